@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI directly through tsx, so a clean clone needs no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../cli/main.ts');
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+});

@@ -1,0 +1,61 @@
+/**
+ * `icp-packet`: the command-line interface over core/. Every command is a function of
+ * (args, io) → exit code, so tests call it in-process and the bin script stays two lines.
+ *
+ * Exit codes: 0 success, 1 the case has problems (pre-flight errors), 2 bad input or usage.
+ */
+import packageJson from '../package.json' with { type: 'json' };
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  run: (args: string[], io: CliIo) => Promise<number>;
+}
+
+/** Commands register here as the features that back them land. */
+const commands: CliCommand[] = [];
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length), 10);
+  const lines = [
+    `icp-packet ${packageJson.version} — ICP Packet Studio on the command line`,
+    '',
+    'Usage: icp-packet <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show this help',
+    '  -v, --version  print the version',
+    '',
+    'Exit codes: 0 success · 1 the case has errors · 2 unreadable or invalid input',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    io.stdout(helpText());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '-v' || first === '--version') {
+    io.stdout(`${packageJson.version}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === first);
+  if (!command) {
+    io.stderr(`icp-packet: unknown command "${first}". Run icp-packet --help for the list.\n`);
+    return 2;
+  }
+  return command.run(rest, io);
+}

@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Unit and integration tests. The end-to-end suite has its own config (vitest.e2e.config.ts).
+export default defineConfig({
+  test: {
+    globals: true,
+    setupFiles: ['test/setup/electron-mock.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'test/core/**/*.test.ts',
+            'test/electron/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/templates/**/*.test.ts',
+            'test/locales/**/*.test.ts',
+            'test/build/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['test/renderer/**/*.test.ts', 'test/renderer/**/*.test.tsx'],
+        },
+      },
+    ],
+  },
+});
