@@ -1,0 +1,21 @@
+/**
+ * The allow-check for links the app may open in the user's browser. Pure, so it is tested in plain Node.
+ * Only https links to the official sites the app cites (MIIT's filing system, government portals) and
+ * the sources in the rule data pass; everything else — other schemes, credentials in the URL, odd ports,
+ * look-alike hosts — is refused.
+ */
+const ALLOWED_HOST_SUFFIXES = ['miit.gov.cn', 'gov.cn', 'beian.gov.cn', 'weixin.qq.com'];
+
+export function isAllowedExternalUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:') return false;
+  if (url.username || url.password) return false;
+  if (url.port !== '') return false;
+  const host = url.hostname.toLowerCase();
+  return ALLOWED_HOST_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
+}
