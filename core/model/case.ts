@@ -1,0 +1,444 @@
+/**
+ * The case: one ICP application — the pathway answers, the applicant (subject), its people, its services,
+ * attachments, status journal and packet history.
+ *
+ * The schema stores what the user typed even when it is not valid yet: a half-typed USCC must survive a
+ * save. Format rules live in core/validate and the pre-flight, not here. Structure is strict: every field has
+ * a default, so an older or partial file restores to a complete case (see {@link restore}).
+ *
+ * Dates are ISO `YYYY-MM-DD` strings ('' when not entered); instants are ISO date-times.
+ */
+import { z } from 'zod';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+const text = (max = 2000) => z.string().max(max).default('');
+const isoDate = () => z.string().max(10).default('');
+
+// ---------------------------------------------------------------- pathway answers (DESIGN.md §2.1)
+
+/** What is launched. `mini_program` covers WeChat, Alipay, Douyin and other platforms' mini-programs. */
+export const SURFACES = ['website', 'app', 'mini_program'] as const;
+export type Surface = (typeof SURFACES)[number];
+
+/** Who would apply (pathways.md §12.1 `subject`). */
+export const SUBJECT_KINDS = [
+  'cn_individual',
+  'foreign_individual',
+  'domestic_company',
+  'wfoe',
+  'jv',
+  'rep_office',
+  'foreign_no_entity',
+  'other_org',
+] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+export const PILOT_LOCATIONS = [
+  'none',
+  'beijing',
+  'shanghai_lingang_pudong',
+  'hainan',
+  'shenzhen',
+  'other_2025_plan_city',
+] as const;
+export type PilotLocation = (typeof PILOT_LOCATIONS)[number];
+
+/** How the service earns money or what it does (pathways.md §12.1 `activities`, without the sector flags). */
+export const ACTIVITIES = [
+  'info_only',
+  'paid_content',
+  'paid_membership',
+  'ads_revenue',
+  'affiliate',
+  'own_goods_sales',
+  'marketplace_third_party',
+  'payments_for_others',
+  'ugc_platform',
+  'app_store',
+  'games_paid',
+  'iot_data',
+  'webpage_production_for_fee',
+] as const;
+export type Activity = (typeof ACTIVITIES)[number];
+
+/** Regulated content that needs a sector pre-approval first (pathways.md §12.1 sector flags, pre-approvals.md). */
+export const SECTORS = [
+  'news',
+  'publishing',
+  'audio_video',
+  'culture',
+  'drugs_devices',
+  'medical',
+  'religion',
+  'education',
+  'off_campus_tutoring',
+  'finance',
+  'ride_hailing',
+  'maps',
+  'games',
+  'bulletin_board',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const MINI_PROGRAM_PLATFORMS = ['wechat', 'alipay', 'douyin', 'baidu', 'other'] as const;
+export type MiniProgramPlatform = (typeof MINI_PROGRAM_PLATFORMS)[number];
+
+export const PathwayAnswersSchema = z.object({
+  surfaces: z.array(z.enum(SURFACES)).default([]),
+  /** Servers/CDN/backend in mainland China (for mini-programs: account registered by a mainland entity). */
+  mainlandHosting: z.boolean().nullable().default(null),
+  subject: z.enum(SUBJECT_KINDS).nullable().default(null),
+  /** Foreign share of the applicant's equity, 0–100 (companies only). */
+  foreignEquityPct: z.number().min(0).max(100).nullable().default(null),
+  pilotLocation: z.enum(PILOT_LOCATIONS).default('none'),
+  scope: z.enum(['single_province', 'multi_province']).nullable().default(null),
+  /** GB/T 2260 code of the filing province (e.g. '310000' Shanghai). */
+  province: text(6),
+  activities: z.array(z.enum(ACTIVITIES)).default([]),
+  sectors: z.array(z.enum(SECTORS)).default([]),
+});
+export type PathwayAnswers = z.infer<typeof PathwayAnswersSchema>;
+
+// ---------------------------------------------------------------- people
+
+/** Identity documents a natural person can present (identifiers.md §2–§6). */
+export const PERSON_ID_TYPES = [
+  'resident_id',
+  'passport',
+  'hk_mo_permit',
+  'tw_permit',
+  'hmt_residence_permit',
+  'foreign_permanent_residence',
+] as const;
+export type PersonIdType = (typeof PERSON_ID_TYPES)[number];
+
+export const PersonSchema = z.object({
+  /** Name as on the ID document; Chinese characters for mainland IDs. */
+  name: text(100),
+  /** Latin-script name, for foreign nationals and the English review copy. */
+  nameLatin: text(200),
+  /** ISO 3166-1 alpha-2 nationality, e.g. 'CN', 'DE'. */
+  nationality: text(2),
+  idType: z.enum(PERSON_ID_TYPES).default('resident_id'),
+  idNumber: text(40),
+  idValidFrom: isoDate(),
+  /** '' when not entered; ignored when `idLongTerm`. */
+  idValidTo: isoDate(),
+  /** The ID never expires (长期). */
+  idLongTerm: z.boolean().default(false),
+  mobile: text(30),
+  /** Emergency contact number: must be the person's own and differ from `mobile` (wechat-filing-fields.md §3.6). */
+  emergencyPhone: text(30),
+  landline: text(30),
+  email: text(254),
+  /** Job title, e.g. 总经理. */
+  title: text(100),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+/** A person in charge (负责人): the subject's, or a service's. */
+export const PrincipalSchema = PersonSchema.extend({
+  /** The principal is the legal representative: no authorization letter needed. */
+  isLegalRepresentative: z.boolean().default(true),
+});
+export type Principal = z.infer<typeof PrincipalSchema>;
+
+// ---------------------------------------------------------------- subject (the applicant entity)
+
+/** Certificates a subject can file with (wechat-filing-fields.md §4.2, app-and-website-filing-fields.md §3.3). */
+export const SUBJECT_CERTIFICATE_TYPES = [
+  'business_licence',
+  'rep_office_certificate',
+  'public_institution_certificate',
+  'social_org_certificate',
+  'government_uscc_certificate',
+  'resident_id',
+  'passport',
+  'hk_mo_permit',
+  'tw_permit',
+  'hmt_residence_permit',
+  'foreign_permanent_residence',
+] as const;
+export type SubjectCertificateType = (typeof SUBJECT_CERTIFICATE_TYPES)[number];
+
+export const ShareholderSchema = z.object({
+  name: text(200),
+  nameLatin: text(200),
+  /** ISO 3166-1 alpha-2 of the shareholder's country (of incorporation or nationality). */
+  country: text(2),
+  kind: z.enum(['company', 'individual']).default('company'),
+  /** Share of the equity, 0–100. */
+  sharePct: z.number().min(0).max(100).nullable().default(null),
+  /** Subscribed capital contribution in RMB yuan. */
+  contributionCny: z.number().min(0).nullable().default(null),
+});
+export type Shareholder = z.infer<typeof ShareholderSchema>;
+
+export const FormerNameSchema = z.object({
+  name: text(200),
+  /** Date the name change was registered. */
+  changedOn: isoDate(),
+});
+
+export const SubjectSchema = z.object({
+  /** 主办单位名称: exactly as on the certificate. */
+  name: text(200),
+  nameLatin: text(200),
+  certificateType: z.enum(SUBJECT_CERTIFICATE_TYPES).default('business_licence'),
+  /** 主体证件号码: the USCC for companies. */
+  certificateNumber: text(40),
+  /** 主体证件住所: address exactly as on the certificate. */
+  certificateAddress: text(300),
+  /** Filing region: GB/T 2260 codes of province, city and district. */
+  province: text(6),
+  city: text(6),
+  district: text(6),
+  /** 通讯地址 without the leading province/city/district, down to the house number. */
+  mailingAddress: text(300),
+  /** 投资人或主管单位: investor or supervising unit. */
+  investor: text(200),
+  /** Registered capital in RMB yuan. */
+  registeredCapitalCny: z.number().min(0).nullable().default(null),
+  establishedOn: isoDate(),
+  /** Validity end of the business licence; '' with `certificateLongTerm` for 长期. */
+  certificateValidTo: isoDate(),
+  certificateLongTerm: z.boolean().default(false),
+  /** 经营范围 as on the business licence. */
+  businessScope: text(4000),
+  shareholders: z.array(ShareholderSchema).default([]),
+  /** Names the subject held before (a rename letter is needed when a filing was made under an old name). */
+  formerNames: z.array(FormerNameSchema).default([]),
+  /** Company telephone for the licence application. */
+  phone: text(30),
+  /** Number of employees, for the company overview. */
+  employeeCount: z.number().int().min(0).nullable().default(null),
+  remarks: text(1000),
+});
+export type Subject = z.infer<typeof SubjectSchema>;
+
+// ---------------------------------------------------------------- services
+
+export const PreApprovalSchema = z.object({
+  sector: z.enum(SECTORS),
+  /** Name of the permit, e.g. 互联网药品信息服务资格证书. */
+  permitName: text(200),
+  /** 前置审批号, e.g. (沪)-非经营性-2024-0001. */
+  approvalNumber: text(100),
+  issuedBy: text(200),
+  validTo: isoDate(),
+  /** Attachment ids (SHA-256) of the permit scans. */
+  attachmentIds: z.array(z.string()).default([]),
+});
+export type PreApproval = z.infer<typeof PreApprovalSchema>;
+
+const serviceBase = {
+  id: z.string().min(1).max(64),
+  /** Display name: website name, App name, or mini-program name as registered on the platform. */
+  name: text(100),
+  /** Service content (服务内容), free text in Chinese. */
+  contentDescription: text(500),
+  /** 语种, e.g. ['zh-CN', 'en']. */
+  languages: z.array(z.string().max(10)).default(['zh-CN']),
+  preApprovals: z.array(PreApprovalSchema).default([]),
+  /** The service's person in charge; null = same as the subject's principal. */
+  principal: PrincipalSchema.nullable().default(null),
+  /** 备注 for the reviewer: actual business and main services. */
+  remarks: text(500),
+};
+
+export const WebsiteSchema = z.object({
+  kind: z.literal('website'),
+  ...serviceBase,
+  /** Registrable domains to file, e.g. ['example.cn']. */
+  domains: z.array(z.string().max(253)).default([]),
+  homeUrl: text(2048),
+  /** Registrant of the domains as WHOIS shows it: must be the subject (app-and-website-filing-fields.md §3.2). */
+  domainHolder: text(200),
+  domainExpiresOn: isoDate(),
+  /** Hosting / access provider (接入服务单位), e.g. 阿里云计算有限公司. */
+  accessProvider: text(200),
+  serverLocation: text(200),
+  ipAddresses: z.array(z.string().max(45)).default([]),
+});
+export type Website = z.infer<typeof WebsiteSchema>;
+
+export const AppPlatformSchema = z.object({
+  platform: z.enum(['android', 'ios', 'harmony']),
+  /** Android package name, iOS Bundle ID or HarmonyOS bundle name. */
+  packageName: text(255),
+  /** Signing-certificate public key (RSA modulus, hex). */
+  publicKey: text(4096),
+  /** Signing-certificate fingerprint: MD5 (32 hex) for Android, SHA-1 (40 hex) for iOS. */
+  signatureFingerprint: text(128),
+});
+export type AppPlatform = z.infer<typeof AppPlatformSchema>;
+
+export const AppServiceSchema = z.object({
+  kind: z.literal('app'),
+  ...serviceBase,
+  platforms: z.array(AppPlatformSchema).default([]),
+  /** Domains the App contacts at run time. */
+  domains: z.array(z.string().max(253)).default([]),
+  /** Third-party SDKs: provider and function (payment, login, location…). */
+  sdks: z.array(z.object({ provider: text(200), purpose: text(200) })).default([]),
+  accessProvider: text(200),
+  ipAddresses: z.array(z.string().max(45)).default([]),
+});
+export type AppService = z.infer<typeof AppServiceSchema>;
+
+export const MiniProgramSchema = z.object({
+  kind: z.literal('mini_program'),
+  ...serviceBase,
+  platform: z.enum(MINI_PROGRAM_PLATFORMS).default('wechat'),
+  /** WeChat AppID (wx + 16 hex) or the platform's app id. */
+  appId: text(64),
+  /** WeChat service content types: second-level ids of query_icp_service_content_types (at most 5). */
+  serviceContentTypes: z.array(z.number().int()).default([]),
+});
+export type MiniProgram = z.infer<typeof MiniProgramSchema>;
+
+export const ServiceSchema = z.discriminatedUnion('kind', [
+  WebsiteSchema,
+  AppServiceSchema,
+  MiniProgramSchema,
+]);
+export type Service = z.infer<typeof ServiceSchema>;
+
+// ---------------------------------------------------------------- commercial licence data (B25 / B21)
+
+export const StaffMemberSchema = z.object({
+  name: text(100),
+  /** Role in the licensed business, e.g. 技术负责人, 信息安全负责人, 客服负责人. */
+  role: text(100),
+  title: text(100),
+  education: text(100),
+  /** Professional background in one or two sentences (Chinese). */
+  experience: text(500),
+  phone: text(30),
+  /** Has social-insurance records with the applicant (practitioners report reviewers check it). */
+  socialInsurance: z.boolean().default(false),
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+export const LicenceSchema = z.object({
+  /** Licence categories applied for. */
+  categories: z.array(z.enum(['B25', 'B21'])).default([]),
+  /** Where the service is offered: the filing province only, or nationwide (MIIT). */
+  coverage: z.enum(['province', 'nationwide']).default('province'),
+  /** Planned business in Chinese: what is sold, to whom, how it is charged. */
+  businessModel: text(4000),
+  targetUsers: text(1000),
+  /** Revenue sources in plain Chinese, e.g. 会员费、商品销售. */
+  revenueModel: text(1000),
+  plannedLaunchOn: isoDate(),
+  /** Technical plan: architecture, hosting, security design (Chinese). */
+  architecture: text(4000),
+  hosting: text(1000),
+  /** Customer-service channel (phone / e-mail) for user complaints. */
+  complaintPhone: text(30),
+  complaintEmail: text(254),
+  staff: z.array(StaffMemberSchema).default([]),
+});
+export type Licence = z.infer<typeof LicenceSchema>;
+
+// ---------------------------------------------------------------- personal-information inventory (PIPL)
+
+export const DataItemSchema = z.object({
+  /** What is collected, e.g. 手机号码. */
+  item: text(200),
+  purpose: text(500),
+  /** Sensitive personal information under PIPL Art. 28 (needs separate consent). */
+  sensitive: z.boolean().default(false),
+  retention: text(200),
+  /** Third parties it is shared with, '' if none. */
+  sharedWith: text(300),
+  /** Leaves mainland China (needs PIPL Ch. III mechanism). */
+  crossBorder: z.boolean().default(false),
+});
+export type DataItem = z.infer<typeof DataItemSchema>;
+
+// ---------------------------------------------------------------- attachments, journal, exports
+
+export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+
+export const AttachmentMetaSchema = z.object({
+  /** SHA-256 of the plaintext bytes, lower-case hex: the content address in the store. */
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The checklist item this file satisfies (ids from the checklist rules). */
+  checklistItemId: z.string().max(100),
+  /** Original file name, kept for display only — never used as a path. */
+  originalName: z.string().max(255),
+  mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
+  bytes: z.number().int().min(0),
+  widthPx: z.number().int().min(0).optional(),
+  heightPx: z.number().int().min(0).optional(),
+  pages: z.number().int().min(0).optional(),
+  addedAt: z.string(),
+  /** Validity of the document shown in the file (user-entered), for expiry checks. */
+  validFrom: isoDate(),
+  validTo: isoDate(),
+});
+export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
+
+export const CASE_STATUSES = [
+  'draft',
+  'submitted',
+  'provider_review',
+  'sms_verification',
+  'authority_review',
+  'approved',
+  'rejected',
+  'withdrawn',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const JournalEntrySchema = z.object({
+  at: z.string(),
+  status: z.enum(CASE_STATUSES),
+  note: text(2000),
+  /** Filing or licence number once approved, e.g. 沪ICP备2026012345号-1X. */
+  number: text(60),
+});
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+export const ExportRecordSchema = z.object({
+  at: z.string(),
+  folderName: z.string().max(200),
+  profile: z.string().max(40),
+  fileCount: z.number().int().min(0),
+  /** SHA-256 of the manifest.json written. */
+  manifestSha256: z.string().max(64),
+});
+export type ExportRecord = z.infer<typeof ExportRecordSchema>;
+
+// ---------------------------------------------------------------- the case
+
+export const CaseSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  id: z.string().min(1).max(64),
+  /** The user's name for the case, e.g. "Acme mini-program shop". */
+  name: text(200),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Date the packet is expected to be submitted; validity windows are measured from it ('' = today). */
+  plannedSubmissionOn: isoDate(),
+  answers: PathwayAnswersSchema.default(() => PathwayAnswersSchema.parse({})),
+  subject: SubjectSchema.default(() => SubjectSchema.parse({})),
+  legalRepresentative: PersonSchema.default(() => PersonSchema.parse({})),
+  /** 主体负责人: the subject's person in charge. */
+  principal: PrincipalSchema.default(() => PrincipalSchema.parse({})),
+  /** Other contacts (agency, IT), for the cover index only. */
+  contacts: z
+    .array(z.object({ role: text(100), name: text(100), mobile: text(30), email: text(254) }))
+    .default([]),
+  services: z.array(ServiceSchema).default([]),
+  licence: LicenceSchema.default(() => LicenceSchema.parse({})),
+  personalData: z.array(DataItemSchema).default([]),
+  attachments: z.array(AttachmentMetaSchema).default([]),
+  /** Pre-flight warnings the user has acknowledged, by issue key (code + path). */
+  acknowledged: z.array(z.string().max(300)).default([]),
+  journal: z.array(JournalEntrySchema).default([]),
+  exports: z.array(ExportRecordSchema).default([]),
+});
+export type Case = z.infer<typeof CaseSchema>;

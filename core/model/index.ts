@@ -1,0 +1,3 @@
+export * from './case';
+export * from './restore';
+export * from './sample-case';

@@ -1,0 +1,67 @@
+/**
+ * The one way a case enters the app: from disk, an import, the CLI or the sample. `restore()` checks the
+ * file's type and version, migrates older versions step by step, fills defaults and validates. What it cannot
+ * read it refuses with a code — it never guesses, and the caller leaves the file untouched.
+ */
+import type { z } from 'zod';
+import { CaseSchema, CURRENT_SCHEMA_VERSION, type Case } from './case';
+
+export type RestoreErrorCode = 'notACase' | 'newerVersion' | 'invalid';
+
+export type RestoreResult =
+  { ok: true; case: Case; migratedFrom?: number } | { ok: false; code: RestoreErrorCode; details: string };
+
+type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * `MIGRATIONS[n]` turns a version-n document into version n+1. Version 1 is the first released schema;
+ * add an entry here (and bump CURRENT_SCHEMA_VERSION) whenever a change is not covered by defaults.
+ */
+const MIGRATIONS: Record<number, Migration> = {};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+export function restore(raw: unknown): RestoreResult {
+  if (!isRecord(raw) || typeof raw.schemaVersion !== 'number' || typeof raw.id !== 'string') {
+    return { ok: false, code: 'notACase', details: 'missing schemaVersion or id' };
+  }
+  const from = raw.schemaVersion;
+  if (!Number.isInteger(from) || from < 1)
+    return { ok: false, code: 'notACase', details: `schemaVersion ${from}` };
+  if (from > CURRENT_SCHEMA_VERSION) {
+    return { ok: false, code: 'newerVersion', details: `schemaVersion ${from} > ${CURRENT_SCHEMA_VERSION}` };
+  }
+  let doc: Record<string, unknown> = raw;
+  for (let v = from; v < CURRENT_SCHEMA_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) return { ok: false, code: 'invalid', details: `no migration from version ${v}` };
+    doc = { ...step(doc), schemaVersion: v + 1 };
+  }
+  const parsed = CaseSchema.safeParse(doc);
+  if (!parsed.success) return { ok: false, code: 'invalid', details: describe(parsed.error.issues) };
+  return from === CURRENT_SCHEMA_VERSION
+    ? { ok: true, case: parsed.data }
+    : { ok: true, case: parsed.data, migratedFrom: from };
+}
+
+/** A new, empty case. `id` is a UUID from the caller (crypto.randomUUID in Node and the browser). */
+export function createCase(init: { id: string; name: string; now: Date }): Case {
+  const at = init.now.toISOString();
+  return CaseSchema.parse({
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    id: init.id,
+    name: init.name,
+    createdAt: at,
+    updatedAt: at,
+    journal: [{ at, status: 'draft' }],
+  });
+}
