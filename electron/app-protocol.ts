@@ -1,0 +1,107 @@
+/**
+ * Serves the built renderer (dist/renderer) on the app scheme. Only files inside the bundle folder are ever
+ * read: encoded separators, dot segments and symlinks that lead outside are refused with 404, so a page can
+ * never read the user's files through a crafted URL. Every response carries the app's CSP.
+ */
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+};
+
+/** The Content-Type for a bundled file; unknown types are served as opaque bytes (with nosniff). */
+export function mimeTypeFor(filePath: string): string {
+  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Maps an app-scheme URL to a path inside `rootDir`, or null when the URL is not ours or could point
+ * outside the folder. `/` means `index.html`. Each segment is decoded on its own so `%2F`, `%5C` and `%2e%2e`
+ * cannot smuggle separators or parent references past the check.
+ */
+export function resolveBundlePath(rootDir: string, requestUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username || url.password) return null;
+
+  const segments: string[] = [];
+  for (const raw of url.pathname.split('/').slice(1)) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (segment === '.' || segment === '..' || /[/\\:\0]/.test(segment)) return null;
+    segments.push(segment);
+  }
+  if (segments.length === 0) segments.push('');
+  if (segments.at(-1) === '') segments[segments.length - 1] = 'index.html';
+  if (segments.includes('')) return null;
+
+  const root = path.resolve(rootDir);
+  const resolved = path.resolve(root, ...segments);
+  return resolved.startsWith(root + path.sep) ? resolved : null;
+}
+
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+/** Headers every response of the bundle carries. */
+export function bundleResponseHeaders(filePath: string): Record<string, string> {
+  return {
+    'Content-Type': mimeTypeFor(filePath),
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+/** The `protocol.handle` handler for the app scheme, reading from `rootDir`. */
+export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
+  const rootReal = realpath(path.resolve(rootDir)).catch(() => null);
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
+    }
+    const root = await rootReal;
+    const filePath = root === null ? null : resolveBundlePath(root, request.url);
+    if (root === null || filePath === null) return notFound();
+    try {
+      // A symlink inside the bundle must not lead out of it.
+      const real = await realpath(filePath);
+      if (!real.startsWith(root + path.sep) || !(await stat(real)).isFile()) return notFound();
+      const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(real));
+      return new Response(body, { status: 200, headers: bundleResponseHeaders(real) });
+    } catch {
+      return notFound();
+    }
+  };
+}
