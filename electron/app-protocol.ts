@@ -3,9 +3,16 @@
  * read: encoded separators, dot segments and symlinks that lead outside are refused with 404, so a page can
  * never read the user's files through a crafted URL. Every response carries the app's CSP.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+
+// The callback API, promisified: it is the part of node:fs that Electron's asar support patches for certain, and
+// the bundle is read from inside app.asar once packaged.
+const readFile = promisify(fs.readFile);
+const realpath = promisify(fs.realpath);
+const stat = promisify(fs.stat);
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,142 @@
+/**
+ * Starts the app: one instance, the hardened app:// scheme, every IPC handler behind the sender check, the
+ * native menu in the chosen language, then the window. Electron's modules are passed in (main.ts does the
+ * import), so the whole start-up sequence runs under test with fakes.
+ */
+import path from 'node:path';
+import type { App, BrowserWindow, IpcMain, Menu, Protocol, Session, Shell } from 'electron';
+import { resolveLanguage } from '../core/i18n/language';
+import { createAppProtocolHandler } from './app-protocol';
+import type { IpcEvents, Settings } from './contract';
+import { isAllowedExternalUrl } from './external-links';
+import { createHandlers } from './ipc/handlers';
+import { isTrustedSender, registerHandlers, senderInfoOf } from './ipc/register';
+import { readSettings } from './ipc/settings';
+import { buildMenuTemplate, menuLabelsFor } from './menu';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  hardenApp,
+  hardenSession,
+  secureWebPreferences,
+} from './security';
+
+export interface ElectronRuntime {
+  app: App;
+  BrowserWindow: typeof BrowserWindow;
+  ipcMain: IpcMain;
+  Menu: typeof Menu;
+  protocol: Protocol;
+  session: { defaultSession: Session };
+  shell: Shell;
+}
+
+export interface BootstrapOptions {
+  /** The built renderer (dist/renderer), served on app://. */
+  rendererDir: string;
+  /** The bundled preload (dist/electron/preload.cjs). */
+  preloadPath: string;
+  platform: NodeJS.Platform;
+}
+
+export interface RunningApp {
+  /** Resolves once the window has been created (or at once when another instance already runs). */
+  ready: Promise<void>;
+  mainWindow: () => BrowserWindow | null;
+}
+
+export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions): RunningApp {
+  const { app, ipcMain, protocol, shell } = electron;
+  let mainWindow: BrowserWindow | null = null;
+  let trustedContentsId: number | null = null;
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { ready: Promise.resolve(), mainWindow: () => null };
+  }
+
+  // Sandbox every renderer, whatever a window's options say; must happen before 'ready'.
+  app.enableSandbox();
+  // Privileges can only be granted before 'ready'.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  const openExternal = (url: string): void => {
+    if (isAllowedExternalUrl(url)) shell.openExternal(url).catch(() => undefined);
+  };
+  hardenApp(app, openExternal);
+
+  const applyMenu = (settings: Settings): void => {
+    const language = resolveLanguage(settings.language, app.getLocale());
+    const labels = menuLabelsFor(language, app.getName());
+    const template = buildMenuTemplate(labels, options.platform, app.isPackaged, {
+      send: (command) => sendToRenderer('menu:command', { command }),
+      openExternal,
+    });
+    electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(template));
+  };
+
+  function sendToRenderer<E extends keyof IpcEvents>(channel: E, payload: IpcEvents[E]): void {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+  }
+
+  const createWindow = (): void => {
+    const window = new electron.BrowserWindow({
+      width: 1280,
+      height: 820,
+      minWidth: 960,
+      minHeight: 640,
+      show: false,
+      title: app.getName(),
+      backgroundColor: '#ffffff',
+      webPreferences: secureWebPreferences({ preloadPath: options.preloadPath, isPackaged: app.isPackaged }),
+    });
+    mainWindow = window;
+    trustedContentsId = window.webContents.id;
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      if (mainWindow === window) {
+        mainWindow = null;
+        trustedContentsId = null;
+      }
+    });
+    void window.loadURL(APP_ENTRY_URL);
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (options.platform !== 'darwin') app.quit();
+  });
+
+  const ready = app.whenReady().then(async () => {
+    hardenSession(electron.session.defaultSession, { devTools: !app.isPackaged });
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(options.rendererDir));
+
+    const userDataDir = app.getPath('userData');
+    const handlers = createHandlers({
+      userDataDir,
+      appName: app.getName(),
+      appVersion: app.getVersion(),
+      systemLocale: app.getLocale(),
+      platform: options.platform,
+      openExternal: (url) => shell.openExternal(url),
+      onSettingsChanged: (settings) => {
+        applyMenu(settings);
+        sendToRenderer('settings:changed', settings);
+      },
+    });
+    registerHandlers(ipcMain, handlers, (event) => isTrustedSender(senderInfoOf(event), trustedContentsId));
+
+    applyMenu(await readSettings(path.join(userDataDir, 'settings.json')));
+    createWindow();
+    app.on('activate', () => {
+      if (!mainWindow) createWindow();
+    });
+  });
+
+  return { ready, mainWindow: () => mainWindow };
+}

@@ -1,0 +1,13 @@
+// The main-process entry (bundled to dist/electron/main.cjs): the only module that loads Electron itself.
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { bootstrap } from './bootstrap';
+
+bootstrap(
+  { app, BrowserWindow, ipcMain, Menu, protocol, session, shell },
+  {
+    rendererDir: path.join(__dirname, '..', 'renderer'),
+    preloadPath: path.join(__dirname, 'preload.cjs'),
+    platform: process.platform,
+  },
+);
