@@ -1,3 +1,5 @@
 export * from './case';
 export * from './restore';
 export * from './sample-case';
+export * from './paths';
+export * from './fields';
