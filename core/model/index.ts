@@ -3,3 +3,4 @@ export * from './restore';
 export * from './sample-case';
 export * from './paths';
 export * from './fields';
+export * from './regions';

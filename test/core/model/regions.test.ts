@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+  citiesOf,
+  districtsOf,
+  isRegionChain,
+  provinceList,
+  provinceOfCode,
+  regionName,
+} from '../../../core/model';
+
+describe('regions', () => {
+  it('lists the 31 mainland provincial-level divisions', () => {
+    const list = provinceList();
+    expect(list).toHaveLength(31);
+    expect(list.map((p) => p.name)).toContain('上海市');
+    expect(list.every((p) => /^\d{2}0000$/.test(p.code))).toBe(true);
+  });
+
+  it('walks province → city → district', () => {
+    expect(citiesOf('310000').map((c) => c.code)).toContain('310100');
+    expect(districtsOf('310100').find((d) => d.code === '310115')?.name).toBe('浦东新区');
+    expect(citiesOf('440000').find((c) => c.code === '440300')?.name).toBe('深圳市');
+    expect(citiesOf('999999')).toEqual([]);
+    expect(districtsOf('999900')).toEqual([]);
+  });
+
+  it('names codes and finds their province', () => {
+    expect(regionName('110105')).toBe('朝阳区');
+    expect(regionName('000000')).toBeUndefined();
+    expect(provinceOfCode('310115')).toBe('310000');
+  });
+
+  it('accepts real chains and partial entries, refuses mixed-up ones', () => {
+    expect(isRegionChain('310000', '310100', '310115')).toBe(true);
+    expect(isRegionChain('310000', '', '')).toBe(true);
+    expect(isRegionChain('', '', '')).toBe(true);
+    expect(isRegionChain('310000', '440300', '')).toBe(false);
+    expect(isRegionChain('310000', '310100', '110105')).toBe(false);
+    expect(isRegionChain('990000', '', '')).toBe(false);
+  });
+});
