@@ -1,0 +1,33 @@
+/**
+ * Why a packet could not be built. The code crosses IPC and selects the message (CLI table, renderer
+ * `errors.<code>`); details name the file or check concerned so the user can fix exactly that.
+ */
+export type PacketErrorCode =
+  /** Pre-flight found errors: nothing is exported until they are fixed. */
+  | 'preflightErrors'
+  /** Pre-flight found warnings the user has not acknowledged. */
+  | 'unacknowledgedWarnings'
+  /** The case lists an attachment whose bytes cannot be found or do not match their SHA-256. */
+  | 'attachmentMissing'
+  /** An image is smaller than the profile's minimum: upscaling would not make it legible. */
+  | 'attachmentTooSmall'
+  /** An image cannot be brought under the profile's byte limit without going below its minimum size. */
+  | 'attachmentTooLarge'
+  /** An attachment's bytes are not a readable JPEG, PNG or PDF. */
+  | 'attachmentUnreadable'
+  /** The target folder exists and the caller did not confirm replacing it. */
+  | 'folderExists'
+  /** A generated path would be unsafe or too long on Windows (a bug guard: names are made safe first). */
+  | 'unsafePath'
+  /** The user cancelled the export. */
+  | 'cancelled';
+
+export class PacketError extends Error {
+  constructor(
+    readonly code: PacketErrorCode,
+    readonly details: Record<string, string | number | boolean> = {},
+  ) {
+    super(`${code}${Object.keys(details).length ? ` ${JSON.stringify(details)}` : ''}`);
+    this.name = 'PacketError';
+  }
+}
