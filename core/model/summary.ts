@@ -33,7 +33,8 @@ const SECTIONS: ((c: Case) => boolean)[] = [
     c.answers.subject !== null &&
     c.answers.mainlandHosting !== null &&
     c.answers.scope !== null,
-  (c) => filled(c.subject.name) && filled(c.subject.certificateNumber) && filled(c.subject.certificateAddress),
+  (c) =>
+    filled(c.subject.name) && filled(c.subject.certificateNumber) && filled(c.subject.certificateAddress),
   (c) => filled(c.legalRepresentative.name) && filled(c.legalRepresentative.idNumber),
   (c) => filled(c.principal.name) && filled(c.principal.idNumber) && filled(c.principal.mobile),
   (c) => c.services.length > 0 && c.services.every((s) => filled(s.name)),

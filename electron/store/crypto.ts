@@ -1,0 +1,76 @@
+/**
+ * Authenticated encryption for everything the store writes: AES-256-GCM with a fresh random 12-byte IV per
+ * write. The header (magic, format version, purpose) and a caller-chosen context string (e.g. the attachment's
+ * hash) are bound in as additional authenticated data, so a flipped bit anywhere, a file of another kind, or a
+ * file moved to another name fails to decrypt instead of decoding to garbage.
+ *
+ * Layout: `ICPE` · version (1 byte) · purpose (1 byte) · IV (12) · ciphertext · GCM tag (16).
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const MAGIC = Buffer.from('ICPE', 'ascii');
+const FORMAT_VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const HEADER_BYTES = MAGIC.length + 2 + IV_BYTES;
+export const KEY_BYTES = 32;
+
+/** What a blob holds; part of the authenticated header so one kind can never be read as another. */
+export const Purpose = {
+  caseDocument: 1,
+  attachment: 2,
+  historyRecord: 3,
+  keyWrap: 4,
+  exportEntry: 5,
+} as const;
+export type Purpose = (typeof Purpose)[keyof typeof Purpose];
+
+/** Decryption failed: `format` = not our file or an unknown version; `auth` = damaged, or the wrong key. */
+export class DecryptError extends Error {
+  constructor(readonly reason: 'format' | 'auth') {
+    super(`decrypt failed: ${reason}`);
+    this.name = 'DecryptError';
+  }
+}
+
+export function newDataKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}
+
+function aad(header: Buffer, context: string): Buffer {
+  return Buffer.concat([header, Buffer.from(context, 'utf8')]);
+}
+
+export function encrypt(key: Buffer, plaintext: Uint8Array, purpose: Purpose, context = ''): Buffer {
+  if (key.length !== KEY_BYTES) throw new Error('AES-256 needs a 32-byte key');
+  const iv = randomBytes(IV_BYTES);
+  const header = Buffer.concat([MAGIC, Buffer.from([FORMAT_VERSION, purpose]), iv]);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad(header, context));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([header, body, cipher.getAuthTag()]);
+}
+
+export function decrypt(key: Buffer, blob: Uint8Array, purpose: Purpose, context = ''): Buffer {
+  const data = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+  if (data.length < HEADER_BYTES + TAG_BYTES || !data.subarray(0, MAGIC.length).equals(MAGIC)) {
+    throw new DecryptError('format');
+  }
+  if (data[MAGIC.length] !== FORMAT_VERSION) throw new DecryptError('format');
+  // A different purpose byte is still authenticated below; checking it first only gives a clearer reason.
+  if (data[MAGIC.length + 1] !== purpose) throw new DecryptError('format');
+  const header = data.subarray(0, HEADER_BYTES);
+  const iv = header.subarray(MAGIC.length + 2);
+  const tag = data.subarray(data.length - TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+  decipher.setAAD(aad(header, context));
+  decipher.setAuthTag(tag);
+  try {
+    return Buffer.concat([
+      decipher.update(data.subarray(HEADER_BYTES, data.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
+  } catch {
+    throw new DecryptError('auth');
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The data key and who guards it. One random 32-byte data key encrypts every case in a store; a
+ * {@link KeyProvider} wraps it — the OS keychain through Electron's safeStorage in the app, or a passphrase
+ * through scrypt. Changing the passphrase (or switching provider) re-wraps this one key; the encrypted case
+ * files are not touched.
+ *
+ * The wrapped key lives in `keyring.json` with a mirror copy, both written atomically: losing the key means
+ * losing every case, so one damaged file must not be enough to lose it.
+ */
+import { randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import { DecryptError, KEY_BYTES, Purpose, decrypt, encrypt, newDataKey } from './crypto';
+import { readFileIfExists, writeFileAtomic, type StoreFs } from './atomic-file';
+import { StoreError } from './errors';
+
+export interface KeyProvider {
+  /** Recorded in the keyring, so the app can tell which provider must unlock it. */
+  readonly kind: 'passphrase' | 'safeStorage';
+  wrap(key: Buffer): Promise<Buffer>;
+  /** Throws StoreError `wrongPassphrase` or `keyUnavailable` when it cannot. */
+  unwrap(blob: Buffer): Promise<Buffer>;
+}
+
+function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scryptCallback(password, salt, KEY_BYTES, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
+}
+
+const PASSPHRASE_MAGIC = Buffer.from('ICPP', 'ascii');
+/** 2^16 × r 8 = 64 MiB and ~0.2 s per unlock: costly to brute-force, fine once per session. */
+export const DEFAULT_SCRYPT_COST_LOG2 = 16;
+/** Bounds for parameters read from a file, so a crafted keyring cannot make us allocate gigabytes. */
+const MIN_COST_LOG2 = 10;
+const MAX_COST_LOG2 = 20;
+
+/**
+ * Wraps the data key with a key derived from a passphrase by scrypt (r = 8, p = 1, random 16-byte salt).
+ * The parameters are stored in the blob, so a later default can rise without breaking old keyrings.
+ * Blob: `ICPP` · log2 N · r · p · salt (16) · AES-GCM blob of the data key.
+ */
+export class PassphraseKeyProvider implements KeyProvider {
+  readonly kind = 'passphrase';
+  readonly #passphrase: string;
+  readonly #costLog2: number;
+
+  /** `costLog2` below the default is for tests only (each unwrap would otherwise cost 0.2 s). */
+  constructor(passphrase: string, options: { costLog2?: number } = {}) {
+    if (passphrase.length === 0) throw new StoreError('wrongPassphrase', { reason: 'empty' });
+    // NFC: the same passphrase typed on macOS (NFD input) and Windows must derive the same key.
+    this.#passphrase = passphrase.normalize('NFC');
+    this.#costLog2 = options.costLog2 ?? DEFAULT_SCRYPT_COST_LOG2;
+    if (this.#costLog2 < MIN_COST_LOG2 || this.#costLog2 > MAX_COST_LOG2)
+      throw new Error('scrypt cost out of range');
+  }
+
+  async #derive(salt: Buffer, costLog2: number, r: number, p: number): Promise<Buffer> {
+    const N = 2 ** costLog2;
+    return scrypt(this.#passphrase, salt, { N, r, p, maxmem: 256 * N * r * p + 16 * 1024 * 1024 });
+  }
+
+  async wrap(key: Buffer): Promise<Buffer> {
+    const salt = randomBytes(16);
+    const [r, p] = [8, 1];
+    const kek = await this.#derive(salt, this.#costLog2, r, p);
+    const params = Buffer.from([this.#costLog2, r, p]);
+    return Buffer.concat([PASSPHRASE_MAGIC, params, salt, encrypt(kek, key, Purpose.keyWrap, 'passphrase')]);
+  }
+
+  async unwrap(blob: Buffer): Promise<Buffer> {
+    const head = PASSPHRASE_MAGIC.length;
+    if (blob.length < head + 3 + 16 || !blob.subarray(0, head).equals(PASSPHRASE_MAGIC)) {
+      throw new StoreError('keyUnavailable', { reason: 'notPassphraseKeyring' });
+    }
+    const [costLog2 = 0, r = 0, p = 0] = blob.subarray(head, head + 3);
+    if (costLog2 < MIN_COST_LOG2 || costLog2 > MAX_COST_LOG2 || r < 1 || r > 32 || p < 1 || p > 4) {
+      throw new StoreError('keyUnavailable', { reason: 'badKdfParameters' });
+    }
+    const salt = blob.subarray(head + 3, head + 19);
+    const kek = await this.#derive(salt, costLog2, r, p);
+    try {
+      return decrypt(kek, blob.subarray(head + 19), Purpose.keyWrap, 'passphrase');
+    } catch (error) {
+      if (error instanceof DecryptError && error.reason === 'auth') throw new StoreError('wrongPassphrase');
+      throw new StoreError('keyUnavailable', { reason: 'damagedKeyring' });
+    }
+  }
+}
+
+/** The shape of Electron's `safeStorage` the provider needs; main passes the real one, tests a fake. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+const SAFE_STORAGE_MAGIC = Buffer.from('ICPS', 'ascii');
+
+/** Wraps the data key with the OS keychain (DPAPI on Windows, Keychain on macOS, libsecret on Linux). */
+export class SafeStorageKeyProvider implements KeyProvider {
+  readonly kind = 'safeStorage';
+  constructor(private readonly safeStorage: SafeStorageLike) {}
+
+  async wrap(key: Buffer): Promise<Buffer> {
+    if (!this.safeStorage.isEncryptionAvailable()) {
+      throw new StoreError('keyUnavailable', { reason: 'keychainUnavailable' });
+    }
+    return Buffer.concat([SAFE_STORAGE_MAGIC, this.safeStorage.encryptString(key.toString('base64'))]);
+  }
+
+  async unwrap(blob: Buffer): Promise<Buffer> {
+    if (!blob.subarray(0, SAFE_STORAGE_MAGIC.length).equals(SAFE_STORAGE_MAGIC)) {
+      throw new StoreError('keyUnavailable', { reason: 'notKeychainKeyring' });
+    }
+    if (!this.safeStorage.isEncryptionAvailable()) {
+      throw new StoreError('keyUnavailable', { reason: 'keychainUnavailable' });
+    }
+    let key: Buffer;
+    try {
+      key = Buffer.from(this.safeStorage.decryptString(blob.subarray(SAFE_STORAGE_MAGIC.length)), 'base64');
+    } catch {
+      // Another user account or machine, or a reset keychain: the OS refuses to decrypt.
+      throw new StoreError('keyUnavailable', { reason: 'keychainRefused' });
+    }
+    if (key.length !== KEY_BYTES) throw new StoreError('keyUnavailable', { reason: 'damagedKeyring' });
+    return key;
+  }
+}
+
+const KeyringSchema = z.object({
+  format: z.literal('icp-keyring'),
+  version: z.literal(1),
+  provider: z.enum(['passphrase', 'safeStorage']),
+  wrappedKey: z.string().min(1),
+});
+type Keyring = z.infer<typeof KeyringSchema>;
+
+export const KEYRING_FILE = 'keyring.json';
+const KEYRING_MIRROR = 'keyring.mirror.json';
+
+async function readKeyring(fs: StoreFs, root: string): Promise<Keyring | 'missing' | 'damaged'> {
+  let sawFile = false;
+  for (const name of [KEYRING_FILE, KEYRING_MIRROR]) {
+    const bytes = await readFileIfExists(fs, path.join(root, name));
+    if (!bytes) continue;
+    sawFile = true;
+    try {
+      const parsed = KeyringSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Unparsable: try the mirror.
+    }
+  }
+  return sawFile ? 'damaged' : 'missing';
+}
+
+async function writeKeyring(fs: StoreFs, root: string, provider: KeyProvider, key: Buffer): Promise<void> {
+  const keyring: Keyring = {
+    format: 'icp-keyring',
+    version: 1,
+    provider: provider.kind,
+    wrappedKey: (await provider.wrap(key)).toString('base64'),
+  };
+  const bytes = Buffer.from(JSON.stringify(keyring, null, 2) + '\n', 'utf8');
+  await fs.mkdir(root, { recursive: true });
+  await writeFileAtomic(fs, path.join(root, KEYRING_FILE), bytes);
+  await writeFileAtomic(fs, path.join(root, KEYRING_MIRROR), bytes);
+}
+
+export async function keyringProvider(fs: StoreFs, root: string): Promise<KeyProvider['kind'] | undefined> {
+  const keyring = await readKeyring(fs, root);
+  return typeof keyring === 'string' ? undefined : keyring.provider;
+}
+
+/**
+ * The store's data key: unwrapped from the keyring, or created on first use. `mayCreate` is false when the
+ * store already holds cases — a new key then would silently orphan them, so a missing keyring is an error.
+ */
+export async function loadDataKey(
+  fs: StoreFs,
+  root: string,
+  provider: KeyProvider,
+  mayCreate: boolean,
+): Promise<Buffer> {
+  const keyring = await readKeyring(fs, root);
+  if (keyring === 'damaged') throw new StoreError('keyUnavailable', { reason: 'damagedKeyring' });
+  if (keyring === 'missing') {
+    if (!mayCreate) throw new StoreError('keyUnavailable', { reason: 'keyringMissing' });
+    const key = newDataKey();
+    await writeKeyring(fs, root, provider, key);
+    return key;
+  }
+  if (keyring.provider !== provider.kind) {
+    throw new StoreError('keyUnavailable', { reason: 'otherProvider', provider: keyring.provider });
+  }
+  const key = await provider.unwrap(Buffer.from(keyring.wrappedKey, 'base64'));
+  if (key.length !== KEY_BYTES) throw new StoreError('keyUnavailable', { reason: 'damagedKeyring' });
+  return key;
+}
+
+/**
+ * Re-wraps the data key for a new passphrase or provider. Only the keyring changes; a wrong current
+ * passphrase fails before anything is written.
+ */
+export async function changeKeyProvider(
+  fs: StoreFs,
+  root: string,
+  current: KeyProvider,
+  next: KeyProvider,
+): Promise<void> {
+  const key = await loadDataKey(fs, root, current, false);
+  await writeKeyring(fs, root, next, key);
+}
