@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { i18n } from 'i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { AppInfo, ErrorCode, LanguagePreference, RendererApi } from '../../electron/contract';
+import { ApiProvider, useApi } from './api/ApiContext';
+import { NoticesProvider, useApiCall } from './api/notices';
+import { AppHeader } from './components/AppHeader';
+import { NoticeList } from './components/NoticeList';
+import { effectiveLanguage } from './i18n/languages';
+import { installLinkGuard } from './navigation/linkGuard';
+import { routeForMenuCommand, routeHref } from './navigation/routes';
+import { useHashRoute } from './navigation/useHashRoute';
+import { CaseWorkspace } from './screens/Case/CaseWorkspace';
+import { HomeScreen } from './screens/Home/HomeScreen';
+import { SettingsScreen } from './screens/Settings/SettingsScreen';
+
+export interface AppProps {
+  api: RendererApi;
+  i18n: i18n;
+  appInfo: AppInfo;
+  /** The saved language preference (settings:get at start). */
+  initialPreference: LanguagePreference;
+  /** Failures while starting, shown once the UI is up. */
+  startupErrors?: readonly ErrorCode[];
+}
+
+export function App({ api, i18n, appInfo, initialPreference, startupErrors }: AppProps) {
+  return (
+    <ApiProvider api={api}>
+      <I18nextProvider i18n={i18n}>
+        <NoticesProvider initialErrors={startupErrors}>
+          <Shell appInfo={appInfo} initialPreference={initialPreference} />
+        </NoticesProvider>
+      </I18nextProvider>
+    </ApiProvider>
+  );
+}
+
+/** Keeps <html lang> and the window title in step with the UI language (screen readers, fonts, hyphenation). */
+function useDocumentLanguage(instance: i18n): void {
+  useEffect(() => {
+    const apply = (language: string) => {
+      document.documentElement.lang = language;
+      document.title = instance.t('app.name');
+    };
+    apply(instance.language);
+    instance.on('languageChanged', apply);
+    return () => instance.off('languageChanged', apply);
+  }, [instance]);
+}
+
+function Shell({ appInfo, initialPreference }: { appInfo: AppInfo; initialPreference: LanguagePreference }) {
+  const { t, i18n: instance } = useTranslation();
+  const api = useApi();
+  const call = useApiCall();
+  const [route, navigate] = useHashRoute();
+  const [preference, setPreference] = useState(initialPreference);
+  const main = useRef<HTMLElement>(null);
+
+  useDocumentLanguage(instance);
+
+  const applyPreference = useCallback(
+    (next: LanguagePreference) => {
+      setPreference(next);
+      void instance.changeLanguage(effectiveLanguage(next, appInfo.systemLanguage));
+    },
+    [instance, appInfo.systemLanguage],
+  );
+
+  // The switch is live; the choice is then saved. If saving fails the user is told, and the UI keeps the choice.
+  const chooseLanguage = useCallback(
+    (next: LanguagePreference) => {
+      applyPreference(next);
+      void call(api.settingsSet({ language: next }));
+    },
+    [api, call, applyPreference],
+  );
+
+  useEffect(
+    () => api.onSettingsChanged((settings) => applyPreference(settings.language)),
+    [api, applyPreference],
+  );
+  useEffect(
+    () => api.onMenuCommand(({ command }) => navigate(routeForMenuCommand(command))),
+    [api, navigate],
+  );
+  useEffect(
+    () => installLinkGuard(document, (url) => void call(api.shellOpenExternal({ url }))),
+    [api, call],
+  );
+
+  let screen;
+  switch (route.screen) {
+    case 'home':
+      screen = <HomeScreen navigate={navigate} />;
+      break;
+    case 'settings':
+      screen = (
+        <SettingsScreen
+          appInfo={appInfo}
+          preference={preference}
+          onLanguageChange={chooseLanguage}
+          section={route.section}
+        />
+      );
+      break;
+    case 'case':
+      screen = <CaseWorkspace step={route.step} navigate={navigate} />;
+      break;
+  }
+
+  return (
+    <div className="app">
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader route={route} navigate={navigate} />
+      <main id="main" ref={main} tabIndex={-1} className={`app__main app__main--${route.screen}`}>
+        <NoticeList />
+        <div key={route.screen === 'case' ? 'case' : routeHref(route)} className="app__screen">
+          {screen}
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { resolveLanguage } from '../../core/i18n/language';
+import type { AppInfo, ErrorCode, Result } from '../../electron/contract';
+import { App } from './App';
+import { createI18n } from './i18n/i18n';
+import { effectiveLanguage } from './i18n/languages';
+import './fonts.css';
+import './styles.css';
+
+async function settle<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await pending;
+  } catch {
+    return { ok: false, code: 'internal' };
+  }
+}
+
+async function start(): Promise<void> {
+  const api = window.api;
+  const container = document.getElementById('root');
+  if (api === undefined || container === null) {
+    throw new Error('The renderer needs window.api (from the preload) and #root in index.html');
+  }
+
+  // Settings and app info decide the first frame's language, so the UI never flashes the wrong one.
+  const [settings, info] = await Promise.all([settle(api.settingsGet()), settle(api.appInfo())]);
+  const startupErrors: ErrorCode[] = [];
+  if (!settings.ok) startupErrors.push(settings.code);
+  if (!info.ok) startupErrors.push(info.code);
+
+  const appInfo: AppInfo = info.ok
+    ? info.value
+    : {
+        name: '',
+        version: '',
+        systemLanguage: resolveLanguage('system', navigator.language),
+        platform: 'other',
+      };
+  const preference = settings.ok ? settings.value.language : 'system';
+  const i18n = createI18n(effectiveLanguage(preference, appInfo.systemLanguage));
+
+  createRoot(container).render(
+    <StrictMode>
+      <App
+        api={api}
+        i18n={i18n}
+        appInfo={appInfo}
+        initialPreference={preference}
+        startupErrors={startupErrors}
+      />
+    </StrictMode>,
+  );
+}
+
+void start();

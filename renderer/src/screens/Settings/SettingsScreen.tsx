@@ -1,0 +1,91 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, LanguagePreference } from '../../../../electron/contract';
+import { ExternalLink } from '../../components/ExternalLink';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { isLanguagePreference, NATIVE_LANGUAGE_NAMES } from '../../i18n/languages';
+
+/** MIIT's ICP filing system: where a filing is finally submitted and where an ICP number can be looked up. */
+export const MIIT_FILING_SYSTEM_URL = 'https://beian.miit.gov.cn/';
+
+export interface SettingsScreenProps {
+  appInfo: AppInfo;
+  preference: LanguagePreference;
+  onLanguageChange: (preference: LanguagePreference) => void;
+  /** Open with the About section in view (Help › About). */
+  section?: 'about';
+}
+
+export function SettingsScreen({ appInfo, preference, onLanguageChange, section }: SettingsScreenProps) {
+  const { t } = useTranslation();
+  const aboutHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (section !== 'about') return;
+    aboutHeading.current?.focus();
+    aboutHeading.current?.scrollIntoView?.({ block: 'start' });
+  }, [section]);
+
+  return (
+    <div className="settings">
+      <ScreenHeading takeFocus={section === undefined}>{t('settings.title')}</ScreenHeading>
+
+      <section className="card" aria-labelledby="settings-language-heading">
+        <h2 id="settings-language-heading" className="card__heading">
+          {t('settings.language.heading')}
+        </h2>
+        <div className="field">
+          <label htmlFor="settings-language" className="field__label">
+            {t('settings.language.label')}
+          </label>
+          <select
+            id="settings-language"
+            className="select"
+            value={preference}
+            aria-describedby="settings-language-system settings-language-help"
+            onChange={(event) => {
+              if (isLanguagePreference(event.target.value)) onLanguageChange(event.target.value);
+            }}
+          >
+            <option value="system">{t('settings.language.system')}</option>
+            <option value="en" lang="en">
+              {NATIVE_LANGUAGE_NAMES.en}
+            </option>
+            <option value="zh-CN" lang="zh-CN">
+              {NATIVE_LANGUAGE_NAMES['zh-CN']}
+            </option>
+          </select>
+          <p id="settings-language-system" className="hint">
+            {t('settings.language.systemResolved', {
+              language: NATIVE_LANGUAGE_NAMES[appInfo.systemLanguage],
+            })}
+          </p>
+          <p id="settings-language-help" className="hint">
+            {t('settings.language.help')}
+          </p>
+        </div>
+      </section>
+
+      <section className="card about" aria-labelledby="settings-about-heading">
+        <h2 id="settings-about-heading" ref={aboutHeading} tabIndex={-1} className="card__heading">
+          {t('settings.about.heading')}
+        </h2>
+        <p className="about__name">{t('app.name')}</p>
+        {appInfo.version !== '' && (
+          <p className="about__version" data-testid="app-version">
+            {t('settings.about.version', { version: appInfo.version })}
+          </p>
+        )}
+        <p>{t('settings.about.description')}</p>
+
+        <h3 className="about__subheading">{t('settings.about.officialSite')}</h3>
+        <p>
+          <ExternalLink href={MIIT_FILING_SYSTEM_URL}>{t('settings.about.miitLink')}</ExternalLink>
+        </p>
+
+        <h3 className="about__subheading">{t('settings.about.licencesHeading')}</h3>
+        <p>{t('settings.about.fontLicence')}</p>
+      </section>
+    </div>
+  );
+}
