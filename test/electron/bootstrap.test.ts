@@ -1,0 +1,249 @@
+import { EventEmitter } from 'node:events';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bootstrap, type ElectronRuntime } from '../../electron/bootstrap';
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../electron/security';
+
+let base: string;
+
+beforeEach(async () => {
+  base = await mkdtemp(path.join(tmpdir(), 'icp-bootstrap-'));
+  await mkdir(path.join(base, 'renderer'), { recursive: true });
+  await writeFile(path.join(base, 'renderer', 'index.html'), '<!doctype html>');
+});
+
+afterEach(async () => {
+  await rm(base, { recursive: true, force: true });
+});
+
+class FakeWindow extends EventEmitter {
+  static created: FakeWindow[] = [];
+  webContents = { id: 42, send: vi.fn() };
+  loadURL = vi.fn(async () => undefined);
+  show = vi.fn();
+  focus = vi.fn();
+  restore = vi.fn();
+  isMinimized = () => true;
+  isDestroyed = () => false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeWindow.created.push(this);
+  }
+}
+
+type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+/** Fakes of the Electron modules bootstrap() uses; `markReady()` plays app 'ready'. */
+function fakeElectron(options: { gotLock?: boolean; locale?: string } = {}) {
+  FakeWindow.created = [];
+  let markReady = () => {};
+  const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    requestSingleInstanceLock: vi.fn(() => options.gotLock ?? true),
+    quit: vi.fn(),
+    enableSandbox: vi.fn(),
+    whenReady: () => readyPromise,
+    getPath: vi.fn(() => path.join(base, 'userData')),
+    getName: () => 'ICP Packet Studio',
+    getVersion: () => '0.1.0',
+    getLocale: () => options.locale ?? 'en-US',
+  });
+  const ipcListeners = new Map<string, Listener>();
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const session = {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+    webRequest: { onBeforeRequest: vi.fn() },
+  };
+  const menus: MenuItemConstructorOptions[][] = [];
+  const runtime = {
+    app,
+    BrowserWindow: FakeWindow,
+    ipcMain: { handle: (channel: string, listener: Listener) => ipcListeners.set(channel, listener) },
+    Menu: {
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => {
+        menus.push(template);
+        return { template };
+      },
+      setApplicationMenu: vi.fn(),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        protocolHandlers.set(scheme, handler),
+    },
+    session: { defaultSession: session },
+    shell: { openExternal: vi.fn(async () => undefined) },
+  };
+  return {
+    runtime: runtime as unknown as ElectronRuntime,
+    fake: runtime,
+    markReady,
+    ipcListeners,
+    protocolHandlers,
+    menus,
+    topMenuLabels: () => (menus.at(-1) ?? []).map((m) => m.label),
+  };
+}
+
+const options = () => ({
+  rendererDir: path.join(base, 'renderer'),
+  preloadPath: path.join(base, 'preload.cjs'),
+  platform: 'win32' as const,
+});
+
+const fromOurWindow = { sender: { id: 42 }, senderFrame: { url: APP_ENTRY_URL, parent: null } };
+const fromElsewhere = { sender: { id: 42 }, senderFrame: { url: 'https://evil.com/', parent: null } };
+
+describe('bootstrap', () => {
+  it('before ready: takes the single-instance lock, sandboxes, privileges app:// and hardens new webContents', () => {
+    const e = fakeElectron();
+    bootstrap(e.runtime, options());
+    expect(e.fake.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(e.fake.app.enableSandbox).toHaveBeenCalled();
+    expect(e.fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+    expect(e.fake.app.listenerCount('web-contents-created')).toBe(1);
+    // Nothing that needs a ready app has happened yet.
+    expect(e.protocolHandlers.size).toBe(0);
+    expect(FakeWindow.created).toHaveLength(0);
+  });
+
+  it('a second instance quits at once and registers nothing', async () => {
+    const e = fakeElectron({ gotLock: false });
+    const running = bootstrap(e.runtime, options());
+    await running.ready;
+    expect(e.fake.app.quit).toHaveBeenCalled();
+    expect(e.fake.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+    expect(e.ipcListeners.size).toBe(0);
+  });
+
+  it('on ready: serves the bundle with the CSP, registers every channel, opens one hardened window', async () => {
+    const e = fakeElectron();
+    const running = bootstrap(e.runtime, options());
+    e.markReady();
+    await running.ready;
+
+    const serve = e.protocolHandlers.get('app');
+    const response = await serve?.(new Request('app://bundle/index.html'));
+    expect(response?.status).toBe(200);
+    expect(response?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+
+    expect([...e.ipcListeners.keys()].sort()).toEqual([
+      'app:info',
+      'settings:get',
+      'settings:set',
+      'shell:openExternal',
+    ]);
+    expect(e.fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(e.fake.session.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalled();
+
+    expect(FakeWindow.created).toHaveLength(1);
+    const window = FakeWindow.created[0]!;
+    expect(window.options.webPreferences).toMatchObject({
+      preload: path.join(base, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
+    expect(window.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
+    expect(running.mainWindow()).toBe(window);
+  });
+
+  it('answers our window and refuses other senders', async () => {
+    const e = fakeElectron();
+    const running = bootstrap(e.runtime, options());
+    e.markReady();
+    await running.ready;
+    const info = e.ipcListeners.get('app:info')!;
+    expect(await info(fromOurWindow)).toMatchObject({
+      ok: true,
+      value: { name: 'ICP Packet Studio', version: '0.1.0' },
+    });
+    expect(await info(fromElsewhere)).toEqual({ ok: false, code: 'untrustedSender' });
+    expect(await info({ ...fromOurWindow, sender: { id: 99 } })).toEqual({
+      ok: false,
+      code: 'untrustedSender',
+    });
+
+    // Once the window is gone nobody is trusted, not even a page that reuses its id.
+    FakeWindow.created[0]!.emit('closed');
+    expect(await info(fromOurWindow)).toEqual({ ok: false, code: 'untrustedSender' });
+  });
+
+  it('a language change is saved, rebuilds the menu in that language and tells the renderer', async () => {
+    const e = fakeElectron();
+    const running = bootstrap(e.runtime, options());
+    e.markReady();
+    await running.ready;
+    expect(e.topMenuLabels()).toEqual(['File', 'Edit', 'View', 'Help']);
+
+    const result = await e.ipcListeners.get('settings:set')!(fromOurWindow, { language: 'zh-CN' });
+    expect(result).toEqual({ ok: true, value: { language: 'zh-CN' } });
+    expect(JSON.parse(await readFile(path.join(base, 'userData', 'settings.json'), 'utf8'))).toEqual({
+      language: 'zh-CN',
+    });
+    expect(e.topMenuLabels()).toEqual(['文件', '编辑', '显示', '帮助']);
+    expect(e.fake.Menu.setApplicationMenu).toHaveBeenLastCalledWith({ template: e.menus.at(-1) });
+    expect(FakeWindow.created[0]!.webContents.send).toHaveBeenCalledWith('settings:changed', {
+      language: 'zh-CN',
+    });
+  });
+
+  it('starts with the menu in the saved language, or the OS language when set to system', async () => {
+    await mkdir(path.join(base, 'userData'), { recursive: true });
+    await writeFile(path.join(base, 'userData', 'settings.json'), '{"language":"zh-CN"}');
+    const saved = fakeElectron({ locale: 'en-US' });
+    const first = bootstrap(saved.runtime, options());
+    saved.markReady();
+    await first.ready;
+    expect(saved.topMenuLabels()[0]).toBe('文件');
+
+    await writeFile(path.join(base, 'userData', 'settings.json'), '{"language":"system"}');
+    const system = fakeElectron({ locale: 'zh-Hans-CN' });
+    const second = bootstrap(system.runtime, options());
+    system.markReady();
+    await second.ready;
+    expect(system.topMenuLabels()[0]).toBe('文件');
+  });
+
+  it('menu commands reach the window as menu:command events', async () => {
+    const e = fakeElectron();
+    const running = bootstrap(e.runtime, options());
+    e.markReady();
+    await running.ready;
+    const file = e.menus.at(-1)?.[0];
+    const newCase = (file?.submenu as MenuItemConstructorOptions[])[0];
+    (newCase?.click as () => void)();
+    expect(FakeWindow.created[0]!.webContents.send).toHaveBeenCalledWith('menu:command', {
+      command: 'newCase',
+    });
+  });
+
+  it('a second launch focuses the existing window; closing all windows quits except on macOS', async () => {
+    const e = fakeElectron();
+    const running = bootstrap(e.runtime, options());
+    e.markReady();
+    await running.ready;
+    e.fake.app.emit('second-instance');
+    expect(FakeWindow.created[0]!.restore).toHaveBeenCalled();
+    expect(FakeWindow.created[0]!.focus).toHaveBeenCalled();
+    e.fake.app.emit('window-all-closed');
+    expect(e.fake.app.quit).toHaveBeenCalled();
+
+    const mac = fakeElectron();
+    bootstrap(mac.runtime, { ...options(), platform: 'darwin' });
+    mac.fake.app.emit('window-all-closed');
+    expect(mac.fake.app.quit).not.toHaveBeenCalled();
+  });
+});
