@@ -103,9 +103,9 @@ export async function writeFileAtomic(
 }
 
 /**
- * Appends one newline-terminated record and fsyncs it. A crash can leave only the last line partial; the next
- * append starts on a fresh line so the partial one cannot swallow it, and readers skip a line that does not
- * decode.
+ * Appends one newline-terminated record and fsyncs it. A failed write is cut back off. A crash can leave only
+ * the last line partial; the next append starts on a fresh line so the partial one cannot swallow it, and
+ * readers skip a line that does not decode.
  */
 export async function appendLineDurable(fs: StoreFs, file: string, line: string): Promise<void> {
   try {
@@ -120,8 +120,14 @@ export async function appendLineDurable(fs: StoreFs, file: string, line: string)
         await handle.read(last, 0, 1, size - 1);
         if (last[0] !== 0x0a) prefix = '\n';
       }
-      await handle.writeFile(`${prefix}${line}\n`, 'utf8');
-      await handle.sync();
+      try {
+        await handle.writeFile(`${prefix}${line}\n`, 'utf8');
+        await handle.sync();
+      } catch (error) {
+        // A full disk may have taken part of the line: cut it off so the log is exactly as before.
+        await handle.truncate(size).catch(() => undefined);
+        throw error;
+      }
     } finally {
       await handle.close();
     }

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { DecryptError, Purpose, decrypt, encrypt, newDataKey } from '../../../electron/store/crypto';
+
+describe('AES-256-GCM file format', () => {
+  const key = newDataKey();
+  const plaintext = Buffer.from('{"name":"澜岸家居","idNumber":"110101199003074514"}', 'utf8');
+
+  it('round-trips and uses a fresh IV for every write', () => {
+    const a = encrypt(key, plaintext, Purpose.caseDocument, 'case:1');
+    const b = encrypt(key, plaintext, Purpose.caseDocument, 'case:1');
+    expect(a.equals(b)).toBe(false);
+    expect(a.subarray(6, 18).equals(b.subarray(6, 18))).toBe(false);
+    expect(decrypt(key, a, Purpose.caseDocument, 'case:1').equals(plaintext)).toBe(true);
+    expect(a.includes(Buffer.from('110101199003074514'))).toBe(false);
+  });
+
+  it('detects a flipped bit anywhere in the file', () => {
+    const blob = encrypt(key, plaintext, Purpose.caseDocument, 'case:1');
+    for (let i = 0; i < blob.length; i++) {
+      const damaged = Buffer.from(blob);
+      damaged[i] = (damaged[i] ?? 0) ^ 0x01;
+      expect(() => decrypt(key, damaged, Purpose.caseDocument, 'case:1'), `byte ${i}`).toThrow(DecryptError);
+    }
+  });
+
+  it('refuses a truncated file, another kind of file, another context and another key', () => {
+    const blob = encrypt(key, plaintext, Purpose.caseDocument, 'case:1');
+    expect(() => decrypt(key, blob.subarray(0, blob.length - 1), Purpose.caseDocument, 'case:1')).toThrow(
+      DecryptError,
+    );
+    expect(() => decrypt(key, blob.subarray(0, 10), Purpose.caseDocument, 'case:1')).toThrow(/format/);
+    expect(() => decrypt(key, blob, Purpose.attachment, 'case:1')).toThrow(/format/);
+    expect(() => decrypt(key, blob, Purpose.caseDocument, 'case:2')).toThrow(/auth/);
+    expect(() => decrypt(randomBytes(32), blob, Purpose.caseDocument, 'case:1')).toThrow(/auth/);
+    expect(() => decrypt(key, Buffer.from('{"plain":"json"}'), Purpose.caseDocument)).toThrow(/format/);
+  });
+});
