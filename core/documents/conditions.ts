@@ -1,0 +1,76 @@
+/**
+ * Evaluation of the template condition language (template-schema.ts `Condition`) and path lookup in a case.
+ * Pure data in, boolean out: which documents a packet needs is a decision, not a side effect.
+ */
+import type { Case } from '../model/case';
+import type { Condition } from './template-schema';
+
+/**
+ * What the documents need to know of the pathway decision. The packet builder derives it from
+ * `decidePathway()`; without one, {@link decisionFromCase} reads the case's own answers.
+ */
+export interface DocumentDecision {
+  /** An ICP filing (website, App or mini-program) is part of this packet. */
+  filing: boolean;
+  /** A commercial licence application (B25 and/or B21) is part of this packet. */
+  licence: boolean;
+  licenceCategories: ('B25' | 'B21')[];
+}
+
+/** The pathway facts implied by the case alone: filing when hosted in the mainland, licence when applied for. */
+export function decisionFromCase(caseData: Case): DocumentDecision {
+  return {
+    filing: caseData.answers.mainlandHosting !== false,
+    licence: caseData.licence.categories.length > 0,
+    licenceCategories: [...caseData.licence.categories],
+  };
+}
+
+/** Reads a dotted path (`subject.shareholders`) from a value; `undefined` when any step is missing. */
+export function valueAt(root: unknown, path: string): unknown {
+  let value: unknown = root;
+  for (const key of path.split('.')) {
+    if (value === null || value === undefined || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+export function isNonEmpty(value: unknown): boolean {
+  if (value === null || value === undefined || value === false) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+export interface ConditionScope {
+  caseData: Case;
+  decision: DocumentDecision;
+  /** The element of the innermost `each` / `some`. */
+  item?: unknown;
+}
+
+function test(value: unknown, condition: Record<string, unknown>): boolean {
+  if ('eq' in condition && value !== condition.eq) return false;
+  if ('ne' in condition && value === condition.ne) return false;
+  if ('in' in condition && !(condition.in as unknown[]).includes(value)) return false;
+  if ('gt' in condition && !(typeof value === 'number' && value > (condition.gt as number))) return false;
+  if ('lt' in condition && !(typeof value === 'number' && value < (condition.lt as number))) return false;
+  if ('nonEmpty' in condition && isNonEmpty(value) !== condition.nonEmpty) return false;
+  if ('includes' in condition && !(Array.isArray(value) && value.includes(condition.includes))) return false;
+  return true;
+}
+
+export function evaluate(condition: Condition, scope: ConditionScope): boolean {
+  if ('always' in condition) return condition.always;
+  if ('all' in condition) return condition.all.every((c) => evaluate(c, scope));
+  if ('any' in condition) return condition.any.some((c) => evaluate(c, scope));
+  if ('not' in condition) return !evaluate(condition.not, scope);
+  if ('some' in condition) {
+    const list = valueAt(scope.caseData, condition.some);
+    return Array.isArray(list) && list.some((item) => evaluate(condition.where, { ...scope, item }));
+  }
+  if ('case' in condition) return test(valueAt(scope.caseData, condition.case), condition);
+  if ('item' in condition) return test(valueAt(scope.item, condition.item), condition);
+  return test(valueAt(scope.decision, condition.decision), condition);
+}

@@ -1,0 +1,354 @@
+/**
+ * The document template format: one JSON file per document in templates/documents/, validated here.
+ *
+ * A template is data, not code: Chinese text with `{{placeholders}}` bound to case fields, an English gloss
+ * for every block, the legal or practical basis it rests on with an "as of" date, a declarative condition
+ * saying when the document belongs in a packet, and the list of case fields it binds (checked against the
+ * case schema by test/core/documents/template-contract.test.ts).
+ *
+ * Placeholders: `{{path}}` or `{{path|format}}`. Paths are dotted case paths (`subject.name`), `$item.…`
+ * inside an `each` (the current array element), `$index` (1-based position), `$now` (the document date).
+ * Formats: date, cny, pct, yesno, count, list[:<table>], label:<table> (a table of labels.json), province,
+ * authority (the province's communications administration), idValidity and licenceTerm (on a person or the
+ * subject), preApprovals, platformFeatures, sdks. There is no default-text format on purpose: an empty value
+ * renders as a fill-in blank (resolve.ts BLANK), and the pre-flight reports it.
+ *
+ * `each.path` may flatten nested arrays: `services[].preApprovals` yields every pre-approval of every service.
+ */
+import { z } from 'zod';
+
+export const TEMPLATE_TYPE = 'icp-packet/document-template';
+export const TEMPLATE_FORMAT_VERSION = 1;
+
+/** Chinese text (may contain placeholders) with its English gloss (may contain placeholders too). */
+const Text = z.object({ zh: z.string(), en: z.string() });
+
+// ------------------------------------------------------------------ conditions
+
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** A test on one value. `nonEmpty` is true for a non-blank string, a non-empty array, a number, `true`. */
+const ValueTest = z
+  .object({
+    eq: Scalar.optional(),
+    ne: Scalar.optional(),
+    in: z.array(Scalar).optional(),
+    gt: z.number().optional(),
+    lt: z.number().optional(),
+    nonEmpty: z.boolean().optional(),
+    /** For arrays: some element passes (elements are scalars, or objects tested via `where`). */
+    includes: Scalar.optional(),
+  })
+  .strict();
+
+export type Condition =
+  | { always: boolean }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | ({ case: string } & z.infer<typeof ValueTest>)
+  | ({ item: string } & z.infer<typeof ValueTest>)
+  | ({ decision: string } & z.infer<typeof ValueTest>)
+  | { some: string; where: Condition };
+
+/**
+ * When a document (or a block) applies. `case` tests a case path, `decision` a field of the pathway facts
+ * (see conditions.ts), `item` a field of the current `each` element, `some` whether any element of a case
+ * array satisfies `where` (evaluated with that element as `item`).
+ */
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ always: z.boolean() }).strict(),
+    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ not: ConditionSchema }).strict(),
+    ValueTest.extend({ case: z.string().min(1) }).strict(),
+    ValueTest.extend({ item: z.string().min(1) }).strict(),
+    ValueTest.extend({ decision: z.string().min(1) }).strict(),
+    z.object({ some: z.string().min(1), where: ConditionSchema }).strict(),
+  ]),
+) as z.ZodType<Condition>;
+
+/** Repeats over a case array, optionally filtered; placeholders inside use `$item.…` and `$index`. */
+const Each = z.object({ path: z.string().min(1), where: ConditionSchema.optional() }).strict();
+
+// ------------------------------------------------------------------ blocks
+
+const blockBase = { when: ConditionSchema.optional() };
+
+const TitleBlock = z.object({ type: z.literal('title'), ...blockBase, ...Text.shape }).strict();
+/** Section heading inside a document (一、… / （一）…). */
+const HeadingBlock = z
+  .object({
+    type: z.literal('heading'),
+    ...blockBase,
+    level: z.union([z.literal(1), z.literal(2)]),
+    ...Text.shape,
+  })
+  .strict();
+const AddresseeBlock = z.object({ type: z.literal('addressee'), ...blockBase, ...Text.shape }).strict();
+const ParagraphBlock = z
+  .object({
+    type: z.literal('paragraph'),
+    ...blockBase,
+    ...Text.shape,
+    /** Indent the first line by two characters (公文 body text); off for list-like lines. */
+    indent: z.boolean().default(true),
+    align: z.enum(['left', 'right', 'center']).default('left'),
+    /** Repeat this paragraph for each element (e.g. one line per service). */
+    each: Each.optional(),
+  })
+  .strict();
+
+const Cell = z.union([z.string(), Text]);
+export type TemplateCell = z.infer<typeof Cell>;
+
+const KvRow = z
+  .object({
+    label: Text,
+    /** Value in Chinese (placeholders); the English gloss repeats it with English formats. */
+    value: z.string(),
+    /** English rendering of the value when it differs from the Chinese one (e.g. fixed Chinese words). */
+    valueEn: z.string().optional(),
+    when: ConditionSchema.optional(),
+  })
+  .strict();
+
+/** Two-column label/value table (a form), with an optional caption row that repeats on continued pages. */
+const KvBlock = z
+  .object({
+    type: z.literal('kv'),
+    ...blockBase,
+    caption: Text.optional(),
+    rows: z.array(KvRow).min(1),
+    /** Repeat the whole table per element (e.g. one per website), `$item` bound. */
+    each: Each.optional(),
+    /** Label column share of the width, 0.2–0.5. */
+    labelWidth: z.number().min(0.15).max(0.5).default(0.3),
+  })
+  .strict();
+
+const Column = z.object({ ...Text.shape, width: z.number().positive() }).strict();
+
+/** Table with header rows that repeat on every page it spans; rows static or one per array element. */
+const TableBlock = z
+  .object({
+    type: z.literal('table'),
+    ...blockBase,
+    caption: Text.optional(),
+    columns: z.array(Column).min(1),
+    /** Static rows (cells in Chinese or {zh, en}). */
+    rows: z.array(z.array(Cell)).default([]),
+    /** Rows generated per element, after the static rows. */
+    each: Each.optional(),
+    cells: z.array(Cell).optional(),
+    /** Row shown when `each` yields nothing. */
+    emptyRow: Text.optional(),
+  })
+  .strict();
+
+const ChecklistBlock = z
+  .object({
+    type: z.literal('checklist'),
+    ...blockBase,
+    caption: Text.optional(),
+    items: z.array(z.object({ ...Text.shape, checked: ConditionSchema }).strict()).min(1),
+  })
+  .strict();
+
+/** One signing party: who signs, whether a seal is expected, and how the date is shown. */
+const Signer = z
+  .object({
+    /** E.g. 单位（盖章） — the line the seal goes over. */
+    party: Text,
+    /** Name printed after the party line (the company name). */
+    name: z.string().optional(),
+    /** Signature lines, e.g. 法定代表人（签字）. */
+    signatures: z.array(Text).default([]),
+    seal: z.boolean().default(true),
+    /** `blank`: 年 月 日 to fill by hand; `document`: the document date printed. */
+    date: z.enum(['blank', 'document']).default('blank'),
+  })
+  .strict();
+
+const SignatureBlock = z
+  .object({ type: z.literal('signature'), ...blockBase, signers: z.array(Signer).min(1) })
+  .strict();
+
+const NotesBlock = z
+  .object({
+    type: z.literal('notes'),
+    ...blockBase,
+    heading: Text.default({ zh: '说明', en: 'Notes' }),
+    items: z.array(Text).min(1),
+  })
+  .strict();
+
+export const BlockSchema = z.discriminatedUnion('type', [
+  TitleBlock,
+  HeadingBlock,
+  AddresseeBlock,
+  ParagraphBlock,
+  KvBlock,
+  TableBlock,
+  ChecklistBlock,
+  SignatureBlock,
+  NotesBlock,
+]);
+export type Block = z.infer<typeof BlockSchema>;
+
+// ------------------------------------------------------------------ the template
+
+const Basis = z
+  .object({
+    zh: z.string().min(1),
+    en: z.string().min(1),
+    /** Where the fact comes from: a domain file and section, a law article, a provider page. */
+    source: z.string().min(1),
+  })
+  .strict();
+
+export const DocumentTemplateSchema = z
+  .object({
+    type: z.literal(TEMPLATE_TYPE),
+    formatVersion: z.literal(TEMPLATE_FORMAT_VERSION),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    /** Bumped on every change of wording; recorded in the packet manifest. */
+    version: z.number().int().min(1),
+    title: Text,
+    pathway: z.enum(['filing', 'licence', 'both']),
+    /** Position in the packet (submission order within the pathway). */
+    order: z.number().int().min(0),
+    basis: z.array(Basis).min(1),
+    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    appliesWhen: ConditionSchema,
+    /** Every case path the template reads, `[]` marking array elements (e.g. `services[].name`). */
+    binds: z.array(z.string().min(1)).min(1),
+    blocks: z.array(BlockSchema).min(1),
+  })
+  .strict();
+export type DocumentTemplate = z.infer<typeof DocumentTemplateSchema>;
+
+/** Label tables for `|label:<table>` placeholders (enumerations of the case model in Chinese and English). */
+export const LabelTablesSchema = z
+  .object({
+    type: z.literal('icp-packet/document-labels'),
+    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    tables: z.record(z.string(), z.record(z.string(), Text)),
+  })
+  .strict();
+export type LabelTables = z.infer<typeof LabelTablesSchema>;
+
+/** Parses a template file's JSON, with a readable error naming the template and the first problems. */
+export function parseTemplate(json: unknown, origin = 'template'): DocumentTemplate {
+  const result = DocumentTemplateSchema.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    throw new Error(`${origin} is not a valid document template: ${problems}`);
+  }
+  return result.data;
+}
+
+// ------------------------------------------------------------------ placeholders and bound paths
+
+export const PLACEHOLDER = /\{\{\s*([^}|\s]+)\s*(?:\|\s*([^}]+?)\s*)?\}\}/g;
+
+/** Case paths a template actually reads, in the `binds` notation (`services[].name`). */
+export function pathsUsedBy(template: DocumentTemplate): Set<string> {
+  const used = new Set<string>();
+  const addText = (text: string | undefined, eachPaths: string[]) => {
+    if (!text) return;
+    for (const match of text.matchAll(PLACEHOLDER)) addPath(match[1] ?? '', eachPaths);
+  };
+  const addPath = (path: string, eachPaths: string[]) => {
+    if (path === '$index' || path === '$now') return;
+    if (path.startsWith('$item.')) {
+      const base = eachPaths.at(-1);
+      if (base) used.add(`${base}[].${path.slice('$item.'.length)}`);
+      return;
+    }
+    used.add(path);
+  };
+  const addCondition = (condition: Condition | undefined, eachPaths: string[]) => {
+    if (!condition) return;
+    if ('all' in condition) condition.all.forEach((c) => addCondition(c, eachPaths));
+    else if ('any' in condition) condition.any.forEach((c) => addCondition(c, eachPaths));
+    else if ('not' in condition) addCondition(condition.not, eachPaths);
+    else if ('case' in condition) used.add(condition.case);
+    else if ('item' in condition) addPath(`$item.${condition.item}`, eachPaths);
+    else if ('some' in condition) {
+      used.add(condition.some);
+      addCondition(condition.where, [...eachPaths, condition.some]);
+    }
+  };
+  const addEach = (each: { path: string; where?: Condition } | undefined, eachPaths: string[]) => {
+    if (!each) return eachPaths;
+    used.add(each.path);
+    const inner = [...eachPaths, each.path];
+    addCondition(each.where, inner);
+    return inner;
+  };
+  const addCell = (cell: TemplateCell, eachPaths: string[]) => {
+    if (typeof cell === 'string') addText(cell, eachPaths);
+    else {
+      addText(cell.zh, eachPaths);
+      addText(cell.en, eachPaths);
+    }
+  };
+
+  addCondition(template.appliesWhen, []);
+  for (const block of template.blocks) {
+    addCondition(block.when, []);
+    switch (block.type) {
+      case 'title':
+      case 'heading':
+      case 'addressee':
+        addText(block.zh, []);
+        addText(block.en, []);
+        break;
+      case 'paragraph': {
+        const scope = addEach(block.each, []);
+        addText(block.zh, scope);
+        addText(block.en, scope);
+        break;
+      }
+      case 'kv': {
+        const scope = addEach(block.each, []);
+        addText(block.caption?.zh, scope);
+        addText(block.caption?.en, scope);
+        for (const row of block.rows) {
+          addCondition(row.when, scope);
+          addText(row.value, scope);
+          addText(row.valueEn, scope);
+        }
+        break;
+      }
+      case 'table': {
+        for (const row of block.rows) row.forEach((c) => addCell(c, []));
+        const scope = addEach(block.each, []);
+        for (const cell of block.cells ?? []) addCell(cell, scope);
+        break;
+      }
+      case 'checklist':
+        for (const item of block.items) {
+          addText(item.zh, []);
+          addText(item.en, []);
+          addCondition(item.checked, []);
+        }
+        break;
+      case 'signature':
+        for (const signer of block.signers) addText(signer.name, []);
+        break;
+      case 'notes':
+        for (const item of block.items) {
+          addText(item.zh, []);
+          addText(item.en, []);
+        }
+        break;
+    }
+  }
+  return used;
+}

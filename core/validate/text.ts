@@ -1,0 +1,149 @@
+import limitsData from '../../templates/rules/field-limits.json' with { type: 'json' };
+import { presenceIssues } from './common';
+import { error, warning } from './messages';
+import { countCodePoints, describeChar } from './normalize';
+import type { Bilingual, ValidationIssue } from './types';
+
+/** Han characters: the unified ideographs, their extensions and compatibility forms. */
+const HAN = /\p{Script=Han}/u;
+const LATIN_LETTER = /[A-Za-z]/u;
+
+/**
+ * Characters accepted in Chinese names and addresses besides Han characters, Latin letters and digits:
+ * the punctuation that appears on licences and in addresses (（）·-#、，。/ …) in full- and half-width forms.
+ */
+const CHINESE_FIELD_PUNCTUATION = new Set([
+  ...' （）()·•・-－—–_#＃、，,.。．/／：:；;“”‘’"\'《》〈〉【】[]&＆+＋',
+]);
+
+export interface ChineseTextOptions {
+  /** Whether Latin letters may appear beside Chinese (addresses like "A座"); default true. */
+  allowLatin?: boolean;
+}
+
+/**
+ * A field the portals want in Chinese (names, addresses; materials.md §0 "all entries in Chinese
+ * characters"): must contain Han characters; Latin-only text is flagged with its own message; emoji,
+ * control characters and unusual symbols are listed; half-width () in Chinese text get a warning because
+ * licences print （）and names are compared character by character.
+ */
+export function validateChineseText(value: string, options: ChineseTextOptions = {}): ValidationIssue[] {
+  const blocked = presenceIssues(value);
+  if (blocked) return blocked;
+  const allowLatin = options.allowLatin ?? true;
+  const text = value.trim();
+  const chars = [...text];
+  const issues: ValidationIssue[] = [];
+
+  const disallowed = new Set<string>();
+  for (const char of chars) {
+    const accepted =
+      HAN.test(char) ||
+      LATIN_LETTER.test(char) ||
+      /[0-9０-９]/u.test(char) ||
+      CHINESE_FIELD_PUNCTUATION.has(char);
+    if (!accepted) disallowed.add(describeChar(char));
+  }
+  const latinLetters = chars.filter((char) => LATIN_LETTER.test(char));
+  const hasHan = chars.some((char) => HAN.test(char));
+  if (!hasHan) issues.push(error(latinLetters.length > 0 ? 'chinese.latinOnly' : 'chinese.noCjk'));
+  else if (!allowLatin) latinLetters.forEach((char) => disallowed.add(char));
+  if (disallowed.size > 0)
+    issues.push(error('chinese.charset', { chars: [...disallowed].slice(0, 10).join(' ') }));
+  if (hasHan && /[()]/u.test(text)) issues.push(warning('chinese.halfWidthParentheses'));
+  if (/^[ \t\u3000]|[ \t\u3000]$/u.test(value)) issues.push(warning('text.surroundingSpace'));
+  return issues;
+}
+
+export type LengthCountMode =
+  /** One per Unicode code point (WeChat 字 counting). */
+  | 'codePoints'
+  /** Han and other wide characters count 2, everything else 1 (Douyin name rule). */
+  | 'wideAsTwo';
+
+export interface LengthLimit {
+  min?: number;
+  max?: number;
+  countMode?: LengthCountMode;
+}
+
+const WIDE = /[\p{Script=Han}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u;
+
+/**
+ * Length as the portals count it, after trimming surrounding whitespace: one per code point, or with wide
+ * (CJK) characters counted twice for platforms that say so.
+ */
+export function measureLength(value: string, countMode: LengthCountMode = 'codePoints'): number {
+  const text = value.trim();
+  if (countMode === 'codePoints') return countCodePoints(text);
+  let total = 0;
+  for (const char of text) total += WIDE.test(char) ? 2 : 1;
+  return total;
+}
+
+/** Generic length check; `fieldLabel` names the field in both languages inside the message. */
+export function checkLength(
+  value: string,
+  limit: LengthLimit,
+  fieldLabel: Bilingual | string,
+): ValidationIssue[] {
+  if (typeof value !== 'string') return presenceIssues(value) ?? [];
+  const field: Bilingual =
+    typeof fieldLabel === 'string' ? { en: fieldLabel, 'zh-CN': fieldLabel } : fieldLabel;
+  const length = measureLength(value, limit.countMode);
+  if (limit.min !== undefined && length < limit.min)
+    return [error('length.tooShort', { field, min: limit.min, length })];
+  if (limit.max !== undefined && length > limit.max)
+    return [error('length.tooLong', { field, max: limit.max, length })];
+  return [];
+}
+
+/** Count check for list fields (service content types, material uploads). */
+export function checkItemCount(
+  items: readonly unknown[],
+  limit: { min?: number; max?: number },
+  fieldLabel: Bilingual | string,
+): ValidationIssue[] {
+  const field: Bilingual =
+    typeof fieldLabel === 'string' ? { en: fieldLabel, 'zh-CN': fieldLabel } : fieldLabel;
+  const count = Array.isArray(items) ? items.length : 0;
+  if (limit.min !== undefined && count < limit.min)
+    return [error('length.tooFewItems', { field, min: limit.min, count })];
+  if (limit.max !== undefined && count > limit.max)
+    return [error('length.tooManyItems', { field, max: limit.max, count })];
+  return [];
+}
+
+export interface FieldLimit {
+  id: string;
+  path: string;
+  label: Bilingual;
+  unit: 'characters' | 'items';
+  min?: number;
+  max?: number;
+  confidence: string;
+  source: string;
+  asOf: string;
+}
+
+/** The limits table of templates/rules/field-limits.json (WeChat applyIcpFiling field tree). */
+export const FIELD_LIMITS: readonly FieldLimit[] = limitsData.limits as FieldLimit[];
+
+const limitsById = new Map(FIELD_LIMITS.map((limit) => [limit.id, limit]));
+
+/** Looks a limit up by its id (e.g. "wechat.applets.comment") or by its WeChat JSON path. */
+export function fieldLimit(idOrPath: string): FieldLimit | undefined {
+  return limitsById.get(idOrPath) ?? FIELD_LIMITS.find((limit) => limit.path === idOrPath);
+}
+
+/** Applies the data-table limit of a field to a text or list value; unknown ids are a programming error. */
+export function checkFieldLimit(idOrPath: string, value: string | readonly unknown[]): ValidationIssue[] {
+  const limit = fieldLimit(idOrPath);
+  if (!limit) throw new Error(`No field limit "${idOrPath}" in templates/rules/field-limits.json`);
+  const bounds = {
+    ...(limit.min !== undefined && { min: limit.min }),
+    ...(limit.max !== undefined && { max: limit.max }),
+  };
+  if (limit.unit === 'items') return checkItemCount(Array.isArray(value) ? value : [], bounds, limit.label);
+  return checkLength(typeof value === 'string' ? value : '', bounds, limit.label);
+}
