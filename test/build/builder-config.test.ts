@@ -1,0 +1,182 @@
+// Installers cannot be built on these machines (electron-builder downloads Electron), so the packaging
+// configuration is checked here instead: loaded and schema-validated by electron-builder's own code, then
+// every property the release depends on is asserted.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Configuration, FileSet } from 'app-builder-lib';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  build?: unknown;
+};
+
+let config: Configuration;
+
+beforeAll(async () => {
+  config = await getConfig(root, null, null);
+});
+
+/** The `files` patterns as electron-builder normalised them: one file set taken from the project root. */
+function filePatterns(): string[] {
+  const sets = (Array.isArray(config.files) ? config.files : [config.files]) as (string | FileSet)[];
+  return sets.flatMap((set) => {
+    if (typeof set === 'string') return [set];
+    // A set copied from another folder would escape the allow-list below.
+    expect(set.from ?? '.').toBe('.');
+    expect(set.to ?? '.').toBe('.');
+    return (Array.isArray(set.filter) ? set.filter : [set.filter]).filter(
+      (p): p is string => typeof p === 'string',
+    );
+  });
+}
+const includes = () => filePatterns().filter((p) => !p.startsWith('!'));
+const excludes = () =>
+  filePatterns()
+    .filter((p) => p.startsWith('!'))
+    .map((p) => p.slice(1));
+
+/** Would electron-builder put this project file into app.asar? (Its include/exclude glob semantics.) */
+function packaged(file: string): boolean {
+  return (
+    includes().some((pattern) => path.matchesGlob(file, pattern)) &&
+    !excludes().some((pattern) => path.matchesGlob(file, pattern))
+  );
+}
+
+/** Every file of the working tree outside dependencies and build output, as repo-relative paths. */
+function projectFiles(dir = root): string[] {
+  const skip = new Set(['node_modules', '.git', 'dist', 'release', 'test-results', 'coverage', '.tsbuild']);
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (skip.has(entry.name)) return [];
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? projectFiles(full) : [path.relative(root, full).split(path.sep).join('/')];
+  });
+}
+
+describe('electron-builder configuration', () => {
+  it('lives in electron-builder.yml only, and passes electron-builder’s schema', async () => {
+    expect(existsSync(path.join(root, 'electron-builder.yml'))).toBe(true);
+    expect(packageJson.build).toBeUndefined();
+    await expect(
+      validateConfiguration(config, { isEnabled: false, add: () => {} } as never),
+    ).resolves.toBeUndefined();
+  });
+
+  it('names the app', () => {
+    expect(config.appId).toBe('com.icppacketstudio.app');
+    expect(config.productName).toBe('ICP Packet Studio');
+    expect(config.directories?.output).toBe('release');
+    expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toMatch(/^release\/$/m);
+  });
+
+  it('builds Windows NSIS installers for x64 and arm64', () => {
+    expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+  });
+
+  it('builds macOS DMGs for x64 and arm64 with the hardened runtime and minimal entitlements', () => {
+    const mac = config.mac;
+    expect(mac?.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
+    expect(mac?.hardenedRuntime).toBe(true);
+    expect(mac?.entitlements).toBe('build/entitlements.mac.plist');
+    const plist = readFileSync(path.join(root, mac?.entitlements ?? ''), 'utf8');
+    const keys = [...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1]);
+    expect(keys).toEqual(['com.apple.security.cs.allow-jit']);
+  });
+
+  it('sets the security fuses', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config.asar).toBe(true);
+  });
+
+  it('packages only the allow-listed files', () => {
+    expect(includes().sort()).toEqual(
+      ['dist/electron/**', 'dist/renderer/**', 'locales/**', 'package.json', 'templates/**'].sort(),
+    );
+    for (const file of [
+      packageJson.main,
+      'dist/electron/preload.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/assets/index-abc.js',
+      'locales/zh-CN.json',
+      'templates/rules/pathway-rules.json',
+      'package.json',
+    ]) {
+      expect(packaged(file), file).toBe(true);
+    }
+  });
+
+  it.each([
+    'core/model/case.ts',
+    'core/i18n/language.ts',
+    'electron/main.ts',
+    'electron/preload.ts',
+    'renderer/src/main.tsx',
+    'renderer/index.html',
+    'cli/main.ts',
+    'bin/icp-packet.mjs',
+    'test/e2e/bridge.ts',
+    'test/e2e/bridge/server.ts',
+    'test/electron/menu.test.ts',
+    'test/fixtures/case.json',
+    'bench/run.ts',
+    'scripts/build-electron.mjs',
+    'scripts/electronegativity.mjs',
+    'resources/fonts/NotoSansSC-Regular.ttf',
+    'dist/renderer/assets/index-abc.js.map',
+    'dist/electron/main.cjs.map',
+    'README.md',
+    'tsconfig.json',
+    'electron-builder.yml',
+    '.env',
+    'node_modules/tsx/dist/cli.mjs',
+    'node_modules/esbuild/bin/esbuild',
+    'node_modules/@esbuild/linux-x64/bin/esbuild',
+  ])('never packages %s', (file) => {
+    expect(packaged(file)).toBe(false);
+  });
+
+  it('of the files in the repository, packages only locale and template data', () => {
+    const shipped = projectFiles().filter(packaged);
+    expect(shipped).toContain('package.json');
+    for (const file of shipped) {
+      expect(file === 'package.json' || /^(locales|templates)\//.test(file), file).toBe(true);
+      expect(file, 'code must reach the app through the bundles').not.toMatch(
+        /\.(ts|tsx|mts|cts|js|mjs|cjs)$/,
+      );
+    }
+  });
+
+  it('ships only the font weights used, with the OFL licence, as resources', () => {
+    const resources = config.extraResources as FileSet[];
+    expect(resources).toEqual([
+      {
+        from: 'resources/fonts',
+        to: 'fonts',
+        filter: ['NotoSansSC-Regular.ttf', 'NotoSansSC-Bold.ttf', 'OFL.txt'],
+      },
+    ]);
+    for (const file of resources[0]?.filter ?? []) {
+      expect(existsSync(path.join(root, 'resources/fonts', String(file))), String(file)).toBe(true);
+    }
+    expect(readFileSync(path.join(root, 'resources/fonts/OFL.txt'), 'utf8')).toMatch(
+      /SIL OPEN FONT LICENSE/i,
+    );
+  });
+
+  it('has npm scripts that build first, then package for each platform', () => {
+    expect(packageJson.scripts['dist:win']).toBe('npm run build && electron-builder --win');
+    expect(packageJson.scripts['dist:mac']).toBe('npm run build && electron-builder --mac');
+  });
+});
