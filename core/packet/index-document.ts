@@ -1,0 +1,75 @@
+/**
+ * The packet's 目录 (index): templates/documents/packet-index.json, set by the document engine like every
+ * other document, with the rows this module computes from the packet (titles, files, page ranges in the full
+ * packet). The template is not selected by its `appliesWhen` ({always: false}); only the packet renders it.
+ */
+import type { Case } from '../model/case';
+import { renderDocument } from '../documents/render';
+import type { DocumentFonts } from '../documents/font';
+import { parseTemplate, type DocumentTemplate } from '../documents/template-schema';
+import indexJson from '../../templates/documents/packet-index.json' with { type: 'json' };
+import type { PacketIndex } from './types';
+
+let indexTemplate: DocumentTemplate | undefined;
+
+export function packetIndexTemplate(): DocumentTemplate {
+  indexTemplate ??= parseTemplate(indexJson, 'templates/documents/packet-index.json');
+  return indexTemplate;
+}
+
+// Packet values are filled in before the engine sees the template; a `{{` in them must not be read as a
+// placeholder of the case.
+const literal = (text: string) => text.replaceAll('{{', '{ {');
+
+export function pageRange(first: number, last: number): string {
+  return first === last ? `${first}` : `${first}–${last}`;
+}
+
+/** The index template with this packet's values and rows in place. */
+export function boundIndexTemplate(index: PacketIndex): DocumentTemplate {
+  const template = packetIndexTemplate();
+  const substitute = (text: string) =>
+    text
+      .replaceAll('%pathway.zh%', literal(index.pathway.zh))
+      .replaceAll('%pathway.en%', literal(index.pathway.en))
+      .replaceAll('%totalPages%', String(index.totalPages));
+  return {
+    ...template,
+    blocks: template.blocks.map((block) => {
+      if (block.type === 'kv') {
+        return {
+          ...block,
+          rows: block.rows.map((row) => ({
+            ...row,
+            value: substitute(row.value),
+            ...(row.valueEn === undefined ? {} : { valueEn: substitute(row.valueEn) }),
+          })),
+        };
+      }
+      if (block.type === 'table') {
+        return {
+          ...block,
+          rows: index.rows.map((row) => [
+            String(row.number).padStart(2, '0'),
+            { zh: literal(row.title.zh), en: literal(row.title.en) },
+            literal(row.file),
+            pageRange(row.firstPage, row.lastPage),
+          ]),
+        };
+      }
+      return block;
+    }),
+  };
+}
+
+export function renderPacketIndex(
+  index: PacketIndex,
+  caseData: Case,
+  options: { fonts: DocumentFonts; now: Date },
+): Promise<Uint8Array> {
+  return renderDocument(boundIndexTemplate(index), caseData, {
+    variant: 'submission',
+    fonts: options.fonts,
+    now: options.now,
+  });
+}

@@ -1,0 +1,265 @@
+/**
+ * portal-fields.html: a copy sheet for typing the case into a filing portal — one row per portal field with
+ * the portal's Chinese label, the value, the English meaning and a copy button.
+ *
+ * Labels come from the field catalogue (templates/fields/case-fields.json, `portal: true`), so the sheet,
+ * the forms and the pre-flight use the same words. The page is self-contained: no external script, style,
+ * font or URL, a Content-Security-Policy allowing only its own inline script (by hash), every value escaped.
+ */
+import type { Case, Service } from '../model/case';
+import { FIELD_CATALOGUE, type FieldDef } from '../model/fields';
+import { regionName } from '../model/regions';
+import { formatCny, formatDate } from '../documents/resolve';
+import type { LabelTables } from '../documents/template-schema';
+import { sha256Base64 } from './hash';
+
+export interface PortalRow {
+  path: string;
+  labelZh: string;
+  labelEn: string;
+  value: string;
+}
+
+export interface PortalSection {
+  title: { zh: string; en: string };
+  rows: PortalRow[];
+}
+
+const SERVICE_KIND_TITLE: Record<Service['kind'], { zh: string; en: string }> = {
+  website: { zh: '网站', en: 'Website' },
+  app: { zh: 'App', en: 'App' },
+  mini_program: { zh: '小程序', en: 'Mini-program' },
+};
+
+function valueAt(root: unknown, path: string): unknown {
+  let value: unknown = root;
+  for (const key of path.split('.')) {
+    if (value === null || value === undefined || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** Label tables (templates/documents/labels.json) for the enum fields of the portal sheet, by field name. */
+const LABEL_TABLE_BY_FIELD: Record<string, string> = {
+  idType: 'personIdType',
+  certificateType: 'subjectCertificateType',
+  sector: 'sector',
+  platform: 'appPlatform',
+  languages: 'language',
+};
+
+function enumLabel(labels: LabelTables | undefined, path: string, value: string): string {
+  const table = LABEL_TABLE_BY_FIELD[path.split('.').at(-1) ?? ''];
+  return (table && labels?.tables[table]?.[value]?.zh) || value;
+}
+
+/** The value as the user types or picks it on the portal (Chinese forms of dates, regions and choices). */
+export function displayValue(def: FieldDef, path: string, value: unknown, labels?: LabelTables): string {
+  if (value === null || value === undefined) return '';
+  switch (def.input) {
+    case 'date':
+      return typeof value === 'string' && value ? formatDate(value, 'zh') : '';
+    case 'region':
+      return typeof value === 'string' && value ? `${regionName(value) ?? value}（${value}）` : '';
+    case 'boolean':
+      return value === true ? '是' : value === false ? '否' : '';
+    case 'select':
+      return enumLabel(labels, path, String(value));
+    case 'list':
+      return Array.isArray(value)
+        ? value.map((v) => enumLabel(labels, path, String(v))).join('、')
+        : String(value);
+    case 'number':
+      if (typeof value !== 'number') return '';
+      return path.endsWith('Cny') ? formatCny(value, 'zh') : String(value);
+    default:
+      return String(value);
+  }
+}
+
+function rowsFor(
+  prefix: string,
+  patternPrefix: string,
+  c: Case,
+  labels: LabelTables | undefined,
+  serviceKind?: Service['kind'],
+): PortalRow[] {
+  const rows: PortalRow[] = [];
+  for (const def of FIELD_CATALOGUE.fields) {
+    if (!def.portal || !def.path.startsWith(patternPrefix)) continue;
+    if (def.serviceKinds && (!serviceKind || !def.serviceKinds.includes(serviceKind))) continue;
+    const rest = def.path.slice(patternPrefix.length);
+    // Nested arrays (platforms.*.packageName, preApprovals.*.…) expand to one row per element.
+    const [head, tail] = rest.split('.*.');
+    const expand = (concretePath: string) => {
+      const value = valueAt(c, concretePath);
+      rows.push({
+        path: concretePath,
+        labelZh: def.label['zh-CN'],
+        labelEn: def.label.en,
+        value: displayValue(def, concretePath, value, labels),
+      });
+    };
+    if (tail !== undefined && head !== undefined) {
+      const list = valueAt(c, `${prefix}${head}`);
+      if (Array.isArray(list)) list.forEach((_, i) => expand(`${prefix}${head}.${i}.${tail}`));
+    } else expand(`${prefix}${rest}`);
+  }
+  return rows;
+}
+
+/** The sheet's content: subject, its people, then each service with its own person in charge. */
+export function portalSections(c: Case, labels?: LabelTables): PortalSection[] {
+  const sections: PortalSection[] = [
+    {
+      title: { zh: '主体信息', en: 'Subject (applicant)' },
+      rows: rowsFor('subject.', 'subject.', c, labels),
+    },
+    {
+      title: { zh: '主体负责人', en: "Subject's person in charge" },
+      rows: rowsFor('principal.', 'principal.', c, labels),
+    },
+    {
+      title: { zh: '法定代表人', en: 'Legal representative' },
+      rows: rowsFor('legalRepresentative.', 'legalRepresentative.', c, labels),
+    },
+  ];
+  c.services.forEach((service, i) => {
+    const kind = SERVICE_KIND_TITLE[service.kind];
+    const rows = rowsFor(`services.${i}.`, 'services.*.', c, labels, service.kind).filter(
+      (row) => !row.path.startsWith(`services.${i}.principal.`),
+    );
+    sections.push({
+      title: { zh: `${kind.zh}：${service.name}`, en: `${kind.en}: ${service.name}` },
+      rows,
+    });
+    sections.push({
+      title: { zh: `${kind.zh}负责人：${service.name}`, en: `${kind.en} person in charge: ${service.name}` },
+      rows: service.principal
+        ? rowsFor(`services.${i}.principal.`, 'services.*.principal.', c, labels)
+        : rowsFor('principal.', 'principal.', c, labels),
+    });
+  });
+  return sections.filter((s) => s.rows.length > 0);
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+// Our only script: copies the value cell of the clicked row. The clipboard API needs a secure context,
+// which a file:// page may not be; the selection fallback works everywhere.
+const COPY_SCRIPT = `
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('button.copy');
+  if (!button) return;
+  var cell = button.closest('tr').querySelector('.value');
+  var text = cell ? cell.textContent : '';
+  function done() {
+    button.classList.add('done');
+    button.textContent = '已复制 Copied';
+    setTimeout(function () { button.classList.remove('done'); button.textContent = '复制 Copy'; }, 1500);
+  }
+  function fallback() {
+    var area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand('copy'); done(); } finally { document.body.removeChild(area); }
+  }
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback);
+  else fallback();
+});
+`;
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif;
+  margin: 24px auto; max-width: 1000px; color: #1a1a1a; line-height: 1.5; padding: 0 16px; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+.meta { color: #555; font-size: 13px; margin: 0 0 16px; }
+h2 { font-size: 16px; margin: 24px 0 8px; padding-bottom: 4px; border-bottom: 2px solid #c8102e; }
+h2 small, th small, td.label small { color: #666; font-weight: normal; }
+table { width: 100%; border-collapse: collapse; }
+th, td { border: 1px solid #d0d0d0; padding: 6px 8px; text-align: left; vertical-align: top; }
+th { background: #f4f4f4; font-size: 13px; }
+td.label { width: 28%; }
+td.label small, td.meaning { display: block; font-size: 12px; color: #555; }
+td.value { font-family: inherit; word-break: break-all; white-space: pre-wrap; }
+td.value.empty::after { content: "（未填写 not entered）"; color: #b00020; }
+td.action { width: 96px; text-align: center; }
+button.copy { font: inherit; font-size: 12px; padding: 3px 8px; border: 1px solid #888; border-radius: 4px;
+  background: #fff; cursor: pointer; }
+button.copy.done { background: #e6f4ea; border-color: #2e7d32; }
+@media print {
+  body { margin: 0; max-width: none; }
+  button.copy, td.action, th.action { display: none; }
+  tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
+`;
+
+export interface PortalSheetMeta {
+  caseName: string;
+  subjectName: string;
+  pathway: { zh: string; en: string };
+  generatedAt: string;
+}
+
+/** The complete HTML page. */
+export async function portalFieldsHtml(sections: PortalSection[], meta: PortalSheetMeta): Promise<string> {
+  const scriptHash = await sha256Base64(new TextEncoder().encode(COPY_SCRIPT));
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
+  const body = sections
+    .map((section) => {
+      const rows = section.rows
+        .map(
+          (row) => `<tr>
+<td class="label">${escapeHtml(row.labelZh)}<small>${escapeHtml(row.labelEn)}</small></td>
+<td class="value${row.value === '' ? ' empty' : ''}">${escapeHtml(row.value)}</td>
+<td class="action"><button type="button" class="copy">复制 Copy</button></td>
+</tr>`,
+        )
+        .join('\n');
+      return `<section>
+<h2>${escapeHtml(section.title.zh)} <small>${escapeHtml(section.title.en)}</small></h2>
+<table>
+<thead><tr><th>门户字段 <small>Portal field</small></th><th>填写内容 <small>Value</small></th><th class="action">复制 <small>Copy</small></th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</section>`;
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>门户填报对照表 Portal fields — ${escapeHtml(meta.subjectName)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>门户填报对照表 <small>Portal copy sheet</small></h1>
+<p class="meta">${escapeHtml(meta.subjectName)} · ${escapeHtml(meta.pathway.zh)} ${escapeHtml(meta.pathway.en)} · ${escapeHtml(meta.caseName)} · ${escapeHtml(meta.generatedAt)}</p>
+<p class="meta">逐项复制到备案系统；标签为备案系统中的原文。Copy each value into the filing portal; labels are the portal's own wording.</p>
+${body}
+<script>${COPY_SCRIPT}</script>
+</body>
+</html>
+`;
+}
