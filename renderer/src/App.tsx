@@ -7,7 +7,7 @@ import { NoticesProvider, useApiCall } from './api/notices';
 import { AppHeader } from './components/AppHeader';
 import { NoticeList } from './components/NoticeList';
 import { effectiveLanguage } from './i18n/languages';
-import { installLinkGuard } from './navigation/linkGuard';
+import { installLinkGuard, installNavigationGuard } from './navigation/linkGuard';
 import { routeForMenuCommand, routeHref } from './navigation/routes';
 import { useHashRoute } from './navigation/useHashRoute';
 import { CaseWorkspace } from './screens/Case/CaseWorkspace';
@@ -84,10 +84,17 @@ function Shell({ appInfo, initialPreference }: { appInfo: AppInfo; initialPrefer
     () => api.onMenuCommand(({ command }) => navigate(routeForMenuCommand(command))),
     [api, navigate],
   );
-  useEffect(
-    () => installLinkGuard(document, (url) => void call(api.shellOpenExternal({ url }))),
-    [api, call],
-  );
+  // Nothing may replace the app page: links and scripted navigations to other URLs go to main instead,
+  // which opens them in the browser only if they pass the allow-check (and says so if they do not).
+  useEffect(() => {
+    const openOutside = (url: string) => void call(api.shellOpenExternal({ url }));
+    const removeLinkGuard = installLinkGuard(document, openOutside);
+    const removeNavigationGuard = installNavigationGuard(window, openOutside);
+    return () => {
+      removeLinkGuard();
+      removeNavigationGuard();
+    };
+  }, [api, call]);
 
   let screen;
   switch (route.screen) {

@@ -43,3 +43,22 @@ export function installLinkGuard(doc: Document, openOutside: (url: string) => vo
     doc.removeEventListener('auxclick', onActivate, true);
   };
 }
+
+/**
+ * Cancels any navigation that would replace the app page — a script setting `location`, a form, a link the
+ * click guard did not see — through the Navigation API, and hands the URL to main like a clicked link.
+ * Moves within the page (route fragments) and reloads pass. Main's will-navigate guard backs this up in the
+ * app; this one keeps the page wherever the renderer runs. Without the Navigation API it does nothing.
+ * Returns the function that removes the guard.
+ */
+export function installNavigationGuard(win: Window, openOutside: (url: string) => void): () => void {
+  if (!('navigation' in win) || win.navigation === undefined) return () => undefined;
+  const navigation = win.navigation;
+  const onNavigate = (event: NavigateEvent) => {
+    if (isInAppLink(event.destination.url, win.document.URL) || !event.cancelable) return;
+    event.preventDefault();
+    openOutside(event.destination.url);
+  };
+  navigation.addEventListener('navigate', onNavigate);
+  return () => navigation.removeEventListener('navigate', onNavigate);
+}

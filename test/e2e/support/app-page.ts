@@ -1,0 +1,131 @@
+/**
+ * TEST ONLY — page objects for the renderer. Selectors use hrefs, ids and roles, never visible text, so the
+ * same steps drive the app in either language.
+ */
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import type { IpcEvents, LanguagePreference, MenuCommand } from '../../../electron/contract';
+import { SCREENSHOT_DIR } from './browser';
+
+export type StepId =
+  'pathway' | 'applicant' | 'people' | 'services' | 'documents' | 'review' | 'export' | 'afterApproval';
+
+export class AppPage {
+  constructor(
+    readonly page: Page,
+    readonly origin: string,
+  ) {}
+
+  /** Opens the app and waits until it has rendered with its font loaded. */
+  async open(hash = '#/'): Promise<void> {
+    await this.page.goto(`${this.origin}/${hash}`);
+    await this.waitUntilReady();
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilReady();
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await this.page.locator('main#main h1').first().waitFor();
+    await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
+  }
+
+  heading(): Locator {
+    return this.page.locator('main#main h1');
+  }
+
+  htmlLang(): Promise<string | null> {
+    return this.page.locator('html').getAttribute('lang');
+  }
+
+  get header() {
+    return {
+      home: this.page.locator('header a[href="#/"]'),
+      settings: this.page.locator('header a[href="#/settings"]'),
+    };
+  }
+
+  railLink(step: StepId): Locator {
+    return this.page.locator(`nav.step-rail a[href="#/case/${step}"]`);
+  }
+
+  async openStep(step: StepId): Promise<void> {
+    await this.railLink(step).click();
+    await this.page.waitForFunction((id) => location.hash === `#/case/${id}`, step);
+  }
+
+  get home() {
+    return {
+      startPathway: this.page.locator('.empty-state .button--primary'),
+      openSample: this.page.locator('.empty-state button[disabled]'),
+    };
+  }
+
+  get settings() {
+    return {
+      language: this.page.locator('#settings-language'),
+      version: this.page.locator('[data-testid="app-version"]'),
+      miitLink: this.page.locator('.about a.external-link'),
+      aboutHeading: this.page.locator('#settings-about-heading'),
+    };
+  }
+
+  /** Chooses a language in Settings and waits until the page shows it. */
+  async chooseLanguage(preference: LanguagePreference, expectedLang: string): Promise<void> {
+    await this.settings.language.selectOption(preference);
+    await this.page.waitForFunction((lang) => document.documentElement.lang === lang, expectedLang);
+  }
+
+  alerts(): Locator {
+    return this.page.locator('[role="alert"]');
+  }
+
+  /** Sends what main's menu would send (webContents.send) through the bridge. */
+  async menuCommand(command: MenuCommand): Promise<void> {
+    const payload: IpcEvents['menu:command'] = { command };
+    const delivered = await this.page.evaluate(
+      (event) =>
+        (window as unknown as { __e2eEmit: (c: string, p: unknown) => number }).__e2eEmit(
+          'menu:command',
+          event,
+        ),
+      payload,
+    );
+    if (delivered === 0) throw new Error('no renderer listener for menu:command');
+  }
+
+  /**
+   * Every string a user can see or hear: visible text nodes, the options of selects, accessible names and
+   * tooltips, and the window title.
+   */
+  visibleStrings(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const strings: string[] = [document.title];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = node.textContent?.trim() ?? '';
+        const parent = node.parentElement;
+        if (text === '' || parent === null) continue;
+        const shown =
+          parent.closest('option') !== null || parent.checkVisibility({ visibilityProperty: true });
+        if (shown) strings.push(text);
+      }
+      for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+        if (!(element instanceof HTMLElement) || !element.checkVisibility()) continue;
+        for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+          const value = element.getAttribute(name)?.trim();
+          if (value) strings.push(value);
+        }
+      }
+      return strings;
+    });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * TEST ONLY — the loopback bridge's browser half. It gives the built renderer the same `window.api` the
+ * preload gives it in the app (same method names, checked with `satisfies RendererApi`), but each call is a
+ * POST to the test server, which runs it through the app's real handlers. It is bundled and injected by the
+ * e2e suite with `page.addInitScript`; nothing in renderer/ imports it, so it never ships in the app.
+ */
+import type {
+  Channel,
+  EventChannel,
+  IpcEvents,
+  RendererApi,
+  RequestOf,
+  ResponseOf,
+  Result,
+} from '../../../electron/contract';
+
+async function invoke<C extends Channel>(
+  channel: C,
+  ...request: [] | [RequestOf<C>]
+): Promise<Result<ResponseOf<C>>> {
+  // `void` requests send no payload at all, as ipcRenderer.invoke(channel) does.
+  const body = request.length === 0 ? {} : { payload: request[0] };
+  const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as Result<ResponseOf<C>>;
+}
+
+const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+
+function subscriber<E extends EventChannel>(channel: E) {
+  return (listener: (payload: IpcEvents[E]) => void): (() => void) => {
+    const set = listeners.get(channel) ?? new Set();
+    listeners.set(channel, set);
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  };
+}
+
+const api = {
+  appInfo: () => invoke('app:info'),
+  settingsGet: () => invoke('settings:get'),
+  settingsSet: (request) => invoke('settings:set', request),
+  shellOpenExternal: (request) => invoke('shell:openExternal', request),
+  onMenuCommand: subscriber('menu:command'),
+  onSettingsChanged: subscriber('settings:changed'),
+} satisfies RendererApi;
+
+/** Stands in for main's `webContents.send(channel, payload)`: tests call it to send a menu command or event. */
+function emit<E extends EventChannel>(channel: E, payload: IpcEvents[E]): number {
+  const set = listeners.get(channel) ?? new Set();
+  for (const listener of set) (listener as (payload: IpcEvents[E]) => void)(payload);
+  return set.size;
+}
+
+Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
+Object.defineProperty(window, '__e2eEmit', { value: emit });

@@ -1,0 +1,31 @@
+/**
+ * Proper names and codes that stay in Latin letters in the Chinese UI: the app's name, the typeface and its
+ * licence, language names shown in their own script, and official codes (ICP, EDI, B25, B21, PDF, AppID).
+ */
+export const LATIN_ALLOWED_IN_CHINESE: ReadonlySet<string> = new Set([
+  'ICP',
+  'Packet',
+  'Studio',
+  'EDI',
+  'B25',
+  'B21',
+  'PDF',
+  'AppID',
+  'English',
+  'Noto',
+  'Sans',
+  'SC',
+  'SIL',
+  'Adobe',
+]);
+
+/** The Latin-letter words in `strings` that are not allowed proper names, each with the string it came from. */
+export function untranslatedWords(strings: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const text of strings) {
+    for (const word of text.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
+      if (!LATIN_ALLOWED_IN_CHINESE.has(word)) found.push(`${word} (in “${text}”)`);
+    }
+  }
+  return found;
+}

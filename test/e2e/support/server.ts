@@ -1,0 +1,132 @@
+/**
+ * TEST ONLY — the loopback bridge's server half. It serves the built renderer (dist/renderer) on
+ * 127.0.0.1 through the app's own app:// protocol handler (same files, same CSP header), and answers
+ * `POST /api/<channel>` with the app's real IPC handlers from `createHandlers()`: the same zod validation,
+ * settings written to a fresh temp user-data folder, external links recorded instead of opened.
+ * A request from another origin is refused as `untrustedSender`, as main refuses a foreign frame.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { APP_ORIGIN } from '../../../electron/security';
+import { createAppProtocolHandler } from '../../../electron/app-protocol';
+import { createHandlers } from '../../../electron/ipc/handlers';
+import type { Channel, HandlerMap } from '../../../electron/contract';
+
+export interface LoopbackServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** The temp folder standing in for app.getPath('userData'); removed by close(). */
+  userDataDir: string;
+  /** Every URL the app asked main to open in the browser (after the allow-check passed). */
+  openedExternally: string[];
+  close(): Promise<void>;
+}
+
+export interface LoopbackServerOptions {
+  /** The built renderer, e.g. dist/renderer. */
+  bundleDir: string;
+  /** The OS locale main would report (app.getLocale()). */
+  systemLocale?: string;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+function isChannel(handlers: HandlerMap, name: string): name is Channel {
+  return Object.hasOwn(handlers, name);
+}
+
+export async function startLoopbackServer(options: LoopbackServerOptions): Promise<LoopbackServer> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'icp-e2e-userdata-'));
+  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    productName: string;
+    version: string;
+  };
+  const openedExternally: string[] = [];
+  const handlers = createHandlers({
+    userDataDir,
+    appName: pkg.productName,
+    appVersion: pkg.version,
+    systemLocale: options.systemLocale ?? 'en-US',
+    platform: process.platform,
+    openExternal: async (url) => {
+      openedExternally.push(url);
+    },
+  });
+  const serveBundle = createAppProtocolHandler(options.bundleDir);
+  let origin = '';
+
+  async function answerApi(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
+    if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
+    if (request.headers.origin !== origin)
+      return sendJson(response, 403, { ok: false, code: 'untrustedSender' });
+    if (!isChannel(handlers, name)) return sendJson(response, 404, { ok: false, code: 'notFound' });
+    let body: { payload?: unknown };
+    try {
+      body = JSON.parse(await readBody(request)) as { payload?: unknown };
+    } catch {
+      return sendJson(response, 400, { ok: false, code: 'invalidPayload' });
+    }
+    sendJson(response, 200, await handlers[name](body.payload));
+  }
+
+  async function answerBundle(request: IncomingMessage, response: ServerResponse, pathname: string) {
+    const answer = await serveBundle(new Request(`${APP_ORIGIN}${pathname}`, { method: request.method }));
+    response.writeHead(answer.status, Object.fromEntries(answer.headers));
+    response.end(Buffer.from(await answer.arrayBuffer()));
+  }
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', origin);
+    // A Host other than our own address would mean another site reached us through DNS rebinding.
+    if (request.headers.host !== url.host) {
+      response.writeHead(421).end();
+      return;
+    }
+    const apiMatch = /^\/api\/([^/]+)$/.exec(url.pathname);
+    const work = apiMatch
+      ? answerApi(request, response, decodeURIComponent(apiMatch[1] ?? ''))
+      : answerBundle(request, response, url.pathname);
+    work.catch(() => {
+      if (!response.headersSent) sendJson(response, 500, { ok: false, code: 'internal' });
+      else response.end();
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    userDataDir,
+    openedExternally,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
