@@ -1,0 +1,303 @@
+/**
+ * The checklist: which documents this case needs, computed from the decision and the case over the entries
+ * of templates/rules/checklist.json, each with a status read from the case's attachment metadata. Item ids
+ * are stable — the store attaches files by `checklistItemId` — with `@<service id>` or `@<sector>` appended
+ * for per-service and per-sector items.
+ */
+import type { AttachmentMeta, Case, Sector, Service } from '../model/case';
+import { todayIso } from '../validate/common';
+import type { Bilingual } from '../validate/types';
+import { evaluate, recordLookup, type FactLookup } from './condition';
+import { caseFacts, type CaseFacts } from './case-facts';
+import {
+  CHECKLIST,
+  preApprovalFor,
+  type ChecklistEntry,
+  type ChecklistOrigin,
+  type Confidence,
+  type FormatRules,
+} from './data';
+import type { Decision } from './decide';
+import { judgeValidity, submissionDate, validityWindow, type ValidityWindow } from './validity';
+
+export type ChecklistStatus =
+  /** Needed and nothing attached. */
+  | 'missing'
+  /** Attached and meeting the format rules. */
+  | 'provided'
+  /** Attached but breaking a format rule (type, size, pixels) or already expired. */
+  | 'invalid'
+  /** Attached, but the document's validity ends before the review can end (or shortly after). */
+  | 'expiring'
+  /** Written by this app; nothing to attach. */
+  | 'generated'
+  /** Supplied or captured by the provider or platform at submission. */
+  | 'at_submission';
+
+export interface ChecklistItem {
+  /** The stable `checklistItemId` files attach to. */
+  id: string;
+  /** The entry id in templates/rules/checklist.json. */
+  entryId: string;
+  serviceId?: string;
+  sector?: Sector;
+  name: Bilingual;
+  why: Bilingual;
+  providedBy: Bilingual;
+  origin: ChecklistOrigin;
+  importance: 'required' | 'recommended';
+  format?: FormatRules;
+  source: string;
+  confidence: Confidence;
+  asOf: string;
+  status: ChecklistStatus;
+  /** Why the item is invalid or expiring, one line each. */
+  problems: Bilingual[];
+  attachmentIds: string[];
+  /** The earliest validity end among the attached document and the case fields it reflects. */
+  validTo?: string;
+}
+
+export interface ChecklistOptions {
+  /** Today's date (YYYY-MM-DD), for tests; defaults to the local date. */
+  today?: string;
+}
+
+interface Instance {
+  entry: ChecklistEntry;
+  id: string;
+  lookup: FactLookup;
+  item?: Record<string, unknown>;
+  service?: Service;
+  sector?: Sector;
+}
+
+function instancesOf(
+  entry: ChecklistEntry,
+  caseData: Case,
+  facts: CaseFacts,
+  lookup: FactLookup,
+): Instance[] {
+  const withItem =
+    (item: Record<string, unknown>): FactLookup =>
+    (name) =>
+      name.startsWith('item.') ? recordLookup(item)(name.slice(5)) : lookup(name);
+  switch (entry.forEach) {
+    case undefined:
+      return [{ entry, id: entry.id, lookup }];
+    case 'sectors':
+      return facts.sectors.map((sector) => ({ entry, id: `${entry.id}@${sector}`, lookup, sector }));
+    case 'servicePrincipals':
+      return caseData.services
+        .filter((s) => s.principal !== null)
+        .map((service) => {
+          const item = { ...(service.principal ?? {}), serviceKind: service.kind };
+          return { entry, id: `${entry.id}@${service.id}`, lookup: withItem(item), item, service };
+        });
+    default: {
+      const kind = entry.forEach.slice('services:'.length);
+      return caseData.services
+        .filter((s) => s.kind === kind)
+        .map((service) => ({ entry, id: `${entry.id}@${service.id}`, lookup, service }));
+    }
+  }
+}
+
+function fill(text: Bilingual, params: Record<string, Bilingual>): Bilingual {
+  const one = (s: string, lang: keyof Bilingual) =>
+    s.replace(/\{(\w+)\}/g, (w, k: string) => params[k]?.[lang] ?? w);
+  return { en: one(text.en, 'en'), 'zh-CN': one(text['zh-CN'], 'zh-CN') };
+}
+
+/** Reads a dotted path from the case, or from the per-service item when it starts with `item.`. */
+function valueAt(root: unknown, path: string): unknown {
+  let value = root;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function formatProblems(files: AttachmentMeta[], format: FormatRules): Bilingual[] {
+  const problems: Bilingual[] = [];
+  if (files.length > format.maxFiles) {
+    problems.push({
+      en: `${files.length} files attached; at most ${format.maxFiles} accepted.`,
+      'zh-CN': `已上传 ${files.length} 个文件，最多接受 ${format.maxFiles} 个。`,
+    });
+  }
+  for (const file of files) {
+    const name = file.originalName || file.id.slice(0, 8);
+    if (!(format.mediaTypes as readonly string[]).includes(file.mediaType)) {
+      problems.push({
+        en: `${name}: ${file.mediaType} is not accepted (${format.mediaTypes.join(', ')}).`,
+        'zh-CN': `${name}：不接受 ${file.mediaType} 格式（可接受：${format.mediaTypes.join('、')}）。`,
+      });
+    }
+    if (format.maxBytes !== undefined && file.bytes > format.maxBytes) {
+      const kb = (n: number) => Math.ceil(n / 1000);
+      problems.push({
+        en: `${name}: ${kb(file.bytes)} KB is larger than the ${kb(format.maxBytes)} KB limit.`,
+        'zh-CN': `${name}：文件大小 ${kb(file.bytes)} KB，超过 ${kb(format.maxBytes)} KB 的上限。`,
+      });
+    }
+    if (file.widthPx !== undefined && file.heightPx !== undefined) {
+      const long = Math.max(file.widthPx, file.heightPx);
+      const short = Math.min(file.widthPx, file.heightPx);
+      const minLong = format.minLongEdgePx ?? 0;
+      const minShort = format.minShortEdgePx ?? 0;
+      if (long < minLong || short < minShort) {
+        problems.push({
+          en: `${name}: ${file.widthPx} × ${file.heightPx} px is too small; scan at least ${minLong} × ${minShort} px so the small print stays legible.`,
+          'zh-CN': `${name}：${file.widthPx} × ${file.heightPx} 像素过小；请以不低于 ${minLong} × ${minShort} 像素扫描，确保小字清晰可读。`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function statusOf(
+  instance: Instance,
+  caseData: Case,
+  files: AttachmentMeta[],
+  window: (kind: FormatRules['validityKind']) => ValidityWindow,
+): Pick<ChecklistItem, 'status' | 'problems' | 'validTo'> {
+  const { entry } = instance;
+  if (files.length === 0) {
+    if (entry.origin === 'platform' || entry.origin === 'live')
+      return { status: 'at_submission', problems: [] };
+    if (entry.origin === 'generated') return { status: 'generated', problems: [] };
+    return { status: 'missing', problems: [] };
+  }
+  if (!entry.format) return { status: 'provided', problems: [] };
+  const problems = formatProblems(files, entry.format);
+  if (files.length < entry.format.minFiles) {
+    return {
+      status: 'missing',
+      problems: [
+        {
+          en: `${files.length} of ${entry.format.minFiles} files attached.`,
+          'zh-CN': `已上传 ${files.length} 个文件，需要 ${entry.format.minFiles} 个。`,
+        },
+      ],
+    };
+  }
+  if (!entry.format.checkValidity) return { status: problems.length ? 'invalid' : 'provided', problems };
+
+  const ends: string[] = files.map((f) => f.validTo).filter((v) => v !== '');
+  for (const path of entry.validityFrom ?? []) {
+    const root = path.startsWith('item.') ? instance.service : caseData;
+    const relative = path.startsWith('item.') ? path.slice(5) : path;
+    const longTerm = valueAt(root, relative.replace(/ValidTo$/, 'LongTerm'));
+    const value = valueAt(root, relative);
+    if (longTerm !== true && typeof value === 'string' && value !== '') ends.push(value);
+  }
+  const validTo = ends.sort()[0];
+  if (validTo === undefined) return { status: problems.length ? 'invalid' : 'provided', problems };
+  const w = window(entry.format.validityKind);
+  const verdict = judgeValidity(validTo, w);
+  if (verdict === 'expired') {
+    problems.push({
+      en: `Expired on ${validTo} (submission ${w.submission}).`,
+      'zh-CN': `已于 ${validTo} 过期（计划提交日 ${w.submission}）。`,
+    });
+    return { status: 'invalid', problems, validTo };
+  }
+  if (problems.length > 0) return { status: 'invalid', problems, validTo };
+  if (verdict === 'beforeReviewEnds' || verdict === 'soonAfterReview') {
+    const until = verdict === 'beforeReviewEnds' ? w.requiredUntil : w.comfortableUntil;
+    return {
+      status: 'expiring',
+      problems: [
+        {
+          en: `Valid until ${validTo}; should be valid until at least ${until}.`,
+          'zh-CN': `有效期至 ${validTo}，应至少有效至 ${until}。`,
+        },
+      ],
+      validTo,
+    };
+  }
+  return { status: 'provided', problems: [], validTo };
+}
+
+export function buildChecklist(
+  caseData: Case,
+  decision: Decision,
+  options: ChecklistOptions = {},
+): ChecklistItem[] {
+  const facts = caseFacts(caseData, decision);
+  const lookup = recordLookup(facts as unknown as Record<string, unknown>);
+  const submission = submissionDate(caseData.plannedSubmissionOn, options.today ?? todayIso());
+  const reviewPathway = facts.licenceFirm ? 'commercial_licence' : 'icp_filing';
+  const wechat = caseData.services.some((s) => s.kind === 'mini_program' && s.platform === 'wechat');
+  const windows = new Map<string, ValidityWindow>();
+  const window = (kind: FormatRules['validityKind']): ValidityWindow => {
+    const key = kind ?? 'other';
+    let w = windows.get(key);
+    if (!w) {
+      w = validityWindow(submission, reviewPathway, {
+        province: facts.province,
+        documentKind: kind ?? 'other',
+        ...(wechat ? { platform: 'wechat' } : {}),
+      });
+      windows.set(key, w);
+    }
+    return w;
+  };
+
+  const items: ChecklistItem[] = [];
+  for (const entry of CHECKLIST.items) {
+    const forFiling = entry.pathways.includes('icp_filing') && facts.needsFiling;
+    const forLicence = entry.pathways.includes('commercial_licence') && facts.needsLicence;
+    if (!forFiling && !forLicence) continue;
+    for (const instance of instancesOf(entry, caseData, facts, lookup)) {
+      if (evaluate(entry.when, instance.lookup).result !== 'true') continue;
+      let importance = entry.importance;
+      if (entry.requiredWhen && evaluate(entry.requiredWhen, instance.lookup).result === 'true') {
+        importance = 'required';
+      }
+      // Licence-only items are recommendations while the licence itself is disputed.
+      if (!forFiling && !facts.licenceFirm) importance = 'recommended';
+
+      const preApproval = instance.sector ? preApprovalFor(instance.sector) : undefined;
+      const params: Record<string, Bilingual> = preApproval
+        ? { permit: preApproval.permit, authority: preApproval.authority }
+        : {};
+      let name = fill(entry.name, params);
+      if (instance.service) {
+        const label = instance.service.name || instance.service.id;
+        name = { en: `${name.en} — ${label}`, 'zh-CN': `${name['zh-CN']}（${label}）` };
+      }
+
+      const declaredIds = instance.sector
+        ? caseData.services.flatMap((s) =>
+            s.preApprovals.filter((p) => p.sector === instance.sector).flatMap((p) => p.attachmentIds),
+          )
+        : [];
+      const files = caseData.attachments.filter(
+        (a) => a.checklistItemId === instance.id || declaredIds.includes(a.id),
+      );
+      const status = statusOf(instance, caseData, files, window);
+      items.push({
+        id: instance.id,
+        entryId: entry.id,
+        ...(instance.service ? { serviceId: instance.service.id } : {}),
+        ...(instance.sector ? { sector: instance.sector } : {}),
+        name,
+        why: fill(entry.why, params),
+        providedBy: fill(entry.providedBy, params),
+        origin: entry.origin,
+        importance,
+        ...(entry.format ? { format: entry.format } : {}),
+        source: entry.source,
+        confidence: entry.confidence,
+        asOf: entry.asOf,
+        ...status,
+        attachmentIds: [...new Set(files.map((f) => f.id))],
+      });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,281 @@
+/**
+ * The rule data of templates/rules/, read once and checked against these schemas at import: a malformed
+ * rule file fails loudly at start-up (and in the tests), never halfway through a user's decision.
+ */
+import { z } from 'zod';
+import pathwayRulesJson from '../../templates/rules/pathway-rules.json' with { type: 'json' };
+import disputesJson from '../../templates/rules/disputes.json' with { type: 'json' };
+import preApprovalsJson from '../../templates/rules/pre-approvals.json' with { type: 'json' };
+import checklistJson from '../../templates/rules/checklist.json' with { type: 'json' };
+import preflightJson from '../../templates/rules/preflight-rules.json' with { type: 'json' };
+import { SECTORS } from '../model/case';
+import { ConditionSchema } from './condition';
+
+export const CONFIDENCES = ['law', 'official', 'practitioner', 'unclear'] as const;
+/** How firm a conclusion is: law text, official notice or platform documentation, practitioners, or unclear. */
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** Orders confidences so that the weaker of two can be taken. */
+export const CONFIDENCE_RANK: Record<Confidence, number> = {
+  law: 3,
+  official: 2,
+  practitioner: 1,
+  unclear: 0,
+};
+
+export const BilingualSchema = z.strictObject({ en: z.string().min(1), 'zh-CN': z.string().min(1) });
+const asOf = z.iso.date();
+export const SourceSchema = z.strictObject({ title: z.string().min(1), url: z.string().min(1).optional() });
+export type Source = z.infer<typeof SourceSchema>;
+const sources = z.array(SourceSchema).min(1);
+
+export const TimelineSchema = z.strictObject({
+  /** Calendar-day estimate for planning; the text says how it breaks down. */
+  minDays: z.number().int().min(0),
+  maxDays: z.number().int().min(0),
+  text: BilingualSchema,
+});
+export type Timeline = z.infer<typeof TimelineSchema>;
+
+export const ObligationSchema = z.strictObject({
+  id: z.string().min(1),
+  title: BilingualSchema,
+  detail: BilingualSchema,
+  sources,
+});
+export type Obligation = z.infer<typeof ObligationSchema>;
+
+export const EFFECTS = [
+  'filing',
+  'licence',
+  'blocked',
+  'no_filing',
+  'route',
+  'preapproval',
+  'issuer',
+  'obligation',
+] as const;
+export type Effect = (typeof EFFECTS)[number];
+
+export const PathwayRuleSchema = z.strictObject({
+  id: z.string().regex(/^R\d+$/),
+  /** One conclusion per element of this answer list, with the element as the fact `item`. */
+  forEach: z.enum(['surfaces', 'sectors']).optional(),
+  when: ConditionSchema,
+  /** Answers the conclusion's texts need (e.g. the province for the authority's name). */
+  needs: z.array(z.string()).optional(),
+  /** The pre-approval sector this rule's conclusion concerns (for rules not iterating sectors). */
+  preApprovalSector: z.enum(SECTORS).optional(),
+  code: z.string().regex(/^[A-Z0-9_]+$/),
+  effect: z.enum(EFFECTS),
+  confidence: z.enum(CONFIDENCES),
+  title: BilingualSchema,
+  explanation: BilingualSchema,
+  authority: BilingualSchema.optional(),
+  minRegisteredCapitalCny: z.number().int().positive().optional(),
+  timeline: TimelineSchema.optional(),
+  obligations: z.array(ObligationSchema).optional(),
+  nextActions: z.array(BilingualSchema).min(1),
+  sources,
+  asOf,
+});
+export type PathwayRule = z.infer<typeof PathwayRuleSchema>;
+
+export const PathwayRulesSchema = z.strictObject({
+  $comment: z.string().optional(),
+  type: z.literal('icp-packet/pathway-rules'),
+  version: z.number().int().positive(),
+  asOf,
+  source: z.string().min(1),
+  unansweredWhenEmpty: z.array(z.string()),
+  factDefaults: z.array(
+    z.strictObject({
+      fact: z.string(),
+      value: z.union([z.string(), z.number(), z.boolean()]),
+      when: ConditionSchema,
+      source: z.string().min(1),
+      asOf,
+    }),
+  ),
+  answerLabels: z.record(z.string(), BilingualSchema),
+  labels: z.strictObject({ surfaces: z.record(z.string(), BilingualSchema) }),
+  rules: z.array(PathwayRuleSchema).min(1),
+});
+
+export const DisputeSchema = z.strictObject({
+  id: z.string().regex(/^D\d+$/),
+  section: z.string().min(1),
+  appliesTo: z.array(z.string().regex(/^R\d+$/)).min(1),
+  topic: BilingualSchema,
+  views: z.array(z.strictObject({ position: BilingualSchema, sources })).min(1),
+  /** The outcome code the other view leads to, where it differs from the conclusion's own. */
+  alternativeOutcome: z.string().optional(),
+  asOf,
+});
+export type Dispute = z.infer<typeof DisputeSchema>;
+
+const DisputesSchema = z.strictObject({
+  $comment: z.string().optional(),
+  type: z.literal('icp-packet/disputes'),
+  version: z.number().int().positive(),
+  asOf,
+  source: z.string().min(1),
+  disputes: z.array(DisputeSchema),
+});
+
+export const PreApprovalEntrySchema = z.strictObject({
+  sector: z.enum(SECTORS),
+  label: BilingualSchema,
+  authority: BilingualSchema,
+  permit: BilingualSchema,
+  legalBasis: BilingualSchema,
+  foreignInvestment: z.enum(['prohibited', 'restricted', 'open', 'unknown']),
+  status: z.enum(['active', 'cancelled', 'unclear']),
+  validityYears: z.number().int().positive().nullable(),
+  wechatNrlxType: z.number().int().positive().nullable(),
+  keywords: z.array(z.string().min(1)),
+  confidence: z.enum(CONFIDENCES),
+  sources,
+  asOf,
+});
+export type PreApprovalEntry = z.infer<typeof PreApprovalEntrySchema>;
+
+const PreApprovalsSchema = z.strictObject({
+  $comment: z.string().optional(),
+  type: z.literal('icp-packet/pre-approvals'),
+  version: z.number().int().positive(),
+  asOf,
+  source: z.string().min(1),
+  entries: z.array(PreApprovalEntrySchema),
+});
+
+export const MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+
+export const FormatRulesSchema = z.strictObject({
+  mediaTypes: z.array(z.enum(MEDIA_TYPES)).min(1),
+  maxBytes: z.number().int().positive().optional(),
+  /** Minimum pixel size of images, on the long and the short edge (orientation-independent). */
+  minLongEdgePx: z.number().int().positive().optional(),
+  minShortEdgePx: z.number().int().positive().optional(),
+  colour: z.boolean(),
+  /** The document carries a validity date that must outlast the review (IDs, licences, permits). */
+  checkValidity: z.boolean(),
+  /** Which validity rule applies (templates/rules/validity.json document kinds). */
+  validityKind: z.enum(['identity', 'businessLicence', 'domain', 'hmtResidencePermit', 'other']).optional(),
+  minFiles: z.number().int().min(0),
+  maxFiles: z.number().int().positive(),
+  note: BilingualSchema.optional(),
+  source: z.string().min(1),
+});
+export type FormatRules = z.infer<typeof FormatRulesSchema>;
+
+/**
+ * Who produces a checklist item: `user` (their own document), `generated` (this app writes it),
+ * `generated_signed` (this app writes it; print, sign, seal, scan and attach), `platform` (supplied during
+ * the filing), `live` (captured at submission, e.g. the face check).
+ */
+export const CHECKLIST_ORIGINS = ['user', 'generated', 'generated_signed', 'platform', 'live'] as const;
+export type ChecklistOrigin = (typeof CHECKLIST_ORIGINS)[number];
+
+export const ChecklistEntrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /**
+   * `services:<kind>` = one item per service of that kind (id `<id>@<service id>`); `sectors` = one per
+   * sector needing a pre-approval (id `<id>@<sector>`); `servicePrincipals` = one per service with its
+   * own person in charge.
+   */
+  forEach: z
+    .enum(['services:website', 'services:app', 'services:mini_program', 'sectors', 'servicePrincipals'])
+    .optional(),
+  when: ConditionSchema,
+  /** Upgrades a `recommended` item to required (e.g. a province that demands it). */
+  requiredWhen: ConditionSchema.optional(),
+  pathways: z.array(z.enum(['icp_filing', 'commercial_licence'])).min(1),
+  importance: z.enum(['required', 'recommended']),
+  origin: z.enum(CHECKLIST_ORIGINS),
+  name: BilingualSchema,
+  why: BilingualSchema,
+  providedBy: BilingualSchema,
+  format: FormatRulesSchema.optional(),
+  /** Case fields whose validity dates apply to the attached document (for expiry checks). */
+  validityFrom: z.array(z.string()).optional(),
+  source: z.string().min(1),
+  confidence: z.enum(CONFIDENCES),
+  asOf,
+});
+export type ChecklistEntry = z.infer<typeof ChecklistEntrySchema>;
+
+const ChecklistDataSchema = z.strictObject({
+  $comment: z.string().optional(),
+  type: z.literal('icp-packet/checklist'),
+  version: z.number().int().positive(),
+  asOf,
+  source: z.string().min(1),
+  items: z.array(ChecklistEntrySchema).min(1),
+});
+
+export const STEPS = ['pathway', 'applicant', 'people', 'services', 'documents'] as const;
+export type Step = (typeof STEPS)[number];
+
+export const PreflightRuleSchema = z.strictObject({
+  id: z.string().regex(/^PF\d+$/),
+  code: z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/),
+  severity: z.enum(['error', 'warning']),
+  step: z.enum(STEPS),
+  message: BilingualSchema,
+  fix: BilingualSchema,
+  /** Numbers and lists the check reads (limits, province codes), kept beside their source. */
+  params: z.record(z.string(), z.unknown()).optional(),
+  source: z.string().min(1),
+  confidence: z.enum(CONFIDENCES),
+  asOf,
+});
+export type PreflightRule = z.infer<typeof PreflightRuleSchema>;
+
+export const RequiredFieldSchema = z.strictObject({
+  /** Model path; `services.*.x` is checked for each service of `serviceKinds`. */
+  path: z.string().min(1),
+  when: ConditionSchema,
+  serviceKinds: z.array(z.enum(['website', 'app', 'mini_program'])).optional(),
+  source: z.string().min(1),
+});
+
+const PreflightDataSchema = z.strictObject({
+  $comment: z.string().optional(),
+  type: z.literal('icp-packet/preflight-rules'),
+  version: z.number().int().positive(),
+  asOf,
+  source: z.string().min(1),
+  validity: z.strictObject({
+    reviewDays: z.strictObject({
+      icp_filing: z.number().int().positive(),
+      commercial_licence: z.number().int().positive(),
+    }),
+    source: z.string().min(1),
+  }),
+  rules: z.array(PreflightRuleSchema).min(1),
+  requiredFields: z.array(RequiredFieldSchema).min(1),
+});
+
+export const PATHWAY_RULES = PathwayRulesSchema.parse(pathwayRulesJson);
+export const DISPUTES = DisputesSchema.parse(disputesJson).disputes;
+export const PRE_APPROVALS = PreApprovalsSchema.parse(preApprovalsJson).entries;
+export const CHECKLIST = ChecklistDataSchema.parse(checklistJson);
+export const PREFLIGHT = PreflightDataSchema.parse(preflightJson);
+
+/** The rule-data version shown beside every decision: one number per file and the newest as-of date. */
+export const RULES_VERSION = [
+  `pathway-rules@${PATHWAY_RULES.version}`,
+  `disputes@${DisputesSchema.parse(disputesJson).version}`,
+  `pre-approvals@${PreApprovalsSchema.parse(preApprovalsJson).version}`,
+  `checklist@${CHECKLIST.version}`,
+  `preflight-rules@${PREFLIGHT.version}`,
+].join(' ');
+
+export const RULES_AS_OF =
+  [PATHWAY_RULES.asOf, CHECKLIST.asOf, PREFLIGHT.asOf].sort().at(-1) ?? PATHWAY_RULES.asOf;
+
+const preApprovalBySector = new Map(PRE_APPROVALS.map((e) => [e.sector, e]));
+export function preApprovalFor(sector: string): PreApprovalEntry | undefined {
+  return preApprovalBySector.get(sector as PreApprovalEntry['sector']);
+}

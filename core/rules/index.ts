@@ -1,0 +1,7 @@
+export * from './condition';
+export * from './data';
+export * from './decide';
+export * from './case-facts';
+export * from './checklist';
+export * from './preflight';
+export * from './validity';

@@ -1,0 +1,781 @@
+/**
+ * The pre-flight — "would a reviewer reject this?". Runs the field validators of core/validate over every
+ * field of the case and the cross-field rejection rules of templates/rules/preflight-rules.json, and turns the
+ * checklist's missing or invalid documents into issues. Each issue has the path of the field (or
+ * `attachments:<checklistItemId>`), the step that edits it, and a key (code@path) the user can acknowledge
+ * warnings by.
+ */
+import type { Case, Person, Service } from '../model/case';
+import { fieldDef } from '../model/fields';
+import { isRegionChain, regionName } from '../model/regions';
+import {
+  validateCertificateFingerprint,
+  validateAndroidPackage,
+  validateIosBundleId,
+  validateRsaModulus,
+  validateWechatAppId,
+} from '../validate/app-ids';
+import { todayIso } from '../validate/common';
+import { validateDate, type ValidityDocumentKind } from '../validate/dates';
+import { validateDomain, validateWebsiteDomain } from '../validate/domain';
+import { validateEmail } from '../validate/email';
+import { validateServiceName, type NamedService } from '../validate/naming';
+import { compactIdentifier } from '../validate/normalize';
+import {
+  validateHomeReturnPermit,
+  validatePassport,
+  validatePermanentResidenceId,
+  validateTaiwanPermit,
+} from '../validate/permits';
+import { normalizeMobile, validateLandline, validateMobile, validatePhone } from '../validate/phone';
+import { MAINLAND_PROVINCES, mainlandProvinceByCode } from '../validate/provinces';
+import { validateHmtResidencePermit, validateResidentId } from '../validate/resident-id';
+import { fieldLimit, measureLength, validateChineseText } from '../validate/text';
+import type { Bilingual, Severity, ValidationIssue } from '../validate/types';
+import { validateUscc } from '../validate/uscc';
+import { evaluate, recordLookup } from './condition';
+import { caseFacts, type CaseFacts } from './case-facts';
+import { buildChecklist, type ChecklistItem } from './checklist';
+import { PREFLIGHT, PRE_APPROVALS, STEPS, preApprovalFor, type PreflightRule, type Step } from './data';
+import { decidePathway, type Decision } from './decide';
+import { judgeValidity, submissionDate, validityWindow } from './validity';
+
+export interface PreflightIssue {
+  /** `code@path`: stable, so an acknowledged warning stays acknowledged across edits of other fields. */
+  key: string;
+  /** Field path (`subject.certificateNumber`, `services.0.appId`) or `attachments:<checklistItemId>`. */
+  path: string;
+  code: string;
+  severity: Severity;
+  message: Bilingual;
+  fix: Bilingual;
+  step: Step;
+  /** The pre-flight rule (PF…) behind a cross-field issue; field issues come from core/validate. */
+  ruleId?: string;
+  source?: string;
+  /** A warning the user has acknowledged (case.acknowledged holds its key). */
+  acknowledged: boolean;
+  params?: Record<string, string | number>;
+}
+
+export interface CheckOptions {
+  /** Today's date (YYYY-MM-DD); defaults to the local date. */
+  today?: string;
+}
+
+type Params = Record<string, string | number | Bilingual>;
+
+const RULES = new Map<string, PreflightRule>(PREFLIGHT.rules.map((r) => [r.code, r]));
+
+function rule(code: string): PreflightRule {
+  const found = RULES.get(code);
+  if (!found) throw new Error(`No pre-flight rule "${code}" in templates/rules/preflight-rules.json`);
+  return found;
+}
+
+function fill(text: Bilingual, params: Params): Bilingual {
+  const one = (s: string, lang: keyof Bilingual) =>
+    s.replace(/\{(\w+)\}/g, (whole, key: string) => {
+      const v = params[key];
+      if (v === undefined) return whole;
+      return typeof v === 'object' ? v[lang] : String(v);
+    });
+  return { en: one(text.en, 'en'), 'zh-CN': one(text['zh-CN'], 'zh-CN') };
+}
+
+function flatParams(params: Params): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v.en : v;
+  return out;
+}
+
+function stepOf(path: string, kind?: Service['kind']): Step | undefined {
+  if (path.startsWith('attachments:')) return 'documents';
+  if (path.startsWith('answers')) return 'pathway';
+  return fieldDef(path, kind)?.step;
+}
+
+function labelOf(path: string, kind?: Service['kind']): Bilingual {
+  return fieldDef(path, kind)?.label ?? { en: path, 'zh-CN': path };
+}
+
+const PERSON_LABELS: Record<string, Bilingual> = {
+  principal: { en: "the subject's person in charge", 'zh-CN': '主体负责人' },
+  legalRepresentative: { en: 'the legal representative', 'zh-CN': '法定代表人' },
+};
+
+function personLabel(path: string, service?: Service): Bilingual {
+  if (service) {
+    const name = service.name || service.id;
+    return { en: `the person in charge of ${name}`, 'zh-CN': `${name}的负责人` };
+  }
+  return PERSON_LABELS[path] ?? { en: path, 'zh-CN': path };
+}
+
+function provinceLabel(code: string): Bilingual {
+  const p = mainlandProvinceByCode(code);
+  return p ? { en: p.nameEn, 'zh-CN': p.nameZh } : { en: code || '—', 'zh-CN': code || '—' };
+}
+
+/** Compares names the way a reviewer reads them: width, spaces and bracket style do not count. */
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s.normalize('NFKC').replace(/\s+/gu, '').replace(/[（]/gu, '(').replace(/[）]/gu, ')').toLowerCase();
+  return norm(a) === norm(b);
+}
+
+function isEmpty(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/** Expands `services.*.platforms.*.packageName` to concrete paths with their values (skipping null parents). */
+function expand(root: unknown, path: string): { path: string; value: unknown; parentNull: boolean }[] {
+  const parts = path.split('.');
+  let frontier: { path: string; value: unknown; parentNull: boolean }[] = [
+    { path: '', value: root, parentNull: false },
+  ];
+  for (const part of parts) {
+    const next: typeof frontier = [];
+    for (const node of frontier) {
+      const join = (p: string) => (node.path ? `${node.path}.${p}` : p);
+      if (node.value === null || node.value === undefined || typeof node.value !== 'object') {
+        next.push({ path: join(part), value: undefined, parentNull: true });
+        continue;
+      }
+      if (part === '*') {
+        if (!Array.isArray(node.value)) continue;
+        node.value.forEach((v, i) => next.push({ path: join(String(i)), value: v, parentNull: false }));
+      } else {
+        next.push({
+          path: join(part),
+          value: (node.value as Record<string, unknown>)[part],
+          parentNull: node.parentNull,
+        });
+      }
+    }
+    frontier = next;
+  }
+  return frontier;
+}
+
+class IssueList {
+  readonly issues: PreflightIssue[] = [];
+  private readonly seen = new Set<string>();
+  constructor(private readonly acknowledged: ReadonlySet<string>) {}
+
+  push(issue: Omit<PreflightIssue, 'key' | 'acknowledged'>): void {
+    const key = `${issue.code}@${issue.path}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.issues.push({
+      ...issue,
+      key,
+      acknowledged: issue.severity === 'warning' && this.acknowledged.has(key),
+    });
+  }
+
+  /** A cross-field issue from a PF rule. */
+  rule(code: string, path: string, params: Params = {}, step?: Step): void {
+    const r = rule(code);
+    const flat = flatParams(params);
+    const message = fill(r.message, params);
+    this.push({
+      path,
+      code: r.code,
+      severity: r.severity,
+      // Placeholders such as "the legal representative" may open the English sentence.
+      message: { ...message, en: message.en.charAt(0).toUpperCase() + message.en.slice(1) },
+      fix: fill(r.fix, params),
+      step: step ?? r.step,
+      ruleId: r.id,
+      source: r.source,
+      ...(Object.keys(flat).length ? { params: flat } : {}),
+    });
+  }
+
+  /** Issues of a core/validate validator for the field at `path`. */
+  field(path: string, found: ValidationIssue[], kind?: Service['kind']): void {
+    for (const v of found) {
+      this.push({
+        path,
+        code: v.code,
+        severity: v.severity,
+        message: v.message,
+        fix: v.fix,
+        step: stepOf(path, kind) ?? 'applicant',
+        ...(v.params ? { params: v.params } : {}),
+      });
+    }
+  }
+}
+
+const PERSON_ID_VALIDATORS: Record<Person['idType'], (value: string, today: string) => ValidationIssue[]> = {
+  resident_id: (v, today) => validateResidentId(v, { today }),
+  passport: (v) => validatePassport(v),
+  hk_mo_permit: (v) => validateHomeReturnPermit(v),
+  tw_permit: (v) => validateTaiwanPermit(v),
+  hmt_residence_permit: (v, today) => validateHmtResidencePermit(v, { today }),
+  foreign_permanent_residence: (v, today) => validatePermanentResidenceId(v, { today }),
+};
+
+const NAMED_SERVICE: Record<Service['kind'], NamedService> = {
+  website: 'website',
+  app: 'app',
+  mini_program: 'miniProgram',
+};
+
+export function checkCase(caseData: Case, options: CheckOptions = {}): PreflightIssue[] {
+  const today = options.today ?? todayIso();
+  const decision = decidePathway(caseData.answers);
+  const facts = caseFacts(caseData, decision);
+  const checklist = buildChecklist(caseData, decision, { today });
+  const out = new IssueList(new Set(caseData.acknowledged));
+
+  checkPathway(out, decision);
+  checkRequiredFields(out, caseData, facts);
+  checkPeople(out, caseData, facts, today);
+  checkSubject(out, caseData, facts);
+  checkServices(out, caseData, facts);
+  checkValidity(out, caseData, facts, today);
+  checkLicence(out, caseData, facts, decision);
+  checkDocuments(out, caseData, checklist);
+
+  const order = (s: Step) => STEPS.indexOf(s);
+  return out.issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => order(a.issue.step) - order(b.issue.step) || a.index - b.index)
+    .map(({ issue }) => issue);
+}
+
+function checkPathway(out: IssueList, decision: Decision): void {
+  const blocks = decision.conclusions.filter((c) => c.effect === 'blocked' || c.effect === 'no_filing');
+  for (const c of blocks) {
+    const params = { title: c.title, action: c.nextActions[0] ?? c.explanation };
+    out.rule(
+      c.confidence === 'unclear' ? 'pathway.disputedBlock' : 'pathway.notEligible',
+      `answers:${c.ruleId}`,
+      params,
+    );
+  }
+  for (const m of decision.missingAnswers)
+    out.rule('pathway.incomplete', `answers.${m.answer}`, { answer: m.label });
+  const licences = decision.conclusions.filter((c) => c.effect === 'licence');
+  if (licences.length > 0 && licences.every((c) => c.confidence === 'unclear') && blocks.length === 0) {
+    out.rule('pathway.licenceDisputed', 'answers.activities', { title: licences[0]?.title ?? '' });
+  }
+}
+
+function checkRequiredFields(out: IssueList, caseData: Case, facts: CaseFacts): void {
+  const lookup = recordLookup(facts as unknown as Record<string, unknown>);
+  for (const req of PREFLIGHT.requiredFields) {
+    if (evaluate(req.when, lookup).result !== 'true') continue;
+    for (const node of expand(caseData, req.path)) {
+      if (node.parentNull) continue;
+      const serviceIndex = /^services\.(\d+)/.exec(node.path)?.[1];
+      const service = serviceIndex === undefined ? undefined : caseData.services[Number(serviceIndex)];
+      if (req.serviceKinds && (!service || !req.serviceKinds.includes(service.kind))) continue;
+      if (!isEmpty(node.value)) continue;
+      // A validity end date is not needed for a long-term (长期) document.
+      if (/idValidTo$/.test(node.path)) {
+        const longTerm = expand(caseData, node.path.replace(/idValidTo$/, 'idLongTerm'))[0]?.value;
+        if (longTerm === true) continue;
+      }
+      const label = labelOf(node.path, service?.kind);
+      out.rule(
+        'field.required',
+        node.path,
+        { field: label },
+        stepOf(node.path, service?.kind) ?? rule('field.required').step,
+      );
+    }
+  }
+}
+
+function checkPerson(out: IssueList, path: string, person: Person, today: string, owner: Bilingual): void {
+  if (person.idNumber.trim())
+    out.field(`${path}.idNumber`, PERSON_ID_VALIDATORS[person.idType](person.idNumber, today));
+  if (person.mobile.trim()) out.field(`${path}.mobile`, validateMobile(person.mobile));
+  if (person.emergencyPhone.trim()) out.field(`${path}.emergencyPhone`, validatePhone(person.emergencyPhone));
+  if (person.landline.trim()) out.field(`${path}.landline`, validateLandline(person.landline));
+  if (person.email.trim()) out.field(`${path}.email`, validateEmail(person.email));
+  if (person.idValidFrom.trim()) out.field(`${path}.idValidFrom`, validateDate(person.idValidFrom));
+  if (person.idValidTo.trim() && !person.idLongTerm) {
+    out.field(`${path}.idValidTo`, validateDate(person.idValidTo, { allowPermanent: true }));
+  }
+  // Mainland IDs carry the name in Chinese characters; passports may not.
+  if (person.idType === 'resident_id' && person.name.trim()) {
+    out.field(`${path}.name`, validateChineseText(person.name, { allowLatin: false }));
+  }
+  if (
+    person.mobile.trim() &&
+    person.emergencyPhone.trim() &&
+    normalizeMobile(person.mobile) === normalizeMobile(person.emergencyPhone)
+  ) {
+    out.rule('people.emergencySameAsMobile', `${path}.emergencyPhone`, { person: owner });
+  }
+}
+
+function checkPeople(out: IssueList, caseData: Case, facts: CaseFacts, today: string): void {
+  const { principal, legalRepresentative, services } = caseData;
+  checkPerson(out, 'principal', principal, today, personLabel('principal'));
+  const lrFilled = legalRepresentative.name.trim() || legalRepresentative.idNumber.trim();
+  if (lrFilled) {
+    checkPerson(out, 'legalRepresentative', legalRepresentative, today, personLabel('legalRepresentative'));
+  }
+  services.forEach((service, i) => {
+    if (!service.principal) return;
+    const path = `services.${i}.principal`;
+    checkPerson(out, path, service.principal, today, personLabel(path, service));
+    const sp = service.principal;
+    const samePerson =
+      sp.idNumber.trim() !== '' && compactIdentifier(sp.idNumber) === compactIdentifier(principal.idNumber);
+    if (samePerson) return;
+    const person = personLabel(path, service);
+    const other = personLabel('principal');
+    if (sp.mobile.trim() && normalizeMobile(sp.mobile) === normalizeMobile(principal.mobile)) {
+      out.rule('people.sharedContact', `${path}.mobile`, {
+        person,
+        other,
+        kind: { en: 'mobile number', 'zh-CN': '手机号码' },
+        value: sp.mobile,
+      });
+    }
+    if (sp.email.trim() && sp.email.trim().toLowerCase() === principal.email.trim().toLowerCase()) {
+      out.rule('people.sharedContact', `${path}.email`, {
+        person,
+        other,
+        kind: { en: 'e-mail address', 'zh-CN': '电子邮箱' },
+        value: sp.email,
+      });
+    }
+  });
+
+  const province = facts.province;
+  const organisation = !facts.individualSubject;
+  if (
+    organisation &&
+    !principal.isLegalRepresentative &&
+    ruleProvinces('people.principalMustBeLegalRep').includes(province)
+  ) {
+    out.rule('people.principalMustBeLegalRep', 'principal.isLegalRepresentative', {
+      province: provinceLabel(province),
+    });
+  }
+  const principalForeign = principal.idType !== 'resident_id';
+  if (
+    organisation &&
+    facts.legalRepForeign &&
+    principalForeign &&
+    ruleProvinces('people.foreignPrincipalNeedsChinese').includes(province)
+  ) {
+    out.rule('people.foreignPrincipalNeedsChinese', 'principal.idType', {
+      province: provinceLabel(province),
+    });
+  }
+}
+
+function ruleProvinces(code: string): string[] {
+  const list = rule(code).params?.provinces;
+  return Array.isArray(list) ? (list as string[]) : [];
+}
+
+function checkSubject(out: IssueList, caseData: Case, facts: CaseFacts): void {
+  const { subject, answers } = caseData;
+  const province = facts.province;
+  if (subject.certificateNumber.trim()) {
+    const organisationCertificate = !facts.individualSubject;
+    if (organisationCertificate)
+      out.field('subject.certificateNumber', validateUscc(subject.certificateNumber));
+    else {
+      const validator = PERSON_ID_VALIDATORS[subject.certificateType as Person['idType']];
+      if (validator) out.field('subject.certificateNumber', validator(subject.certificateNumber, todayIso()));
+    }
+  }
+  if (!facts.individualSubject) {
+    if (subject.name.trim()) out.field('subject.name', validateChineseText(subject.name));
+  }
+  for (const key of ['certificateAddress', 'mailingAddress'] as const) {
+    if (subject[key].trim()) out.field(`subject.${key}`, validateChineseText(subject[key]));
+  }
+  if (subject.establishedOn.trim()) out.field('subject.establishedOn', validateDate(subject.establishedOn));
+  if (subject.certificateValidTo.trim() && !subject.certificateLongTerm) {
+    out.field(
+      'subject.certificateValidTo',
+      validateDate(subject.certificateValidTo, { allowPermanent: true }),
+    );
+  }
+  if (subject.phone.trim()) out.field('subject.phone', validatePhone(subject.phone));
+  if (caseData.plannedSubmissionOn.trim())
+    out.field('plannedSubmissionOn', validateDate(caseData.plannedSubmissionOn));
+
+  if (answers.province && subject.province && answers.province !== subject.province) {
+    out.rule('subject.provinceMismatch', 'subject.province', {
+      subjectProvince: provinceLabel(subject.province),
+      answersProvince: provinceLabel(answers.province),
+    });
+  }
+  if (province) {
+    const p = provinceLabel(province);
+    if (subject.city && !isRegionChain(province, subject.city, '')) {
+      out.rule('subject.regionOutsideProvince', 'subject.city', {
+        field: labelOf('subject.city'),
+        value: regionName(subject.city) ?? subject.city,
+        province: p,
+      });
+    } else if (subject.district && !isRegionChain(province, subject.city, subject.district)) {
+      out.rule('subject.regionOutsideProvince', 'subject.district', {
+        field: labelOf('subject.district'),
+        value: regionName(subject.district) ?? subject.district,
+        province: p,
+      });
+    }
+    for (const key of ['certificateAddress', 'mailingAddress'] as const) {
+      const other = MAINLAND_PROVINCES.find(
+        (q) => q.gbCode.slice(0, 2) !== province.slice(0, 2) && subject[key].includes(q.nameZh),
+      );
+      if (other) {
+        out.rule('subject.addressOutsideProvince', `subject.${key}`, {
+          field: labelOf(`subject.${key}`),
+          otherProvince: { en: other.nameEn, 'zh-CN': other.nameZh },
+          province: p,
+        });
+      }
+    }
+    const code = compactIdentifier(subject.certificateNumber);
+    if (!facts.individualSubject && code.length === 18) {
+      const registered = mainlandProvinceByCode(code.slice(2, 4));
+      if (registered && registered.code !== province.slice(0, 2)) {
+        out.rule('subject.registeredOutsideProvince', 'subject.certificateNumber', {
+          registeredProvince: { en: registered.nameEn, 'zh-CN': registered.nameZh },
+          regionCode: code.slice(2, 8),
+          province: p,
+        });
+      }
+    }
+    const mailing = subject.mailingAddress.trim();
+    const prefixes = [
+      mainlandProvinceByCode(province)?.nameZh,
+      regionName(subject.city),
+      regionName(subject.district),
+    ].filter((n): n is string => !!n && n !== '市辖区' && n !== '县');
+    const prefix = prefixes.find((n) => mailing.startsWith(n));
+    if (prefix) out.rule('subject.mailingAddressHasRegion', 'subject.mailingAddress', { prefix });
+  }
+}
+
+function checkServices(out: IssueList, caseData: Case, facts: CaseFacts): void {
+  const { services, subject } = caseData;
+  const remarksLimit = fieldLimit('wechat.applets.comment');
+  const typesLimit = fieldLimit('wechat.applets.serviceContentTypes');
+  services.forEach((service, i) => {
+    const base = `services.${i}`;
+    if (service.name.trim()) {
+      out.field(
+        `${base}.name`,
+        validateServiceName(service.name, {
+          service: NAMED_SERVICE[service.kind],
+          subjectType: facts.individualSubject ? 'personal' : 'organization',
+          ...(facts.province ? { province: facts.province } : {}),
+          ...(service.kind === 'mini_program' ? { platform: service.platform } : {}),
+          ...(subject.name.trim() ? { unitName: subject.name } : {}),
+          approvals: { preApproval: facts.sectors.length > 0 },
+        }),
+        service.kind,
+      );
+    }
+    if (service.kind === 'website') {
+      service.domains.forEach((d, j) => {
+        if (d.trim()) out.field(`${base}.domains.${j}`, validateWebsiteDomain(d), service.kind);
+      });
+      if (
+        service.domainHolder.trim() &&
+        subject.name.trim() &&
+        !sameName(service.domainHolder, subject.name)
+      ) {
+        out.rule('website.domainHolderNotSubject', `${base}.domainHolder`, {
+          holder: service.domainHolder,
+          subject: subject.name,
+        });
+      }
+      const max = Number(rule('website.tooManyDomains').params?.max ?? 10);
+      if (service.domains.length > max) {
+        out.rule('website.tooManyDomains', `${base}.domains`, { count: service.domains.length, max });
+      }
+      if (service.domainExpiresOn.trim()) {
+        out.field(`${base}.domainExpiresOn`, validateDate(service.domainExpiresOn), service.kind);
+      }
+    }
+    if (service.kind === 'app') {
+      service.domains.forEach((d, j) => {
+        if (d.trim()) out.field(`${base}.domains.${j}`, validateDomain(d), service.kind);
+      });
+      service.platforms.forEach((p, j) => {
+        const pp = `${base}.platforms.${j}`;
+        if (p.packageName.trim()) {
+          const check =
+            p.platform === 'android'
+              ? validateAndroidPackage
+              : p.platform === 'ios'
+                ? validateIosBundleId
+                : undefined;
+          if (check) out.field(`${pp}.packageName`, check(p.packageName), service.kind);
+        }
+        if (p.publicKey.trim()) out.field(`${pp}.publicKey`, validateRsaModulus(p.publicKey), service.kind);
+        if (p.signatureFingerprint.trim() && p.platform !== 'harmony') {
+          out.field(
+            `${pp}.signatureFingerprint`,
+            validateCertificateFingerprint(p.signatureFingerprint, {
+              algorithm: p.platform === 'ios' ? 'SHA-1' : 'MD5',
+            }),
+            service.kind,
+          );
+        }
+      });
+    }
+    if (service.kind === 'mini_program') {
+      if (service.appId.trim() && service.platform === 'wechat') {
+        out.field(`${base}.appId`, validateWechatAppId(service.appId), service.kind);
+      }
+      if (service.remarks.trim() && remarksLimit) {
+        const length = measureLength(service.remarks);
+        const min = remarksLimit.min ?? 0;
+        const max = remarksLimit.max ?? Number.POSITIVE_INFINITY;
+        if (length < min || length > max)
+          out.rule('miniProgram.remarksLength', `${base}.remarks`, { length, min, max });
+      }
+      if (service.platform === 'wechat' && typesLimit) {
+        const label = service.name || service.id;
+        const max = typesLimit.max ?? 5;
+        if (service.serviceContentTypes.length === 0) {
+          out.rule('miniProgram.serviceTypesMissing', `${base}.serviceContentTypes`, { service: label });
+        } else if (service.serviceContentTypes.length > max) {
+          out.rule('miniProgram.tooManyServiceTypes', `${base}.serviceContentTypes`, {
+            service: label,
+            count: service.serviceContentTypes.length,
+            max,
+          });
+        }
+      }
+    }
+    checkPreApprovalKeywords(out, service, base, facts);
+  });
+  checkPreApprovals(out, caseData, facts);
+}
+
+function checkPreApprovals(out: IssueList, caseData: Case, facts: CaseFacts): void {
+  for (const sector of facts.sectors) {
+    const entry = preApprovalFor(sector);
+    if (!entry || entry.status === 'cancelled') continue;
+    const declared = caseData.services.flatMap((s, i) =>
+      s.preApprovals
+        .map((p, j) => ({ p, path: `services.${i}.preApprovals.${j}` }))
+        .filter((x) => x.p.sector === sector),
+    );
+    const params = { sector: entry.label, permit: entry.permit };
+    if (declared.length === 0) {
+      out.rule(
+        'service.preApprovalMissing',
+        caseData.services.length ? 'services.0.preApprovals' : 'services',
+        {
+          ...params,
+          what: { en: 'the permit (number and scan)', 'zh-CN': '审批文件（审批号和扫描件）' },
+        },
+      );
+      continue;
+    }
+    for (const { p, path } of declared) {
+      if (!p.approvalNumber.trim()) {
+        out.rule('service.preApprovalMissing', `${path}.approvalNumber`, {
+          ...params,
+          what: { en: 'the approval number', 'zh-CN': '审批号' },
+        });
+      }
+    }
+  }
+}
+
+function checkPreApprovalKeywords(out: IssueList, service: Service, base: string, facts: CaseFacts): void {
+  for (const field of ['name', 'contentDescription', 'remarks'] as const) {
+    const text = service[field];
+    if (!text.trim()) continue;
+    for (const entry of PRE_APPROVALS) {
+      if (facts.sectors.includes(entry.sector)) continue;
+      const keyword = entry.keywords.find((k) => text.toLowerCase().includes(k.toLowerCase()));
+      if (keyword) {
+        out.rule('service.sectorKeyword', `${base}.${field}`, {
+          field: labelOf(`${base}.${field}`, service.kind),
+          keyword,
+          sector: entry.label,
+        });
+        break;
+      }
+    }
+  }
+}
+
+interface DatedDocument {
+  path: string;
+  label: Bilingual;
+  end: string;
+  kind: ValidityDocumentKind;
+}
+
+function checkValidity(out: IssueList, caseData: Case, facts: CaseFacts, today: string): void {
+  const submission = submissionDate(caseData.plannedSubmissionOn, today);
+  const pathway = facts.licenceFirm ? 'commercial_licence' : 'icp_filing';
+  const wechat = caseData.services.some((s) => s.kind === 'mini_program' && s.platform === 'wechat');
+  const docs: DatedDocument[] = [];
+  const person = (path: string, p: Person, owner: Bilingual) => {
+    if (p.idLongTerm || !p.idValidTo.trim()) return;
+    const kind: ValidityDocumentKind =
+      p.idType === 'hmt_residence_permit' ? 'hmtResidencePermit' : 'identity';
+    docs.push({
+      path: `${path}.idValidTo`,
+      label: { en: `The ID of ${owner.en}`, 'zh-CN': `${owner['zh-CN']}的证件` },
+      end: p.idValidTo,
+      kind,
+    });
+  };
+  person('principal', caseData.principal, personLabel('principal'));
+  if (!caseData.principal.isLegalRepresentative)
+    person('legalRepresentative', caseData.legalRepresentative, personLabel('legalRepresentative'));
+  caseData.services.forEach((s, i) => {
+    if (s.principal)
+      person(`services.${i}.principal`, s.principal, personLabel(`services.${i}.principal`, s));
+    s.preApprovals.forEach((p, j) => {
+      if (!p.validTo.trim()) return;
+      const label = p.permitName || preApprovalFor(p.sector)?.permit['zh-CN'] || p.sector;
+      docs.push({
+        path: `services.${i}.preApprovals.${j}.validTo`,
+        label: { en: label, 'zh-CN': label },
+        end: p.validTo,
+        kind: 'other',
+      });
+    });
+    if (s.kind === 'website' && s.domainExpiresOn.trim()) {
+      const d = s.domains[0] ?? s.name;
+      docs.push({
+        path: `services.${i}.domainExpiresOn`,
+        label: { en: `The domain ${d}`, 'zh-CN': `域名 ${d}` },
+        end: s.domainExpiresOn,
+        kind: 'domain',
+      });
+    }
+  });
+  if (!caseData.subject.certificateLongTerm && caseData.subject.certificateValidTo.trim()) {
+    docs.push({
+      path: 'subject.certificateValidTo',
+      label: { en: "The subject's certificate", 'zh-CN': '主体证件' },
+      end: caseData.subject.certificateValidTo,
+      kind: 'businessLicence',
+    });
+  }
+  for (const doc of docs) {
+    const w = validityWindow(submission, pathway, {
+      province: facts.province,
+      documentKind: doc.kind,
+      ...(wechat ? { platform: 'wechat' } : {}),
+    });
+    const verdict = judgeValidity(doc.end, w);
+    const params = {
+      document: doc.label,
+      end: doc.end,
+      submission,
+      required: w.requiredUntil,
+      months: w.months,
+      reviewEnd: w.reviewEnd,
+      latestSubmission: latestSubmission(doc.end, w),
+    };
+    if (verdict === 'expired') out.rule('document.expired', doc.path, params, stepOf(doc.path));
+    else if (verdict === 'beforeReviewEnds')
+      out.rule('document.expiresBeforeReviewEnds', doc.path, params, stepOf(doc.path));
+    else if (verdict === 'soonAfterReview')
+      out.rule('document.expiresSoonAfterReview', doc.path, params, stepOf(doc.path));
+  }
+}
+
+/** The last submission date that would keep the document valid through the window. */
+function latestSubmission(end: string, w: { submission: string; requiredUntil: string }): string {
+  const spare = Date.parse(`${w.requiredUntil}T00:00:00Z`) - Date.parse(`${w.submission}T00:00:00Z`);
+  const last = Date.parse(`${end.slice(0, 10)}T00:00:00Z`) - spare;
+  return Number.isNaN(last) ? '—' : new Date(last).toISOString().slice(0, 10);
+}
+
+function checkLicence(out: IssueList, caseData: Case, facts: CaseFacts, decision: Decision): void {
+  if (!facts.licenceFirm) return;
+  const { subject } = caseData;
+  if (facts.individualSubject || subject.certificateType !== 'business_licence') {
+    out.rule('licence.applicantNotCompany', 'subject.certificateType', {
+      certificate: labelOfCertificate(subject.certificateType),
+    });
+  }
+  const minimum = Math.max(
+    0,
+    ...decision.conclusions.map((c) => (c.effect === 'issuer' ? (c.minRegisteredCapitalCny ?? 0) : 0)),
+  );
+  if (minimum > 0 && subject.registeredCapitalCny !== null && subject.registeredCapitalCny < minimum) {
+    out.rule('licence.capitalBelowMinimum', 'subject.registeredCapitalCny', {
+      capital: subject.registeredCapitalCny.toLocaleString('en-US'),
+      minimum: minimum.toLocaleString('en-US'),
+    });
+  }
+}
+
+const CERTIFICATE_LABELS: Record<string, Bilingual> = {
+  business_licence: { en: 'a business licence', 'zh-CN': '营业执照' },
+  rep_office_certificate: {
+    en: "a representative office's registration certificate",
+    'zh-CN': '外国企业常驻代表机构登记证',
+  },
+  public_institution_certificate: { en: "a public institution's certificate", 'zh-CN': '事业单位法人证书' },
+  social_org_certificate: { en: "a social organisation's certificate", 'zh-CN': '社会团体法人登记证书' },
+  government_uscc_certificate: { en: 'a government USCC certificate', 'zh-CN': '统一社会信用代码证书' },
+};
+
+function labelOfCertificate(type: string): Bilingual {
+  return CERTIFICATE_LABELS[type] ?? { en: 'a personal ID document', 'zh-CN': '个人身份证件' };
+}
+
+function checkDocuments(out: IssueList, caseData: Case, checklist: ChecklistItem[]): void {
+  for (const item of checklist) {
+    const path = `attachments:${item.id}`;
+    if (item.entryId === 'authorization-letter' && item.status === 'missing') {
+      const who = !caseData.principal.isLegalRepresentative
+        ? personLabel('principal')
+        : personLabel(
+            '',
+            caseData.services.find((s) => s.principal && !s.principal.isLegalRepresentative),
+          );
+      out.rule('people.authorizationLetterMissing', path, { person: who });
+      continue;
+    }
+    if (item.status === 'missing' && item.importance === 'required') {
+      out.rule('document.missing', path, { document: item.name, providedBy: item.providedBy });
+    } else if (item.status === 'invalid') {
+      const problem: Bilingual = {
+        en: item.problems.map((p) => p.en).join(' '),
+        'zh-CN': item.problems.map((p) => p['zh-CN']).join(''),
+      };
+      out.rule('document.invalid', path, { document: item.name, problem });
+    } else if (item.status === 'expiring') {
+      const problem = item.problems[0];
+      out.push({
+        path,
+        code: 'document.expiresSoonAfterReview',
+        severity: 'warning',
+        message: problem
+          ? { en: `${item.name.en}: ${problem.en}`, 'zh-CN': `${item.name['zh-CN']}：${problem['zh-CN']}` }
+          : item.name,
+        fix: rule('document.expiresSoonAfterReview').fix,
+        step: 'documents',
+        ruleId: rule('document.expiresSoonAfterReview').id,
+        source: rule('document.expiresSoonAfterReview').source,
+      });
+    }
+  }
+}
