@@ -5,6 +5,8 @@
  * Exit codes: 0 success, 1 the case has problems (pre-flight errors), 2 bad input or usage.
  */
 import packageJson from '../package.json' with { type: 'json' };
+import { checkCommand } from './commands/check';
+import { decideCommand } from './commands/decide';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -20,7 +22,7 @@ export interface CliCommand {
 }
 
 /** Commands register here as the features that back them land. */
-const commands: CliCommand[] = [];
+const commands: CliCommand[] = [decideCommand, checkCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length), 10);
