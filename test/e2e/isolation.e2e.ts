@@ -92,7 +92,8 @@ describe('the app page stays in place', () => {
       window.location.href = 'https://example.com/';
     });
 
-    await app.alerts().first().waitFor();
+    // Without the guard the page would be gone by now and this wait would fail.
+    await app.alerts().first().waitFor({ timeout: 10_000 });
     await expect(app.alerts().first().getAttribute('data-code')).resolves.toBe('urlNotAllowed');
     expect(session.page.url()).toBe(appUrl('#/case/documents'));
     await expect(app.heading().textContent()).resolves.toBe(en.steps.documents.title);

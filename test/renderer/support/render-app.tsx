@@ -1,0 +1,80 @@
+import { render } from '@testing-library/react';
+import { vi } from 'vitest';
+import type {
+  AppInfo,
+  ErrorCode,
+  IpcEvents,
+  Language,
+  LanguagePreference,
+  RendererApi,
+  Settings,
+} from '../../../electron/contract';
+import { App } from '../../../renderer/src/App';
+import { createI18n } from '../../../renderer/src/i18n/i18n';
+import { effectiveLanguage } from '../../../renderer/src/i18n/languages';
+
+type Listener<T> = (payload: T) => void;
+
+/**
+ * A stand-in for the preload's `window.api`: settings live in memory, every call is a spy, and tests can
+ * send the events main would send.
+ */
+export function createFakeApi(systemLanguage: Language = 'en') {
+  let settings: Settings = { language: 'system' };
+  const menuListeners = new Set<Listener<IpcEvents['menu:command']>>();
+  const settingsListeners = new Set<Listener<IpcEvents['settings:changed']>>();
+  const appInfo: AppInfo = { name: 'ICP Packet Studio', version: '9.8.7', systemLanguage, platform: 'linux' };
+
+  const api = {
+    appInfo: vi.fn<RendererApi['appInfo']>(async () => ({ ok: true, value: appInfo })),
+    settingsGet: vi.fn<RendererApi['settingsGet']>(async () => ({ ok: true, value: settings })),
+    settingsSet: vi.fn<RendererApi['settingsSet']>(async (patch) => {
+      settings = { ...settings, ...patch };
+      return { ok: true, value: settings };
+    }),
+    shellOpenExternal: vi.fn<RendererApi['shellOpenExternal']>(async () => ({
+      ok: true,
+      value: { opened: true },
+    })),
+    onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
+      menuListeners.add(listener);
+      return () => void menuListeners.delete(listener);
+    },
+    onSettingsChanged: (listener: Listener<IpcEvents['settings:changed']>) => {
+      settingsListeners.add(listener);
+      return () => void settingsListeners.delete(listener);
+    },
+  } satisfies RendererApi;
+
+  return {
+    api,
+    appInfo,
+    sendMenuCommand: (command: IpcEvents['menu:command']['command']) => {
+      for (const listener of menuListeners) listener({ command });
+    },
+    sendSettingsChanged: (next: Settings) => {
+      for (const listener of settingsListeners) listener(next);
+    },
+    listenerCount: () => menuListeners.size + settingsListeners.size,
+  };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;
+
+export function renderApp(
+  options: { fake?: FakeApi; preference?: LanguagePreference; startupErrors?: ErrorCode[] } = {},
+) {
+  const fake = options.fake ?? createFakeApi();
+  const preference = options.preference ?? 'system';
+  const i18n = createI18n(effectiveLanguage(preference, fake.appInfo.systemLanguage));
+  const view = render(
+    <App
+      api={fake.api}
+      i18n={i18n}
+      appInfo={fake.appInfo}
+      initialPreference={preference}
+      startupErrors={options.startupErrors}
+    />,
+  );
+  return { ...view, fake, i18n };
+}
