@@ -128,6 +128,8 @@ const STYLES = {
   caption: { size: 12, leading: 22, face: 'bold', tone: 'ink' },
   cell: { size: 11, leading: 16, face: 'regular', tone: 'ink' },
   cellHead: { size: 11, leading: 16, face: 'bold', tone: 'ink' },
+  denseCell: { size: 10, leading: 14.5, face: 'regular', tone: 'ink' },
+  denseCellHead: { size: 10, leading: 14.5, face: 'bold', tone: 'ink' },
   cellGloss: { size: 7.5, leading: 10, face: 'regular', tone: 'gloss' },
   note: { size: 11, leading: 18, face: 'regular', tone: 'ink' },
   noteHead: { size: 11, leading: 18, face: 'bold', tone: 'ink' },
@@ -343,12 +345,19 @@ function layoutRow(
   flow: Flow,
   row: ResolvedText[],
   columns: { x: number; w: number }[],
-  opts: { header: boolean; labelled: boolean; labels: ResolvedText[] },
+  opts: { header: boolean; labelled: boolean; labels: ResolvedText[]; dense: boolean },
 ): RowLayout {
   const spans = row.length === 1 && columns.length > 1;
   const slots = spans ? [{ x: columns[0]?.x ?? MARGINS.left, w: TEXT_WIDTH }] : columns.slice(0, row.length);
   const cells = slots.map((slot, i) => {
-    const style = opts.header || (opts.labelled && i === 0) ? STYLES.cellHead : STYLES.cell;
+    const head = opts.header || (opts.labelled && i === 0);
+    const style = opts.dense
+      ? head
+        ? STYLES.denseCellHead
+        : STYLES.denseCell
+      : head
+        ? STYLES.cellHead
+        : STYLES.cell;
     const text = row[i] ?? { zh: '', en: '' };
     const label = opts.labels[i] ?? { zh: '', en: '' };
     return {
@@ -394,6 +403,7 @@ function drawRow(flow: Flow, row: RowLayout): void {
 
 function layoutTable(flow: Flow, table: ResolvedTable): void {
   if (table.caption) {
+    flow.y += 6;
     flow.ensure(STYLES.caption.leading * 3);
     flow.bilingual(table.caption, STYLES.caption, STYLES.gloss);
   }
@@ -404,13 +414,15 @@ function layoutTable(flow: Flow, table: ResolvedTable): void {
     return column;
   });
   const headerLabels = table.header[0] ?? [];
+  // Seven or more columns: one size smaller, so short values (phone numbers, 序号) stay on one line.
+  const dense = table.widths.length >= 7;
   const layoutHeader = (continued: boolean) =>
     table.header.map((row) => {
       const cells =
         continued && row.length === 1 && row[0]
           ? [{ zh: `${row[0].zh}（续）`, en: `${row[0].en} (continued)` }]
           : row;
-      const laid = layoutRow(flow, cells, columns, { header: true, labelled: false, labels: [] });
+      const laid = layoutRow(flow, cells, columns, { header: true, labelled: false, labels: [], dense });
       if (continued) for (const c of laid.cells) markRepeated(flow, c.cell);
       return laid;
     });
@@ -437,6 +449,7 @@ function layoutTable(flow: Flow, table: ResolvedTable): void {
       header: false,
       labelled: table.labelled,
       labels: labelsFor(row),
+      dense,
     });
     if (flow.y + laid.height > BOTTOM + 0.01) {
       flow.newPage();
@@ -461,7 +474,11 @@ function markRepeated(flow: Flow, cell: CellLayout): void {
 // ------------------------------------------------------------------ checklist, signature, notes
 
 function layoutChecklist(flow: Flow, block: Extract<ResolvedBlock, { kind: 'checklist' }>): void {
-  if (block.caption) flow.bilingual(block.caption, STYLES.heading1, STYLES.gloss, { indent: 28 });
+  if (block.caption) {
+    flow.y += 6;
+    flow.ensure(STYLES.caption.leading + STYLES.body.leading * 2);
+    flow.bilingual(block.caption, STYLES.caption, STYLES.gloss);
+  }
   const box = 11;
   const textX = MARGINS.left + 28 + box + 8;
   const textWidth = MARGINS.left + TEXT_WIDTH - textX;
@@ -648,12 +665,12 @@ function layoutAttachments(flow: Flow): void {
   flow.y += 8;
   for (const attachment of flow.attachments) {
     flow.ensure(STYLES.heading1.leading * 3);
-    const label = attachment.label.zh ? `（${attachment.label.zh}）` : '';
-    const labelEn = attachment.label.en ? ` (${attachment.label.en})` : '';
+    const label = attachment.label.zh ? `　${attachment.label.zh}` : '';
+    const labelEn = attachment.label.en ? `: ${attachment.label.en}` : '';
     flow.bilingual(
       {
-        zh: `附页${attachment.number}${label}：接第${attachment.fromPage + 1}页`,
-        en: `Attachment ${attachment.number}${labelEn}, continued from page ${attachment.fromPage + 1}`,
+        zh: `附页${attachment.number}${label}（接第${attachment.fromPage + 1}页）`,
+        en: `Attachment ${attachment.number}${labelEn} (continued from page ${attachment.fromPage + 1})`,
       },
       STYLES.heading1,
       STYLES.gloss,
