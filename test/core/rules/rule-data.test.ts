@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import checklistJson from '../../../templates/rules/checklist.json' with { type: 'json' };
+import disputesJson from '../../../templates/rules/disputes.json' with { type: 'json' };
+import pathwayJson from '../../../templates/rules/pathway-rules.json' with { type: 'json' };
+import preApprovalsJson from '../../../templates/rules/pre-approvals.json' with { type: 'json' };
+import preflightJson from '../../../templates/rules/preflight-rules.json' with { type: 'json' };
+import { PathwayAnswersSchema, SECTORS } from '../../../core/model/case';
+import {
+  CHECKLIST,
+  DISPUTES,
+  PATHWAY_RULES,
+  PREFLIGHT,
+  PRE_APPROVALS,
+  factsOf,
+  type Condition,
+} from '../../../core/rules';
+
+const FILES = {
+  'pathway-rules.json': pathwayJson,
+  'disputes.json': disputesJson,
+  'pre-approvals.json': preApprovalsJson,
+  'checklist.json': checklistJson,
+  'preflight-rules.json': preflightJson,
+};
+
+const realDate = (s: unknown) =>
+  typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+
+/**
+ * A Chinese text has Han characters, unless it is only placeholders and punctuation ("{document}：{problem}")
+ * or a short Latin word Chinese uses as is ("App").
+ */
+const translated = (en: string, zh: string) =>
+  /\p{Script=Han}/u.test(zh) ||
+  zh.replace(/\{\w+\}/g, '').replace(/[\p{P}\s]/gu, '') === '' ||
+  (en === zh && /^[A-Za-z]{1,5}$/.test(zh));
+
+/** Every object with an `en` or `zh-CN` key, wherever it sits in the file. */
+function bilinguals(node: unknown, path = ''): { path: string; value: Record<string, unknown> }[] {
+  if (Array.isArray(node)) return node.flatMap((n, i) => bilinguals(n, `${path}[${i}]`));
+  if (node === null || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = 'en' in record || 'zh-CN' in record ? [{ path, value: record }] : [];
+  return [...own, ...Object.entries(record).flatMap(([k, v]) => bilinguals(v, `${path}.${k}`))];
+}
+
+describe('rule data', () => {
+  it.each(Object.entries(FILES))('%s: every text exists in English and Chinese', (_name, data) => {
+    const bad = bilinguals(data).filter(
+      ({ value }) =>
+        typeof value.en !== 'string' ||
+        value.en.trim() === '' ||
+        typeof value['zh-CN'] !== 'string' ||
+        value['zh-CN'].trim() === '' ||
+        !translated(value.en as string, value['zh-CN'] as string),
+    );
+    expect(bad.map((b) => b.path)).toEqual([]);
+  });
+
+  it.each(Object.entries(FILES))('%s: the file has a source and an as-of date', (_name, data) => {
+    const d = data as { source?: string; asOf?: string };
+    expect(d.source?.trim()).toBeTruthy();
+    expect(realDate(d.asOf)).toBe(true);
+  });
+
+  const entries = [
+    ...PATHWAY_RULES.rules.map((r) => ({ id: r.id, sources: r.sources.map((s) => s.title), asOf: r.asOf })),
+    ...PATHWAY_RULES.factDefaults.map((d) => ({
+      id: `default:${d.fact}`,
+      sources: [d.source],
+      asOf: d.asOf,
+    })),
+    ...DISPUTES.map((d) => ({
+      id: d.id,
+      sources: d.views.flatMap((v) => v.sources.map((s) => s.title)),
+      asOf: d.asOf,
+    })),
+    ...PRE_APPROVALS.map((e) => ({ id: e.sector, sources: e.sources.map((s) => s.title), asOf: e.asOf })),
+    ...CHECKLIST.items.map((i) => ({
+      id: i.id,
+      sources: [i.source, ...(i.format ? [i.format.source] : [])],
+      asOf: i.asOf,
+    })),
+    ...PREFLIGHT.rules.map((r) => ({ id: r.id, sources: [r.source], asOf: r.asOf })),
+    ...PREFLIGHT.requiredFields.map((f) => ({ id: f.path, sources: [f.source], asOf: PREFLIGHT.asOf })),
+  ];
+
+  it.each(entries)('$id has a non-empty source and a valid as-of date', ({ sources, asOf }) => {
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) expect(s.trim().length).toBeGreaterThan(3);
+    expect(realDate(asOf)).toBe(true);
+  });
+
+  it('implements every rule of pathways.md §12.2, in order', () => {
+    expect(PATHWAY_RULES.rules.map((r) => r.id)).toEqual(Array.from({ length: 21 }, (_, i) => `R${i + 1}`));
+  });
+
+  it('carries every disagreement of pathways.md §13, each attached to existing rules', () => {
+    expect(DISPUTES.map((d) => d.section)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `pathways.md §13.${i + 1}`),
+    );
+    const ids = new Set(PATHWAY_RULES.rules.map((r) => r.id));
+    for (const d of DISPUTES) for (const r of d.appliesTo) expect(ids.has(r)).toBe(true);
+  });
+
+  it('has a pre-approval entry for every sector of the answers', () => {
+    expect(PRE_APPROVALS.map((e) => e.sector).sort()).toEqual([...SECTORS].sort());
+  });
+
+  it('conditions only read facts that exist', () => {
+    const answerFacts = Object.keys(PathwayAnswersSchema.shape);
+    const pathwayFacts = new Set([...answerFacts, 'outcomes', 'item']);
+    for (const r of PATHWAY_RULES.rules) for (const f of factsOf(r.when)) expect(pathwayFacts).toContain(f);
+    const caseFactNames = new Set([
+      'surfaces',
+      'sectors',
+      'province',
+      'subjectKind',
+      'individualSubject',
+      'principalIsLegalRep',
+      'principalIdType',
+      'legalRepIdType',
+      'legalRepForeign',
+      'servicePrincipalNotLegalRep',
+      'hasFormerNames',
+      'websiteCount',
+      'individualOutOfProvince',
+      'needsFiling',
+      'needsLicence',
+      'licenceFirm',
+      'pathway',
+    ]);
+    const checklistConditions: Condition[] = CHECKLIST.items.flatMap((i) => [
+      i.when,
+      ...(i.requiredWhen ? [i.requiredWhen] : []),
+    ]);
+    for (const c of [...checklistConditions, ...PREFLIGHT.requiredFields.map((f) => f.when)]) {
+      for (const f of factsOf(c)) expect(f.startsWith('item.') || caseFactNames.has(f), f).toBe(true);
+    }
+  });
+
+  it('outcome codes referenced by later rules exist', () => {
+    const codes = new Set(PATHWAY_RULES.rules.map((r) => r.code));
+    const referenced =
+      JSON.stringify(PATHWAY_RULES.rules.map((r) => r.when)).match(/"[A-Z][A-Z0-9_]{3,}"/g) ?? [];
+    for (const code of referenced) expect(codes).toContain(code.slice(1, -1));
+  });
+
+  it('checklist ids and pre-flight codes are unique', () => {
+    const ids = CHECKLIST.items.map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const codes = PREFLIGHT.rules.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});
