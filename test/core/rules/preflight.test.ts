@@ -1,0 +1,316 @@
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../../core/model/case';
+import { PREFLIGHT, checkCase, type PreflightIssue } from '../../../core/rules';
+import { TODAY, answers, completeSample, sample, withAllAttachments } from './helpers';
+
+const check = (c: Case): PreflightIssue[] => checkCase(c, { today: TODAY });
+const codes = (c: Case) => check(c).map((i) => i.code);
+
+type Mutate = (c: Case) => void;
+
+function variant(mutate: Mutate, base: () => Case = completeSample): Case {
+  const c = structuredClone(base());
+  mutate(c);
+  return c;
+}
+
+const mini = (c: Case) => {
+  const s = c.services[0];
+  if (s?.kind !== 'mini_program') throw new Error('the sample has a mini-program first');
+  return s;
+};
+
+/** The sample turned into a website filing with every document attached. */
+function websiteSample(): Case {
+  const c = sample();
+  c.answers = { ...c.answers, surfaces: ['website'] };
+  c.services = [
+    {
+      kind: 'website',
+      id: 'web-1',
+      name: '澜岸家居优选商城',
+      contentDescription: '家居用品网上零售',
+      languages: ['zh-CN'],
+      preApprovals: [],
+      principal: null,
+      remarks: '',
+      domains: ['lanan-home.cn'],
+      homeUrl: 'https://www.lanan-home.cn',
+      domainHolder: c.subject.name,
+      domainExpiresOn: '2031-03-18',
+      accessProvider: '阿里云计算有限公司',
+      serverLocation: '上海',
+      ipAddresses: [],
+    },
+  ];
+  return withAllAttachments(c);
+}
+
+/** A domestic company whose paid membership firmly needs the B25 licence. */
+const licenceCase = (c: Case) => {
+  c.answers = answers({ activities: ['paid_membership'], surfaces: ['mini_program'] });
+};
+
+interface Row {
+  code: string;
+  fail: Mutate;
+  pass?: Mutate;
+  base?: () => Case;
+  path?: string;
+}
+
+const noop: Mutate = () => {};
+
+const ROWS: Row[] = [
+  {
+    code: 'pathway.notEligible',
+    fail: (c) => void (c.answers.subject = 'foreign_no_entity'),
+    path: 'answers:R3',
+  },
+  { code: 'pathway.disputedBlock', fail: noop, pass: (c) => void (c.answers.activities = ['info_only']) },
+  { code: 'pathway.incomplete', fail: (c) => void (c.answers.subject = null), path: 'answers.subject' },
+  {
+    code: 'pathway.licenceDisputed',
+    fail: (c) => void (c.answers = answers({ activities: ['ads_revenue'], surfaces: ['mini_program'] })),
+  },
+  {
+    code: 'field.required',
+    fail: (c) => void (c.subject.mailingAddress = ''),
+    path: 'subject.mailingAddress',
+  },
+  { code: 'subject.provinceMismatch', fail: (c) => void (c.subject.province = '320000') },
+  {
+    code: 'subject.regionOutsideProvince',
+    fail: (c) => Object.assign(c.subject, { city: '320100', district: '320102' }),
+    path: 'subject.city',
+  },
+  {
+    code: 'subject.addressOutsideProvince',
+    fail: (c) => void (c.subject.certificateAddress = '江苏省南京市玄武区中山路1号'),
+    path: 'subject.certificateAddress',
+  },
+  {
+    code: 'subject.registeredOutsideProvince',
+    fail: (c) => void (c.subject.certificateNumber = '91320102MA1K4R7C5A'),
+    path: 'subject.certificateNumber',
+  },
+  {
+    code: 'subject.mailingAddressHasRegion',
+    fail: (c) => void (c.subject.mailingAddress = '上海市浦东新区张杨路500号10楼1001室'),
+  },
+  {
+    code: 'people.authorizationLetterMissing',
+    fail: (c) =>
+      void (c.attachments = c.attachments.filter((a) => a.checklistItemId !== 'authorization-letter')),
+    path: 'attachments:authorization-letter',
+  },
+  {
+    code: 'people.principalMustBeLegalRep',
+    fail: (c) => void (c.principal.isLegalRepresentative = false),
+    pass: (c) => {
+      c.principal.isLegalRepresentative = false;
+      c.answers.province = '110000';
+      Object.assign(c.subject, { province: '110000', city: '110100', district: '110105' });
+    },
+  },
+  {
+    code: 'people.foreignPrincipalNeedsChinese',
+    fail: (c) => {
+      c.answers.province = '130000';
+      Object.assign(c.subject, { province: '130000', city: '130100', district: '130102' });
+    },
+  },
+  {
+    code: 'people.emergencySameAsMobile',
+    fail: (c) => void (c.principal.emergencyPhone = `+86 ${c.principal.mobile}`),
+    path: 'principal.emergencyPhone',
+  },
+  {
+    code: 'people.sharedContact',
+    fail: (c) => void (mini(c).principal!.email = c.principal.email.toUpperCase()),
+    path: 'services.0.principal.email',
+  },
+  {
+    code: 'document.expired',
+    fail: (c) => void (c.principal.idValidTo = '2026-10-01'),
+    path: 'principal.idValidTo',
+  },
+  {
+    code: 'document.expiresBeforeReviewEnds',
+    fail: (c) => void (c.subject.certificateValidTo = '2027-01-15'),
+    path: 'subject.certificateValidTo',
+  },
+  {
+    code: 'document.expiresSoonAfterReview',
+    fail: (c) => void (mini(c).principal!.idValidTo = '2027-03-10'),
+    path: 'services.0.principal.idValidTo',
+  },
+  {
+    code: 'document.missing',
+    fail: (c) =>
+      void (c.attachments = c.attachments.filter((a) => a.checklistItemId !== 'subject-certificate')),
+    path: 'attachments:subject-certificate',
+  },
+  {
+    code: 'document.invalid',
+    fail: (c) =>
+      void (c.attachments = c.attachments.map((a) =>
+        a.checklistItemId === 'subject-certificate' ? { ...a, widthPx: 500, heightPx: 300 } : a,
+      )),
+    path: 'attachments:subject-certificate',
+  },
+  {
+    code: 'website.domainHolderNotSubject',
+    base: websiteSample,
+    fail: (c) => Object.assign(c.services[0]!, { domainHolder: '张三' }),
+    pass: (c) => Object.assign(c.services[0]!, { domainHolder: ' 上海澜岸贸易有限公司 ' }),
+    path: 'services.0.domainHolder',
+  },
+  {
+    code: 'website.tooManyDomains',
+    base: websiteSample,
+    fail: (c) =>
+      Object.assign(c.services[0]!, { domains: Array.from({ length: 11 }, (_, i) => `lanan${i}.cn`) }),
+  },
+  {
+    code: 'service.preApprovalMissing',
+    fail: (c) => void (c.answers.sectors = ['culture']),
+    pass: (c) => {
+      c.answers.sectors = ['culture'];
+      mini(c).preApprovals = [
+        {
+          sector: 'culture',
+          permitName: '网络文化经营许可证',
+          approvalNumber: '沪网文〔2025〕0123-045号',
+          issuedBy: '上海市文化和旅游局',
+          validTo: '2028-06-30',
+          attachmentIds: [],
+        },
+      ];
+    },
+  },
+  {
+    code: 'service.sectorKeyword',
+    fail: (c) => void (mini(c).contentDescription = '在线教育课程销售'),
+    pass: (c) => void (mini(c).remarks = mini(c).remarks.replace('微信支付', '在线付款')),
+  },
+  {
+    code: 'licence.applicantNotCompany',
+    fail: (c) => {
+      licenceCase(c);
+      c.subject.certificateType = 'rep_office_certificate';
+    },
+    pass: licenceCase,
+  },
+  {
+    code: 'licence.capitalBelowMinimum',
+    fail: (c) => {
+      licenceCase(c);
+      c.answers.scope = 'multi_province';
+    },
+    pass: licenceCase,
+    path: 'subject.registeredCapitalCny',
+  },
+  {
+    code: 'miniProgram.remarksLength',
+    fail: (c) => void (mini(c).remarks = '家居商城'),
+    path: 'services.0.remarks',
+  },
+  {
+    code: 'miniProgram.serviceTypesMissing',
+    fail: noop,
+    pass: (c) => void (mini(c).serviceContentTypes = [1]),
+  },
+  {
+    code: 'miniProgram.tooManyServiceTypes',
+    fail: (c) => void (mini(c).serviceContentTypes = [1, 2, 3, 4, 5, 6]),
+  },
+];
+
+describe('checkCase — the sample', () => {
+  it('a complete sample has no errors (warnings allowed)', () => {
+    const errors = check(completeSample()).filter((i) => i.severity === 'error');
+    expect(errors).toEqual([]);
+  });
+
+  it('without attachments, the sample has only missing-document errors', () => {
+    const errors = check(sample()).filter((i) => i.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors.map((e) => e.code))).toEqual(
+      new Set(['document.missing', 'people.authorizationLetterMissing']),
+    );
+    expect(errors.every((e) => e.step === 'documents' && e.path.startsWith('attachments:'))).toBe(true);
+  });
+});
+
+describe('checkCase — every rejection rule fails and passes', () => {
+  it('the table covers every rule in preflight-rules.json', () => {
+    expect(ROWS.map((r) => r.code).sort()).toEqual(PREFLIGHT.rules.map((r) => r.code).sort());
+  });
+
+  it.each(ROWS)('$code is raised', ({ code, fail, base, path }) => {
+    const issues = check(variant(fail, base)).filter((i) => i.code === code);
+    expect(issues.length).toBeGreaterThan(0);
+    if (path) expect(issues.map((i) => i.path)).toContain(path);
+    for (const i of issues) {
+      expect(i.message.en.length).toBeGreaterThan(5);
+      expect(i.message['zh-CN']).toMatch(/\p{Script=Han}/u);
+      expect(i.fix['zh-CN']).toMatch(/\p{Script=Han}/u);
+      expect(i.message.en).not.toMatch(/\{\w+\}/);
+      expect(i.ruleId).toMatch(/^PF\d+$/);
+      expect(i.key).toBe(`${i.code}@${i.path}`);
+    }
+  });
+
+  it.each(ROWS)('$code is not raised when the case is right', ({ code, pass, base }) => {
+    expect(codes(variant(pass ?? noop, base))).not.toContain(code);
+  });
+});
+
+describe('checkCase — field validators and bookkeeping', () => {
+  it('runs the validators over the fields, with paths and steps', () => {
+    const c = variant((x) => {
+      x.subject.certificateNumber = '91310115MA1K4R7C5B';
+      mini(x).appId = 'wx123';
+      x.principal.mobile = '1234';
+      x.principal.email = 'not-an-email';
+    });
+    const issues = check(c);
+    const at = (path: string) => issues.filter((i) => i.path === path);
+    expect(at('subject.certificateNumber').map((i) => i.code)).toContain('uscc.checksum');
+    expect(at('subject.certificateNumber')[0]?.step).toBe('applicant');
+    expect(at('services.0.appId')[0]?.step).toBe('services');
+    expect(at('principal.mobile').length).toBeGreaterThan(0);
+    expect(at('principal.email').length).toBeGreaterThan(0);
+  });
+
+  it('checks names against the naming rules', () => {
+    const issues = check(variant((c) => void (mini(c).name = '澜岸小程序')));
+    expect(issues.some((i) => i.path === 'services.0.name' && i.severity === 'error')).toBe(true);
+  });
+
+  it('marks acknowledged warnings, never errors', () => {
+    const c = completeSample();
+    const warning = check(c).find((i) => i.severity === 'warning');
+    expect(warning).toBeDefined();
+    c.acknowledged = [warning!.key, 'document.missing@attachments:subject-certificate'];
+    c.attachments = c.attachments.filter((a) => a.checklistItemId !== 'subject-certificate');
+    const after = check(c);
+    expect(after.find((i) => i.key === warning!.key)?.acknowledged).toBe(true);
+    expect(after.find((i) => i.code === 'document.missing')?.acknowledged).toBe(false);
+  });
+
+  it('keys are unique and issues come grouped by step', () => {
+    const issues = check(sample());
+    expect(new Set(issues.map((i) => i.key)).size).toBe(issues.length);
+    const steps = issues.map((i) => i.step);
+    const order = ['pathway', 'applicant', 'people', 'services', 'documents'];
+    expect([...steps].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(steps);
+  });
+
+  it('an empty case is incomplete, not a crash', () => {
+    const c = structuredClone(sample());
+    c.answers = answers({ surfaces: [], mainlandHosting: null, subject: null, activities: [] });
+    expect(codes(c)).toContain('pathway.incomplete');
+  });
+});
