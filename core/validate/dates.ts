@@ -172,7 +172,9 @@ export function validateValidityPeriod(
   period: { start?: string; end: string },
   options: ValidityPeriodOptions,
 ): ValidationIssue[] {
+  if (typeof period !== 'object' || period === null) return [error('value.notText')];
   const issues: ValidationIssue[] = [];
+  if (period.start !== undefined && typeof period.start !== 'string') return [error('value.notText')];
   const startText = period.start?.trim() ? period.start : undefined;
   if (startText !== undefined) {
     const startIssues = validateDate(startText);

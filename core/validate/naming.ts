@@ -126,15 +126,16 @@ export function validateServiceName(value: string, options: ServiceNameOptions):
   if (blocked) return blocked;
   const name = value.trim();
   const issues: ValidationIssue[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<MessageCode, string[]>();
   for (const rule of NAMING_RULES) {
     if (!ruleApplies(rule, options)) continue;
     const params = runCheck(rule.check, name, options);
     if (params === undefined) continue;
-    // Several rules can make the same point (national words and Henan's list); say it once.
-    const key = `${rule.code}|${JSON.stringify(params)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // Several rules can make the same point (national words and Henan's list; 个人博客 and 博客): say it once.
+    const word = typeof params.word === 'string' ? params.word : '';
+    const reported = seen.get(rule.code);
+    if (reported && (word === '' || reported.some((earlier) => earlier.includes(word)))) continue;
+    seen.set(rule.code, [...(reported ?? []), word]);
     issues.push(makeIssue(rule.code, rule.severity, { ...params, rule: rule.id }));
   }
   return issues;
