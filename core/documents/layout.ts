@@ -659,13 +659,13 @@ function layoutNotes(flow: Flow, block: Extract<ResolvedBlock, { kind: 'notes' }
 function layoutAttachments(flow: Flow): void {
   if (flow.attachments.length === 0) return;
   flow.newPage();
-  flow.bilingual({ zh: '附　页', en: 'Attachment pages' }, STYLES.title, STYLES.titleGloss, {
+  flow.bilingual({ zh: '附\u3000页', en: 'Attachment pages' }, STYLES.title, STYLES.titleGloss, {
     align: 'center',
   });
   flow.y += 8;
   for (const attachment of flow.attachments) {
     flow.ensure(STYLES.heading1.leading * 3);
-    const label = attachment.label.zh ? `　${attachment.label.zh}` : '';
+    const label = attachment.label.zh ? `\u3000${attachment.label.zh}` : '';
     const labelEn = attachment.label.en ? `: ${attachment.label.en}` : '';
     flow.bilingual(
       {

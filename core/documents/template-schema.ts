@@ -256,12 +256,26 @@ export function parseTemplate(json: unknown, origin = 'template'): DocumentTempl
 
 export const PLACEHOLDER = /\{\{\s*([^}|\s]+)\s*(?:\|\s*([^}]+?)\s*)?\}\}/g;
 
+/** Formats that read fields inside the value they are given (an object, or a list of objects). */
+const FORMAT_READS: Record<string, string[]> = {
+  idValidity: ['idValidFrom', 'idValidTo', 'idLongTerm'],
+  licenceTerm: ['establishedOn', 'certificateValidTo', 'certificateLongTerm'],
+  preApprovals: ['[].sector', '[].permitName', '[].approvalNumber'],
+  platformFeatures: ['[].platform', '[].packageName', '[].publicKey', '[].signatureFingerprint'],
+  sdks: ['[].provider', '[].purpose'],
+};
+
 /** Case paths a template actually reads, in the `binds` notation (`services[].name`). */
 export function pathsUsedBy(template: DocumentTemplate): Set<string> {
   const used = new Set<string>();
   const addText = (text: string | undefined, eachPaths: string[]) => {
     if (!text) return;
-    for (const match of text.matchAll(PLACEHOLDER)) addPath(match[1] ?? '', eachPaths);
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      const path = match[1] ?? '';
+      addPath(path, eachPaths);
+      const reads = FORMAT_READS[(match[2] ?? '').split(':')[0] ?? ''] ?? [];
+      for (const field of reads) addPath(field.startsWith('[]') ? `${path}${field}` : `${path}.${field}`, eachPaths);
+    }
   };
   const addPath = (path: string, eachPaths: string[]) => {
     if (path === '$index' || path === '$now') return;

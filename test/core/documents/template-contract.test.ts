@@ -1,0 +1,252 @@
+/**
+ * Templates are contracts with the case model (STYLE.md §8): a template may read only fields the model has,
+ * must declare every field it reads, and the model may not drop a field any template binds.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { decisionFromCase } from '../../../core/documents/conditions';
+import { templateApplies } from '../../../core/documents/resolve';
+import {
+  DocumentTemplateSchema,
+  pathsUsedBy,
+  type Block,
+  type DocumentTemplate,
+} from '../../../core/documents/template-schema';
+import { TEMPLATE_SOURCES, documentLabels, documentTemplates } from '../../../core/documents/templates';
+import {
+  ACTIVITIES,
+  CaseSchema,
+  MINI_PROGRAM_PLATFORMS,
+  PERSON_ID_TYPES,
+  SECTORS,
+  SUBJECT_CERTIFICATE_TYPES,
+  SUBJECT_KINDS,
+  SURFACES,
+} from '../../../core/model/case';
+import { filingCase, licenceCase, renamedCase } from '../../fixtures/documents/cases';
+
+const folder = path.resolve(import.meta.dirname, '../../../templates/documents');
+/** Files in the folder that are not document templates of this registry. */
+const NOT_REGISTERED = new Set([
+  'labels.json',
+  // The packet's index page: rendered by core/packet with its own substitutions, never chosen by a case.
+  'packet-index.json',
+]);
+
+type Schema = z.ZodType;
+interface Def {
+  type: string;
+  innerType?: Schema;
+  shape?: Record<string, Schema>;
+  element?: Schema;
+  options?: Schema[];
+  getter?: () => Schema;
+}
+const defOf = (schema: Schema) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+function unwrap(schema: Schema): Schema {
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    if (def.innerType && ['default', 'nullable', 'optional', 'prefault', 'readonly', 'catch'].includes(def.type)) {
+      current = def.innerType;
+    } else if (def.type === 'lazy' && def.getter) {
+      current = def.getter();
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The schemas a bind path reaches (several through a union); empty when the model lacks the path. */
+export function schemasAt(root: Schema, bindPath: string): Schema[] {
+  const steps = bindPath.split('.').flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part]));
+  let current = [root];
+  for (const step of steps) {
+    current = current.flatMap((schema) => {
+      const def = defOf(unwrap(schema));
+      if (def.type === 'union') return (def.options ?? []).flatMap((o) => next(o, step));
+      return next(schema, step);
+    });
+  }
+  return current;
+
+  function next(schema: Schema, step: string): Schema[] {
+    const def = defOf(unwrap(schema));
+    if (def.type === 'union') return (def.options ?? []).flatMap((o) => next(o, step));
+    if (step === '[]') return def.type === 'array' && def.element ? [def.element] : [];
+    if (def.type === 'object' && def.shape && step in def.shape) return [def.shape[step] as Schema];
+    return [];
+  }
+}
+
+function missingBinds(template: DocumentTemplate, model: Schema): string[] {
+  return template.binds.filter((bind) => schemasAt(model, bind).length === 0);
+}
+
+function englishGlossesMissing(blocks: Block[]): string[] {
+  const missing: string[] = [];
+  const check = (where: string, en: string | undefined) => {
+    if (!en || en.trim() === '') missing.push(where);
+  };
+  blocks.forEach((block, i) => {
+    const at = `blocks[${i}] ${block.type}`;
+    switch (block.type) {
+      case 'title':
+      case 'heading':
+      case 'addressee':
+      case 'paragraph':
+        check(at, block.en);
+        break;
+      case 'kv':
+        if (block.caption) check(`${at} caption`, block.caption.en);
+        block.rows.forEach((row, r) => check(`${at} row ${r}`, row.label.en));
+        break;
+      case 'table':
+        if (block.caption) check(`${at} caption`, block.caption.en);
+        block.columns.forEach((c, n) => check(`${at} column ${n}`, c.en));
+        break;
+      case 'checklist':
+        block.items.forEach((item, n) => check(`${at} item ${n}`, item.en));
+        break;
+      case 'signature':
+        block.signers.forEach((s, n) => {
+          check(`${at} signer ${n}`, s.party.en);
+          s.signatures.forEach((sig, m) => check(`${at} signer ${n} signature ${m}`, sig.en));
+        });
+        break;
+      case 'notes':
+        check(`${at} heading`, block.heading.en);
+        block.items.forEach((item, n) => check(`${at} item ${n}`, item.en));
+        break;
+    }
+  });
+  return missing;
+}
+
+describe('document templates', () => {
+  const templates = documentTemplates();
+
+  it('registers every template file in the folder, each valid, its id matching its file name', () => {
+    const files = readdirSync(folder).filter((f) => f.endsWith('.json') && !NOT_REGISTERED.has(f));
+    expect(Object.keys(TEMPLATE_SOURCES).sort()).toEqual(files.sort());
+    for (const file of files) {
+      const json: unknown = JSON.parse(readFileSync(path.join(folder, file), 'utf8'));
+      const parsed = DocumentTemplateSchema.safeParse(json);
+      expect(parsed.success, file).toBe(true);
+      expect(parsed.data?.id, file).toBe(file.replace(/\.json$/, ''));
+    }
+    expect(new Set(templates.map((t) => t.id)).size).toBe(templates.length);
+  });
+
+  it('are the fourteen documents of DESIGN.md §5 for both pathways', () => {
+    expect(templates.map((t) => t.id).sort()).toEqual(
+      [
+        'filing-info-sheet',
+        'verification-form',
+        'filing-commitment',
+        'authorization-letter',
+        'pre-approval-statement',
+        'rename-letter',
+        'licence-application-letter',
+        'company-overview',
+        'business-plan',
+        'security-measures',
+        'lawful-operation-commitment',
+        'key-staff',
+        'user-agreement',
+        'privacy-policy',
+      ].sort(),
+    );
+  });
+
+  it('each name a basis with a source and an as-of date, and gloss every block in English', () => {
+    for (const template of templates) {
+      expect(template.basis.length, template.id).toBeGreaterThan(0);
+      for (const basis of template.basis) expect(basis.source.trim(), template.id).not.toBe('');
+      expect(Number.isNaN(Date.parse(template.asOf)), template.id).toBe(false);
+      expect(englishGlossesMissing(template.blocks), template.id).toEqual([]);
+    }
+  });
+
+  it('bind only fields the case model has', () => {
+    for (const template of templates) expect(missingBinds(template, CaseSchema), template.id).toEqual([]);
+  });
+
+  it('declare exactly the fields they read (no undeclared placeholder, no stale bind)', () => {
+    for (const template of templates) {
+      expect([...pathsUsedBy(template)].sort(), template.id).toEqual([...new Set(template.binds)].sort());
+    }
+  });
+
+  it('fail the contract when the model drops a bound field, or a template binds an unknown one', () => {
+    const modelWithoutEmail = CaseSchema.extend({
+      principal: CaseSchema.shape.principal.unwrap().omit({ email: true }),
+    });
+    const commitment = templates.find((t) => t.id === 'filing-info-sheet');
+    expect(commitment && missingBinds(commitment, modelWithoutEmail)).toEqual(['principal.email']);
+
+    const broken = { ...templates[0]!, binds: ['subject.name', 'subject.favouriteColour', 'services[].noSuchField'] };
+    expect(missingBinds(broken, CaseSchema)).toEqual(['subject.favouriteColour', 'services[].noSuchField']);
+    // A field of one service kind only is still a field of the model (the union is searched).
+    expect(schemasAt(CaseSchema, 'services[].platforms[].publicKey')).not.toHaveLength(0);
+  });
+
+  it('have Chinese and English labels for every value of the model enumerations they print', () => {
+    const tables = documentLabels().tables;
+    const covers = (table: string, values: readonly string[]) =>
+      expect(Object.keys(tables[table] ?? {}).sort(), table).toEqual([...values].sort());
+    covers('personIdType', PERSON_ID_TYPES);
+    covers('subjectCertificateType', SUBJECT_CERTIFICATE_TYPES);
+    covers('subjectKind', SUBJECT_KINDS);
+    covers('enterpriseType', SUBJECT_KINDS);
+    covers('sector', SECTORS);
+    covers('miniProgramPlatform', MINI_PROGRAM_PLATFORMS);
+    covers('activity', ACTIVITIES);
+    covers('serviceKind', SURFACES);
+    for (const [name, table] of Object.entries(tables)) {
+      for (const [key, text] of Object.entries(table)) {
+        expect(text.zh.trim() !== '' && text.en.trim() !== '', `${name}.${key}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('which documents a case needs', () => {
+  const ids = (caseData: ReturnType<typeof filingCase>) =>
+    documentTemplates()
+      .filter((t) => templateApplies(t, caseData, decisionFromCase(caseData)))
+      .map((t) => t.id);
+
+  it('the sample mini-program shop: the filing set, with the authorization letter for its local manager', () => {
+    expect(ids(filingCase())).toEqual([
+      'filing-info-sheet',
+      'verification-form',
+      'filing-commitment',
+      'authorization-letter',
+      'pre-approval-statement',
+      'privacy-policy',
+    ]);
+  });
+
+  it('adds the rename letter once the company has a former name', () => {
+    expect(ids(renamedCase())).toContain('rename-letter');
+  });
+
+  it('adds the seven licence documents when a B25 licence is applied for', () => {
+    const licence = ids(licenceCase());
+    for (const id of [
+      'licence-application-letter',
+      'company-overview',
+      'business-plan',
+      'security-measures',
+      'lawful-operation-commitment',
+      'key-staff',
+      'user-agreement',
+    ]) {
+      expect(licence).toContain(id);
+    }
+  });
+});
