@@ -274,7 +274,8 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
       const path = match[1] ?? '';
       addPath(path, eachPaths);
       const reads = FORMAT_READS[(match[2] ?? '').split(':')[0] ?? ''] ?? [];
-      for (const field of reads) addPath(field.startsWith('[]') ? `${path}${field}` : `${path}.${field}`, eachPaths);
+      for (const field of reads)
+        addPath(field.startsWith('[]') ? `${path}${field}` : `${path}.${field}`, eachPaths);
     }
   };
   const addPath = (path: string, eachPaths: string[]) => {

@@ -50,7 +50,10 @@ function unwrap(schema: Schema): Schema {
   let current = schema;
   for (;;) {
     const def = defOf(current);
-    if (def.innerType && ['default', 'nullable', 'optional', 'prefault', 'readonly', 'catch'].includes(def.type)) {
+    if (
+      def.innerType &&
+      ['default', 'nullable', 'optional', 'prefault', 'readonly', 'catch'].includes(def.type)
+    ) {
       current = def.innerType;
     } else if (def.type === 'lazy' && def.getter) {
       current = def.getter();
@@ -62,7 +65,9 @@ function unwrap(schema: Schema): Schema {
 
 /** The schemas a bind path reaches (several through a union); empty when the model lacks the path. */
 export function schemasAt(root: Schema, bindPath: string): Schema[] {
-  const steps = bindPath.split('.').flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part]));
+  const steps = bindPath
+    .split('.')
+    .flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part]));
   let current = [root];
   for (const step of steps) {
     current = current.flatMap((schema) => {
@@ -188,7 +193,10 @@ describe('document templates', () => {
     const commitment = templates.find((t) => t.id === 'filing-info-sheet');
     expect(commitment && missingBinds(commitment, modelWithoutEmail)).toEqual(['principal.email']);
 
-    const broken = { ...templates[0]!, binds: ['subject.name', 'subject.favouriteColour', 'services[].noSuchField'] };
+    const broken = {
+      ...templates[0]!,
+      binds: ['subject.name', 'subject.favouriteColour', 'services[].noSuchField'],
+    };
     expect(missingBinds(broken, CaseSchema)).toEqual(['subject.favouriteColour', 'services[].noSuchField']);
     // A field of one service kind only is still a field of the model (the union is searched).
     expect(schemasAt(CaseSchema, 'services[].platforms[].publicKey')).not.toHaveLength(0);
