@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ACTIVITIES,
+  CaseSchema,
+  PILOT_LOCATIONS,
+  SECTORS,
+  SUBJECT_KINDS,
+  SURFACES,
+  type PathwayAnswers,
+} from '../../../core/model/case';
+import { buildChecklist, checkCase, decidePathway } from '../../../core/rules';
+import { TODAY, completeSample } from './helpers';
+
+const answersArb: fc.Arbitrary<PathwayAnswers> = fc.record({
+  surfaces: fc.subarray([...SURFACES]),
+  mainlandHosting: fc.option(fc.boolean(), { nil: null }),
+  subject: fc.option(fc.constantFrom(...SUBJECT_KINDS), { nil: null }),
+  foreignEquityPct: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+  pilotLocation: fc.constantFrom(...PILOT_LOCATIONS),
+  scope: fc.option(fc.constantFrom('single_province' as const, 'multi_province' as const), { nil: null }),
+  province: fc.constantFrom('', '310000', '440000', '130000', '999999', 'abc'),
+  activities: fc.subarray([...ACTIVITIES]),
+  sectors: fc.subarray([...SECTORS]),
+});
+
+const PLACEHOLDER = /\{\w+\}/;
+
+describe('property: decidePathway', () => {
+  it('never crashes on answers valid per schema, and always explains itself in both languages', () => {
+    fc.assert(
+      fc.property(answersArb, (a) => {
+        const d = decidePathway(a);
+        expect(['icp_filing', 'commercial_licence', 'not_eligible', 'incomplete']).toContain(d.pathway);
+        if (d.missingAnswers.length > 0) expect(['incomplete', 'not_eligible']).toContain(d.pathway);
+        for (const c of d.conclusions) {
+          expect(c.title.en && c.title['zh-CN'] && c.explanation['zh-CN']).toBeTruthy();
+          expect(c.title.en).not.toMatch(PLACEHOLDER);
+          expect(c.explanation['zh-CN']).not.toMatch(PLACEHOLDER);
+          expect(c.sources.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+});
+
+interface FreeText {
+  path: string[];
+  /** Longest text the schema stores there (country and region codes are short). */
+  maxLength: number;
+}
+
+/** Paths of the complete sample whose string values the schema lets be any text (free-text fields). */
+function freeTextPaths(): FreeText[] {
+  const base = completeSample();
+  const paths: FreeText[] = [];
+  const accepts = (path: string[], value: string) => {
+    const copy = structuredClone(base) as unknown as Record<string, unknown>;
+    set(copy, path, value);
+    return CaseSchema.safeParse(copy).success;
+  };
+  const walk = (node: unknown, path: string[]) => {
+    if (typeof node === 'string') {
+      if (!accepts(path, '') || !accepts(path, 'x')) return;
+      const maxLength = [30, 10, 6, 2].find((n) => accepts(path, 'x'.repeat(n))) ?? 1;
+      paths.push({ path, maxLength });
+      return;
+    }
+    if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+    }
+  };
+  walk(base, []);
+  return paths;
+}
+
+function set(root: Record<string, unknown>, path: string[], value: unknown): void {
+  let node: Record<string, unknown> = root;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[path[path.length - 1] as string] = value;
+}
+
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.constantFrom(
+    '',
+    ' ',
+    '长期',
+    '2027-02-30',
+    '20270101',
+    '110105199001011234',
+    '+86 138',
+    'wx',
+    '（）',
+    '\u0000',
+  ),
+);
+
+describe('property: checkCase', () => {
+  let paths: FreeText[] = [];
+  beforeAll(() => {
+    paths = freeTextPaths();
+  }, 60_000);
+
+  it('finds the free-text fields to fuzz', () => {
+    expect(paths.length).toBeGreaterThan(60);
+  });
+
+  it('random strings in every string field never crash checkCase or buildChecklist', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: paths.length, maxLength: paths.length }), (values) => {
+        const c = structuredClone(completeSample()) as unknown as Record<string, unknown>;
+        paths.forEach((p, i) => set(c, p.path, [...(values[i] ?? '')].slice(0, p.maxLength).join('')));
+        const parsed = CaseSchema.parse(c);
+        const issues = checkCase(parsed, { today: TODAY });
+        for (const issue of issues) {
+          expect(issue.message.en.length).toBeGreaterThan(0);
+          expect(issue.message['zh-CN'].length).toBeGreaterThan(0);
+        }
+        buildChecklist(parsed, decidePathway(parsed.answers), { today: TODAY });
+      }),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+});
