@@ -7,6 +7,7 @@
 import packageJson from '../package.json' with { type: 'json' };
 import { checkCommand } from './commands/check';
 import { decideCommand } from './commands/decide';
+import { renderCommand } from './commands/render';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -22,7 +23,7 @@ export interface CliCommand {
 }
 
 /** Commands register here as the features that back them land. */
-const commands: CliCommand[] = [decideCommand, checkCommand];
+const commands: CliCommand[] = [decideCommand, checkCommand, renderCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length), 10);

@@ -1,0 +1,99 @@
+/**
+ * `icp-packet render <case.json> <templateId> [--review] --out <file.pdf>`
+ *
+ * Renders one generated document of a case, for checking a template or re-printing a single letter. The
+ * case goes through `restore()` like every case the app opens. Rendering a document whose condition does
+ * not hold for the case is allowed (with a note): the user asked for it by name.
+ *
+ * Exit codes: 0 written · 2 bad input (usage, unreadable or invalid case, unknown template, characters the
+ * font cannot print, output not writable).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { decisionFromCase } from '../../core/documents/conditions';
+import { DocumentError } from '../../core/documents/render';
+import { templateApplies } from '../../core/documents/resolve';
+import { documentTemplate, documentTemplates } from '../../core/documents/templates';
+import { restore } from '../../core/model/restore';
+import { renderCaseDocument } from '../../electron/documents';
+import type { CliCommand, CliIo } from '../main';
+import { InputError, readJsonFile, withInputErrors } from './input';
+
+const USAGE = 'icp-packet render <case.json> <templateId> [--review] --out <file.pdf>';
+
+function templateList(): string {
+  return documentTemplates()
+    .map((t) => `  ${t.id.padEnd(28)} ${t.title.zh} — ${t.title.en}`)
+    .join('\n');
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { review: { type: 'boolean', default: false }, out: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new InputError(`${(error as Error).message}\nUsage: ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 2) {
+    throw new InputError(
+      `expected a case file and a template id.\nUsage: ${USAGE}\n\nTemplates:\n${templateList()}`,
+    );
+  }
+  if (!values.out) throw new InputError(`--out <file.pdf> is required.\nUsage: ${USAGE}`);
+  const [caseFile = '', templateId = ''] = positionals;
+  const template = documentTemplate(templateId);
+  if (!template) throw new InputError(`unknown template "${templateId}". Templates:\n${templateList()}`);
+
+  const restored = restore(await readJsonFile(caseFile, io));
+  if (!restored.ok) {
+    const why =
+      restored.code === 'newerVersion'
+        ? 'it was written by a newer version of ICP Packet Studio'
+        : restored.code === 'notACase'
+          ? 'it is not an ICP Packet Studio case'
+          : 'it does not match the case format';
+    throw new InputError(`cannot use ${caseFile}: ${why} (${restored.details}).`);
+  }
+  const caseData = restored.case;
+  const decision = decisionFromCase(caseData);
+  if (!templateApplies(template, caseData, decision)) {
+    io.stderr(
+      `icp-packet render: note: "${templateId}" is not part of this case's packet; rendered as asked.\n`,
+    );
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await renderCaseDocument(templateId, caseData, {
+      variant: values.review ? 'review' : 'submission',
+      decision,
+    });
+  } catch (error) {
+    if (error instanceof DocumentError && error.code === 'unsupportedCharacters') {
+      throw new InputError(`the case contains characters the document font cannot print: ${error.details}`);
+    }
+    throw error;
+  }
+  const out = path.resolve(io.cwd, values.out);
+  try {
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, bytes);
+  } catch (error) {
+    throw new InputError(`cannot write ${out}: ${(error as Error).message}`);
+  }
+  io.stdout(`${out}\n`);
+  return 0;
+}
+
+export const renderCommand: CliCommand = {
+  name: 'render',
+  usage: USAGE,
+  summary: 'render one document of a case as PDF (--review: bilingual review copy)',
+  run: (args, io) => withInputErrors('render', io, () => run(args, io)),
+};
