@@ -11,15 +11,16 @@ import type { IpcEvents, Settings } from './contract';
 import { isAllowedExternalUrl } from './external-links';
 import { createHandlers } from './ipc/handlers';
 import { isTrustedSender, registerHandlers, senderInfoOf } from './ipc/register';
+import { HandlerError } from './ipc/result';
 import { readSettings } from './ipc/settings';
 import { buildMenuTemplate, menuLabelsFor } from './menu';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
+  createSecureWindow,
   hardenApp,
   hardenSession,
-  secureWebPreferences,
 } from './security';
 
 export interface ElectronRuntime {
@@ -61,8 +62,14 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
   // Privileges can only be granted before 'ready'.
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
+  // The only place the app hands a URL to the OS; the IPC handler, the menu and the link hooks all end here,
+  // so the allow-check below guards every path even if a caller forgot its own check.
+  const openInBrowser = async (url: string): Promise<void> => {
+    if (!isAllowedExternalUrl(url)) throw new HandlerError('urlNotAllowed');
+    await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: allow-checked on the line above
+  };
   const openExternal = (url: string): void => {
-    if (isAllowedExternalUrl(url)) shell.openExternal(url).catch(() => undefined);
+    openInBrowser(url).catch(() => undefined);
   };
   hardenApp(app, openExternal);
 
@@ -81,15 +88,18 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
   }
 
   const createWindow = (): void => {
-    const window = new electron.BrowserWindow({
-      width: 1280,
-      height: 820,
-      minWidth: 960,
-      minHeight: 640,
-      show: false,
-      title: app.getName(),
-      backgroundColor: '#ffffff',
-      webPreferences: secureWebPreferences({ preloadPath: options.preloadPath, isPackaged: app.isPackaged }),
+    const window = createSecureWindow(electron.BrowserWindow, {
+      look: {
+        width: 1280,
+        height: 820,
+        minWidth: 960,
+        minHeight: 640,
+        show: false,
+        title: app.getName(),
+        backgroundColor: '#ffffff',
+      },
+      preloadPath: options.preloadPath,
+      isPackaged: app.isPackaged,
     });
     mainWindow = window;
     trustedContentsId = window.webContents.id;
@@ -123,7 +133,7 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       appVersion: app.getVersion(),
       systemLocale: app.getLocale(),
       platform: options.platform,
-      openExternal: (url) => shell.openExternal(url),
+      openExternal: openInBrowser,
       onSettingsChanged: (settings) => {
         applyMenu(settings);
         sendToRenderer('settings:changed', settings);

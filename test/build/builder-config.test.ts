@@ -64,7 +64,7 @@ describe('electron-builder configuration', () => {
     await expect(
       validateConfiguration(config, { isEnabled: false, add: () => {} } as never),
     ).resolves.toBeUndefined();
-  });
+  }, 60_000);
 
   it('names the app', () => {
     expect(config.appId).toBe('com.icppacketstudio.app');

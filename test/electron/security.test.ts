@@ -1,18 +1,19 @@
 import { EventEmitter } from 'node:events';
-import type { App, Session, WebContents } from 'electron';
+import type { App, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import {
   APP_ENTRY_URL,
   APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
+  createSecureWindow,
   externalLinkDecision,
   hardenApp,
   hardenSession,
   hardenWebContents,
   isAppUrl,
-  secureWebPreferences,
   shouldAllowNavigation,
   shouldAllowRequest,
+  type WindowLook,
 } from '../../electron/security';
 
 describe('isAppUrl / shouldAllowNavigation', () => {
@@ -79,10 +80,21 @@ describe('externalLinkDecision', () => {
   });
 });
 
-describe('secureWebPreferences', () => {
+describe('createSecureWindow', () => {
+  class RecordingWindow {
+    constructor(readonly options: BrowserWindowConstructorOptions) {}
+  }
+  const create = (isPackaged: boolean) =>
+    createSecureWindow(RecordingWindow, {
+      look: { width: 800, height: 600, show: false },
+      preloadPath: '/app/preload.cjs',
+      isPackaged,
+    }).options;
+
   it('turns every isolation feature on and every risky one off', () => {
-    const prefs = secureWebPreferences({ preloadPath: '/app/preload.cjs', isPackaged: true });
-    expect(prefs).toMatchObject({
+    const options = create(true);
+    expect(options).toMatchObject({ width: 800, height: 600, show: false });
+    expect(options.webPreferences).toEqual({
       preload: '/app/preload.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -94,13 +106,21 @@ describe('secureWebPreferences', () => {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
-    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
   });
 
   it('offers DevTools only to an unpackaged (development) app', () => {
-    expect(secureWebPreferences({ preloadPath: 'p', isPackaged: false }).devTools).toBe(true);
+    expect(create(false).webPreferences?.devTools).toBe(true);
+  });
+
+  it('a caller cannot smuggle webPreferences in through the look', () => {
+    const look = { width: 1, webPreferences: { nodeIntegration: true } } as WindowLook;
+    const window = createSecureWindow(RecordingWindow, { look, preloadPath: 'p', isPackaged: true });
+    expect(window.options.webPreferences?.nodeIntegration).toBe(false);
   });
 });
 
