@@ -22,6 +22,15 @@ export class AppPage {
     await this.waitUntilReady();
   }
 
+  /** Moves to another screen the way the app's own links do (a fragment change, no page load). */
+  async go(hash: string): Promise<void> {
+    await this.page.evaluate((target) => {
+      window.location.hash = target;
+    }, hash);
+    await this.page.waitForFunction((target) => location.hash === target, hash);
+    await this.page.locator('main#main h1').first().waitFor();
+  }
+
   async reload(): Promise<void> {
     await this.page.reload();
     await this.waitUntilReady();
@@ -125,6 +134,8 @@ export class AppPage {
 
   async screenshot(name: string): Promise<string> {
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    // Park the pointer in a corner so no hover state shows in the picture.
+    await this.page.mouse.move(0, (this.page.viewportSize()?.height ?? 1) - 1);
     await this.page.screenshot({ path: file, fullPage: true });
     return file;
   }
