@@ -67,4 +67,11 @@ async function main(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();
+// Not a top-level await: bench files import medianMs from this module, and a dynamic import of a module that
+// imports a still-evaluating entry deadlocks (Node exits with code 13 "unsettled top-level await").
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().catch((error: unknown) => {
+    process.stdout.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
