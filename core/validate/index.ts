@@ -28,6 +28,7 @@ export {
   validateUscc,
   normalizeUscc,
   parseUscc,
+  usccSubjectCategory,
   usccCheckCharacter,
   organizationCodeCheckCharacter,
   USCC_REGISTRATION_AUTHORITIES,

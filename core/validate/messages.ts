@@ -96,13 +96,13 @@ export const MESSAGES = {
     ),
     fix: t(
       'Copy the code again from the business licence (top left, next to 统一社会信用代码).',
-      '请从营业执照左上方"统一社会信用代码"处重新抄录。',
+      '请从营业执照左上方“统一社会信用代码”处重新抄录。',
     ),
   },
   'uscc.forbiddenLetter': {
     message: t(
       'Character {{position}} is "{{char}}", but the letters I, O, Z, S and V never occur in a unified social credit code.',
-      '第 {{position}} 位是"{{char}}"，但统一社会信用代码不使用字母 I、O、Z、S、V。',
+      '第 {{position}} 位是“{{char}}”，但统一社会信用代码不使用字母 I、O、Z、S、V。',
     ),
     fix: t(
       'It is probably a digit that looks alike (1, 0, 2, 5) or the letter U. Compare it with the business licence.',
@@ -112,7 +112,7 @@ export const MESSAGES = {
   'uscc.charset': {
     message: t(
       'Character {{position}} ("{{char}}") cannot appear in a unified social credit code.',
-      '第 {{position}} 位的"{{char}}"不是统一社会信用代码允许的字符。',
+      '第 {{position}} 位的“{{char}}”不是统一社会信用代码允许的字符。',
     ),
     fix: t(
       'Only digits and capital letters are used. Copy the code again from the business licence.',
@@ -122,7 +122,7 @@ export const MESSAGES = {
   'uscc.regionFormat': {
     message: t(
       'Characters 3–8 must be the six-digit administrative division code, but they are "{{region}}".',
-      '第 3–8 位应为 6 位数字的行政区划代码，当前为"{{region}}"。',
+      '第 3–8 位应为 6 位数字的行政区划代码，当前为“{{region}}”。',
     ),
     fix: t(
       'Check characters 3–8 against the business licence; they are always digits.',
@@ -142,7 +142,7 @@ export const MESSAGES = {
   'uscc.registrationAuthority': {
     message: t(
       'The first character "{{char}}" is not a registration-authority code we know (1–9, A, N, Y).',
-      '第 1 位"{{char}}"不在已知的登记管理部门代码（1–9、A、N、Y）之中。',
+      '第 1 位“{{char}}”不在已知的登记管理部门代码（1–9、A、N、Y）之中。',
     ),
     fix: t(
       'Enterprises usually start with 9. Check the first character against the licence.',
@@ -196,7 +196,7 @@ export const MESSAGES = {
     ),
     fix: t(
       'Choose "residence permit for Hong Kong, Macao and Taiwan residents" as the document type.',
-      '请将证件类型改为"港澳台居民居住证"。',
+      '请将证件类型改为“港澳台居民居住证”。',
     ),
   },
   ...mod112Messages(
@@ -210,7 +210,7 @@ export const MESSAGES = {
     ),
     fix: t(
       'Check the first six digits; for a mainland resident ID card choose that document type instead.',
-      '请核对前 6 位；如果是内地居民身份证，请改选"居民身份证"。',
+      '请核对前 6 位；如果是内地居民身份证，请改选“居民身份证”。',
     ),
   },
 
@@ -228,7 +228,7 @@ export const MESSAGES = {
   'homeReturnPermit.prefix': {
     message: t(
       'The number starts with "{{char}}"; permits of Hong Kong residents start with H and those of Macao residents with M.',
-      '号码以"{{char}}"开头；香港居民的通行证以 H 开头，澳门居民的以 M 开头。',
+      '号码以“{{char}}”开头；香港居民的通行证以 H 开头，澳门居民的以 M 开头。',
     ),
     fix: t('Check the first letter against the permit.', '请对照通行证核对首字母。'),
   },
@@ -264,7 +264,7 @@ export const MESSAGES = {
   'passport.charset': {
     message: t(
       'Passport numbers contain only letters and digits; "{{char}}" is not allowed.',
-      '护照号码只包含字母和数字，不能有"{{char}}"。',
+      '护照号码只包含字母和数字，不能有“{{char}}”。',
     ),
     fix: t(
       'Copy the number from the passport data page without spaces or symbols.',
@@ -278,7 +278,7 @@ export const MESSAGES = {
     ),
     fix: t(
       'Check the number on the passport data page (field "Passport No.").',
-      '请核对护照资料页上"Passport No."一栏的号码。',
+      '请核对护照资料页上“Passport No.”一栏的号码。',
     ),
   },
   'passport.chinaFormat': {
@@ -382,7 +382,7 @@ export const MESSAGES = {
   'mobile.charset': {
     message: t(
       'A mobile number contains only digits; "{{char}}" is not allowed.',
-      '手机号码只能包含数字，不能有"{{char}}"。',
+      '手机号码只能包含数字，不能有“{{char}}”。',
     ),
     fix: t('Enter the 11 digits, e.g. 13812345678.', '请填写 11 位数字，例如 13812345678。'),
   },
@@ -459,7 +459,7 @@ export const MESSAGES = {
   'email.localPart': {
     message: t(
       'The part before @ contains "{{char}}", which mail systems of the filing portals do not accept.',
-      '@ 前面的部分含有"{{char}}"，备案系统不接受这种字符。',
+      '@ 前面的部分含有“{{char}}”，备案系统不接受这种字符。',
     ),
     fix: t(
       'Use letters, digits and . _ - + before the @ (Chinese characters are not accepted there).',
@@ -510,7 +510,7 @@ export const MESSAGES = {
     fix: t('Enter {{domain}}.', '请填写 {{domain}}。'),
   },
   'domain.charset': {
-    message: t('Domains cannot contain "{{char}}".', '域名中不能出现"{{char}}"。'),
+    message: t('Domains cannot contain "{{char}}".', '域名中不能出现“{{char}}”。'),
     fix: t(
       'Use letters, digits, hyphens and dots only (Chinese domains are fine).',
       '请只使用字母、数字、连字符和点（中文域名也可以）。',
@@ -533,14 +533,14 @@ export const MESSAGES = {
   'domain.hyphen': {
     message: t(
       'The part "{{label}}" starts or ends with a hyphen, which is not allowed.',
-      '"{{label}}"以连字符开头或结尾，这是不允许的。',
+      '“{{label}}”以连字符开头或结尾，这是不允许的。',
     ),
     fix: t('Check the domain at your registrar.', '请到域名注册商处核对域名。'),
   },
   'domain.labelTooLong': {
     message: t(
       'The part "{{label}}" has {{length}} characters; each part of a domain may have at most 63.',
-      '"{{label}}"有 {{length}} 个字符，域名的每一段最多 63 个字符。',
+      '“{{label}}”有 {{length}} 个字符，域名的每一段最多 63 个字符。',
     ),
     fix: t('Check the domain at your registrar.', '请到域名注册商处核对域名。'),
   },
@@ -561,7 +561,7 @@ export const MESSAGES = {
   'domain.numericTld': {
     message: t(
       'The last part ("{{tld}}") is a number, but domain suffixes are never numeric.',
-      '最后一段（"{{tld}}"）是数字，而域名后缀不会是纯数字。',
+      '最后一段（“{{tld}}”）是数字，而域名后缀不会是纯数字。',
     ),
     fix: t(
       'Enter the domain name rather than an IP address or version number.',
@@ -607,24 +607,24 @@ export const MESSAGES = {
   'wechatAppId.format': {
     message: t(
       'A WeChat AppID is "wx" followed by 16 hexadecimal characters (0–9, a–f), 18 in all.',
-      '微信 AppID 为"wx"加 16 位十六进制字符（0–9、a–f），共 18 位。',
+      '微信 AppID 为“wx”加 16 位十六进制字符（0–9、a–f），共 18 位。',
     ),
     fix: t(
       'Copy it from mp.weixin.qq.com → Development → Development Management (开发管理).',
-      '请在微信公众平台"开发管理 → 开发设置"中复制 AppID。',
+      '请在微信公众平台“开发管理 → 开发设置”中复制 AppID。',
     ),
   },
   'wechatAppId.originalId': {
     message: t('This is the original ID (gh_…), not the AppID.', '这是原始 ID（gh_ 开头），不是 AppID。'),
     fix: t(
       'Copy the AppID (starting with wx) from mp.weixin.qq.com → Development Management.',
-      '请在微信公众平台"开发管理"中复制以 wx 开头的 AppID。',
+      '请在微信公众平台“开发管理”中复制以 wx 开头的 AppID。',
     ),
   },
   'androidPackage.charset': {
     message: t(
       'Package names may contain only letters, digits, underscores and dots; "{{char}}" is not allowed.',
-      '包名只能包含字母、数字、下划线和点，不能有"{{char}}"。',
+      '包名只能包含字母、数字、下划线和点，不能有“{{char}}”。',
     ),
     fix: t(
       'Copy the package attribute from AndroidManifest.xml (e.g. com.example.app).',
@@ -641,7 +641,7 @@ export const MESSAGES = {
   'androidPackage.segment': {
     message: t(
       'The part "{{segment}}" must start with a letter and may not be empty.',
-      '"{{segment}}"这一段必须以字母开头，且不能为空。',
+      '“{{segment}}”这一段必须以字母开头，且不能为空。',
     ),
     fix: t(
       'Copy the package attribute from AndroidManifest.xml.',
@@ -661,7 +661,7 @@ export const MESSAGES = {
   'iosBundleId.charset': {
     message: t(
       'A Bundle ID may contain only letters, digits, hyphens and dots; "{{char}}" is not allowed.',
-      'Bundle ID 只能包含字母、数字、连字符和点，不能有"{{char}}"。',
+      'Bundle ID 只能包含字母、数字、连字符和点，不能有“{{char}}”。',
     ),
     fix: t('Copy it from Apple Developer → Identifiers.', '请在 Apple Developer 的 Identifiers 页面复制。'),
   },
@@ -692,7 +692,7 @@ export const MESSAGES = {
   'fingerprint.charset': {
     message: t(
       'A certificate fingerprint consists of hexadecimal characters (0–9, A–F); "{{char}}" is not one.',
-      '证书指纹由十六进制字符（0–9、A–F）组成，"{{char}}"不属于其中。',
+      '证书指纹由十六进制字符（0–9、A–F）组成，“{{char}}”不属于其中。',
     ),
     fix: t('Copy the fingerprint again from the signing tool output.', '请从签名工具的输出中重新复制指纹。'),
   },
@@ -719,7 +719,7 @@ export const MESSAGES = {
   'rsaModulus.charset': {
     message: t(
       'The public key must be the modulus in hexadecimal; "{{char}}" is not a hexadecimal character.',
-      '公钥应为十六进制的模数（modulus），"{{char}}"不是十六进制字符。',
+      '公钥应为十六进制的模数（modulus），“{{char}}”不是十六进制字符。',
     ),
     fix: t(
       'Copy the "Modulus" value of the certificate\'s public key, not the Base64 PEM text.',
@@ -775,7 +775,7 @@ export const MESSAGES = {
   'icpNumber.province': {
     message: t(
       '"{{prefix}}" is not the short name of a province that issues ICP numbers.',
-      '"{{prefix}}"不是签发 ICP 号码的省级通信管理局简称。',
+      '“{{prefix}}”不是签发 ICP 号码的省级通信管理局简称。',
     ),
     fix: t(
       'The number starts with the province short name, e.g. 京, 沪, 粤.',
@@ -785,9 +785,9 @@ export const MESSAGES = {
   'icpNumber.wrongPrefix': {
     message: t(
       'ICP numbers of {{province}} start with {{suggestion}}, not {{prefix}}.',
-      '{{province}}的 ICP 号码以"{{suggestion}}"开头，而不是"{{prefix}}"。',
+      '{{province}}的 ICP 号码以“{{suggestion}}”开头，而不是“{{prefix}}”。',
     ),
-    fix: t('Replace {{prefix}} with {{suggestion}}.', '请将"{{prefix}}"改为"{{suggestion}}"。'),
+    fix: t('Replace {{prefix}} with {{suggestion}}.', '请将“{{prefix}}”改为“{{suggestion}}”。'),
   },
   'icpNumber.serialLength': {
     message: t(
@@ -806,9 +806,9 @@ export const MESSAGES = {
   'icpNumber.missingHao': {
     message: t(
       'A filing number ends its serial with 号 (e.g. 京ICP备11018762号-1).',
-      '备案号的序号后面应有"号"字（例如 京ICP备11018762号-1）。',
+      '备案号的序号后面应有“号”字（例如 京ICP备11018762号-1）。',
     ),
-    fix: t('Add 号 after the serial.', '请在序号后加上"号"。'),
+    fix: t('Add 号 after the serial.', '请在序号后加上“号”。'),
   },
   'icpNumber.kind': {
     message: t(
@@ -832,7 +832,7 @@ export const MESSAGES = {
   'date.format': {
     message: t(
       '"{{value}}" is not a date in the form YYYY-MM-DD.',
-      '"{{value}}"不是 YYYY-MM-DD 格式的日期。',
+      '“{{value}}”不是 YYYY-MM-DD 格式的日期。',
     ),
     fix: t(
       'Enter the date like 2030-08-15 (20300815 also works).',
@@ -844,7 +844,7 @@ export const MESSAGES = {
     fix: t('Check the month and day against the document.', '请对照证件核对月份和日期。'),
   },
   'date.permanentNotAllowed': {
-    message: t('"Long-term" (长期) is not possible for this date.', '此日期不能填写"长期"。'),
+    message: t('“Long-term” (长期) is not possible for this date.', '此日期不能填写“长期”。'),
     fix: t('Enter the exact date shown on the document.', '请填写证件上的具体日期。'),
   },
   'validity.expired': {
@@ -953,11 +953,11 @@ export const MESSAGES = {
   'naming.reservedWord': {
     message: t(
       'The name contains "{{word}}", which only units approved by the competent authority may use.',
-      '名称中含有"{{word}}"，只有经主管部门批准的单位才能使用。',
+      '名称中含有“{{word}}”，只有经主管部门批准的单位才能使用。',
     ),
     fix: t(
       'Remove "{{word}}" from the name, or attach the approval document.',
-      '请去掉名称中的"{{word}}"，或附上主管部门的批准文件。',
+      '请去掉名称中的“{{word}}”，或附上主管部门的批准文件。',
     ),
   },
   'naming.digitsOnly': {
@@ -988,7 +988,7 @@ export const MESSAGES = {
   'naming.preApprovalWord': {
     message: t(
       'The name contains "{{word}}", a keyword of a field that needs a pre-approval ({{field}}).',
-      '名称中含有"{{word}}"，属于需要前置审批的领域（{{field}}）的关键词。',
+      '名称中含有“{{word}}”，属于需要前置审批的领域（{{field}}）的关键词。',
     ),
     fix: t(
       'Remove the keyword, or obtain the pre-approval and enter it with the filing.',
@@ -998,7 +998,7 @@ export const MESSAGES = {
   'naming.personalOrganizationWord': {
     message: t(
       'Personal filings may not use names suggesting an organisation or a commercial service ("{{word}}").',
-      '个人备案的名称不能使用带有单位或经营性质的词语（"{{word}}"）。',
+      '个人备案的名称不能使用带有单位或经营性质的词语（“{{word}}”）。',
     ),
     fix: t(
       'Choose a name that describes personal, non-commercial content, or file as an organisation.',
@@ -1008,11 +1008,11 @@ export const MESSAGES = {
   'naming.personalDiscouraged': {
     message: t(
       'Names with "{{word}}" are often refused for personal filings.',
-      '个人备案的名称中含有"{{word}}"时常被驳回。',
+      '个人备案的名称中含有“{{word}}”时常被驳回。',
     ),
     fix: t(
-      'Prefer a name describing the content, e.g. "张三的摄影作品集".',
-      '建议使用描述内容的名称，例如"张三的摄影作品集"。',
+      'Prefer a name describing the content, e.g. “张三的摄影作品集”.',
+      '建议使用描述内容的名称，例如“张三的摄影作品集”。',
     ),
   },
   'naming.domainAsName': {
@@ -1029,9 +1029,9 @@ export const MESSAGES = {
   'naming.provinceWord': {
     message: t(
       '{{province}} refuses names containing "{{word}}".',
-      '{{province}}不接受含有"{{word}}"的名称。',
+      '{{province}}不接受含有“{{word}}”的名称。',
     ),
-    fix: t('Remove "{{word}}" from the name.', '请去掉名称中的"{{word}}"。'),
+    fix: t('Remove "{{word}}" from the name.', '请去掉名称中的“{{word}}”。'),
   },
   'naming.differsFromUnit': {
     message: t(
@@ -1046,9 +1046,9 @@ export const MESSAGES = {
   'naming.platformWord': {
     message: t(
       'WeChat refuses mini-program names containing "{{word}}".',
-      '微信不接受含有"{{word}}"的小程序名称。',
+      '微信不接受含有“{{word}}”的小程序名称。',
     ),
-    fix: t('Remove "{{word}}" from the name.', '请去掉名称中的"{{word}}"。'),
+    fix: t('Remove "{{word}}" from the name.', '请去掉名称中的“{{word}}”。'),
   },
   'naming.douyinLength': {
     message: t(
@@ -1060,16 +1060,16 @@ export const MESSAGES = {
   'naming.douyinCharset': {
     message: t(
       'Douyin mini-program names may contain only Chinese characters, letters and digits (a final "+" is allowed).',
-      '抖音小程序名称只能包含汉字、字母和数字（末尾可以有一个"+"）。',
+      '抖音小程序名称只能包含汉字、字母和数字（末尾可以有一个“+”）。',
     ),
     fix: t('Remove the other characters: {{chars}}.', '请删除以下字符：{{chars}}。'),
   },
   'naming.marketingWord': {
     message: t(
       'App names with price or marketing words ("{{word}}") are refused in review.',
-      'App 名称中含有价格或营销类词语（"{{word}}"）时会被驳回。',
+      'App 名称中含有价格或营销类词语（“{{word}}”）时会被驳回。',
     ),
-    fix: t('Remove "{{word}}" from the name.', '请去掉名称中的"{{word}}"。'),
+    fix: t('Remove "{{word}}" from the name.', '请去掉名称中的“{{word}}”。'),
   },
   'naming.emoji': {
     message: t('App names may not contain emoji or pictographs.', 'App 名称中不能含有表情符号。'),

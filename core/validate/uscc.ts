@@ -85,6 +85,23 @@ export function parseUscc(value: string): UsccParts | undefined {
   };
 }
 
+/**
+ * What kind of market-regulation subject a code belongs to, from positions 1–2: 91 enterprise, 92 individual
+ * business (个体工商户), 93 farmers' cooperative. Informational only (identifiers.md §1.1 advises against
+ * rejecting on position 2); the pre-flight uses it to tell companies from other subjects.
+ */
+export function usccSubjectCategory(
+  value: string,
+): 'enterprise' | 'individualBusiness' | 'farmersCooperative' | 'other' | undefined {
+  const code = compactIdentifier(value);
+  if (code.length !== 18) return undefined;
+  const head = code.slice(0, 2);
+  if (head === '91') return 'enterprise';
+  if (head === '92') return 'individualBusiness';
+  if (head === '93') return 'farmersCooperative';
+  return 'other';
+}
+
 /** Normalises typing variations (full-width, lower case, spaces) before storing the code. */
 export const normalizeUscc = compactIdentifier;
 

@@ -3,6 +3,7 @@ import {
   MAINLAND_PROVINCES,
   organizationCodeCheckCharacter,
   parseUscc,
+  usccSubjectCategory,
   usccCheckCharacter,
   validateUscc,
 } from '../../../core/validate';
@@ -91,5 +92,13 @@ describe('validateUscc (GB 32100-2015)', () => {
       checkCharacter: '3',
     });
     expect(parseUscc('123')).toBeUndefined();
+  });
+
+  it('tells enterprises from individual businesses and other subjects', () => {
+    expect(usccSubjectCategory('91440300708461136T')).toBe('enterprise');
+    expect(usccSubjectCategory('92350100M000100Y43')).toBe('individualBusiness');
+    expect(usccSubjectCategory('93350100M000100Y43')).toBe('farmersCooperative');
+    expect(usccSubjectCategory('12100000400000624D')).toBe('other');
+    expect(usccSubjectCategory('9144')).toBeUndefined();
   });
 });
