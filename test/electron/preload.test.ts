@@ -1,6 +1,12 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { contextBridge, ipcRenderer } from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RendererApi } from '../../electron/contract';
+import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
+
+/** The contract's naming rule: `area:verb` → `areaVerb`. */
+const methodOf = (channel: string) => channel.replace(/:(\w)/, (_m, c: string) => c.toUpperCase());
 
 let api: RendererApi;
 let exposeCalls: unknown[][];
@@ -18,18 +24,30 @@ describe('preload', () => {
     expect(exposeCalls[0]?.[0]).toBe('api');
   });
 
-  it('has exactly one function per contract channel and event, nothing else', () => {
-    expect(Object.keys(api).sort()).toEqual([
-      'appInfo',
-      'onMenuCommand',
-      'onSettingsChanged',
-      'settingsGet',
-      'settingsSet',
-      'shellOpenExternal',
-    ]);
+  it('has exactly one function per registered channel and per event, nothing else', () => {
+    // The handler map is complete by type (HandlerMap), so its keys are every channel of the contract.
+    const handlers = createHandlers({
+      userDataDir: path.join(tmpdir(), 'icp-preload-unused'),
+      openExternal: async () => undefined,
+    } as HandlerDeps);
+    const expected = [...Object.keys(handlers).map(methodOf), 'onMenuCommand', 'onSettingsChanged'].sort();
+    expect(Object.keys(api).sort()).toEqual(expected);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
-    const exposed = JSON.stringify(Object.keys(api));
-    expect(exposed).not.toMatch(/invoke|send|ipc|process|env|require/i);
+    expect(Object.keys(api).join(' ')).not.toMatch(/invoke|send|ipc|process|env|require/i);
+  });
+
+  it('every request method invokes the channel it is named after, passing the request through', async () => {
+    const probe = { probe: true };
+    for (const [method, fn] of Object.entries(api)) {
+      if (method.startsWith('on')) continue;
+      const invoke = vi.mocked(ipcRenderer.invoke);
+      invoke.mockClear();
+      await (fn as (request: unknown) => Promise<unknown>)(probe);
+      expect(invoke).toHaveBeenCalledTimes(1);
+      const [channel, ...rest] = invoke.mock.calls[0] as unknown[];
+      expect(methodOf(String(channel)), method).toBe(method);
+      expect(rest.length === 0 || (rest.length === 1 && rest[0] === probe), method).toBe(true);
+    }
   });
 
   it.each([

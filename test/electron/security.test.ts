@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { App, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -156,6 +158,28 @@ describe('the app scheme and its CSP', () => {
       'form-action': "'none'",
     });
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|wss?:|\*|unsafe-inline|unsafe-eval|unsafe-hashes/);
+  });
+});
+
+describe('the renderer page', () => {
+  const directives = (policy: string) =>
+    Object.fromEntries(
+      policy
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => {
+          const [name = '', ...values] = d.split(/\s+/);
+          return [name, values.join(' ')];
+        }),
+    );
+
+  it('declares the same CSP as the header main sends (frame-ancestors only works as a header)', () => {
+    const html = readFileSync(path.resolve(__dirname, '../../renderer/index.html'), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    const { 'frame-ancestors': _onlyInHeader, ...header } = directives(CONTENT_SECURITY_POLICY);
+    expect(directives(meta ?? '')).toEqual(header);
   });
 });
 
