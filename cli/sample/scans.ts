@@ -108,7 +108,7 @@ const cnDate = (iso: string) => {
   return `${y}年${m}月${d}日`;
 };
 
-async function businessLicence(c: Case, fonts: SampleFonts): Promise<SampleScan> {
+async function businessLicence(c: Case, fonts: SampleFonts, checklistItemId: string): Promise<SampleScan> {
   const width = 2400;
   const height = 1700;
   const s = c.subject;
@@ -145,7 +145,7 @@ ${svgText(fonts.regular, '2021年03月18日', 1720, 1500, { size: 38, fill: INK 
 ${svgText(fonts.regular, '本执照为软件演示用样本，不具任何法律效力。This is a software demo sample with no legal effect.', width / 2, height - 125, { size: 28, fill: '#7a1f1f', anchor: 'middle' })}
 ${watermark(fonts, width, height)}</svg>`;
   return {
-    checklistItemId: 'subject-certificate',
+    checklistItemId,
     originalName: '营业执照副本-样本.jpg',
     jpeg: await rasterise(svg, width, height, 0.4),
     width,
@@ -155,7 +155,7 @@ ${watermark(fonts, width, height)}</svg>`;
   };
 }
 
-async function passportPages(c: Case, fonts: SampleFonts): Promise<SampleScan[]> {
+async function passportPage(c: Case, fonts: SampleFonts, checklistItemId: string): Promise<SampleScan> {
   const person = c.legalRepresentative;
   const width = 1800;
   const height = 1260;
@@ -195,36 +195,22 @@ ${info}
 ${svgText(fonts.regular, mrz1, 120, 1090, { size: 44, fill: INK, tracking: 120 })}
 ${svgText(fonts.regular, mrz2, 120, 1160, { size: 44, fill: INK, tracking: 120 })}
 ${watermark(fonts, width, height)}</svg>`;
-  const coverSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${paper(width, height, '#e9eef5')}
-<rect x="40" y="40" width="${width - 80}" height="${height - 80}" rx="30" fill="none" stroke="#8aa0bf" stroke-width="6"/>
-${svgText(fonts.bold, 'Unterschrift des Inhabers / Signature of bearer', 160, 300, { size: 38, fill: '#2b3f63' })}
-<line x1="160" y1="520" x2="1100" y2="520" stroke="#8aa0bf" stroke-width="4"/>
-${signature(220, 480, 3)}
-${svgText(fonts.regular, `${person.nameLatin} — ${person.idNumber}`, 160, 640, { size: 36, fill: INK })}
-${svgText(fonts.regular, '护照签名页（样本，演示用） Passport signature page — sample for demonstration', 160, 760, { size: 32, fill: '#555' })}
-${watermark(fonts, width, height)}</svg>`;
-  const common = {
-    checklistItemId: 'principal-id',
+  return {
+    checklistItemId,
+    originalName: 'passport-info-page-SAMPLE.jpg',
+    jpeg: await rasterise(infoSvg, width, height, -0.3),
     width,
     height,
     validFrom: person.idValidFrom,
     validTo: person.idValidTo,
   };
-  return [
-    {
-      ...common,
-      originalName: 'passport-info-page-SAMPLE.jpg',
-      jpeg: await rasterise(infoSvg, width, height, -0.3),
-    },
-    {
-      ...common,
-      originalName: 'passport-signature-page-SAMPLE.jpg',
-      jpeg: await rasterise(coverSvg, width, height, 0.2),
-    },
-  ];
 }
 
-async function idCardSides(c: Case, fonts: SampleFonts, checklistItemId: string): Promise<SampleScan[]> {
+async function idCardSides(
+  c: Case,
+  fonts: SampleFonts,
+  ids: { front: string; back: string },
+): Promise<SampleScan[]> {
   const person = c.services[0]?.principal ?? c.principal;
   const width = 1712;
   const height = 1080;
@@ -258,10 +244,20 @@ ${svgText(fonts.regular, '有效期限', 330, 880, { size: 36, fill: '#3b6e86' }
     style,
   )}
 ${watermark(fonts, width, height)}</svg>`;
-  const common = { checklistItemId, width, height, validFrom: person.idValidFrom, validTo: person.idValidTo };
+  const common = { width, height, validFrom: person.idValidFrom, validTo: person.idValidTo };
   return [
-    { ...common, originalName: '身份证人像面-样本.jpg', jpeg: await rasterise(front, width, height, 0.5) },
-    { ...common, originalName: '身份证国徽面-样本.jpg', jpeg: await rasterise(back, width, height, -0.4) },
+    {
+      ...common,
+      checklistItemId: ids.front,
+      originalName: '身份证人像面-样本.jpg',
+      jpeg: await rasterise(front, width, height, 0.5),
+    },
+    {
+      ...common,
+      checklistItemId: ids.back,
+      originalName: '身份证国徽面-样本.jpg',
+      jpeg: await rasterise(back, width, height, -0.4),
+    },
   ];
 }
 
@@ -299,19 +295,23 @@ ${watermark(fonts, width, height)}</svg>`;
   };
 }
 
+/** The checklist items (templates/rules/checklist.json ids, with their @service suffix) the scans attach to. */
 export interface SampleScanIds {
-  /** Checklist item of the mini-program principal's ID (per-service items carry `@<service id>`). */
-  servicePrincipalId: string;
+  subjectCertificate: string;
+  /** The subject's principal is the legal representative, a German national: passport identity page. */
+  principalPassport: string;
+  servicePrincipalIdFront: string;
+  servicePrincipalIdBack: string;
   authorizationLetter: string;
 }
 
 /** Every scan the sample case needs, in checklist order. */
 export async function sampleScans(c: Case, fonts: SampleFonts, ids: SampleScanIds): Promise<SampleScan[]> {
   const [licence, passport, idCard, letter] = await Promise.all([
-    businessLicence(c, fonts),
-    passportPages(c, fonts),
-    idCardSides(c, fonts, ids.servicePrincipalId),
+    businessLicence(c, fonts, ids.subjectCertificate),
+    passportPage(c, fonts, ids.principalPassport),
+    idCardSides(c, fonts, { front: ids.servicePrincipalIdFront, back: ids.servicePrincipalIdBack }),
     authorizationLetter(c, fonts, ids.authorizationLetter),
   ]);
-  return [licence, ...passport, ...idCard, letter];
+  return [licence, passport, ...idCard, letter];
 }

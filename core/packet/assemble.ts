@@ -32,6 +32,7 @@ import type {
 } from './types';
 import { buildWechatFiling } from './wechat-filing';
 import { wechatMediaResolver } from './wechat-media';
+import { attachmentTitle } from './attachment-names';
 import { packetIndexTemplate } from './index-document';
 
 export const INDEX_FILE = '00 目录 Index.pdf';
@@ -69,7 +70,7 @@ function planAttachments(
   options: AssembleOptions,
 ): { meta: AttachmentMeta; title: Bilingual; file: string }[] {
   const order = new Map(options.checklist.map((item, i) => [item.id, i]));
-  const byId = new Map(options.checklist.map((item) => [item.id, item.name]));
+  const byId = new Map(options.checklist.map((item) => [item.id, attachmentTitle(item, c)]));
   const sorted = c.attachments
     .map((meta, i) => ({ meta, i }))
     .sort(

@@ -2,6 +2,8 @@
  * Why a packet could not be built. The code crosses IPC and selects the message (CLI table, renderer
  * `errors.<code>`); details name the file or check concerned so the user can fix exactly that.
  */
+import type { PreflightIssue } from '../rules/preflight';
+
 export type PacketErrorCode =
   /** Pre-flight found errors: nothing is exported until they are fixed. */
   | 'preflightErrors'
@@ -19,6 +21,8 @@ export type PacketErrorCode =
   | 'folderExists'
   /** A generated path would be unsafe or too long on Windows (a bug guard: names are made safe first). */
   | 'unsafePath'
+  /** The pathway check says the case cannot be filed or licensed as things stand. */
+  | 'notEligible'
   /** The user cancelled the export. */
   | 'cancelled';
 
@@ -26,6 +30,8 @@ export class PacketError extends Error {
   constructor(
     readonly code: PacketErrorCode,
     readonly details: Record<string, string | number | boolean> = {},
+    /** For `preflightErrors` / `unacknowledgedWarnings`: the issues to show. */
+    readonly issues: readonly PreflightIssue[] = [],
   ) {
     super(`${code}${Object.keys(details).length ? ` ${JSON.stringify(details)}` : ''}`);
     this.name = 'PacketError';

@@ -63,7 +63,12 @@ export interface PacketIndex {
 
 /** The checklist entry an attachment satisfies, as far as the packet needs it. */
 export interface PacketChecklistItem {
+  /** The `checklistItemId` attachments carry (`<entry>` or `<entry>@<service id | sector>`). */
   id: string;
+  /** The entry of templates/rules/checklist.json. */
+  entryId: string;
+  serviceId?: string;
+  sector?: string;
   name: Bilingual;
 }
 

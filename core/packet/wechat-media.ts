@@ -9,6 +9,8 @@ import type { MediaFileFor } from './wechat-filing';
 
 interface MediaSource {
   checklistItems?: string[];
+  /** Used instead of `checklistItems` when the mini-program's principal is the subject's. */
+  whenSubjectPrincipal?: string[];
   documents?: string[];
   file?: number;
 }
@@ -40,7 +42,11 @@ export function wechatMediaResolver(service: MiniProgram, candidates: MediaCandi
       : field.startsWith('icp_applets.')
         ? [service.id, undefined]
         : [undefined];
-    for (const base of source.checklistItems ?? []) {
+    const items =
+      service.principal === null && source.whenSubjectPrincipal
+        ? source.whenSubjectPrincipal
+        : source.checklistItems;
+    for (const base of items ?? []) {
       for (const scope of wantedScopes) {
         const files = candidates.attachments.filter((a) => {
           const id = splitItemId(a.checklistItemId);

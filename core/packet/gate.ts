@@ -1,0 +1,76 @@
+/**
+ * What must hold before a packet is exported, as pure decisions: the pre-flight has no errors and every
+ * warning is acknowledged; the pathway gives something to file. Which documents go in follows from the
+ * pathway decision, read through the document templates' own `appliesWhen`.
+ */
+import type { Case } from '../model/case';
+import type { DocumentDecision } from '../documents/conditions';
+import { templateApplies } from '../documents/resolve';
+import { documentTemplates } from '../documents/templates';
+import type { Decision, Pathway } from '../rules/decide';
+import type { PreflightIssue } from '../rules/preflight';
+import { PacketError } from './errors';
+import type { PacketDecision, PacketDocument } from './types';
+
+/**
+ * Refuses the export while the pre-flight has errors, or warnings nobody acknowledged (in the case, or for
+ * this export with `acceptWarnings` — the CLI's `--accept-warnings`).
+ */
+export function assertExportable(issues: readonly PreflightIssue[], acceptWarnings: boolean): void {
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length) throw new PacketError('preflightErrors', { count: errors.length }, errors);
+  const open = issues.filter((i) => i.severity === 'warning' && !i.acknowledged);
+  if (open.length && !acceptWarnings)
+    throw new PacketError('unacknowledgedWarnings', { count: open.length }, open);
+}
+
+const PATHWAYS: Record<'icp_filing' | 'commercial_licence', PacketDecision> = {
+  icp_filing: { pathwayId: 'icp-filing', pathway: { zh: 'ICP备案', en: 'ICP filing' } },
+  commercial_licence: {
+    pathwayId: 'icp-licence',
+    pathway: { zh: '增值电信业务经营许可（ICP许可证）', en: 'Commercial ICP licence' },
+  },
+};
+
+function fileable(pathway: Pathway | undefined): pathway is 'icp_filing' | 'commercial_licence' {
+  return pathway === 'icp_filing' || pathway === 'commercial_licence';
+}
+
+export interface PacketPlan {
+  packet: PacketDecision;
+  documents: DocumentDecision;
+  /** The pathway the packet is built for: the decision's, or its alternative where the decision is disputed. */
+  pathway: 'icp_filing' | 'commercial_licence';
+  /** True when the packet follows the alternative reading of a disputed rule (the pre-flight warned). */
+  alternative: boolean;
+}
+
+/**
+ * The pathway the packet is for. Under the conservative default a disputed licence requirement can make a
+ * case "not eligible"; when the decision names an alternative pathway for the disputed reading, the packet
+ * follows it (the pre-flight has shown the dispute and the user acknowledged it).
+ */
+export function planPacket(c: Case, decision: Decision): PacketPlan {
+  const alternative = !fileable(decision.pathway) && fileable(decision.alternativePathway);
+  const pathway = fileable(decision.pathway) ? decision.pathway : decision.alternativePathway;
+  if (!fileable(pathway)) throw new PacketError('notEligible', { pathway: decision.pathway });
+  const licence = pathway === 'commercial_licence';
+  return {
+    packet: PATHWAYS[pathway],
+    pathway,
+    alternative,
+    documents: {
+      // A licensed service is still filed (its site or mini-program gets an ICP number).
+      filing: c.answers.mainlandHosting !== false,
+      licence,
+      licenceCategories: licence ? (c.licence.categories.length ? [...c.licence.categories] : ['B25']) : [],
+    },
+  };
+}
+
+/** The generated documents of this packet, in submission order. */
+export function packetDocuments(c: Case, documents: DocumentDecision): PacketDocument[] {
+  return documentTemplates()
+    .filter((t) => templateApplies(t, c, documents))
+    .map((t) => ({ templateId: t.id, templateVersion: t.version, title: t.title }));
+}
