@@ -7,6 +7,8 @@
 import packageJson from '../package.json' with { type: 'json' };
 import { checkCommand } from './commands/check';
 import { decideCommand } from './commands/decide';
+import { buildCommand } from './commands/build';
+import { sampleCommand } from './commands/sample';
 import { renderCommand } from './commands/render';
 
 export interface CliIo {
@@ -23,7 +25,7 @@ export interface CliCommand {
 }
 
 /** Commands register here as the features that back them land. */
-const commands: CliCommand[] = [decideCommand, checkCommand, renderCommand];
+const commands: CliCommand[] = [decideCommand, checkCommand, buildCommand, sampleCommand, renderCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length), 10);
