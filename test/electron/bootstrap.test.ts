@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bootstrap, type ElectronRuntime } from '../../electron/bootstrap';
+import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 let base: string;
@@ -138,12 +139,16 @@ describe('bootstrap', () => {
     expect(response?.status).toBe(200);
     expect(response?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
 
-    expect([...e.ipcListeners.keys()].sort()).toEqual([
-      'app:info',
-      'settings:get',
-      'settings:set',
-      'shell:openExternal',
-    ]);
+    const everyChannel = Object.keys(
+      createHandlers({
+        userDataDir: path.join(base, 'unused'),
+        openExternal: async () => undefined,
+      } as HandlerDeps),
+    );
+    expect([...e.ipcListeners.keys()].sort()).toEqual(everyChannel.sort());
+    expect(everyChannel).toEqual(
+      expect.arrayContaining(['app:info', 'settings:get', 'settings:set', 'shell:openExternal']),
+    );
     expect(e.fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(e.fake.session.defaultSession.webRequest.onBeforeRequest).toHaveBeenCalled();
 
