@@ -5,16 +5,25 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import PDFKitDocument from 'pdfkit';
 import type { DocumentFonts } from '../core/documents/font';
 import { PAGE, type Layout } from '../core/documents/layout';
 import { drawDocument, prepareDocument, renderDocument } from '../core/documents/render';
 import { documentTemplates } from '../core/documents/templates';
-import { DOCUMENT_NOW, filingCase, licenceCase } from '../test/fixtures/documents/cases';
+import type { Case } from '../core/model/case';
 import { medianMs, type Bench } from './run';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// The test fixtures (the sample case and its licence variant) live outside the node tsconfig project, so
+// they are loaded by path rather than imported.
+const fixturesFile = path.join(root, 'test/fixtures/documents/cases.ts');
+const { DOCUMENT_NOW, filingCase, licenceCase } = (await import(pathToFileURL(fixturesFile).href)) as {
+  DOCUMENT_NOW: Date;
+  filingCase: () => Case;
+  licenceCase: () => Case;
+};
 const fonts: DocumentFonts = {
   regular: new Uint8Array(readFileSync(path.join(root, 'resources/fonts/NotoSansSC-Regular.ttf'))),
   bold: new Uint8Array(readFileSync(path.join(root, 'resources/fonts/NotoSansSC-Bold.ttf'))),
