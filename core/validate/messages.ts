@@ -199,10 +199,7 @@ export const MESSAGES = {
       '请将证件类型改为“港澳台居民居住证”。',
     ),
   },
-  ...mod112Messages(
-    'hmtResidencePermit',
-    t('residence permit for Hong Kong, Macao and Taiwan residents', '港澳台居民居住证'),
-  ),
+  ...mod112Messages('hmtResidencePermit', t('Hong Kong/Macao/Taiwan residence permit', '港澳台居民居住证')),
   'hmtResidencePermit.prefix': {
     message: t(
       'A residence permit number for Hong Kong, Macao or Taiwan residents starts with 810000, 820000 or 830000; this one starts with {{prefix}}.',
@@ -860,8 +857,8 @@ export const MESSAGES = {
       '证件有效期至 {{end}}，但须在提交后至少还有 {{months}} 个月有效期，即至少到 {{required}}。',
     ),
     fix: t(
-      'Renew the document before filing, or submit before {{latestSubmission}}.',
-      '请在备案前更新证件，或在 {{latestSubmission}} 之前提交。',
+      'Renew the document before filing; with this document the filing must be submitted by {{latestSubmission}} at the latest.',
+      '请在备案前更新证件；如使用该证件，最迟须在 {{latestSubmission}} 提交备案。',
     ),
   },
   'validity.startAfterEnd': {
@@ -937,17 +934,17 @@ export const MESSAGES = {
   },
   'length.tooManyItems': {
     message: t(
-      '{{field}} allows at most {{max}} entries; there are {{count}}.',
+      '{{field}} accepts at most {{max}} (currently {{count}}).',
       '{{field}}最多允许 {{max}} 项，当前为 {{count}} 项。',
     ),
-    fix: t('Remove entries until at most {{max}} remain.', '请删减到不超过 {{max}} 项。'),
+    fix: t('Remove entries until no more than {{max}} remain.', '请删减到不超过 {{max}} 项。'),
   },
   'length.tooFewItems': {
     message: t(
-      '{{field}} needs at least {{min}} entries; there are {{count}}.',
+      '{{field}} needs at least {{min}} (currently {{count}}).',
       '{{field}}至少需要 {{min}} 项，当前为 {{count}} 项。',
     ),
-    fix: t('Add entries until there are at least {{min}}.', '请补充到至少 {{min}} 项。'),
+    fix: t('Add entries until there are {{min}} or more.', '请补充到至少 {{min}} 项。'),
   },
   // — Website, App and mini-program names (rules in templates/rules/naming-rules.json) —
   'naming.reservedWord': {
