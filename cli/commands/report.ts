@@ -6,6 +6,10 @@ import type { Language } from '../../core/i18n/language';
 import type { Confidence, Conclusion, Decision, Pathway, PreflightIssue, Step } from '../../core/rules';
 import type { Bilingual } from '../../core/validate/types';
 
+/** "Label: value" with the colon each language uses. */
+const kv = (label: Bilingual, lang: Language, value: string) =>
+  lang === 'en' ? `${label.en}: ${value}` : `${label['zh-CN']}：${value}`;
+
 const t = (en: string, zh: string): Bilingual => ({ en, 'zh-CN': zh });
 
 const PATHWAYS: Record<Pathway, Bilingual> = {
@@ -60,44 +64,43 @@ const L = {
 
 function conclusionBlock(c: Conclusion, lang: Language): string[] {
   const lines = [
-    `  [${c.ruleId}] ${c.title[lang]}  (${L.confidence[lang]}: ${CONFIDENCE[c.confidence][lang]})`,
+    `  [${c.ruleId}] ${c.title[lang]}  (${kv(L.confidence, lang, CONFIDENCE[c.confidence][lang])})`,
   ];
   lines.push(`      ${c.explanation[lang]}`);
-  if (c.authority) lines.push(`      ${L.authority[lang]}: ${c.authority[lang]}`);
+  if (c.authority) lines.push(`      ${kv(L.authority, lang, c.authority[lang])}`);
   if (c.minRegisteredCapitalCny) {
     const amount = c.minRegisteredCapitalCny.toLocaleString('en-US');
-    lines.push(`      ${L.capital[lang]}: ${lang === 'en' ? `RMB ${amount}` : `人民币 ${amount} 元`}`);
+    lines.push(`      ${kv(L.capital, lang, lang === 'en' ? `RMB ${amount}` : `人民币 ${amount} 元`)}`);
   }
-  if (c.timeline) lines.push(`      ${L.timeline[lang]}: ${c.timeline.text[lang]}`);
-  for (const a of c.nextActions) lines.push(`      ${L.next[lang]}: ${a[lang]}`);
-  for (const o of c.obligations ?? []) lines.push(`      ${L.obligations[lang]}: ${o.title[lang]}`);
+  if (c.timeline) lines.push(`      ${kv(L.timeline, lang, c.timeline.text[lang])}`);
+  for (const a of c.nextActions) lines.push(`      ${kv(L.next, lang, a[lang])}`);
+  for (const o of c.obligations ?? []) lines.push(`      ${kv(L.obligations, lang, o.title[lang])}`);
   for (const d of c.disputes) {
     lines.push(`      ${L.disputed[lang]} — ${d.topic[lang]}`);
     for (const v of d.views) lines.push(`        · ${v.position[lang]}`);
   }
-  lines.push(
-    `      ${L.sources[lang]}: ${c.sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)).join('; ')}`,
-  );
+  const sources = c.sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)).join('; ');
+  lines.push(`      ${kv(L.sources, lang, sources)}`);
   return lines;
 }
 
 export function decisionReport(decision: Decision, lang: Language): string {
   const lines = [
-    `${L.pathway[lang]}: ${PATHWAYS[decision.pathway][lang]}  (${L.confidence[lang]}: ${CONFIDENCE[decision.pathwayConfidence][lang]})`,
+    `${kv(L.pathway, lang, PATHWAYS[decision.pathway][lang])}  (${kv(L.confidence, lang, CONFIDENCE[decision.pathwayConfidence][lang])})`,
   ];
   if (decision.alternativePathway) {
-    lines.push(`${L.alternative[lang]}: ${PATHWAYS[decision.alternativePathway][lang]}`);
+    lines.push(kv(L.alternative, lang, PATHWAYS[decision.alternativePathway][lang]));
   }
   if (decision.missingAnswers.length) {
-    lines.push('', `${L.missing[lang]}:`);
-    for (const m of decision.missingAnswers) lines.push(`  - ${m.answer}: ${m.label[lang]}`);
+    lines.push('', kv(L.missing, lang, ''));
+    for (const m of decision.missingAnswers) lines.push(`  - ${m.answer} — ${m.label[lang]}`);
   }
   if (decision.conclusions.length) {
-    lines.push('', `${L.conclusions[lang]}:`);
+    lines.push('', kv(L.conclusions, lang, ''));
     for (const c of decision.conclusions) lines.push(...conclusionBlock(c, lang), '');
   }
   lines.push(
-    `${L.rules[lang]}: ${decision.rulesVersion}, ${L.asOf[lang]} ${decision.asOf}`,
+    kv(L.rules, lang, `${decision.rulesVersion}, ${L.asOf[lang]} ${decision.asOf}`),
     L.disclaimer[lang],
     '',
   );
@@ -122,7 +125,7 @@ export function preflightReport(caseName: string, issues: PreflightIssue[], lang
     const tag = issue.severity === 'error' ? L.error[lang] : L.warning[lang];
     const ack = issue.acknowledged ? ` (${L.acknowledged[lang]})` : '';
     lines.push(`  ${tag}${ack} ${issue.path} — ${issue.message[lang]}`);
-    lines.push(`        ${L.fix[lang]}: ${issue.fix[lang]}  [${issue.code}]`);
+    lines.push(`        ${kv(L.fix, lang, issue.fix[lang])}  [${issue.code}]`);
   }
   lines.push('');
   return lines.join('\n');

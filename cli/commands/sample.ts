@@ -9,7 +9,7 @@
  * The scans are drawn (cli/sample/scans.ts) and marked 样本 / SAMPLE; each is attached to the checklist item
  * the rules compute for the sample, so the checklist shows them as provided.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
@@ -20,7 +20,7 @@ import { parseFont } from '../../core/documents/font';
 import { decidePathway } from '../../core/rules/decide';
 import { buildChecklist } from '../../core/rules/checklist';
 import { checkCase, type PreflightIssue } from '../../core/rules/preflight';
-import { DEFAULT_RESOURCES_DIR } from '../../electron/packet/export-packet';
+import { readDocumentFonts } from '../../electron/documents';
 import { sampleScans, type SampleScanIds } from '../sample/scans';
 import { cliLanguage, formatIssues, message } from '../packet-messages';
 import type { CliCommand, CliIo } from '../main';
@@ -55,20 +55,17 @@ function sampleScanIds(c: Case): SampleScanIds {
 /** The sample case with its scans attached; returns the case and the files to write. */
 export async function buildSampleCase(
   now: Date,
-  resourcesDir = DEFAULT_RESOURCES_DIR,
+  resourcesDir?: string,
 ): Promise<{
   case: Case;
   files: { name: string; bytes: Uint8Array }[];
   acknowledgedWarnings: PreflightIssue[];
 }> {
   const base = sampleCase(now);
-  const [regular, bold] = await Promise.all([
-    readFile(path.join(resourcesDir, 'fonts', 'NotoSansSC-Regular.ttf')),
-    readFile(path.join(resourcesDir, 'fonts', 'NotoSansSC-Bold.ttf')),
-  ]);
+  const fonts = await readDocumentFonts(resourcesDir);
   const scans = await sampleScans(
     base,
-    { regular: parseFont(new Uint8Array(regular)), bold: parseFont(new Uint8Array(bold)) },
+    { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold ?? fonts.regular) },
     sampleScanIds(base),
   );
   const files: { name: string; bytes: Uint8Array }[] = [];

@@ -134,6 +134,8 @@ export const PreApprovalEntrySchema = z.strictObject({
   validityYears: z.number().int().positive().nullable(),
   wechatNrlxType: z.number().int().positive().nullable(),
   keywords: z.array(z.string().min(1)),
+  /** Phrases removed before the keyword screen (e.g. 微信支付 is not a payment business). */
+  keywordExceptions: z.array(z.string().min(1)),
   confidence: z.enum(CONFIDENCES),
   sources,
   asOf,

@@ -605,7 +605,10 @@ function checkPreApprovalKeywords(out: IssueList, service: Service, base: string
     if (!text.trim()) continue;
     for (const entry of PRE_APPROVALS) {
       if (facts.sectors.includes(entry.sector)) continue;
-      const keyword = entry.keywords.find((k) => text.toLowerCase().includes(k.toLowerCase()));
+      const screened = entry.keywordExceptions
+        .reduce((t, phrase) => t.split(phrase).join(' '), text)
+        .toLowerCase();
+      const keyword = entry.keywords.find((k) => screened.includes(k.toLowerCase()));
       if (keyword) {
         out.rule('service.sectorKeyword', `${base}.${field}`, {
           field: labelOf(`${base}.${field}`, service.kind),

@@ -59,7 +59,7 @@ describe('icp-packet decide', () => {
 
   it('speaks Chinese with --lang zh-CN', async () => {
     const r = await run('decide', 'filing.json', '--lang', 'zh-CN');
-    expect(r.out).toContain('结论: ICP 备案');
+    expect(r.out).toContain('结论：ICP 备案');
     expect(r.out).toContain('网站须办理 ICP 备案');
     expect(r.out).toContain('广东省通信管理局');
   });

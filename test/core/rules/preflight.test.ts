@@ -192,7 +192,8 @@ const ROWS: Row[] = [
   {
     code: 'service.sectorKeyword',
     fail: (c) => void (mini(c).contentDescription = '在线教育课程销售'),
-    pass: (c) => void (mini(c).remarks = mini(c).remarks.replace('微信支付', '在线付款')),
+    // The sample's remarks say 微信支付: taking WeChat Pay for one's own goods is not a payment business.
+    pass: noop,
   },
   {
     code: 'licence.applicantNotCompany',
@@ -282,6 +283,12 @@ describe('checkCase — field validators and bookkeeping', () => {
     expect(at('services.0.appId')[0]?.step).toBe('services');
     expect(at('principal.mobile').length).toBeGreaterThan(0);
     expect(at('principal.email').length).toBeGreaterThan(0);
+  });
+
+  it('the keyword screen ignores WeChat Pay and Alipay but not finance words', () => {
+    expect(mini(completeSample()).remarks).toContain('微信支付');
+    const flagged = check(variant((c) => void (mini(c).contentDescription = '家居分期理财服务')));
+    expect(flagged.find((i) => i.code === 'service.sectorKeyword')?.params?.keyword).toBe('理财');
   });
 
   it('checks names against the naming rules', () => {
