@@ -129,7 +129,13 @@ function Shell({ appInfo, initialPreference }: { appInfo: AppInfo; initialPrefer
         {t('app.skipToContent')}
       </a>
       <AppHeader route={route} navigate={navigate} />
-      <main id="main" ref={main} tabIndex={-1} className={`app__main app__main--${route.screen}`}>
+      <main
+        id="main"
+        ref={main}
+        tabIndex={-1}
+        className={`app__main app__main--${route.screen}`}
+        data-route={routeHref(route)}
+      >
         <NoticeList />
         <div key={route.screen === 'case' ? 'case' : routeHref(route)} className="app__screen">
           {screen}

@@ -5,7 +5,12 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { IpcEvents, LanguagePreference, MenuCommand } from '../../../electron/contract';
+import en from '../../../locales/en.json';
+import zhCN from '../../../locales/zh-CN.json';
+import { routeForMenuCommand, routeHref } from '../../../renderer/src/navigation/routes';
 import { SCREENSHOT_DIR } from './browser';
+
+const HOME_LINK_TEXT: Readonly<Record<string, string>> = { en: en.nav.home, 'zh-CN': zhCN.nav.home };
 
 export type StepId =
   'pathway' | 'applicant' | 'people' | 'services' | 'documents' | 'review' | 'export' | 'afterApproval';
@@ -27,8 +32,8 @@ export class AppPage {
     await this.page.evaluate((target) => {
       window.location.hash = target;
     }, hash);
-    await this.page.waitForFunction((target) => location.hash === target, hash);
-    await this.page.locator('main#main h1').first().waitFor();
+    // The screen has changed once main says it shows the new route (it renders after the hashchange event).
+    await this.page.locator(`main#main[data-route="${hash}"] h1`).first().waitFor();
   }
 
   async reload(): Promise<void> {
@@ -62,7 +67,7 @@ export class AppPage {
 
   async openStep(step: StepId): Promise<void> {
     await this.railLink(step).click();
-    await this.page.waitForFunction((id) => location.hash === `#/case/${id}`, step);
+    await this.page.locator(`main#main[data-route="#/case/${step}"]`).waitFor();
   }
 
   get home() {
@@ -82,9 +87,14 @@ export class AppPage {
   }
 
   /** Chooses a language in Settings and waits until the page shows it. */
-  async chooseLanguage(preference: LanguagePreference, expectedLang: string): Promise<void> {
+  async chooseLanguage(preference: LanguagePreference, expectedLang: 'en' | 'zh-CN'): Promise<void> {
     await this.settings.language.selectOption(preference);
-    await this.page.waitForFunction((lang) => document.documentElement.lang === lang, expectedLang);
+    await this.page.waitForFunction(
+      ([lang, homeText]) =>
+        document.documentElement.lang === lang &&
+        document.querySelector('header a[href="#/"]')?.textContent === homeText,
+      [expectedLang, HOME_LINK_TEXT[expectedLang]] as const,
+    );
   }
 
   alerts(): Locator {
@@ -103,6 +113,7 @@ export class AppPage {
       payload,
     );
     if (delivered === 0) throw new Error('no renderer listener for menu:command');
+    await this.page.locator(`main#main[data-route="${routeHref(routeForMenuCommand(command))}"]`).waitFor();
   }
 
   /**
