@@ -147,7 +147,7 @@ export class AppPage {
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);
     // Park the pointer in a corner so no hover state shows in the picture.
     await this.page.mouse.move(0, (this.page.viewportSize()?.height ?? 1) - 1);
-    await this.page.screenshot({ path: file, fullPage: true });
+    await this.page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
     return file;
   }
 }
