@@ -8,10 +8,34 @@
  * Channel names are `area:verb`; the renderer method is `areaVerb` (`settings:get` → `settingsGet`).
  * Every response crosses as a {@link Result}: a handler never throws across the bridge.
  */
+import type { AttachmentMeta, Case } from '../core/model/case';
+import type { CaseListEntry, HistoryEntry, OpenedCase, TrashEntry } from '../core/model/library';
 
 /** Error codes a handler may return; the renderer shows `t('errors.' + code)`. */
 export type ErrorCode =
-  'invalidPayload' | 'untrustedSender' | 'urlNotAllowed' | 'notFound' | 'ioFailed' | 'diskFull' | 'internal';
+  | 'invalidPayload'
+  | 'untrustedSender'
+  | 'urlNotAllowed'
+  | 'notFound'
+  | 'ioFailed'
+  | 'diskFull'
+  | 'internal'
+  // Case store (electron/store/errors.ts); `details` carry e.g. recoverableFromBackup, found, limitBytes, importToken.
+  | 'caseDamaged'
+  | 'caseNewerVersion'
+  | 'caseInvalid'
+  | 'wrongPassphrase'
+  | 'passphraseRequired'
+  | 'keyUnavailable'
+  | 'attachmentType'
+  | 'attachmentTooLarge'
+  | 'attachmentUnreadable'
+  | 'attachmentDamaged'
+  | 'importUnsafeEntry'
+  | 'importTooLarge'
+  | 'importTooManyEntries'
+  | 'importUnknownVersion'
+  | 'importInvalid';
 
 export type Result<T> =
   | { ok: true; value: T }
@@ -40,6 +64,59 @@ export interface IpcContract {
   'settings:set': { request: Partial<Settings>; response: Settings };
   /** Opens a URL in the user's browser, if the allow-check accepts it. */
   'shell:openExternal': { request: { url: string }; response: { opened: boolean } };
+
+  // Case store (electron/ipc/cases.ts). Cases are named by UUID, attachments by SHA-256; no path ever crosses.
+  /** Every case, newest edit first; unreadable ones too, with the backup that can recover them. */
+  'cases:list': { request: void; response: CaseListEntry[] };
+  'case:create': { request: { name: string }; response: Case };
+  /**
+   * A damaged or newer-version file fails with `caseDamaged` / `caseNewerVersion`; `details.recoverableFromBackup`
+   * then names the newest backup that restores (offer `case:restoreBackup`).
+   */
+  'case:open': { request: { id: string }; response: OpenedCase };
+  /** Saves the whole edited case (autosave); returns it as stored, with the new `updatedAt`. */
+  'case:save': { request: { case: Case }; response: Case };
+  'case:duplicate': { request: { id: string; name?: string }; response: Case };
+  'case:rename': { request: { id: string; name: string }; response: Case };
+  /** Moves the case to the trash (recoverable). */
+  'case:delete': { request: { id: string }; response: { id: string } };
+  'trash:list': { request: void; response: TrashEntry[] };
+  'trash:restore': { request: { id: string }; response: CaseListEntry };
+  /** Reverts the latest edit not yet undone; `undone: false` when there is nothing left. */
+  'case:undo': { request: { id: string }; response: { case: Case; undone: boolean } };
+  /** The change log (time, path, old, new), oldest first: the audit view. */
+  'case:history': { request: { id: string }; response: HistoryEntry[] };
+  /** Replaces the current version with backup 1 (newest) … 5. */
+  'case:restoreBackup': { request: { id: string; backup: number }; response: Case };
+  /** A dropped file's bytes; the type is sniffed from them, the name is kept for display only. */
+  'attachment:add': {
+    request: { caseId: string; checklistItemId: string; fileName: string; bytes: Uint8Array };
+    response: { attachment: AttachmentMeta; case: Case };
+  };
+  'attachment:read': {
+    request: { caseId: string; attachmentId: string };
+    response: { bytes: Uint8Array; mediaType: AttachmentMeta['mediaType']; originalName: string };
+  };
+  'attachment:remove': {
+    request: { caseId: string; attachmentId: string; checklistItemId: string };
+    response: Case;
+  };
+  /**
+   * Main asks where to save (native dialog) and writes one `.icpcase`. Without a passphrase the file is a
+   * plain zip: warn the user it holds identity documents.
+   */
+  'case:export': {
+    request: { id: string; passphrase?: string };
+    response: { saved: false } | { saved: true; fileName: string; encrypted: boolean };
+  };
+  /**
+   * Main asks which file to import (native dialog). An encrypted file fails with `passphraseRequired` (or
+   * `wrongPassphrase`) and `details.importToken`: call again with `{ importToken, passphrase }`.
+   */
+  'case:import': {
+    request: { passphrase?: string; importToken?: string };
+    response: { imported: false } | { imported: true; case: Case };
+  };
 }
 
 /** Main → renderer events (sent with webContents.send, received through `api.on…`). */

@@ -5,7 +5,9 @@
  * with a sender check (`registerHandlers`).
  */
 import type { HandlerMap, Settings } from '../contract';
+import type { KeyProvider } from '../store/keys';
 import { createAppHandlers } from './app';
+import { createCaseHandlers } from './cases';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
 
@@ -21,6 +23,15 @@ export interface HandlerDeps {
   openExternal: (url: string) => Promise<void>;
   /** Called after settings change (main rebuilds the menu and tells other windows). */
   onSettingsChanged?: (settings: Settings) => void;
+  /**
+   * Guards the case store's data key. In the app: `new SafeStorageKeyProvider(safeStorage)` (OS keychain),
+   * or a `PassphraseKeyProvider` when the user chose a passphrase — both from electron/store/keys.
+   */
+  keyProvider: KeyProvider;
+  /** Native Save dialog for `case:export`: resolves to the chosen path, or undefined when cancelled. */
+  showSaveDialog: (options: { defaultFileName: string }) => Promise<string | undefined>;
+  /** Native Open dialog for `case:import` (filter `.icpcase`): resolves to the path, or undefined when cancelled. */
+  showOpenDialog: () => Promise<string | undefined>;
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
@@ -28,5 +39,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createAppHandlers(deps),
     ...createSettingsHandlers(deps),
     ...createShellHandlers(deps),
+    ...createCaseHandlers(deps),
   };
 }

@@ -5,7 +5,6 @@
  * what to convert.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
 import type { AttachmentMeta } from '../../core/model/case';
 import { StoreError } from './errors';
 
@@ -124,6 +123,8 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
 
 export async function pdfPageCount(bytes: Uint8Array): Promise<number | undefined> {
   try {
+    // Loaded on first use: pdf-lib costs ~0.1 s to import and most sessions never add a PDF.
+    const { PDFDocument } = await import('pdf-lib');
     // Encrypted (owner-password) PDFs still have a readable page tree; portals accept them.
     const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
     const pages = doc.getPageCount();

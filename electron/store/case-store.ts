@@ -18,8 +18,17 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CURRENT_SCHEMA_VERSION, type AttachmentMeta, type Case } from '../../core/model/case';
 import { createCase, restore } from '../../core/model/restore';
-import { diffValues, deepEqual, revertChanges, type FieldChange } from '../../core/model/changes';
-import { summarizeCase, type CaseSummary } from '../../core/model/summary';
+import { diffValues, deepEqual, revertChanges } from '../../core/model/changes';
+import { summarizeCase } from '../../core/model/summary';
+import type {
+  CaseListEntry,
+  HistoryEntry,
+  HistoryKind,
+  OpenedCase,
+  TrashEntry,
+} from '../../core/model/library';
+
+export type { CaseListEntry, HistoryEntry, HistoryKind, OpenedCase, TrashEntry };
 import {
   appendLineDurable,
   backupPath,
@@ -46,42 +55,6 @@ const CASE_FILE = 'case.json.enc';
 const HISTORY_FILE = 'history.jsonl.enc';
 const ATTACHMENTS_DIR = 'attachments';
 const TRASH_MARKER = 'trashed.json';
-
-export type CaseListEntry =
-  | (CaseSummary & { readable: true })
-  | {
-      id: string;
-      readable: false;
-      code: 'caseDamaged' | 'caseNewerVersion';
-      recoverableFromBackup?: number;
-    };
-
-export interface TrashEntry {
-  id: string;
-  name: string;
-  deletedAt: string;
-  readable: boolean;
-}
-
-export interface OpenedCase {
-  case: Case;
-  /** The schema version the file had when it was migrated on load; it is written in the current version on the next save. */
-  migratedFrom?: number;
-}
-
-export type HistoryKind = 'created' | 'edit' | 'undo' | 'restoreBackup' | 'duplicated' | 'imported';
-
-/** One record of the change log: the audit view lists these, undo walks them backwards. */
-export interface HistoryEntry {
-  id: string;
-  at: string;
-  kind: HistoryKind;
-  changes: FieldChange[];
-  /** For `undo`: the id of the record it reverted. */
-  undoes?: string;
-  /** For `duplicated`: the source case; for `restoreBackup`: the backup number. */
-  from?: string | number;
-}
 
 const HistoryEntrySchema: z.ZodType<HistoryEntry> = z.object({
   id: z.string(),

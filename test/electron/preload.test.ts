@@ -29,7 +29,7 @@ describe('preload', () => {
     const handlers = createHandlers({
       userDataDir: path.join(tmpdir(), 'icp-preload-unused'),
       openExternal: async () => undefined,
-    } as HandlerDeps);
+    } as unknown as HandlerDeps);
     const expected = [...Object.keys(handlers).map(methodOf), 'onMenuCommand', 'onSettingsChanged'].sort();
     expect(Object.keys(api).sort()).toEqual(expected);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');

@@ -81,6 +81,21 @@ describe('locales', () => {
       ioFailed: true,
       diskFull: true,
       internal: true,
+      caseDamaged: true,
+      caseNewerVersion: true,
+      caseInvalid: true,
+      wrongPassphrase: true,
+      passphraseRequired: true,
+      keyUnavailable: true,
+      attachmentType: true,
+      attachmentTooLarge: true,
+      attachmentUnreadable: true,
+      attachmentDamaged: true,
+      importUnsafeEntry: true,
+      importTooLarge: true,
+      importTooManyEntries: true,
+      importUnknownVersion: true,
+      importInvalid: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { APP_ORIGIN } from '../../../electron/security';
 import { createAppProtocolHandler } from '../../../electron/app-protocol';
 import { createHandlers } from '../../../electron/ipc/handlers';
+import { PassphraseKeyProvider } from '../../../electron/store/keys';
 import type { Channel, HandlerMap } from '../../../electron/contract';
 
 export interface LoopbackServer {
@@ -73,6 +74,11 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     openExternal: async (url) => {
       openedExternally.push(url);
     },
+    // A fresh store per run under a passphrase at a test-only scrypt cost; native dialogs do not exist
+    // here, so export/import behave as if the user cancelled.
+    keyProvider: new PassphraseKeyProvider('e2e', { costLog2: 10 }),
+    showSaveDialog: async () => undefined,
+    showOpenDialog: async () => undefined,
   });
   const serveBundle = createAppProtocolHandler(options.bundleDir);
   let origin = '';

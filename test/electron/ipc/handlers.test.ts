@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
+import { PassphraseKeyProvider } from '../../../electron/store/keys';
 
 let userDataDir: string;
 
@@ -23,6 +24,9 @@ function depsWith(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
     systemLocale: 'en-US',
     platform: 'darwin',
     openExternal: vi.fn(async () => undefined),
+    keyProvider: new PassphraseKeyProvider('test', { costLog2: 10 }),
+    showSaveDialog: async () => undefined,
+    showOpenDialog: async () => undefined,
     ...overrides,
   };
 }

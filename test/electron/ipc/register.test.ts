@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { HandlerMap } from '../../../electron/contract';
 import { createHandlers } from '../../../electron/ipc/handlers';
+import { PassphraseKeyProvider } from '../../../electron/store/keys';
 import { isTrustedSender, registerHandlers, senderInfoOf } from '../../../electron/ipc/register';
 
 const OUR_WINDOW = 7;
@@ -71,6 +72,23 @@ function stubHandlers(): HandlerMap {
     'settings:get': ok({ language: 'en' as const }),
     'settings:set': ok({ language: 'en' as const }),
     'shell:openExternal': ok({ opened: true }),
+    'cases:list': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:create': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:open': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:save': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:duplicate': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:rename': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:delete': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'trash:list': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'trash:restore': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:undo': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:history': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:restoreBackup': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'attachment:add': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'attachment:read': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'attachment:remove': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:export': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
+    'case:import': vi.fn(async () => ({ ok: false as const, code: 'internal' as const })),
   };
 }
 
@@ -86,10 +104,35 @@ describe('registerHandlers', () => {
       systemLocale: 'en-US',
       platform: 'linux',
       openExternal: async () => undefined,
+      keyProvider: new PassphraseKeyProvider('test', { costLog2: 10 }),
+      showSaveDialog: async () => undefined,
+      showOpenDialog: async () => undefined,
     });
     registerHandlers(ipcMain, handlers, () => true);
     expect([...listeners.keys()].sort()).toEqual(
-      ['app:info', 'settings:get', 'settings:set', 'shell:openExternal'].sort(),
+      [
+        'app:info',
+        'settings:get',
+        'settings:set',
+        'shell:openExternal',
+        'cases:list',
+        'case:create',
+        'case:open',
+        'case:save',
+        'case:duplicate',
+        'case:rename',
+        'case:delete',
+        'trash:list',
+        'trash:restore',
+        'case:undo',
+        'case:history',
+        'case:restoreBackup',
+        'attachment:add',
+        'attachment:read',
+        'attachment:remove',
+        'case:export',
+        'case:import',
+      ].sort(),
     );
   });
 

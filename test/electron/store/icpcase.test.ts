@@ -213,7 +213,7 @@ describe('.icpcase import refuses hostile files, writing nothing', { timeout: 20
   it('a total declared size over the limit', async () => {
     const entries: Zippable = {};
     for (let i = 0; i < 60; i++) entries[`pad/${i}`] = strToU8('x');
-    let zip = zipSync(entries);
+    let zip: Uint8Array = zipSync(entries);
     for (let i = 0; i < 60; i++) zip = setDeclaredSize(zip, i, ICPCASE_LIMITS.maxEntryBytes - 1);
     expect(await failure(store.importCase(zip))).toMatchObject({
       code: 'importTooLarge',
@@ -258,7 +258,7 @@ describe('.icpcase import refuses hostile files, writing nothing', { timeout: 20
     const entries = unzipSync(valid);
     const name = Object.keys(entries).find((n) => n.endsWith('.jpg'))!;
     const tampered = Uint8Array.from(entries[name]!);
-    tampered[tampered.length - 10] ^= 0x01;
+    tampered[tampered.length - 10]! ^= 0x01;
     expect(await failure(store.importCase(zipSync({ ...entries, [name]: tampered })))).toMatchObject({
       code: 'importInvalid',
       details: { reason: 'attachmentMismatch' },
@@ -270,7 +270,7 @@ describe('.icpcase import refuses hostile files, writing nothing', { timeout: 20
       'importInvalid',
     );
     const flipped = Uint8Array.from(valid);
-    flipped[200] ^= 0x10; // inside the stored case.json or an attachment: the CRC no longer matches
+    flipped[200]! ^= 0x10; // inside the stored case.json or an attachment: the CRC no longer matches
     expect((await failure(store.importCase(flipped))).code).toMatch(/^import(Invalid|UnsafeEntry)$/);
     expect((await failure(store.importCase(strToU8('%PDF-1.7 definitely not a zip')))).code).toBe(
       'importInvalid',

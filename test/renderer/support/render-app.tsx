@@ -36,6 +36,24 @@ export function createFakeApi(systemLanguage: Language = 'en') {
       ok: true,
       value: { opened: true },
     })),
+    // Case store: an empty store; tests that need cases replace these mocks.
+    casesList: vi.fn<RendererApi['casesList']>(async () => ({ ok: true, value: [] })),
+    trashList: vi.fn<RendererApi['trashList']>(async () => ({ ok: true, value: [] })),
+    caseCreate: vi.fn<RendererApi['caseCreate']>(async () => ({ ok: false, code: 'notFound' })),
+    caseOpen: vi.fn<RendererApi['caseOpen']>(async () => ({ ok: false, code: 'notFound' })),
+    caseSave: vi.fn<RendererApi['caseSave']>(async () => ({ ok: false, code: 'notFound' })),
+    caseDuplicate: vi.fn<RendererApi['caseDuplicate']>(async () => ({ ok: false, code: 'notFound' })),
+    caseRename: vi.fn<RendererApi['caseRename']>(async () => ({ ok: false, code: 'notFound' })),
+    caseDelete: vi.fn<RendererApi['caseDelete']>(async () => ({ ok: false, code: 'notFound' })),
+    trashRestore: vi.fn<RendererApi['trashRestore']>(async () => ({ ok: false, code: 'notFound' })),
+    caseUndo: vi.fn<RendererApi['caseUndo']>(async () => ({ ok: false, code: 'notFound' })),
+    caseHistory: vi.fn<RendererApi['caseHistory']>(async () => ({ ok: false, code: 'notFound' })),
+    caseRestoreBackup: vi.fn<RendererApi['caseRestoreBackup']>(async () => ({ ok: false, code: 'notFound' })),
+    attachmentAdd: vi.fn<RendererApi['attachmentAdd']>(async () => ({ ok: false, code: 'notFound' })),
+    attachmentRead: vi.fn<RendererApi['attachmentRead']>(async () => ({ ok: false, code: 'notFound' })),
+    attachmentRemove: vi.fn<RendererApi['attachmentRemove']>(async () => ({ ok: false, code: 'notFound' })),
+    caseExport: vi.fn<RendererApi['caseExport']>(async () => ({ ok: false, code: 'notFound' })),
+    caseImport: vi.fn<RendererApi['caseImport']>(async () => ({ ok: false, code: 'notFound' })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);
