@@ -8,7 +8,7 @@ import type { Bilingual } from '../../core/validate/types';
 
 /** "Label: value" with the colon each language uses. */
 const kv = (label: Bilingual, lang: Language, value: string) =>
-  lang === 'en' ? `${label.en}: ${value}` : `${label['zh-CN']}：${value}`;
+  lang === 'en' ? `${label.en}:${value ? ` ${value}` : ''}` : `${label['zh-CN']}：${value}`;
 
 const t = (en: string, zh: string): Bilingual => ({ en, 'zh-CN': zh });
 

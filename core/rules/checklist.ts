@@ -262,6 +262,8 @@ export function buildChecklist(
       if (!forFiling && !facts.licenceFirm) importance = 'recommended';
 
       const preApproval = instance.sector ? preApprovalFor(instance.sector) : undefined;
+      // A pre-approval reported cancelled or unconfirmed is worth having, not a reason to refuse the packet.
+      if (preApproval && preApproval.status !== 'active') importance = 'recommended';
       const params: Record<string, Bilingual> = preApproval
         ? { permit: preApproval.permit, authority: preApproval.authority }
         : {};

@@ -570,7 +570,7 @@ function checkServices(out: IssueList, caseData: Case, facts: CaseFacts): void {
 function checkPreApprovals(out: IssueList, caseData: Case, facts: CaseFacts): void {
   for (const sector of facts.sectors) {
     const entry = preApprovalFor(sector);
-    if (!entry || entry.status === 'cancelled') continue;
+    if (!entry || entry.status !== 'active') continue;
     const declared = caseData.services.flatMap((s, i) =>
       s.preApprovals
         .map((p, j) => ({ p, path: `services.${i}.preApprovals.${j}` }))
