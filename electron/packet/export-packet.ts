@@ -5,11 +5,7 @@
  * This module does the Node-side work core/ may not: it reads the fonts, runs sharp and writes files. It
  * never imports electron, so tests and the CLI run it in plain Node.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AttachmentMeta, Case } from '../../core/model/case';
-import type { DocumentFonts } from '../../core/documents/font';
 import { renderDocument } from '../../core/documents/render';
 import { decidePathway } from '../../core/rules/decide';
 import { buildChecklist } from '../../core/rules/checklist';
@@ -21,32 +17,9 @@ import { assertExportable, packetDocuments, planPacket } from '../../core/packet
 import { renderPacketIndex } from '../../core/packet/index-document';
 import { uploadProfile, type ProfileId } from '../../core/packet/profiles';
 import type { AssembledPacket, PacketChecklistItem } from '../../core/packet/types';
+import { readDocumentFonts } from '../documents';
 import { normaliseImage } from './normalise-image';
 import { writePacket, type WrittenPacket } from './write-packet';
-
-/** resources/ of the source tree; the packaged app passes process.resourcesPath instead. */
-export const DEFAULT_RESOURCES_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../resources',
-);
-
-const fontCache = new Map<string, Promise<DocumentFonts>>();
-
-/** Noto Sans SC regular and bold, read once per process (the parse is cached by core/documents too). */
-export function loadDocumentFonts(resourcesDir = DEFAULT_RESOURCES_DIR): Promise<DocumentFonts> {
-  let fonts = fontCache.get(resourcesDir);
-  if (!fonts) {
-    fonts = (async () => {
-      const [regular, bold] = await Promise.all([
-        readFile(path.join(resourcesDir, 'fonts', 'NotoSansSC-Regular.ttf')),
-        readFile(path.join(resourcesDir, 'fonts', 'NotoSansSC-Bold.ttf')),
-      ]);
-      return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
-    })();
-    fontCache.set(resourcesDir, fonts);
-  }
-  return fonts;
-}
 
 export interface ExportRequest {
   case: Case;
@@ -82,7 +55,7 @@ export async function assembleCasePacket(
   const c = request.case;
   const decision = decidePathway(c.answers);
   const plan = planPacket(c, decision);
-  const fonts = await loadDocumentFonts(request.resourcesDir);
+  const fonts = await readDocumentFonts(request.resourcesDir);
   const checklist: PacketChecklistItem[] = buildChecklist(
     c,
     decision,

@@ -13,7 +13,8 @@ import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { crc32 } from 'node:zlib';
+import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import { PacketError } from '../../core/packet/errors';
 import type { AssembledPacket } from '../../core/packet/types';
 
@@ -44,6 +45,20 @@ async function exists(target: string): Promise<boolean> {
 
 const STORED = /\.(jpe?g|png|pdf|zip)$/i;
 
+/**
+ * The Info-ZIP Unicode Path extra field (0x7075): version 1, CRC-32 of the header's name bytes, the UTF-8
+ * name. Info-ZIP's unzip (Linux, older macOS) ignores the language-encoding flag and shows 附件 as mojibake
+ * without it; Windows Explorer and 7-Zip read the flag. Both, so every common tool gets the names right.
+ */
+function unicodePathExtra(name: string): Record<number, Uint8Array> {
+  const utf8 = strToU8(name);
+  const field = new Uint8Array(5 + utf8.length);
+  field[0] = 1;
+  new DataView(field.buffer).setUint32(1, crc32(utf8), true);
+  field.set(utf8, 5);
+  return { 0x7075: field };
+}
+
 function writeZip(packet: AssembledPacket, file: string, now: Date): Promise<void> {
   return new Promise((resolve, reject) => {
     const fd = openSync(file, 'w');
@@ -68,6 +83,7 @@ function writeZip(packet: AssembledPacket, file: string, now: Date): Promise<voi
       const name = `${packet.folderName}/${entry.path}`;
       const stream = STORED.test(entry.path) ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
       stream.mtime = now;
+      stream.extra = unicodePathExtra(name);
       zip.add(stream);
       stream.push(entry.bytes, true);
     }

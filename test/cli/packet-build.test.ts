@@ -21,7 +21,12 @@ import { planPacket } from '../../core/packet/gate';
 import { uploadProfile } from '../../core/packet/profiles';
 import { unsafePathReason } from '../../core/packet/safe-names';
 import type { PacketManifest } from '../../core/packet/types';
-import { MEDIA_PREFIX, UNRESOLVED_PREFIX, WECHAT_FIELD_TREE, valueAtWechatPath } from '../../core/packet/wechat-filing';
+import {
+  MEDIA_PREFIX,
+  UNRESOLVED_PREFIX,
+  WECHAT_FIELD_TREE,
+  valueAtWechatPath,
+} from '../../core/packet/wechat-filing';
 import { decidePathway } from '../../core/rules/decide';
 import { bundledFonts, embeddedFonts, extractText, parseIndependently } from '../core/documents/pdf-reader';
 
@@ -41,6 +46,8 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 const compact = (text: string) => text.replace(/\s+/g, '');
+/** pdf.js wants a plain Uint8Array, not a Buffer. */
+const readBytes = async (file: string) => new Uint8Array(await readFile(file));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function listFiles(base: string, prefix = ''): Promise<string[]> {
@@ -64,11 +71,22 @@ beforeAll(async () => {
   // The real command line, as a user runs it from a clean clone.
   const { stdout } = await exec(
     process.execPath,
-    [path.join(root, 'bin/icp-packet.mjs'), 'build', 'sample/case.json', '--out', 'out', '--zip', '--lang', 'en'],
+    [
+      path.join(root, 'bin/icp-packet.mjs'),
+      'build',
+      'sample/case.json',
+      '--out',
+      'out',
+      '--zip',
+      '--lang',
+      'en',
+    ],
     { cwd: dir, maxBuffer: 10 * 1024 * 1024 },
   );
   expect(stdout).toMatch(/Packet written: /);
-  const [folder] = (await readdir(path.join(dir, 'out'), { withFileTypes: true })).filter((e) => e.isDirectory());
+  const [folder] = (await readdir(path.join(dir, 'out'), { withFileTypes: true })).filter((e) =>
+    e.isDirectory(),
+  );
   if (!folder) throw new Error('no packet folder written');
   packetDir = path.join(dir, 'out', folder.name);
   manifest = JSON.parse(await readFile(path.join(packetDir, 'manifest.json'), 'utf8')) as PacketManifest;
@@ -98,7 +116,9 @@ describe('icp-packet sample', () => {
 
 describe('the packet icp-packet build writes', () => {
   it('follows the DESIGN §5 layout under <case>-<pathway>-<yyyymmdd>', async () => {
-    expect(path.basename(packetDir)).toMatch(/^样本 SAMPLE — 澜岸家居优选 mini-program shop-icp-filing-\d{8}$/);
+    expect(path.basename(packetDir)).toMatch(
+      /^样本 SAMPLE — 澜岸家居优选 mini-program shop-icp-filing-\d{8}$/,
+    );
     const files = await listFiles(packetDir);
     expect(files).toContain('00 目录 Index.pdf');
     expect(files).toContain('完整材料包 Full packet.pdf');
@@ -167,7 +187,7 @@ describe('the packet icp-packet build writes', () => {
     const decision = decidePathway(sampleCaseData.answers);
     const plan = planPacket(sampleCaseData, decision);
     const now = new Date(manifest.generatedAt);
-    const full = await extractText(await readFile(path.join(packetDir, '完整材料包 Full packet.pdf')));
+    const full = await extractText(await readBytes(path.join(packetDir, '完整材料包 Full packet.pdf')));
     for (const template of manifest.templates.filter((t) => t.id !== 'packet-index')) {
       const prepared = prepareDocument(template.id, sampleCaseData, {
         variant: 'submission',
@@ -175,22 +195,43 @@ describe('the packet icp-packet build writes', () => {
         decision: plan.documents,
         now,
       });
-      const expected = compact(prepared.layout.ops.map((op) => (op.kind === 'text' ? op.text : '')).join(''));
-      const alone = await extractText(await readFile(path.join(packetDir, template.file)));
-      expect(compact(alone.items.map((i) => i.text).join('')), template.file).toBe(expected);
+      // Page by page, in drawing order: the text a reviewer copies out of each page is the text laid out for it.
+      const pageCount = Math.max(...prepared.layout.ops.map((op) => op.page)) + 1;
+      const expectedPages = Array.from({ length: pageCount }, (_, page) =>
+        compact(
+          prepared.layout.ops.map((op) => (op.kind === 'text' && op.page === page ? op.text : '')).join(''),
+        ),
+      );
+      expect(expectedPages.join('')).toMatch(/[\u4e00-\u9fff]{20}/);
+      const pagesOf = (items: { page: number; text: string }[], first: number) =>
+        expectedPages.map((_, page) =>
+          compact(
+            items
+              .filter((i) => i.page === first + page)
+              .map((i) => i.text)
+              .join(''),
+          ),
+        );
+
+      const alone = await extractText(await readBytes(path.join(packetDir, template.file)));
+      expect(alone.pageCount, template.file).toBe(pageCount);
+      expect(pagesOf(alone.items, 0), template.file).toEqual(expectedPages);
 
       const entry = manifest.fullPacket.entries.find((e) => e.file === template.file);
       if (!entry) throw new Error(`${template.file} missing from the full packet`);
-      const inFull = full.items.filter((i) => i.page + 1 >= entry.firstPage && i.page + 1 <= entry.lastPage);
-      expect(compact(inFull.map((i) => i.text).join('')), `${template.file} in the full packet`).toBe(expected);
+      expect(entry.lastPage - entry.firstPage + 1).toBe(pageCount);
+      expect(pagesOf(full.items, entry.firstPage - 1), `${template.file} in the full packet`).toEqual(
+        expectedPages,
+      );
     }
   }, 120_000);
 
   it('puts page ranges in the index that match the full packet', async () => {
-    const index = await extractText(await readFile(path.join(packetDir, '00 目录 Index.pdf')));
+    const index = await extractText(await readBytes(path.join(packetDir, '00 目录 Index.pdf')));
     const text = compact(index.items.map((i) => i.text).join(''));
     for (const entry of manifest.fullPacket.entries.slice(1)) {
-      const range = entry.firstPage === entry.lastPage ? `${entry.firstPage}` : `${entry.firstPage}–${entry.lastPage}`;
+      const range =
+        entry.firstPage === entry.lastPage ? `${entry.firstPage}` : `${entry.firstPage}–${entry.lastPage}`;
       expect(text).toContain(`${String(entry.number).padStart(2, '0')}${compact(entry.title.zh)}`);
       expect(text).toContain(range);
     }
@@ -204,7 +245,7 @@ describe('the packet icp-packet build writes', () => {
     let compared = 0;
     const pdfs = (await listFiles(packetDir)).filter((f) => f.endsWith('.pdf'));
     for (const file of pdfs) {
-      for (const font of await embeddedFonts(await readFile(path.join(packetDir, file)))) {
+      for (const font of await embeddedFonts(await readBytes(path.join(packetDir, file)))) {
         const subset = parseIndependently(font.bytes);
         const original = originals[font.baseFont.endsWith('Bold') ? 'Bold' : 'Regular'];
         for (const [glyphId, text] of font.toUnicode) {
@@ -233,10 +274,11 @@ describe('the packet icp-packet build writes', () => {
   });
 
   it('writes the WeChat applyIcpFiling body with every required field of the field tree', async () => {
-    const json = JSON.parse(await readFile(path.join(packetDir, 'wechat-apply-icp-filing.json'), 'utf8')) as Record<
-      string,
-      unknown
-    > & { _icp_packet: { media: { field: string; file: string }[]; unresolved: { field: string }[] } };
+    const json = JSON.parse(
+      await readFile(path.join(packetDir, 'wechat-apply-icp-filing.json'), 'utf8'),
+    ) as Record<string, unknown> & {
+      _icp_packet: { media: { field: string; file: string }[]; unresolved: { field: string }[] };
+    };
     const required = WECHAT_FIELD_TREE.filter((f) => f.required === 'yes');
     expect(required.length).toBeGreaterThan(30);
     for (const field of required) {
@@ -264,7 +306,9 @@ describe('the packet icp-packet build writes', () => {
     }
     const [noneOfTheAbove] = valueAtWechatPath(json, 'icp_applets.base_info.nrlx_details[].type');
     expect(String(noneOfTheAbove)).toMatch(new RegExp(`^${UNRESOLVED_PREFIX}.*以上都不涉及`));
-    expect(json._icp_packet.unresolved.map((u) => u.field)).toContain('icp_applets.base_info.nrlx_details[0].type');
+    expect(json._icp_packet.unresolved.map((u) => u.field)).toContain(
+      'icp_applets.base_info.nrlx_details[0].type',
+    );
   });
 
   it('zips to exactly the same files', async () => {
@@ -295,7 +339,10 @@ describe('icp-packet build refuses', () => {
   }, 120_000);
 
   it('while the pre-flight has errors, and prints them (exit 1)', async () => {
-    const broken = { ...sampleCaseData, subject: { ...sampleCaseData.subject, certificateNumber: '91310115MA1K4R7C5B' } };
+    const broken = {
+      ...sampleCaseData,
+      subject: { ...sampleCaseData.subject, certificateNumber: '91310115MA1K4R7C5B' },
+    };
     await writeFile(path.join(dir, 'sample', 'broken.json'), JSON.stringify(broken));
     const result = await run('build', 'sample/broken.json', '--out', 'refused', '--lang', 'zh-CN');
     expect(result.code).toBe(1);
@@ -310,7 +357,15 @@ describe('icp-packet build refuses', () => {
     const refused = await run('build', 'sample/warnings.json', '--out', 'warned', '--lang', 'en');
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/warning\(s\) are not acknowledged/);
-    const accepted = await run('build', 'sample/warnings.json', '--out', 'warned', '--accept-warnings', '--lang', 'en');
+    const accepted = await run(
+      'build',
+      'sample/warnings.json',
+      '--out',
+      'warned',
+      '--accept-warnings',
+      '--lang',
+      'en',
+    );
     expect(accepted.code, accepted.err).toBe(0);
     expect(accepted.out).toMatch(/Accepted \d+ warning\(s\)/);
   }, 120_000);
@@ -320,7 +375,10 @@ describe('icp-packet build refuses', () => {
     expect((await run('build', 'not-a-case.json', '--out', 'x')).code).toBe(2);
     expect((await run('build', 'sample/case.json', '--out', 'x', '--profile', 'baidu')).code).toBe(2);
     expect((await run('build', 'sample/case.json')).code).toBe(2);
-    const moved = { ...sampleCaseData, attachments: [{ ...sampleCaseData.attachments[0], id: 'a'.repeat(64) }] };
+    const moved = {
+      ...sampleCaseData,
+      attachments: [{ ...sampleCaseData.attachments[0], id: 'a'.repeat(64) }],
+    };
     await writeFile(path.join(dir, 'moved.json'), JSON.stringify(moved));
     const missing = await run('build', 'moved.json', '--out', 'x', '--lang', 'en');
     expect(missing.code).toBe(2);
