@@ -1,14 +1,18 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ErrorCode, Result } from '../../../electron/contract';
 
+export type NoticeDetails = Record<string, string | number | boolean>;
+
 export interface Notice {
   id: number;
   code: ErrorCode;
+  /** What main said about the failure (e.g. a size limit); the message may interpolate it. */
+  details?: NoticeDetails;
 }
 
 interface NoticesValue {
   notices: readonly Notice[];
-  reportError: (code: ErrorCode) => void;
+  reportError: (code: ErrorCode, details?: NoticeDetails) => void;
   dismiss: (id: number) => void;
 }
 
@@ -26,10 +30,12 @@ export function NoticesProvider({
     initialErrors.map((code, index) => ({ id: index, code })),
   );
 
-  const reportError = useCallback((code: ErrorCode) => {
+  const reportError = useCallback((code: ErrorCode, details?: NoticeDetails) => {
     // The same failure twice in a row (a user retrying) shows one message, not a growing stack.
     setNotices((current) =>
-      current.some((notice) => notice.code === code) ? current : [...current, { id: nextId.current++, code }],
+      current.some((notice) => notice.code === code)
+        ? current
+        : [...current, { id: nextId.current++, code, details }],
     );
   }, []);
 
@@ -63,7 +69,7 @@ export function useApiCall(): <T>(pending: Promise<Result<T>>) => Promise<T | un
         return undefined;
       }
       if (result.ok) return result.value;
-      reportError(result.code);
+      reportError(result.code, result.details);
       return undefined;
     },
     [reportError],

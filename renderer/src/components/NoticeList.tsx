@@ -14,7 +14,7 @@ export function NoticeList() {
             <circle cx="10" cy="10" r="9" />
             <path d="M10 5.5v5.5M10 13.5v1" />
           </svg>
-          <p className="notice__message">{t(`errors.${notice.code}`)}</p>
+          <p className="notice__message">{t(`errors.${notice.code}`, { ...notice.details })}</p>
           <button type="button" className="notice__dismiss" onClick={() => dismiss(notice.id)}>
             {t('notices.dismiss')}
           </button>
