@@ -4,16 +4,29 @@
  * import), so the whole start-up sequence runs under test with fakes.
  */
 import path from 'node:path';
-import type { App, BrowserWindow, IpcMain, Menu, Protocol, Session, Shell } from 'electron';
+import type {
+  App,
+  BrowserWindow,
+  Dialog,
+  IpcMain,
+  Menu,
+  OpenDialogOptions,
+  Protocol,
+  SafeStorage,
+  SaveDialogOptions,
+  Session,
+  Shell,
+} from 'electron';
 import { resolveLanguage } from '../core/i18n/language';
 import { createAppProtocolHandler } from './app-protocol';
 import type { IpcEvents, Settings } from './contract';
 import { isAllowedExternalUrl } from './external-links';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers, type HandlerDeps } from './ipc/handlers';
 import { isTrustedSender, registerHandlers, senderInfoOf } from './ipc/register';
 import { HandlerError } from './ipc/result';
 import { readSettings } from './ipc/settings';
 import { buildMenuTemplate, menuLabelsFor } from './menu';
+import { SafeStorageKeyProvider } from './store/keys';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -31,6 +44,8 @@ export interface ElectronRuntime {
   protocol: Protocol;
   session: { defaultSession: Session };
   shell: Shell;
+  dialog: Dialog;
+  safeStorage: SafeStorage;
 }
 
 export interface BootstrapOptions {
@@ -45,6 +60,40 @@ export interface RunningApp {
   /** Resolves once the window has been created (or at once when another instance already runs). */
   ready: Promise<void>;
   mainWindow: () => BrowserWindow | null;
+}
+
+/**
+ * The native Save/Open dialogs of `case:export` / `case:import`, attached to the main window when there is one.
+ * Paths only ever come from these dialogs, never from the renderer.
+ */
+export function caseFileDialogs(
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>,
+  app: Pick<App, 'getName' | 'getPath'>,
+  parent: () => BrowserWindow | null,
+): Pick<HandlerDeps, 'showSaveDialog' | 'showOpenDialog'> {
+  // The filter is named after the app: a proper name that needs no translation.
+  const filters = [{ name: app.getName(), extensions: ['icpcase'] }];
+  return {
+    showSaveDialog: async ({ defaultFileName }) => {
+      const options: SaveDialogOptions = {
+        defaultPath: path.join(app.getPath('documents'), path.basename(defaultFileName)),
+        filters,
+      };
+      const window = parent();
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? undefined : result.filePath;
+    },
+    showOpenDialog: async () => {
+      const options: OpenDialogOptions = { properties: ['openFile'], filters };
+      const window = parent();
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+  };
 }
 
 export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions): RunningApp {
@@ -134,6 +183,9 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       systemLocale: app.getLocale(),
       platform: options.platform,
       openExternal: openInBrowser,
+      // The OS keychain guards the case store's key; a passphrase provider replaces it when the user picks one.
+      keyProvider: new SafeStorageKeyProvider(electron.safeStorage),
+      ...caseFileDialogs(electron.dialog, app, () => mainWindow),
       onSettingsChanged: (settings) => {
         applyMenu(settings);
         sendToRenderer('settings:changed', settings);

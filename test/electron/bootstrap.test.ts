@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bootstrap, type ElectronRuntime } from '../../electron/bootstrap';
+import { bootstrap, caseFileDialogs, type ElectronRuntime } from '../../electron/bootstrap';
 import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../electron/security';
 
@@ -80,6 +80,12 @@ function fakeElectron(options: { gotLock?: boolean; locale?: string } = {}) {
     },
     session: { defaultSession: session },
     shell: { openExternal: vi.fn(async () => undefined) },
+    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(text),
+      decryptString: (data: Buffer) => data.toString(),
+    },
   };
   return {
     runtime: runtime as unknown as ElectronRuntime,
@@ -143,7 +149,7 @@ describe('bootstrap', () => {
       createHandlers({
         userDataDir: path.join(base, 'unused'),
         openExternal: async () => undefined,
-      } as HandlerDeps),
+      } as unknown as HandlerDeps),
     );
     expect([...e.ipcListeners.keys()].sort()).toEqual(everyChannel.sort());
     expect(everyChannel).toEqual(
@@ -250,5 +256,53 @@ describe('bootstrap', () => {
     bootstrap(mac.runtime, { ...options(), platform: 'darwin' });
     mac.fake.app.emit('window-all-closed');
     expect(mac.fake.app.quit).not.toHaveBeenCalled();
+  });
+});
+
+describe('caseFileDialogs', () => {
+  const app = { getName: () => 'ICP Packet Studio', getPath: () => '/home/me/Documents' };
+  const filters = [{ name: 'ICP Packet Studio', extensions: ['icpcase'] }];
+
+  it('saves into Documents under the suggested name, attached to the window', async () => {
+    const window = new FakeWindow({});
+    const dialog = {
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/me/Documents/a.icpcase' })),
+      showOpenDialog: vi.fn(),
+    };
+    const dialogs = caseFileDialogs(dialog as never, app as never, () => window as never);
+    expect(await dialogs.showSaveDialog({ defaultFileName: 'a.icpcase' })).toBe(
+      '/home/me/Documents/a.icpcase',
+    );
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(window, {
+      defaultPath: path.join('/home/me/Documents', 'a.icpcase'),
+      filters,
+    });
+  });
+
+  it('a suggested name cannot steer the dialog to another folder', async () => {
+    const dialog = {
+      showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
+      showOpenDialog: vi.fn(),
+    };
+    const dialogs = caseFileDialogs(dialog as never, app as never, () => null);
+    expect(await dialogs.showSaveDialog({ defaultFileName: '../../etc/evil.icpcase' })).toBeUndefined();
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith({
+      defaultPath: path.join('/home/me/Documents', 'evil.icpcase'),
+      filters,
+    });
+  });
+
+  it('opens one .icpcase file, or nothing when cancelled', async () => {
+    const dialog = {
+      showSaveDialog: vi.fn(),
+      showOpenDialog: vi
+        .fn()
+        .mockResolvedValueOnce({ canceled: false, filePaths: ['/x/b.icpcase'] })
+        .mockResolvedValueOnce({ canceled: true, filePaths: [] }),
+    };
+    const dialogs = caseFileDialogs(dialog as never, app as never, () => null);
+    expect(await dialogs.showOpenDialog()).toBe('/x/b.icpcase');
+    expect(await dialogs.showOpenDialog()).toBeUndefined();
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({ properties: ['openFile'], filters });
   });
 });
