@@ -402,9 +402,13 @@ function drawRow(flow: Flow, row: RowLayout): void {
 }
 
 function layoutTable(flow: Flow, table: ResolvedTable): void {
+  const headerHeight = table.header.length * (STYLES.cellHead.leading * 2 + CELL_PAD_Y * 2);
+  // Keep the caption and header with the first rows: either alone at the foot of a page reads as an orphan.
+  const firstRowsHeight = Math.min(table.rows.length, 3) * (STYLES.cell.leading + CELL_PAD_Y * 2);
   if (table.caption) {
     flow.y += 6;
-    flow.ensure(STYLES.caption.leading * 3);
+    const captionHeight = STYLES.caption.leading + (flow.review ? STYLES.gloss.leading * 2 + 3 : 0);
+    flow.ensure(captionHeight + headerHeight + firstRowsHeight);
     flow.bilingual(table.caption, STYLES.caption, STYLES.gloss);
   }
   let x = MARGINS.left;
@@ -435,14 +439,7 @@ function layoutTable(flow: Flow, table: ResolvedTable): void {
       ? row.map((_, i) => (i === 0 ? { zh: '', en: '' } : (row[0] ?? { zh: '', en: '' })))
       : row.map((_, i) => headerLabels[i] ?? { zh: '', en: '' });
 
-  const headerHeight = () =>
-    table.header.reduce(
-      (sum, row) => sum + Math.max(...row.map(() => STYLES.cellHead.leading + CELL_PAD_Y * 2)),
-      0,
-    );
-  // Keep the header with the first rows: a caption alone at the foot of a page reads as an orphan.
-  const firstRowHeight = Math.min(table.rows.length, 3) * (STYLES.cell.leading + CELL_PAD_Y * 2);
-  flow.ensure(headerHeight() + firstRowHeight);
+  flow.ensure(headerHeight + firstRowsHeight);
   drawHeader(false);
   for (const row of table.rows) {
     const laid = layoutRow(flow, row, columns, {
@@ -519,8 +516,10 @@ function layoutSignature(flow: Flow, block: Extract<ResolvedBlock, { kind: 'sign
         ? `${signer.party.zh}\n${signer.name.zh}`
         : together;
     const partyLines = flow.wrap(partyLine, style, colW).length;
+    // About two blank lines between the body and the signature, as official documents leave (空二行).
+    const gap = 30;
     const height =
-      18 +
+      gap +
       partyLines * style.leading +
       glossH +
       signer.signatures.length * (style.leading + 14 + glossH) +
@@ -528,7 +527,7 @@ function layoutSignature(flow: Flow, block: Extract<ResolvedBlock, { kind: 'sign
       glossH +
       10;
     flow.ensure(height);
-    flow.y += 18;
+    flow.y += gap;
     const partyTop = flow.y;
     flow.bilingual(
       {

@@ -141,6 +141,11 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
       if (typeof value === 'boolean') return formatValue(value, 'yesno', ctx, lang);
       if (typeof value === 'object') throw new Error('An object needs a format (e.g. |validity).');
       return String(value);
+    case 'none': {
+      // Optional fields (shared with, remarks): empty means "none", not a blank to fill in.
+      const text = formatValue(value, argument ? `label:${argument}` : '', ctx, lang);
+      return text.trim() === '' ? (lang === 'zh' ? '无' : 'None') : text;
+    }
     case 'date':
       return typeof value === 'string' ? formatDate(value, lang) : '';
     case 'cny':

@@ -10,8 +10,8 @@
  * inside an `each` (the current array element), `$index` (1-based position), `$now` (the document date).
  * Formats: date, cny, pct, yesno, count, list[:<table>], label:<table> (a table of labels.json), province,
  * authority (the province's communications administration), idValidity and licenceTerm (on a person or the
- * subject), preApprovals, platformFeatures, sdks. There is no default-text format on purpose: an empty value
- * renders as a fill-in blank (resolve.ts BLANK), and the pre-flight reports it.
+ * subject), preApprovals, platformFeatures, sdks, and none (optional fields: empty prints 无 / None).
+ * Otherwise an empty value renders as a fill-in blank (resolve.ts BLANK) — the pre-flight reports it.
  *
  * `each.path` may flatten nested arrays: `services[].preApprovals` yields every pre-approval of every service.
  */

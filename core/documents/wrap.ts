@@ -33,6 +33,33 @@ interface Segment {
   hard: boolean;
 }
 
+/**
+ * linebreak@1.1.0 implements UAX #14 before Unicode 15.1, where the curly quotes “ ” (class QU) glue to
+ * both neighbours, so 他说：“好。”我们… would be one unbreakable run. Chinese treats them as opening and
+ * closing marks (as UAX #14 LB19a now does for East Asian text): allow a break after ” and before “ unless
+ * the neighbour forbids it.
+ */
+function splitAtChineseQuotes(segment: string): string[] {
+  const chars = [...segment];
+  const parts: string[] = [];
+  let part = '';
+  chars.forEach((char, i) => {
+    const next = chars[i + 1];
+    const prev = chars[i - 1];
+    if (char === '\u201c' && part && prev && !NO_LINE_END.has(prev) && !/\s/.test(prev)) {
+      parts.push(part);
+      part = '';
+    }
+    part += char;
+    if (char === '\u201d' && next && !NO_LINE_START.has(next) && !/\s/.test(next)) {
+      parts.push(part);
+      part = '';
+    }
+  });
+  if (part) parts.push(part);
+  return parts;
+}
+
 function segmentsOf(text: string): Segment[] {
   const breaker = new LineBreaker(text);
   const segments: Segment[] = [];
@@ -40,28 +67,43 @@ function segmentsOf(text: string): Segment[] {
   for (let brk = breaker.nextBreak(); brk; brk = breaker.nextBreak()) {
     const raw = text.slice(last, brk.position);
     last = brk.position;
-    segments.push({ text: brk.required ? raw.replace(/[\r\n\u2028\u2029]+$/, '') : raw, hard: brk.required });
+    const parts = splitAtChineseQuotes(brk.required ? raw.replace(/[\r\n\u2028\u2029]+$/, '') : raw);
+    parts.forEach((part, i) => segments.push({ text: part, hard: brk.required && i === parts.length - 1 }));
+    if (parts.length === 0) segments.push({ text: '', hard: brk.required });
   }
   return segments;
 }
 
-/** Splits a segment wider than the line into pieces that fit, character by character. */
+/**
+ * Splits a segment wider than the line into pieces that fit, character by character. A cut that would
+ * start a piece with closing punctuation (or end one with opening punctuation) moves the character before
+ * it along, so the pieces obey the line-start rules and never exceed the width.
+ */
 function splitPerCharacter(segment: string, width: number, measure: Measure): string[] {
-  const pieces: string[] = [];
-  let piece = '';
+  const pieces: string[][] = [];
+  let piece: string[] = [];
   let pieceWidth = 0;
   for (const char of segment) {
     const w = measure(char);
-    if (piece && pieceWidth + w > width) {
+    if (piece.length && pieceWidth + w > width) {
+      const carried: string[] = [];
+      // Carry characters down while the new piece would start with closing punctuation, or the old one
+      // would end with opening punctuation.
+      while (
+        piece.length > 1 &&
+        (NO_LINE_START.has(carried[0] ?? char) || NO_LINE_END.has(piece[piece.length - 1] ?? ''))
+      ) {
+        carried.unshift(piece.pop() ?? '');
+      }
       pieces.push(piece);
-      piece = '';
-      pieceWidth = 0;
+      piece = carried;
+      pieceWidth = measure(carried.join(''));
     }
-    piece += char;
+    piece.push(char);
     pieceWidth += w;
   }
-  if (piece) pieces.push(piece);
-  return pieces;
+  if (piece.length) pieces.push(piece);
+  return pieces.map((p) => p.join(''));
 }
 
 /**
@@ -69,25 +111,20 @@ function splitPerCharacter(segment: string, width: number, measure: Measure): st
  * with opening punctuation. UAX #14 breaks already respect this for the common marks; per-character cuts and
  * a few marks UAX #14 treats differently (middle dot, ASCII punctuation after CJK) need the repair.
  */
-function enforceKinsoku(lines: string[]): string[] {
+function enforceKinsoku(lines: string[], width: number, measure: Measure): string[] {
   for (let i = 1; i < lines.length; i++) {
-    let prev = lines[i - 1] ?? '';
-    let line = lines[i] ?? '';
-    // Pull the last character of the previous line down with the punctuation (推出).
-    while (line && NO_LINE_START.has([...line][0] ?? '') && [...prev].length > 1) {
-      const chars = [...prev];
-      const moved = chars.pop() ?? '';
-      prev = chars.join('');
-      line = moved + line;
-      if (!NO_LINE_START.has(moved)) break;
+    let prev = [...(lines[i - 1] ?? '')];
+    let line = [...(lines[i] ?? '')];
+    // Pull the character before the punctuation down with it (推出), as long as the line still fits.
+    while (NO_LINE_START.has(line[0] ?? '') || NO_LINE_END.has(prev.at(-1) ?? '')) {
+      if (prev.length <= 1) break;
+      const candidate = [prev.at(-1) ?? '', ...line];
+      if (measure(candidate.join('')) > width) break;
+      line = candidate;
+      prev = prev.slice(0, -1);
     }
-    while (prev && NO_LINE_END.has([...prev].at(-1) ?? '') && [...prev].length > 1) {
-      const chars = [...prev];
-      line = (chars.pop() ?? '') + line;
-      prev = chars.join('');
-    }
-    lines[i - 1] = prev;
-    lines[i] = line;
+    lines[i - 1] = prev.join('');
+    lines[i] = line.join('');
   }
   return lines;
 }
@@ -119,8 +156,7 @@ export function wrapText(
     const visibleWidth = visible === segment ? segmentWidth : measure(visible);
     if (line && lineWidth + visibleWidth > limit()) flush();
     if (!line && visibleWidth > limit()) {
-      // Leave one character of room so the start-of-line rule can pull a character down without overflow.
-      const pieces = splitPerCharacter(visible, Math.min(width, firstLineWidth) - measure('。'), measure);
+      const pieces = splitPerCharacter(visible, limit(), measure);
       for (const piece of pieces.slice(0, -1)) {
         line = piece;
         flush();
@@ -138,5 +174,9 @@ export function wrapText(
     if (hard) flush();
   }
   if (line || lines.length === 0) flush();
-  return enforceKinsoku(lines.map((l) => l.replace(JOINERS, '')));
+  return enforceKinsoku(
+    lines.map((l) => l.replace(JOINERS, '')),
+    width,
+    measureText,
+  );
 }
