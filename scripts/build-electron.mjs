@@ -1,15 +1,32 @@
 // Bundles the main process and the preload with esbuild (CommonJS: a sandboxed preload cannot be ESM).
+// `--outdir <dir>` builds elsewhere than dist/electron (the build test uses it).
+import path from 'node:path';
 import { build } from 'esbuild';
+
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg > 0 && process.argv[outdirArg + 1] ? process.argv[outdirArg + 1] : 'dist/electron';
 
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node22',
   format: 'cjs',
-  external: ['electron'],
   sourcemap: false,
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
-await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
+// sharp loads a native binary per platform, which cannot be bundled: it stays in node_modules, where
+// electron-builder packs it (and unpacks the .node files from the asar).
+await build({
+  ...common,
+  entryPoints: ['electron/main.ts'],
+  outfile: path.join(outdir, 'main.cjs'),
+  external: ['electron', 'sharp'],
+});
+// A sandboxed preload can require only 'electron' (and a few polyfilled modules): everything else is inlined.
+await build({
+  ...common,
+  entryPoints: ['electron/preload.ts'],
+  outfile: path.join(outdir, 'preload.cjs'),
+  external: ['electron'],
+});
