@@ -16,6 +16,7 @@ import {
   appCase,
   filingCase,
   licenceCase,
+  preApprovalCase,
   renamedCase,
 } from '../../fixtures/documents/cases';
 import {
@@ -207,6 +208,27 @@ describe('every template, rendered from the sample case', () => {
     expect(compared).toBeGreaterThan(3000);
     expect(inked / compared).toBeGreaterThan(0.95);
   }, 120_000);
+});
+
+describe('documents that change with the case', () => {
+  it('the pre-approval statement lists the permits when a service holds one, instead of the no-approval undertaking', async () => {
+    const options = { variant: 'submission' as const, fonts: bundledFonts(), now: DOCUMENT_NOW };
+    const withPermit = await extractText(
+      await renderDocument('pre-approval-statement', preApprovalCase(), options),
+    );
+    const text = compact(withPermit.items.map((i) => i.text).join(''));
+    expect(text).toContain('前置审批文件情况说明');
+    expect(text).toContain('互联网药品信息服务资格证书');
+    expect(text).toContain('（沪）-非经营性-2026-0042');
+    expect(text).toContain('2031年5月31日');
+    expect(text).toContain('特此说明。');
+    expect(text).not.toContain('不涉及前置审批事项承诺书');
+
+    const without = await extractText(await renderDocument('pre-approval-statement', filingCase(), options));
+    const withoutText = compact(without.items.map((i) => i.text).join(''));
+    expect(withoutText).toContain('不涉及前置审批事项承诺书');
+    expect(withoutText).toContain('特此承诺。');
+  }, 30_000);
 });
 
 describe('over-long values', () => {
