@@ -89,14 +89,35 @@ function flatParams(params: Params): Record<string, string | number> {
   return out;
 }
 
-function stepOf(path: string, kind?: Service['kind']): Step | undefined {
+/** The catalogue entry of a path or, for list items (`services.0.domains.1`), of the nearest listed parent. */
+function nearestDef(path: string, kind?: Service['kind']) {
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const def = fieldDef(parts.slice(0, n).join('.'), kind);
+    if (def) return def;
+  }
+  return undefined;
+}
+
+const STEP_BY_ROOT: Record<string, Step> = {
+  answers: 'pathway',
+  subject: 'applicant',
+  licence: 'applicant',
+  plannedSubmissionOn: 'applicant',
+  principal: 'people',
+  legalRepresentative: 'people',
+  contacts: 'people',
+  services: 'services',
+};
+
+function stepOf(path: string, kind?: Service['kind']): Step {
   if (path.startsWith('attachments:')) return 'documents';
   if (path.startsWith('answers')) return 'pathway';
-  return fieldDef(path, kind)?.step;
+  return nearestDef(path, kind)?.step ?? STEP_BY_ROOT[path.split('.')[0] ?? ''] ?? 'applicant';
 }
 
 function labelOf(path: string, kind?: Service['kind']): Bilingual {
-  return fieldDef(path, kind)?.label ?? { en: path, 'zh-CN': path };
+  return nearestDef(path, kind)?.label ?? { en: path, 'zh-CN': path };
 }
 
 const PERSON_LABELS: Record<string, Bilingual> = {
@@ -207,7 +228,7 @@ class IssueList {
         severity: v.severity,
         message: v.message,
         fix: v.fix,
-        step: stepOf(path, kind) ?? 'applicant',
+        step: stepOf(path, kind),
         ...(v.params ? { params: v.params } : {}),
       });
     }
@@ -239,7 +260,7 @@ export function checkCase(caseData: Case, options: CheckOptions = {}): Preflight
   checkPathway(out, decision);
   checkRequiredFields(out, caseData, facts);
   checkPeople(out, caseData, facts, today);
-  checkSubject(out, caseData, facts);
+  checkSubject(out, caseData, facts, today);
   checkServices(out, caseData, facts);
   checkValidity(out, caseData, facts, today);
   checkLicence(out, caseData, facts, decision);
@@ -286,12 +307,7 @@ function checkRequiredFields(out: IssueList, caseData: Case, facts: CaseFacts): 
         if (longTerm === true) continue;
       }
       const label = labelOf(node.path, service?.kind);
-      out.rule(
-        'field.required',
-        node.path,
-        { field: label },
-        stepOf(node.path, service?.kind) ?? rule('field.required').step,
-      );
+      out.rule('field.required', node.path, { field: label }, stepOf(node.path, service?.kind));
     }
   }
 }
@@ -384,7 +400,7 @@ function ruleProvinces(code: string): string[] {
   return Array.isArray(list) ? (list as string[]) : [];
 }
 
-function checkSubject(out: IssueList, caseData: Case, facts: CaseFacts): void {
+function checkSubject(out: IssueList, caseData: Case, facts: CaseFacts, today: string): void {
   const { subject, answers } = caseData;
   const province = facts.province;
   if (subject.certificateNumber.trim()) {
@@ -393,7 +409,7 @@ function checkSubject(out: IssueList, caseData: Case, facts: CaseFacts): void {
       out.field('subject.certificateNumber', validateUscc(subject.certificateNumber));
     else {
       const validator = PERSON_ID_VALIDATORS[subject.certificateType as Person['idType']];
-      if (validator) out.field('subject.certificateNumber', validator(subject.certificateNumber, todayIso()));
+      if (validator) out.field('subject.certificateNumber', validator(subject.certificateNumber, today));
     }
   }
   if (!facts.individualSubject) {
