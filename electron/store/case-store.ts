@@ -16,7 +16,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { CURRENT_SCHEMA_VERSION, type AttachmentMeta, type Case } from '../../core/model/case';
+import type { AttachmentMeta, Case } from '../../core/model/case';
 import { createCase, restore } from '../../core/model/restore';
 import { diffValues, deepEqual, revertChanges } from '../../core/model/changes';
 import { summarizeCase } from '../../core/model/summary';
@@ -350,7 +350,11 @@ export class CaseStore {
 
   async open(id: string): Promise<OpenedCase> {
     const opened = await this.#readCurrent(id);
-    await removeStaleTemps(this.#fs, this.#caseDir(id));
+    await this.#withLock(id, async () => {
+      // Leftovers of writes a crash interrupted; locked so a write in progress keeps its temp file.
+      await removeStaleTemps(this.#fs, this.#caseDir(id));
+      await removeStaleTemps(this.#fs, path.join(this.#caseDir(id), ATTACHMENTS_DIR));
+    });
     return opened;
   }
 
@@ -677,12 +681,7 @@ export class CaseStore {
   async importCase(bytes: Uint8Array, options: { passphrase?: string } = {}): Promise<Case> {
     const archive = await importCaseArchive(bytes, options);
     const at = this.#now().toISOString();
-    const imported = this.#validate({
-      ...archive.case,
-      id: this.#newId(),
-      updatedAt: at,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-    });
+    const imported = this.#validate({ ...archive.case, id: this.#newId(), updatedAt: at });
     const key = await this.#dataKey();
     const blobs = new Map<string, Buffer>();
     for (const [sha, plain] of archive.attachments)

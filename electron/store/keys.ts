@@ -157,17 +157,50 @@ async function readKeyring(fs: StoreFs, root: string): Promise<Keyring | 'missin
   return sawFile ? 'damaged' : 'missing';
 }
 
-async function writeKeyring(fs: StoreFs, root: string, provider: KeyProvider, key: Buffer): Promise<void> {
+async function keyringBytes(provider: KeyProvider, key: Buffer): Promise<Buffer> {
   const keyring: Keyring = {
     format: 'icp-keyring',
     version: 1,
     provider: provider.kind,
     wrappedKey: (await provider.wrap(key)).toString('base64'),
   };
-  const bytes = Buffer.from(JSON.stringify(keyring, null, 2) + '\n', 'utf8');
-  await fs.mkdir(root, { recursive: true });
+  return Buffer.from(JSON.stringify(keyring, null, 2) + '\n', 'utf8');
+}
+
+async function writeKeyring(fs: StoreFs, root: string, provider: KeyProvider, key: Buffer): Promise<void> {
+  const bytes = await keyringBytes(provider, key);
   await writeFileAtomic(fs, path.join(root, KEYRING_FILE), bytes);
   await writeFileAtomic(fs, path.join(root, KEYRING_MIRROR), bytes);
+}
+
+/**
+ * Creates the keyring only if none exists: two processes starting on an empty store (the app and the CLI)
+ * must not each create a key and overwrite the other's. The complete file is linked into place, which fails
+ * with EEXIST if another process got there first. Resolves false in that case.
+ */
+async function createKeyring(
+  fs: StoreFs,
+  root: string,
+  provider: KeyProvider,
+  key: Buffer,
+): Promise<boolean> {
+  const bytes = await keyringBytes(provider, key);
+  await fs.mkdir(root, { recursive: true });
+  const pending = path.join(root, `${KEYRING_FILE}.${randomBytes(8).toString('hex')}.pending`);
+  await writeFileAtomic(fs, pending, bytes);
+  try {
+    await fs.link(pending, path.join(root, KEYRING_FILE));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // No hard links on this file system: fall back to a plain (last-writer-wins) rename.
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV'].includes(code ?? '')) throw error;
+    await fs.rename(pending, path.join(root, KEYRING_FILE));
+  } finally {
+    await fs.rm(pending, { force: true });
+  }
+  await writeFileAtomic(fs, path.join(root, KEYRING_MIRROR), bytes);
+  return true;
 }
 
 export async function keyringProvider(fs: StoreFs, root: string): Promise<KeyProvider['kind'] | undefined> {
@@ -190,8 +223,8 @@ export async function loadDataKey(
   if (keyring === 'missing') {
     if (!mayCreate) throw new StoreError('keyUnavailable', { reason: 'keyringMissing' });
     const key = newDataKey();
-    await writeKeyring(fs, root, provider, key);
-    return key;
+    if (await createKeyring(fs, root, provider, key)) return key;
+    return loadDataKey(fs, root, provider, false);
   }
   if (keyring.provider !== provider.kind) {
     throw new StoreError('keyUnavailable', { reason: 'otherProvider', provider: keyring.provider });

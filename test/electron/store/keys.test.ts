@@ -139,6 +139,16 @@ describe('the store key', () => {
     );
   });
 
+  it('two stores starting at once on an empty folder end up with one key', async () => {
+    const root = await tempDir();
+    const a = new CaseStore({ root, keyProvider: fastPassphrase() });
+    const b = new CaseStore({ root, keyProvider: fastPassphrase() });
+    const [ca, cb] = await Promise.all([a.create({ name: 'from A' }), b.create({ name: 'from B' })]);
+    const fresh = new CaseStore({ root, keyProvider: fastPassphrase() });
+    expect((await fresh.open(ca.id)).case.name).toBe('from A');
+    expect((await fresh.open(cb.id)).case.name).toBe('from B');
+  });
+
   it('survives a damaged keyring through its mirror, and never invents a new key for existing cases', async () => {
     const root = await tempDir();
     const c = await new CaseStore({ root, keyProvider: fastPassphrase() }).create({ name: 'Mirror' });
