@@ -426,6 +426,18 @@ function checkSubject(out: IssueList, caseData: Case, facts: CaseFacts, today: s
     );
   }
   if (subject.phone.trim()) out.field('subject.phone', validatePhone(subject.phone));
+  const { licence } = caseData;
+  if (licence.complaintPhone.trim())
+    out.field('licence.complaintPhone', validatePhone(licence.complaintPhone));
+  if (licence.complaintEmail.trim())
+    out.field('licence.complaintEmail', validateEmail(licence.complaintEmail));
+  licence.staff.forEach((member, i) => {
+    if (member.phone.trim()) out.field(`licence.staff.${i}.phone`, validatePhone(member.phone));
+  });
+  caseData.contacts.forEach((contact, i) => {
+    if (contact.mobile.trim()) out.field(`contacts.${i}.mobile`, validatePhone(contact.mobile));
+    if (contact.email.trim()) out.field(`contacts.${i}.email`, validateEmail(contact.email));
+  });
   if (caseData.plannedSubmissionOn.trim())
     out.field('plannedSubmissionOn', validateDate(caseData.plannedSubmissionOn));
 

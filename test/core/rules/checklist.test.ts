@@ -225,3 +225,75 @@ describe('buildChecklist — status from attachments', () => {
     expect(item(c, 'pre-approval@culture')?.status).toBe('provided');
   });
 });
+
+describe('buildChecklist — provincial and personal items', () => {
+  const inProvince = (province: string, city: string, district: string) => (c: Case) => {
+    c.answers = answers({ province });
+    c.subject = { ...c.subject, province, city, district };
+  };
+  it.each<[string, (c: Case) => void, string, 'required' | 'recommended']>([
+    [
+      'Xinjiang: party-building letter',
+      inProvince('650000', '650100', '650102'),
+      'party-building-letter',
+      'required',
+    ],
+    [
+      'Guangdong: commitment letter becomes required',
+      inProvince('440000', '440100', '440103'),
+      'commitment-letter',
+      'required',
+    ],
+    [
+      'Guangdong finance site: finance undertaking',
+      (c) => {
+        inProvince('440000', '440100', '440103')(c);
+        c.answers = answers({ province: '440000', sectors: ['finance'] });
+      },
+      'guangdong-finance-undertaking',
+      'required',
+    ],
+    [
+      'individual out of province: residence proof',
+      (c) => {
+        c.subject = { ...c.subject, certificateType: 'resident_id', certificateNumber: '11010519491231002X' };
+        c.answers = answers({ subject: 'cn_individual', province: '320000' });
+        c.principal = { ...c.principal, idType: 'resident_id', idNumber: '11010519491231002X' };
+      },
+      'residence-proof',
+      'required',
+    ],
+    [
+      'individual in Beijing: photo holding the ID',
+      (c) => {
+        c.subject = { ...c.subject, certificateType: 'resident_id', certificateNumber: '11010519491231002X' };
+        c.answers = answers({ subject: 'cn_individual', province: '110000' });
+      },
+      'holding-id-photo',
+      'required',
+    ],
+    [
+      'five websites: construction plan',
+      (c) => {
+        const site = c.services[0]!;
+        c.services = Array.from({ length: 5 }, (_, i) => ({ ...site, id: `web-${i}` }));
+      },
+      'construction-plan',
+      'recommended',
+    ],
+  ])('%s', (_name, mutate, id, importance) => {
+    const c = websiteCase();
+    // Absent before, or only recommended (the Guangdong commitment letter).
+    const before = item(c, id);
+    mutate(c);
+    expect(before?.importance).not.toBe(importance);
+    expect(item(c, id)?.importance).toBe(importance);
+  });
+
+  it('an individual files no business licence', () => {
+    const c = websiteCase();
+    c.subject = { ...c.subject, certificateType: 'resident_id' };
+    c.answers = answers({ subject: 'cn_individual', province: '320000' });
+    expect(ids(c)).not.toContain('subject-certificate');
+  });
+});
