@@ -19,7 +19,7 @@ const root =
     : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workDir = path.join(root, '.electronegativity'); // git-ignored
 const scanDir = path.join(workDir, 'app');
-const reportFile = path.join(workDir, 'report.sarif');
+const reportFile = path.join(workDir, 'report.sarif'); // paths in it are relative to the project root
 const SOURCE_DIRS = ['electron', 'renderer'];
 const BLOCKING = new Set(['HIGH', 'MEDIUM']);
 const SCANNED_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.html', '.htm', '.json']);
@@ -78,6 +78,8 @@ try {
   });
 } finally {
   console.log = log;
+  // The copy only existed for the scan; left behind, linters and formatters would check it as sources.
+  rmSync(scanDir, { recursive: true, force: true });
 }
 
 const { issues, errors, globalChecks, atomicChecks } = result;
