@@ -11,11 +11,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { decisionFromCase } from '../../core/documents/conditions';
+import { decisionFromCase, type DocumentDecision } from '../../core/documents/conditions';
 import { DocumentError } from '../../core/documents/render';
 import { templateApplies } from '../../core/documents/resolve';
 import { documentTemplate, documentTemplates } from '../../core/documents/templates';
+import type { Case } from '../../core/model/case';
 import { restore } from '../../core/model/restore';
+import { PacketError } from '../../core/packet/errors';
+import { planPacket } from '../../core/packet/gate';
+import { decidePathway } from '../../core/rules/decide';
 import { renderCaseDocument } from '../../electron/documents';
 import type { CliCommand, CliIo } from '../main';
 import { InputError, readJsonFile, withInputErrors } from './input';
@@ -26,6 +30,19 @@ function templateList(): string {
   return documentTemplates()
     .map((t) => `  ${t.id.padEnd(28)} ${t.title.zh} — ${t.title.en}`)
     .join('\n');
+}
+
+/**
+ * The pathway facts `icp-packet build` would use (decidePathway → planPacket), so the note about documents
+ * outside the packet agrees with the packet; a case with no fileable pathway falls back to its own answers.
+ */
+function packetDecision(caseData: Case): DocumentDecision {
+  try {
+    return planPacket(caseData, decidePathway(caseData.answers)).documents;
+  } catch (error) {
+    if (error instanceof PacketError) return decisionFromCase(caseData);
+    throw error;
+  }
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -61,7 +78,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw new InputError(`cannot use ${caseFile}: ${why} (${restored.details}).`);
   }
   const caseData = restored.case;
-  const decision = decisionFromCase(caseData);
+  const decision = packetDecision(caseData);
   if (!templateApplies(template, caseData, decision)) {
     io.stderr(
       `icp-packet render: note: "${templateId}" is not part of this case's packet; rendered as asked.\n`,
