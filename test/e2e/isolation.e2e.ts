@@ -112,6 +112,54 @@ describe('the app page stays in place', () => {
   });
 });
 
+describe('the content security policy', () => {
+  it('refuses inline script and style, and every remote origin', async () => {
+    await app.open();
+    const outcome = await session.page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        violations.push(event.effectiveDirective),
+      );
+      const flag = window as unknown as { inlineScriptRan?: boolean };
+
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineScriptRan = true;';
+      document.head.append(script);
+      const style = document.createElement('style');
+      style.textContent = 'body { background-color: rgb(255, 0, 0); }';
+      document.head.append(style);
+      const image = new Image();
+      image.src = 'https://example.com/pixel.png';
+      document.body.append(image);
+      let remoteFetchRefused = false;
+      try {
+        await fetch('https://example.com/data.json');
+      } catch {
+        remoteFetchRefused = true;
+      }
+      // Violation reports are queued as tasks; let them arrive.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return {
+        inlineScriptRan: flag.inlineScriptRan === true,
+        inlineStyleApplied: getComputedStyle(document.body).backgroundColor === 'rgb(255, 0, 0)',
+        remoteFetchRefused,
+        violations: [...new Set(violations)].sort(),
+      };
+    });
+
+    expect(outcome).toEqual({
+      inlineScriptRan: false,
+      inlineStyleApplied: false,
+      remoteFetchRefused: true,
+      violations: ['connect-src', 'img-src', 'script-src-elem', 'style-src-elem'],
+    });
+    // The image request is announced, then refused by the CSP before it reaches the network.
+    const outside = () => session.requests.filter((url) => !url.startsWith(`${session.server.origin}/`));
+    await expect.poll(() => session.blockedByCsp).toEqual(['https://example.com/pixel.png']);
+    expect(outside()).toEqual(session.blockedByCsp);
+  });
+});
+
 describe('the loopback bridge', () => {
   it('runs the app handlers, with their validation', async () => {
     await app.open();

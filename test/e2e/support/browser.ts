@@ -58,6 +58,8 @@ export interface AppSession {
   server: LoopbackServer;
   /** Every URL any page of the session requested, in order. */
   requests: string[];
+  /** Requests Chromium refused before they left the page because the CSP forbids them. */
+  blockedByCsp: string[];
   /** Console errors and uncaught exceptions (a CSP violation shows up here). */
   consoleErrors: string[];
   close(): Promise<void>;
@@ -77,7 +79,13 @@ export async function openAppSession(browser: Browser, options: AppSessionOption
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
   const requests: string[] = [];
   const consoleErrors: string[] = [];
+  const blockedByCsp: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  context.on('requestfailed', (request) => {
+    // Chromium reports these as 'csp' (net::ERR_BLOCKED_BY_CSP in other builds).
+    const reason = request.failure()?.errorText ?? '';
+    if (reason === 'csp' || reason.includes('BLOCKED_BY_CSP')) blockedByCsp.push(request.url());
+  });
   await context.addInitScript({ content: script });
 
   const page = await context.newPage();
@@ -91,6 +99,7 @@ export async function openAppSession(browser: Browser, options: AppSessionOption
     context,
     server,
     requests,
+    blockedByCsp,
     consoleErrors,
     close: async () => {
       await context.close();
