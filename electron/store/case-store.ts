@@ -47,6 +47,8 @@ import { displayName, inspectAttachment, sha256Hex } from './attachments';
 import { exportCaseArchive, importCaseArchive } from './icpcase';
 
 export const BACKUP_COUNT = 5;
+/** A half-built case folder older than this was left by a crash. */
+const STALE_STAGING_MS = 10 * 60 * 1000;
 /** Case ids are UUIDs; checking the shape keeps any other string (a path, `..`) out of file names. */
 export const CASE_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const ATTACHMENT_ID_PATTERN = /^[0-9a-f]{64}$/;
@@ -96,6 +98,8 @@ export class CaseStore {
   readonly #newId: () => string;
   #key: Promise<Buffer> | undefined;
   readonly #locks = new Map<string, Promise<unknown>>();
+  /** Case folders this instance is building right now (see #materialise). */
+  readonly #staging = new Set<string>();
 
   constructor(options: CaseStoreOptions) {
     this.root = options.root;
@@ -280,6 +284,7 @@ export class CaseStore {
   ): Promise<void> {
     const key = await this.#dataKey();
     const staging = path.join(this.#casesDir(), `.new-${randomBytes(8).toString('hex')}`);
+    this.#staging.add(staging);
     try {
       await this.#fs.mkdir(path.join(staging, ATTACHMENTS_DIR), { recursive: true });
       for (const [id, blob] of attachments) {
@@ -295,6 +300,8 @@ export class CaseStore {
     } catch (error) {
       await this.#fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
       throw translateFsError(error);
+    } finally {
+      this.#staging.delete(staging);
     }
   }
 
@@ -336,8 +343,13 @@ export class CaseStore {
       throw translateFsError(error);
     }
     for (const n of names) {
-      if (n.startsWith('.new-'))
-        await this.#fs.rm(path.join(this.#casesDir(), n), { recursive: true, force: true });
+      const dir = path.join(this.#casesDir(), n);
+      if (!n.startsWith('.new-') || this.#staging.has(dir)) continue;
+      // Another process (the CLI) may be creating a case right now: only clear what a crash left long ago.
+      const info = await this.#fs.stat(dir).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS) {
+        await this.#fs.rm(dir, { recursive: true, force: true });
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CaseStore, suggestedFileName } from '../../../electron/store/case-store';
 import { Purpose, decrypt, encrypt } from '../../../electron/store/crypto';
@@ -124,6 +124,37 @@ describe('CaseStore: create, list, open, save', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.save({ ...c, name: `n${i}` })));
     expect((await store.open(c.id)).case.name).toBe('n19');
     expect((await store.history(c.id)).filter((e) => e.kind === 'edit')).toHaveLength(20);
+  });
+});
+
+describe('CaseStore: concurrent work', () => {
+  it('lists while cases are being created without disturbing them', async () => {
+    const store = await newStore();
+    await store.list();
+    const work = await Promise.all([
+      store.create({ name: 'one' }),
+      store.list(),
+      store.create({ name: 'two' }),
+      store.list(),
+      store.create({ name: 'three' }),
+    ]);
+    expect((await store.list()).map((e) => (e.readable ? e.name : '')).sort()).toEqual([
+      'one',
+      'three',
+      'two',
+    ]);
+    expect(work).toHaveLength(5);
+  });
+
+  it('clears a half-built case folder a crash left behind', async () => {
+    const store = await newStore();
+    await store.create({ name: 'kept' });
+    const leftover = path.join(store.root, 'cases', '.new-0123456789abcdef');
+    await mkdir(path.join(leftover, 'attachments'), { recursive: true });
+    const old = new Date(Date.now() - 60 * 60 * 1000);
+    await utimes(leftover, old, old);
+    await store.list();
+    expect(await readdir(path.join(store.root, 'cases'))).not.toContain('.new-0123456789abcdef');
   });
 });
 

@@ -116,7 +116,7 @@ class PooledChild {
 }
 
 describe('crash safety', () => {
-  it(`survives ${KILLS} SIGKILLs at random moments during saves`, { timeout: 300_000 }, async () => {
+  it(`survives ${KILLS} SIGKILLs at random moments during saves`, { timeout: 600_000 }, async () => {
     const script = await bundleFixture();
     const root = await tempDir('icp-crash-');
     const keyProvider = new PassphraseKeyProvider('crash-test', { costLog2: 10 });
