@@ -183,7 +183,7 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       systemLocale: app.getLocale(),
       platform: options.platform,
       openExternal: openInBrowser,
-      // The OS keychain guards the case store's key; a passphrase provider replaces it when the user picks one.
+      // The OS keychain guards the case store's key. (Settings has no passphrase option yet.)
       keyProvider: new SafeStorageKeyProvider(electron.safeStorage),
       ...caseFileDialogs(electron.dialog, app, () => mainWindow),
       onSettingsChanged: (settings) => {

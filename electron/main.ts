@@ -3,7 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { bootstrap } from './bootstrap';
 
-bootstrap(
+const running = bootstrap(
   { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell },
   {
     rendererDir: path.join(__dirname, '..', 'renderer'),
@@ -11,3 +11,9 @@ bootstrap(
     platform: process.platform,
   },
 );
+
+// A failed start-up must not leave a windowless process behind.
+running.ready.catch((error: unknown) => {
+  console.error('ICP Packet Studio could not start:', error);
+  app.exit(1);
+});
