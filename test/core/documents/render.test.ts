@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MARGINS, PAGE, REVIEW_MARK } from '../../../core/documents/layout';
 import { prepareDocument, renderDocument, type DocumentVariant } from '../../../core/documents/render';
+import { BLANK } from '../../../core/documents/resolve';
+import { createCase } from '../../../core/model/restore';
 import { documentTemplates } from '../../../core/documents/templates';
 import { NO_LINE_END, NO_LINE_START } from '../../../core/documents/wrap';
 import type { DocumentTemplate } from '../../../core/documents/template-schema';
@@ -211,6 +213,35 @@ describe('every template, rendered from the sample case', () => {
 });
 
 describe('documents that change with the case', () => {
+  it('render from a brand-new empty case, with fill-in blanks where data is missing', async () => {
+    const empty = createCase({ id: 'empty', name: 'empty', now: DOCUMENT_NOW });
+    const options = {
+      variant: 'review' as const,
+      fonts: bundledFonts(),
+      now: DOCUMENT_NOW,
+      decision: DECISION,
+    };
+    for (const template of documentTemplates()) {
+      const prepared = prepareDocument(template.id, empty, options);
+      const text = prepared.layout.ops.map((op) => (op.kind === 'text' ? op.text : '')).join('');
+      expect(text, template.id).toContain(BLANK);
+      const bytes = await renderDocument(template.id, empty, options);
+      expect(new TextDecoder().decode(bytes.slice(0, 5)), template.id).toBe('%PDF-');
+    }
+  }, 60_000);
+
+  it('refuses characters the font cannot print instead of printing empty boxes', () => {
+    const c = filingCase();
+    c.subject.name = '上海澜岸贸易有限公司😀';
+    expect(() =>
+      prepareDocument('filing-commitment', c, {
+        variant: 'submission',
+        fonts: bundledFonts(),
+        now: DOCUMENT_NOW,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'unsupportedCharacters' }) as Error);
+  });
+
   it('the pre-approval statement lists the permits when a service holds one, instead of the no-approval undertaking', async () => {
     const options = { variant: 'submission' as const, fonts: bundledFonts(), now: DOCUMENT_NOW };
     const withPermit = await extractText(
