@@ -78,6 +78,16 @@ describe('app shell', () => {
       [...document.fonts].filter((face) => face.family.includes('Noto Sans SC')).map((face) => face.status),
     );
     expect(fonts).toContain('loaded');
+    // Both shipped weights are the faces that draw Chinese text (this machine has no CJK system font).
+    const chineseFaces = await session.page.evaluate(async () =>
+      (
+        await Promise.all([
+          document.fonts.load('400 16px "Noto Sans SC"', '备案'),
+          document.fonts.load('700 16px "Noto Sans SC"', '备案'),
+        ])
+      ).map((faces) => faces.map((face) => `${face.family} ${face.weight} ${face.status}`)),
+    );
+    expect(chineseFaces).toEqual([['Noto Sans SC 400 loaded'], ['Noto Sans SC 700 loaded']]);
     await expect(app.home.openSample.getAttribute('title')).resolves.toBe(en.home.sampleUnavailable);
     await app.screenshot('home-en');
 
