@@ -1,6 +1,8 @@
 /**
  * Field validators of ICP Packet Studio. Every validator takes the raw user input, never throws, and returns
  * `ValidationIssue[]` (empty = valid) with stable codes and English + Chinese message and fix.
+ * Blank input gives `value.empty` and non-string input `value.notText`: whether a field is required is the
+ * caller's decision, so skip optional fields that are empty rather than validating them.
  * Sources: shared/domain/identifiers.md, wechat-filing-fields.md, app-and-website-filing-fields.md,
  * materials.md §0; rule data in templates/rules/ (provinces, validity, naming-rules, field-limits,
  * public-suffixes).
