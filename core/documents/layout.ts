@@ -141,7 +141,7 @@ const STYLES = {
 /** Lines a table cell may take before the rest continues on an attachment page. */
 export const CELL_MAX_LINES = 6;
 const CELL_GLOSS_MAX_LINES = 4;
-const CELL_PAD_X = 5;
+const CELL_PAD_X = 4;
 const CELL_PAD_Y = 4;
 export const REVIEW_MARK = '仅供核对 · For review only';
 
@@ -347,6 +347,7 @@ function layoutRow(
   columns: { x: number; w: number }[],
   opts: { header: boolean; labelled: boolean; labels: ResolvedText[]; dense: boolean },
 ): RowLayout {
+  // A row of one cell spans the table (a caption row, or the 'none entered' row of an empty table).
   const spans = row.length === 1 && columns.length > 1;
   const slots = spans ? [{ x: columns[0]?.x ?? MARGINS.left, w: TEXT_WIDTH }] : columns.slice(0, row.length);
   const cells = slots.map((slot, i) => {

@@ -318,10 +318,8 @@ function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
           rows.push(block.cells.map((c) => fillCell(c, ctx, scope)));
       }
       if (rows.length === 0 && block.emptyRow) {
-        rows.push([
-          fillText(block.emptyRow, ctx, {}),
-          ...block.columns.slice(1).map(() => ({ zh: '', en: '' })),
-        ]);
+        // One cell spanning the table (see layout.ts layoutRow).
+        rows.push([fillText(block.emptyRow, ctx, {})]);
       }
       return [
         {
