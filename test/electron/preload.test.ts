@@ -7,6 +7,12 @@ import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
 
 /** The contract's naming rule: `area:verb` → `areaVerb`. */
 const methodOf = (channel: string) => channel.replace(/:(\w)/, (_m, c: string) => c.toUpperCase());
+/** …and events: `area:event` → `onAreaEvent`. */
+const subscriberOf = (channel: string) => {
+  const method = methodOf(channel);
+  return `on${method.charAt(0).toUpperCase()}${method.slice(1)}`;
+};
+const isSubscriber = (key: string) => /^on[A-Z]/.test(key);
 
 let api: RendererApi;
 let exposeCalls: unknown[][];
@@ -24,16 +30,29 @@ describe('preload', () => {
     expect(exposeCalls[0]?.[0]).toBe('api');
   });
 
-  it('has exactly one function per registered channel and per event, nothing else', () => {
+  it('has exactly one request function per registered channel, plus event subscribers, nothing else', () => {
     // The handler map is complete by type (HandlerMap), so its keys are every channel of the contract.
     const handlers = createHandlers({
       userDataDir: path.join(tmpdir(), 'icp-preload-unused'),
       openExternal: async () => undefined,
     } as unknown as HandlerDeps);
-    const expected = [...Object.keys(handlers).map(methodOf), 'onMenuCommand', 'onSettingsChanged'].sort();
-    expect(Object.keys(api).sort()).toEqual(expected);
+    const requestMethods = Object.keys(api).filter((key) => !isSubscriber(key));
+    expect(requestMethods.sort()).toEqual(Object.keys(handlers).map(methodOf).sort());
+    expect(Object.keys(api)).toEqual(expect.arrayContaining(['onMenuCommand', 'onSettingsChanged']));
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.keys(api).join(' ')).not.toMatch(/invoke|send|ipc|process|env|require/i);
+  });
+
+  it('every subscriber listens to the event it is named after', () => {
+    const on = vi.mocked(ipcRenderer.on);
+    for (const [method, subscribe] of Object.entries(api)) {
+      if (!isSubscriber(method)) continue;
+      on.mockClear();
+      const unsubscribe = (subscribe as (listener: () => void) => () => void)(() => {});
+      expect(on).toHaveBeenCalledTimes(1);
+      expect(subscriberOf(String(on.mock.calls[0]?.[0])), method).toBe(method);
+      unsubscribe();
+    }
   });
 
   it('every request method invokes the channel it is named after, passing the request through', async () => {
