@@ -4,6 +4,7 @@
  * blocks that the layout engine sets; nothing here knows about pages or fonts.
  */
 import type { Case } from '../model/case';
+import { regionName } from '../model/regions';
 import { provinceByCode } from '../validate/provinces';
 import { evaluate, valueAt, type DocumentDecision } from './conditions';
 import { JOINER } from './wrap';
@@ -65,6 +66,8 @@ type Lang = 'zh' | 'en';
 
 /** What an empty value prints as: a blank to fill in by hand (the pre-flight reports the gap). */
 export const BLANK = '________';
+/** A format's answer for "nothing to print here, and nothing missing" (unlike '', which prints {@link BLANK}). */
+const NOTHING = '\u0000';
 
 export interface ResolveContext {
   caseData: Case;
@@ -171,6 +174,14 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
       if (!province) return typeof value === 'string' ? value : '';
       return lang === 'zh' ? province.nameZh : province.nameEn;
     }
+    case 'region': {
+      // City or district name from its division code. The municipalities' placeholder cities (市辖区, 县)
+      // are not part of an address, so they print as nothing; an unknown code prints as typed.
+      if (typeof value !== 'string' || !value) return '';
+      const name = regionName(value);
+      if (!name) return value;
+      return /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name) ? NOTHING : name;
+    }
     case 'authority': {
       // The communications administration of the province: the addressee of filings and provincial licences.
       const province = typeof value === 'string' && value ? provinceByCode(value) : undefined;
@@ -244,6 +255,7 @@ function lookup(path: string, ctx: ResolveContext, scope: Scope): unknown {
 export function fill(text: string, ctx: ResolveContext, scope: Scope, lang: Lang): string {
   return text.replace(PLACEHOLDER, (_match, path: string, format: string | undefined) => {
     const formatted = formatValue(lookup(path, ctx, scope), format, ctx, lang);
+    if (formatted === NOTHING) return '';
     return formatted.trim() === '' ? BLANK : formatted;
   });
 }
