@@ -1,0 +1,69 @@
+/**
+ * `document:render`: one generated document of a stored case as PDF bytes, for the Review step's live
+ * preview. Rendering needs the bundled Noto Sans SC, which only main can read; the fonts are read and
+ * parsed once per process (electron/documents.ts) and reused for every preview.
+ *
+ * The document set and its pathway facts are the packet's own (core/packet/gate.ts), so the preview shows
+ * exactly what the export will write.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { decisionFromCase, type DocumentDecision } from '../../core/documents/conditions';
+import { DocumentError } from '../../core/documents/render';
+import { documentTemplate } from '../../core/documents/templates';
+import type { Case } from '../../core/model/case';
+import { PacketError } from '../../core/packet/errors';
+import { planPacket } from '../../core/packet/gate';
+import { decidePathway } from '../../core/rules/decide';
+import type { HandlerMap } from '../contract';
+import { renderCaseDocument } from '../documents';
+import { CASE_ID_PATTERN, CaseStore } from '../store/case-store';
+import { viaStore } from './cases';
+import type { HandlerDeps } from './handlers';
+import { HandlerError } from './result';
+
+const renderRequest = z.strictObject({
+  caseId: z.string().regex(CASE_ID_PATTERN),
+  templateId: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  variant: z.enum(['submission', 'review']),
+});
+
+/**
+ * The pathway facts the packet would use. A case the pathway check calls "not eligible" still previews
+ * with the facts its own answers imply, so the user sees the documents while fixing the answers.
+ */
+export function previewDecision(c: Case): DocumentDecision {
+  try {
+    return planPacket(c, decidePathway(c.answers)).documents;
+  } catch (error) {
+    if (error instanceof PacketError) return decisionFromCase(c);
+    throw error;
+  }
+}
+
+export function createDocumentHandlers(
+  deps: HandlerDeps & { resourcesDir?: string },
+): Pick<HandlerMap, 'document:render'> {
+  const store = new CaseStore({ root: path.join(deps.userDataDir, 'store'), keyProvider: deps.keyProvider });
+  return {
+    'document:render': viaStore(renderRequest, async ({ caseId, templateId, variant }) => {
+      if (!documentTemplate(templateId)) throw new HandlerError('notFound', { templateId });
+      const { case: c } = await store.open(caseId);
+      try {
+        const bytes = await renderCaseDocument(templateId, c, {
+          variant,
+          decision: previewDecision(c),
+          ...(deps.resourcesDir ? { resourcesDir: deps.resourcesDir } : {}),
+        });
+        return { bytes };
+      } catch (error) {
+        // Characters the font cannot print: the user must change the text, so say which ones.
+        if (error instanceof DocumentError && error.code === 'unsupportedCharacters')
+          throw new HandlerError('documentUnprintable', {
+            characters: error.details.slice(error.details.lastIndexOf(':') + 1).trim(),
+          });
+        throw error;
+      }
+    }),
+  };
+}

@@ -1,0 +1,112 @@
+import type { Result } from '../../../electron/contract';
+import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
+import type { KeyProvider } from '../../../electron/store/keys';
+import { extractText } from '../../core/documents/pdf-reader';
+import { fastPassphrase, removeTempDirs, tempDir } from '../store/helpers';
+
+afterEach(removeTempDirs);
+
+async function handlers() {
+  const deps: HandlerDeps = {
+    userDataDir: await tempDir('icp-doc-ipc-'),
+    appName: 'ICP Packet Studio',
+    appVersion: '0.1.0',
+    systemLocale: 'en-US',
+    platform: 'linux',
+    openExternal: async () => undefined,
+    keyProvider: fastPassphrase() as KeyProvider,
+    showSaveDialog: async () => undefined,
+    showOpenDialog: async () => undefined,
+  };
+  return createHandlers(deps);
+}
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.code} ${JSON.stringify(result.details)}`);
+  return result.value;
+}
+
+const joined = (items: { text: string }[]) =>
+  items
+    .map((i) => i.text)
+    .join('')
+    .replace(/\s+/g, '');
+
+// Rendering loads the 10 MB font and pdf.js; a loaded machine needs more than the default 5 s.
+describe('document:render', { timeout: 30_000 }, () => {
+  it('renders a stored case’s document as a PDF whose text reads back, in both variants', async () => {
+    const h = await handlers();
+    const sample = value(await h['case:createSample'](undefined));
+
+    const submission = value(
+      await h['document:render']({
+        caseId: sample.id,
+        templateId: 'filing-commitment',
+        variant: 'submission',
+      }),
+    );
+    expect(submission.bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(submission.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const text = joined((await extractText(submission.bytes)).items);
+    expect(text).toContain(sample.subject.name.replace(/\s+/g, ''));
+
+    const review = value(
+      await h['document:render']({ caseId: sample.id, templateId: 'filing-commitment', variant: 'review' }),
+    );
+    expect(joined((await extractText(review.bytes)).items)).toContain('Forreviewonly');
+  });
+
+  it('reflects the latest saved edit', async () => {
+    const h = await handlers();
+    const sample = value(await h['case:createSample'](undefined));
+    value(
+      await h['case:save']({ case: { ...sample, subject: { ...sample.subject, name: '澜岸测试有限公司' } } }),
+    );
+    const { bytes } = value(
+      await h['document:render']({
+        caseId: sample.id,
+        templateId: 'filing-commitment',
+        variant: 'submission',
+      }),
+    );
+    expect(joined((await extractText(bytes)).items)).toContain('澜岸测试有限公司');
+  });
+
+  it('refuses unknown templates, bad ids and unknown cases with codes', async () => {
+    const h = await handlers();
+    const sample = value(await h['case:createSample'](undefined));
+    expect(
+      await h['document:render']({
+        caseId: sample.id,
+        templateId: 'no-such-template',
+        variant: 'submission',
+      }),
+    ).toMatchObject({ ok: false, code: 'notFound' });
+    expect(
+      await h['document:render']({ caseId: sample.id, templateId: '../x', variant: 'submission' }),
+    ).toMatchObject({ ok: false, code: 'invalidPayload' });
+    expect(
+      await h['document:render']({
+        caseId: '00000000-0000-4000-8000-000000000000',
+        templateId: 'filing-commitment',
+        variant: 'submission',
+      }),
+    ).toMatchObject({ ok: false, code: 'notFound' });
+  });
+
+  it('names the characters the font cannot print', async () => {
+    const h = await handlers();
+    const sample = value(await h['case:createSample'](undefined));
+    // U+E000 (private use) has no glyph in Noto Sans SC.
+    value(
+      await h['case:save']({ case: { ...sample, subject: { ...sample.subject, name: '甲\uE000公司' } } }),
+    );
+    const result = await h['document:render']({
+      caseId: sample.id,
+      templateId: 'filing-commitment',
+      variant: 'submission',
+    });
+    expect(result).toMatchObject({ ok: false, code: 'documentUnprintable' });
+    expect(!result.ok && String(result.details?.characters)).toContain('\uE000');
+  });
+});
