@@ -26,6 +26,7 @@ import { isTrustedSender, registerHandlers, senderInfoOf } from './ipc/register'
 import { HandlerError } from './ipc/result';
 import { readSettings } from './ipc/settings';
 import { buildMenuTemplate, menuLabelsFor } from './menu';
+import { packetDialogs } from './packet/dialogs';
 import { SafeStorageKeyProvider } from './store/keys';
 import {
   APP_ENTRY_URL,
@@ -122,8 +123,11 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
   };
   hardenApp(app, openExternal);
 
+  // The language of native dialogs follows the menu's.
+  let dialogLanguage = resolveLanguage('system', app.getLocale());
   const applyMenu = (settings: Settings): void => {
     const language = resolveLanguage(settings.language, app.getLocale());
+    dialogLanguage = language;
     const labels = menuLabelsFor(language, app.getName());
     const template = buildMenuTemplate(labels, options.platform, app.isPackaged, {
       send: (command) => sendToRenderer('menu:command', { command }),
@@ -186,6 +190,16 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       // The OS keychain guards the case store's key. (Settings has no passphrase option yet.)
       keyProvider: new SafeStorageKeyProvider(electron.safeStorage),
       ...caseFileDialogs(electron.dialog, app, () => mainWindow),
+      ...packetDialogs(
+        electron.dialog,
+        shell,
+        () => mainWindow,
+        () => dialogLanguage,
+        app.getPath('documents'),
+      ),
+      onPacketProgress: (progress) => sendToRenderer('packet:progress', progress),
+      // Packaged, the fonts sit in resources/ next to app.asar (electron-builder extraResources).
+      ...(app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
       onSettingsChanged: (settings) => {
         applyMenu(settings);
         sendToRenderer('settings:changed', settings);

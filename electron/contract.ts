@@ -8,7 +8,7 @@
  * Channel names are `area:verb`; the renderer method is `areaVerb` (`settings:get` → `settingsGet`).
  * Every response crosses as a {@link Result}: a handler never throws across the bridge.
  */
-import type { AttachmentMeta, Case } from '../core/model/case';
+import type { AttachmentMeta, Case, ExportRecord } from '../core/model/case';
 import type { CaseListEntry, HistoryEntry, OpenedCase, TrashEntry } from '../core/model/library';
 
 /** Error codes a handler may return; the renderer shows `t('errors.' + code)`. */
@@ -35,7 +35,15 @@ export type ErrorCode =
   | 'importTooLarge'
   | 'importTooManyEntries'
   | 'importUnknownVersion'
-  | 'importInvalid';
+  | 'importInvalid'
+  // Packet export (core/packet/errors.ts); `details` carry count, name, path, width/height, minLongEdge…
+  | 'preflightErrors'
+  | 'unacknowledgedWarnings'
+  | 'notEligible'
+  | 'attachmentMissing'
+  | 'attachmentTooSmall'
+  | 'unsafePath'
+  | 'exportCancelled';
 
 export type Result<T> =
   | { ok: true; value: T }
@@ -56,6 +64,9 @@ export interface AppInfo {
   systemLanguage: Language;
   platform: 'win32' | 'darwin' | 'linux' | 'other';
 }
+
+/** Upload profile of the packet's scans (templates/rules/upload-profiles.json). */
+export type PacketProfile = 'wechat' | 'aliyun' | 'tencent';
 
 /** Request and response types of every renderer → main channel. `void` requests take no argument. */
 export interface IpcContract {
@@ -117,6 +128,22 @@ export interface IpcContract {
     request: { passphrase?: string; importToken?: string };
     response: { imported: false } | { imported: true; case: Case };
   };
+  /**
+   * Builds the case's submission packet (folder + zip). Main opens the folder picker itself and asks before
+   * replacing an existing packet; the renderer sends only the case id. Progress arrives as `packet:progress`;
+   * `packet:cancel` stops it (the call then fails with `exportCancelled`). Refused while the pre-flight has
+   * errors or unacknowledged warnings (`preflightErrors` / `unacknowledgedWarnings`, `details.count`).
+   * The renderer records `record` in the case's `exports` with `case:save`.
+   */
+  'packet:build': {
+    request: { caseId: string; profile: PacketProfile; acceptWarnings?: boolean };
+    response:
+      | { built: false }
+      | { built: true; folderName: string; fileCount: number; zip: boolean; record: ExportRecord };
+  };
+  'packet:cancel': { request: { caseId: string }; response: { cancelled: boolean } };
+  /** Shows the case's last built packet in Explorer / Finder. */
+  'packet:reveal': { request: { caseId: string }; response: { shown: boolean } };
 }
 
 /** Main → renderer events (sent with webContents.send, received through `api.on…`). */
@@ -125,6 +152,8 @@ export interface IpcEvents {
   'menu:command': { command: MenuCommand };
   /** The effective language changed (from the menu or Settings in another window). */
   'settings:changed': Settings;
+  /** Progress of a `packet:build`: `done` of `total` steps; `step` names the document or phase. */
+  'packet:progress': { caseId: string; done: number; total: number; step: string };
 }
 
 export type MenuCommand = 'newCase' | 'openSettings' | 'goHome' | 'showAbout';

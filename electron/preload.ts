@@ -55,8 +55,12 @@ export const api = {
   attachmentRemove: (request) => invoke('attachment:remove', request),
   caseExport: (request) => invoke('case:export', request),
   caseImport: (request) => invoke('case:import', request),
+  packetBuild: (request) => invoke('packet:build', request),
+  packetCancel: (request) => invoke('packet:cancel', request),
+  packetReveal: (request) => invoke('packet:reveal', request),
   onMenuCommand: subscriber('menu:command'),
   onSettingsChanged: subscriber('settings:changed'),
+  onPacketProgress: subscriber('packet:progress'),
 } satisfies RendererApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -57,6 +57,26 @@ interface PreparedAttachment {
   reencoded: boolean;
 }
 
+const ATTACHMENT_CONCURRENCY = 4;
+
+/** `Promise.all(items.map(work))` with at most `limit` pieces of work running, results in input order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T);
+    }
+  });
+  await Promise.all(runners);
+  return results;
+}
+
 function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new PacketError('cancelled');
 }
@@ -105,47 +125,48 @@ async function prepareAttachments(
   step: () => void,
 ): Promise<PreparedAttachment[]> {
   const plan = planAttachments(c, options);
-  // Scans are normalised concurrently: sharp runs them on libuv's thread pool.
-  return Promise.all(
-    plan.map(async ({ meta, title, file }) => {
-      const bytes = await options.readAttachment(meta);
-      if ((await sha256Hex(bytes)) !== meta.id) {
-        throw new PacketError('attachmentMissing', { name: meta.originalName, id: meta.id });
+  const hash = options.sha256 ?? sha256Hex;
+  // A few scans at a time: sharp works off the main thread, but twenty 6-megapixel decodes at once would
+  // hold ~1 GB of pixels.
+  return mapLimited(plan, ATTACHMENT_CONCURRENCY, async ({ meta, title, file }) => {
+    const bytes = await options.readAttachment(meta);
+    if ((await hash(bytes)) !== meta.id) {
+      throw new PacketError('attachmentMissing', { name: meta.originalName, id: meta.id });
+    }
+    checkCancelled(options.signal);
+    if (meta.mediaType === 'application/pdf') {
+      const pages = await pdfPageCount(bytes);
+      if (pages === null || pages === 0) {
+        throw new PacketError('attachmentUnreadable', { name: meta.originalName });
       }
-      checkCancelled(options.signal);
-      if (meta.mediaType === 'application/pdf') {
-        const pages = await pdfPageCount(bytes);
-        if (pages === null || pages === 0) {
-          throw new PacketError('attachmentUnreadable', { name: meta.originalName });
-        }
-        if (bytes.length > uploadProfile(options.profile).maxBytes.value) {
-          throw new PacketError('attachmentTooLarge', {
-            name: meta.originalName,
-            bytes: bytes.length,
-            maxBytes: uploadProfile(options.profile).maxBytes.value,
-          });
-        }
-        step();
-        return { meta, title, file, part: { title: title.zh, kind: 'pdf', bytes }, pages, reencoded: false };
+      if (bytes.length > uploadProfile(options.profile).maxBytes.value) {
+        throw new PacketError('attachmentTooLarge', {
+          name: meta.originalName,
+          bytes: bytes.length,
+          maxBytes: uploadProfile(options.profile).maxBytes.value,
+        });
       }
-      const image = await options.normaliseImage(bytes, options.profile, meta.originalName);
       step();
-      return {
-        meta,
-        title,
-        file,
-        part: { title: title.zh, kind: 'jpeg', bytes: image.bytes, width: image.width, height: image.height },
-        pages: 1,
-        widthPx: image.width,
-        heightPx: image.height,
-        reencoded: image.reencoded,
-      };
-    }),
-  );
+      return { meta, title, file, part: { title: title.zh, kind: 'pdf', bytes }, pages, reencoded: false };
+    }
+    const image = await options.normaliseImage(bytes, options.profile, meta.originalName);
+    step();
+    return {
+      meta,
+      title,
+      file,
+      part: { title: title.zh, kind: 'jpeg', bytes: image.bytes, width: image.width, height: image.height },
+      pages: 1,
+      widthPx: image.width,
+      heightPx: image.height,
+      reencoded: image.reencoded,
+    };
+  });
 }
 
 export async function assemblePacket(c: Case, options: AssembleOptions): Promise<AssembledPacket> {
   const { documents, now, signal } = options;
+  const hash = options.sha256 ?? sha256Hex;
   const profile = uploadProfile(options.profile);
   const folderName = packetFolderName(c.name || c.subject.name || c.id, options.decision.pathwayId, now);
   const total = documents.documents.length * 2 + c.attachments.length + 5;
@@ -305,9 +326,14 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
     if (reason) throw new PacketError('unsafePath', { path: file.path, reason });
   }
 
+  const knownHashes = new Map<Uint8Array, string>(
+    attachments.filter((a) => !a.reencoded).map((a) => [a.part.bytes, a.meta.id]),
+  );
   const manifestFiles: ManifestFile[] = [];
   for (const file of files) {
-    manifestFiles.push({ path: file.path, bytes: file.bytes.length, sha256: await sha256Hex(file.bytes) });
+    // A scan kept byte for byte was hashed when it was checked against its content address.
+    const sha256 = knownHashes.get(file.bytes) ?? (await hash(file.bytes));
+    manifestFiles.push({ path: file.path, bytes: file.bytes.length, sha256 });
   }
   const manifest: PacketManifest = {
     type: 'icp-packet/manifest',
@@ -338,5 +364,5 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   files.push({ path: MANIFEST_FILE, bytes: manifestBytes });
   progress('manifest');
-  return { folderName, files, manifest, manifestSha256: await sha256Hex(manifestBytes) };
+  return { folderName, files, manifest, manifestSha256: await hash(manifestBytes) };
 }

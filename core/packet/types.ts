@@ -90,6 +90,8 @@ export interface AssembleOptions {
   now: Date;
   appVersion: string;
   rulesVersion: string;
+  /** SHA-256 as lower-case hex; Web Crypto when absent (the Node side passes node:crypto, which is faster). */
+  sha256?: (bytes: Uint8Array) => Promise<string>;
   /** Progress for a progress bar: `done` of `total` steps, with the step's name. */
   onProgress?: (progress: { done: number; total: number; step: string }) => void;
   signal?: AbortSignal;

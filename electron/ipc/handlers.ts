@@ -8,10 +8,11 @@ import type { HandlerMap, Settings } from '../contract';
 import type { KeyProvider } from '../store/keys';
 import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
+import { createPacketHandlers, type PacketDeps } from './packet';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
 
-export interface HandlerDeps {
+export interface HandlerDeps extends PacketDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
   appName: string;
@@ -40,5 +41,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createSettingsHandlers(deps),
     ...createShellHandlers(deps),
     ...createCaseHandlers(deps),
+    ...createPacketHandlers(deps),
   };
 }

@@ -5,6 +5,7 @@
  * This module does the Node-side work core/ may not: it reads the fonts, runs sharp and writes files. It
  * never imports electron, so tests and the CLI run it in plain Node.
  */
+import { createHash } from 'node:crypto';
 import type { AttachmentMeta, Case } from '../../core/model/case';
 import { renderDocument } from '../../core/documents/render';
 import { decidePathway } from '../../core/rules/decide';
@@ -79,6 +80,7 @@ export async function assembleCasePacket(
     },
     readAttachment: request.readAttachment,
     normaliseImage: (bytes, _profile, name) => normaliseImage(bytes, profile, name),
+    sha256: async (bytes) => createHash('sha256').update(bytes).digest('hex'),
     profile: request.profile,
     now: request.now,
     appVersion: request.appVersion,

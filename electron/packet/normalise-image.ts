@@ -11,6 +11,10 @@ import type { NormalisedImage } from '../../core/packet/types';
 import { PacketError } from '../../core/packet/errors';
 import { meetsMinPixels, type UploadProfile } from '../../core/packet/profiles';
 
+// libvips' operation cache keeps decoded scans around for reuse we never make; for a 47 MB packet it only
+// adds to the peak memory.
+sharp.cache(false);
+
 const QUALITY_STEPS = [0, 6, 12, 20, 28, 36];
 const SHRINK_STEP = 0.85;
 

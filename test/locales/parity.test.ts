@@ -96,6 +96,13 @@ describe('locales', () => {
       importTooManyEntries: true,
       importUnknownVersion: true,
       importInvalid: true,
+      preflightErrors: true,
+      unacknowledgedWarnings: true,
+      notEligible: true,
+      attachmentMissing: true,
+      attachmentTooSmall: true,
+      unsafePath: true,
+      exportCancelled: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);

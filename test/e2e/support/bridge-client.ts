@@ -63,8 +63,12 @@ const api = {
   attachmentRemove: (request) => invoke('attachment:remove', request),
   caseExport: (request) => invoke('case:export', request),
   caseImport: (request) => invoke('case:import', request),
+  packetBuild: (request) => invoke('packet:build', request),
+  packetCancel: (request) => invoke('packet:cancel', request),
+  packetReveal: (request) => invoke('packet:reveal', request),
   onMenuCommand: subscriber('menu:command'),
   onSettingsChanged: subscriber('settings:changed'),
+  onPacketProgress: subscriber('packet:progress'),
 } satisfies RendererApi;
 
 /** Stands in for main's `webContents.send(channel, payload)`: tests call it to send a menu command or event. */

@@ -54,6 +54,9 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     attachmentRemove: vi.fn<RendererApi['attachmentRemove']>(async () => ({ ok: false, code: 'notFound' })),
     caseExport: vi.fn<RendererApi['caseExport']>(async () => ({ ok: false, code: 'notFound' })),
     caseImport: vi.fn<RendererApi['caseImport']>(async () => ({ ok: false, code: 'notFound' })),
+    packetBuild: vi.fn<RendererApi['packetBuild']>(async () => ({ ok: true, value: { built: false } })),
+    packetCancel: vi.fn<RendererApi['packetCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
+    packetReveal: vi.fn<RendererApi['packetReveal']>(async () => ({ ok: true, value: { shown: false } })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);
@@ -62,6 +65,7 @@ export function createFakeApi(systemLanguage: Language = 'en') {
       settingsListeners.add(listener);
       return () => void settingsListeners.delete(listener);
     },
+    onPacketProgress: (_listener: Listener<IpcEvents['packet:progress']>) => () => undefined,
   } satisfies RendererApi;
 
   return {

@@ -1,0 +1,150 @@
+/**
+ * IPC handlers of the packet export: `packet:build`, `packet:cancel`, `packet:reveal`.
+ *
+ * The renderer sends a case id and a profile — never a path. Main asks for the parent folder with its own
+ * dialog, asks again before replacing an existing packet, and remembers where each case's packet went so
+ * "Show in folder" needs only the case id. One export per case at a time; `packet:cancel` aborts it.
+ *
+ * The store is only read here. The export record goes back to the renderer, which saves it in the case's
+ * `exports` with `case:save`, so the case keeps a single writer.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import type { ExportRecord } from '../../core/model/case';
+import { PacketError, type PacketErrorCode } from '../../core/packet/errors';
+import { PROFILE_IDS } from '../../core/packet/profiles';
+import type { ErrorCode, HandlerMap, IpcEvents } from '../contract';
+import { exportPacket } from '../packet/export-packet';
+import { CASE_ID_PATTERN, CaseStore } from '../store/case-store';
+import { StoreError } from '../store/errors';
+import type { HandlerDeps } from './handlers';
+import { HandlerError, handle } from './result';
+
+type PacketChannels = 'packet:build' | 'packet:cancel' | 'packet:reveal';
+
+/** What the packet handlers need beyond the common deps; all optional so headless uses can omit them. */
+export interface PacketDeps {
+  /** Native folder picker: the folder the packet goes into, or undefined when cancelled. */
+  showPacketFolderDialog?: () => Promise<string | undefined>;
+  /** Native confirmation before replacing an existing packet at `existingPath`. */
+  confirmReplacePacket?: (existingPath: string) => Promise<boolean>;
+  /** Reveals a file or folder in Explorer / Finder (shell.showItemInFolder). */
+  showItemInFolder?: (target: string) => void;
+  /** Sends `packet:progress` to the renderer. */
+  onPacketProgress?: (progress: IpcEvents['packet:progress']) => void;
+  /** Where resources/fonts lives; the packaged app passes process.resourcesPath. */
+  resourcesDir?: string;
+}
+
+const PACKET_TO_CONTRACT: Record<PacketErrorCode, ErrorCode> = {
+  preflightErrors: 'preflightErrors',
+  unacknowledgedWarnings: 'unacknowledgedWarnings',
+  notEligible: 'notEligible',
+  attachmentMissing: 'attachmentMissing',
+  attachmentTooSmall: 'attachmentTooSmall',
+  attachmentTooLarge: 'attachmentTooLarge',
+  attachmentUnreadable: 'attachmentUnreadable',
+  unsafePath: 'unsafePath',
+  cancelled: 'exportCancelled',
+  // Handled before it can surface: main asks the user and retries with replace.
+  folderExists: 'ioFailed',
+};
+
+const caseIdSchema = z.string().regex(CASE_ID_PATTERN);
+const buildRequest = z.strictObject({
+  caseId: caseIdSchema,
+  profile: z.enum(PROFILE_IDS),
+  acceptWarnings: z.boolean().optional(),
+});
+const caseOnly = z.strictObject({ caseId: caseIdSchema });
+
+export function createPacketHandlers(deps: HandlerDeps): Pick<HandlerMap, PacketChannels> {
+  const store = new CaseStore({ root: path.join(deps.userDataDir, 'store'), keyProvider: deps.keyProvider });
+  const running = new Map<string, AbortController>();
+  const lastPacket = new Map<string, string>();
+
+  async function build(request: z.infer<typeof buildRequest>) {
+    if (running.has(request.caseId)) throw new HandlerError('invalidPayload', { reason: 'exportRunning' });
+    if (!deps.showPacketFolderDialog) throw new HandlerError('internal', { reason: 'noFolderDialog' });
+    const { case: c } = await store.open(request.caseId);
+    const outDir = await deps.showPacketFolderDialog();
+    if (!outDir) return { built: false as const };
+
+    const controller = new AbortController();
+    running.set(request.caseId, controller);
+    try {
+      const attempt = (replace: boolean) =>
+        exportPacket({
+          case: c,
+          readAttachment: async (meta) => new Uint8Array((await store.readAttachment(c.id, meta.id)).bytes),
+          profile: request.profile,
+          outDir,
+          zip: true,
+          replace,
+          acceptWarnings: request.acceptWarnings ?? false,
+          now: new Date(),
+          appVersion: deps.appVersion,
+          ...(deps.resourcesDir ? { resourcesDir: deps.resourcesDir } : {}),
+          onProgress: (progress) => deps.onPacketProgress?.({ caseId: c.id, ...progress }),
+          signal: controller.signal,
+        });
+      let result;
+      try {
+        result = await attempt(false);
+      } catch (error) {
+        if (!(error instanceof PacketError) || error.code !== 'folderExists') throw error;
+        const confirmed = await deps.confirmReplacePacket?.(String(error.details.path ?? outDir));
+        if (!confirmed) return { built: false as const };
+        result = await attempt(true);
+      }
+      lastPacket.set(c.id, result.folder);
+      const record: ExportRecord = {
+        at: result.packet.manifest.generatedAt,
+        folderName: result.packet.folderName,
+        profile: request.profile,
+        fileCount: result.packet.files.length,
+        manifestSha256: result.packet.manifestSha256,
+      };
+      return {
+        built: true as const,
+        folderName: result.packet.folderName,
+        fileCount: result.packet.files.length,
+        zip: Boolean(result.zip),
+        record,
+      };
+    } catch (error) {
+      if (error instanceof PacketError) {
+        const details: Record<string, string | number | boolean> = { ...error.details };
+        // The renderer shows the issues from its own pre-flight; the keys say which ones refused the export.
+        if (error.issues.length) details.issueKeys = error.issues.map((i) => i.key).join('\n');
+        throw new HandlerError(PACKET_TO_CONTRACT[error.code], details);
+      }
+      if (error instanceof StoreError) throw new HandlerError(error.code, error.details);
+      throw error;
+    } finally {
+      running.delete(request.caseId);
+    }
+  }
+
+  return {
+    'packet:build': handle(buildRequest, async (request) => {
+      try {
+        return await build(request);
+      } catch (error) {
+        if (error instanceof StoreError) throw new HandlerError(error.code, error.details);
+        throw error;
+      }
+    }),
+    'packet:cancel': handle(caseOnly, ({ caseId }) => {
+      const controller = running.get(caseId);
+      controller?.abort();
+      return { cancelled: Boolean(controller) };
+    }),
+    'packet:reveal': handle(caseOnly, ({ caseId }) => {
+      const folder = lastPacket.get(caseId);
+      if (!folder || !deps.showItemInFolder) return { shown: false };
+      deps.showItemInFolder(folder);
+      return { shown: true };
+    }),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * `packet:build` / `packet:cancel` / `packet:reveal` on a real encrypted store in a temp folder: the renderer
+ * sends a case id, main picks the folder through its own dialog, asks before replacing, reports progress and
+ * can be cancelled.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Result } from '../../../electron/contract';
+import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
+import type { KeyProvider } from '../../../electron/store/keys';
+import { buildSampleCase } from '../../../cli/commands/sample';
+import { checkCase } from '../../../core/rules/preflight';
+import { fastPassphrase, removeTempDirs, tempDir } from '../store/helpers';
+
+afterEach(removeTempDirs);
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.code} ${JSON.stringify(result.details)}`);
+  return result.value;
+}
+
+async function setUp(overrides: Partial<HandlerDeps> = {}) {
+  const outDir = await tempDir('icp-packet-out-');
+  const progress: { step: string; done: number; total: number }[] = [];
+  const deps: HandlerDeps = {
+    userDataDir: await tempDir('icp-packet-ipc-'),
+    appName: 'ICP Packet Studio',
+    appVersion: '0.1.0',
+    systemLocale: 'en-US',
+    platform: 'linux',
+    openExternal: async () => undefined,
+    keyProvider: fastPassphrase() as KeyProvider,
+    showSaveDialog: async () => undefined,
+    showOpenDialog: async () => undefined,
+    showPacketFolderDialog: async () => outDir,
+    confirmReplacePacket: vi.fn(async () => false),
+    showItemInFolder: vi.fn(),
+    onPacketProgress: (p) => progress.push(p),
+    ...overrides,
+  };
+  const h = createHandlers(deps);
+  // The sample, entered through the store as the app would: case data, then each scan by drag and drop.
+  const sample = await buildSampleCase(new Date('2026-11-25T08:00:00Z'));
+  const created = value(await h['case:create']({ name: sample.case.name }));
+  value(
+    await h['case:save']({ case: { ...sample.case, id: created.id, attachments: [], acknowledged: [] } }),
+  );
+  for (const [i, meta] of sample.case.attachments.entries()) {
+    const file = sample.files[i];
+    if (!file) throw new Error('scan missing');
+    value(
+      await h['attachment:add']({
+        caseId: created.id,
+        checklistItemId: meta.checklistItemId,
+        fileName: meta.originalName,
+        bytes: file.bytes,
+      }),
+    );
+  }
+  const stored = value(await h['case:open']({ id: created.id })).case;
+  return { h, deps, outDir, progress, caseId: created.id, stored };
+}
+
+describe('packet handlers', () => {
+  it('refuse while warnings are unacknowledged, then build into the folder main picked', async () => {
+    const { h, outDir, progress, caseId, stored } = await setUp();
+    const refused = await h['packet:build']({ caseId, profile: 'wechat' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.code).toBe('unacknowledgedWarnings');
+      expect(Number(refused.details?.count)).toBeGreaterThan(0);
+    }
+    expect(await readdir(outDir)).toEqual([]);
+
+    const warnings = checkCase(stored).filter((i) => i.severity === 'warning');
+    value(await h['case:save']({ case: { ...stored, acknowledged: warnings.map((w) => w.key) } }));
+    const built = value(await h['packet:build']({ caseId, profile: 'wechat' }));
+    if (!built.built) throw new Error('not built');
+    expect(built.zip).toBe(true);
+    expect(built.record.profile).toBe('wechat');
+    expect(built.record.manifestSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await readdir(outDir)).sort()).toEqual([built.folderName, `${built.folderName}.zip`]);
+    expect(await readdir(path.join(outDir, built.folderName))).toContain('manifest.json');
+    expect(progress.length).toBeGreaterThan(5);
+    expect(progress.at(-1)?.done).toBe(progress.at(-1)?.total);
+  }, 120_000);
+
+  it('ask before replacing an existing packet, and reveal the last one', async () => {
+    const confirmReplacePacket = vi.fn(async () => false);
+    const { h, deps, caseId } = await setUp({ confirmReplacePacket });
+    const first = value(await h['packet:build']({ caseId, profile: 'aliyun', acceptWarnings: true }));
+    if (!first.built) throw new Error('not built');
+    const declined = value(await h['packet:build']({ caseId, profile: 'aliyun', acceptWarnings: true }));
+    expect(declined).toEqual({ built: false });
+    expect(confirmReplacePacket).toHaveBeenCalledTimes(1);
+    confirmReplacePacket.mockResolvedValueOnce(true);
+    expect(value(await h['packet:build']({ caseId, profile: 'aliyun', acceptWarnings: true })).built).toBe(
+      true,
+    );
+
+    expect(value(await h['packet:reveal']({ caseId }))).toEqual({ shown: true });
+    expect(deps.showItemInFolder).toHaveBeenCalledWith(
+      expect.stringMatching(new RegExp(`${first.folderName}$`)),
+    );
+  }, 180_000);
+
+  it('stop when cancelled, writing nothing', async () => {
+    // The first progress event cancels the export that is running.
+    const running: { h?: ReturnType<typeof createHandlers>; caseId: string; cancelled: boolean } = {
+      caseId: '',
+      cancelled: false,
+    };
+    const setup = await setUp({
+      onPacketProgress: () => {
+        if (running.cancelled || !running.h) return;
+        running.cancelled = true;
+        void running.h['packet:cancel']({ caseId: running.caseId });
+      },
+    });
+    running.h = setup.h;
+    running.caseId = setup.caseId;
+    const { h, caseId } = setup;
+    const result = await h['packet:build']({ caseId, profile: 'wechat', acceptWarnings: true });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.code).toBe('exportCancelled');
+    expect(await readdir(setup.outDir)).toEqual([]);
+  }, 120_000);
+
+  it('take only a case id and a known profile — never a path', async () => {
+    const { h, caseId } = await setUp();
+    const withPath = await h['packet:build']({ caseId, profile: 'wechat', outDir: '/tmp' });
+    expect(withPath.ok).toBe(false);
+    expect((await h['packet:build']({ caseId, profile: 'baidu' })).ok).toBe(false);
+    expect((await h['packet:build']({ caseId: '../etc', profile: 'wechat' })).ok).toBe(false);
+    expect(value(await h['packet:cancel']({ caseId }))).toEqual({ cancelled: false });
+  }, 60_000);
+
+  it('do nothing when the folder dialog is cancelled', async () => {
+    const { h, caseId } = await setUp({ showPacketFolderDialog: async () => undefined });
+    expect(value(await h['packet:build']({ caseId, profile: 'wechat', acceptWarnings: true }))).toEqual({
+      built: false,
+    });
+    expect(value(await h['packet:reveal']({ caseId }))).toEqual({ shown: false });
+  }, 60_000);
+});
