@@ -80,6 +80,8 @@ export interface IpcContract {
   /** Every case, newest edit first; unreadable ones too, with the backup that can recover them. */
   'cases:list': { request: void; response: CaseListEntry[] };
   'case:create': { request: { name: string }; response: Case };
+  /** Adds the bundled sample case (样本 / SAMPLE) with its sample scans attached, as a new case. */
+  'case:createSample': { request: void; response: Case };
   /**
    * A damaged or newer-version file fails with `caseDamaged` / `caseNewerVersion`; `details.recoverableFromBackup`
    * then names the newest backup that restores (offer `case:restoreBackup`).

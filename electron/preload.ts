@@ -40,6 +40,7 @@ export const api = {
   shellOpenExternal: (request) => invoke('shell:openExternal', request),
   casesList: () => invoke('cases:list'),
   caseCreate: (request) => invoke('case:create', request),
+  caseCreateSample: () => invoke('case:createSample'),
   caseOpen: (request) => invoke('case:open', request),
   caseSave: (request) => invoke('case:save', request),
   caseDuplicate: (request) => invoke('case:duplicate', request),

@@ -59,7 +59,7 @@ type CaseChannels =
   | 'case:restoreBackup';
 
 /** Runs a store call, turning a StoreError into the HandlerError the contract carries. */
-function viaStore<S extends z.ZodType, T>(schema: S, body: (request: z.infer<S>) => Promise<T>) {
+export function viaStore<S extends z.ZodType, T>(schema: S, body: (request: z.infer<S>) => Promise<T>) {
   return handle(schema, async (request: z.infer<S>) => {
     try {
       return await body(request);

@@ -8,6 +8,7 @@ import type { HandlerMap, Settings } from '../contract';
 import type { KeyProvider } from '../store/keys';
 import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
+import { createSampleHandlers } from './sample';
 import { createPacketHandlers, type PacketDeps } from './packet';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
@@ -41,6 +42,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createSettingsHandlers(deps),
     ...createShellHandlers(deps),
     ...createCaseHandlers(deps),
+    ...createSampleHandlers(deps),
     ...createPacketHandlers(deps),
   };
 }

@@ -99,7 +99,7 @@ function Shell({ appInfo, initialPreference }: { appInfo: AppInfo; initialPrefer
   let screen;
   switch (route.screen) {
     case 'home':
-      screen = <HomeScreen navigate={navigate} />;
+      screen = <HomeScreen navigate={navigate} newCaseDialog={route.dialog === 'newCase'} />;
       break;
     case 'settings':
       screen = (
@@ -112,7 +112,7 @@ function Shell({ appInfo, initialPreference }: { appInfo: AppInfo; initialPrefer
       );
       break;
     case 'case':
-      screen = <CaseWorkspace step={route.step} navigate={navigate} />;
+      screen = <CaseWorkspace caseId={route.caseId} step={route.step} navigate={navigate} />;
       break;
   }
 
@@ -137,7 +137,10 @@ function Shell({ appInfo, initialPreference }: { appInfo: AppInfo; initialPrefer
         data-route={routeHref(route)}
       >
         <NoticeList />
-        <div key={route.screen === 'case' ? 'case' : routeHref(route)} className="app__screen">
+        <div
+          key={route.screen === 'case' ? `case/${route.caseId}` : routeHref(route)}
+          className="app__screen"
+        >
           {screen}
         </div>
       </main>

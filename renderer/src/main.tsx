@@ -7,6 +7,7 @@ import { createI18n } from './i18n/i18n';
 import { effectiveLanguage } from './i18n/languages';
 import './fonts.css';
 import './styles.css';
+import './workspace.css';
 
 async function settle<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
   try {

@@ -52,8 +52,8 @@ async function tabTo(selector: string, limit = 30): Promise<void> {
 
 describe('keyboard', () => {
   it('reaches and opens a step from the rail, with a visible focus ring', async () => {
-    await app.open('#/case/pathway');
-    await tabTo('nav.step-rail a[href="#/case/people"]');
+    await app.openNewCase('pathway');
+    await tabTo('nav.step-rail a[href$="/people"]');
     const outline = await session.page.evaluate(() => {
       const style = getComputedStyle(document.activeElement as Element);
       return { style: style.outlineStyle, width: style.outlineWidth };
@@ -84,10 +84,11 @@ describe('axe-core', () => {
   it('finds no serious or critical violation on any screen, in English and 简体中文', async () => {
     const findings: string[] = [];
     await app.open('#/settings');
+    const caseId = await app.openNewCase('pathway');
     for (const language of ['en', 'zh-CN'] as const) {
       await app.go('#/settings');
       await app.chooseLanguage(language, language);
-      for (const hash of ['#/', '#/settings', ...STEPS.map((step) => `#/case/${step}`)]) {
+      for (const hash of ['#/', '#/settings', ...STEPS.map((step) => `#/case/${caseId}/${step}`)]) {
         await app.go(hash);
         for (const finding of await seriousAccessibilityViolations(session.page)) {
           findings.push(`${language} ${hash} ${finding}`);

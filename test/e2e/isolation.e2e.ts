@@ -87,7 +87,7 @@ describe('the app page stays in place', () => {
   });
 
   it('cancels a script that sets window.location to another site', async () => {
-    await app.open('#/case/documents');
+    const caseId = await app.openNewCase('documents');
     await session.page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
@@ -95,7 +95,7 @@ describe('the app page stays in place', () => {
     // Without the guard the page would be gone by now and this wait would fail.
     await app.alerts().first().waitFor({ timeout: 10_000 });
     await expect(app.alerts().first().getAttribute('data-code')).resolves.toBe('urlNotAllowed');
-    expect(session.page.url()).toBe(appUrl('#/case/documents'));
+    expect(session.page.url()).toBe(appUrl(`#/case/${caseId}/documents`));
     await expect(app.heading().textContent()).resolves.toBe(en.steps.documents.title);
     expectOnlyLoopbackTraffic();
   });

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
 import { CASE_STEPS } from '../../renderer/src/screens/Case/steps';
+import { useFakeStore } from './support/fake-store';
 import { createFakeApi, renderApp } from './support/render-app';
 
 beforeEach(() => {
@@ -19,56 +20,60 @@ function rail(): HTMLElement {
 }
 
 describe('Home', () => {
-  it('explains the app and starts with the pathway check', () => {
-    renderApp();
-    expect(heading().textContent).toBe(en.home.emptyHeading);
+  it('explains the app and starts a new case with the pathway check', async () => {
+    const fake = createFakeApi();
+    const store = useFakeStore(fake);
+    renderApp({ fake });
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(en.home.emptyHeading);
     expect(screen.getByText(en.home.intro)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: en.home.startPathway }));
-    expect(heading().textContent).toBe(en.steps.pathway.title);
-    expect(window.location.hash).toBe('#/case/pathway');
-  });
-
-  it('offers the sample case only as a disabled button that says why', () => {
-    renderApp();
-    const sample = screen.getByRole('button', { name: en.home.openSample });
-    expect((sample as HTMLButtonElement).disabled).toBe(true);
-    expect(sample.getAttribute('title')).toBe(en.home.sampleUnavailable);
-    const description = document.getElementById(sample.getAttribute('aria-describedby') ?? '');
-    expect(description?.textContent).toBe(en.home.sampleUnavailable);
+    expect(await screen.findByRole('heading', { level: 1, name: en.steps.pathway.title })).toBeTruthy();
+    const [created] = [...store.cases.values()];
+    expect(created?.name).toBe(en.home.defaultCaseName);
+    expect(window.location.hash).toBe(`#/case/${created?.id}/pathway`);
   });
 });
 
+/** Renders the app with one case in the fake store, opened at `step`. */
+async function openCase(step: string) {
+  const fake = createFakeApi();
+  useFakeStore(fake);
+  const created = await fake.api.caseCreate({ name: 'Rail test' });
+  if (!created.ok) throw new Error('fake store refused');
+  window.location.hash = `#/case/${created.value.id}/${step}`;
+  const view = renderApp({ fake });
+  await screen.findByRole('navigation', { name: en.steps.railLabel });
+  return { ...view, id: created.value.id };
+}
+
 describe('step rail', () => {
-  it('lists the eight steps and opens each one', () => {
-    window.location.hash = '#/case/pathway';
-    renderApp();
+  it('lists the eight steps and opens each one', async () => {
+    const { id } = await openCase('pathway');
     const links = within(rail()).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(
-      CASE_STEPS.map((step, index) => `${index + 1}${en.steps[step].label}`),
+    expect(links.map((link) => link.querySelector('.step-rail__label')?.textContent)).toEqual(
+      CASE_STEPS.map((step) => en.steps[step].label),
     );
     for (const step of [...CASE_STEPS].reverse()) {
       fireEvent.click(within(rail()).getByRole('link', { name: new RegExp(en.steps[step].label) }));
       expect(heading().textContent).toBe(en.steps[step].title);
-      expect(window.location.hash).toBe(`#/case/${step}`);
+      expect(window.location.hash).toBe(`#/case/${id}/${step}`);
       const current = within(rail())
         .getAllByRole('link')
         .filter((link) => link.getAttribute('aria-current'));
-      expect(current.map((link) => link.getAttribute('href'))).toEqual([`#/case/${step}`]);
+      expect(current.map((link) => link.getAttribute('href'))).toEqual([`#/case/${id}/${step}`]);
     }
   });
 
-  it('says what each step will hold and that nothing is stored yet', () => {
-    window.location.hash = '#/case/documents';
-    renderApp();
+  it('says what each step will hold and that nothing is stored yet', async () => {
+    await openCase('documents');
     for (const point of Object.values(en.steps.documents.points))
       expect(screen.getByText(point)).toBeTruthy();
     expect(screen.getByText(en.steps.notBuilt)).toBeTruthy();
     expect(screen.getByText('Step 5 of 8')).toBeTruthy();
   });
 
-  it('moves to the neighbouring steps with Previous and Next', () => {
-    window.location.hash = '#/case/applicant';
-    renderApp();
+  it('moves to the neighbouring steps with Previous and Next', async () => {
+    await openCase('applicant');
     fireEvent.click(screen.getByRole('button', { name: `Next: ${en.steps.people.label}` }));
     expect(heading().textContent).toBe(en.steps.people.title);
     fireEvent.click(screen.getByRole('button', { name: `Previous: ${en.steps.applicant.label}` }));
@@ -77,10 +82,10 @@ describe('step rail', () => {
     expect(screen.queryByRole('button', { name: /^Previous/ })).toBeNull();
   });
 
-  it('follows Back and Forward (hash changes)', () => {
-    renderApp();
+  it('follows Back and Forward (hash changes)', async () => {
+    const { id } = await openCase('pathway');
     act(() => {
-      window.location.hash = '#/case/review';
+      window.location.hash = `#/case/${id}/review`;
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     expect(heading().textContent).toBe(en.steps.review.title);
@@ -201,16 +206,18 @@ describe('outside links and menu commands', () => {
     expect(screen.getByText(en.settings.about.fontLicence)).toBeTruthy();
   });
 
-  it('acts on every native menu command', () => {
+  it('acts on every native menu command', async () => {
     const { fake } = renderApp();
     act(() => fake.sendMenuCommand('openSettings'));
     expect(heading().textContent).toBe(en.settings.title);
     act(() => fake.sendMenuCommand('newCase'));
-    expect(heading().textContent).toBe(en.steps.pathway.title);
+    // A new case is named first (New case… dialog on Home), then opens at the pathway check.
+    expect(await screen.findByRole('dialog', { name: en.home.newCaseHeading })).toBeTruthy();
+    expect(document.activeElement?.id).toBe('new-case-name');
     act(() => fake.sendMenuCommand('showAbout'));
     expect(document.activeElement?.textContent).toBe(en.settings.about.heading);
     act(() => fake.sendMenuCommand('goHome'));
-    expect(heading().textContent).toBe(en.home.emptyHeading);
+    expect(await screen.findByRole('heading', { level: 1, name: en.home.emptyHeading })).toBeTruthy();
   });
 
   it('stops listening to main when unmounted', () => {

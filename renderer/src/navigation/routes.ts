@@ -6,40 +6,53 @@ import { isStepId, type StepId } from '../screens/Case/steps';
  * loads a page: nothing leaves the bundle, and main's navigation guard never has to decide.
  */
 export type Route =
-  { screen: 'home' } | { screen: 'settings'; section?: 'about' } | { screen: 'case'; step: StepId };
+  | { screen: 'home'; dialog?: 'newCase' }
+  | { screen: 'settings'; section?: 'about' }
+  | { screen: 'case'; caseId: string; step: StepId };
+
+/** Case ids are the store's UUIDs; anything else in that place of the fragment is not a case. */
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const HOME: Route = { screen: 'home' };
 
 export function routeHref(route: Route): string {
   switch (route.screen) {
     case 'home':
-      return '#/';
+      return route.dialog === 'newCase' ? '#/new' : '#/';
     case 'settings':
       return route.section ? `#/settings/${route.section}` : '#/settings';
     case 'case':
-      return `#/case/${route.step}`;
+      return `#/case/${route.caseId}/${route.step}`;
   }
 }
 
 /** Any fragment the app did not write (a stale bookmark, a typo) opens Home rather than a blank screen. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
-  const [screen, detail] = parts;
+  const [screen, detail, step] = parts;
+  if (screen === 'new' && parts.length === 1) return { screen: 'home', dialog: 'newCase' };
   if (screen === 'settings' && parts.length <= 2) {
     if (detail === undefined || detail === '') return { screen: 'settings' };
     if (detail === 'about') return { screen: 'settings', section: 'about' };
   }
-  if (screen === 'case' && parts.length === 2 && detail !== undefined && isStepId(detail)) {
-    return { screen: 'case', step: detail };
+  if (
+    screen === 'case' &&
+    parts.length === 3 &&
+    detail !== undefined &&
+    CASE_ID.test(detail) &&
+    step !== undefined &&
+    isStepId(step)
+  ) {
+    return { screen: 'case', caseId: detail, step };
   }
   return HOME;
 }
 
-/** Where each native menu command takes the user. A new case starts, as every case does, with the pathway check. */
+/** Where each native menu command takes the user. A new case is named first, then opens at the pathway check. */
 export function routeForMenuCommand(command: MenuCommand): Route {
   switch (command) {
     case 'newCase':
-      return { screen: 'case', step: 'pathway' };
+      return { screen: 'home', dialog: 'newCase' };
     case 'openSettings':
       return { screen: 'settings' };
     case 'goHome':

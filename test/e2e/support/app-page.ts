@@ -62,18 +62,31 @@ export class AppPage {
   }
 
   railLink(step: StepId): Locator {
-    return this.page.locator(`nav.step-rail a[href="#/case/${step}"]`);
+    return this.page.locator(`nav.step-rail a[href$="/${step}"]`);
   }
 
   async openStep(step: StepId): Promise<void> {
     await this.railLink(step).click();
-    await this.page.locator(`main#main[data-route="#/case/${step}"]`).waitFor();
+    await this.page.locator(`main#main[data-route$="/${step}"] h1`).waitFor();
+  }
+
+  /** Creates an empty case through the bridge (as Home's New does) and opens it at `step`. */
+  async openNewCase(step: StepId = 'pathway', name = 'e2e case'): Promise<string> {
+    if (!this.page.url().startsWith(this.origin)) await this.open();
+    const id = await this.page.evaluate(async (caseName) => {
+      type Api = { caseCreate: (r: { name: string }) => Promise<{ ok: boolean; value: { id: string } }> };
+      const result = await (window as unknown as { api: Api }).api.caseCreate({ name: caseName });
+      if (!result.ok) throw new Error('case:create failed');
+      return result.value.id;
+    }, name);
+    await this.go(`#/case/${id}/${step}`);
+    return id;
   }
 
   get home() {
     return {
-      startPathway: this.page.locator('.empty-state .button--primary'),
-      openSample: this.page.locator('.empty-state button[disabled]'),
+      startPathway: this.page.locator('.empty-state [data-action="start-pathway"]'),
+      openSample: this.page.locator('.empty-state [data-action="open-sample"]'),
     };
   }
 
@@ -117,8 +130,9 @@ export class AppPage {
   }
 
   /**
-   * Every string a user can see or hear: visible text nodes, the options of selects, accessible names and
-   * tooltips, and the window title.
+   * Every string a user can see or hear in the UI language: visible text nodes, the options of selects,
+   * accessible names and tooltips, and the window title. Text marked as another language (`lang`) or as not
+   * to be translated (`translate="no"`: the user's own data, examples, codes) is left out on purpose.
    */
   visibleStrings(): Promise<string[]> {
     return this.page.evaluate(() => {
@@ -128,6 +142,9 @@ export class AppPage {
         const text = node.textContent?.trim() ?? '';
         const parent = node.parentElement;
         if (text === '' || parent === null) continue;
+        if (parent.closest('[translate="no"]') !== null) continue;
+        if ((parent.closest('[lang]')?.getAttribute('lang') ?? '') !== document.documentElement.lang)
+          continue;
         const shown =
           parent.closest('option') !== null || parent.checkVisibility({ visibilityProperty: true });
         if (shown) strings.push(text);

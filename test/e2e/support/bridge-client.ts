@@ -48,6 +48,7 @@ const api = {
   shellOpenExternal: (request) => invoke('shell:openExternal', request),
   casesList: () => invoke('cases:list'),
   caseCreate: (request) => invoke('case:create', request),
+  caseCreateSample: () => invoke('case:createSample'),
   caseOpen: (request) => invoke('case:open', request),
   caseSave: (request) => invoke('case:save', request),
   caseDuplicate: (request) => invoke('case:duplicate', request),

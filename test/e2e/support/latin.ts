@@ -1,6 +1,7 @@
 /**
  * Proper names and codes that stay in Latin letters in the Chinese UI: the app's name, the typeface and its
- * licence, language names shown in their own script, and official codes (ICP, EDI, B25, B21, PDF, AppID).
+ * licence, language names shown in their own script, official codes (ICP, EDI, B25, B21, PDF, AppID), and the
+ * words Chinese UIs keep in Latin letters (App, SDK, CDN, iOS, VIP).
  */
 export const LATIN_ALLOWED_IN_CHINESE: ReadonlySet<string> = new Set([
   'ICP',
@@ -11,6 +12,11 @@ export const LATIN_ALLOWED_IN_CHINESE: ReadonlySet<string> = new Set([
   'B21',
   'PDF',
   'AppID',
+  'App',
+  'SDK',
+  'CDN',
+  'iOS',
+  'VIP',
   'English',
   'Noto',
   'Sans',

@@ -40,6 +40,10 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     casesList: vi.fn<RendererApi['casesList']>(async () => ({ ok: true, value: [] })),
     trashList: vi.fn<RendererApi['trashList']>(async () => ({ ok: true, value: [] })),
     caseCreate: vi.fn<RendererApi['caseCreate']>(async () => ({ ok: false, code: 'notFound' })),
+    caseCreateSample: vi.fn<RendererApi['caseCreateSample']>(async () => ({
+      ok: false,
+      code: 'notFound',
+    })),
     caseOpen: vi.fn<RendererApi['caseOpen']>(async () => ({ ok: false, code: 'notFound' })),
     caseSave: vi.fn<RendererApi['caseSave']>(async () => ({ ok: false, code: 'notFound' })),
     caseDuplicate: vi.fn<RendererApi['caseDuplicate']>(async () => ({ ok: false, code: 'notFound' })),

@@ -1,29 +1,84 @@
-import type { ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Case } from '../../../../core/model/case';
+import { useApi } from '../../api/ApiContext';
+import { useApiCall } from '../../api/notices';
+import { ScreenHeading } from '../../components/ScreenHeading';
 import { StepRail } from '../../components/StepRail';
 import type { Route } from '../../navigation/routes';
+import { ApplicantStep } from '../Applicant/ApplicantStep';
+import { PathwayStep } from '../Pathway/PathwayStep';
+import { PeopleStep } from '../People/PeopleStep';
+import { ServicesStep } from '../Services/ServicesStep';
+import { CaseBar } from './CaseBar';
+import { CaseSessionProvider } from './caseSession';
 import { StepOverview, type StepScreenProps } from './StepOverview';
 import type { StepId } from './steps';
 
 /** The screen of each step. A step gets its own screen (screens/<Step>/) as it is built. */
 const STEP_SCREENS: Readonly<Record<StepId, ComponentType<StepScreenProps>>> = {
-  pathway: StepOverview,
-  applicant: StepOverview,
-  people: StepOverview,
-  services: StepOverview,
+  pathway: PathwayStep,
+  applicant: ApplicantStep,
+  people: PeopleStep,
+  services: ServicesStep,
   documents: StepOverview,
   review: StepOverview,
   export: StepOverview,
   afterApproval: StepOverview,
 };
 
-export function CaseWorkspace({ step, navigate }: { step: StepId; navigate: (next: Route) => void }) {
+type Loaded = { state: 'loading' } | { state: 'ready'; case: Case } | { state: 'failed' };
+
+export function CaseWorkspace({
+  caseId,
+  step,
+  navigate,
+}: {
+  caseId: string;
+  step: StepId;
+  navigate: (next: Route) => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const call = useApiCall();
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    setLoaded({ state: 'loading' });
+    void call(api.caseOpen({ id: caseId })).then((opened) => {
+      if (current) setLoaded(opened ? { state: 'ready', case: opened.case } : { state: 'failed' });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, call, caseId]);
+
+  if (loaded.state !== 'ready') {
+    return (
+      <div className="workspace workspace--empty">
+        <ScreenHeading>
+          {t(loaded.state === 'loading' ? 'workspace.loading' : 'workspace.openFailed')}
+        </ScreenHeading>
+        {loaded.state === 'failed' && (
+          <button type="button" className="button" onClick={() => navigate({ screen: 'home' })}>
+            {t('workspace.backHome')}
+          </button>
+        )}
+      </div>
+    );
+  }
+
   const Screen = STEP_SCREENS[step];
   return (
-    <div className="workspace">
-      <StepRail current={step} navigate={navigate} />
-      <div className="workspace__content">
-        <Screen key={step} step={step} navigate={navigate} />
+    <CaseSessionProvider key={caseId} initial={loaded.case}>
+      <div className="workspace">
+        <StepRail caseId={caseId} current={step} navigate={navigate} />
+        <div className="workspace__content">
+          <CaseBar />
+          <Screen key={step} caseId={caseId} step={step} navigate={navigate} />
+        </div>
       </div>
-    </div>
+    </CaseSessionProvider>
   );
 }

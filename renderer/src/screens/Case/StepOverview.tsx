@@ -4,6 +4,7 @@ import type { Route } from '../../navigation/routes';
 import { CASE_STEPS, type StepId } from './steps';
 
 export interface StepScreenProps {
+  caseId: string;
   step: StepId;
   navigate: (next: Route) => void;
 }
@@ -12,7 +13,7 @@ export interface StepScreenProps {
  * A step whose screen is not built yet: it says plainly what the step will hold and that nothing is
  * stored here, and leads on to the neighbouring steps.
  */
-export function StepOverview({ step, navigate }: StepScreenProps) {
+export function StepOverview({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
   const index = CASE_STEPS.indexOf(step);
   const previous = CASE_STEPS[index - 1];
@@ -46,7 +47,7 @@ export function StepOverview({ step, navigate }: StepScreenProps) {
           <button
             type="button"
             className="button"
-            onClick={() => navigate({ screen: 'case', step: previous })}
+            onClick={() => navigate({ screen: 'case', caseId, step: previous })}
           >
             {t('steps.previous', { step: t(`steps.${previous}.label`) })}
           </button>
@@ -55,7 +56,7 @@ export function StepOverview({ step, navigate }: StepScreenProps) {
           <button
             type="button"
             className="button button--primary step__next"
-            onClick={() => navigate({ screen: 'case', step: next })}
+            onClick={() => navigate({ screen: 'case', caseId, step: next })}
           >
             {t('steps.next', { step: t(`steps.${next}.label`) })}
           </button>

@@ -1,53 +1,396 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseListEntry } from '../../../../core/model/library';
+import type { RendererApi } from '../../../../electron/contract';
+import { useApi } from '../../api/ApiContext';
+import { useApiCall, useNotices } from '../../api/notices';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import type { Route } from '../../navigation/routes';
+import { CaseList } from './CaseList';
+
+type Toast =
+  | { kind: 'deleted'; id: string; name: string }
+  | { kind: 'exported'; fileName: string; encrypted: boolean }
+  | { kind: 'imported'; name: string }
+  | { kind: 'restored'; name: string };
 
 /**
- * Home. There is no case list yet, so Home is its empty state: what the app does, and where to start.
- * The sample case cannot be opened in this version, so its button is disabled and says why.
+ * Home: the user's cases with search and the case actions (new, open, duplicate, import, export, delete with
+ * undo), or — before the first case — what the app does and where to start.
  */
-export function HomeScreen({ navigate }: { navigate: (next: Route) => void }) {
+export function HomeScreen({
+  navigate,
+  newCaseDialog = false,
+}: {
+  navigate: (next: Route) => void;
+  newCaseDialog?: boolean;
+}) {
   const { t } = useTranslation();
+  const api = useApi();
+  const call = useApiCall();
+  const { reportError } = useNotices();
+  const [cases, setCases] = useState<CaseListEntry[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [creating, setCreating] = useState(newCaseDialog);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [importToken, setImportToken] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => {
+    const list = await call(api.casesList());
+    setCases(list ?? []);
+  }, [api, call]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const openCase = (id: string, step: 'pathway' | 'applicant' = 'pathway') =>
+    navigate({ screen: 'case', caseId: id, step });
+
+  /** Runs one action at a time, so a double click never creates two cases. */
+  const run = async (work: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startPathway = () =>
+    run(async () => {
+      const created = await call(api.caseCreate({ name: t('home.defaultCaseName') }));
+      if (created) openCase(created.id);
+    });
+
+  const openSample = () =>
+    run(async () => {
+      const created = await call(api.caseCreateSample());
+      if (created) openCase(created.id);
+    });
+
+  const createNamed = (name: string) =>
+    run(async () => {
+      const created = await call(api.caseCreate({ name }));
+      if (created) openCase(created.id);
+    });
+
+  const importCase = (passphrase?: string) =>
+    run(async () => {
+      let result: Awaited<ReturnType<RendererApi['caseImport']>>;
+      try {
+        result = await api.caseImport(
+          importToken !== null && passphrase !== undefined ? { importToken, passphrase } : {},
+        );
+      } catch {
+        reportError('internal');
+        return;
+      }
+      if (!result.ok) {
+        const token = result.details?.importToken;
+        if (
+          (result.code === 'passphraseRequired' || result.code === 'wrongPassphrase') &&
+          typeof token === 'string'
+        ) {
+          setImportToken(token);
+          if (result.code === 'wrongPassphrase') reportError('wrongPassphrase');
+          return;
+        }
+        reportError(result.code, result.details);
+        return;
+      }
+      setImportToken(null);
+      if (result.value.imported) {
+        setToast({ kind: 'imported', name: result.value.case.name });
+        await refresh();
+      }
+    });
+
+  const actions = {
+    open: (id: string) => openCase(id),
+    duplicate: (id: string, name: string) =>
+      run(async () => {
+        if (await call(api.caseDuplicate({ id, name: t('home.copyName', { name }) }))) await refresh();
+      }),
+    exportCase: (id: string, passphrase?: string) =>
+      run(async () => {
+        const result = await call(api.caseExport(passphrase ? { id, passphrase } : { id }));
+        if (result?.saved)
+          setToast({ kind: 'exported', fileName: result.fileName, encrypted: result.encrypted });
+      }),
+    remove: (id: string, name: string) =>
+      run(async () => {
+        if (await call(api.caseDelete({ id }))) {
+          setToast({ kind: 'deleted', id, name });
+          await refresh();
+        }
+      }),
+    restoreBackup: (id: string, backup: number) =>
+      run(async () => {
+        const restored = await call(api.caseRestoreBackup({ id, backup }));
+        if (restored) {
+          setToast({ kind: 'restored', name: restored.name });
+          await refresh();
+        }
+      }),
+  };
+
+  const undoDelete = (id: string) =>
+    run(async () => {
+      if (await call(api.trashRestore({ id }))) {
+        setToast(null);
+        await refresh();
+      }
+    });
+
+  const toolbar = (
+    <div className="button-row home__actions">
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => setCreating(true)}
+        disabled={busy}
+      >
+        {t('home.newCase')}
+      </button>
+      <button type="button" className="button" onClick={() => void importCase()} disabled={busy}>
+        {t('home.importCase')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void openSample()}
+        disabled={busy}
+        data-action="open-sample"
+      >
+        {t('home.openSample')}
+      </button>
+    </div>
+  );
+
+  // Until the list arrives nothing is shown, so Home never flashes the empty state over existing cases.
+  if (cases === null) return <div className="home" aria-busy="true" />;
+  const empty = cases.length === 0;
+
   return (
     <div className="home">
-      <section className="empty-state">
-        <svg className="empty-state__art" viewBox="0 0 96 96" aria-hidden="true" focusable="false">
-          <rect x="20" y="12" width="52" height="68" rx="6" className="empty-state__sheet" />
-          <rect
-            x="28"
-            y="20"
-            width="52"
-            height="68"
-            rx="6"
-            className="empty-state__sheet empty-state__sheet--front"
-          />
-          <path d="M38 38h32M38 48h32M38 58h20" className="empty-state__lines" />
-          <circle cx="70" cy="70" r="12" className="empty-state__seal" />
-        </svg>
-        <ScreenHeading>{t('home.emptyHeading')}</ScreenHeading>
-        <p className="empty-state__intro">{t('home.intro')}</p>
-        <div className="button-row">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => navigate({ screen: 'case', step: 'pathway' })}
-          >
-            {t('home.startPathway')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled
-            title={t('home.sampleUnavailable')}
-            aria-describedby="sample-unavailable"
-          >
-            {t('home.openSample')}
+      {empty ? (
+        <section className="empty-state">
+          <svg className="empty-state__art" viewBox="0 0 96 96" aria-hidden="true" focusable="false">
+            <rect x="20" y="12" width="52" height="68" rx="6" className="empty-state__sheet" />
+            <rect
+              x="28"
+              y="20"
+              width="52"
+              height="68"
+              rx="6"
+              className="empty-state__sheet empty-state__sheet--front"
+            />
+            <path d="M38 38h32M38 48h32M38 58h20" className="empty-state__lines" />
+            <circle cx="70" cy="70" r="12" className="empty-state__seal" />
+          </svg>
+          <ScreenHeading>{t('home.emptyHeading')}</ScreenHeading>
+          <p className="empty-state__intro">{t('home.intro')}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              data-action="start-pathway"
+              onClick={() => void startPathway()}
+              disabled={busy}
+            >
+              {t('home.startPathway')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              data-action="open-sample"
+              onClick={() => void openSample()}
+              disabled={busy}
+            >
+              {t('home.openSample')}
+            </button>
+          </div>
+          <p className="hint">{t('home.sampleHint')}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setCreating(true)}
+              disabled={busy}
+            >
+              {t('home.newCase')}
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => void importCase()}
+              disabled={busy}
+            >
+              {t('home.importCase')}
+            </button>
+          </div>
+        </section>
+      ) : (
+        <>
+          <ScreenHeading>{t('home.title')}</ScreenHeading>
+          {toolbar}
+        </>
+      )}
+
+      {creating && (
+        <NewCaseForm
+          onCancel={() => setCreating(false)}
+          onCreate={(name) => {
+            setCreating(false);
+            void createNamed(name);
+          }}
+        />
+      )}
+
+      {importToken !== null && (
+        <PassphraseForm
+          onCancel={() => setImportToken(null)}
+          onSubmit={(passphrase) => void importCase(passphrase)}
+        />
+      )}
+
+      {toast !== null && (
+        <div className="toast" role="status" data-toast={toast.kind}>
+          <p className="toast__message">
+            {toast.kind === 'deleted' && t('home.deleted', { name: toast.name })}
+            {toast.kind === 'exported' &&
+              t(toast.encrypted ? 'home.exportedEncrypted' : 'home.exportedPlain', { file: toast.fileName })}
+            {toast.kind === 'imported' && t('home.imported', { name: toast.name })}
+            {toast.kind === 'restored' && t('home.restored', { name: toast.name })}
+          </p>
+          {toast.kind === 'deleted' && (
+            <button type="button" className="button button--small" onClick={() => void undoDelete(toast.id)}>
+              {t('home.undoDelete')}
+            </button>
+          )}
+          <button type="button" className="button button--small button--quiet" onClick={() => setToast(null)}>
+            {t('notices.dismiss')}
           </button>
         </div>
-        <p id="sample-unavailable" className="hint">
-          {t('home.sampleUnavailable')}
-        </p>
-      </section>
+      )}
+
+      {cases.length > 0 && (
+        <section className="card" aria-labelledby="home-cases-heading">
+          <h2 id="home-cases-heading" className="card__heading">
+            {t('home.casesHeading', { count: cases.length })}
+          </h2>
+          <div className="field home__search">
+            <label htmlFor="home-search" className="field__label">
+              {t('home.search')}
+            </label>
+            <input
+              id="home-search"
+              type="search"
+              className="input"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+          </div>
+          <CaseList cases={cases} query={query} busy={busy} actions={actions} />
+        </section>
+      )}
     </div>
+  );
+}
+
+function NewCaseForm({ onCreate, onCancel }: { onCreate: (name: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim() !== '') onCreate(name.trim());
+  };
+  return (
+    <form className="card dialog" role="dialog" aria-labelledby="new-case-heading" onSubmit={submit}>
+      <h2 id="new-case-heading" className="card__heading">
+        {t('home.newCaseHeading')}
+      </h2>
+      <div className="field">
+        <label htmlFor="new-case-name" className="field__label">
+          {t('home.caseName')}
+        </label>
+        <p id="new-case-name-help" className="hint">
+          {t('home.caseNameHelp')}
+        </p>
+        <input
+          id="new-case-name"
+          ref={input}
+          className="input"
+          maxLength={200}
+          required
+          aria-describedby="new-case-name-help"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') onCancel();
+          }}
+        />
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button--primary">
+          {t('home.create')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('home.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function PassphraseForm({
+  onSubmit,
+  onCancel,
+}: {
+  onSubmit: (passphrase: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [passphrase, setPassphrase] = useState('');
+  return (
+    <form
+      className="card dialog"
+      role="dialog"
+      aria-labelledby="import-passphrase-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (passphrase !== '') onSubmit(passphrase);
+      }}
+    >
+      <h2 id="import-passphrase-heading" className="card__heading">
+        {t('home.importPassphraseHeading')}
+      </h2>
+      <div className="field">
+        <label htmlFor="import-passphrase" className="field__label">
+          {t('home.passphrase')}
+        </label>
+        <input
+          id="import-passphrase"
+          type="password"
+          className="input"
+          autoComplete="off"
+          value={passphrase}
+          onChange={(event) => setPassphrase(event.target.value)}
+        />
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button--primary">
+          {t('home.importCase')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('home.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

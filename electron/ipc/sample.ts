@@ -1,0 +1,34 @@
+/**
+ * `case:createSample`: puts the bundled sample case (a WFOE in Shanghai launching a WeChat Mini-Program shop)
+ * into the store with its 样本 / SAMPLE scans attached, exactly as `icp-packet sample` writes it.
+ *
+ * It goes in the way an `.icpcase` import does: the case and its scans are packed and imported in one store
+ * operation, so the sample arrives whole (never a case without its scans) and its first history record is a
+ * barrier — Undo cannot empty the sample back into a blank case.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { buildSampleCase } from '../../cli/commands/sample';
+import type { HandlerMap } from '../contract';
+import { CaseStore } from '../store/case-store';
+import { exportCaseArchive } from '../store/icpcase';
+import type { HandlerDeps } from './handlers';
+import { viaStore } from './cases';
+
+/** `resourcesDir` (where resources/fonts lives) is passed by the packaged app; the source tree's is the default. */
+export function createSampleHandlers(
+  deps: HandlerDeps & { resourcesDir?: string },
+): Pick<HandlerMap, 'case:createSample'> {
+  const store = new CaseStore({ root: path.join(deps.userDataDir, 'store'), keyProvider: deps.keyProvider });
+  return {
+    'case:createSample': viaStore(z.undefined(), async () => {
+      const now = new Date();
+      const sample = await buildSampleCase(now, deps.resourcesDir);
+      const scans = new Map<string, Buffer>();
+      for (const file of sample.files)
+        scans.set(path.basename(file.name, path.extname(file.name)), Buffer.from(file.bytes));
+      const archive = await exportCaseArchive(sample.case, scans, { now });
+      return store.importCase(archive);
+    }),
+  };
+}

@@ -1,0 +1,330 @@
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Service } from '../../../../core/model/case';
+import { fieldDef, type FieldDef } from '../../../../core/model/fields';
+import { toPattern } from '../../../../core/model/paths';
+import type { Region } from '../../../../core/model/regions';
+import type { PreflightIssue } from '../../../../core/rules/preflight';
+import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { useCaseSession } from '../../screens/Case/caseSession';
+import { optionsFor } from './options';
+import { getAt, setAt } from './paths';
+
+/** The element id of a field, so the pre-flight and tests can reach it by its model path. */
+export function fieldDomId(path: string): string {
+  return `field-${path.replaceAll('.', '-')}`;
+}
+
+export interface FieldViewProps {
+  def: FieldDef;
+  path: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  issues: readonly PreflightIssue[];
+  /** For `region` inputs: the choices (provinces, or the cities of the chosen province…). */
+  regions?: readonly Region[];
+  disabled?: boolean;
+}
+
+/**
+ * One field as the catalogue defines it: the portal's Chinese label and its English meaning (both shown in
+ * either UI language — the user copies into a Chinese portal), help and an example in the UI language, the
+ * input for its type, and the pre-flight's findings for it with the fix. Findings appear once the field has a
+ * value or the user has left it, so an untouched form is not a wall of red.
+ */
+export function FieldView({ def, path, value, onChange, issues, regions, disabled }: FieldViewProps) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const [touched, setTouched] = useState(false);
+  const id = fieldDomId(path);
+  const helpId = `${id}-help`;
+  const issuesId = `${id}-issues`;
+  const filled = Array.isArray(value) ? value.length > 0 : value !== '' && value !== null && value !== false;
+  const shown = touched || filled ? issues : [];
+  const hasError = shown.some((issue) => issue.severity === 'error');
+  const describedBy = [helpId, shown.length > 0 ? issuesId : ''].filter(Boolean).join(' ');
+
+  const common = {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': hasError ? true : undefined,
+    onBlur: () => setTouched(true),
+    disabled,
+    className: '',
+  };
+
+  let input: ReactNode;
+  switch (def.input) {
+    case 'textarea':
+      input = (
+        <textarea
+          {...common}
+          className="textarea"
+          rows={3}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      );
+      break;
+    case 'date':
+      input = (
+        <input
+          {...common}
+          type="date"
+          className="input input--date"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      );
+      break;
+    case 'number': {
+      const max = path.endsWith('Pct') ? 100 : undefined;
+      input = (
+        <input
+          {...common}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={max}
+          className="input input--number"
+          value={typeof value === 'number' ? value : ''}
+          onChange={(event) => {
+            const raw = event.target.value;
+            if (raw === '') return onChange(null);
+            const parsed = Number(raw);
+            // The model refuses negatives and shares over 100 %; such input is not stored (the field keeps
+            // the last valid value) so a save never fails over it.
+            if (!Number.isFinite(parsed) || parsed < 0 || (max !== undefined && parsed > max)) return;
+            onChange(path.endsWith('employeeCount') ? Math.round(parsed) : parsed);
+          }}
+        />
+      );
+      break;
+    }
+    case 'boolean':
+      input = (
+        <input
+          {...common}
+          type="checkbox"
+          className="checkbox"
+          checked={value === true}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+      );
+      break;
+    case 'select':
+    case 'region': {
+      const choices =
+        def.input === 'region'
+          ? (regions ?? []).map((region) => ({ value: region.code, text: region.name }))
+          : optionsFor(toPattern(path)).map((option) => ({
+              value: option.value,
+              text:
+                'set' in option.label
+                  ? // The option sets are typed from en.json: a value without text fails to compile there.
+                    t(`fieldOptions.${option.label.set}.${option.value}` as 'fieldOptions.idType.passport')
+                  : option.label.text[lang],
+            }));
+      input = (
+        <select
+          {...common}
+          className="select"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {def.input === 'region' && <option value="">{t('fields.choose')}</option>}
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.text}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    }
+    case 'list':
+      input = (
+        <ListInput
+          id={id}
+          describedBy={describedBy}
+          invalid={hasError}
+          label={def.label['zh-CN']}
+          numeric={path.endsWith('serviceContentTypes')}
+          values={Array.isArray(value) ? (value as (string | number)[]) : []}
+          onChange={onChange}
+          onBlur={() => setTouched(true)}
+        />
+      );
+      break;
+    default:
+      input = (
+        <input
+          {...common}
+          type="text"
+          className="input"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      );
+  }
+
+  const label = (
+    <>
+      <span className="field__portal" lang="zh-CN">
+        {def.label['zh-CN']}
+      </span>
+      <span className="field__meaning" lang="en">
+        {def.label.en}
+      </span>
+    </>
+  );
+
+  return (
+    <div className={`field field--${def.input}${hasError ? ' field--invalid' : ''}`} data-path={path}>
+      {def.input === 'boolean' ? (
+        <div className="field__check">
+          {input}
+          <label htmlFor={id} className="field__label">
+            {label}
+          </label>
+        </div>
+      ) : def.input === 'list' ? (
+        <p className="field__label" id={`${id}-label`}>
+          {label}
+        </p>
+      ) : (
+        <label htmlFor={id} className="field__label">
+          {label}
+        </label>
+      )}
+      <div id={helpId} className="field__help">
+        <p className="hint">{def.help[lang]}</p>
+        {def.example !== '' && (
+          <p className="hint field__example">
+            {t('fields.example')} <span translate="no">{def.example}</span>
+          </p>
+        )}
+      </div>
+      {def.input !== 'boolean' && def.input !== 'list' && input}
+      {def.input === 'list' && input}
+      {shown.length > 0 && (
+        <ul id={issuesId} className="field__issues">
+          {shown.map((issue) => (
+            <li
+              key={issue.key}
+              className={`field-issue field-issue--${issue.severity}`}
+              data-code={issue.code}
+            >
+              <span className="field-issue__severity">{t(`fields.severity.${issue.severity}`)}</span>{' '}
+              <span className="field-issue__message">{issue.message[lang]}</span>{' '}
+              <span className="field-issue__fix">{issue.fix[lang]}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ListInput({
+  id,
+  describedBy,
+  invalid,
+  label,
+  numeric,
+  values,
+  onChange,
+  onBlur,
+}: {
+  id: string;
+  describedBy: string;
+  invalid: boolean;
+  label: string;
+  numeric: boolean;
+  values: readonly (string | number)[];
+  onChange: (next: unknown) => void;
+  onBlur: () => void;
+}) {
+  const { t } = useTranslation();
+  const rowLabel = useId();
+  const setRow = (index: number, raw: string) => {
+    const next = [...values];
+    if (numeric) {
+      const parsed = Number.parseInt(raw, 10);
+      next[index] = Number.isFinite(parsed) ? parsed : 0;
+    } else next[index] = raw;
+    onChange(next);
+  };
+  return (
+    <div className="list-input" role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
+      {values.map((item, index) => (
+        <div className="list-input__row" key={index}>
+          <input
+            id={index === 0 ? id : `${id}-${index}`}
+            type={numeric ? 'number' : 'text'}
+            className="input"
+            aria-label={t('fields.listItem', { label, number: index + 1 })}
+            aria-invalid={invalid ? true : undefined}
+            aria-describedby={describedBy}
+            value={String(item)}
+            onChange={(event) => setRow(index, event.target.value)}
+            onBlur={onBlur}
+          />
+          <button
+            type="button"
+            className="button button--small"
+            aria-describedby={rowLabel}
+            onClick={() => onChange(values.filter((_, i) => i !== index))}
+          >
+            {t('fields.removeItem', { number: index + 1 })}
+          </button>
+        </div>
+      ))}
+      <span id={rowLabel} className="visually-hidden">
+        {label}
+      </span>
+      <button
+        type="button"
+        className="button button--small"
+        id={values.length === 0 ? id : undefined}
+        onClick={() => onChange([...values, numeric ? 0 : ''])}
+      >
+        {t('fields.addItem', { label })}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A catalogue field bound to the open case at `path`: value, edits (autosaved) and the pre-flight's
+ * findings for that path.
+ */
+export function CatalogueField({
+  path,
+  serviceKind,
+  regions,
+  disabled,
+  onChange,
+}: {
+  path: string;
+  serviceKind?: Service['kind'];
+  regions?: readonly Region[];
+  disabled?: boolean;
+  /** Replaces the plain write (e.g. a province change that also clears city and district). */
+  onChange?: (value: unknown) => void;
+}) {
+  const { caseData, update, issues } = useCaseSession();
+  const def = fieldDef(path, serviceKind);
+  if (def === undefined) throw new Error(`No field "${path}" in templates/fields/case-fields.json`);
+  return (
+    <FieldView
+      def={def}
+      path={path}
+      value={getAt(caseData, path)}
+      onChange={onChange ?? ((value) => update((current) => setAt(current, path, value)))}
+      issues={issues.filter((issue) => issue.path === path)}
+      regions={regions}
+      disabled={disabled}
+    />
+  );
+}

@@ -1,0 +1,151 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Service } from '../../../../core/model/case';
+import { FIELD_CATALOGUE, fieldDef, type FieldDef } from '../../../../core/model/fields';
+import { toPattern } from '../../../../core/model/paths';
+import { citiesOf, districtsOf, provinceList } from '../../../../core/model/regions';
+import { useCaseSession } from '../../screens/Case/caseSession';
+import { CatalogueField } from './CatalogueField';
+import { getAt, setAt } from './paths';
+
+/**
+ * The catalogue's fields directly under a model pattern (`subject`, `services.*`), in catalogue order, one
+ * definition per path (the service kind's own label where kinds differ). Nested lists are left to the caller.
+ */
+export function catalogueChildren(pattern: string, serviceKind?: Service['kind']): FieldDef[] {
+  const seen = new Set<string>();
+  const out: FieldDef[] = [];
+  for (const field of FIELD_CATALOGUE.fields) {
+    if (!field.path.startsWith(`${pattern}.`) || field.path.slice(pattern.length + 1).includes('.')) continue;
+    if (serviceKind && field.serviceKinds && !field.serviceKinds.includes(serviceKind)) continue;
+    if (seen.has(field.path)) continue;
+    seen.add(field.path);
+    const def = fieldDef(field.path, serviceKind);
+    if (def) out.push(def);
+  }
+  return out;
+}
+
+const lastKey = (path: string) => path.slice(path.lastIndexOf('.') + 1);
+
+/** Province → city → district from the region codes; choosing a province clears the city and district. */
+export function RegionFields({ prefix }: { prefix: string }) {
+  const { caseData, update } = useCaseSession();
+  const province = String(getAt(caseData, `${prefix}.province`) ?? '');
+  const city = String(getAt(caseData, `${prefix}.city`) ?? '');
+  return (
+    <div className="region-fields">
+      <CatalogueField
+        path={`${prefix}.province`}
+        regions={provinceList()}
+        onChange={(value) =>
+          update((c) =>
+            setAt(
+              setAt(setAt(c, `${prefix}.province`, value), `${prefix}.city`, ''),
+              `${prefix}.district`,
+              '',
+            ),
+          )
+        }
+      />
+      <CatalogueField
+        path={`${prefix}.city`}
+        regions={citiesOf(province)}
+        disabled={province === ''}
+        onChange={(value) =>
+          update((c) => setAt(setAt(c, `${prefix}.city`, value), `${prefix}.district`, ''))
+        }
+      />
+      <CatalogueField path={`${prefix}.district`} regions={districtsOf(city)} disabled={city === ''} />
+    </div>
+  );
+}
+
+/**
+ * Every catalogue field directly under `prefix` (a concrete path such as `services.0`). Long-term flags
+ * disable the end date they replace; `exclude` leaves out fields the caller renders itself.
+ */
+export function FieldGroup({
+  prefix,
+  serviceKind,
+  exclude = [],
+}: {
+  prefix: string;
+  serviceKind?: Service['kind'];
+  exclude?: readonly string[];
+}) {
+  const { caseData } = useCaseSession();
+  const defs = catalogueChildren(toPattern(prefix), serviceKind);
+  const items: ReactNode[] = [];
+  for (const def of defs) {
+    const key = lastKey(def.path);
+    if (exclude.includes(key)) continue;
+    const path = `${prefix}.${key}`;
+    if (def.input === 'region') {
+      if (key === 'province') items.push(<RegionFields key={path} prefix={prefix} />);
+      continue;
+    }
+    const longTermFlag =
+      key === 'idValidTo' ? 'idLongTerm' : key === 'certificateValidTo' ? 'certificateLongTerm' : undefined;
+    const disabled = longTermFlag !== undefined && getAt(caseData, `${prefix}.${longTermFlag}`) === true;
+    items.push(<CatalogueField key={path} path={path} serviceKind={serviceKind} disabled={disabled} />);
+  }
+  return <div className="field-grid">{items}</div>;
+}
+
+/**
+ * A list of records (shareholders, staff, app platforms …): each row is a fieldset of its catalogue fields
+ * with a remove button, and one button adds a row.
+ */
+export function RowList({
+  path,
+  serviceKind,
+  newRow,
+  rowTitle,
+  addLabel,
+  removeLabel,
+}: {
+  path: string;
+  serviceKind?: Service['kind'];
+  newRow: () => unknown;
+  rowTitle: (index: number) => string;
+  addLabel: string;
+  removeLabel: (index: number) => string;
+}) {
+  const { t } = useTranslation();
+  const { caseData, update } = useCaseSession();
+  const rows = (getAt(caseData, path) as unknown[] | undefined) ?? [];
+  return (
+    <div className="row-list" data-list={path}>
+      {rows.length === 0 && <p className="hint">{t('fields.noRows')}</p>}
+      {rows.map((_, index) => (
+        <fieldset className="row-list__row" key={index}>
+          <legend className="row-list__title">{rowTitle(index)}</legend>
+          <FieldGroup prefix={`${path}.${index}`} serviceKind={serviceKind} />
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={() =>
+              update((c) =>
+                setAt(
+                  c,
+                  path,
+                  ((getAt(c, path) as unknown[]) ?? []).filter((__, i) => i !== index),
+                ),
+              )
+            }
+          >
+            {removeLabel(index)}
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        className="button"
+        onClick={() => update((c) => setAt(c, path, [...((getAt(c, path) as unknown[]) ?? []), newRow()]))}
+      >
+        {addLabel}
+      </button>
+    </div>
+  );
+}

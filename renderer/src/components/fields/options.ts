@@ -1,0 +1,49 @@
+/**
+ * The choices of the catalogue's `select` fields, by model pattern. Values are the case model's enums; the
+ * text of each choice is in locales (`fieldOptions.<set>.<value>`), except pre-approval sectors, whose
+ * bilingual names live with the rule data (templates/rules/pre-approvals.json).
+ */
+import {
+  MINI_PROGRAM_PLATFORMS,
+  PERSON_ID_TYPES,
+  SECTORS,
+  SUBJECT_CERTIFICATE_TYPES,
+} from '../../../../core/model/case';
+import { preApprovalFor } from '../../../../core/rules/data';
+import type { Language } from '../../../../electron/contract';
+
+export type OptionSet =
+  'certificateType' | 'idType' | 'shareholderKind' | 'appPlatform' | 'miniPlatform' | 'coverage';
+
+export interface FieldOption {
+  value: string;
+  /** A locale key under fieldOptions, or a ready bilingual label. */
+  label: { set: OptionSet } | { text: Record<Language, string> };
+}
+
+const fromSet = (set: OptionSet, values: readonly string[]): FieldOption[] =>
+  values.map((value) => ({ value, label: { set } }));
+
+const BY_PATTERN: Readonly<Record<string, FieldOption[]>> = {
+  'subject.certificateType': fromSet('certificateType', SUBJECT_CERTIFICATE_TYPES),
+  'legalRepresentative.idType': fromSet('idType', PERSON_ID_TYPES),
+  'principal.idType': fromSet('idType', PERSON_ID_TYPES),
+  'services.*.principal.idType': fromSet('idType', PERSON_ID_TYPES),
+  'subject.shareholders.*.kind': fromSet('shareholderKind', ['company', 'individual']),
+  'services.*.platforms.*.platform': fromSet('appPlatform', ['android', 'ios', 'harmony']),
+  'services.*.platform': fromSet('miniPlatform', MINI_PROGRAM_PLATFORMS),
+  'licence.coverage': fromSet('coverage', ['province', 'nationwide']),
+  'services.*.preApprovals.*.sector': SECTORS.map((sector) => {
+    const entry = preApprovalFor(sector);
+    return {
+      value: sector,
+      label: entry
+        ? { text: { en: entry.label.en, 'zh-CN': entry.label['zh-CN'] } }
+        : { text: { en: sector, 'zh-CN': sector } },
+    };
+  }),
+};
+
+export function optionsFor(pattern: string): FieldOption[] {
+  return BY_PATTERN[pattern] ?? [];
+}

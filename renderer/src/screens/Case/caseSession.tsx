@@ -1,0 +1,168 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { Case } from '../../../../core/model/case';
+import { decidePathway, type Decision } from '../../../../core/rules/decide';
+import { checkCase, type PreflightIssue } from '../../../../core/rules/preflight';
+import type { ErrorCode, Result } from '../../../../electron/contract';
+import { useApi } from '../../api/ApiContext';
+
+/** How long typing may pause before the draft is saved: long enough to batch a word, short enough to lose none. */
+export const AUTOSAVE_DELAY_MS = 700;
+/** The pre-flight runs on the draft this long after the last keystroke (it takes a few milliseconds). */
+const CHECK_DELAY_MS = 250;
+
+export type SaveState =
+  | { kind: 'saved'; at: string }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; code: ErrorCode };
+
+export type UndoOutcome = 'undone' | 'nothingToUndo' | 'failed';
+
+export interface CaseSession {
+  caseData: Case;
+  /** Applies an edit to the draft; it is saved shortly after (autosave). */
+  update: (recipe: (current: Case) => Case) => void;
+  /** Takes a case the store already holds (e.g. after adding an attachment) without saving it again. */
+  replace: (stored: Case) => void;
+  saveState: SaveState;
+  /** Saves now; resolves true once everything typed so far is stored. */
+  flush: () => Promise<boolean>;
+  retrySave: () => void;
+  /** Reverts the last stored change (case:undo), after saving anything still pending. */
+  undo: () => Promise<UndoOutcome>;
+  /** The pre-flight on the draft, recomputed shortly after each edit. */
+  issues: readonly PreflightIssue[];
+  decision: Decision;
+}
+
+const CaseSessionContext = createContext<CaseSession | null>(null);
+
+export function useCaseSession(): CaseSession {
+  const session = useContext(CaseSessionContext);
+  if (session === null) throw new Error('useCaseSession() needs a <CaseSessionProvider> above it');
+  return session;
+}
+
+async function settle<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await pending;
+  } catch {
+    return { ok: false, code: 'internal' };
+  }
+}
+
+/**
+ * Holds the draft of one open case and keeps it saved. Nothing typed is lost on a failed save: the draft
+ * stays in memory, the failure is shown with a retry, and the next edit tries again.
+ */
+export function CaseSessionProvider({ initial, children }: { initial: Case; children: ReactNode }) {
+  const api = useApi();
+  const [caseData, setCaseData] = useState(initial);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: initial.updatedAt });
+  const [issues, setIssues] = useState<readonly PreflightIssue[]>(() => checkCase(initial));
+
+  const draft = useRef(initial);
+  // Edits made so far, and the count already stored: the draft is saved while these differ.
+  const edits = useRef(0);
+  const storedEdits = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    clearTimeout(timer.current);
+    // One save at a time; a later one picks up whatever was typed meanwhile.
+    while (inFlight.current) await inFlight.current;
+    if (edits.current === storedEdits.current) return true;
+    const target = edits.current;
+    setSaveState({ kind: 'saving' });
+    const run = (async () => {
+      const result = await settle(api.caseSave({ case: draft.current }));
+      if (!result.ok) {
+        setSaveState({ kind: 'failed', code: result.code });
+        return false;
+      }
+      storedEdits.current = target;
+      setSaveState(
+        edits.current === target ? { kind: 'saved', at: result.value.updatedAt } : { kind: 'pending' },
+      );
+      return true;
+    })();
+    inFlight.current = run;
+    try {
+      return await run;
+    } finally {
+      inFlight.current = null;
+    }
+  }, [api]);
+
+  const schedule = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+  }, [saveNow]);
+
+  const update = useCallback(
+    (recipe: (current: Case) => Case) => {
+      draft.current = recipe(draft.current);
+      edits.current += 1;
+      setCaseData(draft.current);
+      setSaveState((state) => (state.kind === 'failed' ? state : { kind: 'pending' }));
+      schedule();
+    },
+    [schedule],
+  );
+
+  const replace = useCallback((stored: Case) => {
+    draft.current = stored;
+    storedEdits.current = edits.current;
+    setCaseData(stored);
+    setSaveState({ kind: 'saved', at: stored.updatedAt });
+  }, []);
+
+  const flush = useCallback(() => saveNow(), [saveNow]);
+  const retrySave = useCallback(() => void saveNow(), [saveNow]);
+
+  const undo = useCallback(async (): Promise<UndoOutcome> => {
+    if (!(await saveNow())) return 'failed';
+    const result = await settle(api.caseUndo({ id: draft.current.id }));
+    if (!result.ok) {
+      setSaveState({ kind: 'failed', code: result.code });
+      return 'failed';
+    }
+    replace(result.value.case);
+    return result.value.undone ? 'undone' : 'nothingToUndo';
+  }, [api, saveNow, replace]);
+
+  // Leaving the case (Home, Settings, closing the window) saves what is pending.
+  useEffect(() => {
+    const saveOnHide = () => {
+      if (edits.current !== storedEdits.current) void saveNow();
+    };
+    window.addEventListener('pagehide', saveOnHide);
+    return () => {
+      window.removeEventListener('pagehide', saveOnHide);
+      saveOnHide();
+    };
+  }, [saveNow]);
+
+  useEffect(() => {
+    const handle = setTimeout(() => setIssues(checkCase(caseData)), CHECK_DELAY_MS);
+    return () => clearTimeout(handle);
+  }, [caseData]);
+
+  const decision = useMemo(() => decidePathway(caseData.answers), [caseData.answers]);
+
+  const value = useMemo<CaseSession>(
+    () => ({ caseData, update, replace, saveState, flush, retrySave, undo, issues, decision }),
+    [caseData, update, replace, saveState, flush, retrySave, undo, issues, decision],
+  );
+  return <CaseSessionContext.Provider value={value}>{children}</CaseSessionContext.Provider>;
+}

@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseListEntry } from '../../../../core/model/library';
+import { routeHref } from '../../navigation/routes';
+
+export interface CaseListActions {
+  open: (id: string) => void;
+  duplicate: (id: string, name: string) => void;
+  exportCase: (id: string, passphrase?: string) => void;
+  remove: (id: string, name: string) => void;
+  restoreBackup: (id: string, backup: number) => void;
+}
+
+/** The case list of Home, filtered by the search text (name, case-insensitive). */
+export function CaseList({
+  cases,
+  query,
+  busy,
+  actions,
+}: {
+  cases: readonly CaseListEntry[];
+  query: string;
+  busy: boolean;
+  actions: CaseListActions;
+}) {
+  const { t, i18n } = useTranslation();
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const needle = query.trim().toLocaleLowerCase();
+  const shown = cases.filter(
+    (entry) => needle === '' || (entry.readable && entry.name.toLocaleLowerCase().includes(needle)),
+  );
+
+  if (shown.length === 0) return <p className="hint">{t('home.noMatch')}</p>;
+
+  return (
+    <ul className="case-list">
+      {shown.map((entry) => {
+        if (!entry.readable) {
+          return (
+            <li key={entry.id} className="case-row case-row--damaged" data-case-id={entry.id}>
+              <p className="case-row__name">{t('home.unreadable')}</p>
+              <p className="hint">{t(`errors.${entry.code}`)}</p>
+              {entry.recoverableFromBackup !== undefined && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={busy}
+                  onClick={() => actions.restoreBackup(entry.id, entry.recoverableFromBackup ?? 1)}
+                >
+                  {t('home.restoreBackup', { number: entry.recoverableFromBackup })}
+                </button>
+              )}
+            </li>
+          );
+        }
+        const name = entry.name.trim() === '' ? t('home.untitled') : entry.name;
+        const pathway = [
+          ...entry.pathway.surfaces.map((surface) => t(`pathway.surfaces.${surface}`)),
+          ...(entry.pathway.subject ? [t(`pathway.subjects.${entry.pathway.subject}`)] : []),
+        ].join(' · ');
+        const nameId = `case-${entry.id}-name`;
+        return (
+          <li key={entry.id} className="case-row" data-case-id={entry.id} aria-labelledby={nameId}>
+            <div className="case-row__main">
+              <a
+                id={nameId}
+                translate="no"
+                className="case-row__name"
+                href={routeHref({ screen: 'case', caseId: entry.id, step: 'pathway' })}
+                onClick={(event) => {
+                  event.preventDefault();
+                  actions.open(entry.id);
+                }}
+              >
+                {name}
+              </a>
+              <p className="case-row__pathway">{pathway === '' ? t('home.pathwayNotAnswered') : pathway}</p>
+            </div>
+            <dl className="case-row__facts">
+              <div>
+                <dt>{t('home.progress')}</dt>
+                <dd>
+                  <progress max={100} value={entry.progress} aria-labelledby={`${nameId}-progress`} />{' '}
+                  <span id={`${nameId}-progress`}>
+                    {t('home.progressValue', { percent: entry.progress })}
+                  </span>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('home.status')}</dt>
+                <dd>{t(`home.statuses.${entry.status}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('home.lastEdited')}</dt>
+                <dd>
+                  <time dateTime={entry.updatedAt}>
+                    {new Date(entry.updatedAt).toLocaleString(i18n.language, {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    })}
+                  </time>
+                </dd>
+              </div>
+            </dl>
+            <div className="case-row__actions" role="group" aria-labelledby={nameId}>
+              <button
+                type="button"
+                className="button button--small button--primary"
+                onClick={() => actions.open(entry.id)}
+              >
+                {t('home.open')}
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy}
+                onClick={() => actions.duplicate(entry.id, name)}
+              >
+                {t('home.duplicate')}
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy}
+                aria-expanded={exporting === entry.id}
+                onClick={() => {
+                  setPassphrase('');
+                  setExporting(exporting === entry.id ? null : entry.id);
+                }}
+              >
+                {t('home.export')}
+              </button>
+              <button
+                type="button"
+                className="button button--small button--danger"
+                disabled={busy}
+                onClick={() => actions.remove(entry.id, name)}
+              >
+                {t('home.delete')}
+              </button>
+            </div>
+            {exporting === entry.id && (
+              <form
+                className="case-row__export"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  setExporting(null);
+                  actions.exportCase(entry.id, passphrase === '' ? undefined : passphrase);
+                }}
+              >
+                <label htmlFor={`${nameId}-passphrase`} className="field__label">
+                  {t('home.exportPassphrase')}
+                </label>
+                <p id={`${nameId}-passphrase-help`} className="hint">
+                  {t('home.exportPassphraseHelp')}
+                </p>
+                <input
+                  id={`${nameId}-passphrase`}
+                  type="password"
+                  className="input"
+                  autoComplete="new-password"
+                  aria-describedby={`${nameId}-passphrase-help`}
+                  value={passphrase}
+                  onChange={(event) => setPassphrase(event.target.value)}
+                />
+                <button type="submit" className="button button--small button--primary">
+                  {t('home.exportNow')}
+                </button>
+              </form>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

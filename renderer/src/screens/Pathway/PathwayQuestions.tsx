@@ -1,0 +1,281 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  ACTIVITIES,
+  PILOT_LOCATIONS,
+  SECTORS,
+  SUBJECT_KINDS,
+  SURFACES,
+  type PathwayAnswers,
+} from '../../../../core/model/case';
+import { provinceList } from '../../../../core/model/regions';
+import { PATHWAY_RULES, preApprovalFor } from '../../../../core/rules/data';
+import { useUiLanguage } from '../../i18n/useUiLanguage';
+
+/** The question groups of DESIGN.md §2.1, asked one group at a time. */
+export const QUESTION_GROUPS = ['launch', 'applicant', 'location', 'money', 'content'] as const;
+export type QuestionGroup = (typeof QUESTION_GROUPS)[number];
+
+type Answer = keyof PathwayAnswers;
+
+/** The companies among applicant kinds: only they have a foreign equity share to ask about. */
+const COMPANY_KINDS: readonly string[] = ['domestic_company', 'wfoe', 'jv', 'other_org'];
+
+/** The question text comes from the rule data, so the pathway check and its "missing answer" notes agree. */
+function useQuestionLabel(): (answer: Answer) => string {
+  const lang = useUiLanguage();
+  return (answer) => PATHWAY_RULES.answerLabels[answer]?.[lang] ?? answer;
+}
+
+function Question({
+  id,
+  legend,
+  help,
+  children,
+}: {
+  id: string;
+  legend: string;
+  help: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="question" aria-describedby={`${id}-help`} data-question={id}>
+      <legend className="question__legend">{legend}</legend>
+      <p id={`${id}-help`} className="hint question__help">
+        {help}
+      </p>
+      <div className="question__choices">{children}</div>
+    </fieldset>
+  );
+}
+
+function Choice({
+  type,
+  name,
+  value,
+  checked,
+  onChange,
+  label,
+  hint,
+}: {
+  type: 'radio' | 'checkbox';
+  name: string;
+  value: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+  hint?: string;
+}) {
+  const id = `q-${name}-${value}`;
+  return (
+    <div className="choice">
+      <input
+        id={id}
+        type={type}
+        name={name}
+        value={value}
+        className={type === 'radio' ? 'radio' : 'checkbox'}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      <label htmlFor={id} className="choice__label">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint choice__hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
+  return on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
+}
+
+export function PathwayQuestions({
+  group,
+  answers,
+  onChange,
+}: {
+  group: QuestionGroup;
+  answers: PathwayAnswers;
+  onChange: (next: PathwayAnswers) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const label = useQuestionLabel();
+  const set = <K extends Answer>(key: K, value: PathwayAnswers[K]) => onChange({ ...answers, [key]: value });
+
+  switch (group) {
+    case 'launch':
+      return (
+        <>
+          <Question id="surfaces" legend={label('surfaces')} help={t('pathway.help.surfaces')}>
+            {SURFACES.map((surface) => (
+              <Choice
+                key={surface}
+                type="checkbox"
+                name="surfaces"
+                value={surface}
+                checked={answers.surfaces.includes(surface)}
+                onChange={(on) => set('surfaces', toggle(answers.surfaces, surface, on))}
+                label={t(`pathway.surfaces.${surface}`)}
+              />
+            ))}
+          </Question>
+          <Question
+            id="mainlandHosting"
+            legend={label('mainlandHosting')}
+            help={t('pathway.help.mainlandHosting')}
+          >
+            {(['yes', 'no'] as const).map((choice) => (
+              <Choice
+                key={choice}
+                type="radio"
+                name="mainlandHosting"
+                value={choice}
+                checked={answers.mainlandHosting === (choice === 'yes')}
+                onChange={() => set('mainlandHosting', choice === 'yes')}
+                label={t(`pathway.yesNo.${choice}`)}
+              />
+            ))}
+          </Question>
+        </>
+      );
+    case 'applicant':
+      return (
+        <>
+          <Question id="subject" legend={label('subject')} help={t('pathway.help.subject')}>
+            {SUBJECT_KINDS.map((kind) => (
+              <Choice
+                key={kind}
+                type="radio"
+                name="subject"
+                value={kind}
+                checked={answers.subject === kind}
+                onChange={() => set('subject', kind)}
+                label={t(`pathway.subjects.${kind}`)}
+              />
+            ))}
+          </Question>
+          {answers.subject !== null && COMPANY_KINDS.includes(answers.subject) && (
+            <div className="question">
+              <label htmlFor="q-foreignEquityPct" className="question__legend">
+                {label('foreignEquityPct')}
+              </label>
+              <p id="q-foreignEquityPct-help" className="hint question__help">
+                {t('pathway.help.foreignEquityPct')}
+              </p>
+              <input
+                id="q-foreignEquityPct"
+                type="number"
+                min={0}
+                max={100}
+                className="input input--number"
+                aria-describedby="q-foreignEquityPct-help"
+                value={answers.foreignEquityPct ?? ''}
+                onChange={(event) => {
+                  const raw = event.target.value;
+                  const value = raw === '' ? null : Number(raw);
+                  if (value === null || (Number.isFinite(value) && value >= 0 && value <= 100))
+                    set('foreignEquityPct', value);
+                }}
+              />
+            </div>
+          )}
+        </>
+      );
+    case 'location':
+      return (
+        <>
+          <div className="question">
+            <label htmlFor="q-province" className="question__legend">
+              {label('province')}
+            </label>
+            <p id="q-province-help" className="hint question__help">
+              {t('pathway.help.province')}
+            </p>
+            <select
+              id="q-province"
+              className="select"
+              aria-describedby="q-province-help"
+              value={answers.province}
+              onChange={(event) => set('province', event.target.value)}
+            >
+              <option value="">{t('fields.choose')}</option>
+              {provinceList().map((province) => (
+                <option key={province.code} value={province.code}>
+                  {province.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Question id="pilotLocation" legend={label('pilotLocation')} help={t('pathway.help.pilotLocation')}>
+            {PILOT_LOCATIONS.map((place) => (
+              <Choice
+                key={place}
+                type="radio"
+                name="pilotLocation"
+                value={place}
+                checked={answers.pilotLocation === place}
+                onChange={() => set('pilotLocation', place)}
+                label={t(`pathway.pilot.${place}`)}
+              />
+            ))}
+          </Question>
+          <Question id="scope" legend={label('scope')} help={t('pathway.help.scope')}>
+            {(['single_province', 'multi_province'] as const).map((scope) => (
+              <Choice
+                key={scope}
+                type="radio"
+                name="scope"
+                value={scope}
+                checked={answers.scope === scope}
+                onChange={() => set('scope', scope)}
+                label={t(`pathway.scope.${scope}`)}
+              />
+            ))}
+          </Question>
+        </>
+      );
+    case 'money':
+      return (
+        <Question id="activities" legend={label('activities')} help={t('pathway.help.activities')}>
+          {ACTIVITIES.map((activity) => (
+            <Choice
+              key={activity}
+              type="checkbox"
+              name="activities"
+              value={activity}
+              checked={answers.activities.includes(activity)}
+              onChange={(on) => set('activities', toggle(answers.activities, activity, on))}
+              label={t(`pathway.activities.${activity}`)}
+            />
+          ))}
+        </Question>
+      );
+    case 'content':
+      return (
+        <Question id="sectors" legend={label('sectors')} help={t('pathway.help.sectors')}>
+          {SECTORS.map((sector) => {
+            const entry = preApprovalFor(sector);
+            return (
+              <Choice
+                key={sector}
+                type="checkbox"
+                name="sectors"
+                value={sector}
+                checked={answers.sectors.includes(sector)}
+                onChange={(on) => set('sectors', toggle(answers.sectors, sector, on))}
+                label={entry ? entry.label[lang] : sector}
+                hint={entry ? t('pathway.sectorAuthority', { authority: entry.authority[lang] }) : undefined}
+              />
+            );
+          })}
+        </Question>
+      );
+  }
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useCaseSession } from '../Case/caseSession';
+import type { StepScreenProps } from '../Case/StepOverview';
+import { StepPager } from '../Case/StepPager';
+import { CASE_STEPS } from '../Case/steps';
+import { PathwayQuestions, QUESTION_GROUPS } from './PathwayQuestions';
+import { PathwayResult } from './PathwayResult';
+
+const RESULT = QUESTION_GROUPS.length;
+
+/**
+ * The pathway check: the questions one group at a time, then the result. A case whose answers already
+ * settle the pathway opens on the result; every group can be revisited.
+ */
+export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
+  const { t } = useTranslation();
+  const { caseData, update, decision } = useCaseSession();
+  const [page, setPage] = useState(() => (decision.pathway === 'incomplete' ? 0 : RESULT));
+  const group = QUESTION_GROUPS[page];
+
+  return (
+    <article className="step">
+      <p className="step__eyebrow">
+        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
+      </p>
+      <ScreenHeading>{t('steps.pathway.title')}</ScreenHeading>
+      <p className="step__summary">{t('steps.pathway.summary')}</p>
+
+      <nav className="question-nav" aria-label={t('pathway.groupsLabel')}>
+        <ol className="question-nav__list">
+          {[...QUESTION_GROUPS, 'result' as const].map((name, index) => (
+            <li key={name}>
+              <button
+                type="button"
+                className="question-nav__item"
+                aria-current={index === page ? 'step' : undefined}
+                onClick={() => setPage(index)}
+              >
+                {t(`pathway.groups.${name}`)}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      {group !== undefined ? (
+        <section className="card" aria-labelledby="pathway-group-heading">
+          <h2 id="pathway-group-heading" className="card__heading">
+            {t('pathway.groupOf', {
+              number: page + 1,
+              total: QUESTION_GROUPS.length,
+              name: t(`pathway.groups.${group}`),
+            })}
+          </h2>
+          <PathwayQuestions
+            group={group}
+            answers={caseData.answers}
+            onChange={(answers) => update((current) => ({ ...current, answers }))}
+          />
+          <div className="button-row">
+            {page > 0 && (
+              <button type="button" className="button" onClick={() => setPage(page - 1)}>
+                {t('pathway.back')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--primary"
+              data-action="next-group"
+              onClick={() => setPage(page + 1)}
+            >
+              {page + 1 === RESULT ? t('pathway.seeResult') : t('pathway.continue')}
+            </button>
+          </div>
+        </section>
+      ) : (
+        <div className="card">
+          <PathwayResult decision={decision} />
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => setPage(0)}>
+              {t('pathway.changeAnswers')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      <StepPager caseId={caseId} step={step} navigate={navigate} />
+    </article>
+  );
+}
