@@ -56,6 +56,12 @@ function enumLabel(labels: LabelTables | undefined, path: string, value: string)
 
 /** The value as the user types or picks it on the portal (Chinese forms of dates, regions and choices). */
 export function displayValue(def: FieldDef, path: string, value: unknown, labels?: LabelTables): string {
+  // The document formatter joins dates with invisible word joiners (U+2060) to keep them on one line; pasted
+  // into a portal form they would be invisible garbage.
+  return rawDisplayValue(def, path, value, labels).replace(/\u2060/g, '');
+}
+
+function rawDisplayValue(def: FieldDef, path: string, value: unknown, labels?: LabelTables): string {
   if (value === null || value === undefined) return '';
   switch (def.input) {
     case 'date':

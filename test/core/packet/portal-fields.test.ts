@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { documentLabels } from '../../../core/documents/templates';
+import { sampleCase } from '../../../core/model/sample-case';
+import { escapeHtml, portalFieldsHtml, portalSections } from '../../../core/packet/portal-fields';
+
+const meta = {
+  caseName: 'c',
+  subjectName: '上海澜岸贸易有限公司',
+  pathway: { zh: 'ICP备案', en: 'ICP filing' },
+  generatedAt: '2026-11-25T08:00:00.000Z',
+};
+
+describe('portal-fields.html', () => {
+  it("lists the portal's Chinese label, the value in the portal's form, and the English meaning", () => {
+    const sections = portalSections(sampleCase(), documentLabels());
+    const rows = sections.flatMap((s) => s.rows);
+    const row = (path: string) => rows.find((r) => r.path === path);
+    expect(row('subject.name')).toMatchObject({ labelZh: '主办单位名称', value: '上海澜岸贸易有限公司' });
+    expect(row('subject.province')?.value).toBe('上海市（310000）');
+    expect(row('principal.idType')?.value).toBe('护照');
+    expect(row('principal.idValidTo')?.value).toBe('2031年6月30日');
+    expect(row('services.0.appId')).toMatchObject({ labelZh: '小程序ID', labelEn: 'Mini-program AppID' });
+    // The mini-program has its own person in charge, listed in its own section.
+    const appletPrincipal = sections.find((s) => s.title.zh.startsWith('小程序负责人'));
+    expect(appletPrincipal?.rows.find((r) => r.path === 'services.0.principal.name')?.value).toBe('王丽');
+    // Website-only fields do not appear for a mini-program.
+    expect(row('services.0.homeUrl')).toBeUndefined();
+  });
+
+  it('escapes every value and keeps to its own inline script, allowed by hash, with nothing from outside', async () => {
+    const c = sampleCase();
+    c.subject.name = '<script>alert("x")</script> & "Co" \'Ltd\'';
+    const html = await portalFieldsHtml(portalSections(c, documentLabels()), {
+      ...meta,
+      subjectName: c.subject.name,
+    });
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain(escapeHtml(c.subject.name));
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+    expect(scripts).toHaveLength(1);
+    const hash = createHash('sha256')
+      .update(scripts[0] ?? '')
+      .digest('base64');
+    expect(html).toContain(`script-src 'sha256-${hash}'`);
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/\s(src|href)=|https?:\/\/|@import|url\(/);
+    const buttons = html.match(/<button type="button" class="copy">/g) ?? [];
+    const valueCells = html.match(/<td class="value/g) ?? [];
+    expect(buttons.length).toBe(valueCells.length);
+    expect(buttons.length).toBeGreaterThan(30);
+    expect(html).toMatch(/@media print/);
+  });
+});
