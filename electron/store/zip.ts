@@ -5,8 +5,8 @@
  * ZIP64 entries, too many entries, and declared sizes over the limits. Inflation is streamed and stopped as
  * soon as an entry produces more than it declared, so a zip bomb costs nothing.
  */
-import { crc32 } from 'node:zlib';
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { Inflate } from 'fflate';
 import { StoreError } from './errors';
 
 export interface ZipLimits {
@@ -183,10 +183,62 @@ export function readZipSafely(bytes: Uint8Array, limits: ZipLimits): Map<string,
   return files;
 }
 
-/** Builds a zip; `stored` entries (already-compressed scans) skip deflate, which would only cost time. */
+/** 2000-01-01 00:00 in MS-DOS format: a fixed time, so the same case exports to the same bytes. */
+const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
+const UTF8_NAMES = 0x0800;
+
+/**
+ * Builds a zip with node:zlib (native CRC-32 and deflate; fflate's pure-JS CRC made a 47 MB export take
+ * ~0.7 s more). `stored` entries — already-compressed scans — are written as they are.
+ */
 export function writeZip(entries: { name: string; data: Uint8Array; stored?: boolean }[]): Uint8Array {
-  const zippable: Zippable = {};
-  const mtime = new Date('2000-01-01T00:00:00Z'); // fixed: the same case exports to the same bytes
-  for (const e of entries) zippable[e.name] = [e.data, { level: e.stored ? 0 : 6, mtime }];
-  return zipSync(zippable);
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const body = entry.stored
+      ? Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength)
+      : deflateRawSync(entry.data);
+    const method = entry.stored ? 0 : 8;
+    const crc = crc32(entry.data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_SIGNATURE, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(UTF8_NAMES, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(CENTRAL_SIGNATURE, 0);
+    record.writeUInt16LE(20, 4); // made by: MS-DOS host, so no Unix mode bits are implied
+    record.writeUInt16LE(20, 6);
+    record.writeUInt16LE(UTF8_NAMES, 8);
+    record.writeUInt16LE(method, 10);
+    record.writeUInt16LE(0, 12);
+    record.writeUInt16LE(DOS_DATE, 14);
+    record.writeUInt32LE(crc, 16);
+    record.writeUInt32LE(body.length, 20);
+    record.writeUInt32LE(entry.data.length, 24);
+    record.writeUInt16LE(name.length, 28);
+    record.writeUInt32LE(offset, 42);
+    parts.push(local, name, body);
+    central.push(record, name);
+    offset += local.length + name.length + body.length;
+    if (offset > 0xfffffffe)
+      throw new StoreError('importTooLarge', { bytes: offset, limitBytes: 0xfffffffe });
+  }
+  const centralSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD_SIGNATURE, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, end]);
 }
