@@ -28,6 +28,7 @@ import {
   valueAtWechatPath,
 } from '../../core/packet/wechat-filing';
 import { decidePathway } from '../../core/rules/decide';
+import { exportCaseArchive } from '../../electron/store/icpcase';
 import { bundledFonts, embeddedFonts, extractText, parseIndependently } from '../core/documents/pdf-reader';
 
 const exec = promisify(execFile);
@@ -368,6 +369,24 @@ describe('icp-packet build refuses', () => {
     );
     expect(accepted.code, accepted.err).toBe(0);
     expect(accepted.out).toMatch(/Accepted \d+ warning\(s\)/);
+  }, 120_000);
+
+  it("no .icpcase: it builds like case.json, the scans coming from the store's archive reader", async () => {
+    const scans = new Map<string, Buffer>();
+    for (const meta of sampleCaseData.attachments) {
+      scans.set(meta.id, await readFile(path.join(dir, 'sample', 'attachments', `${meta.id}.jpg`)));
+    }
+    const archive = await exportCaseArchive(sampleCaseData, scans, { now: new Date() });
+    await writeFile(path.join(dir, 'sample.icpcase'), archive);
+    const result = await run('build', 'sample.icpcase', '--out', 'from-icpcase', '--lang', 'en');
+    expect(result.code, result.err).toBe(0);
+    const [folder] = await readdir(path.join(dir, 'from-icpcase'));
+    const built = JSON.parse(
+      await readFile(path.join(dir, 'from-icpcase', folder ?? '', 'manifest.json'), 'utf8'),
+    ) as PacketManifest;
+    expect(built.attachments.map((a) => a.attachmentId)).toEqual(
+      manifest.attachments.map((a) => a.attachmentId),
+    );
   }, 120_000);
 
   it('bad input with exit 2: unreadable case, missing attachment, unknown profile', async () => {
