@@ -70,8 +70,24 @@ export function viaStore<S extends z.ZodType, T>(schema: S, body: (request: z.in
   });
 }
 
+const stores = new WeakMap<HandlerDeps, CaseStore>();
+
+/**
+ * The one CaseStore of a handler set. Every handler module must use it rather than constructing its own:
+ * the store serialises work per case and tracks folders it is building in memory, which only holds within
+ * one instance.
+ */
+export function caseStoreFor(deps: HandlerDeps): CaseStore {
+  let store = stores.get(deps);
+  if (!store) {
+    store = new CaseStore({ root: path.join(deps.userDataDir, 'store'), keyProvider: deps.keyProvider });
+    stores.set(deps, store);
+  }
+  return store;
+}
+
 export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChannels> {
-  const store = new CaseStore({ root: path.join(deps.userDataDir, 'store'), keyProvider: deps.keyProvider });
+  const store = caseStoreFor(deps);
   const pendingImports = new Map<string, { file: string; expires: number }>();
 
   async function importFrom(file: string, pass: string | undefined, token: string) {

@@ -38,9 +38,9 @@ export class WorkspacePage {
     return this.page.locator(fieldId(path));
   }
 
-  /** The pre-flight findings shown under a field. */
-  issues(path: string): Locator {
-    return this.page.locator(`${fieldId(path)}-issues li`);
+  /** The pre-flight findings shown under a field, or only those with `code`. */
+  issues(path: string, code?: string): Locator {
+    return this.page.locator(`${fieldId(path)}-issues li${code ? `[data-code="${code}"]` : ''}`);
   }
 
   async fill(path: string, value: string): Promise<void> {
@@ -66,6 +66,28 @@ export class WorkspacePage {
       verdict: page.locator('.verdict'),
       conclusions: page.locator('.conclusion'),
     };
+  }
+
+  /**
+   * A screenshot of the whole screen: the window is made as tall as the scrolled content first (the app
+   * scrolls inside <main>, which a full-page capture alone would cut), then restored.
+   */
+  async screenshot(app: { screenshot: (name: string) => Promise<string> }, name: string): Promise<string> {
+    const size = this.page.viewportSize() ?? { width: 1280, height: 860 };
+    const height = await this.page.evaluate(() => {
+      const main = document.querySelector('main#main');
+      const header = document.querySelector('.app-header');
+      return (main?.scrollHeight ?? 0) + (header?.getBoundingClientRect().height ?? 0);
+    });
+    await this.page.setViewportSize({
+      width: size.width,
+      height: Math.min(12_000, Math.max(size.height, Math.ceil(height))),
+    });
+    try {
+      return await app.screenshot(name);
+    } finally {
+      await this.page.setViewportSize(size);
+    }
   }
 
   /** The case as the store holds it now, read through the same bridge the app uses. */

@@ -40,7 +40,9 @@ export function FieldView({ def, path, value, onChange, issues, regions, disable
   const helpId = `${id}-help`;
   const issuesId = `${id}-issues`;
   const filled = Array.isArray(value) ? value.length > 0 : value !== '' && value !== null && value !== false;
-  const shown = touched || filled ? issues : [];
+  // The pre-flight runs a moment after typing; a "required" finding on a field that now has a value is stale.
+  const current = filled ? issues.filter((issue) => issue.code !== 'field.required') : issues;
+  const shown = touched || filled ? current : [];
   const hasError = shown.some((issue) => issue.severity === 'error');
   const describedBy = [helpId, shown.length > 0 ? issuesId : ''].filter(Boolean).join(' ');
 

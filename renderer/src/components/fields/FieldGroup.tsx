@@ -126,12 +126,14 @@ export function RowList({
             type="button"
             className="button button--small button--danger"
             onClick={() =>
-              update((c) =>
-                setAt(
-                  c,
-                  path,
-                  ((getAt(c, path) as unknown[]) ?? []).filter((__, i) => i !== index),
-                ),
+              update(
+                (c) =>
+                  setAt(
+                    c,
+                    path,
+                    ((getAt(c, path) as unknown[]) ?? []).filter((__, i) => i !== index),
+                  ),
+                { ownUndoStep: true },
               )
             }
           >
@@ -142,7 +144,11 @@ export function RowList({
       <button
         type="button"
         className="button"
-        onClick={() => update((c) => setAt(c, path, [...((getAt(c, path) as unknown[]) ?? []), newRow()]))}
+        onClick={() =>
+          update((c) => setAt(c, path, [...((getAt(c, path) as unknown[]) ?? []), newRow()]), {
+            ownUndoStep: true,
+          })
+        }
       >
         {addLabel}
       </button>

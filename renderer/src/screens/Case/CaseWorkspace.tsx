@@ -7,8 +7,11 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { StepRail } from '../../components/StepRail';
 import type { Route } from '../../navigation/routes';
 import { ApplicantStep } from '../Applicant/ApplicantStep';
+import { DocumentsStep } from '../Documents/DocumentsStep';
+import { ExportStep } from '../Export/ExportStep';
 import { PathwayStep } from '../Pathway/PathwayStep';
 import { PeopleStep } from '../People/PeopleStep';
+import { ReviewStep } from '../Review/ReviewStep';
 import { ServicesStep } from '../Services/ServicesStep';
 import { CaseBar } from './CaseBar';
 import { CaseSessionProvider } from './caseSession';
@@ -21,9 +24,9 @@ const STEP_SCREENS: Readonly<Record<StepId, ComponentType<StepScreenProps>>> = {
   applicant: ApplicantStep,
   people: PeopleStep,
   services: ServicesStep,
-  documents: StepOverview,
-  review: StepOverview,
-  export: StepOverview,
+  documents: DocumentsStep,
+  review: ReviewStep,
+  export: ExportStep,
   afterApproval: StepOverview,
 };
 
@@ -54,17 +57,21 @@ export function CaseWorkspace({
     };
   }, [api, call, caseId]);
 
-  if (loaded.state !== 'ready') {
+  // While loading there is no h1 yet: the step's own heading arrives with the case and takes focus.
+  if (loaded.state === 'loading') {
+    return (
+      <p className="workspace workspace--empty" role="status">
+        {t('workspace.loading')}
+      </p>
+    );
+  }
+  if (loaded.state === 'failed') {
     return (
       <div className="workspace workspace--empty">
-        <ScreenHeading>
-          {t(loaded.state === 'loading' ? 'workspace.loading' : 'workspace.openFailed')}
-        </ScreenHeading>
-        {loaded.state === 'failed' && (
-          <button type="button" className="button" onClick={() => navigate({ screen: 'home' })}>
-            {t('workspace.backHome')}
-          </button>
-        )}
+        <ScreenHeading>{t('workspace.openFailed')}</ScreenHeading>
+        <button type="button" className="button" onClick={() => navigate({ screen: 'home' })}>
+          {t('workspace.backHome')}
+        </button>
       </div>
     );
   }

@@ -27,10 +27,15 @@ export type SaveState =
 
 export type UndoOutcome = 'undone' | 'nothingToUndo' | 'failed';
 
+export interface UpdateOptions {
+  /** Save this edit at once as a step of its own for Undo (structural edits: add/remove a service or a row). */
+  ownUndoStep?: boolean;
+}
+
 export interface CaseSession {
   caseData: Case;
   /** Applies an edit to the draft; it is saved shortly after (autosave). */
-  update: (recipe: (current: Case) => Case) => void;
+  update: (recipe: (current: Case) => Case, options?: UpdateOptions) => void;
   /** Takes a case the store already holds (e.g. after adding an attachment) without saving it again. */
   replace: (stored: Case) => void;
   saveState: SaveState;
@@ -77,32 +82,36 @@ export function CaseSessionProvider({ initial, children }: { initial: Case; chil
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<boolean> | null>(null);
 
-  const saveNow = useCallback(async (): Promise<boolean> => {
-    clearTimeout(timer.current);
-    // One save at a time; a later one picks up whatever was typed meanwhile.
-    while (inFlight.current) await inFlight.current;
-    if (edits.current === storedEdits.current) return true;
-    const target = edits.current;
-    setSaveState({ kind: 'saving' });
-    const run = (async () => {
-      const result = await settle(api.caseSave({ case: draft.current }));
-      if (!result.ok) {
-        setSaveState({ kind: 'failed', code: result.code });
-        return false;
+  /** Saves the draft (or an earlier snapshot of it); one save at a time, in the order asked. */
+  const saveNow = useCallback(
+    async (snapshot?: { case: Case; edits: number }): Promise<boolean> => {
+      clearTimeout(timer.current);
+      while (inFlight.current) await inFlight.current;
+      const target = snapshot?.edits ?? edits.current;
+      if (target <= storedEdits.current) return true;
+      const body = snapshot?.case ?? draft.current;
+      setSaveState({ kind: 'saving' });
+      const run = (async () => {
+        const result = await settle(api.caseSave({ case: body }));
+        if (!result.ok) {
+          setSaveState({ kind: 'failed', code: result.code });
+          return false;
+        }
+        storedEdits.current = target;
+        setSaveState(
+          edits.current === target ? { kind: 'saved', at: result.value.updatedAt } : { kind: 'pending' },
+        );
+        return true;
+      })();
+      inFlight.current = run;
+      try {
+        return await run;
+      } finally {
+        inFlight.current = null;
       }
-      storedEdits.current = target;
-      setSaveState(
-        edits.current === target ? { kind: 'saved', at: result.value.updatedAt } : { kind: 'pending' },
-      );
-      return true;
-    })();
-    inFlight.current = run;
-    try {
-      return await run;
-    } finally {
-      inFlight.current = null;
-    }
-  }, [api]);
+    },
+    [api],
+  );
 
   const schedule = useCallback(() => {
     clearTimeout(timer.current);
@@ -110,14 +119,18 @@ export function CaseSessionProvider({ initial, children }: { initial: Case; chil
   }, [saveNow]);
 
   const update = useCallback(
-    (recipe: (current: Case) => Case) => {
+    (recipe: (current: Case) => Case, options: UpdateOptions = {}) => {
+      const before = { case: draft.current, edits: edits.current };
       draft.current = recipe(draft.current);
       edits.current += 1;
       setCaseData(draft.current);
       setSaveState((state) => (state.kind === 'failed' ? state : { kind: 'pending' }));
-      schedule();
+      if (!options.ownUndoStep) return schedule();
+      // Typing still waiting for its save is stored first, as a change of its own, so that Undo takes back
+      // exactly this step (a removed service, an added row) and not the words typed before it.
+      void saveNow(before).then(() => saveNow());
     },
-    [schedule],
+    [schedule, saveNow],
   );
 
   const replace = useCallback((stored: Case) => {

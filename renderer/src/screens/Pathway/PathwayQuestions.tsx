@@ -102,12 +102,23 @@ export function PathwayQuestions({
 }: {
   group: QuestionGroup;
   answers: PathwayAnswers;
-  onChange: (next: PathwayAnswers) => void;
+  /** Applies a change to the answers as they are when it lands (clicks in quick succession all count). */
+  onChange: (recipe: (current: PathwayAnswers) => PathwayAnswers) => void;
 }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const label = useQuestionLabel();
-  const set = <K extends Answer>(key: K, value: PathwayAnswers[K]) => onChange({ ...answers, [key]: value });
+  const set = <K extends Answer>(key: K, value: PathwayAnswers[K]) =>
+    onChange((current) => ({ ...current, [key]: value }));
+  const toggleIn = <K extends 'surfaces' | 'activities' | 'sectors'>(
+    key: K,
+    item: PathwayAnswers[K][number],
+    on: boolean,
+  ) =>
+    onChange((current) => ({
+      ...current,
+      [key]: toggle(current[key] as PathwayAnswers[K][number][], item, on),
+    }));
 
   switch (group) {
     case 'launch':
@@ -121,7 +132,7 @@ export function PathwayQuestions({
                 name="surfaces"
                 value={surface}
                 checked={answers.surfaces.includes(surface)}
-                onChange={(on) => set('surfaces', toggle(answers.surfaces, surface, on))}
+                onChange={(on) => toggleIn('surfaces', surface, on)}
                 label={t(`pathway.surfaces.${surface}`)}
               />
             ))}
@@ -251,7 +262,7 @@ export function PathwayQuestions({
               name="activities"
               value={activity}
               checked={answers.activities.includes(activity)}
-              onChange={(on) => set('activities', toggle(answers.activities, activity, on))}
+              onChange={(on) => toggleIn('activities', activity, on)}
               label={t(`pathway.activities.${activity}`)}
             />
           ))}
@@ -269,7 +280,7 @@ export function PathwayQuestions({
                 name="sectors"
                 value={sector}
                 checked={answers.sectors.includes(sector)}
-                onChange={(on) => set('sectors', toggle(answers.sectors, sector, on))}
+                onChange={(on) => toggleIn('sectors', sector, on)}
                 label={entry ? entry.label[lang] : sector}
                 hint={entry ? t('pathway.sectorAuthority', { authority: entry.authority[lang] }) : undefined}
               />

@@ -57,7 +57,7 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
           <PathwayQuestions
             group={group}
             answers={caseData.answers}
-            onChange={(answers) => update((current) => ({ ...current, answers }))}
+            onChange={(recipe) => update((current) => ({ ...current, answers: recipe(current.answers) }))}
           />
           <div className="button-row">
             {page > 0 && (

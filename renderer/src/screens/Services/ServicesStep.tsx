@@ -59,7 +59,9 @@ function ServiceCard({ service, index }: { service: Service; index: number }) {
           type="button"
           className="button button--small button--danger"
           onClick={() =>
-            update((current) => ({ ...current, services: current.services.filter((_, i) => i !== index) }))
+            update((current) => ({ ...current, services: current.services.filter((_, i) => i !== index) }), {
+              ownUndoStep: true,
+            })
           }
         >
           {t('forms.services.remove', { name: title })}
@@ -149,7 +151,9 @@ export function ServicesStep({ caseId, step, navigate }: StepScreenProps) {
             className="button"
             data-add-service={kind}
             onClick={() =>
-              update((current) => ({ ...current, services: [...current.services, newService(kind)] }))
+              update((current) => ({ ...current, services: [...current.services, newService(kind)] }), {
+                ownUndoStep: true,
+              })
             }
           >
             {t(`forms.services.add.${kind}`)}

@@ -1,0 +1,334 @@
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttachmentMeta } from '../../../../core/model/case';
+import type { ChecklistItem, ChecklistStatus } from '../../../../core/rules/checklist';
+import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { AttachmentPreview } from './AttachmentPreview';
+import { checkFile, formatBytes, mediaTypeName, type FileCheck } from './fileChecks';
+
+/** The element id of a checklist item, so the pre-flight can open it (`attachments:<item id>`). */
+export function checklistItemDomId(itemId: string): string {
+  return `checklist-item-${itemId}`;
+}
+
+/** Items the user attaches files to; generated and platform items are shown for completeness only. */
+export function takesFiles(item: ChecklistItem): boolean {
+  return item.origin === 'user' || item.origin === 'generated_signed';
+}
+
+/** Text keys are camelCase; the checklist's status ids are not all. */
+export function statusKey(status: ChecklistStatus) {
+  return status === 'at_submission' ? 'atSubmission' : status;
+}
+
+const ACCEPT = 'image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf';
+
+export interface ChecklistItemCardProps {
+  caseId: string;
+  item: ChecklistItem;
+  files: readonly AttachmentMeta[];
+  busy: boolean;
+  onAddFiles: (files: readonly File[]) => void;
+  onRemove: (file: AttachmentMeta) => void;
+  onValidityChange: (file: AttachmentMeta, field: 'validFrom' | 'validTo', value: string) => void;
+}
+
+export function ChecklistItemCard({
+  caseId,
+  item,
+  files,
+  busy,
+  onAddFiles,
+  onRemove,
+  onValidityChange,
+}: ChecklistItemCardProps) {
+  const { t, i18n } = useTranslation();
+  const lang = useUiLanguage();
+  const headingId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const format = item.format;
+  const accepting = takesFiles(item);
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    if (!accepting || busy) return;
+    const dropped = [...event.dataTransfer.files];
+    if (dropped.length > 0) onAddFiles(dropped);
+  };
+
+  return (
+    <section
+      className={`card checklist-item checklist-item--${item.status}`}
+      aria-labelledby={headingId}
+      id={checklistItemDomId(item.id)}
+      tabIndex={-1}
+      data-status={item.status}
+      data-item-id={item.id}
+    >
+      <div className="checklist-item__head">
+        <h3 id={headingId} className="checklist-item__name">
+          <span lang="zh-CN">{item.name['zh-CN']}</span>
+          <span className="checklist-item__name-en" lang="en">
+            {item.name.en}
+          </span>
+        </h3>
+        <p className="checklist-item__badges">
+          <span className={`status-badge status-badge--${item.status}`}>
+            {t(`documentsStep.status.${statusKey(item.status)}`)}
+          </span>
+          <span className="checklist-item__importance">
+            {t(`documentsStep.importance.${item.importance}`)}
+          </span>
+        </p>
+      </div>
+
+      <dl className="checklist-item__facts">
+        <dt>{t('documentsStep.why')}</dt>
+        <dd>{item.why[lang]}</dd>
+        <dt>{t('documentsStep.providedBy')}</dt>
+        <dd>{item.providedBy[lang]}</dd>
+        {format !== undefined && (
+          <>
+            <dt>{t('documentsStep.format')}</dt>
+            <dd>
+              <ul className="checklist-item__rules">
+                <li>
+                  {t('documentsStep.rules.types', {
+                    types: format.mediaTypes.map(mediaTypeName).join(' / '),
+                  })}
+                </li>
+                {format.maxBytes !== undefined && (
+                  <li>
+                    {t('documentsStep.rules.maxSize', { size: formatBytes(format.maxBytes, i18n.language) })}
+                  </li>
+                )}
+                {(format.minLongEdgePx !== undefined || format.minShortEdgePx !== undefined) && (
+                  <li>
+                    {t('documentsStep.rules.minPixels', {
+                      long: format.minLongEdgePx ?? 0,
+                      short: format.minShortEdgePx ?? 0,
+                    })}
+                  </li>
+                )}
+                {format.colour && <li>{t('documentsStep.rules.colour')}</li>}
+                <li>
+                  {format.minFiles === format.maxFiles
+                    ? t('documentsStep.rules.filesExactly', { count: format.maxFiles })
+                    : t('documentsStep.rules.filesRange', { min: format.minFiles, max: format.maxFiles })}
+                </li>
+                {format.checkValidity && <li>{t('documentsStep.rules.validity')}</li>}
+                {format.note !== undefined && <li>{format.note[lang]}</li>}
+              </ul>
+            </dd>
+          </>
+        )}
+        {item.validTo !== undefined && (
+          <>
+            <dt>{t('documentsStep.validUntil')}</dt>
+            <dd>{item.validTo}</dd>
+          </>
+        )}
+      </dl>
+
+      {item.problems.length > 0 && (
+        <ul className="checklist-item__problems">
+          {item.problems.map((problem, index) => (
+            <li key={index}>{problem[lang]}</li>
+          ))}
+        </ul>
+      )}
+
+      {!accepting && (
+        <p className="hint">
+          {item.origin === 'generated'
+            ? t('documentsStep.generatedHint')
+            : t('documentsStep.atSubmissionHint')}
+        </p>
+      )}
+
+      {files.length > 0 && (
+        <ul
+          className="checklist-item__files"
+          aria-label={t('documentsStep.filesOf', { name: item.name[lang] })}
+        >
+          {files.map((file) => (
+            <FileRow
+              key={file.id}
+              caseId={caseId}
+              itemId={item.id}
+              file={file}
+              checks={checkFile(file, format)}
+              showValidity={format?.checkValidity === true}
+              busy={busy}
+              onRemove={() => onRemove(file)}
+              onValidityChange={(field, value) => onValidityChange(file, field, value)}
+            />
+          ))}
+        </ul>
+      )}
+
+      {accepting && (
+        <div
+          className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
+          data-testid="drop-zone"
+          onDragEnter={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragOver={(event) => {
+            event.preventDefault();
+            event.dataTransfer.dropEffect = busy ? 'none' : 'copy';
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p className="drop-zone__text">{t('documentsStep.dropHere')}</p>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => input.current?.click()}
+            aria-describedby={headingId}
+          >
+            {t('documentsStep.chooseFile')}
+          </button>
+          <input
+            ref={input}
+            type="file"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            accept={ACCEPT}
+            multiple={(format?.maxFiles ?? 1) > 1}
+            data-testid={`file-input-${item.id}`}
+            onChange={(event) => {
+              const chosen = [...(event.target.files ?? [])];
+              event.target.value = '';
+              if (chosen.length > 0) onAddFiles(chosen);
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FileRow({
+  caseId,
+  itemId,
+  file,
+  checks,
+  showValidity,
+  busy,
+  onRemove,
+  onValidityChange,
+}: {
+  caseId: string;
+  itemId: string;
+  file: AttachmentMeta;
+  checks: FileCheck[];
+  showValidity: boolean;
+  busy: boolean;
+  onRemove: () => void;
+  onValidityChange: (field: 'validFrom' | 'validTo', value: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const name = file.originalName || file.id.slice(0, 8);
+  const idBase = `file-${itemId}-${file.id.slice(0, 12)}`;
+  return (
+    <li className="file-row" data-attachment-id={file.id}>
+      <AttachmentPreview caseId={caseId} file={file} />
+      <div className="file-row__body">
+        <p className="file-row__name">{name}</p>
+        <p className="file-row__meta">
+          {[
+            mediaTypeName(file.mediaType),
+            formatBytes(file.bytes, i18n.language),
+            file.widthPx !== undefined && file.heightPx !== undefined
+              ? t('documentsStep.pixels', { width: file.widthPx, height: file.heightPx })
+              : '',
+            file.pages !== undefined ? t('documentsStep.pages', { count: file.pages }) : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        {checks.length > 0 && (
+          <ul className="file-checks" aria-label={t('documentsStep.checksOf', { name })}>
+            {checks.map((check) => (
+              <li key={check.id} className={`file-check file-check--${check.pass ? 'pass' : 'fail'}`}>
+                <span className="file-check__mark" aria-hidden="true">
+                  {check.pass ? '✓' : '✗'}
+                </span>
+                <span className="visually-hidden">
+                  {check.pass ? t('documentsStep.checkPassed') : t('documentsStep.checkFailed')}
+                </span>
+                {describeCheck(check, t, i18n.language)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {showValidity && (
+          <div className="file-row__validity">
+            <div className="field">
+              <label className="field__label" htmlFor={`${idBase}-from`}>
+                {t('documentsStep.validFrom')}
+              </label>
+              <input
+                id={`${idBase}-from`}
+                type="date"
+                className="input input--date"
+                value={file.validFrom}
+                onChange={(event) => onValidityChange('validFrom', event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={`${idBase}-to`}>
+                {t('documentsStep.validTo')}
+              </label>
+              <input
+                id={`${idBase}-to`}
+                type="date"
+                className="input input--date"
+                value={file.validTo}
+                data-testid="valid-to"
+                onChange={(event) => onValidityChange('validTo', event.target.value)}
+              />
+            </div>
+          </div>
+        )}
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={onRemove}
+          disabled={busy}
+        >
+          {t('documentsStep.remove', { name })}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function describeCheck(check: FileCheck, t: ReturnType<typeof useTranslation>['t'], locale: string): string {
+  switch (check.id) {
+    case 'type':
+      return t('documentsStep.checks.type', {
+        found: mediaTypeName(check.found),
+        accepted: check.accepted.map(mediaTypeName).join(' / '),
+      });
+    case 'size':
+      return t('documentsStep.checks.size', {
+        size: formatBytes(check.bytes, locale),
+        max: formatBytes(check.maxBytes, locale),
+      });
+    case 'pixels':
+      return t('documentsStep.checks.pixels', {
+        width: check.width,
+        height: check.height,
+        long: check.minLong,
+        short: check.minShort,
+      });
+  }
+}

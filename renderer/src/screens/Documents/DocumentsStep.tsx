@@ -1,0 +1,202 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttachmentMeta } from '../../../../core/model/case';
+import { buildChecklist, type ChecklistStatus } from '../../../../core/rules/checklist';
+import type { ErrorCode, Result } from '../../../../electron/contract';
+import en from '../../../../locales/en.json';
+import { useApi } from '../../api/ApiContext';
+import { useApiCall } from '../../api/notices';
+import { ProgressPanel } from '../../components/ProgressPanel';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useCaseSession } from '../Case/caseSession';
+import type { StepScreenProps } from '../Case/StepOverview';
+import { StepPager } from '../Case/StepPager';
+import { CASE_STEPS } from '../Case/steps';
+import { ChecklistItemCard, takesFiles } from './ChecklistItemCard';
+import '../workspace-steps.css';
+
+type AttachmentKind = keyof typeof en.errors.attachmentKind;
+const KNOWN_KINDS: ReadonlySet<string> = new Set(Object.keys(en.errors.attachmentKind));
+
+const SUMMARY_STATUSES = ['missing', 'invalid', 'expiring', 'provided'] as const;
+
+interface Refusal {
+  itemId: string;
+  fileName: string;
+  code: ErrorCode;
+  details?: Record<string, string | number | boolean>;
+}
+
+interface Adding {
+  itemId: string;
+  done: number;
+  total: number;
+  fileName: string;
+  cancelled: boolean;
+}
+
+async function settle<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await pending;
+  } catch {
+    return { ok: false, code: 'internal' };
+  }
+}
+
+/**
+ * The Documents step: the checklist computed from the pathway and the case, each item with its status,
+ * format rules and validity, and its files — added by drag and drop or the file picker, previewed, checked
+ * against the rules one by one, dated and removed.
+ */
+export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const call = useApiCall();
+  const { caseData, decision, update, replace, flush } = useCaseSession();
+  const [adding, setAdding] = useState<Adding | null>(null);
+  const [refusals, setRefusals] = useState<readonly Refusal[]>([]);
+  const [removing, setRemoving] = useState(false);
+  const cancelAdding = useRef(false);
+
+  const checklist = useMemo(() => buildChecklist(caseData, decision), [caseData, decision]);
+  const attachable = checklist.filter(takesFiles);
+  const other = checklist.filter((item) => !takesFiles(item));
+  const counts = new Map<ChecklistStatus, number>();
+  for (const item of attachable) counts.set(item.status, (counts.get(item.status) ?? 0) + 1);
+
+  const addFiles = async (itemId: string, files: readonly File[]) => {
+    // The store writes the case: anything typed but not yet saved goes first, so nothing is lost.
+    if (!(await flush())) return;
+    cancelAdding.current = false;
+    setRefusals((current) => current.filter((r) => r.itemId !== itemId));
+    const refused: Refusal[] = [];
+    for (const [index, file] of files.entries()) {
+      if (cancelAdding.current) break;
+      setAdding({ itemId, done: index, total: files.length, fileName: file.name, cancelled: false });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await settle(
+        api.attachmentAdd({ caseId, checklistItemId: itemId, fileName: file.name, bytes }),
+      );
+      if (result.ok) replace(result.value.case);
+      else
+        refused.push({
+          itemId,
+          fileName: file.name,
+          code: result.code,
+          ...(result.details ? { details: result.details } : {}),
+        });
+    }
+    setAdding(null);
+    setRefusals((current) => [...current, ...refused]);
+  };
+
+  const remove = async (itemId: string, file: AttachmentMeta) => {
+    if (!(await flush())) return;
+    setRemoving(true);
+    const stored = await call(
+      api.attachmentRemove({ caseId, attachmentId: file.id, checklistItemId: itemId }),
+    );
+    setRemoving(false);
+    if (stored) replace(stored);
+  };
+
+  const setValidity = (file: AttachmentMeta, field: 'validFrom' | 'validTo', value: string) => {
+    update((current) => ({
+      ...current,
+      attachments: current.attachments.map((a) =>
+        a.id === file.id && a.checklistItemId === file.checklistItemId ? { ...a, [field]: value } : a,
+      ),
+    }));
+  };
+
+  const refusalText = (refusal: Refusal) => {
+    const found = refusal.details?.found;
+    const reason = t(`errors.${refusal.code}`, { ...refusal.details });
+    if (typeof found === 'string' && KNOWN_KINDS.has(found)) {
+      const kind = t(`errors.attachmentKind.${found as AttachmentKind}`);
+      return t('documentsStep.refusedKind', { name: refusal.fileName, kind, reason });
+    }
+    return t('documentsStep.refused', { name: refusal.fileName, reason });
+  };
+
+  const renderItem = (item: (typeof checklist)[number]) => (
+    <div key={item.id} className="checklist__entry">
+      <ChecklistItemCard
+        caseId={caseId}
+        item={item}
+        files={caseData.attachments.filter((a) => item.attachmentIds.includes(a.id))}
+        busy={adding !== null || removing}
+        onAddFiles={(files) => void addFiles(item.id, files)}
+        onRemove={(file) => void remove(item.id, file)}
+        onValidityChange={setValidity}
+      />
+      {refusals
+        .filter((r) => r.itemId === item.id)
+        .map((refusal, index) => (
+          <p key={index} className="checklist__refusal" role="alert">
+            {refusalText(refusal)}
+          </p>
+        ))}
+      {adding?.itemId === item.id && (
+        <ProgressPanel
+          label={t('documentsStep.adding')}
+          done={adding.done}
+          total={adding.total}
+          detail={adding.fileName}
+          cancelling={adding.cancelled}
+          onCancel={() => {
+            cancelAdding.current = true;
+            setAdding((current) => (current ? { ...current, cancelled: true } : current));
+          }}
+        />
+      )}
+    </div>
+  );
+
+  return (
+    <article className="step documents-step">
+      <p className="step__eyebrow">
+        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
+      </p>
+      <ScreenHeading>{t('steps.documents.title')}</ScreenHeading>
+      <p className="step__summary">{t('steps.documents.summary')}</p>
+
+      <p className="documents-step__counts" data-testid="checklist-counts">
+        {SUMMARY_STATUSES.map((status) => (
+          <span key={status} className={`status-badge status-badge--${status}`}>
+            {t(`documentsStep.count.${status}`, { count: counts.get(status) ?? 0 })}
+          </span>
+        ))}
+      </p>
+
+      {checklist.length === 0 ? (
+        <div className="callout" role="note">
+          <p>{t('documentsStep.empty')}</p>
+        </div>
+      ) : (
+        <>
+          <section aria-labelledby="documents-attach-heading" className="checklist">
+            <h2 id="documents-attach-heading" className="checklist__heading">
+              {t('documentsStep.toAttach')}
+            </h2>
+            {attachable.map(renderItem)}
+          </section>
+          {other.length > 0 && (
+            <section aria-labelledby="documents-other-heading" className="checklist">
+              <h2 id="documents-other-heading" className="checklist__heading">
+                {t('documentsStep.notAttached')}
+              </h2>
+              <p className="hint">{t('documentsStep.notAttachedHint')}</p>
+              {other.map(renderItem)}
+            </section>
+          )}
+        </>
+      )}
+      <p className="hint documents-step__source">
+        {t('documentsStep.sourceNote', { asOf: checklist[0]?.asOf ?? '' })}
+      </p>
+
+      <StepPager caseId={caseId} step={step} navigate={navigate} />
+    </article>
+  );
+}

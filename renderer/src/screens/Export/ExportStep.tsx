@@ -1,0 +1,247 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportRecord } from '../../../../core/model/case';
+import { PROFILE_IDS, uploadProfile, type ProfileId } from '../../../../core/packet/profiles';
+import { useApi } from '../../api/ApiContext';
+import { useApiCall } from '../../api/notices';
+import { ProgressPanel } from '../../components/ProgressPanel';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useCaseSession } from '../Case/caseSession';
+import type { StepScreenProps } from '../Case/StepOverview';
+import { StepPager } from '../Case/StepPager';
+import { CASE_STEPS } from '../Case/steps';
+import { IssueList } from '../Review/IssueList';
+import { useAcknowledge } from '../Review/ReviewStep';
+import '../workspace-steps.css';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number; step: string; cancelling: boolean }
+  | { kind: 'built'; folderName: string; fileCount: number; zip: boolean };
+
+/**
+ * The Export step: refused while the pre-flight has errors (listed, each opening its field); open warnings
+ * are acknowledged here first. The user picks the platform profile; main asks for the folder, asks before
+ * replacing an existing packet, reports progress (Cancel stops it) and can show the result in the file
+ * manager. Each export is recorded in the case's history.
+ */
+export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const call = useApiCall();
+  const { caseData, issues, update, flush } = useCaseSession();
+  const acknowledge = useAcknowledge();
+  const hasWechatMiniProgram = caseData.services.some(
+    (s) => s.kind === 'mini_program' && s.platform === 'wechat',
+  );
+  const [profile, setProfile] = useState<ProfileId>(hasWechatMiniProgram ? 'wechat' : 'aliyun');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [revealed, setRevealed] = useState<boolean | null>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const zh = i18n.language === 'zh-CN';
+
+  const errors = issues.filter((i) => i.severity === 'error');
+  const openWarnings = issues.filter((i) => i.severity === 'warning' && !i.acknowledged);
+  const blocked = errors.length > 0 || openWarnings.length > 0;
+
+  useEffect(
+    () =>
+      api.onPacketProgress((progress) => {
+        if (progress.caseId !== caseId) return;
+        setPhase((current) =>
+          current.kind === 'running'
+            ? { ...current, done: progress.done, total: progress.total, step: progress.step }
+            : current,
+        );
+      }),
+    [api, caseId],
+  );
+
+  useEffect(() => {
+    if (phase.kind === 'built') resultHeading.current?.focus();
+  }, [phase.kind]);
+
+  const exportPacket = async () => {
+    // Main builds from the stored case: save what is typed first.
+    if (!(await flush())) return;
+    setRevealed(null);
+    setPhase({ kind: 'running', done: 0, total: 0, step: '', cancelling: false });
+    const result = await call(api.packetBuild({ caseId, profile }));
+    if (result === undefined || !result.built) {
+      setPhase({ kind: 'idle' });
+      return;
+    }
+    const record: ExportRecord = result.record;
+    update((current) => ({ ...current, exports: [...current.exports, record] }));
+    setPhase({ kind: 'built', folderName: result.folderName, fileCount: result.fileCount, zip: result.zip });
+  };
+
+  const cancel = () => {
+    setPhase((current) => (current.kind === 'running' ? { ...current, cancelling: true } : current));
+    void call(api.packetCancel({ caseId }));
+  };
+
+  const reveal = async () => {
+    const shown = await call(api.packetReveal({ caseId }));
+    setRevealed(shown?.shown ?? false);
+  };
+
+  const history = [...caseData.exports].reverse();
+  return (
+    <article className="step export-step">
+      <p className="step__eyebrow">
+        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
+      </p>
+      <ScreenHeading>{t('steps.export.title')}</ScreenHeading>
+      <p className="step__summary">{t('steps.export.summary')}</p>
+
+      {errors.length > 0 && (
+        <section
+          className="callout callout--error"
+          aria-labelledby="export-errors-heading"
+          data-testid="export-refused"
+        >
+          <h2 id="export-errors-heading" className="callout__heading">
+            {t('exportStep.refused', { count: errors.length })}
+          </h2>
+          <p>{t('exportStep.refusedHint')}</p>
+          <IssueList
+            caseId={caseId}
+            issues={errors}
+            navigate={navigate}
+            onAcknowledge={acknowledge}
+            headingLevel={3}
+            idPrefix="export-errors"
+          />
+        </section>
+      )}
+
+      {errors.length === 0 && openWarnings.length > 0 && (
+        <section className="callout" aria-labelledby="export-warnings-heading" data-testid="export-warnings">
+          <h2 id="export-warnings-heading" className="callout__heading">
+            {t('exportStep.warnings', { count: openWarnings.length })}
+          </h2>
+          <p>{t('exportStep.warningsHint')}</p>
+          <IssueList
+            caseId={caseId}
+            issues={openWarnings}
+            navigate={navigate}
+            onAcknowledge={acknowledge}
+            headingLevel={3}
+            idPrefix="export-warnings"
+          />
+          <button
+            type="button"
+            className="button"
+            onClick={() => openWarnings.forEach((warning) => acknowledge(warning.key, true))}
+          >
+            {t('exportStep.acknowledgeAll', { count: openWarnings.length })}
+          </button>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="export-options-heading">
+        <h2 id="export-options-heading" className="card__heading">
+          {t('exportStep.optionsHeading')}
+        </h2>
+        <fieldset className="export-profiles">
+          <legend>{t('exportStep.profile')}</legend>
+          {PROFILE_IDS.map((id) => {
+            const name = uploadProfile(id).name;
+            return (
+              <label key={id} className="export-profiles__option">
+                <input
+                  type="radio"
+                  name="export-profile"
+                  value={id}
+                  checked={profile === id}
+                  onChange={() => setProfile(id)}
+                  disabled={phase.kind === 'running'}
+                />
+                <span>{zh ? name.zh : `${name.en} · ${name.zh}`}</span>
+              </label>
+            );
+          })}
+        </fieldset>
+        <p className="hint">{t('exportStep.folderHint')}</p>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void exportPacket()}
+          disabled={blocked || phase.kind === 'running'}
+          data-testid="export-button"
+        >
+          {t('exportStep.export')}
+        </button>
+        {blocked && <p className="hint">{t('exportStep.blockedHint')}</p>}
+        {phase.kind === 'running' && (
+          <ProgressPanel
+            label={t('exportStep.progress')}
+            done={phase.done}
+            total={phase.total}
+            detail={phase.step}
+            cancelling={phase.cancelling}
+            onCancel={cancel}
+          />
+        )}
+      </section>
+
+      {phase.kind === 'built' && (
+        <section
+          className="card export-result"
+          aria-labelledby="export-result-heading"
+          data-testid="export-result"
+        >
+          <h2 id="export-result-heading" className="card__heading" ref={resultHeading} tabIndex={-1}>
+            {t('exportStep.built')}
+          </h2>
+          <p>
+            {t(phase.zip ? 'exportStep.builtDetailZip' : 'exportStep.builtDetail', {
+              folder: phase.folderName,
+              count: phase.fileCount,
+            })}
+          </p>
+          <button type="button" className="button" onClick={() => void reveal()} data-testid="reveal-button">
+            {t('exportStep.showInFolder')}
+          </button>
+          {revealed === false && <p className="hint">{t('exportStep.revealUnavailable')}</p>}
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="export-history-heading">
+        <h2 id="export-history-heading" className="card__heading">
+          {t('exportStep.historyHeading')}
+        </h2>
+        {history.length === 0 ? (
+          <p className="hint">{t('exportStep.historyEmpty')}</p>
+        ) : (
+          <ul className="export-history" data-testid="export-history">
+            {history.map((record) => (
+              <li key={`${record.at}-${record.manifestSha256}`}>
+                <span className="export-history__when">
+                  {new Date(record.at).toLocaleString(i18n.language, {
+                    dateStyle: 'medium',
+                    timeStyle: 'short',
+                  })}
+                </span>
+                <span>{record.folderName}</span>
+                <span>
+                  {t('exportStep.historyDetail', {
+                    profile: PROFILE_IDS.includes(record.profile as ProfileId)
+                      ? zh
+                        ? uploadProfile(record.profile as ProfileId).name.zh
+                        : uploadProfile(record.profile as ProfileId).name.en
+                      : record.profile,
+                    count: record.fileCount,
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <StepPager caseId={caseId} step={step} navigate={navigate} />
+    </article>
+  );
+}
