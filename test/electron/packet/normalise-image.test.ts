@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { PacketError } from '../../../core/packet/errors';
 import { uploadProfile } from '../../../core/packet/profiles';
 import { normaliseImage } from '../../../electron/packet/normalise-image';
@@ -6,7 +6,7 @@ import { normaliseImage } from '../../../electron/packet/normalise-image';
 const profile = uploadProfile('wechat');
 
 /** A test scan: left half red, right half blue, so orientation is visible in the pixels. */
-async function scan(width: number, height: number, format: 'jpeg' | 'png' = 'jpeg'): Promise<sharp.Sharp> {
+async function scan(width: number, height: number, format: 'jpeg' | 'png' = 'jpeg'): Promise<Sharp> {
   const half = Math.round(width / 2);
   const red = await sharp({ create: { width: half, height, channels: 3, background: '#ff0000' } })
     .png()
@@ -17,7 +17,7 @@ async function scan(width: number, height: number, format: 'jpeg' | 'png' = 'jpe
   return sharp(await (format === 'png' ? base.png() : base.jpeg({ quality: 90 })).toBuffer());
 }
 
-const bytesOf = async (image: sharp.Sharp) => new Uint8Array(await image.toBuffer());
+const bytesOf = async (image: Sharp) => new Uint8Array(await image.toBuffer());
 
 describe('normaliseImage', () => {
   it('keeps a scan that already meets the profile byte for byte', async () => {
