@@ -8,13 +8,9 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { decisionFromCase, type DocumentDecision } from '../../core/documents/conditions';
 import { DocumentError } from '../../core/documents/render';
 import { documentTemplate } from '../../core/documents/templates';
-import type { Case } from '../../core/model/case';
-import { PacketError } from '../../core/packet/errors';
-import { planPacket } from '../../core/packet/gate';
-import { decidePathway } from '../../core/rules/decide';
+import { previewDecision } from '../../core/packet/preview';
 import type { HandlerMap } from '../contract';
 import { renderCaseDocument } from '../documents';
 import { CASE_ID_PATTERN, CaseStore } from '../store/case-store';
@@ -27,19 +23,6 @@ const renderRequest = z.strictObject({
   templateId: z.string().regex(/^[a-z0-9-]{1,80}$/),
   variant: z.enum(['submission', 'review']),
 });
-
-/**
- * The pathway facts the packet would use. A case the pathway check calls "not eligible" still previews
- * with the facts its own answers imply, so the user sees the documents while fixing the answers.
- */
-export function previewDecision(c: Case): DocumentDecision {
-  try {
-    return planPacket(c, decidePathway(c.answers)).documents;
-  } catch (error) {
-    if (error instanceof PacketError) return decisionFromCase(c);
-    throw error;
-  }
-}
 
 export function createDocumentHandlers(
   deps: HandlerDeps & { resourcesDir?: string },
