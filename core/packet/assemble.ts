@@ -57,7 +57,7 @@ interface PreparedAttachment {
   reencoded: boolean;
 }
 
-const ATTACHMENT_CONCURRENCY = 4;
+const ATTACHMENT_CONCURRENCY = 2;
 
 /** `Promise.all(items.map(work))` with at most `limit` pieces of work running, results in input order. */
 async function mapLimited<T, R>(
@@ -126,8 +126,8 @@ async function prepareAttachments(
 ): Promise<PreparedAttachment[]> {
   const plan = planAttachments(c, options);
   const hash = options.sha256 ?? sha256Hex;
-  // A few scans at a time: sharp works off the main thread, but twenty 6-megapixel decodes at once would
-  // hold ~1 GB of pixels.
+  // Two scans at a time: sharp works off the main thread (and uses every core for one image), while twenty
+  // 6-megapixel decodes at once would hold ~1 GB of pixels.
   return mapLimited(plan, ATTACHMENT_CONCURRENCY, async ({ meta, title, file }) => {
     const bytes = await options.readAttachment(meta);
     if ((await hash(bytes)) !== meta.id) {
