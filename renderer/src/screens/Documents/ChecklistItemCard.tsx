@@ -49,6 +49,8 @@ export function ChecklistItemCard({
   const [dragging, setDragging] = useState(false);
   const format = item.format;
   const accepting = takesFiles(item);
+  // An item that holds all the files it takes is replaced by removing a file first, not by adding one.
+  const full = files.length >= (format?.maxFiles ?? Infinity);
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -169,7 +171,8 @@ export function ChecklistItemCard({
         </ul>
       )}
 
-      {accepting && (
+      {accepting && full && <p className="hint">{t('documentsStep.fullHint')}</p>}
+      {accepting && !full && (
         <div
           className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
           data-testid="drop-zone"
