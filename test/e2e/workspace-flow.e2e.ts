@@ -11,6 +11,7 @@ import { PathwayAnswersSchema } from '../../core/model/case';
 import { decidePathway } from '../../core/rules/decide';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
+import { enumKey } from '../../renderer/src/i18n/enumKey';
 import { AppPage } from './support/app-page';
 import { seriousAccessibilityViolations } from './support/axe';
 import { launchChromium, openAppSession, type AppSession } from './support/browser';
@@ -259,7 +260,7 @@ describe('guided workspace', () => {
     await expect(app.heading().textContent()).resolves.toBe(zhCN.steps.pathway.title);
     await answerPathway('zh-CN');
     await expect(ws.pathway.verdict.textContent()).resolves.toContain(
-      zhCN.pathway.verdict[DECISION.pathway],
+      zhCN.pathway.verdict[enumKey(DECISION.pathway)],
     );
     await ws.screenshot(app, 'pathway-result-zh-CN');
     await checkAccessibility('pathway result zh-CN');

@@ -9,6 +9,7 @@ import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../../screens/Case/caseSession';
 import { optionsFor } from './options';
 import { getAt, setAt } from './paths';
+import { enumKey } from '../../i18n/enumKey';
 
 /** The element id of a field, so the pre-flight and tests can reach it by its model path. */
 export function fieldDomId(path: string): string {
@@ -124,7 +125,9 @@ export function FieldView({ def, path, value, onChange, issues, regions, disable
               text:
                 'set' in option.label
                   ? // The option sets are typed from en.json: a value without text fails to compile there.
-                    t(`fieldOptions.${option.label.set}.${option.value}` as 'fieldOptions.idType.passport')
+                    t(
+                      `fieldOptions.${option.label.set}.${enumKey(option.value)}` as 'fieldOptions.idType.passport',
+                    )
                   : option.label.text[lang],
             }));
       input = (
@@ -203,7 +206,10 @@ export function FieldView({ def, path, value, onChange, issues, regions, disable
         <p className="hint">{def.help[lang]}</p>
         {def.example !== '' && (
           <p className="hint field__example">
-            {t('fields.example')} <span translate="no">{def.example}</span>
+            {t('fields.example')}
+            <span className="field__example-value" translate="no">
+              {def.example}
+            </span>
           </p>
         )}
       </div>

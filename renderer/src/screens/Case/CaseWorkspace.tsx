@@ -47,8 +47,8 @@ export function CaseWorkspace({
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
   useEffect(() => {
+    // App keys this screen by case id, so another case mounts afresh (and starts as loading).
     let current = true;
-    setLoaded({ state: 'loading' });
     void call(api.caseOpen({ id: caseId })).then((opened) => {
       if (current) setLoaded(opened ? { state: 'ready', case: opened.case } : { state: 'failed' });
     });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListEntry } from '../../../../core/model/library';
 import { routeHref } from '../../navigation/routes';
+import { enumKey } from '../../i18n/enumKey';
 
 export interface CaseListActions {
   open: (id: string) => void;
@@ -56,8 +57,8 @@ export function CaseList({
         }
         const name = entry.name.trim() === '' ? t('home.untitled') : entry.name;
         const pathway = [
-          ...entry.pathway.surfaces.map((surface) => t(`pathway.surfaces.${surface}`)),
-          ...(entry.pathway.subject ? [t(`pathway.subjects.${entry.pathway.subject}`)] : []),
+          ...entry.pathway.surfaces.map((surface) => t(`pathway.surfaces.${enumKey(surface)}`)),
+          ...(entry.pathway.subject ? [t(`pathway.subjects.${enumKey(entry.pathway.subject)}`)] : []),
         ].join(' · ');
         const nameId = `case-${entry.id}-name`;
         return (
@@ -89,7 +90,7 @@ export function CaseList({
               </div>
               <div>
                 <dt>{t('home.status')}</dt>
-                <dd>{t(`home.statuses.${entry.status}`)}</dd>
+                <dd>{t(`home.statuses.${enumKey(entry.status)}`)}</dd>
               </div>
               <div>
                 <dt>{t('home.lastEdited')}</dt>

@@ -35,6 +35,7 @@ export function HomeScreen({
   const [toast, setToast] = useState<Toast | null>(null);
   const [importToken, setImportToken] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [preparingSample, setPreparingSample] = useState(false);
 
   const refresh = useCallback(async () => {
     const list = await call(api.casesList());
@@ -42,8 +43,14 @@ export function HomeScreen({
   }, [api, call]);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let current = true;
+    void call(api.casesList()).then((list) => {
+      if (current) setCases(list ?? []);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, call]);
 
   const openCase = (id: string, step: 'pathway' | 'applicant' = 'pathway') =>
     navigate({ screen: 'case', caseId: id, step });
@@ -65,9 +72,12 @@ export function HomeScreen({
       if (created) openCase(created.id);
     });
 
+  // Drawing the sample's scans takes a few seconds: the user is told, and the buttons wait.
   const openSample = () =>
     run(async () => {
+      setPreparingSample(true);
       const created = await call(api.caseCreateSample());
+      setPreparingSample(false);
       if (created) openCase(created.id);
     });
 
@@ -239,6 +249,10 @@ export function HomeScreen({
           {toolbar}
         </>
       )}
+
+      <p className="hint home__progress" role="status">
+        {preparingSample ? t('home.preparingSample') : ''}
+      </p>
 
       {creating && (
         <NewCaseForm

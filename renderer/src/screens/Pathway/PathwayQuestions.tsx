@@ -11,6 +11,7 @@ import {
 import { provinceList } from '../../../../core/model/regions';
 import { PATHWAY_RULES, preApprovalFor } from '../../../../core/rules/data';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { enumKey } from '../../i18n/enumKey';
 
 /** The question groups of DESIGN.md §2.1, asked one group at a time. */
 export const QUESTION_GROUPS = ['launch', 'applicant', 'location', 'money', 'content'] as const;
@@ -133,7 +134,7 @@ export function PathwayQuestions({
                 value={surface}
                 checked={answers.surfaces.includes(surface)}
                 onChange={(on) => toggleIn('surfaces', surface, on)}
-                label={t(`pathway.surfaces.${surface}`)}
+                label={t(`pathway.surfaces.${enumKey(surface)}`)}
               />
             ))}
           </Question>
@@ -168,7 +169,7 @@ export function PathwayQuestions({
                 value={kind}
                 checked={answers.subject === kind}
                 onChange={() => set('subject', kind)}
-                label={t(`pathway.subjects.${kind}`)}
+                label={t(`pathway.subjects.${enumKey(kind)}`)}
               />
             ))}
           </Question>
@@ -233,7 +234,7 @@ export function PathwayQuestions({
                 value={place}
                 checked={answers.pilotLocation === place}
                 onChange={() => set('pilotLocation', place)}
-                label={t(`pathway.pilot.${place}`)}
+                label={t(`pathway.pilot.${enumKey(place)}`)}
               />
             ))}
           </Question>
@@ -246,7 +247,7 @@ export function PathwayQuestions({
                 value={scope}
                 checked={answers.scope === scope}
                 onChange={() => set('scope', scope)}
-                label={t(`pathway.scope.${scope}`)}
+                label={t(`pathway.scope.${enumKey(scope)}`)}
               />
             ))}
           </Question>
@@ -263,7 +264,7 @@ export function PathwayQuestions({
               value={activity}
               checked={answers.activities.includes(activity)}
               onChange={(on) => toggleIn('activities', activity, on)}
-              label={t(`pathway.activities.${activity}`)}
+              label={t(`pathway.activities.${enumKey(activity)}`)}
             />
           ))}
         </Question>

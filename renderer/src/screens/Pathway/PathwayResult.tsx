@@ -3,6 +3,7 @@ import type { Confidence, Source } from '../../../../core/rules/data';
 import type { Conclusion, Decision } from '../../../../core/rules/decide';
 import { ExternalLink } from '../../components/ExternalLink';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { enumKey } from '../../i18n/enumKey';
 
 export function ConfidenceBadge({ confidence }: { confidence: Confidence }) {
   const { t } = useTranslation();
@@ -141,12 +142,14 @@ export function PathwayResult({ decision }: { decision: Decision }) {
         {t('pathway.resultHeading')}
       </h2>
       <div className={`verdict verdict--${decision.pathway}`} data-pathway={decision.pathway}>
-        <p className="verdict__label">{t(`pathway.verdict.${decision.pathway}`)}</p>
+        <p className="verdict__label">{t(`pathway.verdict.${enumKey(decision.pathway)}`)}</p>
         <ConfidenceBadge confidence={decision.pathwayConfidence} />
       </div>
       {decision.alternativePathway !== undefined && decision.alternativePathway !== decision.pathway && (
         <p className="callout callout--warning">
-          {t('pathway.alternative', { pathway: t(`pathway.verdict.${decision.alternativePathway}`) })}
+          {t('pathway.alternative', {
+            pathway: t(`pathway.verdict.${enumKey(decision.alternativePathway)}`),
+          })}
         </p>
       )}
       {decision.missingAnswers.length > 0 && (

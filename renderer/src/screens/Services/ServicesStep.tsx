@@ -14,6 +14,7 @@ import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
 import { StepPager } from '../Case/StepPager';
 import { CASE_STEPS } from '../Case/steps';
+import { enumKey } from '../../i18n/enumKey';
 
 const KINDS: readonly Service['kind'][] = ['website', 'app', 'mini_program'];
 
@@ -37,7 +38,7 @@ function ServiceCard({ service, index }: { service: Service; index: number }) {
   const { caseData, update } = useCaseSession();
   const prefix = `services.${index}`;
   const headingId = `service-${index}-heading`;
-  const kindName = t(`forms.services.kinds.${service.kind}`);
+  const kindName = t(`forms.services.kinds.${enumKey(service.kind)}`);
   const title = service.name.trim() === '' ? kindName : `${service.name} · ${kindName}`;
   const ownPrincipal = service.principal !== null;
 
@@ -156,7 +157,7 @@ export function ServicesStep({ caseId, step, navigate }: StepScreenProps) {
               })
             }
           >
-            {t(`forms.services.add.${kind}`)}
+            {t(`forms.services.add.${enumKey(kind)}`)}
           </button>
         ))}
       </div>

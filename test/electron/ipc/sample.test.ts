@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Result } from '../../../electron/contract';
+import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
+import type { KeyProvider } from '../../../electron/store/keys';
+import { buildChecklist } from '../../../core/rules/checklist';
+import { decidePathway } from '../../../core/rules/decide';
+import { fastPassphrase, removeTempDirs, tempDir } from '../store/helpers';
+
+afterEach(removeTempDirs);
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.code} ${JSON.stringify(result.details)}`);
+  return result.value;
+}
+
+describe('case:createSample', () => {
+  it('adds the sample case with its 样本 scans stored and attached to the checklist items the rules compute', async () => {
+    const deps: HandlerDeps = {
+      userDataDir: await tempDir('icp-sample-'),
+      appName: 'ICP Packet Studio',
+      appVersion: '0.1.0',
+      systemLocale: 'en-US',
+      platform: 'linux',
+      openExternal: async () => undefined,
+      keyProvider: fastPassphrase() as KeyProvider,
+      showSaveDialog: async () => undefined,
+      showOpenDialog: async () => undefined,
+    };
+    const h = createHandlers(deps);
+    const sample = value(await h['case:createSample'](undefined));
+    expect(sample.name).toContain('样本 SAMPLE');
+    expect(sample.answers.subject).toBe('wfoe');
+    expect(sample.attachments).toHaveLength(5);
+
+    const checklistIds = new Set(
+      buildChecklist(sample, decidePathway(sample.answers)).map((item) => item.id),
+    );
+    for (const attachment of sample.attachments) {
+      expect(checklistIds.has(attachment.checklistItemId), attachment.checklistItemId).toBe(true);
+      const read = value(await h['attachment:read']({ caseId: sample.id, attachmentId: attachment.id }));
+      expect(read.mediaType).toBe('image/jpeg');
+      expect(createHash('sha256').update(read.bytes).digest('hex')).toBe(attachment.id);
+    }
+
+    // It is a case like any other: listed, and a second click gives a second case.
+    const again = value(await h['case:createSample'](undefined));
+    expect(again.id).not.toBe(sample.id);
+    const listed = value(await h['cases:list'](undefined));
+    expect(listed.map((entry) => entry.id).sort()).toEqual([sample.id, again.id].sort());
+    // Undo cannot empty the sample: its first record is a barrier.
+    expect(value(await h['case:undo']({ id: sample.id })).undone).toBe(false);
+  }, 60_000);
+
+  it('refuses a payload', async () => {
+    const h = createHandlers({
+      userDataDir: await tempDir('icp-sample-'),
+      appName: 'x',
+      appVersion: '0',
+      systemLocale: 'en',
+      platform: 'linux',
+      openExternal: async () => undefined,
+      keyProvider: fastPassphrase() as KeyProvider,
+      showSaveDialog: async () => undefined,
+      showOpenDialog: async () => undefined,
+    });
+    const result = await h['case:createSample']({ id: 'x' });
+    expect(result.ok ? 'ok' : result.code).toBe('invalidPayload');
+  });
+});

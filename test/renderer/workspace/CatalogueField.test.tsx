@@ -1,0 +1,86 @@
+import { render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { fieldDef } from '../../../core/model/fields';
+import { sampleCase } from '../../../core/model/sample-case';
+import { checkCase } from '../../../core/rules/preflight';
+import en from '../../../locales/en.json';
+import zhCN from '../../../locales/zh-CN.json';
+import type { Language } from '../../../electron/contract';
+import { FieldView } from '../../../renderer/src/components/fields/CatalogueField';
+import { createI18n } from '../../../renderer/src/i18n/i18n';
+
+/** The sample with a mistyped USCC check character: the pre-flight's own finding drives the field. */
+function invalidUsccIssues() {
+  const c = sampleCase(new Date('2026-11-25T00:00:00Z'));
+  c.subject.certificateNumber = '91310115MA1K4R7C5B';
+  return checkCase(c, { today: '2026-11-25' }).filter((issue) => issue.path === 'subject.certificateNumber');
+}
+
+function renderField(language: Language, value: string, issues = invalidUsccIssues()) {
+  const def = fieldDef('subject.certificateNumber');
+  if (!def) throw new Error('catalogue lacks subject.certificateNumber');
+  render(
+    <I18nextProvider i18n={createI18n(language)}>
+      <FieldView
+        def={def}
+        path="subject.certificateNumber"
+        value={value}
+        onChange={() => undefined}
+        issues={issues}
+      />
+    </I18nextProvider>,
+  );
+  return { def, input: screen.getByRole('textbox') };
+}
+
+describe('catalogue field', () => {
+  it('labels the input with the portal’s Chinese label and its English meaning, in either UI language', () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      const { def, input } = renderField(language, '');
+      expect(input.id).toBe('field-subject-certificateNumber');
+      const label = document.querySelector(`label[for="${input.id}"]`);
+      expect(label?.textContent).toContain('主体证件号码');
+      expect(label?.textContent).toContain('Certificate number');
+      const description = (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+      expect(description).toContain(def.help[language]);
+      expect(description).toContain('91310115MA1K4R7C5A');
+      document.body.innerHTML = '';
+    }
+  });
+
+  it('shows a finding with its fix in English, marks the input invalid and describes it', () => {
+    const issues = invalidUsccIssues();
+    expect(issues.map((issue) => issue.code)).toEqual(['uscc.checksum']);
+    const { input } = renderField('en', '91310115MA1K4R7C5B', issues);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const findings = document.getElementById('field-subject-certificateNumber-issues');
+    expect(input.getAttribute('aria-describedby')).toContain('field-subject-certificateNumber-issues');
+    expect(findings?.textContent).toContain(en.fields.severity.error);
+    expect(findings?.textContent).toContain(issues[0]?.message.en);
+    expect(findings?.textContent).toContain(issues[0]?.fix.en);
+  });
+
+  it('shows the same finding in Chinese when the UI is in 简体中文', () => {
+    const issues = invalidUsccIssues();
+    renderField('zh-CN', '91310115MA1K4R7C5B', issues);
+    const findings = document.getElementById('field-subject-certificateNumber-issues');
+    expect(findings?.textContent).toContain(zhCN.fields.severity.error);
+    expect(findings?.textContent).toContain('第 18 位校验码应为 A');
+    expect(findings?.textContent).toContain(issues[0]?.fix['zh-CN']);
+    expect(findings?.textContent).not.toContain(issues[0]?.message.en);
+  });
+
+  it('keeps an untouched empty field quiet: no finding, not invalid', () => {
+    const c = sampleCase();
+    c.subject.certificateNumber = '';
+    const issues = checkCase(c).filter((issue) => issue.path === 'subject.certificateNumber');
+    expect(issues.map((issue) => issue.code)).toEqual(['field.required']);
+    const { input } = renderField('en', '', issues);
+    expect(input.getAttribute('aria-invalid')).toBeNull();
+    expect(document.getElementById('field-subject-certificateNumber-issues')).toBeNull();
+  });
+});
