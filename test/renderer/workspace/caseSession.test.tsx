@@ -1,0 +1,76 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import en from '../../../locales/en.json';
+import { useFakeStore } from '../support/fake-store';
+import { createFakeApi, renderApp } from '../support/render-app';
+
+beforeEach(() => {
+  window.location.hash = '';
+});
+
+async function openApplicant() {
+  const fake = createFakeApi();
+  const store = useFakeStore(fake);
+  const created = await fake.api.caseCreate({ name: 'Autosave' });
+  if (!created.ok) throw new Error('fake store refused');
+  window.location.hash = `#/case/${created.value.id}/applicant`;
+  renderApp({ fake });
+  await screen.findByRole('heading', { level: 1, name: en.steps.applicant.title });
+  return { fake, store, id: created.value.id };
+}
+
+const status = () => document.querySelector('.case-bar [role="status"]');
+
+describe('case session', () => {
+  it('autosaves what is typed and says when it was saved', async () => {
+    const { store, id } = await openApplicant();
+    fireEvent.change(document.getElementById('field-subject-name') as HTMLElement, {
+      target: { value: '上海澜岸贸易有限公司' },
+    });
+    expect(status()?.getAttribute('data-save-state')).toBe('pending');
+    await waitFor(() => expect(store.cases.get(id)?.subject.name).toBe('上海澜岸贸易有限公司'));
+    await waitFor(() => expect(status()?.getAttribute('data-save-state')).toBe('saved'));
+    expect(status()?.textContent).toMatch(/^Saved at /);
+  });
+
+  it('keeps the draft when a save fails, says so, and stores it on retry', async () => {
+    const { fake, store, id } = await openApplicant();
+    fake.api.caseSave.mockResolvedValueOnce({ ok: false, code: 'diskFull' });
+    const input = document.getElementById('field-subject-name') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '不会丢失' } });
+    await waitFor(() => expect(status()?.getAttribute('data-save-state')).toBe('failed'));
+    expect(status()?.textContent).toContain(en.errors.diskFull);
+    expect(input.value).toBe('不会丢失');
+    expect(store.cases.get(id)?.subject.name).toBe('');
+
+    fireEvent.click(screen.getByRole('button', { name: en.workspace.retrySave }));
+    await waitFor(() => expect(store.cases.get(id)?.subject.name).toBe('不会丢失'));
+    await waitFor(() => expect(status()?.getAttribute('data-save-state')).toBe('saved'));
+  });
+
+  it('undoes the last stored change with Ctrl+Z outside a text field, but not inside one', async () => {
+    const { fake, store, id } = await openApplicant();
+    const input = document.getElementById('field-subject-name') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: 'First' } });
+    await waitFor(() => expect(store.cases.get(id)?.subject.name).toBe('First'));
+
+    fireEvent.keyDown(input, { key: 'z', ctrlKey: true });
+    expect(fake.api.caseUndo).not.toHaveBeenCalled();
+
+    fireEvent.keyDown(screen.getByRole('heading', { level: 1 }), { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(fake.api.caseUndo).toHaveBeenCalledWith({ id }));
+    await waitFor(() => expect(input.value).toBe(''));
+    expect(await screen.findByText(en.workspace.undone)).toBeTruthy();
+  });
+
+  it('counts each step’s open findings in the rail', async () => {
+    await openApplicant();
+    const applicant = document.querySelector('nav.step-rail a[href$="/applicant"]');
+    expect(applicant?.getAttribute('data-step-state')).toBe('open');
+    expect(applicant?.textContent).toMatch(/\d+ to fix/);
+    // Steps the pre-flight does not cover carry no state.
+    expect(
+      document.querySelector('nav.step-rail a[href$="/export"]')?.getAttribute('data-step-state'),
+    ).toBeNull();
+  });
+});
