@@ -8,7 +8,7 @@ import type { CliCommand } from '../main';
 import { InputError, parseCommon, readJsonFile, withInputErrors } from './input';
 import { preflightReport } from './report';
 
-const USAGE = 'icp-packet check <case.json> [--lang en|zh-CN] [--json] [--today YYYY-MM-DD]';
+const USAGE = 'check <case.json> [--lang en|zh-CN] [--json] [--today YYYY-MM-DD]';
 
 export const checkCommand: CliCommand = {
   name: 'check',

@@ -10,7 +10,7 @@ import type { CliCommand } from '../main';
 import { InputError, parseCommon, readJsonFile, withInputErrors } from './input';
 import { decisionReport } from './report';
 
-const USAGE = 'icp-packet decide <answers.json> [--lang en|zh-CN] [--json]';
+const USAGE = 'decide <answers.json> [--lang en|zh-CN] [--json]';
 
 function answersFrom(raw: unknown) {
   if (typeof raw === 'object' && raw !== null && 'schemaVersion' in raw) {

@@ -31,10 +31,11 @@ export function parseCommon(args: string[], usage: string, allowToday: boolean):
       },
     });
   } catch (error) {
-    throw new InputError(`${(error as Error).message}\nUsage: ${usage}`);
+    throw new InputError(`${(error as Error).message}\nUsage: icp-packet ${usage}`);
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new InputError(`expected exactly one file.\nUsage: ${usage}`);
+  if (positionals.length !== 1)
+    throw new InputError(`expected exactly one file.\nUsage: icp-packet ${usage}`);
   const lang = values.lang;
   if (lang !== 'en' && lang !== 'zh-CN')
     throw new InputError(`--lang must be en or zh-CN, not "${String(lang)}".`);

@@ -24,7 +24,7 @@ import { renderCaseDocument } from '../../electron/documents';
 import type { CliCommand, CliIo } from '../main';
 import { InputError, readJsonFile, withInputErrors } from './input';
 
-const USAGE = 'icp-packet render <case.json> <templateId> [--review] --out <file.pdf>';
+const USAGE = 'render <case.json> <templateId> [--review] --out <file.pdf>';
 
 function templateList(): string {
   return documentTemplates()
@@ -54,15 +54,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
       options: { review: { type: 'boolean', default: false }, out: { type: 'string' } },
     });
   } catch (error) {
-    throw new InputError(`${(error as Error).message}\nUsage: ${USAGE}`);
+    throw new InputError(`${(error as Error).message}\nUsage: icp-packet ${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 2) {
     throw new InputError(
-      `expected a case file and a template id.\nUsage: ${USAGE}\n\nTemplates:\n${templateList()}`,
+      `expected a case file and a template id.\nUsage: icp-packet ${USAGE}\n\nTemplates:\n${templateList()}`,
     );
   }
-  if (!values.out) throw new InputError(`--out <file.pdf> is required.\nUsage: ${USAGE}`);
+  if (!values.out) throw new InputError(`--out <file.pdf> is required.\nUsage: icp-packet ${USAGE}`);
   const [caseFile = '', templateId = ''] = positionals;
   const template = documentTemplate(templateId);
   if (!template) throw new InputError(`unknown template "${templateId}". Templates:\n${templateList()}`);
