@@ -43,7 +43,9 @@ export type ErrorCode =
   | 'attachmentMissing'
   | 'attachmentTooSmall'
   | 'unsafePath'
-  | 'exportCancelled';
+  | 'exportCancelled'
+  // Document preview (electron/ipc/documents.ts); `details.characters` lists what the font cannot print.
+  | 'documentUnprintable';
 
 export type Result<T> =
   | { ok: true; value: T }
@@ -142,6 +144,14 @@ export interface IpcContract {
     response:
       | { built: false }
       | { built: true; folderName: string; fileCount: number; zip: boolean; record: ExportRecord };
+  };
+  /**
+   * One generated document of the stored case as PDF bytes (the Review step's preview): `submission` as
+   * filed, or `review` with the English meaning beside every line. Rendered in main with the bundled font.
+   */
+  'document:render': {
+    request: { caseId: string; templateId: string; variant: 'submission' | 'review' };
+    response: { bytes: Uint8Array };
   };
   'packet:cancel': { request: { caseId: string }; response: { cancelled: boolean } };
   /** Shows the case's last built packet in Explorer / Finder. */

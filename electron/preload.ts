@@ -59,6 +59,7 @@ export const api = {
   packetBuild: (request) => invoke('packet:build', request),
   packetCancel: (request) => invoke('packet:cancel', request),
   packetReveal: (request) => invoke('packet:reveal', request),
+  documentRender: (request) => invoke('document:render', request),
   onMenuCommand: subscriber('menu:command'),
   onSettingsChanged: subscriber('settings:changed'),
   onPacketProgress: subscriber('packet:progress'),

@@ -8,6 +8,7 @@ import type { HandlerMap, Settings } from '../contract';
 import type { KeyProvider } from '../store/keys';
 import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
+import { createDocumentHandlers } from './documents';
 import { createSampleHandlers } from './sample';
 import { createPacketHandlers, type PacketDeps } from './packet';
 import { createSettingsHandlers } from './settings';
@@ -44,5 +45,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createCaseHandlers(deps),
     ...createSampleHandlers(deps),
     ...createPacketHandlers(deps),
+    ...createDocumentHandlers(deps),
   };
 }

@@ -103,6 +103,7 @@ describe('locales', () => {
       attachmentTooSmall: true,
       unsafePath: true,
       exportCancelled: true,
+      documentUnprintable: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);

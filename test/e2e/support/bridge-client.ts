@@ -13,6 +13,7 @@ import type {
   ResponseOf,
   Result,
 } from '../../../electron/contract';
+import { decodeWire, encodeWire } from './wire';
 
 async function invoke<C extends Channel>(
   channel: C,
@@ -23,9 +24,9 @@ async function invoke<C extends Channel>(
   const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
+    body: encodeWire(body),
   });
-  return (await response.json()) as Result<ResponseOf<C>>;
+  return decodeWire(await response.text()) as Result<ResponseOf<C>>;
 }
 
 const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
@@ -67,6 +68,7 @@ const api = {
   packetBuild: (request) => invoke('packet:build', request),
   packetCancel: (request) => invoke('packet:cancel', request),
   packetReveal: (request) => invoke('packet:reveal', request),
+  documentRender: (request) => invoke('document:render', request),
   onMenuCommand: subscriber('menu:command'),
   onSettingsChanged: subscriber('settings:changed'),
   onPacketProgress: subscriber('packet:progress'),
@@ -78,6 +80,13 @@ function emit<E extends EventChannel>(channel: E, payload: IpcEvents[E]): number
   for (const listener of set) (listener as (payload: IpcEvents[E]) => void)(payload);
   return set.size;
 }
+
+// Main's webContents.send for events the handlers raise themselves (packet:progress): a server-sent stream.
+const events = new EventSource('/api-events');
+events.onmessage = (message: MessageEvent<string>) => {
+  const { channel, payload } = decodeWire(message.data) as { channel: EventChannel; payload: never };
+  emit(channel, payload);
+};
 
 Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
 Object.defineProperty(window, '__e2eEmit', { value: emit });

@@ -6,7 +6,7 @@
  * A request from another origin is refused as `untrustedSender`, as main refuses a foreign frame.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +14,8 @@ import { APP_ORIGIN } from '../../../electron/security';
 import { createAppProtocolHandler } from '../../../electron/app-protocol';
 import { createHandlers } from '../../../electron/ipc/handlers';
 import { PassphraseKeyProvider } from '../../../electron/store/keys';
-import type { Channel, HandlerMap } from '../../../electron/contract';
+import type { Channel, EventChannel, HandlerMap, IpcEvents } from '../../../electron/contract';
+import { decodeWire, encodeWire } from './wire';
 
 export interface LoopbackServer {
   /** `http://127.0.0.1:<port>` */
@@ -23,6 +24,12 @@ export interface LoopbackServer {
   userDataDir: string;
   /** Every URL the app asked main to open in the browser (after the allow-check passed). */
   openedExternally: string[];
+  /** Where the stand-in folder dialog puts packets (inside userDataDir). */
+  packetParentDir: string;
+  /** Paths main was asked to show in Explorer / Finder. */
+  shownInFolder: string[];
+  /** Existing packets the user was asked about before replacing them. */
+  replaceConfirmations: string[];
   close(): Promise<void>;
 }
 
@@ -33,7 +40,8 @@ export interface LoopbackServerOptions {
   systemLocale?: string;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// Attachments may be 20 MB; base64 makes that about 27 MB.
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -51,7 +59,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
   });
-  response.end(JSON.stringify(body));
+  response.end(encodeWire(body));
 }
 
 function isChannel(handlers: HandlerMap, name: string): name is Channel {
@@ -65,6 +73,15 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     version: string;
   };
   const openedExternally: string[] = [];
+  const shownInFolder: string[] = [];
+  const replaceConfirmations: string[] = [];
+  const packetParentDir = path.join(userDataDir, 'packets');
+  await mkdir(packetParentDir, { recursive: true });
+  // Open event streams (GET /api-events): main's webContents.send, for events handlers raise themselves.
+  const eventStreams = new Set<ServerResponse>();
+  const sendEvent = <E extends EventChannel>(channel: E, payload: IpcEvents[E]) => {
+    for (const stream of eventStreams) stream.write(`data: ${encodeWire({ channel, payload })}\n\n`);
+  };
   const handlers = createHandlers({
     userDataDir,
     appName: pkg.productName,
@@ -79,6 +96,14 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     keyProvider: new PassphraseKeyProvider('e2e', { costLog2: 10 }),
     showSaveDialog: async () => undefined,
     showOpenDialog: async () => undefined,
+    // The packet folder "chosen" in the dialog; replacing an existing packet is confirmed (and recorded).
+    showPacketFolderDialog: async () => packetParentDir,
+    confirmReplacePacket: async (existing) => {
+      replaceConfirmations.push(existing);
+      return true;
+    },
+    showItemInFolder: (target) => shownInFolder.push(target),
+    onPacketProgress: (progress) => sendEvent('packet:progress', progress),
   });
   const serveBundle = createAppProtocolHandler(options.bundleDir);
   let origin = '';
@@ -90,7 +115,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     if (!isChannel(handlers, name)) return sendJson(response, 404, { ok: false, code: 'notFound' });
     let body: { payload?: unknown };
     try {
-      body = JSON.parse(await readBody(request)) as { payload?: unknown };
+      body = decodeWire(await readBody(request)) as { payload?: unknown };
     } catch {
       return sendJson(response, 400, { ok: false, code: 'invalidPayload' });
     }
@@ -110,6 +135,13 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       response.writeHead(421).end();
       return;
     }
+    if (url.pathname === '/api-events') {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+      response.write(': open\n\n');
+      eventStreams.add(response);
+      request.on('close', () => eventStreams.delete(response));
+      return;
+    }
     const apiMatch = /^\/api\/([^/]+)$/.exec(url.pathname);
     const work = apiMatch
       ? answerApi(request, response, decodeURIComponent(apiMatch[1] ?? ''))
@@ -127,6 +159,9 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     origin,
     userDataDir,
     openedExternally,
+    packetParentDir,
+    shownInFolder,
+    replaceConfirmations,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>

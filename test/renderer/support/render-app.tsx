@@ -23,6 +23,7 @@ export function createFakeApi(systemLanguage: Language = 'en') {
   let settings: Settings = { language: 'system' };
   const menuListeners = new Set<Listener<IpcEvents['menu:command']>>();
   const settingsListeners = new Set<Listener<IpcEvents['settings:changed']>>();
+  const progressListeners = new Set<Listener<IpcEvents['packet:progress']>>();
   const appInfo: AppInfo = { name: 'ICP Packet Studio', version: '9.8.7', systemLanguage, platform: 'linux' };
 
   const api = {
@@ -61,6 +62,7 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     packetBuild: vi.fn<RendererApi['packetBuild']>(async () => ({ ok: true, value: { built: false } })),
     packetCancel: vi.fn<RendererApi['packetCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
     packetReveal: vi.fn<RendererApi['packetReveal']>(async () => ({ ok: true, value: { shown: false } })),
+    documentRender: vi.fn<RendererApi['documentRender']>(async () => ({ ok: false, code: 'notFound' })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);
@@ -69,7 +71,10 @@ export function createFakeApi(systemLanguage: Language = 'en') {
       settingsListeners.add(listener);
       return () => void settingsListeners.delete(listener);
     },
-    onPacketProgress: (_listener: Listener<IpcEvents['packet:progress']>) => () => undefined,
+    onPacketProgress: (listener: Listener<IpcEvents['packet:progress']>) => {
+      progressListeners.add(listener);
+      return () => void progressListeners.delete(listener);
+    },
   } satisfies RendererApi;
 
   return {
@@ -80,6 +85,9 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     },
     sendSettingsChanged: (next: Settings) => {
       for (const listener of settingsListeners) listener(next);
+    },
+    sendPacketProgress: (progress: IpcEvents['packet:progress']) => {
+      for (const listener of progressListeners) listener(progress);
     },
     listenerCount: () => menuListeners.size + settingsListeners.size,
   };
