@@ -69,6 +69,8 @@ describe('keyboard', () => {
     await app.open();
     await tabTo('.empty-state .button--primary');
     await session.page.keyboard.press('Enter');
+    // The case is created in the store first, then its pathway check opens.
+    await session.page.locator('main#main[data-route$="/pathway"] h1').waitFor();
     await expect(app.heading().textContent()).resolves.toBe(en.steps.pathway.title);
 
     await tabTo('header a[href="#/settings"]');

@@ -91,6 +91,8 @@ describe('app shell', () => {
     await app.screenshot('home-en');
 
     await app.home.startPathway.click();
+    // The case is created in the store first, then its pathway check opens.
+    await session.page.locator('main#main[data-route$="/pathway"] h1').waitFor();
     await expect(app.heading().textContent()).resolves.toBe(en.steps.pathway.title);
     expect(session.page.url()).toMatch(new RegExp(`^${session.server.origin}/#/case/[0-9a-f-]{36}/pathway$`));
 
@@ -151,6 +153,7 @@ describe('app shell', () => {
     await app.screenshot('home-zh-CN');
 
     await app.home.startPathway.click();
+    await session.page.locator('main#main[data-route$="/pathway"] h1').waitFor();
     for (const step of STEPS) {
       await app.openStep(step);
       await expect(app.heading().textContent()).resolves.toBe(zhCN.steps[step].title);
