@@ -306,6 +306,29 @@ describe('documents, review and export', () => {
       await ws.fill('subject.certificateNumber', '91310115MA1K4R7C5A');
       await ws.waitUntilSaved();
 
+      // The bilingual review copy: main renders the review variant and the pages are drawn again.
+      await openStep('review');
+      await waitForDrawnPage('.previews');
+      const reviewRender = session.page.waitForRequest(
+        (request) =>
+          decodeURIComponent(request.url()).endsWith('/api/document:render') &&
+          (request.postData() ?? '').includes('"variant":"review"'),
+      );
+      await session.page.locator('input[name="preview-variant"][value="review"]').check();
+      await reviewRender;
+      // Every document rendered again (none waiting), then the first one's pages drawn.
+      await session.page.waitForFunction(
+        () =>
+          document.querySelectorAll('.preview').length > 0 &&
+          [...document.querySelectorAll('.preview__state')].every((state) => state.textContent === '') &&
+          document.querySelector('[data-testid="progress-panel"]') === null &&
+          document.querySelector('.preview canvas.pdf-pages__page') !== null,
+        undefined,
+        { timeout: 60_000 },
+      );
+      await waitForDrawnPage('.previews');
+      await ws.screenshot(app, 'review-bilingual-zh-CN');
+
       await captureEveryStep('zh-CN');
       await openStep('review');
       await waitForCleanPreflight();
