@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confidence, Source } from '../../../../core/rules/data';
 import type { Conclusion, Decision } from '../../../../core/rules/decide';
@@ -133,12 +134,18 @@ function ConclusionCard({ conclusion, index }: { conclusion: Conclusion; index: 
 }
 
 /** The pathway decision in plain language: the overall result, then every conclusion with its grounds. */
-export function PathwayResult({ decision }: { decision: Decision }) {
+export function PathwayResult({
+  decision,
+  headingRef,
+}: {
+  decision: Decision;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
   return (
     <section className="pathway-result" aria-labelledby="pathway-result-heading">
-      <h2 id="pathway-result-heading" className="card__heading">
+      <h2 id="pathway-result-heading" ref={headingRef} tabIndex={-1} className="card__heading">
         {t('pathway.resultHeading')}
       </h2>
       <div className={`verdict verdict--${decision.pathway}`} data-pathway={decision.pathway}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCaseSession } from '../Case/caseSession';
@@ -19,6 +19,15 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
   const { caseData, update, decision } = useCaseSession();
   const [page, setPage] = useState(() => (decision.pathway === 'incomplete' ? 0 : RESULT));
   const group = QUESTION_GROUPS[page];
+  const groupHeading = useRef<HTMLHeadingElement>(null);
+  const opened = useRef(false);
+
+  // Moving between groups puts keyboard and screen-reader users at the new group's heading (not on first open,
+  // where the step's h1 has focus).
+  useEffect(() => {
+    if (opened.current) groupHeading.current?.focus();
+    opened.current = true;
+  }, [page]);
 
   return (
     <article className="step">
@@ -47,7 +56,7 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
 
       {group !== undefined ? (
         <section className="card" aria-labelledby="pathway-group-heading">
-          <h2 id="pathway-group-heading" className="card__heading">
+          <h2 id="pathway-group-heading" ref={groupHeading} tabIndex={-1} className="card__heading">
             {t('pathway.groupOf', {
               number: page + 1,
               total: QUESTION_GROUPS.length,
@@ -77,7 +86,7 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
         </section>
       ) : (
         <div className="card">
-          <PathwayResult decision={decision} />
+          <PathwayResult decision={decision} headingRef={groupHeading} />
           <div className="button-row">
             <button type="button" className="button" onClick={() => setPage(0)}>
               {t('pathway.changeAnswers')}
