@@ -37,12 +37,12 @@ function withScans(c: Case): Case {
   return { ...scanned, acknowledged: warnings.map((issue) => issue.key) };
 }
 
-async function openSampleAt(step: string) {
+async function openSampleAt(step: string, scans = true) {
   const fake = createFakeApi();
   useFakeStore(fake);
   const created = await fake.api.caseCreateSample();
   if (!created.ok) throw new Error('no sample');
-  const sample = await fake.api.caseSave({ case: withScans(created.value) });
+  const sample = await fake.api.caseSave({ case: scans ? withScans(created.value) : created.value });
   if (!sample.ok) throw new Error('not saved');
   fake.api.caseSave.mockClear();
   window.location.hash = `#/case/${sample.value.id}/${step}`;
@@ -172,5 +172,28 @@ describe('Export step', () => {
     const refused = await screen.findByTestId('export-refused');
     expect(refused.querySelector('li.issue[data-code="uscc.checksum"]')).not.toBeNull();
     expect((screen.getByTestId('export-button') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('Documents step', () => {
+  it('sends a dropped file to main as bytes and shows a refusal in the UI language', async () => {
+    const { fake } = await openSampleAt('documents', false);
+    expect(document.querySelector('[data-item-id="subject-certificate"]')?.getAttribute('data-status')).toBe(
+      'missing',
+    );
+    fake.api.attachmentAdd.mockResolvedValue({
+      ok: false,
+      code: 'attachmentType',
+      details: { found: 'gif' },
+    });
+    const target = screen.getAllByTestId('drop-zone')[0] as HTMLElement;
+    const file = new File([new Uint8Array([0x47, 0x49, 0x46, 0x38])], 'scan.gif', { type: 'image/gif' });
+    fireEvent.drop(target, { dataTransfer: { files: [file] } });
+    await vi.waitFor(() => expect(fake.api.attachmentAdd).toHaveBeenCalled());
+    const request = fake.api.attachmentAdd.mock.calls[0]?.[0];
+    expect(request?.fileName).toBe('scan.gif');
+    expect([...(request?.bytes ?? [])]).toEqual([0x47, 0x49, 0x46, 0x38]);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(en.errors.attachmentKind.gif);
   });
 });
