@@ -239,6 +239,8 @@ export const RequiredFieldSchema = z.strictObject({
   path: z.string().min(1),
   when: ConditionSchema,
   serviceKinds: z.array(z.enum(['website', 'app', 'mini_program'])).optional(),
+  /** What to call the field in the message, for paths the field catalogue has no entry for (e.g. `services`). */
+  label: z.strictObject({ en: z.string().min(1), 'zh-CN': z.string().min(1) }).optional(),
   source: z.string().min(1),
 });
 

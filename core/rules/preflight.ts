@@ -306,7 +306,8 @@ function checkRequiredFields(out: IssueList, caseData: Case, facts: CaseFacts): 
         const longTerm = expand(caseData, node.path.replace(/idValidTo$/, 'idLongTerm'))[0]?.value;
         if (longTerm === true) continue;
       }
-      const label = labelOf(node.path, service?.kind);
+      const label =
+        nearestDef(node.path, service?.kind)?.label ?? req.label ?? labelOf(node.path, service?.kind);
       out.rule('field.required', node.path, { field: label }, stepOf(node.path, service?.kind));
     }
   }
