@@ -6,15 +6,14 @@
  * The document set and its pathway facts are the packet's own (core/packet/gate.ts), so the preview shows
  * exactly what the export will write.
  */
-import path from 'node:path';
 import { z } from 'zod';
 import { DocumentError } from '../../core/documents/render';
 import { documentTemplate } from '../../core/documents/templates';
 import { previewDecision } from '../../core/packet/preview';
 import type { HandlerMap } from '../contract';
 import { renderCaseDocument } from '../documents';
-import { CASE_ID_PATTERN, CaseStore } from '../store/case-store';
-import { viaStore } from './cases';
+import { CASE_ID_PATTERN } from '../store/case-store';
+import { caseStoreFor, viaStore } from './cases';
 import type { HandlerDeps } from './handlers';
 import { HandlerError } from './result';
 
@@ -27,7 +26,7 @@ const renderRequest = z.strictObject({
 export function createDocumentHandlers(
   deps: HandlerDeps & { resourcesDir?: string },
 ): Pick<HandlerMap, 'document:render'> {
-  const store = new CaseStore({ root: path.join(deps.userDataDir, 'store'), keyProvider: deps.keyProvider });
+  const store = caseStoreFor(deps);
   return {
     'document:render': viaStore(renderRequest, async ({ caseId, templateId, variant }) => {
       if (!documentTemplate(templateId)) throw new HandlerError('notFound', { templateId });

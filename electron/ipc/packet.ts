@@ -8,15 +8,15 @@
  * The store is only read here. The export record goes back to the renderer, which saves it in the case's
  * `exports` with `case:save`, so the case keeps a single writer.
  */
-import path from 'node:path';
 import { z } from 'zod';
 import type { ExportRecord } from '../../core/model/case';
 import { PacketError, type PacketErrorCode } from '../../core/packet/errors';
 import { PROFILE_IDS } from '../../core/packet/profiles';
 import type { ErrorCode, HandlerMap, IpcEvents } from '../contract';
 import { exportPacket } from '../packet/export-packet';
-import { CASE_ID_PATTERN, CaseStore } from '../store/case-store';
+import { CASE_ID_PATTERN } from '../store/case-store';
 import { StoreError } from '../store/errors';
+import { caseStoreFor } from './cases';
 import type { HandlerDeps } from './handlers';
 import { HandlerError, handle } from './result';
 
@@ -59,7 +59,7 @@ const buildRequest = z.strictObject({
 const caseOnly = z.strictObject({ caseId: caseIdSchema });
 
 export function createPacketHandlers(deps: HandlerDeps): Pick<HandlerMap, PacketChannels> {
-  const store = new CaseStore({ root: path.join(deps.userDataDir, 'store'), keyProvider: deps.keyProvider });
+  const store = caseStoreFor(deps);
   const running = new Map<string, AbortController>();
   const lastPacket = new Map<string, string>();
 

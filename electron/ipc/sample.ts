@@ -10,16 +10,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import { buildSampleCase } from '../../cli/commands/sample';
 import type { HandlerMap } from '../contract';
-import { CaseStore } from '../store/case-store';
 import { exportCaseArchive } from '../store/icpcase';
 import type { HandlerDeps } from './handlers';
-import { viaStore } from './cases';
+import { caseStoreFor, viaStore } from './cases';
 
 /** `resourcesDir` (where resources/fonts lives) is passed by the packaged app; the source tree's is the default. */
 export function createSampleHandlers(
   deps: HandlerDeps & { resourcesDir?: string },
 ): Pick<HandlerMap, 'case:createSample'> {
-  const store = new CaseStore({ root: path.join(deps.userDataDir, 'store'), keyProvider: deps.keyProvider });
+  const store = caseStoreFor(deps);
   return {
     'case:createSample': viaStore(z.undefined(), async () => {
       const now = new Date();
