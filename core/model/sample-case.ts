@@ -6,6 +6,21 @@
  */
 import { CaseSchema, CURRENT_SCHEMA_VERSION, type Case } from './case';
 
+/** The legal representative, a German national, who is also the subject's person in charge. */
+const ANNA_MUELLER = {
+  name: '安娜·穆勒',
+  nameLatin: 'Anna Mueller',
+  nationality: 'DE',
+  idType: 'passport',
+  idNumber: 'C01X00T47',
+  idValidFrom: '2021-07-01',
+  idValidTo: '2031-06-30',
+  mobile: '13601729458',
+  emergencyPhone: '13761802934',
+  email: 'anna.mueller@northwind-home.cn',
+  title: '董事长兼总经理',
+};
+
 export const SAMPLE_CASE_ID = 'b7c1f3e2-5a4d-4e8f-9c21-7d3a6b0e5f41';
 
 export function sampleCase(now: Date = new Date()): Case {
@@ -57,35 +72,10 @@ export function sampleCase(now: Date = new Date()): Case {
       phone: '021-58861234',
       employeeCount: 18,
     },
-    legalRepresentative: {
-      name: '安娜·穆勒',
-      nameLatin: 'Anna Mueller',
-      nationality: 'DE',
-      idType: 'passport',
-      idNumber: 'C01X00T47',
-      idValidFrom: '2021-07-01',
-      idValidTo: '2031-06-30',
-      mobile: '13601729458',
-      emergencyPhone: '13761802934',
-      email: 'anna.mueller@northwind-home.cn',
-      title: '董事长兼总经理',
-    },
+    legalRepresentative: ANNA_MUELLER,
     // Shanghai requires the subject's person in charge to be the legal representative (app-and-website-filing-fields.md §7);
     // the mini-program's person in charge is a local manager, authorised by the legal representative.
-    principal: {
-      name: '安娜·穆勒',
-      nameLatin: 'Anna Mueller',
-      nationality: 'DE',
-      idType: 'passport',
-      idNumber: 'C01X00T47',
-      idValidFrom: '2021-07-01',
-      idValidTo: '2031-06-30',
-      mobile: '13601729458',
-      emergencyPhone: '13761802934',
-      email: 'anna.mueller@northwind-home.cn',
-      title: '董事长兼总经理',
-      isLegalRepresentative: true,
-    },
+    principal: { ...ANNA_MUELLER, isLegalRepresentative: true },
     contacts: [
       { role: '代理机构联系人', name: '陈晨', mobile: '13524681357', email: 'chen.chen@example-agency.cn' },
     ],

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import type { Route } from '../../navigation/routes';
+import { StepPager } from './StepPager';
 import { CASE_STEPS, type StepId } from './steps';
 
 export interface StepScreenProps {
@@ -16,8 +17,6 @@ export interface StepScreenProps {
 export function StepOverview({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
   const index = CASE_STEPS.indexOf(step);
-  const previous = CASE_STEPS[index - 1];
-  const next = CASE_STEPS[index + 1];
   const points = Object.entries(t(`steps.${step}.points`, { returnObjects: true }));
 
   return (
@@ -42,26 +41,7 @@ export function StepOverview({ caseId, step, navigate }: StepScreenProps) {
         <p>{t('steps.notBuilt')}</p>
       </div>
 
-      <nav className="step__pager" aria-label={t('steps.pagerLabel')}>
-        {previous !== undefined && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => navigate({ screen: 'case', caseId, step: previous })}
-          >
-            {t('steps.previous', { step: t(`steps.${previous}.label`) })}
-          </button>
-        )}
-        {next !== undefined && (
-          <button
-            type="button"
-            className="button button--primary step__next"
-            onClick={() => navigate({ screen: 'case', caseId, step: next })}
-          >
-            {t('steps.next', { step: t(`steps.${next}.label`) })}
-          </button>
-        )}
-      </nav>
+      <StepPager caseId={caseId} step={step} navigate={navigate} />
     </article>
   );
 }
