@@ -15,6 +15,8 @@ export const LATIN_ALLOWED_IN_CHINESE: ReadonlySet<string> = new Set([
   'PNG',
   'AppID',
   'App',
+  // The portals write it in capitals in Chinese text: APP名称, APP特征信息.
+  'APP',
   'SDK',
   'CDN',
   'iOS',
