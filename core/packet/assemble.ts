@@ -20,7 +20,7 @@ import { sha256Hex } from './hash';
 import { mergeWithOutline, pdfPageCount, type MergePart } from './merge';
 import { portalFieldsHtml, portalSections } from './portal-fields';
 import { uploadProfile, UPLOAD_PROFILES_VERSION } from './profiles';
-import { packetFolderName, safeFileName, uniqueNames, unsafePathReason } from './safe-names';
+import { chinaDate, packetFolderName, safeFileName, uniqueNames, unsafePathReason } from './safe-names';
 import type {
   AssembledPacket,
   AssembleOptions,
@@ -235,7 +235,7 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
       caseName: c.name,
       subjectName: c.subject.name,
       pathway: options.decision.pathway,
-      date: now.toISOString().slice(0, 10),
+      date: chinaDate(now),
       rows,
       totalPages: page - 1,
     });

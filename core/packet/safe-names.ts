@@ -106,10 +106,14 @@ export function uniqueNames(names: readonly string[]): string[] {
   });
 }
 
-/** `yyyymmdd` of an instant in UTC+8, the date a Chinese reviewer sees on the calendar. */
+/** `yyyy-mm-dd` of an instant in UTC+8, the date a Chinese reviewer sees on the calendar. */
+export function chinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** `yyyymmdd` of {@link chinaDate}. */
 export function chinaDateStamp(now: Date): string {
-  const shifted = new Date(now.getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 10).replaceAll('-', '');
+  return chinaDate(now).replaceAll('-', '');
 }
 
 /** `<case>-<pathway>-<yyyymmdd>`, safe on every OS, short enough to leave room for the files inside. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  chinaDate,
   chinaDateStamp,
   packetFolderName,
   RELATIVE_PATH_BUDGET,
@@ -97,5 +98,13 @@ describe('packetFolderName', () => {
 
   it('dates by the calendar in China', () => {
     expect(chinaDateStamp(new Date('2026-12-31T16:00:00Z'))).toBe('20270101');
+  });
+});
+
+describe('China calendar date', () => {
+  it('is the UTC+8 date, so an evening export in Europe carries the next day like the folder name', () => {
+    expect(chinaDate(new Date('2026-11-25T15:59:59Z'))).toBe('2026-11-25');
+    expect(chinaDate(new Date('2026-11-25T16:00:00Z'))).toBe('2026-11-26');
+    expect(chinaDateStamp(new Date('2026-11-25T16:00:00Z'))).toBe('20261126');
   });
 });
