@@ -147,18 +147,14 @@ export type Principal = z.infer<typeof PrincipalSchema>;
 // ---------------------------------------------------------------- subject (the applicant entity)
 
 /** Certificates a subject can file with (wechat-filing-fields.md §4.2, app-and-website-filing-fields.md §3.3). */
+/** An individual files with their own identity document, so every person ID type is a subject certificate too. */
 export const SUBJECT_CERTIFICATE_TYPES = [
   'business_licence',
   'rep_office_certificate',
   'public_institution_certificate',
   'social_org_certificate',
   'government_uscc_certificate',
-  'resident_id',
-  'passport',
-  'hk_mo_permit',
-  'tw_permit',
-  'hmt_residence_permit',
-  'foreign_permanent_residence',
+  ...PERSON_ID_TYPES,
 ] as const;
 export type SubjectCertificateType = (typeof SUBJECT_CERTIFICATE_TYPES)[number];
 
