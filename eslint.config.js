@@ -1,8 +1,17 @@
 // Lint with boundary rules: the layering of STYLE.md is enforced here, not by convention.
+//
+//   core/      the pure domain               imports nothing of ours above it
+//   host/      the Node host of the core     imports core/ and Node built-ins
+//   electron/  the desktop shell             imports host/ and core/
+//   cli/       the icp-packet command        imports host/ and core/
+//   renderer/  the React UI (sandboxed)      imports core/ and electron/contract (types) only
+//
+// and no file anywhere reaches itself through its imports (local/no-import-cycle).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import local from './scripts/eslint/no-import-cycle.js';
 
 const nodeBuiltins = [
   'assert',
@@ -64,7 +73,14 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: ['**/electron/**', '**/renderer/**', 'react-dom/*', 'electron/*'],
+              group: [
+                '**/electron/**',
+                '**/host/**',
+                '**/cli/**',
+                '**/renderer/**',
+                'react-dom/*',
+                'electron/*',
+              ],
               message: 'core/ depends on nothing above it.',
             },
           ],
@@ -72,6 +88,75 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
     },
+  },
+  {
+    // host/ is the Node side of the core, shared by the app and the CLI: no Electron, React or front end.
+    files: ['host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'host/ runs in plain Node (the CLI too): pass Electron objects in.',
+            },
+            { name: 'react', message: 'host/ must not import react.' },
+            { name: 'react-dom', message: 'host/ must not import react-dom.' },
+          ],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/cli/**', '**/renderer/**', 'electron/*', 'react-dom/*'],
+              message: 'host/ imports core/ and Node only; the front ends import host/, not the other way.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // electron/ is the shell: it uses host/ and core/, never the CLI or the renderer's code.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'react', message: 'electron/ is the main process: no react.' }],
+          patterns: [
+            {
+              group: ['**/cli/**', '**/renderer/**'],
+              message: 'electron/ imports host/ and core/; what the CLI and the app share belongs in host/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // cli/ is the other front end: host/ and core/, never the Electron shell.
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The CLI runs in plain Node: no electron.' },
+            { name: 'react', message: 'The CLI must not import react.' },
+          ],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**', 'electron/*'],
+              message: 'cli/ imports host/ and core/; what the CLI and the app share belongs in host/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { local },
+    rules: { 'local/no-import-cycle': 'error' },
   },
   {
     // The renderer runs sandboxed: no Node built-ins, and from electron/ only the contract's types.
@@ -92,6 +177,10 @@ export default tseslint.config(
             {
               regex: '(^|/)electron/(?!contract$)',
               message: 'From electron/ the renderer may import only the contract types.',
+            },
+            {
+              group: ['**/host/**', '**/cli/**'],
+              message: 'The renderer reaches the Node side only through window.api (electron/contract).',
             },
           ],
         },

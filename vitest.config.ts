@@ -14,6 +14,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'test/core/**/*.test.ts',
+            'test/host/**/*.test.ts',
             'test/electron/**/*.test.ts',
             'test/cli/**/*.test.ts',
             'test/templates/**/*.test.ts',

@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { restore } from '../core/model/restore';
 import { checkCase } from '../core/rules/preflight';
-import { assembleCasePacket } from '../electron/packet/export-packet';
-import { writePacket } from '../electron/packet/write-packet';
+import { assembleCasePacket } from '../host/packet/export-packet';
+import { writePacket } from '../host/packet/write-packet';
 
 const [caseDir = '', outDir = '', runsArg = '3'] = process.argv.slice(2);
 const restored = restore(JSON.parse(await readFile(path.join(caseDir, 'case.json'), 'utf8')));

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CaseStore } from '../electron/store/case-store';
-import { PassphraseKeyProvider } from '../electron/store/keys';
+import { CaseStore } from '../host/store/case-store';
+import { PassphraseKeyProvider } from '../host/store/keys';
 import { medianMs, type Bench, type BenchResult } from './run';
 
 const SCANS = 20;

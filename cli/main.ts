@@ -10,19 +10,9 @@ import { decideCommand } from './commands/decide';
 import { buildCommand } from './commands/build';
 import { sampleCommand } from './commands/sample';
 import { renderCommand } from './commands/render';
+import type { CliCommand, CliIo } from './command';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-}
-
-export interface CliCommand {
-  name: string;
-  usage: string;
-  summary: string;
-  run: (args: string[], io: CliIo) => Promise<number>;
-}
+export type { CliCommand, CliIo } from './command';
 
 /** Commands register here as the features that back them land. */
 const commands: CliCommand[] = [decideCommand, checkCommand, buildCommand, sampleCommand, renderCommand];

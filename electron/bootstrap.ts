@@ -27,7 +27,7 @@ import { HandlerError } from './ipc/result';
 import { readSettings } from './ipc/settings';
 import { buildMenuTemplate, menuLabelsFor } from './menu';
 import { packetDialogs } from './packet/dialogs';
-import { SafeStorageKeyProvider } from './store/keys';
+import { SafeStorageKeyProvider } from './keychain';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,

@@ -20,7 +20,7 @@ export type ErrorCode =
   | 'ioFailed'
   | 'diskFull'
   | 'internal'
-  // Case store (electron/store/errors.ts); `details` carry e.g. recoverableFromBackup, found, limitBytes, importToken.
+  // Case store (host/store/errors.ts); `details` carry e.g. recoverableFromBackup, found, limitBytes, importToken.
   | 'caseDamaged'
   | 'caseNewerVersion'
   | 'caseInvalid'

@@ -22,12 +22,12 @@ import type { AttachmentMeta, Case } from '../../core/model/case';
 import { restore } from '../../core/model/restore';
 import { PacketError } from '../../core/packet/errors';
 import { isProfileId, type ProfileId } from '../../core/packet/profiles';
-import { importCaseArchive } from '../../electron/store/icpcase';
-import { StoreError } from '../../electron/store/errors';
-import { exportPacket } from '../../electron/packet/export-packet';
+import { importCaseArchive } from '../../host/store/icpcase';
+import { StoreError } from '../../host/store/errors';
+import { exportPacket } from '../../host/packet/export-packet';
 import type { Language } from '../../core/i18n/language';
 import { cliLanguage, formatIssues, message, packetErrorText } from '../packet-messages';
-import type { CliCommand, CliIo } from '../main';
+import type { CliCommand, CliIo } from '../command';
 
 const EXTENSIONS: Record<AttachmentMeta['mediaType'], string> = {
   'image/jpeg': 'jpg',

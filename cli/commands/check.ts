@@ -4,7 +4,7 @@
  */
 import { restore } from '../../core/model/restore';
 import { checkCase } from '../../core/rules';
-import type { CliCommand } from '../main';
+import type { CliCommand } from '../command';
 import { InputError, parseCommon, readJsonFile, withInputErrors } from './input';
 import { preflightReport } from './report';
 

@@ -6,7 +6,7 @@
 import { PathwayAnswersSchema } from '../../core/model/case';
 import { restore } from '../../core/model/restore';
 import { decidePathway } from '../../core/rules';
-import type { CliCommand } from '../main';
+import type { CliCommand } from '../command';
 import { InputError, parseCommon, readJsonFile, withInputErrors } from './input';
 import { decisionReport } from './report';
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Language } from '../../core/i18n/language';
-import type { CliIo } from '../main';
+import type { CliIo } from '../command';
 
 export class InputError extends Error {}
 

@@ -20,8 +20,8 @@ import { restore } from '../../core/model/restore';
 import { PacketError } from '../../core/packet/errors';
 import { planPacket } from '../../core/packet/gate';
 import { decidePathway } from '../../core/rules/decide';
-import { renderCaseDocument } from '../../electron/documents';
-import type { CliCommand, CliIo } from '../main';
+import { renderCaseDocument } from '../../host/documents';
+import type { CliCommand, CliIo } from '../command';
 import { InputError, readJsonFile, withInputErrors } from './input';
 
 const USAGE = 'render <case.json> <templateId> [--review] --out <file.pdf>';

@@ -1,6 +1,6 @@
 /**
  * What the case store reports about the user's cases — list rows, trash rows, change-log records. Plain
- * types shared by the store (electron/store), the IPC contract and the renderer.
+ * types shared by the store (host/store), the IPC contract and the renderer.
  */
 import type { Case } from './case';
 import type { FieldChange } from './changes';

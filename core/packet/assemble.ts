@@ -11,7 +11,7 @@
  *   manifest.json                  every file with size and SHA-256, template versions, versions, time
  *
  * I/O, the native image codec and the document engine's resources come in through {@link AssembleOptions};
- * writing the folder and the zip is the caller's job (electron/packet/write-packet.ts).
+ * writing the folder and the zip is the caller's job (host/packet/write-packet.ts).
  */
 import type { AttachmentMeta, Case, MiniProgram } from '../model/case';
 import { documentLabels } from '../documents/templates';

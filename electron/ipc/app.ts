@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { resolveLanguage } from '../../core/i18n/language';
 import type { AppInfo, HandlerMap } from '../contract';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './deps';
 import { handle } from './result';
 
 function platformOf(p: NodeJS.Platform): AppInfo['platform'] {

@@ -14,17 +14,17 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CaseSchema } from '../../core/model/case';
 import type { ErrorCode, HandlerMap } from '../contract';
-import { nodeFs, writeFileAtomic } from '../store/atomic-file';
+import { nodeFs, writeFileAtomic } from '../../host/store/atomic-file';
 import {
   ATTACHMENT_ID_PATTERN,
   BACKUP_COUNT,
   CASE_ID_PATTERN,
   CaseStore,
   suggestedFileName,
-} from '../store/case-store';
-import { StoreError, type StoreErrorCode } from '../store/errors';
-import { ICPCASE_LIMITS } from '../store/icpcase';
-import type { HandlerDeps } from './handlers';
+} from '../../host/store/case-store';
+import { StoreError, type StoreErrorCode } from '../../host/store/errors';
+import { ICPCASE_LIMITS } from '../../host/store/icpcase';
+import type { HandlerDeps } from './deps';
 import { HandlerError, handle } from './result';
 
 // Every store error code must be a contract error code: this line fails to compile otherwise.

@@ -1,7 +1,7 @@
 /**
  * `document:render`: one generated document of a stored case as PDF bytes, for the Review step's live
  * preview. Rendering needs the bundled Noto Sans SC, which only main can read; the fonts are read and
- * parsed once per process (electron/documents.ts) and reused for every preview.
+ * parsed once per process (host/documents.ts) and reused for every preview.
  *
  * The document set and its pathway facts are the packet's own (core/packet/gate.ts), so the preview shows
  * exactly what the export will write.
@@ -11,10 +11,10 @@ import { DocumentError } from '../../core/documents/render';
 import { documentTemplate } from '../../core/documents/templates';
 import { previewDecision } from '../../core/packet/preview';
 import type { HandlerMap } from '../contract';
-import { renderCaseDocument } from '../documents';
-import { CASE_ID_PATTERN } from '../store/case-store';
+import { renderCaseDocument } from '../../host/documents';
+import { CASE_ID_PATTERN } from '../../host/store/case-store';
 import { caseStoreFor, viaStore } from './cases';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './deps';
 import { HandlerError } from './result';
 
 const renderRequest = z.strictObject({

@@ -12,29 +12,15 @@ import { z } from 'zod';
 import type { ExportRecord } from '../../core/model/case';
 import { PacketError, type PacketErrorCode } from '../../core/packet/errors';
 import { PROFILE_IDS } from '../../core/packet/profiles';
-import type { ErrorCode, HandlerMap, IpcEvents } from '../contract';
-import { exportPacket } from '../packet/export-packet';
-import { CASE_ID_PATTERN } from '../store/case-store';
-import { StoreError } from '../store/errors';
+import type { ErrorCode, HandlerMap } from '../contract';
+import { exportPacket } from '../../host/packet/export-packet';
+import { CASE_ID_PATTERN } from '../../host/store/case-store';
+import { StoreError } from '../../host/store/errors';
 import { caseStoreFor } from './cases';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './deps';
 import { HandlerError, handle } from './result';
 
 type PacketChannels = 'packet:build' | 'packet:cancel' | 'packet:reveal';
-
-/** What the packet handlers need beyond the common deps; all optional so headless uses can omit them. */
-export interface PacketDeps {
-  /** Native folder picker: the folder the packet goes into, or undefined when cancelled. */
-  showPacketFolderDialog?: () => Promise<string | undefined>;
-  /** Native confirmation before replacing an existing packet at `existingPath`. */
-  confirmReplacePacket?: (existingPath: string) => Promise<boolean>;
-  /** Reveals a file or folder in Explorer / Finder (shell.showItemInFolder). */
-  showItemInFolder?: (target: string) => void;
-  /** Sends `packet:progress` to the renderer. */
-  onPacketProgress?: (progress: IpcEvents['packet:progress']) => void;
-  /** Where resources/fonts lives; the packaged app passes process.resourcesPath. */
-  resourcesDir?: string;
-}
 
 const PACKET_TO_CONTRACT: Record<PacketErrorCode, ErrorCode> = {
   preflightErrors: 'preflightErrors',

@@ -8,10 +8,10 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { buildSampleCase } from '../../cli/commands/sample';
+import { buildSampleCase } from '../../host/sample/sample-case';
 import type { HandlerMap } from '../contract';
-import { exportCaseArchive } from '../store/icpcase';
-import type { HandlerDeps } from './handlers';
+import { exportCaseArchive } from '../../host/store/icpcase';
+import type { HandlerDeps } from './deps';
 import { caseStoreFor, viaStore } from './cases';
 
 /** `resourcesDir` (where resources/fonts lives) is passed by the packaged app; the source tree's is the default. */

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { HandlerMap, Settings } from '../contract';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './deps';
 import { handle } from './result';
 
 const settingsSchema = z.object({

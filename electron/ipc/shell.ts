@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isAllowedExternalUrl } from '../external-links';
 import type { HandlerMap } from '../contract';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './deps';
 import { handle, HandlerError } from './result';
 
 export function createShellHandlers(deps: HandlerDeps): Pick<HandlerMap, 'shell:openExternal'> {

@@ -7,7 +7,7 @@ import type { BrowserWindow, Dialog, MessageBoxOptions, OpenDialogOptions, Shell
 import type { Language } from '../../core/i18n/language';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
-import type { PacketDeps } from '../ipc/packet';
+import type { PacketDeps } from '../ipc/deps';
 
 const TEXT = { en: en.packetExport, 'zh-CN': zhCN.packetExport } as const;
 

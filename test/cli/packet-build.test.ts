@@ -28,7 +28,7 @@ import {
   valueAtWechatPath,
 } from '../../core/packet/wechat-filing';
 import { decidePathway } from '../../core/rules/decide';
-import { exportCaseArchive } from '../../electron/store/icpcase';
+import { exportCaseArchive } from '../../host/store/icpcase';
 import { bundledFonts, embeddedFonts, extractText, parseIndependently } from '../core/documents/pdf-reader';
 
 const exec = promisify(execFile);

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { APP_ORIGIN } from '../../../electron/security';
 import { createAppProtocolHandler } from '../../../electron/app-protocol';
 import { createHandlers } from '../../../electron/ipc/handlers';
-import { PassphraseKeyProvider } from '../../../electron/store/keys';
+import { PassphraseKeyProvider } from '../../../host/store/keys';
 import type { Channel, EventChannel, HandlerMap, IpcEvents } from '../../../electron/contract';
 import { decodeWire, encodeWire } from './wire';
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { vi } from 'vitest';
 import type { Result } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import type { KeyProvider } from '../../../electron/store/keys';
-import { fastPassphrase, jpeg, removeTempDirs, tempDir } from '../store/helpers';
+import type { KeyProvider } from '../../../host/store/keys';
+import { fastPassphrase, jpeg, removeTempDirs, tempDir } from '../../host/store/helpers';
 
 afterEach(removeTempDirs);
 

@@ -1,8 +1,8 @@
 import type { Result } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import type { KeyProvider } from '../../../electron/store/keys';
+import type { KeyProvider } from '../../../host/store/keys';
 import { extractText } from '../../core/documents/pdf-reader';
-import { fastPassphrase, removeTempDirs, tempDir } from '../store/helpers';
+import { fastPassphrase, removeTempDirs, tempDir } from '../../host/store/helpers';
 
 afterEach(removeTempDirs);
 

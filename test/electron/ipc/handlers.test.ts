@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import { PassphraseKeyProvider } from '../../../electron/store/keys';
+import { PassphraseKeyProvider } from '../../../host/store/keys';
 
 let userDataDir: string;
 

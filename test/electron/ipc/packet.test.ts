@@ -7,10 +7,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Result } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import type { KeyProvider } from '../../../electron/store/keys';
-import { buildSampleCase } from '../../../cli/commands/sample';
+import type { KeyProvider } from '../../../host/store/keys';
+import { buildSampleCase } from '../../../host/sample/sample-case';
 import { checkCase } from '../../../core/rules/preflight';
-import { fastPassphrase, removeTempDirs, tempDir } from '../store/helpers';
+import { fastPassphrase, removeTempDirs, tempDir } from '../../host/store/helpers';
 
 afterEach(removeTempDirs);
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Result } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import type { KeyProvider } from '../../../electron/store/keys';
+import type { KeyProvider } from '../../../host/store/keys';
 import { buildChecklist } from '../../../core/rules/checklist';
 import { decidePathway } from '../../../core/rules/decide';
-import { fastPassphrase, removeTempDirs, tempDir } from '../store/helpers';
+import { fastPassphrase, removeTempDirs, tempDir } from '../../host/store/helpers';
 
 afterEach(removeTempDirs);
 

@@ -1,9 +1,9 @@
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { isStoreError } from '../../../electron/store/errors';
-import { readZipSafely } from '../../../electron/store/zip';
-import { ICPCASE_LIMITS } from '../../../electron/store/icpcase';
+import { isStoreError } from '../../../host/store/errors';
+import { readZipSafely } from '../../../host/store/zip';
+import { ICPCASE_LIMITS } from '../../../host/store/icpcase';
 import { jpeg, newStore, pdf, removeTempDirs, snapshot } from './helpers';
-import type { CaseStore } from '../../../electron/store/case-store';
+import type { CaseStore } from '../../../host/store/case-store';
 
 afterEach(removeTempDirs);
 

@@ -1,7 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import { PacketError } from '../../../core/packet/errors';
 import { uploadProfile } from '../../../core/packet/profiles';
-import { normaliseImage } from '../../../electron/packet/normalise-image';
+import { normaliseImage } from '../../../host/packet/normalise-image';
 
 const profile = uploadProfile('wechat');
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DecryptError, Purpose, decrypt, encrypt, newDataKey } from '../../../electron/store/crypto';
+import { DecryptError, Purpose, decrypt, encrypt, newDataKey } from '../../../host/store/crypto';
 
 describe('AES-256-GCM file format', () => {
   const key = newDataKey();

@@ -4,8 +4,8 @@ import {
   displayName,
   inspectAttachment,
   sniffMediaType,
-} from '../../../electron/store/attachments';
-import { isStoreError } from '../../../electron/store/errors';
+} from '../../../host/store/attachments';
+import { isStoreError } from '../../../host/store/errors';
 import { jpeg, pdf, png } from './helpers';
 
 async function refusal(bytes: Uint8Array): Promise<{ code: string; details: unknown }> {

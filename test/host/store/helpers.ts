@@ -5,9 +5,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { CaseStore, type CaseStoreOptions } from '../../../electron/store/case-store';
-import { PassphraseKeyProvider } from '../../../electron/store/keys';
-import { nodeFs, type StoreFs } from '../../../electron/store/atomic-file';
+import { CaseStore, type CaseStoreOptions } from '../../../host/store/case-store';
+import { PassphraseKeyProvider } from '../../../host/store/keys';
+import { nodeFs, type StoreFs } from '../../../host/store/atomic-file';
 
 const made: string[] = [];
 

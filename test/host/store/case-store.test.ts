@@ -1,11 +1,11 @@
 import { mkdir, readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CaseStore, suggestedFileName } from '../../../electron/store/case-store';
-import { Purpose, decrypt, encrypt } from '../../../electron/store/crypto';
-import { isStoreError } from '../../../electron/store/errors';
-import { loadDataKey } from '../../../electron/store/keys';
-import { nodeFs } from '../../../electron/store/atomic-file';
-import { sha256Hex } from '../../../electron/store/attachments';
+import { CaseStore, suggestedFileName } from '../../../host/store/case-store';
+import { Purpose, decrypt, encrypt } from '../../../host/store/crypto';
+import { isStoreError } from '../../../host/store/errors';
+import { loadDataKey } from '../../../host/store/keys';
+import { nodeFs } from '../../../host/store/atomic-file';
+import { sha256Hex } from '../../../host/store/attachments';
 import {
   caseFile,
   diskFullFs,

@@ -12,8 +12,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { CaseStore } from '../../../electron/store/case-store';
-import { PassphraseKeyProvider } from '../../../electron/store/keys';
+import { CaseStore } from '../../../host/store/case-store';
+import { PassphraseKeyProvider } from '../../../host/store/keys';
 import { removeTempDirs, tempDir } from './helpers';
 
 /** 200 in the suite; ICP_CRASH_KILLS lets a developer run a longer soak. */
@@ -28,7 +28,7 @@ async function bundleFixture(): Promise<string> {
   await mkdir(outDir, { recursive: true });
   const outfile = path.join(outDir, 'save-loop.mjs');
   await build({
-    entryPoints: [path.resolve('test/electron/store/fixtures/save-loop.ts')],
+    entryPoints: [path.resolve('test/host/store/fixtures/save-loop.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { appendLineDurable, nodeFs, writeFileAtomic } from '../../../electron/store/atomic-file';
-import { isStoreError } from '../../../electron/store/errors';
+import { appendLineDurable, nodeFs, writeFileAtomic } from '../../../host/store/atomic-file';
+import { isStoreError } from '../../../host/store/errors';
 import { diskFullFs, removeTempDirs, tempDir } from './helpers';
 
 afterEach(removeTempDirs);

@@ -1,0 +1,16 @@
+/**
+ * The shape every `icp-packet` command has: a function of (args, io) → exit code, so tests call it in-process.
+ * Its own module, so cli/main.ts (which lists the commands) and the commands do not import each other.
+ */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  run: (args: string[], io: CliIo) => Promise<number>;
+}

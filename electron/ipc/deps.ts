@@ -1,0 +1,44 @@
+/**
+ * What the IPC handlers are built from: plain dependencies that main wires to Electron (app paths, dialogs,
+ * the keychain) and the tests and the e2e bridge wire to temp folders and fakes. Types only, in their own
+ * module so handlers.ts and the handler files do not import each other.
+ */
+import type { IpcEvents, Settings } from '../contract';
+import type { KeyProvider } from '../../host/store/keys';
+
+/** What the packet handlers need beyond the common deps; all optional so headless uses can omit them. */
+export interface PacketDeps {
+  /** Native folder picker: the folder the packet goes into, or undefined when cancelled. */
+  showPacketFolderDialog?: () => Promise<string | undefined>;
+  /** Native confirmation before replacing an existing packet at `existingPath`. */
+  confirmReplacePacket?: (existingPath: string) => Promise<boolean>;
+  /** Reveals a file or folder in Explorer / Finder (shell.showItemInFolder). */
+  showItemInFolder?: (target: string) => void;
+  /** Sends `packet:progress` to the renderer. */
+  onPacketProgress?: (progress: IpcEvents['packet:progress']) => void;
+  /** Where resources/fonts lives; the packaged app passes process.resourcesPath. */
+  resourcesDir?: string;
+}
+
+export interface HandlerDeps extends PacketDeps {
+  /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
+  userDataDir: string;
+  appName: string;
+  appVersion: string;
+  /** The OS locale, e.g. app.getLocale() → 'zh-CN', 'en-US'. */
+  systemLocale: string;
+  platform: NodeJS.Platform;
+  /** Opens an already allow-checked URL in the user's browser. */
+  openExternal: (url: string) => Promise<void>;
+  /** Called after settings change (main rebuilds the menu and tells other windows). */
+  onSettingsChanged?: (settings: Settings) => void;
+  /**
+   * Guards the case store's data key. In the app: `new SafeStorageKeyProvider(safeStorage)` (OS keychain),
+   * or a `PassphraseKeyProvider` when the user chose a passphrase — both from host/store/keys (the keychain one from electron/keychain.ts).
+   */
+  keyProvider: KeyProvider;
+  /** Native Save dialog for `case:export`: resolves to the chosen path, or undefined when cancelled. */
+  showSaveDialog: (options: { defaultFileName: string }) => Promise<string | undefined>;
+  /** Native Open dialog for `case:import` (filter `.icpcase`): resolves to the path, or undefined when cancelled. */
+  showOpenDialog: () => Promise<string | undefined>;
+}

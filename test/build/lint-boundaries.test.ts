@@ -1,0 +1,117 @@
+// The layering in eslint.config.js, proved rule by rule: each forbidden import is linted as if it were in a
+// file of that layer and must be refused, and the allowed direction must pass. The cycle rule is shown to
+// catch a planted cycle through real files of the tree.
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+const forbidden: [layer: string, file: string, code: string][] = [
+  [
+    'core → host',
+    'core/model/probe.ts',
+    "import { CaseStore } from '../../host/store/case-store';\nvoid CaseStore;\n",
+  ],
+  [
+    'core → electron',
+    'core/model/probe.ts',
+    "import { createHandlers } from '../../electron/ipc/handlers';\nvoid createHandlers;\n",
+  ],
+  ['core → cli', 'core/model/probe.ts', "import { main } from '../../cli/main';\nvoid main;\n"],
+  ['core → fs', 'core/model/probe.ts', "import { readFile } from 'node:fs/promises';\nvoid readFile;\n"],
+  ['host → electron module', 'host/store/probe.ts', "import { app } from 'electron';\nvoid app;\n"],
+  [
+    'host → electron/',
+    'host/store/probe.ts',
+    "import { isAppUrl } from '../../electron/security';\nvoid isAppUrl;\n",
+  ],
+  ['host → cli', 'host/packet/probe.ts', "import { main } from '../../cli/main';\nvoid main;\n"],
+  ['host → renderer', 'host/probe.ts', "import { App } from '../renderer/src/App';\nvoid App;\n"],
+  ['electron → cli', 'electron/ipc/probe.ts', "import { main } from '../../cli/main';\nvoid main;\n"],
+  ['electron → renderer', 'electron/probe.ts', "import { App } from '../renderer/src/App';\nvoid App;\n"],
+  [
+    'cli → electron/',
+    'cli/commands/probe.ts',
+    "import { createHandlers } from '../../electron/ipc/handlers';\nvoid createHandlers;\n",
+  ],
+  ['cli → electron module', 'cli/commands/probe.ts', "import { app } from 'electron';\nvoid app;\n"],
+  [
+    'renderer → host',
+    'renderer/src/probe.ts',
+    "import { CaseStore } from '../../host/store/case-store';\nvoid CaseStore;\n",
+  ],
+  ['renderer → cli', 'renderer/src/probe.ts', "import { main } from '../../cli/main';\nvoid main;\n"],
+  [
+    'renderer → electron/ beyond the contract',
+    'renderer/src/probe.ts',
+    "import { isAppUrl } from '../../electron/security';\nvoid isAppUrl;\n",
+  ],
+  ['renderer → Node built-in', 'renderer/src/probe.ts', "import path from 'node:path';\nvoid path;\n"],
+];
+
+const allowed: [layer: string, file: string, code: string][] = [
+  [
+    'host → core',
+    'host/store/probe.ts',
+    "import { restore } from '../../core/model/restore';\nvoid restore;\n",
+  ],
+  [
+    'electron → host',
+    'electron/ipc/probe.ts',
+    "import { CaseStore } from '../../host/store/case-store';\nvoid CaseStore;\n",
+  ],
+  [
+    'cli → host',
+    'cli/commands/probe.ts',
+    "import { CaseStore } from '../../host/store/case-store';\nvoid CaseStore;\n",
+  ],
+  [
+    'renderer → core',
+    'renderer/src/probe.ts',
+    "import { restore } from '../../core/model/restore';\nvoid restore;\n",
+  ],
+  [
+    'renderer → contract types',
+    'renderer/src/probe.ts',
+    "import type { Channel } from '../../electron/contract';\nexport type C = Channel;\n",
+  ],
+];
+
+describe('layer boundaries', () => {
+  it.each(forbidden)('refuses %s', async (_layer, file, code) => {
+    expect(await ruleIds(file, code)).toContain('no-restricted-imports');
+  });
+
+  it.each(allowed)('allows %s', async (_layer, file, code) => {
+    expect(await ruleIds(file, code)).toEqual([]);
+  });
+});
+
+describe('import cycles', () => {
+  it('refuses an import that closes a cycle through real files, and names the chain', async () => {
+    // cli/main.ts imports cli/command.ts; importing main back from command closes the cycle.
+    const [result] = await eslint.lintText("import { main } from './main';\nexport const entry = main;\n", {
+      filePath: 'cli/command.ts',
+    });
+    const cycle = result?.messages.find((m) => m.ruleId === 'local/no-import-cycle');
+    expect(cycle?.message).toContain('cli/command.ts → cli/main.ts → cli/command.ts');
+  });
+
+  it('counts type-only imports', async () => {
+    // electron/ipc/handlers.ts imports the HandlerDeps type from deps.ts.
+    const ids = await ruleIds(
+      'electron/ipc/deps.ts',
+      "import type { createHandlers } from './handlers';\nexport type Make = typeof createHandlers;\n",
+    );
+    expect(ids).toContain('local/no-import-cycle');
+  });
+
+  it('passes a file whose imports do not lead back to it', async () => {
+    const ids = await ruleIds('cli/probe.ts', "import { main } from './main';\nexport const entry = main;\n");
+    expect(ids).not.toContain('local/no-import-cycle');
+  });
+});
