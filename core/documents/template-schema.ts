@@ -7,9 +7,13 @@
  * case schema by test/core/documents/template-contract.test.ts).
  *
  * Placeholders: `{{path}}` or `{{path|format}}`. Paths are dotted case paths (`subject.name`), `$item.…`
- * inside an `each` (the current array element), `$index` (1-based position), `$now` (the document date).
+ * inside an `each` (the current array element), `$index` (1-based position), `$now` (the document date),
+ * `$signDate` (the case's one signing date, or 年 月 日 left blank), `$contact.name|role|mobile|email` (the
+ * agency's 经办人, else the person in charge).
  * Formats: date, cny, pct, yesno, count, list[:<table>], label:<table> (a table of labels.json), province,
- * authority (the province's communications administration), idValidity and licenceTerm (on a person or the
+ * authority (the province's communications administration), personName (on a person: the name as in the
+ * identity document, the Chinese name beside a passport's), coverage (on licence.coverage: 广东省 / 全国),
+ * licenceCategories, idValidity and licenceTerm (on a person or the
  * subject), preApprovals, platformFeatures, sdks, and none (optional fields: empty prints 无 / None).
  * Otherwise an empty value renders as a fill-in blank (resolve.ts BLANK) — the pre-flight reports it.
  *
@@ -166,8 +170,6 @@ const Signer = z
     /** Signature lines, e.g. 法定代表人（签字）. */
     signatures: z.array(Text).default([]),
     seal: z.boolean().default(true),
-    /** `blank`: 年 月 日 to fill by hand; `document`: the document date printed. */
-    date: z.enum(['blank', 'document']).default('blank'),
   })
   .strict();
 
@@ -279,7 +281,8 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
     }
   };
   const addPath = (path: string, eachPaths: string[]) => {
-    if (path === '$index' || path === '$now') return;
+    // $index, $now and the computed values ($signDate, $contact.…) read no single case path.
+    if (path.startsWith('$') && !path.startsWith('$item.')) return;
     if (path.startsWith('$item.')) {
       const base = eachPaths.at(-1);
       if (base) used.add(`${base}[].${path.slice('$item.'.length)}`);

@@ -8,8 +8,9 @@ import { CaseSchema, CURRENT_SCHEMA_VERSION, type Case } from './case';
 
 /** The legal representative, a German national, who is also the subject's person in charge. */
 const ANNA_MUELLER = {
+  // The passport prints MUELLER ANNA; 安娜·穆勒 is the Chinese name she uses in China.
   name: '安娜·穆勒',
-  nameLatin: 'Anna Mueller',
+  nameLatin: 'MUELLER ANNA',
   nationality: 'DE',
   idType: 'passport',
   idNumber: 'C01X00T47',
@@ -52,7 +53,7 @@ export function sampleCase(now: Date = new Date()): Case {
       city: '310100',
       district: '310115',
       mailingAddress: '张杨路500号10楼1001室',
-      investor: 'Northwind Home GmbH',
+      investor: '北风家居有限责任公司（Northwind Home GmbH）',
       registeredCapitalCny: 5_000_000,
       establishedOn: '2021-03-18',
       certificateLongTerm: false,
@@ -67,10 +68,13 @@ export function sampleCase(now: Date = new Date()): Case {
           kind: 'company',
           sharePct: 100,
           contributionCny: 5_000_000,
+          certificateNumber: 'HRB 204518（德国慕尼黑地方法院商业登记）',
         },
       ],
       phone: '021-58861234',
       employeeCount: 18,
+      privacyContactEmail: 'privacy@northwind-home.cn',
+      privacyContactName: '个人信息保护负责人',
     },
     legalRepresentative: ANNA_MUELLER,
     // Shanghai requires the subject's person in charge to be the legal representative (app-and-website-filing-fields.md §7);
