@@ -40,7 +40,13 @@ export type ResolvedBlock =
   | { kind: 'title'; text: ResolvedText }
   | { kind: 'heading'; level: 1 | 2; text: ResolvedText }
   | { kind: 'addressee'; text: ResolvedText }
-  | { kind: 'paragraph'; text: ResolvedText; indent: boolean; align: 'left' | 'right' | 'center' }
+  | {
+      kind: 'paragraph';
+      text: ResolvedText;
+      indent: boolean;
+      align: 'left' | 'right' | 'center';
+      emphasis?: boolean;
+    }
   | ResolvedTable
   | { kind: 'checklist'; caption?: ResolvedText; items: { checked: boolean; text: ResolvedText }[] }
   | {
@@ -54,7 +60,8 @@ export type ResolvedBlock =
         date: ResolvedText | null;
       }[];
     }
-  | { kind: 'notes'; heading: ResolvedText; items: ResolvedText[] };
+  | { kind: 'notes'; heading: ResolvedText; items: ResolvedText[] }
+  | { kind: 'enclosures'; heading: ResolvedText; items: ResolvedText[] };
 
 export interface ResolvedDocument {
   templateId: string;
@@ -169,7 +176,8 @@ export function applicationContact(caseData: Case): {
   agency: boolean;
 } {
   const agent = caseData.contacts.find((c) => AGENCY_ROLE.test(c.role) && c.name.trim());
-  if (agent) return { name: agent.name, nameEn: agent.name, mobile: agent.mobile, email: agent.email, agency: true };
+  if (agent)
+    return { name: agent.name, nameEn: agent.name, mobile: agent.mobile, email: agent.email, agency: true };
   const p = caseData.principal;
   return {
     name: printedName(p, 'zh'),
@@ -229,6 +237,48 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
     }
     case 'coverage':
       return formatCoverage(value, ctx.caseData, lang);
+    case 'cnNum': {
+      // 1 → 一 … 99 → 九十九, for （一） numbering inside a section.
+      const n = typeof value === 'number' ? value : Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 99) return String(value ?? '');
+      const digits = '零一二三四五六七八九';
+      if (lang === 'en') return String(n);
+      if (n < 10) return digits[n] ?? '';
+      const tens = Math.floor(n / 10);
+      return `${tens === 1 ? '' : digits[tens]}十${n % 10 ? digits[n % 10] : ''}`;
+    }
+    case 'sentence':
+      // Free text set inside a sentence of the template: without its own closing punctuation.
+      return typeof value === 'string' ? value.trim().replace(/[。；，、.;,\s]+$/u, '') : '';
+    case 'filing':
+      // An ICP filing number, or the plain fact that there is none yet.
+      // Joined so the number never breaks across lines (粤ICP / 备…).
+      if (typeof value === 'string' && value.trim()) return [...value.trim()].join(JOINER);
+      return lang === 'zh' ? '尚未备案' : 'not yet filed';
+    case 'serviceIdentity': {
+      // What identifies the service to the authority: the domain of a website, the AppID of a mini-program.
+      const service = value as Record<string, unknown> | null | undefined;
+      if (!service) return '';
+      const zh = lang === 'zh';
+      const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(zh ? '、' : ', ') : '');
+      if (service.kind === 'website') return `${zh ? '域名' : 'domain '}${list(service.domains) || BLANK}`;
+      if (service.kind === 'mini_program') return `AppID ${String(service.appId ?? '') || BLANK}`;
+      const packages = Array.isArray(service.platforms)
+        ? (service.platforms as Record<string, unknown>[]).map((p) => String(p.packageName ?? ''))
+        : [];
+      return `${zh ? '包名' : 'package '}${[...new Set(packages)].filter(Boolean).join(zh ? '、' : ', ') || BLANK}`;
+    }
+    case 'investor': {
+      // 投资人或主管单位 in Chinese: the shareholders' registered Chinese names when the field holds none.
+      const subject = value as Record<string, unknown> | null | undefined;
+      if (!subject) return '';
+      const typed = String(subject.investor ?? '').trim();
+      const names = Array.isArray(subject.shareholders)
+        ? (subject.shareholders as Record<string, unknown>[]).map((s) => String(s.name ?? '').trim())
+        : [];
+      if (lang === 'zh' && !CJK.test(typed) && names.some((n) => CJK.test(n))) return names.join('、');
+      return typed;
+    }
     case 'licenceCategories':
       return Array.isArray(value) ? formatLicenceCategories(value as string[], lang) : '';
     case 'pct':
@@ -377,12 +427,13 @@ function englishOf(chinese: string, path: string | undefined, ctx: ResolveContex
 /** Fills the placeholders of `text`; an empty value becomes {@link BLANK}. */
 export function fill(text: string, ctx: ResolveContext, scope: Scope, lang: Lang): string {
   return text.replace(PLACEHOLDER, (_match, path: string, format: string | undefined) => {
-    const value = path.startsWith('$') && path !== '$now' && path !== '$index' && !path.startsWith('$item')
-      ? computed(path, ctx, lang)
-      : lookup(path, ctx, scope);
+    const value =
+      path.startsWith('$') && path !== '$now' && path !== '$index' && !path.startsWith('$item')
+        ? computed(path, ctx, lang)
+        : lookup(path, ctx, scope);
     let formatted = formatValue(value, format, ctx, lang);
     // Chinese free text in an English gloss: the user's English meaning, or a clear mark (never the Chinese).
-    if (lang === 'en' && (!format || format.startsWith('none')) && CJK.test(formatted))
+    if (lang === 'en' && (!format || /^(none|sentence)/.test(format)) && CJK.test(formatted))
       formatted = englishOf(formatted, concretePath(path, scope), ctx);
     if (formatted === NOTHING) return '';
     return formatted.trim() === '' ? BLANK : formatted;
@@ -438,6 +489,7 @@ function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
         text: fillText(block, ctx, scope),
         indent: block.indent,
         align: block.align,
+        ...(block.emphasis ? { emphasis: true } : {}),
       }));
     case 'kv':
       return scopesOf(block.each, ctx).map((scope) => ({
@@ -515,7 +567,69 @@ function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
           items: block.items.map((item) => fillText(item, ctx, {})),
         },
       ];
+    case 'ownership':
+      return [ownershipTable(block.caption, ctx)];
+    case 'enclosures': {
+      const items = block.items.filter((item) => holds(item.when, ctx, {}));
+      if (items.length === 0) return [];
+      return [
+        {
+          kind: 'enclosures',
+          heading: fillText(block.heading, ctx, {}),
+          items: items.map((item) => fillText(item, ctx, {})),
+        },
+      ];
+    }
   }
+}
+
+/**
+ * The ownership chart as a table: each shareholder, then (indented) the owners of a company shareholder,
+ * with the share each holds of the applicant directly or through the shareholder.
+ */
+function ownershipTable(caption: { zh: string; en: string }, ctx: ResolveContext): ResolvedTable {
+  const { subject } = ctx.caseData;
+  const pct = (n: number | null) => (n === null ? BLANK : `${Math.round(n * 100) / 100}%`);
+  const kind = (k: string, lang: Lang) => label(ctx, 'shareholderKind', k, lang);
+  const rows: ResolvedText[][] = [];
+  subject.shareholders.forEach((holder, i) => {
+    rows.push([
+      { zh: `${i + 1}`, en: `${i + 1}` },
+      { zh: holder.name || BLANK, en: holder.nameLatin || holder.name || BLANK },
+      { zh: kind(holder.kind, 'zh'), en: kind(holder.kind, 'en') },
+      { zh: holder.certificateNumber || BLANK, en: holder.certificateNumber || BLANK },
+      { zh: `直接持有${pct(holder.sharePct)}`, en: `${pct(holder.sharePct)} directly` },
+    ]);
+    holder.owners.forEach((owner, j) => {
+      const through =
+        holder.sharePct === null || owner.sharePct === null ? null : (holder.sharePct * owner.sharePct) / 100;
+      rows.push([
+        { zh: `${i + 1}.${j + 1}`, en: `${i + 1}.${j + 1}` },
+        {
+          zh: `└ ${owner.name || BLANK}（持有${holder.name}${pct(owner.sharePct)}）`,
+          en: `└ ${owner.nameLatin || owner.name || BLANK} (holds ${pct(owner.sharePct)} of ${holder.nameLatin || holder.name})`,
+        },
+        { zh: kind(owner.kind, 'zh'), en: kind(owner.kind, 'en') },
+        { zh: owner.certificateNumber || BLANK, en: owner.certificateNumber || BLANK },
+        { zh: `间接持有${pct(through)}`, en: `${pct(through)} indirectly` },
+      ]);
+    });
+  });
+  const header = [
+    { zh: '序号', en: 'No.' },
+    { zh: '出资人（穿透至自然人）', en: 'Owner (traced to natural persons)' },
+    { zh: '类型', en: 'Type' },
+    { zh: '证件号码', en: 'Certificate no.' },
+    { zh: '持有本公司股权', en: 'Share of the applicant' },
+  ];
+  return {
+    kind: 'table',
+    caption: fillText(caption, ctx, {}),
+    widths: [0.08, 0.37, 0.1, 0.27, 0.18],
+    header: [header],
+    rows,
+    labelled: false,
+  };
 }
 
 /** The template filled from the case: what the layout engine sets, and what tests compare the PDF with. */
