@@ -205,9 +205,7 @@ const EnclosuresBlock = z
  * The ownership chart: the subject's shareholders and, for company shareholders, their owners, traced to
  * natural persons, with each one's share of the subject (generated from `subject.shareholders`).
  */
-const OwnershipBlock = z
-  .object({ type: z.literal('ownership'), ...blockBase, caption: Text })
-  .strict();
+const OwnershipBlock = z.object({ type: z.literal('ownership'), ...blockBase, caption: Text }).strict();
 
 export const BlockSchema = z.discriminatedUnion('type', [
   TitleBlock,

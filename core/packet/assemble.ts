@@ -34,6 +34,7 @@ import { buildWechatFiling } from './wechat-filing';
 import { wechatMediaResolver } from './wechat-media';
 import { attachmentTitle } from './attachment-names';
 import { packetIndexTemplate } from './index-document';
+import { assertDocumentsConsistent } from './gate';
 
 export const INDEX_FILE = '00 目录 Index.pdf';
 export const ATTACHMENTS_FOLDER = '附件 Attachments';
@@ -175,6 +176,9 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
     done++;
     options.onProgress?.({ done, total, step });
   };
+
+  // 0. The gate: the documents may not contradict each other (core/documents/consistency.ts).
+  assertDocumentsConsistent(c, documents.documents, options.decision.pathwayId, chinaDate(now));
 
   // 1. Generated documents, submission copies.
   const documentFiles: {
