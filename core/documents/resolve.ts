@@ -420,6 +420,10 @@ function lookup(path: string, ctx: ResolveContext, scope: Scope): unknown {
 function englishOf(chinese: string, path: string | undefined, ctx: ResolveContext): string {
   const meaning = path ? ctx.caseData.englishMeanings[path]?.trim() : undefined;
   if (meaning) return meaning;
+  // A name with a Latin-script form beside it (the subject, people, shareholders) prints that form.
+  const base = path && /^(.*)\.name$/.exec(path)?.[1];
+  const latin = base ? valueAt(ctx.caseData, `${base}.nameLatin`) : undefined;
+  if (typeof latin === 'string' && latin.trim()) return latin.trim();
   if (path && /^services\.\d+\.name$/.test(path)) return chinese;
   return NO_ENGLISH;
 }
