@@ -317,10 +317,13 @@ class Flow {
     const glossed = this.review && text.en.trim() !== '' && strip(text.en) !== strip(text.zh);
     // The gloss stays with its Chinese line: a short gloss wholly, a long one by its first two lines.
     const glossLines = glossed ? this.wrap(text.en, glossStyle, opts.width ?? TEXT_WIDTH).length : 0;
-    const glossKeep = glossed
-      ? Math.min(glossLines, glossLines <= 4 ? glossLines : 2) * glossStyle.leading + 3
-      : 0;
-    const keepWithLast = glossKeep + (glossed ? 0 : (opts.keepWithLast ?? 0));
+    // A short gloss (and what must follow it) stays wholly with the last Chinese line; a long one by two lines.
+    const glossHeight = glossLines * glossStyle.leading + 3;
+    const keepWithLast = glossed
+      ? glossLines <= 4
+        ? glossHeight + (opts.keepWithLast ?? 0)
+        : 2 * glossStyle.leading + 3
+      : (opts.keepWithLast ?? 0);
     this.paragraph(text.zh, style, this.newUnit(text.zh, 'content'), {
       ...opts,
       ...(keepWithLast ? { keepWithLast } : {}),
@@ -682,7 +685,6 @@ function layoutSignature(flow: Flow, block: Extract<ResolvedBlock, { kind: 'sign
       { x: nameX, width: width + 1 },
     );
     flow.y += 6;
-    const dateTop = flow.y;
     const dateWidth = signer.date
       ? flow.measure(signer.date.zh.replace(/\u2060/g, ''), style)
       : blankDateWidth(flow, style);
@@ -694,13 +696,12 @@ function layoutSignature(flow: Flow, block: Extract<ResolvedBlock, { kind: 'sign
     if (signer.seal) {
       // A dashed circle the size of a company seal (40 mm), centred on the name and date and a little
       // above them, where the seal is applied.
-      const left = Math.min(nameX, right - dateWidth);
-      const middle = (nameTop + dateTop + style.leading) / 2;
+      // Centred on the date, its centre at the top of the name line: name and date sit in its lower half.
       flow.ops.push({
         kind: 'circle',
         page: flow.page,
-        cx: (left + right) / 2,
-        cy: middle - 6,
+        cx: right - dateWidth / 2,
+        cy: nameTop + (lines.length - 1) * style.leading + 4,
         r: 20 * MM,
         stroke: 'faint',
         dash: [3, 3],
@@ -1002,7 +1003,7 @@ export function layoutProblems(layout: Pick<Layout, 'pageCount' | 'ops' | 'units
       });
       continue;
     }
-    const lines = new Set(own.map((op) => op.breakKey ?? `${op.unit}@${op.y}`));
+    const lines = new Set(own.map((op) => Math.round(op.y)));
     if (lines.size === 1) {
       const fix = previous.at(-1);
       problems.push({
