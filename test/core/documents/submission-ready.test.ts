@@ -74,7 +74,6 @@ const text = (caseName: CaseName, id: string) =>
       .items.map((i) => i.text)
       .join(''),
   );
-const lines = (r: Rendered) => linesOf(r.items).flat();
 const ids = (caseName: CaseName) => [
   ...new Set(rendered.filter((r) => r.caseName === caseName).map((r) => r.id)),
 ];
