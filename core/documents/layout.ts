@@ -951,7 +951,7 @@ function layoutBlock(
 /** A break of the keep-together rules, and the page break that mends it. */
 export interface LayoutProblem {
   page: number;
-  kind: 'signatureAlone' | 'orphanLine' | 'headerAlone' | 'glossSplit';
+  kind: 'signatureAlone' | 'orphanLine' | 'widowLine' | 'headerAlone' | 'glossSplit';
   detail: string;
   /** Break key before which a new page would mend it (none when no earlier line can move). */
   fix?: string;
@@ -980,7 +980,42 @@ export function layoutProblems(layout: Pick<Layout, 'pageCount' | 'ops' | 'units
     }
     return keys;
   };
+  /**
+   * Where to break so the last `count` lines of page `page` move to the next one without leaving a line of
+   * their paragraph alone: a short paragraph moves whole, a long one by `count` lines.
+   */
+  const tailBreak = (page: number, count: number): string | undefined => {
+    const keys = keysOn(page);
+    const lastKey = keys.at(-1);
+    if (!lastKey) return undefined;
+    const unit = lastKey.split('#')[0];
+    const own = keys.filter((k) => k.split('#')[0] === unit);
+    const startsHere = own[0]?.endsWith('#0') || own[0]?.endsWith('#row');
+    if (startsHere && own.length <= 3) return own[0];
+    return own.at(-Math.max(count, 2)) ?? own[0];
+  };
   const problems: LayoutProblem[] = [];
+  // A paragraph line alone on a page, its other lines on the neighbouring page (orphan or widow).
+  for (const unit of layout.units) {
+    if (unit.role !== 'content' || unit.part) continue;
+    const own = texts.filter((op) => op.unit === unit.id && op.breakKey);
+    const pages = [...new Set(own.map((op) => op.page))];
+    if (pages.length < 2) continue;
+    for (const page of pages) {
+      const here = own.filter((op) => op.page === page);
+      if (here.length !== 1) continue;
+      const keys = own.map((op) => op.breakKey ?? '');
+      // Move the paragraph whole when short, else its last two lines.
+      const fix = keys.length <= 4 ? keys[0] : keys.at(-2);
+      problems.push({
+        page,
+        kind: 'widowLine',
+        detail: `a line alone: ${here[0]?.text ?? ''}`,
+        ...(fix ? { fix } : {}),
+      });
+      break;
+    }
+  }
   for (let page = 1; page < layout.pageCount; page++) {
     const ops = byPage[page] ?? [];
     if (ops.length === 0 || isAttachment(ops)) continue;
@@ -994,7 +1029,7 @@ export function layoutProblems(layout: Pick<Layout, 'pageCount' | 'ops' | 'units
       );
     });
     if (own.length === 0 && ops.some((op) => unitById.get(op.unit)?.part === 'signature')) {
-      const fix = previous.at(-2) ?? previous.at(-1);
+      const fix = tailBreak(page - 1, 2) ?? previous.at(-1);
       problems.push({
         page,
         kind: 'signatureAlone',
@@ -1005,7 +1040,7 @@ export function layoutProblems(layout: Pick<Layout, 'pageCount' | 'ops' | 'units
     }
     const lines = new Set(own.map((op) => Math.round(op.y)));
     if (lines.size === 1) {
-      const fix = previous.at(-1);
+      const fix = tailBreak(page - 1, 1);
       problems.push({
         page,
         kind: 'orphanLine',
@@ -1038,15 +1073,29 @@ export function layoutProblems(layout: Pick<Layout, 'pageCount' | 'ops' | 'units
 
 /** Lays the document out on A4 pages. Pure: same document and fonts, same operations. */
 export function layoutDocument(document: ResolvedDocument, options: LayoutOptions): Layout {
-  // Lay out, check the keep-together rules, and lay out again with a page break where one mends a
-  // problem (an earlier line moved to the next page); a few passes settle every document we have.
+  // Lay out, check the keep-together rules, and try the page breaks that would mend a problem (an earlier
+  // line moved to the next page), keeping a break only when it leaves fewer problems than before.
   const breaks = new Set<string>();
   let flow = layoutPass(document, options, breaks);
-  for (let pass = 0; pass < 8; pass++) {
-    const fix = layoutProblems(flowLayout(flow)).find((p) => p.fix && !breaks.has(p.fix))?.fix;
-    if (!fix) break;
-    breaks.add(fix);
-    flow = layoutPass(document, options, breaks);
+  let problems = layoutProblems(flowLayout(flow));
+  for (let pass = 0; pass < 8 && problems.length > 0; pass++) {
+    const candidates = [
+      ...new Set(problems.map((p) => p.fix).filter((f): f is string => !!f && !breaks.has(f))),
+    ];
+    let improved = false;
+    for (const candidate of candidates.slice(0, 4)) {
+      const trial = new Set([...breaks, candidate]);
+      const trialFlow = layoutPass(document, options, trial);
+      const trialProblems = layoutProblems(flowLayout(trialFlow));
+      if (trialProblems.length < problems.length) {
+        breaks.add(candidate);
+        flow = trialFlow;
+        problems = trialProblems;
+        improved = true;
+        break;
+      }
+    }
+    if (!improved) break;
   }
   const pageCount = flow.page + 1;
   addPageFurniture(flow, pageCount);
