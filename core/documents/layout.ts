@@ -95,7 +95,7 @@ export interface LayoutUnit {
   /** A repeated table header: printed again on each continuation page. */
   repeated?: boolean;
   /** What the text is part of, for the keep-together rules (see {@link layoutProblems}). */
-  part?: 'signature' | 'header' | 'cell';
+  part?: 'signature' | 'header' | 'cell' | 'heading';
 }
 
 export interface Layout {
@@ -295,6 +295,9 @@ class Flow {
         if (last && opts.keepWithLast) need += opts.keepWithLast;
         else if (i === n - 2 && n >= 2 && p === parts.length - 1 && opts.keepWithLast)
           need = 2 * style.leading + opts.keepWithLast;
+        // A paragraph of three lines or fewer goes whole with what it keeps below it.
+        if (i === 0 && n <= 3 && n >= 2 && p === parts.length - 1 && opts.keepWithLast)
+          need = n * style.leading + opts.keepWithLast;
         this.ensure(need, key);
         const lineX = i === 0 ? x0 + indent : x0;
         const room = i === 0 ? width - indent : width;
@@ -305,6 +308,9 @@ class Flow {
         else if (align === 'right') x = x0 + width - natural;
         else if (i < lines.length - 1 && [...line].length > 1 && natural > room * 0.8) {
           spacing = (room - natural) / ([...line].length - 1);
+          // A line cut short by a long unbreakable word (an e-mail, a URL) stays ragged: spreading it would
+          // pull the characters apart (联 系 电 话).
+          if (spacing > style.size * 0.12) spacing = 0;
         }
         this.text(x, baselineIn(this.y, style), line, style, unit, undefined, spacing, key);
         this.y += style.leading;
@@ -617,7 +623,7 @@ function signatureHeight(flow: Flow, block: Extract<ResolvedBlock, { kind: 'sign
 }
 
 /** About two blank lines between the body and a signature block, as official documents leave (空二行). */
-const SIGNATURE_GAP = 30;
+const SIGNATURE_GAP = 24;
 /** The name and the date end four characters from the right margin (GB/T 9704 §7.3.5: 右空四字). */
 const SIGNATURE_RIGHT = 4 * STYLES.body.size;
 
@@ -626,7 +632,7 @@ function partyLines(
   signer: Extract<ResolvedBlock, { kind: 'signature' }>['signers'][number],
 ): { lines: string[]; width: number } {
   const style = STYLES.body;
-  const colW = TEXT_WIDTH * 0.64 - SIGNATURE_RIGHT / 2;
+  const colW = TEXT_WIDTH * 0.72;
   const together = `${signer.party.zh}${signer.name?.zh ?? ''}`;
   // The name follows the party label on one line when it fits, else it gets its own line (never split).
   const lines =
@@ -911,14 +917,23 @@ function layoutBlock(
       flow.bilingual(block.text, STYLES.title, STYLES.titleGloss, { align: 'center' });
       flow.y += 14;
       break;
-    case 'heading':
+    case 'heading': {
       if (previous && previous.kind !== 'title') flow.y += 4;
-      // Keep a heading with at least two lines of what follows.
-      flow.ensure(STYLES.heading1.leading * 3);
+      // Keep a heading with the opening lines of what follows (as many as that block keeps together).
+      const follows =
+        next?.kind === 'paragraph'
+          ? openingHeight(flow, next.text, STYLES.body, STYLES.gloss, TEXT_WIDTH - indent)
+          : STYLES.body.leading * 2;
+      flow.ensure(STYLES.heading1.leading + follows);
+      const previousPart = flow.part;
+      flow.part = 'heading';
       flow.bilingual(block.text, block.level === 1 ? STYLES.heading1 : STYLES.heading2, STYLES.gloss, {
         indent,
+        keepWithLast: follows,
       });
+      flow.part = previousPart;
       break;
+    }
     case 'addressee':
       flow.bilingual(block.text, STYLES.body, STYLES.gloss);
       break;
@@ -951,7 +966,7 @@ function layoutBlock(
 /** A break of the keep-together rules, and the page break that mends it. */
 export interface LayoutProblem {
   page: number;
-  kind: 'signatureAlone' | 'orphanLine' | 'widowLine' | 'headerAlone' | 'glossSplit';
+  kind: 'signatureAlone' | 'orphanLine' | 'widowLine' | 'headingAlone' | 'headerAlone' | 'glossSplit';
   detail: string;
   /** Break key before which a new page would mend it (none when no earlier line can move). */
   fix?: string;
@@ -1045,6 +1060,20 @@ export function layoutProblems(layout: Pick<Layout, 'pageCount' | 'ops' | 'units
         page,
         kind: 'orphanLine',
         detail: `one line alone: ${own[0]?.text ?? ''}`,
+        ...(fix ? { fix } : {}),
+      });
+    }
+  }
+  // A heading that ends its page.
+  for (let page = 0; page < layout.pageCount; page++) {
+    const content = (byPage[page] ?? []).filter((op) => op.role === 'content');
+    const last = content.at(-1);
+    if (last && unitById.get(last.unit)?.part === 'heading' && page < layout.pageCount - 1) {
+      const fix = content.find((op) => op.unit === last.unit)?.breakKey;
+      problems.push({
+        page,
+        kind: 'headingAlone',
+        detail: `heading at the foot of a page: ${last.text}`,
         ...(fix ? { fix } : {}),
       });
     }
