@@ -629,7 +629,7 @@ function ownershipTable(caption: { zh: string; en: string }, ctx: ResolveContext
   return {
     kind: 'table',
     caption: fillText(caption, ctx, {}),
-    widths: [0.08, 0.37, 0.1, 0.27, 0.18],
+    widths: [0.07, 0.35, 0.09, 0.31, 0.18],
     header: [header],
     rows,
     labelled: false,
