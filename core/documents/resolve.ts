@@ -237,6 +237,14 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
     }
     case 'coverage':
       return formatCoverage(value, ctx.caseData, lang);
+    case 'servicePrincipal':
+    case 'servicePrincipalId': {
+      // A service's person in charge: its own, or (principal null) the subject's, named in full.
+      const service = value as { principal?: Person | null } | null | undefined;
+      if (!service || typeof service !== 'object') return '';
+      const person = service.principal ?? ctx.caseData.principal;
+      return name === 'servicePrincipal' ? printedName(person, lang) : person.idNumber;
+    }
     case 'cnNum': {
       // 1 → 一 … 99 → 九十九, for （一） numbering inside a section.
       const n = typeof value === 'number' ? value : Number(value);

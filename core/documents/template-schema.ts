@@ -293,6 +293,16 @@ const FORMAT_READS: Record<string, string[]> = {
   coverage: ['/subject.province', '/answers.province'],
   serviceIdentity: ['kind', 'domains', 'appId', 'platforms[].packageName'],
   investor: ['investor', 'shareholders', 'shareholders[].name'],
+  servicePrincipal: [
+    'principal',
+    'principal.name',
+    'principal.nameLatin',
+    'principal.idType',
+    '/principal.name',
+    '/principal.nameLatin',
+    '/principal.idType',
+  ],
+  servicePrincipalId: ['principal', 'principal.idNumber', '/principal.idNumber'],
 };
 
 /** What the ownership chart reads. */

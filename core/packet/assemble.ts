@@ -311,6 +311,7 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
       pathway: options.decision.pathway,
       generatedAt: now.toISOString(),
     },
+    options.portalFont ? { font: options.portalFont } : {},
   );
   progress('portal fields');
 

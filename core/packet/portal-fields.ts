@@ -14,6 +14,8 @@ import { regionName } from '../model/regions';
 import { formatCny, formatDate } from '../documents/resolve';
 import type { LabelTables } from '../documents/template-schema';
 import { sha256Base64 } from './hash';
+import { parseFont } from '../documents/font';
+import { webFontSubset } from './web-font';
 
 export interface PortalRow {
   path: string;
@@ -302,7 +304,7 @@ document.addEventListener('click', function (event) {
 
 const STYLE = `
 :root { color-scheme: light; }
-body { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif;
+body { font-family: "ICP Sheet", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif;
   margin: 24px auto; max-width: 1000px; color: #1a1a1a; line-height: 1.5; padding: 0 16px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 .meta { color: #555; font-size: 13px; margin: 0 0 16px; }
@@ -335,10 +337,33 @@ export interface PortalSheetMeta {
   generatedAt: string;
 }
 
-/** The complete HTML page. */
-export async function portalFieldsHtml(sections: PortalSection[], meta: PortalSheetMeta): Promise<string> {
+/**
+ * The complete HTML page. With `font` (the document font's bytes) the page embeds a subset of it holding
+ * exactly its characters, so its Chinese shows on a machine without a CJK font.
+ */
+export async function portalFieldsHtml(
+  sections: PortalSection[],
+  meta: PortalSheetMeta,
+  options: { font?: Uint8Array } = {},
+): Promise<string> {
   const scriptHash = await sha256Base64(new TextEncoder().encode(COPY_SCRIPT));
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
+  const fontSrc = options.font ? ' font-src data:;' : '';
+  const csp = `default-src 'none'; style-src 'unsafe-inline';${fontSrc} script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
+  const page = portalPage(sections, meta, csp, '');
+  if (!options.font) return page;
+  const subset = webFontSubset(parseFont(options.font), page);
+  const face = `@font-face { font-family: "ICP Sheet"; src: url(data:font/ttf;base64,${base64(subset)}) format("truetype"); font-display: block; }`;
+  return portalPage(sections, meta, csp, face);
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function portalPage(sections: PortalSection[], meta: PortalSheetMeta, csp: string, fontFace: string): string {
   const body = sections
     .map((section) => {
       const rows = section.rows
@@ -368,7 +393,7 @@ ${rows}
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>门户填报对照表 Portal fields — ${escapeHtml(meta.subjectName)}</title>
-<style>${STYLE}</style>
+<style>${fontFace}${STYLE}</style>
 </head>
 <body>
 <h1>门户填报对照表 <small>Portal copy sheet</small></h1>
