@@ -562,8 +562,15 @@ function markRepeated(flow: Flow, cell: CellLayout): void {
 // ------------------------------------------------------------------ checklist, signature, notes
 
 /** Lines `text` takes at `width`, and the height the paragraph rules make it keep together at its start. */
-function openingHeight(flow: Flow, text: ResolvedText, style: Style, gloss: Style, width: number): number {
-  const n = flow.wrap(text.zh, style, width).length;
+function openingHeight(
+  flow: Flow,
+  text: ResolvedText,
+  style: Style,
+  gloss: Style,
+  width: number,
+  indent = 0,
+): number {
+  const n = flow.wrap(text.zh, style, width, width - indent).length;
   const glossed = flow.review && text.en.trim() !== '' && strip(text.en) !== strip(text.zh);
   const g = glossed ? flow.wrap(text.en, gloss, width).length : 0;
   const lines = n === 1 ? 1 : n === 3 ? 3 : 2;
@@ -922,7 +929,7 @@ function layoutBlock(
       // Keep a heading with the opening lines of what follows (as many as that block keeps together).
       const follows =
         next?.kind === 'paragraph'
-          ? openingHeight(flow, next.text, STYLES.body, STYLES.gloss, TEXT_WIDTH - indent)
+          ? openingHeight(flow, next.text, STYLES.body, STYLES.gloss, TEXT_WIDTH, next.indent ? indent : 0)
           : STYLES.body.leading * 2;
       flow.ensure(STYLES.heading1.leading + follows);
       const previousPart = flow.part;
@@ -1006,8 +1013,19 @@ export function layoutProblems(layout: Pick<Layout, 'pageCount' | 'ops' | 'units
     const unit = lastKey.split('#')[0];
     const own = keys.filter((k) => k.split('#')[0] === unit);
     const startsHere = own[0]?.endsWith('#0') || own[0]?.endsWith('#row');
-    if (startsHere && own.length <= 3) return own[0];
+    if (startsHere && own.length <= 3) return withHeading(own[0]);
     return own.at(-Math.max(count, 2)) ?? own[0];
+  };
+  /** A break before a paragraph's first line moves the heading above it too. */
+  const withHeading = (key: string | undefined): string | undefined => {
+    if (!key?.endsWith('#0')) return key;
+    const index = layout.units.findIndex((u) => u.id === key.slice(0, -2));
+    for (let i = index - 1; i >= 0; i--) {
+      const unit = layout.units[i];
+      if (!unit || unit.role === 'gloss') continue;
+      return unit.part === 'heading' ? `${unit.id}#0` : key;
+    }
+    return key;
   };
   const problems: LayoutProblem[] = [];
   // A paragraph line alone on a page, its other lines on the neighbouring page (orphan or widow).
@@ -1021,7 +1039,7 @@ export function layoutProblems(layout: Pick<Layout, 'pageCount' | 'ops' | 'units
       if (here.length !== 1) continue;
       const keys = own.map((op) => op.breakKey ?? '');
       // Move the paragraph whole when short, else its last two lines.
-      const fix = keys.length <= 4 ? keys[0] : keys.at(-2);
+      const fix = keys.length <= 4 ? withHeading(keys[0]) : keys.at(-2);
       problems.push({
         page,
         kind: 'widowLine',

@@ -141,5 +141,34 @@ export function sampleCase(now: Date = new Date()): Case {
       },
     ],
     journal: [{ at, status: 'draft' }],
+    // The English meaning of the free-text Chinese fields, for the bilingual review copy.
+    englishMeanings: {
+      'subject.certificateAddress':
+        'Room 1001, 10/F, 500 Zhangyang Road, China (Shanghai) Pilot Free Trade Zone',
+      'subject.mailingAddress': 'Room 1001, 10/F, 500 Zhangyang Road',
+      'subject.businessScope':
+        'General items: wholesale, retail (including online sales), import and export of homeware, daily goods and kitchenware; business information consulting.',
+      'legalRepresentative.title': 'Chair and General Manager',
+      'principal.title': 'Chair and General Manager',
+      'services.0.name': "Lan'an Home Select",
+      'services.0.contentDescription': 'Online retail of homeware (own goods only)',
+      'services.0.remarks':
+        "The mini-program is Lan'an Trading's own homeware shop: it shows and sells the company's imported homeware, with browsing, ordering, WeChat Pay and after-sales service; no third-party sellers, no user posts or comments.",
+      'services.0.principal.title': 'Operations Manager',
+      'personalData.0.item': 'WeChat nickname and avatar',
+      'personalData.0.purpose': 'Log-in and account identification',
+      'personalData.0.retention': 'Deleted within 15 days of account closure',
+      'personalData.1.item': 'Mobile number',
+      'personalData.1.purpose': 'Order notices and after-sales contact',
+      'personalData.1.retention': 'Deleted within 15 days of account closure',
+      'personalData.2.item': 'Recipient name and delivery address',
+      'personalData.2.purpose': 'Delivery of goods',
+      'personalData.2.retention': '3 years after the order is completed (E-commerce Law Art. 31)',
+      'personalData.2.sharedWith': 'The courier delivering the order (delivery data only)',
+      'personalData.3.item': 'Order and payment records',
+      'personalData.3.purpose': 'Performing the transaction, refunds and bookkeeping required by law',
+      'personalData.3.retention': '3 years after the transaction',
+      'personalData.3.sharedWith': 'Tenpay Payment Technology Co., Ltd. (WeChat Pay)',
+    },
   });
 }

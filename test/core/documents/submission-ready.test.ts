@@ -387,6 +387,10 @@ describe('across documents', () => {
     const allowed = (c: Case) =>
       [
         ...c.services.map((s) => s.name),
+        // Names without a Latin form are printed as they are (names are not translated).
+        ...c.licence.staff.map((m) => m.name),
+        ...c.subject.formerNames.map((f) => f.name),
+        ...c.services.flatMap((s) => (s.principal && !s.principal.nameLatin ? [s.principal.name] : [])),
         ...[c.subject.city, c.subject.district].map((code) => regionName(code) ?? '').filter(Boolean),
         // Filing numbers are identifiers (粤ICP备…), printed as they are in both languages.
         ...c.services.map((s) => s.filingNumber ?? '').filter(Boolean),
@@ -405,18 +409,22 @@ describe('across documents', () => {
       .join('\n');
     expect(sheet).toContain('Operating entity');
     expect(sheet).not.toMatch(/\bHost\b/);
-    expect(sheet).toContain(NO_ENGLISH);
+    // The sample carries English meanings for its free text; the licence case has none: a clear mark.
+    expect(sheet).toContain('Online retail of homeware (own goods only)');
+    expect(sheet).not.toContain(NO_ENGLISH);
+    const licenceSheet = doc('licence', 'filing-info-sheet', 'review').prepared.layout.units.map(
+      (u) => u.text,
+    );
+    expect(licenceSheet.join('\n')).toContain(NO_ENGLISH);
     // With an English meaning typed beside the field, the review copy prints it.
     const c = filingCase();
-    c.englishMeanings['services.0.contentDescription'] = 'Online retail of homeware (own goods only)';
+    c.englishMeanings['services.0.contentDescription'] = 'Homeware sold online, own stock only';
     const prepared = prepareDocument('filing-info-sheet', c, {
       variant: 'review',
       fonts: bundledFonts(),
       now: DOCUMENT_NOW,
     });
-    expect(prepared.layout.units.some((u) => u.text === 'Online retail of homeware (own goods only)')).toBe(
-      true,
-    );
+    expect(prepared.layout.units.some((u) => u.text === 'Homeware sold online, own stock only')).toBe(true);
   });
 
   it('review copy: table headers break English only between words', () => {
