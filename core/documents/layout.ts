@@ -768,13 +768,21 @@ function layoutBlankDate(flow: Flow, right: number, style: Style): void {
 
 function layoutNotes(flow: Flow, block: Extract<ResolvedBlock, { kind: 'notes' }>, keepAfter = 0): void {
   flow.y += 8;
-  flow.ensure(STYLES.noteHead.leading * 2);
+  // The notes heading keeps with the opening lines of the first note (and is checked as a heading).
+  const first = block.items[0];
+  const firstHeight = first
+    ? openingHeight(flow, first, STYLES.note, STYLES.noteGloss, TEXT_WIDTH - flow.measure('1．', STYLES.note))
+    : STYLES.note.leading;
+  flow.ensure(STYLES.noteHead.leading + firstHeight);
+  const previousPart = flow.part;
+  flow.part = 'heading';
   flow.bilingual(
     { zh: `${block.heading.zh}：`, en: `${block.heading.en}:` },
     STYLES.noteHead,
     STYLES.noteGloss,
-    { keepWithLast: STYLES.note.leading },
+    { keepWithLast: firstHeight },
   );
+  flow.part = previousPart;
   block.items.forEach((item, i) => {
     const number = `${i + 1}．`;
     const hang = flow.measure(number, STYLES.note);
@@ -1022,7 +1030,8 @@ export function layoutProblems(layout: Pick<Layout, 'pageCount' | 'ops' | 'units
     const index = layout.units.findIndex((u) => u.id === key.slice(0, -2));
     for (let i = index - 1; i >= 0; i--) {
       const unit = layout.units[i];
-      if (!unit || unit.role === 'gloss') continue;
+      // Gloss lines and list numbers (1．) sit between a heading and its first paragraph.
+      if (!unit || unit.role === 'gloss' || /^(\d+．|✓)$/.test(unit.text)) continue;
       return unit.part === 'heading' ? `${unit.id}#0` : key;
     }
     return key;
