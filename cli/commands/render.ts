@@ -26,6 +26,13 @@ import { InputError, readJsonFile, withInputErrors } from './input';
 
 const USAGE = 'render <case.json> <templateId> [--review] --out <file.pdf>';
 
+/** Documents that only make sense when their condition holds, and why the case does not need them. */
+const NAMED_FOR: Record<string, string> = {
+  'authorization-letter':
+    'every person in charge is the legal representative, so there is nobody to authorise',
+  'rename-letter': 'the case lists no former name of the subject',
+};
+
 function templateList(): string {
   return documentTemplates()
     .map((t) => `  ${t.id.padEnd(28)} ${t.title.zh} — ${t.title.en}`)
@@ -79,6 +86,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   const caseData = restored.case;
   const decision = packetDecision(caseData);
+  const notNeeded = NAMED_FOR[template.id];
+  if (notNeeded && !templateApplies(template, caseData, decision)) {
+    // These documents are about someone or something the case does not have: printed anyway they would
+    // name nobody (an authorization of no one, a rename from no former name).
+    throw new InputError(`this case needs no "${templateId}": ${notNeeded}.`);
+  }
   if (!templateApplies(template, caseData, decision)) {
     io.stderr(
       `icp-packet render: note: "${templateId}" is not part of this case's packet; rendered as asked.\n`,

@@ -3,10 +3,11 @@
  * with formatted values, in Chinese for the text and in English for the gloss. The result is plain text
  * blocks that the layout engine sets; nothing here knows about pages or fonts.
  */
-import type { Case } from '../model/case';
+import type { Case, Person } from '../model/case';
 import { regionName } from '../model/regions';
 import { provinceByCode } from '../validate/provinces';
 import { evaluate, valueAt, type DocumentDecision } from './conditions';
+import { printedName } from './names';
 import { JOINER } from './wrap';
 import {
   PLACEHOLDER,
@@ -39,7 +40,13 @@ export type ResolvedBlock =
   | { kind: 'title'; text: ResolvedText }
   | { kind: 'heading'; level: 1 | 2; text: ResolvedText }
   | { kind: 'addressee'; text: ResolvedText }
-  | { kind: 'paragraph'; text: ResolvedText; indent: boolean; align: 'left' | 'right' | 'center' }
+  | {
+      kind: 'paragraph';
+      text: ResolvedText;
+      indent: boolean;
+      align: 'left' | 'right' | 'center';
+      emphasis?: boolean;
+    }
   | ResolvedTable
   | { kind: 'checklist'; caption?: ResolvedText; items: { checked: boolean; text: ResolvedText }[] }
   | {
@@ -49,11 +56,12 @@ export type ResolvedBlock =
         name?: ResolvedText;
         signatures: ResolvedText[];
         seal: boolean;
-        /** The printed date, or null for 年 月 日 to fill in by hand. */
+        /** The printed date (the case's planned submission date), or null for 年 月 日 to fill in by hand. */
         date: ResolvedText | null;
       }[];
     }
-  | { kind: 'notes'; heading: ResolvedText; items: ResolvedText[] };
+  | { kind: 'notes'; heading: ResolvedText; items: ResolvedText[] }
+  | { kind: 'enclosures'; heading: ResolvedText; items: ResolvedText[] };
 
 export interface ResolvedDocument {
   templateId: string;
@@ -79,8 +87,14 @@ export interface ResolveContext {
 
 interface Scope {
   item?: unknown;
+  /** The concrete case path of `item` (`services.0`), so `$item.…` values find their English meaning. */
+  itemPath?: string;
   index?: number;
 }
+
+/** What the English gloss prints for Chinese free text the user gave no English meaning for. */
+export const NO_ENGLISH = '[no English given]';
+const CJK = /[\u3400-\u9fff]/;
 
 const EN_MONTHS = [
   'January',
@@ -112,12 +126,75 @@ export function formatDate(iso: string, lang: Lang): string {
 
 const groupThousands = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-/** 5000000 → 人民币500万元 / RMB 5,000,000. */
+/** 10000000 → 1000万元 / RMB 10,000,000 (Chinese amounts are written without digit grouping). */
 export function formatCny(amount: number, lang: Lang): string {
   if (lang === 'en') return `RMB ${groupThousands(amount)}`;
-  if (amount >= 10_000 && amount % 100 === 0) return `人民币${groupThousands(amount / 10_000)}万元`;
-  return `人民币${groupThousands(amount)}元`;
+  if (amount >= 10_000 && amount % 100 === 0) return `${amount / 10_000}万元`;
+  return `${amount}元`;
 }
+
+/** The licence categories as one phrase, naming 第二类增值电信业务 once (B21 before B25, as MIIT lists them). */
+export function formatLicenceCategories(categories: readonly string[], lang: Lang): string {
+  const has = (c: string) => categories.includes(c);
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (has('B21')) {
+    zh.push('在线数据处理与交易处理业务（B21）');
+    en.push('online data processing and transaction processing (B21)');
+  }
+  if (has('B25')) {
+    zh.push('信息服务业务（B25，仅限互联网信息服务）');
+    en.push('information services (B25, internet information services only)');
+  }
+  if (zh.length === 0) return '';
+  return lang === 'zh'
+    ? `第二类增值电信业务中的${zh.join('和')}`
+    : `Category II value-added telecom services: ${en.join(' and ')}`;
+}
+
+/** Where the licensed service is offered: the filing province by name, or 全国. */
+export function formatCoverage(coverage: unknown, caseData: Case, lang: Lang): string {
+  if (coverage === 'nationwide') return lang === 'zh' ? '全国' : 'Nationwide';
+  if (coverage !== 'province') return '';
+  const code = caseData.subject.province || caseData.answers.province;
+  const province = code ? provinceByCode(code) : undefined;
+  if (!province) return '';
+  return lang === 'zh' ? province.nameZh : province.nameEn;
+}
+
+const AGENCY_ROLE = /代理|经办|agency|agent/i;
+
+/**
+ * Who the authority calls about the application: the agency's contact (经办人) when the case names one,
+ * else the subject's person in charge.
+ */
+export function applicationContact(caseData: Case): {
+  name: string;
+  nameEn: string;
+  mobile: string;
+  email: string;
+  agency: boolean;
+} {
+  const agent = caseData.contacts.find((c) => AGENCY_ROLE.test(c.role) && c.name.trim());
+  if (agent)
+    return { name: agent.name, nameEn: agent.name, mobile: agent.mobile, email: agent.email, agency: true };
+  const p = caseData.principal;
+  return {
+    name: printedName(p, 'zh'),
+    nameEn: printedName(p, 'en'),
+    mobile: p.mobile,
+    email: p.email,
+    agency: false,
+  };
+}
+
+/** The one date every signed document carries: the planned submission date, or '' for dating by hand. */
+export function signingDate(caseData: Case): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(caseData.plannedSubmissionOn) ? caseData.plannedSubmissionOn : '';
+}
+
+/** 年 月 日 with room to write the date by hand, for running text (生效日期). */
+const HAND_DATE = '\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
 function validityOf(from: unknown, to: unknown, longTerm: unknown, lang: Lang): string {
   const start = typeof from === 'string' && from ? formatDate(from, lang) : '';
@@ -153,6 +230,65 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
       return typeof value === 'string' ? formatDate(value, lang) : '';
     case 'cny':
       return typeof value === 'number' ? formatCny(value, lang) : '';
+    case 'personName': {
+      // As in the identity document, with the Chinese name beside a passport's Latin name (names.ts).
+      const person = value as Person | null | undefined;
+      return person && typeof person === 'object' ? printedName(person, lang) : '';
+    }
+    case 'coverage':
+      return formatCoverage(value, ctx.caseData, lang);
+    case 'servicePrincipal':
+    case 'servicePrincipalId': {
+      // A service's person in charge: its own, or (principal null) the subject's, named in full.
+      const service = value as { principal?: Person | null } | null | undefined;
+      if (!service || typeof service !== 'object') return '';
+      const person = service.principal ?? ctx.caseData.principal;
+      return name === 'servicePrincipal' ? printedName(person, lang) : person.idNumber;
+    }
+    case 'cnNum': {
+      // 1 → 一 … 99 → 九十九, for （一） numbering inside a section.
+      const n = typeof value === 'number' ? value : Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 99) return String(value ?? '');
+      const digits = '零一二三四五六七八九';
+      if (lang === 'en') return String(n);
+      if (n < 10) return digits[n] ?? '';
+      const tens = Math.floor(n / 10);
+      return `${tens === 1 ? '' : digits[tens]}十${n % 10 ? digits[n % 10] : ''}`;
+    }
+    case 'sentence':
+      // Free text set inside a sentence of the template: without its own closing punctuation.
+      return typeof value === 'string' ? value.trim().replace(/[。；，、.;,\s]+$/u, '') : '';
+    case 'filing':
+      // An ICP filing number, or the plain fact that there is none yet.
+      // Joined so the number never breaks across lines (粤ICP / 备…).
+      if (typeof value === 'string' && value.trim()) return [...value.trim()].join(JOINER);
+      return lang === 'zh' ? '尚未备案' : 'not yet filed';
+    case 'serviceIdentity': {
+      // What identifies the service to the authority: the domain of a website, the AppID of a mini-program.
+      const service = value as Record<string, unknown> | null | undefined;
+      if (!service) return '';
+      const zh = lang === 'zh';
+      const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(zh ? '、' : ', ') : '');
+      if (service.kind === 'website') return `${zh ? '域名' : 'domain '}${list(service.domains) || BLANK}`;
+      if (service.kind === 'mini_program') return `AppID ${String(service.appId ?? '') || BLANK}`;
+      const packages = Array.isArray(service.platforms)
+        ? (service.platforms as Record<string, unknown>[]).map((p) => String(p.packageName ?? ''))
+        : [];
+      return `${zh ? '包名' : 'package '}${[...new Set(packages)].filter(Boolean).join(zh ? '、' : ', ') || BLANK}`;
+    }
+    case 'investor': {
+      // 投资人或主管单位 in Chinese: the shareholders' registered Chinese names when the field holds none.
+      const subject = value as Record<string, unknown> | null | undefined;
+      if (!subject) return '';
+      const typed = String(subject.investor ?? '').trim();
+      const names = Array.isArray(subject.shareholders)
+        ? (subject.shareholders as Record<string, unknown>[]).map((s) => String(s.name ?? '').trim())
+        : [];
+      if (lang === 'zh' && !CJK.test(typed) && names.some((n) => CJK.test(n))) return names.join('、');
+      return typed;
+    }
+    case 'licenceCategories':
+      return Array.isArray(value) ? formatLicenceCategories(value as string[], lang) : '';
     case 'pct':
       return typeof value === 'number' ? `${value}%` : '';
     case 'yesno':
@@ -243,6 +379,40 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
   }
 }
 
+/** Values computed from the case rather than read from one field. */
+function computed(path: string, ctx: ResolveContext, lang: Lang): unknown {
+  switch (path) {
+    case '$signDate': {
+      const date = signingDate(ctx.caseData);
+      return date ? formatDate(date, lang) : lang === 'zh' ? HAND_DATE : 'date to be written by hand';
+    }
+    case '$contact.name': {
+      const contact = applicationContact(ctx.caseData);
+      return lang === 'zh' ? contact.name : contact.nameEn;
+    }
+    case '$contact.role':
+      return applicationContact(ctx.caseData).agency
+        ? lang === 'zh'
+          ? '经办人'
+          : 'agent'
+        : lang === 'zh'
+          ? '主体负责人'
+          : 'person in charge';
+    case '$contact.mobile':
+      return applicationContact(ctx.caseData).mobile;
+    case '$contact.email':
+      return applicationContact(ctx.caseData).email;
+    default:
+      return undefined;
+  }
+}
+
+/** The concrete case path a placeholder reads (`services.0.remarks`), or undefined for computed values. */
+function concretePath(path: string, scope: Scope): string | undefined {
+  if (path.startsWith('$item.')) return scope.itemPath ? `${scope.itemPath}.${path.slice(6)}` : undefined;
+  return path.startsWith('$') ? undefined : path;
+}
+
 function lookup(path: string, ctx: ResolveContext, scope: Scope): unknown {
   if (path === '$now') return ctx.today;
   if (path === '$index') return scope.index;
@@ -251,10 +421,33 @@ function lookup(path: string, ctx: ResolveContext, scope: Scope): unknown {
   return valueAt(ctx.caseData, path);
 }
 
+/**
+ * The English of Chinese free text: the meaning the user typed beside the field, or {@link NO_ENGLISH}.
+ * Names of services keep their Chinese name when no meaning is given (a name is not translated).
+ */
+function englishOf(chinese: string, path: string | undefined, ctx: ResolveContext): string {
+  const meaning = path ? ctx.caseData.englishMeanings[path]?.trim() : undefined;
+  if (meaning) return meaning;
+  // A name with a Latin-script form beside it (the subject, people, shareholders) prints that form.
+  const base = path && /^(.*)\.name$/.exec(path)?.[1];
+  const latin = base ? valueAt(ctx.caseData, `${base}.nameLatin`) : undefined;
+  if (typeof latin === 'string' && latin.trim()) return latin.trim();
+  // A name without a Latin form (a service, a staff member) is printed as it is: names are not translated.
+  if (path && /\.name$/.test(path) && !(typeof latin === 'string' && latin.trim())) return chinese;
+  return NO_ENGLISH;
+}
+
 /** Fills the placeholders of `text`; an empty value becomes {@link BLANK}. */
 export function fill(text: string, ctx: ResolveContext, scope: Scope, lang: Lang): string {
   return text.replace(PLACEHOLDER, (_match, path: string, format: string | undefined) => {
-    const formatted = formatValue(lookup(path, ctx, scope), format, ctx, lang);
+    const value =
+      path.startsWith('$') && path !== '$now' && path !== '$index' && !path.startsWith('$item')
+        ? computed(path, ctx, lang)
+        : lookup(path, ctx, scope);
+    let formatted = formatValue(value, format, ctx, lang);
+    // Chinese free text in an English gloss: the user's English meaning, or a clear mark (never the Chinese).
+    if (lang === 'en' && (!format || /^(none|sentence)/.test(format)) && CJK.test(formatted))
+      formatted = englishOf(formatted, concretePath(path, scope), ctx);
     if (formatted === NOTHING) return '';
     return formatted.trim() === '' ? BLANK : formatted;
   });
@@ -275,20 +468,24 @@ function holds(condition: Condition | undefined, ctx: ResolveContext, scope: Sco
   );
 }
 
-/** The elements at `path`; `a[].b` flattens the `b` arrays of every element of `a`. */
-function listAt(root: unknown, path: string): unknown[] {
+/** The elements at `path` with their concrete paths; `a[].b` flattens the `b` arrays of every `a`. */
+function listAt(root: unknown, path: string, base = ''): { item: unknown; path: string }[] {
   const [head = '', ...rest] = path.split('[].');
   const list = valueAt(root, head);
   if (!Array.isArray(list)) return [];
-  if (rest.length === 0) return list;
-  return list.flatMap((item) => listAt(item, rest.join('[].')));
+  const prefix = base ? `${base}.${head}` : head;
+  const elements = list.map((item, i) => ({ item, path: `${prefix}.${i}` }));
+  if (rest.length === 0) return elements;
+  return elements.flatMap((e) => listAt(e.item, rest.join('[].'), e.path));
 }
 
 /** The scopes an `each` yields: the filtered elements of the case array, numbered from 1. */
 function scopesOf(each: { path: string; where?: Condition } | undefined, ctx: ResolveContext): Scope[] {
   if (!each) return [{}];
   const list = listAt(ctx.caseData, each.path);
-  return list.filter((item) => holds(each.where, ctx, { item })).map((item, i) => ({ item, index: i + 1 }));
+  return list
+    .filter(({ item }) => holds(each.where, ctx, { item }))
+    .map(({ item, path }, i) => ({ item, itemPath: path, index: i + 1 }));
 }
 
 function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
@@ -305,6 +502,7 @@ function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
         text: fillText(block, ctx, scope),
         indent: block.indent,
         align: block.align,
+        ...(block.emphasis ? { emphasis: true } : {}),
       }));
     case 'kv':
       return scopesOf(block.each, ctx).map((scope) => ({
@@ -364,10 +562,13 @@ function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
             ...(signer.name ? { name: fillText({ zh: signer.name, en: signer.name }, ctx, {}) } : {}),
             signatures: signer.signatures.map((s) => fillText(s, ctx, {})),
             seal: signer.seal,
-            date:
-              signer.date === 'document'
-                ? { zh: formatDate(ctx.today, 'zh'), en: formatDate(ctx.today, 'en') }
-                : null,
+            // One rule for every document of the case (see signingDate).
+            date: signingDate(ctx.caseData)
+              ? {
+                  zh: formatDate(signingDate(ctx.caseData), 'zh'),
+                  en: formatDate(signingDate(ctx.caseData), 'en'),
+                }
+              : null,
           })),
         },
       ];
@@ -379,7 +580,69 @@ function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
           items: block.items.map((item) => fillText(item, ctx, {})),
         },
       ];
+    case 'ownership':
+      return [ownershipTable(block.caption, ctx)];
+    case 'enclosures': {
+      const items = block.items.filter((item) => holds(item.when, ctx, {}));
+      if (items.length === 0) return [];
+      return [
+        {
+          kind: 'enclosures',
+          heading: fillText(block.heading, ctx, {}),
+          items: items.map((item) => fillText(item, ctx, {})),
+        },
+      ];
+    }
   }
+}
+
+/**
+ * The ownership chart as a table: each shareholder, then (indented) the owners of a company shareholder,
+ * with the share each holds of the applicant directly or through the shareholder.
+ */
+function ownershipTable(caption: { zh: string; en: string }, ctx: ResolveContext): ResolvedTable {
+  const { subject } = ctx.caseData;
+  const pct = (n: number | null) => (n === null ? BLANK : `${Math.round(n * 100) / 100}%`);
+  const kind = (k: string, lang: Lang) => label(ctx, 'shareholderKind', k, lang);
+  const rows: ResolvedText[][] = [];
+  subject.shareholders.forEach((holder, i) => {
+    rows.push([
+      { zh: `${i + 1}`, en: `${i + 1}` },
+      { zh: holder.name || BLANK, en: holder.nameLatin || holder.name || BLANK },
+      { zh: kind(holder.kind, 'zh'), en: kind(holder.kind, 'en') },
+      { zh: holder.certificateNumber || BLANK, en: holder.certificateNumber || BLANK },
+      { zh: `直接持有${pct(holder.sharePct)}`, en: `${pct(holder.sharePct)} directly` },
+    ]);
+    holder.owners.forEach((owner, j) => {
+      const through =
+        holder.sharePct === null || owner.sharePct === null ? null : (holder.sharePct * owner.sharePct) / 100;
+      rows.push([
+        { zh: `${i + 1}.${j + 1}`, en: `${i + 1}.${j + 1}` },
+        {
+          zh: `└ ${owner.name || BLANK}（持有${holder.name}${pct(owner.sharePct)}）`,
+          en: `└ ${owner.nameLatin || owner.name || BLANK} (holds ${pct(owner.sharePct)} of ${holder.nameLatin || holder.name})`,
+        },
+        { zh: kind(owner.kind, 'zh'), en: kind(owner.kind, 'en') },
+        { zh: owner.certificateNumber || BLANK, en: owner.certificateNumber || BLANK },
+        { zh: `间接持有${pct(through)}`, en: `${pct(through)} indirectly` },
+      ]);
+    });
+  });
+  const header = [
+    { zh: '序号', en: 'No.' },
+    { zh: '出资人（穿透至自然人）', en: 'Owner (traced to natural persons)' },
+    { zh: '类型', en: 'Type' },
+    { zh: '证件号码', en: 'Certificate no.' },
+    { zh: '持有本公司股权', en: 'Share of the applicant' },
+  ];
+  return {
+    kind: 'table',
+    caption: fillText(caption, ctx, {}),
+    widths: [0.07, 0.35, 0.09, 0.31, 0.18],
+    header: [header],
+    rows,
+    labelled: false,
+  };
 }
 
 /** The template filled from the case: what the layout engine sets, and what tests compare the PDF with. */

@@ -7,9 +7,13 @@
  * case schema by test/core/documents/template-contract.test.ts).
  *
  * Placeholders: `{{path}}` or `{{path|format}}`. Paths are dotted case paths (`subject.name`), `$item.…`
- * inside an `each` (the current array element), `$index` (1-based position), `$now` (the document date).
+ * inside an `each` (the current array element), `$index` (1-based position), `$now` (the document date),
+ * `$signDate` (the case's one signing date, or 年 月 日 left blank), `$contact.name|role|mobile|email` (the
+ * agency's 经办人, else the person in charge).
  * Formats: date, cny, pct, yesno, count, list[:<table>], label:<table> (a table of labels.json), province,
- * authority (the province's communications administration), idValidity and licenceTerm (on a person or the
+ * authority (the province's communications administration), personName (on a person: the name as in the
+ * identity document, the Chinese name beside a passport's), coverage (on licence.coverage: 广东省 / 全国),
+ * licenceCategories, idValidity and licenceTerm (on a person or the
  * subject), preApprovals, platformFeatures, sdks, and none (optional fields: empty prints 无 / None).
  * Otherwise an empty value renders as a fill-in blank (resolve.ts BLANK) — the pre-flight reports it.
  *
@@ -95,6 +99,8 @@ const ParagraphBlock = z
     /** Indent the first line by two characters (公文 body text); off for list-like lines. */
     indent: z.boolean().default(true),
     align: z.enum(['left', 'right', 'center']).default('left'),
+    /** Set in bold: the clauses a standard-form agreement must bring to the user's attention. */
+    emphasis: z.boolean().default(false),
     /** Repeat this paragraph for each element (e.g. one line per service). */
     each: Each.optional(),
   })
@@ -166,8 +172,6 @@ const Signer = z
     /** Signature lines, e.g. 法定代表人（签字）. */
     signatures: z.array(Text).default([]),
     seal: z.boolean().default(true),
-    /** `blank`: 年 月 日 to fill by hand; `document`: the document date printed. */
-    date: z.enum(['blank', 'document']).default('blank'),
   })
   .strict();
 
@@ -184,6 +188,25 @@ const NotesBlock = z
   })
   .strict();
 
+/**
+ * The enclosures of a letter (附件：1．… 2．…), numbered as they apply: each item may have a `when`, so the
+ * list names exactly what this case encloses.
+ */
+const EnclosuresBlock = z
+  .object({
+    type: z.literal('enclosures'),
+    ...blockBase,
+    heading: Text.default({ zh: '附件', en: 'Enclosures' }),
+    items: z.array(z.object({ ...Text.shape, when: ConditionSchema.optional() }).strict()).min(1),
+  })
+  .strict();
+
+/**
+ * The ownership chart: the subject's shareholders and, for company shareholders, their owners, traced to
+ * natural persons, with each one's share of the subject (generated from `subject.shareholders`).
+ */
+const OwnershipBlock = z.object({ type: z.literal('ownership'), ...blockBase, caption: Text }).strict();
+
 export const BlockSchema = z.discriminatedUnion('type', [
   TitleBlock,
   HeadingBlock,
@@ -194,6 +217,8 @@ export const BlockSchema = z.discriminatedUnion('type', [
   ChecklistBlock,
   SignatureBlock,
   NotesBlock,
+  EnclosuresBlock,
+  OwnershipBlock,
 ]);
 export type Block = z.infer<typeof BlockSchema>;
 
@@ -263,6 +288,61 @@ const FORMAT_READS: Record<string, string[]> = {
   preApprovals: ['[].sector', '[].permitName', '[].approvalNumber'],
   platformFeatures: ['[].platform', '[].packageName', '[].publicKey', '[].signatureFingerprint'],
   sdks: ['[].provider', '[].purpose'],
+  personName: ['name', 'nameLatin', 'idType'],
+  // A leading '/' marks an absolute case path.
+  coverage: ['/subject.province', '/answers.province'],
+  serviceIdentity: ['kind', 'domains', 'appId', 'platforms[].packageName'],
+  investor: ['investor', 'shareholders', 'shareholders[].name'],
+  servicePrincipal: [
+    'principal',
+    'principal.name',
+    'principal.nameLatin',
+    'principal.idType',
+    '/principal.name',
+    '/principal.nameLatin',
+    '/principal.idType',
+  ],
+  servicePrincipalId: ['principal', 'principal.idNumber', '/principal.idNumber'],
+};
+
+/** What the ownership chart reads. */
+const OWNERSHIP_READS = [
+  'subject.name',
+  'subject.certificateNumber',
+  'subject.shareholders',
+  'subject.shareholders[].name',
+  'subject.shareholders[].nameLatin',
+  'subject.shareholders[].kind',
+  'subject.shareholders[].certificateNumber',
+  'subject.shareholders[].sharePct',
+  'subject.shareholders[].owners',
+  'subject.shareholders[].owners[].name',
+  'subject.shareholders[].owners[].nameLatin',
+  'subject.shareholders[].owners[].kind',
+  'subject.shareholders[].owners[].certificateNumber',
+  'subject.shareholders[].owners[].sharePct',
+];
+
+/** Case paths the computed placeholders ($signDate, $contact.…) read. */
+const COMPUTED_READS: Record<string, string[]> = {
+  $signDate: ['plannedSubmissionOn'],
+  '$contact.name': [
+    'contacts',
+    'contacts[].role',
+    'contacts[].name',
+    'principal.name',
+    'principal.nameLatin',
+    'principal.idType',
+  ],
+  '$contact.role': ['contacts', 'contacts[].role', 'contacts[].name'],
+  '$contact.mobile': [
+    'contacts',
+    'contacts[].role',
+    'contacts[].name',
+    'contacts[].mobile',
+    'principal.mobile',
+  ],
+  '$contact.email': ['contacts', 'contacts[].role', 'contacts[].name', 'contacts[].email', 'principal.email'],
 };
 
 /** Case paths a template actually reads, in the `binds` notation (`services[].name`). */
@@ -274,12 +354,18 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
       const path = match[1] ?? '';
       addPath(path, eachPaths);
       const reads = FORMAT_READS[(match[2] ?? '').split(':')[0] ?? ''] ?? [];
-      for (const field of reads)
-        addPath(field.startsWith('[]') ? `${path}${field}` : `${path}.${field}`, eachPaths);
+      for (const field of reads) {
+        if (field.startsWith('/')) used.add(field.slice(1));
+        else addPath(field.startsWith('[]') ? `${path}${field}` : `${path}.${field}`, eachPaths);
+      }
     }
   };
   const addPath = (path: string, eachPaths: string[]) => {
-    if (path === '$index' || path === '$now') return;
+    // $index and $now read no case path; the computed values read the paths COMPUTED_READS names.
+    if (path.startsWith('$') && !path.startsWith('$item.')) {
+      for (const read of COMPUTED_READS[path] ?? []) used.add(read);
+      return;
+    }
     if (path.startsWith('$item.')) {
       const base = eachPaths.at(-1);
       if (base) used.add(`${base}[].${path.slice('$item.'.length)}`);
@@ -356,6 +442,18 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
         break;
       case 'signature':
         for (const signer of block.signers) addText(signer.name, []);
+        // The date of every signature block is the case's one signing date (resolve.ts signingDate).
+        used.add('plannedSubmissionOn');
+        break;
+      case 'ownership':
+        for (const path of OWNERSHIP_READS) used.add(path);
+        break;
+      case 'enclosures':
+        for (const item of block.items) {
+          addText(item.zh, []);
+          addText(item.en, []);
+          addCondition(item.when, []);
+        }
         break;
       case 'notes':
         for (const item of block.items) {

@@ -114,9 +114,13 @@ export const PERSON_ID_TYPES = [
 export type PersonIdType = (typeof PERSON_ID_TYPES)[number];
 
 export const PersonSchema = z.object({
-  /** Name as on the ID document; Chinese characters for mainland IDs. */
+  /**
+   * Name as on the ID document; Chinese characters for mainland IDs. For a passport holder this may be the
+   * Chinese name the person uses in China: the documents then print `nameLatin` (the passport's name) with
+   * this name beside it (see core/documents/names.ts).
+   */
   name: text(100),
-  /** Latin-script name, for foreign nationals and the English review copy. */
+  /** Latin-script name as printed in the passport (e.g. MUELLER ANNA), and for the English review copy. */
   nameLatin: text(200),
   /** ISO 3166-1 alpha-2 nationality, e.g. 'CN', 'DE'. */
   nationality: text(2),
@@ -168,6 +172,25 @@ export const ShareholderSchema = z.object({
   sharePct: z.number().min(0).max(100).nullable().default(null),
   /** Subscribed capital contribution in RMB yuan. */
   contributionCny: z.number().min(0).nullable().default(null),
+  /** USCC of a company shareholder, or the ID number of a natural person (company overview, 第八条). */
+  certificateNumber: text(40),
+  /**
+   * The shareholder's own owners, for the ownership chart traced to natural persons (a company shareholder
+   * only; a natural-person shareholder is an owner already).
+   */
+  owners: z
+    .array(
+      z.object({
+        name: text(200),
+        nameLatin: text(200),
+        kind: z.enum(['company', 'individual']).default('individual'),
+        country: text(2),
+        certificateNumber: text(40),
+        /** Share of the shareholder's equity, 0–100. */
+        sharePct: z.number().min(0).max(100).nullable().default(null),
+      }),
+    )
+    .default([]),
 });
 export type Shareholder = z.infer<typeof ShareholderSchema>;
 
@@ -207,6 +230,12 @@ export const SubjectSchema = z.object({
   formerNames: z.array(FormerNameSchema).default([]),
   /** Company telephone for the licence application. */
   phone: text(30),
+  /** The subject's ICP filing number once filed (主体备案号, e.g. 粤ICP备2024061234号); '' before. */
+  filingNumber: text(60),
+  /** Mailbox for personal-information requests (个人信息保护联系邮箱), not a person's own mailbox. */
+  privacyContactEmail: text(254),
+  /** Who answers personal-information requests, e.g. 个人信息保护负责人 or a department. */
+  privacyContactName: text(100),
   /** Number of employees, for the company overview. */
   employeeCount: z.number().int().min(0).nullable().default(null),
   remarks: text(1000),
@@ -241,6 +270,16 @@ const serviceBase = {
   principal: PrincipalSchema.nullable().default(null),
   /** 备注 for the reviewer: actual business and main services. */
   remarks: text(500),
+  /**
+   * The service's ICP filing number once filed (e.g. 粤ICP备2024061234号-1); absent before. Optional (like
+   * `courseScope`) so services built in code before these fields existed still type-check.
+   */
+  filingNumber: z.string().max(60).optional(),
+  /**
+   * Courses offered in the service: none, or adult vocational training only (no academic education, no
+   * K-12 subject tutoring) — the pre-approval statement then states that scope instead of denying education.
+   */
+  courseScope: z.enum(['none', 'adult_vocational']).optional(),
 };
 
 export const WebsiteSchema = z.object({
@@ -312,6 +351,9 @@ export const StaffMemberSchema = z.object({
   /** Professional background in one or two sentences (Chinese). */
   experience: text(500),
   phone: text(30),
+  /** Identity document of the staff member (the key-staff table lists its number). */
+  idType: z.enum(PERSON_ID_TYPES).default('resident_id'),
+  idNumber: text(40),
   /** Has social-insurance records with the applicant (practitioners report reviewers check it). */
   socialInsurance: z.boolean().default(false),
 });
@@ -417,7 +459,10 @@ export const CaseSchema = z.object({
   name: text(200),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** Date the packet is expected to be submitted; validity windows are measured from it ('' = today). */
+  /**
+   * Date the packet is expected to be submitted; validity windows are measured from it ('' = today). It is
+   * also the one date printed on every signed document; '' leaves 年 月 日 blank for dating by hand.
+   */
   plannedSubmissionOn: isoDate(),
   answers: PathwayAnswersSchema.default(() => PathwayAnswersSchema.parse({})),
   subject: SubjectSchema.default(() => SubjectSchema.parse({})),
@@ -436,5 +481,11 @@ export const CaseSchema = z.object({
   acknowledged: z.array(z.string().max(300)).default([]),
   journal: z.array(JournalEntrySchema).default([]),
   exports: z.array(ExportRecordSchema).default([]),
+  /**
+   * The English meaning of free-text Chinese fields, by concrete field path (`services.0.contentDescription`),
+   * typed beside the field; printed in the bilingual review copy. Optional: a missing one prints a
+   * "no English given" mark.
+   */
+  englishMeanings: z.record(z.string().max(200), z.string().max(4000)).default({}),
 });
 export type Case = z.infer<typeof CaseSchema>;

@@ -26,6 +26,8 @@ export const FieldDefSchema = z.strictObject({
   source: z.string().min(1),
   /** Only for these kinds of service (a field such as `services.*.name` has one entry per kind). */
   serviceKinds: z.array(z.enum(['website', 'app', 'mini_program'])).optional(),
+  /** A free-text Chinese field: the form offers an optional "English meaning" input beside it. */
+  englishMeaning: z.boolean().optional(),
 });
 export type FieldDef = z.infer<typeof FieldDefSchema>;
 

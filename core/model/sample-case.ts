@@ -8,8 +8,9 @@ import { CaseSchema, CURRENT_SCHEMA_VERSION, type Case } from './case';
 
 /** The legal representative, a German national, who is also the subject's person in charge. */
 const ANNA_MUELLER = {
+  // The passport prints MUELLER ANNA; 安娜·穆勒 is the Chinese name she uses in China.
   name: '安娜·穆勒',
-  nameLatin: 'Anna Mueller',
+  nameLatin: 'MUELLER ANNA',
   nationality: 'DE',
   idType: 'passport',
   idNumber: 'C01X00T47',
@@ -52,7 +53,7 @@ export function sampleCase(now: Date = new Date()): Case {
       city: '310100',
       district: '310115',
       mailingAddress: '张杨路500号10楼1001室',
-      investor: 'Northwind Home GmbH',
+      investor: '北风家居有限责任公司（Northwind Home GmbH）',
       registeredCapitalCny: 5_000_000,
       establishedOn: '2021-03-18',
       certificateLongTerm: false,
@@ -67,10 +68,13 @@ export function sampleCase(now: Date = new Date()): Case {
           kind: 'company',
           sharePct: 100,
           contributionCny: 5_000_000,
+          certificateNumber: 'HRB 204518（德国慕尼黑地方法院商业登记）',
         },
       ],
       phone: '021-58861234',
       employeeCount: 18,
+      privacyContactEmail: 'privacy@northwind-home.cn',
+      privacyContactName: '个人信息保护负责人',
     },
     legalRepresentative: ANNA_MUELLER,
     // Shanghai requires the subject's person in charge to be the legal representative (app-and-website-filing-fields.md §7);
@@ -137,5 +141,34 @@ export function sampleCase(now: Date = new Date()): Case {
       },
     ],
     journal: [{ at, status: 'draft' }],
+    // The English meaning of the free-text Chinese fields, for the bilingual review copy.
+    englishMeanings: {
+      'subject.certificateAddress':
+        'Room 1001, 10/F, 500 Zhangyang Road, China (Shanghai) Pilot Free Trade Zone',
+      'subject.mailingAddress': 'Room 1001, 10/F, 500 Zhangyang Road',
+      'subject.businessScope':
+        'General items: wholesale, retail (including online sales), import and export of homeware, daily goods and kitchenware; business information consulting.',
+      'legalRepresentative.title': 'Chair and General Manager',
+      'principal.title': 'Chair and General Manager',
+      'services.0.name': "Lan'an Home Select",
+      'services.0.contentDescription': 'Online retail of homeware (own goods only)',
+      'services.0.remarks':
+        "The mini-program is Lan'an Trading's own homeware shop: it shows and sells the company's imported homeware, with browsing, ordering, WeChat Pay and after-sales service; no third-party sellers, no user posts or comments.",
+      'services.0.principal.title': 'Operations Manager',
+      'personalData.0.item': 'WeChat nickname and avatar',
+      'personalData.0.purpose': 'Log-in and account identification',
+      'personalData.0.retention': 'Deleted within 15 days of account closure',
+      'personalData.1.item': 'Mobile number',
+      'personalData.1.purpose': 'Order notices and after-sales contact',
+      'personalData.1.retention': 'Deleted within 15 days of account closure',
+      'personalData.2.item': 'Recipient name and delivery address',
+      'personalData.2.purpose': 'Delivery of goods',
+      'personalData.2.retention': '3 years after the order is completed (E-commerce Law Art. 31)',
+      'personalData.2.sharedWith': 'The courier delivering the order (delivery data only)',
+      'personalData.3.item': 'Order and payment records',
+      'personalData.3.purpose': 'Performing the transaction, refunds and bookkeeping required by law',
+      'personalData.3.retention': '3 years after the transaction',
+      'personalData.3.sharedWith': 'Tenpay Payment Technology Co., Ltd. (WeChat Pay)',
+    },
   });
 }

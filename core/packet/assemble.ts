@@ -33,7 +33,8 @@ import type {
 import { buildWechatFiling } from './wechat-filing';
 import { wechatMediaResolver } from './wechat-media';
 import { attachmentTitle } from './attachment-names';
-import { packetIndexTemplate } from './index-document';
+import { applicationItem, packetIndexTemplate } from './index-document';
+import { assertDocumentsConsistent } from './gate';
 
 export const INDEX_FILE = '00 目录 Index.pdf';
 export const ATTACHMENTS_FOLDER = '附件 Attachments';
@@ -45,6 +46,8 @@ export const MANIFEST_FILE = 'manifest.json';
 const PRODUCER = 'ICP Packet Studio';
 const INDEX_TITLE: Bilingual = { zh: '申报材料目录', en: 'Index of application materials' };
 const OTHER_ATTACHMENT: Bilingual = { zh: '其他附件', en: 'Other attachment' };
+const DOCUMENTS_GROUP = '申报文件';
+const ATTACHMENTS_GROUP = '附件';
 
 interface PreparedAttachment {
   meta: AttachmentMeta;
@@ -176,6 +179,9 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
     options.onProgress?.({ done, total, step });
   };
 
+  // 0. The gate: the documents may not contradict each other (core/documents/consistency.ts).
+  assertDocumentsConsistent(c, documents.documents, options.decision.pathwayId, chinaDate(now));
+
   // 1. Generated documents, submission copies.
   const documentFiles: {
     file: string;
@@ -234,7 +240,8 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
     indexBytes = await documents.renderIndex({
       caseName: c.name,
       subjectName: c.subject.name,
-      pathway: options.decision.pathway,
+      // The application named as the authority names it (互联网信息服务备案（小程序）, …经营许可).
+      pathway: applicationItem(c, options.decision.pathwayId),
       date: chinaDate(now),
       rows,
       totalPages: page - 1,
@@ -254,15 +261,22 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
     firstPage: 1,
     lastPage: indexPages,
   };
+  // Bookmarks in Chinese, grouped as the index is: the index, the documents, the attachments (附件).
   const fullParts: MergePart[] = [
-    { title: `${INDEX_TITLE.zh} ${INDEX_TITLE.en}`, kind: 'pdf', bytes: indexBytes },
-    ...documentFiles.map((d) => ({ title: d.title.zh, kind: 'pdf' as const, bytes: d.bytes })),
-    ...attachments.map((a) => a.part),
+    { title: INDEX_TITLE.zh, kind: 'pdf', bytes: indexBytes },
+    ...documentFiles.map((d) => ({
+      title: d.title.zh,
+      kind: 'pdf' as const,
+      bytes: d.bytes,
+      group: DOCUMENTS_GROUP,
+    })),
+    ...attachments.map((a) => ({ ...a.part, group: ATTACHMENTS_GROUP })),
   ];
   const full = await mergeWithOutline(fullParts, {
     title: `${c.subject.name} ${options.decision.pathway.zh}`,
     now,
     producer: PRODUCER,
+    stampPages: true,
   });
   const fullEntries = [indexRow, ...rows].map((row, i) => {
     const range = full.ranges[i];
@@ -289,12 +303,16 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
   });
 
   // 6. The portal copy sheet and the WeChat request body.
-  const portal = await portalFieldsHtml(portalSections(c, documentLabels()), {
-    caseName: c.name,
-    subjectName: c.subject.name,
-    pathway: options.decision.pathway,
-    generatedAt: now.toISOString(),
-  });
+  const portal = await portalFieldsHtml(
+    portalSections(c, documentLabels(), { licence: options.decision.pathwayId === 'icp-licence' }),
+    {
+      caseName: c.name,
+      subjectName: c.subject.name,
+      pathway: options.decision.pathway,
+      generatedAt: now.toISOString(),
+    },
+    options.portalFont ? { font: options.portalFont } : {},
+  );
   progress('portal fields');
 
   const files: PacketFile[] = [

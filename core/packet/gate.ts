@@ -6,7 +6,8 @@
 import type { Case } from '../model/case';
 import type { DocumentDecision } from '../documents/conditions';
 import { templateApplies } from '../documents/resolve';
-import { documentTemplates } from '../documents/templates';
+import { documentTemplate, documentTemplates } from '../documents/templates';
+import { documentConsistencyIssues } from '../rules/preflight';
 import type { Decision, Pathway } from '../rules/decide';
 import type { PreflightIssue } from '../rules/preflight';
 import { PacketError } from './errors';
@@ -73,4 +74,28 @@ export function packetDocuments(c: Case, documents: DocumentDecision): PacketDoc
   return documentTemplates()
     .filter((t) => templateApplies(t, c, documents))
     .map((t) => ({ templateId: t.id, templateVersion: t.version, title: t.title }));
+}
+
+/**
+ * The export gate's own consistency check: the packet's documents, resolved as they will be printed, may
+ * not contradict each other (same entity, certificate, coverage, services, dates and pathway). Run again
+ * at export, whatever the pre-flight said, because the packet is what is submitted.
+ *
+ * @throws PacketError `preflightErrors` with one issue per contradiction, each naming both documents
+ */
+export function assertDocumentsConsistent(
+  c: Case,
+  documents: readonly PacketDocument[],
+  pathwayId: string,
+  today?: string,
+): void {
+  const templates = documents.map((d) => documentTemplate(d.templateId)).filter((t) => t !== undefined);
+  const licence = pathwayId === 'icp-licence';
+  const decision: DocumentDecision = {
+    filing: templates.some((t) => t.pathway === 'filing'),
+    licence,
+    licenceCategories: licence ? (c.licence.categories.length ? [...c.licence.categories] : ['B25']) : [],
+  };
+  const issues = documentConsistencyIssues(c, decision, today, templates);
+  if (issues.length) throw new PacketError('preflightErrors', { count: issues.length }, issues);
 }

@@ -4,6 +4,7 @@
  * packet). The template is not selected by its `appliesWhen` ({always: false}); only the packet renders it.
  */
 import type { Case } from '../model/case';
+import { formatLicenceCategories } from '../documents/resolve';
 import { renderDocument } from '../documents/render';
 import type { DocumentFonts } from '../documents/font';
 import { parseTemplate, type DocumentTemplate } from '../documents/template-schema';
@@ -20,6 +21,40 @@ export function packetIndexTemplate(): DocumentTemplate {
 // Packet values are filled in before the engine sees the template; a `{{` in them must not be read as a
 // placeholder of the case.
 const literal = (text: string) => text.replaceAll('{{', '{ {');
+
+const SURFACE_NAMES: Record<string, string> = { website: '网站', app: 'App', mini_program: '小程序' };
+const SURFACE_NAMES_EN: Record<string, string> = {
+  website: 'website',
+  app: 'App',
+  mini_program: 'mini-program',
+};
+
+/**
+ * The application as the authority names it: 互联网信息服务备案（小程序） for a filing, 第二类增值电信业务中的
+ * 信息服务业务（B25）经营许可 for a licence.
+ */
+export function applicationItem(c: Case, pathwayId: string): { zh: string; en: string } {
+  if (pathwayId === 'icp-licence') {
+    const categories = c.licence.categories.length ? c.licence.categories : ['B25'];
+    const zh = formatLicenceCategories(categories, 'zh').replace('（B25，仅限互联网信息服务）', '（B25）');
+    return { zh: `${zh}经营许可`, en: `Licence for ${formatLicenceCategories(categories, 'en')}` };
+  }
+  const kinds = [...new Set(c.services.map((s) => s.kind))];
+  const zh = kinds.map((k) => SURFACE_NAMES[k] ?? k).join('、');
+  const en = kinds.map((k) => SURFACE_NAMES_EN[k] ?? k).join(', ');
+  return {
+    zh: `互联网信息服务备案${zh ? `（${zh}）` : ''}`,
+    en: `Internet information service filing${en ? ` (${en})` : ''}`,
+  };
+}
+
+/** The file column: the Chinese path in the Chinese text, the English folder name only in the gloss. */
+function fileCell(file: string): { zh: string; en: string } {
+  return {
+    zh: literal(file.replace(/^附件 Attachments\//, '附件/')),
+    en: literal(file.replace(/^附件 Attachments\//, 'Attachments/')),
+  };
+}
 
 export function pageRange(first: number, last: number): string {
   return first === last ? `${first}` : `${first}–${last}`;
@@ -52,7 +87,7 @@ export function boundIndexTemplate(index: PacketIndex): DocumentTemplate {
           rows: index.rows.map((row) => [
             String(row.number).padStart(2, '0'),
             { zh: literal(row.title.zh), en: literal(row.title.en) },
-            literal(row.file),
+            fileCell(row.file),
             pageRange(row.firstPage, row.lastPage),
           ]),
         };

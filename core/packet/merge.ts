@@ -6,15 +6,26 @@
  * an /Outlines dictionary whose items are linked by /Parent, /Prev and /Next, each pointing at the first page
  * of its document with an /XYZ destination (keeps the reader's zoom).
  */
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFNull, type PDFRef, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFNull,
+  StandardFonts,
+  rgb,
+  type PDFRef,
+  type PDFPage,
+} from 'pdf-lib';
 
 /** A4 in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 };
 const IMAGE_MARGIN = 28;
 
+/** A part of the merged file; parts with the same `group` are bookmarked under one parent entry. */
 export type MergePart =
-  | { title: string; kind: 'pdf'; bytes: Uint8Array }
-  | { title: string; kind: 'jpeg'; bytes: Uint8Array; width: number; height: number };
+  | { title: string; kind: 'pdf'; bytes: Uint8Array; group?: string }
+  | { title: string; kind: 'jpeg'; bytes: Uint8Array; width: number; height: number; group?: string };
 
 export interface MergedPdf {
   bytes: Uint8Array;
@@ -51,32 +62,105 @@ async function addImagePage(
   return page;
 }
 
-function addOutline(doc: PDFDocument, entries: { title: string; page: PDFPage }[]): void {
-  if (entries.length === 0) return;
+interface OutlineEntry {
+  title: string;
+  page: PDFPage;
+  children?: OutlineEntry[];
+}
+
+/** Writes one level of the outline under `parent`; returns the number of entries shown (all open). */
+function writeOutlineLevel(
+  doc: PDFDocument,
+  entries: OutlineEntry[],
+  parent: PDFRef,
+): { first: PDFRef; last: PDFRef; count: number } {
   const context = doc.context;
-  const outlinesRef = context.nextRef();
-  const itemRefs: PDFRef[] = entries.map(() => context.nextRef());
+  const refs: PDFRef[] = entries.map(() => context.nextRef());
+  let count = entries.length;
   entries.forEach((entry, i) => {
     const item = context.obj({});
     item.set(PDFName.of('Title'), PDFHexString.fromText(entry.title));
-    item.set(PDFName.of('Parent'), outlinesRef);
-    const prev = itemRefs[i - 1];
-    const next = itemRefs[i + 1];
+    item.set(PDFName.of('Parent'), parent);
+    const prev = refs[i - 1];
+    const next = refs[i + 1];
     if (prev) item.set(PDFName.of('Prev'), prev);
     if (next) item.set(PDFName.of('Next'), next);
-    const destination = context.obj([entry.page.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]);
-    item.set(PDFName.of('Dest'), destination);
-    context.assign(itemRefs[i] as PDFRef, item);
+    item.set(PDFName.of('Dest'), context.obj([entry.page.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]));
+    if (entry.children?.length) {
+      const child = writeOutlineLevel(doc, entry.children, refs[i] as PDFRef);
+      item.set(PDFName.of('First'), child.first);
+      item.set(PDFName.of('Last'), child.last);
+      // A positive count: the group opens with its children showing.
+      item.set(PDFName.of('Count'), PDFNumber.of(child.count));
+      count += child.count;
+    }
+    context.assign(refs[i] as PDFRef, item);
   });
+  return { first: refs[0] as PDFRef, last: refs[refs.length - 1] as PDFRef, count };
+}
+
+function addOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
+  if (entries.length === 0) return;
+  const context = doc.context;
+  const outlinesRef = context.nextRef();
+  const level = writeOutlineLevel(doc, entries, outlinesRef);
   const outlines = context.obj({});
   outlines.set(PDFName.of('Type'), PDFName.of('Outlines'));
-  outlines.set(PDFName.of('First'), itemRefs[0] as PDFRef);
-  outlines.set(PDFName.of('Last'), itemRefs[itemRefs.length - 1] as PDFRef);
-  outlines.set(PDFName.of('Count'), PDFNumber.of(entries.length));
+  outlines.set(PDFName.of('First'), level.first);
+  outlines.set(PDFName.of('Last'), level.last);
+  outlines.set(PDFName.of('Count'), PDFNumber.of(level.count));
   context.assign(outlinesRef, outlines);
   doc.catalog.set(PDFName.of('Outlines'), outlinesRef);
   // Open with the bookmarks panel showing: the point of the merged file is navigation.
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+/** Parts in order, consecutive parts of one group under a parent entry at the group's first page. */
+function groupOutline(entries: { title: string; page: PDFPage; group?: string }[]): OutlineEntry[] {
+  const out: OutlineEntry[] = [];
+  for (const entry of entries) {
+    if (!entry.group) {
+      out.push({ title: entry.title, page: entry.page });
+      continue;
+    }
+    const last = out.at(-1);
+    if (last?.children && last.title === entry.group)
+      last.children.push({ title: entry.title, page: entry.page });
+    else
+      out.push({
+        title: entry.group,
+        page: entry.page,
+        children: [{ title: entry.title, page: entry.page }],
+      });
+  }
+  return out;
+}
+
+/**
+ * The packet page number in the top right corner of every page ("12 / 40"), so the index's page numbers
+ * can be found on paper and in any viewer. Digits only, in a standard font: nothing to embed.
+ */
+async function stampPages(doc: PDFDocument): Promise<void> {
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const total = doc.getPageCount();
+  doc.getPages().forEach((page, i) => {
+    const text = `${i + 1} / ${total}`;
+    const size = 9;
+    const width = font.widthOfTextAtSize(text, size);
+    const { width: pageWidth, height: pageHeight } = page.getSize();
+    const x = pageWidth - 28 - width;
+    const y = pageHeight - 22;
+    page.drawRectangle({
+      x: x - 4,
+      y: y - 3,
+      width: width + 8,
+      height: size + 5,
+      color: rgb(1, 1, 1),
+      borderColor: rgb(0.45, 0.45, 0.45),
+      borderWidth: 0.5,
+    });
+    page.drawText(text, { x, y, size, font, color: rgb(0.2, 0.2, 0.2) });
+  });
 }
 
 /**
@@ -85,7 +169,7 @@ function addOutline(doc: PDFDocument, entries: { title: string; page: PDFPage }[
  */
 export async function mergeWithOutline(
   parts: readonly MergePart[],
-  meta: { title: string; now: Date; producer: string },
+  meta: { title: string; now: Date; producer: string; stampPages?: boolean },
 ): Promise<MergedPdf> {
   const target = await PDFDocument.create({ updateMetadata: false });
   target.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -96,21 +180,24 @@ export async function mergeWithOutline(
   target.setLanguage('zh-CN');
 
   const ranges: { first: number; last: number }[] = [];
-  const outline: { title: string; page: PDFPage }[] = [];
+  const outline: { title: string; page: PDFPage; group?: string }[] = [];
   for (const part of parts) {
     const first = target.getPageCount() + 1;
     if (part.kind === 'jpeg') {
-      outline.push({ title: part.title, page: await addImagePage(target, part) });
+      const page = await addImagePage(target, part);
+      outline.push({ title: part.title, page, ...(part.group ? { group: part.group } : {}) });
     } else {
       const source = await PDFDocument.load(part.bytes, { updateMetadata: false });
       const pages = await target.copyPages(source, source.getPageIndices());
       pages.forEach((page) => target.addPage(page));
       const firstPage = pages[0];
-      if (firstPage) outline.push({ title: part.title, page: firstPage });
+      if (firstPage)
+        outline.push({ title: part.title, page: firstPage, ...(part.group ? { group: part.group } : {}) });
     }
     ranges.push({ first, last: target.getPageCount() });
   }
-  addOutline(target, outline);
+  addOutline(target, groupOutline(outline));
+  if (meta.stampPages) await stampPages(target);
   const bytes = await target.save({ useObjectStreams: true });
   return { bytes, ranges };
 }

@@ -6,19 +6,28 @@
  * the forms and the pre-flight use the same words. The page is self-contained: no external script, style,
  * font or URL, a Content-Security-Policy allowing only its own inline script (by hash), every value escaped.
  */
-import type { Case, Service } from '../model/case';
+import type { Case, Person, Service } from '../model/case';
+import { printedName } from '../documents/names';
+import { applicationContact, formatCoverage, formatLicenceCategories } from '../documents/resolve';
 import { FIELD_CATALOGUE, type FieldDef } from '../model/fields';
 import { regionName } from '../model/regions';
 import { formatCny, formatDate } from '../documents/resolve';
 import type { LabelTables } from '../documents/template-schema';
 import { sha256Base64 } from './hash';
+import { parseFont } from '../documents/font';
+import { webFontSubset } from './web-font';
 
 export interface PortalRow {
   path: string;
   labelZh: string;
   labelEn: string;
   value: string;
+  /** Typed into the portal (a copy button); false for values picked from a list, a box or a region menu. */
+  copy: boolean;
 }
+
+/** Inputs whose value is picked on the portal, not typed: no copy button. */
+const PICKED: ReadonlySet<FieldDef['input']> = new Set(['select', 'boolean', 'region', 'list']);
 
 export interface PortalSection {
   title: { zh: string; en: string };
@@ -100,11 +109,17 @@ function rowsFor(
     const [head, tail] = rest.split('.*.');
     const expand = (concretePath: string) => {
       const value = valueAt(c, concretePath);
+      // A person's name as in the identity document (MUELLER ANNA（安娜·穆勒）), as the documents print it.
+      const person =
+        /\.name$/.test(concretePath) && /(principal|legalRepresentative)\.name$/.test(concretePath)
+          ? (valueAt(c, concretePath.replace(/\.name$/, '')) as Person | undefined)
+          : undefined;
       rows.push({
         path: concretePath,
         labelZh: def.label['zh-CN'],
         labelEn: def.label.en,
-        value: displayValue(def, concretePath, value, labels),
+        value: person ? printedName(person, 'zh') : displayValue(def, concretePath, value, labels),
+        copy: !PICKED.has(def.input),
       });
     };
     if (tail !== undefined && head !== undefined) {
@@ -115,8 +130,95 @@ function rowsFor(
   return rows;
 }
 
-/** The sheet's content: subject, its people, then each service with its own person in charge. */
-export function portalSections(c: Case, labels?: LabelTables): PortalSection[] {
+const row = (path: string, labelZh: string, labelEn: string, value: string, copy = true): PortalRow => ({
+  path,
+  labelZh,
+  labelEn,
+  value: value.replace(/\u2060/g, ''),
+  copy,
+});
+
+/**
+ * The licence application on MIIT's 电信业务市场综合管理信息系统 (dxzhgl.miit.gov.cn): the values its form
+ * asks for (Order 42 Art. 8(1): category, coverage, company, address, contact, phone, e-mail).
+ */
+export function licencePortalSection(c: Case): PortalSection {
+  const contact = applicationContact(c);
+  const rows: PortalRow[] = [
+    row(
+      'licence.categories',
+      '申请业务种类',
+      'Categories applied for',
+      formatLicenceCategories(c.licence.categories.length ? c.licence.categories : ['B25'], 'zh'),
+      false,
+    ),
+    row('licence.coverage', '业务覆盖范围', 'Coverage', formatCoverage(c.licence.coverage, c, 'zh'), false),
+    row('subject.name', '公司名称', 'Company name', c.subject.name),
+    row(
+      'subject.certificateNumber',
+      '统一社会信用代码',
+      'Unified social credit code',
+      c.subject.certificateNumber,
+    ),
+    row('subject.certificateAddress', '公司住所', 'Registered address', c.subject.certificateAddress),
+    row(
+      'subject.registeredCapitalCny',
+      '注册资本',
+      'Registered capital',
+      c.subject.registeredCapitalCny === null ? '' : formatCny(c.subject.registeredCapitalCny, 'zh'),
+    ),
+    row(
+      'legalRepresentative.name',
+      '法定代表人',
+      'Legal representative',
+      printedName(c.legalRepresentative, 'zh'),
+    ),
+    row('contact.name', '联系人', 'Contact person', contact.name),
+    row('contact.mobile', '联系电话', 'Contact telephone', contact.mobile),
+    row('contact.email', '电子邮箱', 'Contact e-mail', contact.email),
+    row('licence.complaintPhone', '客服电话', 'Customer-service telephone', c.licence.complaintPhone),
+  ];
+  c.services.forEach((service, i) => {
+    const identity =
+      service.kind === 'website' || service.kind === 'app' ? service.domains.join('、') : service.appId;
+    rows.push(
+      row(
+        `services.${i}.name`,
+        `${SERVICE_KIND_TITLE[service.kind].zh}名称`,
+        `${SERVICE_KIND_TITLE[service.kind].en} name`,
+        service.name,
+      ),
+    );
+    rows.push(
+      row(
+        `services.${i}.identity`,
+        service.kind === 'mini_program' ? '小程序ID' : '域名',
+        service.kind === 'mini_program' ? 'AppID' : 'Domains',
+        identity,
+      ),
+    );
+    rows.push(
+      row(`services.${i}.filingNumber`, 'ICP备案号', 'ICP filing number', service.filingNumber ?? ''),
+    );
+  });
+  return {
+    title: {
+      zh: '经营许可申请（电信业务市场综合管理信息系统）',
+      en: 'Licence application (MIIT telecom business system)',
+    },
+    rows,
+  };
+}
+
+/**
+ * The sheet's content: subject, its people, then each service with its own person in charge; for a
+ * licence packet, the licence portal's section first.
+ */
+export function portalSections(
+  c: Case,
+  labels?: LabelTables,
+  options: { licence?: boolean } = {},
+): PortalSection[] {
   const sections: PortalSection[] = [
     {
       title: { zh: '主体信息', en: 'Subject (applicant)' },
@@ -147,7 +249,17 @@ export function portalSections(c: Case, labels?: LabelTables): PortalSection[] {
         : rowsFor('principal.', 'principal.', c, labels),
     });
   });
+  if (options.licence) sections.unshift(licencePortalSection(c));
   return sections.filter((s) => s.rows.length > 0);
+}
+
+/** 2026年11月25日 10:00（北京时间）: the build time on the China clock, where the packet is filed. */
+export function chinaTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const china = new Date(at.getTime() + 8 * 3600_000).toISOString();
+  const [date = '', time = ''] = china.split('T');
+  return `${formatDate(date, 'zh').replace(/\u2060/g, '')} ${time.slice(0, 5)}（北京时间）`;
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -192,7 +304,7 @@ document.addEventListener('click', function (event) {
 
 const STYLE = `
 :root { color-scheme: light; }
-body { font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif;
+body { font-family: "ICP Sheet", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif;
   margin: 24px auto; max-width: 1000px; color: #1a1a1a; line-height: 1.5; padding: 0 16px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 .meta { color: #555; font-size: 13px; margin: 0 0 16px; }
@@ -209,6 +321,7 @@ td.action { width: 96px; text-align: center; }
 button.copy { font: inherit; font-size: 12px; padding: 3px 8px; border: 1px solid #888; border-radius: 4px;
   background: #fff; cursor: pointer; }
 button.copy.done { background: #e6f4ea; border-color: #2e7d32; }
+.picked { font-size: 11px; color: #666; }
 @media print {
   body { margin: 0; max-width: none; }
   button.copy, td.action, th.action { display: none; }
@@ -224,10 +337,33 @@ export interface PortalSheetMeta {
   generatedAt: string;
 }
 
-/** The complete HTML page. */
-export async function portalFieldsHtml(sections: PortalSection[], meta: PortalSheetMeta): Promise<string> {
+/**
+ * The complete HTML page. With `font` (the document font's bytes) the page embeds a subset of it holding
+ * exactly its characters, so its Chinese shows on a machine without a CJK font.
+ */
+export async function portalFieldsHtml(
+  sections: PortalSection[],
+  meta: PortalSheetMeta,
+  options: { font?: Uint8Array } = {},
+): Promise<string> {
   const scriptHash = await sha256Base64(new TextEncoder().encode(COPY_SCRIPT));
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
+  const fontSrc = options.font ? ' font-src data:;' : '';
+  const csp = `default-src 'none'; style-src 'unsafe-inline';${fontSrc} script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
+  const page = portalPage(sections, meta, csp, '');
+  if (!options.font) return page;
+  const subset = webFontSubset(parseFont(options.font), page);
+  const face = `@font-face { font-family: "ICP Sheet"; src: url(data:font/ttf;base64,${base64(subset)}) format("truetype"); font-display: block; }`;
+  return portalPage(sections, meta, csp, face);
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function portalPage(sections: PortalSection[], meta: PortalSheetMeta, csp: string, fontFace: string): string {
   const body = sections
     .map((section) => {
       const rows = section.rows
@@ -235,7 +371,7 @@ export async function portalFieldsHtml(sections: PortalSection[], meta: PortalSh
           (row) => `<tr>
 <td class="label">${escapeHtml(row.labelZh)}<small>${escapeHtml(row.labelEn)}</small></td>
 <td class="value${row.value === '' ? ' empty' : ''}">${escapeHtml(row.value)}</td>
-<td class="action"><button type="button" class="copy">复制 Copy</button></td>
+<td class="action">${row.copy ? '<button type="button" class="copy">复制 Copy</button>' : '<span class="picked">从列表选择 Pick from the list</span>'}</td>
 </tr>`,
         )
         .join('\n');
@@ -257,11 +393,11 @@ ${rows}
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>门户填报对照表 Portal fields — ${escapeHtml(meta.subjectName)}</title>
-<style>${STYLE}</style>
+<style>${fontFace}${STYLE}</style>
 </head>
 <body>
 <h1>门户填报对照表 <small>Portal copy sheet</small></h1>
-<p class="meta">${escapeHtml(meta.subjectName)} · ${escapeHtml(meta.pathway.zh)} ${escapeHtml(meta.pathway.en)} · ${escapeHtml(meta.caseName)} · ${escapeHtml(meta.generatedAt)}</p>
+<p class="meta">${escapeHtml(meta.subjectName)} · ${escapeHtml(meta.pathway.zh)} ${escapeHtml(meta.pathway.en)} · ${escapeHtml(meta.caseName)} · 生成于 Generated ${escapeHtml(chinaTime(meta.generatedAt))}</p>
 <p class="meta">逐项复制到备案系统；标签为备案系统中的原文。Copy each value into the filing portal; labels are the portal's own wording.</p>
 ${body}
 <script>${COPY_SCRIPT}</script>

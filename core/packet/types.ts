@@ -95,6 +95,8 @@ export interface AssembleOptions {
   /** Progress for a progress bar: `done` of `total` steps, with the step's name. */
   onProgress?: (progress: { done: number; total: number; step: string }) => void;
   signal?: AbortSignal;
+  /** The document font's bytes: portal-fields.html embeds a subset of it (no CJK font needed to read it). */
+  portalFont?: Uint8Array;
 }
 
 export interface ManifestFile {

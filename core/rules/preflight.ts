@@ -39,6 +39,9 @@ import { buildChecklist, type ChecklistItem } from './checklist';
 import { PREFLIGHT, PRE_APPROVALS, STEPS, preApprovalFor, type PreflightRule, type Step } from './data';
 import { decidePathway, type Decision } from './decide';
 import { judgeValidity, submissionDate, validityWindow } from './validity';
+import { checkDocumentConsistency, FACT_NAMES } from '../documents/consistency';
+import type { DocumentDecision } from '../documents/conditions';
+import type { DocumentTemplate } from '../documents/template-schema';
 
 export interface PreflightIssue {
   /** `code@path`: stable, so an acknowledged warning stays acknowledged across edits of other fields. */
@@ -265,6 +268,7 @@ export function checkCase(caseData: Case, options: CheckOptions = {}): Preflight
   checkValidity(out, caseData, facts, today);
   checkLicence(out, caseData, facts, decision);
   checkDocuments(out, caseData, checklist);
+  checkConsistency(out, caseData, decision, today);
 
   const order = (s: Step) => STEPS.indexOf(s);
   return out.issues
@@ -740,6 +744,13 @@ function latestSubmission(end: string, w: { submission: string; requiredUntil: s
 
 function checkLicence(out: IssueList, caseData: Case, facts: CaseFacts, decision: Decision): void {
   if (!facts.licenceFirm) return;
+  caseData.licence.staff.forEach((member, i) => {
+    if (member.name.trim() && !member.socialInsurance)
+      out.rule('licence.staffWithoutSocialInsurance', `licence.staff.${i}.socialInsurance`, {
+        name: member.name,
+        role: member.role || member.title,
+      });
+  });
   const { subject } = caseData;
   if (facts.individualSubject || subject.certificateType !== 'business_licence') {
     out.rule('licence.applicantNotCompany', 'subject.certificateType', {
@@ -810,4 +821,49 @@ function checkDocuments(out: IssueList, caseData: Case, checklist: ChecklistItem
       });
     }
   }
+}
+
+/** The documents of the packet the case would export (as the export gate plans it), for the check below. */
+function packetDocumentDecision(caseData: Case, decision: Decision): DocumentDecision | undefined {
+  const fileable = (p: string | undefined) => p === 'icp_filing' || p === 'commercial_licence';
+  const pathway = fileable(decision.pathway) ? decision.pathway : decision.alternativePathway;
+  if (!fileable(pathway)) return undefined;
+  const licence = pathway === 'commercial_licence';
+  return {
+    filing: caseData.answers.mainlandHosting !== false,
+    licence,
+    licenceCategories: licence
+      ? caseData.licence.categories.length
+        ? [...caseData.licence.categories]
+        : ['B25']
+      : [],
+  };
+}
+
+/** Cross-document contradictions, as errors naming both documents. */
+export function documentConsistencyIssues(
+  caseData: Case,
+  documents: DocumentDecision,
+  today: string = todayIso(),
+  templates?: readonly DocumentTemplate[],
+): PreflightIssue[] {
+  const out = new IssueList(new Set(caseData.acknowledged));
+  const options = templates ? { today, templates } : { today };
+  for (const issue of checkDocumentConsistency(caseData, documents, options)) {
+    const [first, second] = issue.documents;
+    out.rule('documents.contradiction', `documents:${first.id}+${second.id}:${issue.fact}`, {
+      fact: { en: FACT_NAMES[issue.fact].en, 'zh-CN': FACT_NAMES[issue.fact].zh },
+      firstDocument: { en: first.title.en, 'zh-CN': first.title.zh },
+      secondDocument: { en: second.title.en, 'zh-CN': second.title.zh },
+      firstValue: issue.values[0],
+      secondValue: issue.values[1],
+    });
+  }
+  return out.issues;
+}
+
+function checkConsistency(out: IssueList, caseData: Case, decision: Decision, today: string): void {
+  const documents = packetDocumentDecision(caseData, decision);
+  if (!documents) return;
+  for (const issue of documentConsistencyIssues(caseData, documents, today)) out.push(issue);
 }

@@ -85,6 +85,7 @@ export async function assembleCasePacket(
     now: request.now,
     appVersion: request.appVersion,
     rulesVersion: RULES_VERSION,
+    portalFont: fonts.regular,
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
   });

@@ -3,6 +3,7 @@
  * process through bin/icp-packet.mjs), and the packet it writes read back with independent tools — SHA-256,
  * poppler, pdf.js, fontkit, sharp, fflate, unzip.
  */
+import type { PDFHexString } from 'pdf-lib';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -157,25 +158,48 @@ describe('the packet icp-packet build writes', () => {
     }
   });
 
-  it('merges everything into one PDF with one bookmark per document, which poppler opens', async () => {
+  it('merges everything into one PDF with bookmarks grouped (documents, 附件), open, in Chinese, which poppler opens', async () => {
     const file = path.join(packetDir, '完整材料包 Full packet.pdf');
     const bytes = await readFile(file);
     const doc = await PDFDocument.load(bytes);
     const outlines = doc.context.lookup(doc.catalog.get(PDFName.of('Outlines')), PDFDict);
-    const titles: string[] = [];
     const pages = doc.getPages().map((p) => p.ref);
-    let item = outlines.get(PDFName.of('First'));
-    while (item instanceof PDFRef) {
-      const dict = doc.context.lookup(item, PDFDict);
-      titles.push(dict.lookup(PDFName.of('Title'))?.toString() ?? '');
-      const destination = dict.lookup(PDFName.of('Dest')) as unknown as { get(i: number): PDFRef };
-      const entry = manifest.fullPacket.entries[titles.length - 1];
-      expect(pages.indexOf(destination.get(0)) + 1).toBe(entry?.firstPage);
-      item = dict.get(PDFName.of('Next'));
-    }
-    // Documents = the index, each generated document, each attachment.
-    expect(titles).toHaveLength(1 + manifest.templates.length - 1 + manifest.attachments.length);
-    expect(titles).toHaveLength(manifest.fullPacket.entries.length);
+    /** Leaf bookmarks in order, with their page, and the groups they sit in. */
+    const leaves: { title: string; page: number; group: string }[] = [];
+    const groups: string[] = [];
+    const walk = (first: unknown, group: string) => {
+      let item = first;
+      while (item instanceof PDFRef) {
+        const dict = doc.context.lookup(item, PDFDict);
+        const title = (dict.lookup(PDFName.of('Title')) as PDFHexString).decodeText();
+        const child = dict.get(PDFName.of('First'));
+        if (child instanceof PDFRef) {
+          groups.push(title);
+          // Open: a positive count of the children shown.
+          expect(Number(dict.get(PDFName.of('Count'))?.toString())).toBeGreaterThan(0);
+          walk(child, title);
+        } else {
+          const destination = dict.lookup(PDFName.of('Dest')) as unknown as { get(i: number): PDFRef };
+          leaves.push({ title, page: pages.indexOf(destination.get(0)) + 1, group });
+        }
+        item = dict.get(PDFName.of('Next'));
+      }
+    };
+    walk(outlines.get(PDFName.of('First')), '');
+    expect(groups).toEqual(manifest.attachments.length ? ['申报文件', '附件'] : ['申报文件']);
+    expect(leaves).toHaveLength(manifest.fullPacket.entries.length);
+    leaves.forEach((leaf, i) => {
+      expect(leaf.page).toBe(manifest.fullPacket.entries[i]?.firstPage);
+      expect(leaf.title).not.toMatch(/[A-Za-z]{3}/);
+    });
+    expect(leaves[0]).toMatchObject({ title: '申报材料目录', group: '' });
+    expect(leaves.slice(1, manifest.templates.length).every((l) => l.group === '申报文件')).toBe(true);
+    expect(leaves.slice(manifest.templates.length).every((l) => l.group === '附件')).toBe(true);
+    // Every page carries its packet page number.
+    const stamped = (await extractText(new Uint8Array(bytes))).items.filter((i) =>
+      /^\d+ \/ \d+$/.test(i.text.trim()),
+    );
+    expect(stamped.map((i) => i.page)).toEqual(pages.map((_, i) => i));
 
     const { stdout: info } = await exec('pdfinfo', [file]);
     expect(info).toMatch(new RegExp(`Pages:\\s+${doc.getPageCount()}`));
@@ -208,7 +232,8 @@ describe('the packet icp-packet build writes', () => {
         expectedPages.map((_, page) =>
           compact(
             items
-              .filter((i) => i.page === first + page)
+              // The full packet's page stamp ("12 / 40") is the packet's, not the document's.
+              .filter((i) => i.page === first + page && !/^\d+ \/ \d+$/.test(i.text.trim()))
               .map((i) => i.text)
               .join(''),
           ),

@@ -47,16 +47,32 @@ describe('icp-packet render', () => {
       await main(['render', caseFile, 'authorization-letter', '--review', '--out', 'review.pdf'], cli),
     ).toBe(0);
     const text = await textOf(path.join(dir, 'review.pdf'));
-    expect(text).toContain('法定代表人授权书');
+    expect(text).toContain('授权委托书');
     expect(text).toContain('仅供核对·Forreviewonly');
-    expect(text).toContain("LegalRepresentative'sLetterofAuthorization");
+    expect(text).toContain('LetterofAuthorization');
   }, 30_000);
 
   it('renders a document outside the case packet when asked by name, with a note', async () => {
     const cli = io();
-    expect(await main(['render', caseFile, 'rename-letter', '--out', 'rename.pdf'], cli)).toBe(0);
+    expect(await main(['render', caseFile, 'key-staff', '--out', 'staff.pdf'], cli)).toBe(0);
     expect(cli.err.join('')).toMatch(/not part of this case's packet/);
   }, 30_000);
+
+  it('refuses a letter about nobody: no authorization letter without a person to authorise, no rename letter without a former name', async () => {
+    const sample = JSON.parse(await readFile(caseFile, 'utf8')) as Record<string, unknown> & {
+      services: { principal: unknown }[];
+    };
+    const own = { ...sample, services: sample.services.map((s) => ({ ...s, principal: null })) };
+    await writeFile(path.join(dir, 'own.json'), JSON.stringify(own));
+    const cli = io();
+    expect(await main(['render', 'own.json', 'authorization-letter', '--out', 'auth.pdf'], cli)).toBe(2);
+    expect(cli.err.join('')).toMatch(
+      /needs no "authorization-letter": every person in charge is the legal representative/,
+    );
+    const rename = io();
+    expect(await main(['render', caseFile, 'rename-letter', '--out', 'rename.pdf'], rename)).toBe(2);
+    expect(rename.err.join('')).toMatch(/no former name/);
+  });
 
   it.each([
     [['render', 'case.json', 'no-such-template', '--out', 'x.pdf'], /unknown template "no-such-template"/],

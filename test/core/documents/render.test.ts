@@ -105,17 +105,24 @@ describe('every template, rendered from the sample case', () => {
   it("prints the sample's own data, dates as 2026年11月25日 and page numbers 第 N 页 共 M 页", () => {
     for (const r of each('submission')) {
       const text = compact(r.items.map((i) => i.text).join(''));
-      expect(text, label(r)).toContain('上海澜岸贸易有限公司');
+      expect(text, label(r)).toContain(
+        r.template.pathway === 'licence'
+          ? '深圳市云帆知学科技有限公司'
+          : r.template.id === 'rename-letter'
+            ? '杭州青禾数字科技有限公司'
+            : '上海澜岸贸易有限公司',
+      );
       for (let page = 1; page <= r.pageCount; page++) {
         expect(text, label(r)).toContain(`第${page}页共${r.pageCount}页`);
       }
     }
+    // One date rule per case: the licence case is dated with its planned submission date.
     const dated = each('submission').filter((r) => r.template.id === 'licence-application-letter');
-    expect(compact(dated[0]?.items.map((i) => i.text).join('') ?? '')).toContain('2026年11月25日');
+    expect(compact(dated[0]?.items.map((i) => i.text).join('') ?? '')).toContain('2026年12月1日');
     const commitment = each('submission').find((r) => r.template.id === 'filing-commitment');
     const commitmentText = compact(commitment?.items.map((i) => i.text).join('') ?? '');
     expect(commitmentText).toContain('上海市通信管理局：');
-    expect(commitmentText).toContain('（1）小程序：澜岸家居优选');
+    expect(commitmentText).toContain('小程序：澜岸家居优选（AppIDwx3f8a1c92d4e6b705）');
     expect(commitmentText).toContain('特此承诺。');
   });
 
@@ -248,17 +255,18 @@ describe('documents that change with the case', () => {
       await renderDocument('pre-approval-statement', preApprovalCase(), options),
     );
     const text = compact(withPermit.items.map((i) => i.text).join(''));
-    expect(text).toContain('前置审批文件情况说明');
+    expect(text).toContain('前置审批事项说明');
     expect(text).toContain('互联网药品信息服务资格证书');
     expect(text).toContain('（沪）-非经营性-2026-0042');
     expect(text).toContain('2031年5月31日');
     expect(text).toContain('特此说明。');
-    expect(text).not.toContain('不涉及前置审批事项承诺书');
+    expect(text).not.toContain('本单位郑重承诺：上述服务不涉及');
 
     const without = await extractText(await renderDocument('pre-approval-statement', filingCase(), options));
     const withoutText = compact(without.items.map((i) => i.text).join(''));
-    expect(withoutText).toContain('不涉及前置审批事项承诺书');
-    expect(withoutText).toContain('特此承诺。');
+    expect(withoutText).toContain('前置审批事项说明');
+    expect(withoutText).toContain('本单位郑重承诺：上述服务不涉及');
+    expect(withoutText).toContain('特此说明。');
   }, 30_000);
 });
 

@@ -123,8 +123,12 @@ function englishGlossesMissing(blocks: Block[]): string[] {
         });
         break;
       case 'notes':
+      case 'enclosures':
         check(`${at} heading`, block.heading.en);
         block.items.forEach((item, n) => check(`${at} item ${n}`, item.en));
+        break;
+      case 'ownership':
+        check(`${at} caption`, block.caption.en);
         break;
     }
   });
@@ -229,9 +233,9 @@ describe('which documents a case needs', () => {
       .map((t) => t.id);
 
   it('the sample mini-program shop: the filing set, with the authorization letter for its local manager', () => {
+    // WeChat verifies a mini-program in-app and supplies its own 核验单: no verification form on that channel.
     expect(ids(filingCase())).toEqual([
       'filing-info-sheet',
-      'verification-form',
       'filing-commitment',
       'authorization-letter',
       'pre-approval-statement',

@@ -15,6 +15,8 @@ const NOT_USER_FIELDS = [
   /^exports(\.|$)/,
   /^contacts(\.|$)/,
   /^answers(\.|$)/,
+  // Typed beside each free-text field (CatalogueField's English meaning input), keyed by the field's path.
+  /^englishMeanings(\.|$)/,
   /\.preApprovals\.\*\.attachmentIds(\.|$)/,
 ];
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { documentLabels } from '../../../core/documents/templates';
 import { sampleCase } from '../../../core/model/sample-case';
 import { escapeHtml, portalFieldsHtml, portalSections } from '../../../core/packet/portal-fields';
+import { bundledFonts, parseIndependently } from '../documents/pdf-reader';
 
 const meta = {
   caseName: 'c',
@@ -44,10 +45,34 @@ describe('portal-fields.html', () => {
     expect(html).toContain(`script-src 'sha256-${hash}'`);
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/\s(src|href)=|https?:\/\/|@import|url\(/);
+    // A copy button on every typed value; none on values picked from a list on the portal.
     const buttons = html.match(/<button type="button" class="copy">/g) ?? [];
-    const valueCells = html.match(/<td class="value/g) ?? [];
-    expect(buttons.length).toBe(valueCells.length);
+    const rows = portalSections(c, documentLabels()).flatMap((section) => section.rows);
+    expect(buttons.length).toBe(rows.filter((r) => r.copy).length);
     expect(buttons.length).toBeGreaterThan(30);
+    expect(rows.find((r) => r.path === 'principal.idType')?.copy).toBe(false);
     expect(html).toMatch(/@media print/);
+  });
+
+  it('embeds its own subset of the document font, holding every character it shows, allowed by its CSP', async () => {
+    const c = sampleCase();
+    const sections = portalSections(c, documentLabels());
+    const html = await portalFieldsHtml(sections, meta, { font: bundledFonts().regular });
+    expect(html).toContain('font-src data:');
+    const match = /url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\)/.exec(html);
+    expect(match).not.toBeNull();
+    const font = parseIndependently(new Uint8Array(Buffer.from(match?.[1] ?? '', 'base64')));
+    const shown = html.replace(/<style>[\s\S]*?<\/style>|<script>[\s\S]*?<\/script>|<[^>]+>/g, '');
+    const han = [...new Set(shown.match(/[\u3400-\u9fff]/g) ?? [])];
+    expect(han.length).toBeGreaterThan(100);
+    const missing = han.filter((ch) => font.glyphForCodePoint(ch.codePointAt(0) ?? 0).id === 0);
+    expect(missing).toEqual([]);
+    // The subset is small next to the 10 MB font, and its outlines are the original's.
+    expect(match?.[1]?.length ?? 0).toBeLessThan(400_000);
+    const original = parseIndependently(bundledFonts().regular);
+    for (const ch of han.slice(0, 20))
+      expect(font.glyphForCodePoint(ch.codePointAt(0)!).path.toSVG()).toBe(
+        original.glyphForCodePoint(ch.codePointAt(0)!).path.toSVG(),
+      );
   });
 });

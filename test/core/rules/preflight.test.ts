@@ -226,7 +226,37 @@ const ROWS: Row[] = [
     code: 'miniProgram.tooManyServiceTypes',
     fail: (c) => void (mini(c).serviceContentTypes = [1, 2, 3, 4, 5, 6]),
   },
+  {
+    code: 'licence.staffWithoutSocialInsurance',
+    fail: (c) => {
+      licenceCase(c);
+      c.licence.staff = [{ ...STAFF, socialInsurance: false }];
+    },
+    pass: (c) => {
+      licenceCase(c);
+      c.licence.staff = [{ ...STAFF, socialInsurance: true }];
+    },
+    path: 'licence.staff.0.socialInsurance',
+  },
 ];
+
+const STAFF = {
+  name: '李强',
+  role: '技术负责人',
+  title: '技术总监',
+  education: '本科',
+  experience: '十年互联网系统研发经验。',
+  phone: '13651823947',
+  idType: 'resident_id' as const,
+  idNumber: '',
+  socialInsurance: true,
+};
+
+/**
+ * Rules no case edit can raise with the bundled templates: the cross-document check finds contradictions
+ * in template wording, so test/core/documents/consistency.test.ts plants them in a template instead.
+ */
+const TEMPLATE_RULES = new Set(['documents.contradiction']);
 
 describe('checkCase — the sample', () => {
   it('a complete sample has no errors (warnings allowed)', () => {
@@ -246,7 +276,12 @@ describe('checkCase — the sample', () => {
 
 describe('checkCase — every rejection rule fails and passes', () => {
   it('the table covers every rule in preflight-rules.json', () => {
-    expect(ROWS.map((r) => r.code).sort()).toEqual(PREFLIGHT.rules.map((r) => r.code).sort());
+    expect(ROWS.map((r) => r.code).sort()).toEqual(
+      PREFLIGHT.rules
+        .map((r) => r.code)
+        .filter((c) => !TEMPLATE_RULES.has(c))
+        .sort(),
+    );
   });
 
   it.each(ROWS)('$code is raised', ({ code, fail, base, path }) => {

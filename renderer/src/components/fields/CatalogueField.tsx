@@ -324,7 +324,7 @@ export function CatalogueField({
   const { caseData, update, issues } = useCaseSession();
   const def = fieldDef(path, serviceKind);
   if (def === undefined) throw new Error(`No field "${path}" in templates/fields/case-fields.json`);
-  return (
+  const view = (
     <FieldView
       def={def}
       path={path}
@@ -334,5 +334,53 @@ export function CatalogueField({
       regions={regions}
       disabled={disabled}
     />
+  );
+  if (!def.englishMeaning) return view;
+  return (
+    <>
+      {view}
+      <EnglishMeaningInput path={path} disabled={disabled} />
+    </>
+  );
+}
+
+/**
+ * The optional English meaning of a free-text Chinese field, kept in `case.englishMeanings[path]` and
+ * printed in the bilingual review copy (nothing else reads it; an empty one prints "no English given").
+ */
+function EnglishMeaningInput({ path, disabled }: { path: string; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const { caseData, update } = useCaseSession();
+  const id = `${fieldDomId(path)}-en`;
+  const value = caseData.englishMeanings[path] ?? '';
+  return (
+    <div className="field field--text field--english-meaning" data-path={`englishMeanings.${path}`}>
+      <label htmlFor={id} className="field__label">
+        <span className="field__meaning" lang="en">
+          {t('englishMeaning.label')}
+        </span>
+      </label>
+      <p className="hint" id={`${id}-help`}>
+        {t('englishMeaning.help')}
+      </p>
+      <input
+        id={id}
+        type="text"
+        lang="en"
+        className="input"
+        aria-describedby={`${id}-help`}
+        disabled={disabled}
+        value={value}
+        onChange={(event) => {
+          const text = event.target.value;
+          update((current) => {
+            const meanings = { ...current.englishMeanings };
+            if (text === '') delete meanings[path];
+            else meanings[path] = text;
+            return { ...current, englishMeanings: meanings };
+          });
+        }}
+      />
+    </div>
   );
 }

@@ -30,6 +30,20 @@ const BY_PATTERN: Readonly<Record<string, FieldOption[]>> = {
   'principal.idType': fromSet('idType', PERSON_ID_TYPES),
   'services.*.principal.idType': fromSet('idType', PERSON_ID_TYPES),
   'subject.shareholders.*.kind': fromSet('shareholderKind', ['company', 'individual']),
+  'subject.shareholders.*.owners.*.kind': fromSet('shareholderKind', ['company', 'individual']),
+  'licence.staff.*.idType': fromSet('idType', PERSON_ID_TYPES),
+  'services.*.courseScope': [
+    { value: 'none', label: { text: { en: 'No courses', 'zh-CN': '不提供课程' } } },
+    {
+      value: 'adult_vocational',
+      label: {
+        text: {
+          en: 'Adult vocational training only (no academic education, no K-12 tutoring)',
+          'zh-CN': '仅面向成年人的职业技能类非学历培训',
+        },
+      },
+    },
+  ],
   'services.*.platforms.*.platform': fromSet('appPlatform', ['android', 'ios', 'harmony']),
   'services.*.platform': fromSet('miniPlatform', MINI_PROGRAM_PLATFORMS),
   'licence.coverage': fromSet('coverage', ['province', 'nationwide']),

@@ -1,0 +1,477 @@
+/**
+ * Issue 11, "what a reviewer at the communications administration would send back": every point asserted on
+ * the three cases — the sample (Shanghai WFOE, WeChat mini-program, German legal representative), a B25
+ * licence case (Shenzhen domestic company, website with paid memberships) and a renamed company (Hangzhou).
+ * Text is read back from the PDFs with pdf.js; layout facts are measured on the laid-out pages.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { layoutProblems, type CircleOp, type TextOp } from '../../../core/documents/layout';
+import { prepareDocument, renderDocument, type DocumentVariant } from '../../../core/documents/render';
+import { NO_ENGLISH } from '../../../core/documents/resolve';
+import { documentTemplate } from '../../../core/documents/templates';
+import { regionName } from '../../../core/model/regions';
+import type { Case } from '../../../core/model/case';
+import { applicationItem, renderPacketIndex } from '../../../core/packet/index-document';
+import { chinaTime, portalFieldsHtml, portalSections } from '../../../core/packet/portal-fields';
+import { packetDocuments, planPacket } from '../../../core/packet/gate';
+import { documentLabels } from '../../../core/documents/templates';
+import { decidePathway } from '../../../core/rules/decide';
+import { checkCase } from '../../../core/rules/preflight';
+import { DOCUMENT_NOW, filingCase, licenceCase, renamedCase } from '../../fixtures/documents/cases';
+import { bundledFonts, extractText, linesOf, type PdfTextItem } from './pdf-reader';
+
+type CaseName = 'sample' | 'licence' | 'renamed';
+const CASES: Record<CaseName, () => Case> = {
+  sample: filingCase,
+  licence: licenceCase,
+  renamed: renamedCase,
+};
+
+interface Rendered {
+  caseName: CaseName;
+  id: string;
+  variant: DocumentVariant;
+  pageCount: number;
+  items: PdfTextItem[];
+  prepared: ReturnType<typeof prepareDocument>;
+}
+
+const rendered: Rendered[] = [];
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+beforeAll(async () => {
+  const fonts = bundledFonts();
+  for (const [caseName, make] of Object.entries(CASES) as [CaseName, () => Case][]) {
+    const c = make();
+    const plan = planPacket(c, decidePathway(c.answers));
+    for (const doc of packetDocuments(c, plan.documents)) {
+      for (const variant of ['submission', 'review'] as const) {
+        const options = { variant, fonts, now: DOCUMENT_NOW, decision: plan.documents };
+        const bytes = await renderDocument(doc.templateId, c, options);
+        const { pageCount, items } = await extractText(bytes);
+        rendered.push({
+          caseName,
+          id: doc.templateId,
+          variant,
+          pageCount,
+          items,
+          prepared: prepareDocument(doc.templateId, c, options),
+        });
+      }
+    }
+  }
+}, 180_000);
+
+function doc(caseName: CaseName, id: string, variant: DocumentVariant = 'submission'): Rendered {
+  const found = rendered.find((r) => r.caseName === caseName && r.id === id && r.variant === variant);
+  if (!found) throw new Error(`${id} is not in the ${caseName} packet`);
+  return found;
+}
+/** The Chinese text of a submission copy as pdf.js reads it, whitespace removed. */
+const text = (caseName: CaseName, id: string) =>
+  compact(
+    doc(caseName, id)
+      .items.map((i) => i.text)
+      .join(''),
+  );
+const ids = (caseName: CaseName) => [
+  ...new Set(rendered.filter((r) => r.caseName === caseName).map((r) => r.id)),
+];
+const submissions = () => rendered.filter((r) => r.variant === 'submission');
+
+describe('the three cases', () => {
+  it('render the packets they need: sample filing (no 核验单 on WeChat), B25 licence, rename', () => {
+    expect(ids('sample')).toEqual([
+      'filing-info-sheet',
+      'filing-commitment',
+      'authorization-letter',
+      'pre-approval-statement',
+      'privacy-policy',
+    ]);
+    expect(ids('licence')).toContain('licence-application-letter');
+    expect(ids('licence')).toContain('verification-form');
+    expect(ids('renamed')).toEqual(
+      expect.arrayContaining(['rename-letter', 'authorization-letter', 'verification-form']),
+    );
+  });
+});
+
+describe('blocking defects', () => {
+  it('1. the commitment follows the pathway: no 非经营性 undertaking in a licence packet', () => {
+    const licence = text('licence', 'filing-commitment');
+    expect(licence).not.toContain('为非经营性互联网信息服务');
+    expect(licence).toContain('在取得经营许可证前，本单位不通过上述服务开展经营性互联网信息服务');
+    expect(licence).toContain('补充填报经营许可证编号');
+    expect(text('sample', 'filing-commitment')).toContain('本单位所备案的服务为非经营性互联网信息服务');
+  });
+
+  it('2. the licence coverage is printed (广东省), never the 本省（自治区、直辖市） placeholder', () => {
+    for (const r of rendered)
+      expect(compact(r.items.map((i) => i.text).join('')), r.id).not.toContain('本省（自治区');
+    expect(text('licence', 'licence-application-letter')).toContain('二、业务覆盖范围：广东省。');
+    expect(text('licence', 'business-plan')).toContain('业务覆盖范围为广东省');
+  });
+
+  it('3. a foreign person is named as in the passport, the Chinese name beside it, in documents and the portal sheet', () => {
+    for (const id of ['filing-info-sheet', 'authorization-letter']) {
+      const t = text('sample', id);
+      expect(t, id).toContain('MUELLERANNA（安娜·穆勒）');
+      expect(t.replaceAll('MUELLERANNA（安娜·穆勒）', ''), id).not.toContain('安娜·穆勒');
+    }
+    const rows = portalSections(filingCase(), documentLabels()).flatMap((s) => s.rows);
+    expect(rows.find((r) => r.path === 'principal.name')?.value).toBe('MUELLER ANNA（安娜·穆勒）');
+  });
+});
+
+describe('per document', () => {
+  it('目录: Chinese file column, the application named as the authority names it', async () => {
+    const c = filingCase();
+    const bytes = await renderPacketIndex(
+      {
+        caseName: c.name,
+        subjectName: c.subject.name,
+        pathway: applicationItem(c, 'icp-filing'),
+        date: '2026-11-25',
+        rows: [
+          {
+            number: 1,
+            title: { zh: '互联网信息服务备案信息表', en: 'Sheet' },
+            file: '01 互联网信息服务备案信息表.pdf',
+            firstPage: 2,
+            lastPage: 4,
+          },
+          {
+            number: 2,
+            title: { zh: '营业执照', en: 'Business licence' },
+            file: '附件 Attachments/营业执照.jpg',
+            firstPage: 5,
+            lastPage: 5,
+          },
+        ],
+        totalPages: 5,
+      },
+      c,
+      { fonts: bundledFonts(), now: DOCUMENT_NOW },
+    );
+    const t = compact((await extractText(bytes)).items.map((i) => i.text).join(''));
+    expect(t).toContain('附件/营业执照.jpg');
+    expect(t).not.toContain('Attachments');
+    expect(t).toContain('互联网信息服务备案（小程序）');
+    expect(t).toContain('微信小程序的备案真实性核验由微信平台在小程序内完成');
+    expect(applicationItem(licenceCase(), 'icp-licence').zh).toBe(
+      '第二类增值电信业务中的信息服务业务（B25）经营许可',
+    );
+  });
+
+  it('备案信息表: the investor in Chinese, the person in charge repeated in full rather than 同主体负责人（…）', () => {
+    const sample = text('sample', 'filing-info-sheet');
+    expect(sample).toContain('投资人或主管单位北风家居有限责任公司');
+    const licence = text('licence', 'filing-info-sheet');
+    expect(licence).not.toMatch(/同主体负责人（[^）]*）$/m);
+    expect(licence).toContain('网站负责人张伟，居民身份证440305198503123413');
+    expect(licence).toContain('主体备案号粤ICP备2025071234号');
+  });
+
+  it('真实性核验单: names the province administration, not needed (and not shipped) on WeChat', () => {
+    expect(text('renamed', 'verification-form')).toContain('一份报送浙江省通信管理局');
+    expect(ids('sample')).not.toContain('verification-form');
+  });
+
+  it('承诺书: 一、 numbering only, cancellation before the service ends', () => {
+    for (const name of ['sample', 'licence', 'renamed'] as const) {
+      const t = text(name, 'filing-commitment');
+      expect(t, name).not.toContain('（1）');
+      expect(t, name).toContain('将在终止服务前通过备案系统提交备案注销申请');
+    }
+  });
+
+  it('授权委托书: who is authorised, for as long as the duties last', () => {
+    const t = text('sample', 'authorization-letter');
+    expect(doc('sample', 'authorization-letter').items[0]?.text.replace(/\s/g, '')).toBe('授权委托书');
+    expect(t).toContain('兹委托王丽（运营经理，居民身份证号码：310115199003152346）');
+    expect(t).not.toContain('授权本单位运营经理');
+    expect(t).toContain('至本单位书面撤销本授权或变更相应负责人之日止');
+    expect(t).not.toContain('备案事项办结之日止');
+  });
+
+  it('前置审批事项说明: one title as index and bookmark show it, portal sector names, no portal instruction, the course scope stated', () => {
+    const title = documentTemplate('pre-approval-statement')?.title.zh;
+    for (const name of ['sample', 'licence'] as const) {
+      expect(compact(doc(name, 'pre-approval-statement').items[0]?.text ?? '')).toBe(title);
+      expect(text(name, 'pre-approval-statement')).not.toContain('以上都不涉及');
+    }
+    const sample = text('sample', 'pre-approval-statement');
+    for (const sector of ['网络预约出租汽车', '电子公告服务', '宗教']) expect(sample).toContain(sector);
+    const licence = text('licence', 'pre-approval-statement');
+    expect(licence).toContain('仅限面向成年人的职业技能类非学历培训，不开展学历教育');
+    expect(licence).not.toMatch(/不涉及[^。]*教育/);
+  });
+
+  it('更名函: cites the existing filing number; a rename is the same legal person, nothing is "inherited"', () => {
+    const t = text('renamed', 'rename-letter');
+    expect(t).toContain('主体备案号为浙ICP备2023045678号');
+    expect(t).toContain('备案号浙ICP备2023045678号-1');
+    expect(t).toContain('更名前后为同一法人');
+    expect(t).not.toContain('承继');
+  });
+
+  it('申请函: domain and filing number, every enclosure with the scans, an unspread contact block, 1000万元, B25 named once', () => {
+    const r = doc('licence', 'licence-application-letter');
+    const t = text('licence', 'licence-application-letter');
+    expect(t).toContain('域名yunfan-edu.cn，ICP备案号粤ICP备2025071234号-1');
+    for (const enclosure of [
+      '营业执照（彩色扫描件）',
+      '公司章程',
+      '域名证书',
+      '办公场所证明',
+      '个人信息保护政策',
+    ])
+      expect(t).toContain(enclosure);
+    expect(t).toContain('注册资本1000万元');
+    expect(t).not.toContain('人民币1,000');
+    expect(t).not.toContain('、第二类增值电信业务');
+    const ops = r.prepared.layout.ops.filter((op): op is TextOp => op.kind === 'text');
+    const phone = ops.find((op) => op.text.includes('联系电话'));
+    const mail = ops.find((op) => op.text.includes('电子邮箱：'));
+    expect(phone?.text).toBe('联系电话：13802671354');
+    expect(phone?.charSpacing).toBe(0);
+    expect(mail?.text).toBe('电子邮箱：zhang.wei@yunfan-edu.cn');
+    // A case with an agency names the agency's 经办人 as the contact.
+    const sample = filingCase();
+    expect(portalSectionsContact(sample)).toBe('陈晨');
+  });
+
+  it('公司概况及股权结构: organisation and management, certificate numbers, the chart traced to natural persons', () => {
+    const t = text('licence', 'company-overview');
+    expect(t).toContain('三、组织机构和经营管理');
+    expect(t).toContain('440305198503123413');
+    expect(t).toContain('91440300MA5H0P1W8X');
+    expect(t).toContain('股权结构图（穿透至自然人）');
+    expect(t).toContain('李娜（持有深圳市云帆投资合伙企业（有限合伙）30%）');
+    expect(t).toContain('间接持有12%');
+  });
+
+  it("业务发展和实施计划及技术方案: sentences, no empty promise, the case's access provider, IP and domain, （一） numbering", () => {
+    const t = text('licence', 'business-plan');
+    expect(t).not.toContain('目标用户与市场分析');
+    expect(t).toContain('本公司的收入来源为付费会员费（月度会员每月39元，年度会员每年298元）。');
+    expect(t).toContain('119.29.41.88');
+    expect(t).toContain('使用域名yunfan-edu.cn');
+    expect(t).toContain('由深圳市腾讯计算机系统有限公司提供接入服务');
+    expect(t).not.toMatch(/（\d）/);
+  });
+
+  it('网络与信息安全保障措施: real identity (Cybersecurity Law Art. 24), 24-hour duty, content-review staff', () => {
+    const t = text('licence', 'security-measures');
+    expect(t).toContain('第二十四条');
+    expect(t).toContain('二十四小时值班');
+    expect(t).toContain('专职信息内容审核人员');
+  });
+
+  it('主要管理人员及技术人员情况表: 拟任岗位 and certificate numbers; pre-flight warns about missing social insurance', () => {
+    const t = text('licence', 'key-staff');
+    expect(t).toContain('拟任岗位');
+    expect(t).not.toContain('岗位职责');
+    expect(t).toContain('330106198705211534');
+    const c = licenceCase();
+    c.licence.staff[1]!.socialInsurance = false;
+    const warning = checkCase(c, { today: '2026-11-25' }).find(
+      (i) => i.code === 'licence.staffWithoutSocialInsurance',
+    );
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message['zh-CN']).toContain('王强');
+  });
+
+  it('用户服务协议: the exemption clauses in bold; membership term, auto-renewal, refunds, digital goods, minors', () => {
+    const r = doc('licence', 'user-agreement');
+    const bold = r.prepared.layout.ops.filter(
+      (op): op is TextOp => op.kind === 'text' && op.face === 'bold' && op.size === 14,
+    );
+    const boldText = compact(bold.map((op) => op.text).join(''));
+    expect(boldText).toContain('不适用七日无理由退货');
+    expect(boldText).toContain('我们不承担责任');
+    const t = text('licence', 'user-agreement');
+    for (const clause of [
+      '会员服务期限',
+      '自动续费',
+      '每次扣费前五日',
+      '取消自动续费',
+      '退款',
+      '第二十五条',
+      '未成年人保护',
+    ])
+      expect(t).toContain(clause);
+  });
+
+  it('个人信息保护政策: 处理方式 includes 提供 when data is shared; a dedicated privacy contact', () => {
+    for (const name of ['sample', 'licence'] as const) {
+      const t = text(name, 'privacy-policy');
+      expect(t, name).toContain('传输、提供和删除');
+    }
+    expect(text('renamed', 'privacy-policy')).toContain('传输和删除');
+    expect(text('sample', 'privacy-policy')).toContain('联系邮箱：privacy@northwind-home.cn');
+    expect(text('sample', 'privacy-policy')).not.toContain('anna.mueller@');
+  });
+});
+
+describe('across documents', () => {
+  it('one date rule per case: the planned submission date everywhere, or 年 月 日 left blank everywhere', () => {
+    for (const r of submissions()) {
+      const signature = r.prepared.resolved.blocks.filter((b) => b.kind === 'signature');
+      if (signature.length === 0) continue;
+      const t = compact(r.items.map((i) => i.text).join(''));
+      if (r.caseName === 'licence') {
+        expect(t, r.id).toContain('2026年12月1日');
+        expect(
+          r.prepared.layout.units.some((u) => u.text === '年月日'),
+          r.id,
+        ).toBe(false);
+      } else {
+        expect(t, `${r.caseName} ${r.id}`).not.toMatch(/20\d\d年\d+月\d+日$/);
+        expect(
+          r.prepared.layout.units.some((u) => u.text === '年月日'),
+          `${r.caseName} ${r.id}`,
+        ).toBe(true);
+      }
+    }
+    expect(text('licence', 'privacy-policy')).toContain('生效日期：2026年12月1日');
+    expect(text('sample', 'privacy-policy')).toMatch(/生效日期：年月日/);
+  });
+
+  it('the seal circle sits over the name and the date (GB/T 9704 §7.3.5), the date inside it', () => {
+    for (const r of submissions()) {
+      const ops = r.prepared.layout.ops;
+      for (const circle of ops.filter((op): op is CircleOp => op.kind === 'circle')) {
+        const onPage = ops.filter((op): op is TextOp => op.kind === 'text' && op.page === circle.page);
+        const date = onPage.find((op) => /^\d{4}年\d+月\d+日$/.test(op.text) || op.text === '月');
+        const name = onPage.find(
+          (op) => op.text.endsWith('有限公司') && Math.abs(op.y - circle.cy) < circle.r,
+        );
+        expect(date, r.id).toBeDefined();
+        expect(name, r.id).toBeDefined();
+        // The date's baseline lies inside the circle, below its centre; the name above the date.
+        expect(Math.abs(date!.y - circle.cy), r.id).toBeLessThan(circle.r);
+        expect(date!.y, r.id).toBeGreaterThan(circle.cy);
+        expect(name!.y, r.id).toBeLessThan(date!.y);
+        // Centred on the date (its middle, or the 月 of a hand-written date).
+        expect(Math.abs(date!.x + date!.width / 2 - circle.cx), r.id).toBeLessThan(circle.r / 2);
+      }
+    }
+  });
+
+  it('keep-together rules hold in every document and variant: no lone signature page, no orphan line, no lone header, no split gloss', () => {
+    for (const r of rendered)
+      expect(layoutProblems(r.prepared.layout), `${r.caseName} ${r.id} ${r.variant}`).toEqual([]);
+  });
+
+  it('no PDF page holds only a signature block or a single line (measured on the text pdf.js reads)', () => {
+    const furniture = /^(第\d+页共\d+页|仅供核对·Forreviewonly)$/;
+    const signatureLine =
+      /（签字）|（盖章）|^年月日$|^\d{4}年\d+月\d+日$|^Date:|\(signature\)|\(seal\)|有限公司$/;
+    for (const r of rendered) {
+      const pages = linesOf(r.items);
+      pages.forEach((page, i) => {
+        const body = page.filter((l) => !furniture.test(l));
+        if (i === 0 || body.length === 0) return;
+        const where = `${r.caseName} ${r.id} ${r.variant} page ${i + 1}`;
+        expect(
+          body.every((l) => signatureLine.test(l)),
+          where,
+        ).toBe(false);
+        expect(body.length, where).toBeGreaterThan(1);
+      });
+    }
+  });
+
+  it('review copy: no Chinese in the English lines except service and place names; the English meaning when given', async () => {
+    const allowed = (c: Case) =>
+      [
+        ...c.services.map((s) => s.name),
+        // Names without a Latin form are printed as they are (names are not translated).
+        ...c.licence.staff.map((m) => m.name),
+        ...c.subject.formerNames.map((f) => f.name),
+        ...c.services.flatMap((s) => (s.principal && !s.principal.nameLatin ? [s.principal.name] : [])),
+        ...[c.subject.city, c.subject.district].map((code) => regionName(code) ?? '').filter(Boolean),
+        // Filing numbers are identifiers (粤ICP备…), printed as they are in both languages.
+        ...c.services.map((s) => s.filingNumber ?? '').filter(Boolean),
+        c.subject.filingNumber,
+      ].filter(Boolean);
+    for (const r of rendered.filter((x) => x.variant === 'review')) {
+      const c = CASES[r.caseName]();
+      for (const unit of r.prepared.layout.units.filter((u) => u.role === 'gloss')) {
+        let rest = unit.text;
+        for (const name of allowed(c)) rest = rest.replaceAll(name, '');
+        expect(rest, `${r.caseName} ${r.id}: ${unit.text}`).not.toMatch(/[\u3400-\u9fff]/);
+      }
+    }
+    const sheet = doc('sample', 'filing-info-sheet', 'review')
+      .prepared.layout.units.map((u) => u.text)
+      .join('\n');
+    expect(sheet).toContain('Operating entity');
+    expect(sheet).not.toMatch(/\bHost\b/);
+    // The sample carries English meanings for its free text; the licence case has none: a clear mark.
+    expect(sheet).toContain('Online retail of homeware (own goods only)');
+    expect(sheet).not.toContain(NO_ENGLISH);
+    const licenceSheet = doc('licence', 'filing-info-sheet', 'review').prepared.layout.units.map(
+      (u) => u.text,
+    );
+    expect(licenceSheet.join('\n')).toContain(NO_ENGLISH);
+    // With an English meaning typed beside the field, the review copy prints it.
+    const c = filingCase();
+    c.englishMeanings['services.0.contentDescription'] = 'Homeware sold online, own stock only';
+    const prepared = prepareDocument('filing-info-sheet', c, {
+      variant: 'review',
+      fonts: bundledFonts(),
+      now: DOCUMENT_NOW,
+    });
+    expect(prepared.layout.units.some((u) => u.text === 'Homeware sold online, own stock only')).toBe(true);
+  });
+
+  it('review copy: table headers break English only between words', () => {
+    for (const r of rendered.filter((x) => x.variant === 'review')) {
+      const headers = r.prepared.layout.units.filter((u) => u.part === 'header' && u.role === 'gloss');
+      for (const unit of headers) {
+        const drawn = r.prepared.layout.ops.filter(
+          (op): op is TextOp => op.kind === 'text' && op.unit === unit.id,
+        );
+        const byLine = [...new Set(drawn.map((op) => `${op.page}:${op.y}`))].map((key) =>
+          drawn
+            .filter((op) => `${op.page}:${op.y}` === key)
+            .map((op) => op.text)
+            .join(''),
+        );
+        if (byLine.length < 2) continue;
+        for (const line of byLine)
+          expect(unit.text.split(/\s+/), `${r.id}: ${unit.text}`).toEqual(
+            expect.arrayContaining(line.trim().split(/\s+/)),
+          );
+      }
+    }
+  });
+});
+
+describe('portal-fields.html', () => {
+  it('shows the build time in China time, no copy button on picked values, a licence-portal section for a licence', async () => {
+    expect(chinaTime('2026-11-25T02:00:00.000Z')).toBe('2026年11月25日 10:00（北京时间）');
+    const licence = licenceCase();
+    const sections = portalSections(licence, documentLabels(), { licence: true });
+    expect(sections[0]?.title.zh).toContain('经营许可申请');
+    const first = sections[0]!.rows;
+    expect(first.find((r) => r.path === 'licence.coverage')).toMatchObject({ value: '广东省', copy: false });
+    expect(first.find((r) => r.path === 'services.0.filingNumber')?.value).toBe('粤ICP备2025071234号-1');
+    const html = await portalFieldsHtml(sections, {
+      caseName: licence.name,
+      subjectName: licence.subject.name,
+      pathway: { zh: 'ICP许可证', en: 'Licence' },
+      generatedAt: DOCUMENT_NOW.toISOString(),
+    });
+    expect(html).toContain('2026年11月25日 10:00（北京时间）');
+    expect(html).toContain('从列表选择 Pick from the list');
+  });
+});
+
+function portalSectionsContact(c: Case): string | undefined {
+  return portalSections(c, documentLabels(), { licence: true })[0]?.rows.find(
+    (r) => r.path === 'contact.name',
+  )?.value;
+}
