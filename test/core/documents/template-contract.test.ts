@@ -146,7 +146,7 @@ describe('document templates', () => {
     expect(new Set(templates.map((t) => t.id)).size).toBe(templates.length);
   });
 
-  it('are the fourteen documents of DESIGN.md §5 for both pathways', () => {
+  it('are the fifteen documents of DESIGN.md §5 for both pathways', () => {
     expect(templates.map((t) => t.id).sort()).toEqual(
       [
         'filing-info-sheet',
@@ -163,6 +163,7 @@ describe('document templates', () => {
         'key-staff',
         'user-agreement',
         'privacy-policy',
+        'pi-inventory',
       ].sort(),
     );
   });
@@ -236,6 +237,7 @@ describe('which documents a case needs', () => {
       'authorization-letter',
       'pre-approval-statement',
       'privacy-policy',
+      'pi-inventory',
     ]);
   });
 
