@@ -111,7 +111,10 @@ const TRIGGERS = [
   anyPattern(AD_TERMS.disclosure.triggers.zh, 'zh'),
   anyPattern(AD_TERMS.disclosure.triggers.en, 'en'),
 ];
-const LABELS = [anyPattern(AD_TERMS.disclosure.labels.zh, 'zh'), anyPattern(AD_TERMS.disclosure.labels.en, 'en')];
+const LABELS = [
+  anyPattern(AD_TERMS.disclosure.labels.zh, 'zh'),
+  anyPattern(AD_TERMS.disclosure.labels.en, 'en'),
+];
 
 /**
  * True when the text looks like bytes rather than writing: NUL or other control characters, or
@@ -191,7 +194,9 @@ export function checkAdCopy(text: string): AdCheckResult {
     }
   }
 
-  raw.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || (a.severity === 'ban' ? -1 : 1));
+  raw.sort(
+    (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || (a.severity === 'ban' ? -1 : 1),
+  );
   const findings: AdFinding[] = [];
   for (const finding of raw) {
     const last = findings.at(-1);

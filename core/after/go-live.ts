@@ -7,7 +7,12 @@
  * only from valid numbers, and every value in it is escaped for its markup.
  */
 import type { Case, Service } from '../model/case';
-import { normalizeIcpNumber, parseIcpNumber, validateIcpNumber, type IcpService } from '../validate/icp-number';
+import {
+  normalizeIcpNumber,
+  parseIcpNumber,
+  validateIcpNumber,
+  type IcpService,
+} from '../validate/icp-number';
 import type { Bilingual, ValidationIssue } from '../validate/types';
 import { AFTER_APPROVAL_RULES } from './rules';
 import { addCalendarDays, dayNumber, isIsoDate } from './working-days';
@@ -74,7 +79,10 @@ export function checkGoLiveNumbers(c: Case, today: string): NumberFinding[] {
     if (issues.length) out.push({ path, issues });
   };
   check('afterApproval.filingNumber', a.filingNumber, { kinds: ['filing', 'licence'], service: 'subject' });
-  check('afterApproval.licenceNumber', a.licenceNumber, { kinds: ['licence', 'icpCertificate'], service: 'subject' });
+  check('afterApproval.licenceNumber', a.licenceNumber, {
+    kinds: ['licence', 'icpCertificate'],
+    service: 'subject',
+  });
   check('afterApproval.publicSecurityNumber', a.publicSecurityNumber, { kinds: ['publicSecurity'] });
   for (const service of c.services) {
     const value = serviceNumber(c, service.id);
@@ -118,7 +126,8 @@ export function provinceShowsSubjectNumber(c: Case): boolean {
 export function footerFor(c: Case, service: Service, today: string): FooterLine {
   const a = c.afterApproval;
   const valid = (value: string, options: Parameters<typeof validateIcpNumber>[1]) =>
-    value.trim() !== '' && validateIcpNumber(value, { ...options, today }).every((i) => i.severity !== 'error');
+    value.trim() !== '' &&
+    validateIcpNumber(value, { ...options, today }).every((i) => i.severity !== 'error');
 
   const subject = valid(a.filingNumber, { kinds: ['filing', 'licence'], service: 'subject' })
     ? normalizeIcpNumber(a.filingNumber)
@@ -201,11 +210,14 @@ export function footerSnippets(line: FooterLine): FooterSnippets {
         ` ${escapeMarkup(line.publicSecurity.text)}</a>`,
     );
   for (const permit of line.permits)
-    parts.push(`<span>${escapeMarkup(permit.name ? `${permit.name}：${permit.number}` : permit.number)}</span>`);
+    parts.push(
+      `<span>${escapeMarkup(permit.name ? `${permit.name}：${permit.number}` : permit.number)}</span>`,
+    );
   const html = `<div class="icp-footer" style="text-align:center;font-size:12px">${parts.join(' | ')}</div>`;
 
   const wxmlParts: string[] = [];
-  if (line.licenceNumber) wxmlParts.push(`<text selectable="true">${escapeMarkup(line.licenceNumber)}</text>`);
+  if (line.licenceNumber)
+    wxmlParts.push(`<text selectable="true">${escapeMarkup(line.licenceNumber)}</text>`);
   if (line.icpNumber) wxmlParts.push(`<text selectable="true">${escapeMarkup(line.icpNumber)}</text>`);
   for (const permit of line.permits)
     wxmlParts.push(
@@ -217,7 +229,8 @@ export function footerSnippets(line: FooterLine): FooterSnippets {
   if (line.icpNumber) lines.push(`ICP备案号：${line.icpNumber}`);
   if (line.licenceNumber) lines.push(`增值电信业务经营许可证：${line.licenceNumber}`);
   if (line.publicSecurity) lines.push(line.publicSecurity.text);
-  for (const permit of line.permits) lines.push(permit.name ? `${permit.name}：${permit.number}` : permit.number);
+  for (const permit of line.permits)
+    lines.push(permit.name ? `${permit.name}：${permit.number}` : permit.number);
   if (line.icpNumber) lines.push(`备案查询：${miit}`);
   return { html, wxml, text: lines.join('\n') };
 }
@@ -236,14 +249,21 @@ export function publicSecurityGuidance(c: Case, today: string): PublicSecurityGu
   const rules = AFTER_APPROVAL_RULES.publicSecurity;
   const site = c.services.find((s) => s.kind === 'website');
   const facts: Record<string, string> = {
-    subject: [c.subject.name, c.subject.certificateNumber, c.subject.certificateAddress].filter(Boolean).join(' · '),
+    subject: [c.subject.name, c.subject.certificateNumber, c.subject.certificateAddress]
+      .filter(Boolean)
+      .join(' · '),
     site: site && site.kind === 'website' ? [site.name, ...site.domains].filter(Boolean).join(' · ') : '',
     serviceType: site?.contentDescription ?? '',
     responsible: [c.principal.name, c.principal.mobile].filter(Boolean).join(' · '),
     domainCertificate:
-      site && site.kind === 'website' && site.domainHolder ? `${site.domainHolder}${site.domainExpiresOn ? ` · ${site.domainExpiresOn}` : ''}` : '',
+      site && site.kind === 'website' && site.domainHolder
+        ? `${site.domainHolder}${site.domainExpiresOn ? ` · ${site.domainExpiresOn}` : ''}`
+        : '',
     ip: site && site.kind === 'website' ? site.ipAddresses.join(', ') : '',
-    accessProvider: site && site.kind === 'website' ? [site.accessProvider, site.serverLocation].filter(Boolean).join(' · ') : '',
+    accessProvider:
+      site && site.kind === 'website'
+        ? [site.accessProvider, site.serverLocation].filter(Boolean).join(' · ')
+        : '',
   };
   const guidance: PublicSecurityGuidance = {
     done: c.afterApproval.publicSecurityFiledOn !== '' || c.afterApproval.publicSecurityNumber.trim() !== '',

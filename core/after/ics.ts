@@ -15,6 +15,38 @@ function dateArray(iso: string): DateArray {
 
 export class IcsError extends Error {}
 
+const encoder = new TextEncoder();
+
+/**
+ * RFC 5545 §3.1: lines SHOULD NOT exceed 75 octets. The library folds at 75 characters, which lets a
+ * Chinese line reach 225 octets; this unfolds its output and folds again by octets, never inside a
+ * character.
+ */
+export function foldByOctets(ics: string): string {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  return lines
+    .map((line) => {
+      const parts: string[] = [];
+      let current = '';
+      let size = 0;
+      let limit = 75;
+      for (const char of line) {
+        const bytes = encoder.encode(char).length;
+        if (size + bytes > limit) {
+          parts.push(current);
+          current = '';
+          size = 0;
+          limit = 74; // continuation lines start with one space
+        }
+        current += char;
+        size += bytes;
+      }
+      parts.push(current);
+      return parts.join('\r\n ');
+    })
+    .join('\r\n');
+}
+
 /** The .ics text of `reminders`; `now` stamps DTSTAMP (the export time). */
 export function remindersToIcs(
   reminders: readonly Reminder[],
@@ -51,5 +83,5 @@ export function remindersToIcs(
     calName: options.calendarName,
   });
   if (error || value === undefined || value === null) throw new IcsError(error?.message ?? 'ics failed');
-  return value;
+  return foldByOctets(value);
 }

@@ -54,7 +54,9 @@ export function sortedJournal(journal: readonly JournalEntry[]): JournalEntry[] 
 
 export function latestOnTrack(journal: readonly JournalEntry[], track: Track): JournalEntry | undefined {
   const onTrack = sortedJournal(journal).filter((e) =>
-    track === 'licence' ? e.status === 'draft' || e.status.startsWith('licence_') || e.status === 'withdrawn' : !e.status.startsWith('licence_'),
+    track === 'licence'
+      ? e.status === 'draft' || e.status.startsWith('licence_') || e.status === 'withdrawn'
+      : !e.status.startsWith('licence_'),
   );
   return onTrack.at(-1);
 }
@@ -92,7 +94,8 @@ export function checkNewEvent(
   today: string,
 ): EventProblem[] {
   const problems: EventProblem[] = [];
-  if (!nextEvents(journal, track).includes(event.status)) problems.push({ field: 'status', code: 'notAllowed' });
+  if (!nextEvents(journal, track).includes(event.status))
+    problems.push({ field: 'status', code: 'notAllowed' });
   if (!isIsoDate(event.on)) problems.push({ field: 'on', code: 'dateInvalid' });
   else {
     const previous = latestOnTrack(journal, track);
@@ -101,7 +104,10 @@ export function checkNewEvent(
     if (event.on > today) problems.push({ field: 'on', code: 'dateInFuture' });
   }
   if (NUMBER_EVENTS.includes(event.status)) {
-    const kinds = event.status === 'licence_granted' ? (['licence', 'icpCertificate'] as const) : (['filing', 'licence'] as const);
+    const kinds =
+      event.status === 'licence_granted'
+        ? (['licence', 'icpCertificate'] as const)
+        : (['filing', 'licence'] as const);
     const issues = validateIcpNumber(event.number ?? '', { kinds: [...kinds], today }).filter(
       (i) => i.severity === 'error',
     );
@@ -130,7 +136,8 @@ export function recordEvent(c: Case, event: NewEvent, id: string, now: Date): Ca
   let afterApproval = c.afterApproval;
   if (event.status === 'approved' && entry.number) {
     const parsed = parseIcpNumber(entry.number);
-    if (parsed?.kind === 'filing' && parsed.service === 'subject') afterApproval = { ...afterApproval, filingNumber: parsed.normalized };
+    if (parsed?.kind === 'filing' && parsed.service === 'subject')
+      afterApproval = { ...afterApproval, filingNumber: parsed.normalized };
     else if (parsed) {
       // A number with a service suffix: its subject part is the number up to 号.
       const subject = parsed.normalized.replace(/-\d+[AXK]?$/u, '');
@@ -155,11 +162,15 @@ export function setReasonResolved(c: Case, entryId: string, index: number, resol
 }
 
 /** The reasons of the latest return or rejection that are still open: what the new packet must fix. */
-export function openReasons(journal: readonly JournalEntry[]): { entry: JournalEntry; reason: ReturnReason; index: number }[] {
+export function openReasons(
+  journal: readonly JournalEntry[],
+): { entry: JournalEntry; reason: ReturnReason; index: number }[] {
   const sorted = sortedJournal(journal);
   const last = sorted.at(-1);
   if (!last || !REASON_EVENTS.includes(last.status)) return [];
-  return last.reasons.map((reason, index) => ({ entry: last, reason, index })).filter((r) => !r.reason.resolved);
+  return last.reasons
+    .map((reason, index) => ({ entry: last, reason, index }))
+    .filter((r) => !r.reason.resolved);
 }
 
 export interface Timer {
@@ -228,12 +239,18 @@ export function trackOf(c: Case, pathway: string): Track {
 }
 
 /** The packets sent: every export, numbered in order, with the submission entries that sent it. */
-export function packetVersions(c: Case): { version: number; record: Case['exports'][number]; sentOn: string[] }[] {
+export function packetVersions(
+  c: Case,
+): { version: number; record: Case['exports'][number]; sentOn: string[] }[] {
   return c.exports.map((record, index) => ({
     version: index + 1,
     record,
     sentOn: sortedJournal(c.journal)
-      .filter((e) => (e.status === 'submitted' || e.status === 'licence_accepted') && e.packetManifestSha256 === record.manifestSha256)
+      .filter(
+        (e) =>
+          (e.status === 'submitted' || e.status === 'licence_accepted') &&
+          e.packetManifestSha256 === record.manifestSha256,
+      )
       .map((e) => e.on),
   }));
 }

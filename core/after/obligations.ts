@@ -153,7 +153,9 @@ export function buildReminders(c: Case, today: string): Reminder[] {
           en: 'An expired domain can be re-registered by someone else and the filing cancelled: renew it.',
           'zh-CN': '域名过期后可能被他人注册，备案也可能被注销，请及时续费。',
         },
-        sources: [{ title: 'post-approval.md §3–§4 — expiring domains and cancellation (Tencent 备案号.md)' }],
+        sources: [
+          { title: 'post-approval.md §3–§4 — expiring domains and cancellation (Tencent 备案号.md)' },
+        ],
       });
     }
   }
@@ -196,7 +198,8 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         },
         detail: {
           en: 'Report the past year on the MIIT telecom licence system (dxzhgl.miit.gov.cn). A missed report puts the company on the bad list.',
-          'zh-CN': '请在工信部电信业务市场综合管理信息系统（dxzhgl.miit.gov.cn）报送上一年度情况。逾期未报将被列入不良名单。',
+          'zh-CN':
+            '请在工信部电信业务市场综合管理信息系统（dxzhgl.miit.gov.cn）报送上一年度情况。逾期未报将被列入不良名单。',
         },
         sources: RULES.sources.annualReport ?? [],
       });

@@ -133,7 +133,8 @@ export class WorkingCalendar {
     const y1 = Number(from.slice(0, 4));
     const y2 = Number(to.slice(0, 4));
     const out: YearCoverage[] = [];
-    for (let y = Math.min(y1, y2); y <= Math.max(y1, y2); y++) out.push({ year: y, status: this.statusOf(y) });
+    for (let y = Math.min(y1, y2); y <= Math.max(y1, y2); y++)
+      out.push({ year: y, status: this.statusOf(y) });
     return out;
   }
 }
