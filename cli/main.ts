@@ -10,6 +10,8 @@ import { decideCommand } from './commands/decide';
 import { buildCommand } from './commands/build';
 import { sampleCommand } from './commands/sample';
 import { renderCommand } from './commands/render';
+import { remindersCommand } from './commands/reminders';
+import { adcheckCommand } from './commands/adcheck';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -25,7 +27,15 @@ export interface CliCommand {
 }
 
 /** Commands register here as the features that back them land. */
-const commands: CliCommand[] = [decideCommand, checkCommand, buildCommand, sampleCommand, renderCommand];
+const commands: CliCommand[] = [
+  decideCommand,
+  checkCommand,
+  buildCommand,
+  sampleCommand,
+  renderCommand,
+  remindersCommand,
+  adcheckCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length), 10);
