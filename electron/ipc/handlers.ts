@@ -6,6 +6,7 @@
  */
 import type { HandlerMap, Settings } from '../contract';
 import type { KeyProvider } from '../store/keys';
+import { createAfterHandlers, type AfterDeps } from './after';
 import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
 import { createDocumentHandlers } from './documents';
@@ -14,7 +15,7 @@ import { createPacketHandlers, type PacketDeps } from './packet';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
 
-export interface HandlerDeps extends PacketDeps {
+export interface HandlerDeps extends PacketDeps, AfterDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
   appName: string;
@@ -46,5 +47,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createSampleHandlers(deps),
     ...createPacketHandlers(deps),
     ...createDocumentHandlers(deps),
+    ...createAfterHandlers(deps),
   };
 }
