@@ -497,6 +497,8 @@ export const AfterApprovalSchema = z.object({
   displayNumber: z.enum(DISPLAY_NUMBER_CHOICES).default('province_rule'),
   /** Planned changes of registered information (a change filing is due 30 days before). */
   plannedChanges: z.array(z.object({ id: text(64), description: text(500), on: isoDate() })).default([]),
+  /** The ad copy or store listing last checked with the Advertising Law checker. */
+  adCopy: text(100_000),
 });
 export type AfterApproval = z.infer<typeof AfterApprovalSchema>;
 

@@ -6,6 +6,7 @@ import { useApiCall } from '../../api/notices';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { StepRail } from '../../components/StepRail';
 import type { Route } from '../../navigation/routes';
+import { AfterApprovalStep } from '../AfterApproval/AfterApprovalStep';
 import { ApplicantStep } from '../Applicant/ApplicantStep';
 import { DocumentsStep } from '../Documents/DocumentsStep';
 import { ExportStep } from '../Export/ExportStep';
@@ -27,7 +28,7 @@ const STEP_SCREENS: Readonly<Record<StepId, ComponentType<StepScreenProps>>> = {
   documents: DocumentsStep,
   review: ReviewStep,
   export: ExportStep,
-  afterApproval: StepOverview,
+  afterApproval: AfterApprovalStep,
 };
 
 type Loaded = { state: 'loading' } | { state: 'ready'; case: Case } | { state: 'failed' };
