@@ -133,9 +133,7 @@ export function AdChecker() {
                       </span>
                     </p>
                     <p className="hint">{f.article[lang]}</p>
-                    <p>
-                      {t('afterApproval.adCheck.suggestion')} {f.suggestion[lang]}
-                    </p>
+                    <p>{t('afterApproval.adCheck.suggestion', { text: f.suggestion[lang] })}</p>
                     <SourceList sources={f.sources} />
                   </li>
                 ))}
