@@ -29,8 +29,9 @@ const exportRequest = z.strictObject({
 
 /** A file name from the case name: no path separators or characters Windows refuses. */
 export function calendarFileName(caseName: string): string {
-  const base = caseName
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+  const base = [...caseName]
+    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 80);

@@ -212,7 +212,7 @@ export function StatusJournal({
           <ul className="after-reasons">
             {open.map(({ entry, reason, index }) => (
               <li key={`${entry.id}-${index}`}>
-                <strong>{fieldLabel(reason.path)}</strong>: {reason.text}{' '}
+                {t('afterApproval.journal.reasonLine', { field: fieldLabel(reason.path), text: reason.text })}{' '}
                 {reason.path && fieldDef(reason.path) && (
                   <button
                     type="button"
@@ -454,7 +454,7 @@ export function StatusJournal({
               <ul>
                 {entry.reasons.map((r, i) => (
                   <li key={i}>
-                    {fieldLabel(r.path)}: {r.text}
+                    {t('afterApproval.journal.reasonLine', { field: fieldLabel(r.path), text: r.text })}
                     {r.resolved && <span className="hint"> ({t('afterApproval.journal.resolved')})</span>}
                   </li>
                 ))}

@@ -16,7 +16,7 @@ import { ReviewStep } from '../Review/ReviewStep';
 import { ServicesStep } from '../Services/ServicesStep';
 import { CaseBar } from './CaseBar';
 import { CaseSessionProvider } from './caseSession';
-import { StepOverview, type StepScreenProps } from './StepOverview';
+import type { StepScreenProps } from './StepOverview';
 import type { StepId } from './steps';
 
 /** The screen of each step. A step gets its own screen (screens/<Step>/) as it is built. */
