@@ -175,7 +175,7 @@ export function GoLiveKit({ today }: { today: string }) {
         id={id}
         className="input input--date"
         value={value}
-        placeholder="YYYY-MM-DD"
+        placeholder={t('afterApproval.datePlaceholder')}
         inputMode="numeric"
         onChange={(e) => onChange(e.target.value.trim())}
         aria-invalid={dateProblem(value)}

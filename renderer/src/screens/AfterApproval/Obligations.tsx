@@ -101,7 +101,7 @@ export function Obligations({ caseId, today }: { caseId: string; today: string }
             <input
               className="input input--date"
               value={change.on}
-              placeholder="YYYY-MM-DD"
+              placeholder={t('afterApproval.datePlaceholder')}
               inputMode="numeric"
               aria-invalid={change.on !== '' && !isIsoDate(change.on)}
               onChange={(e) =>

@@ -281,7 +281,7 @@ export function StatusJournal({
               className="input input--date"
               type="text"
               inputMode="numeric"
-              placeholder="YYYY-MM-DD"
+              placeholder={t('afterApproval.datePlaceholder')}
               value={draft.on}
               onChange={(e) => setDraft({ ...draft, on: e.target.value })}
               data-testid="journal-date"
