@@ -266,7 +266,9 @@ export function publicSecurityGuidance(c: Case, today: string): PublicSecurityGu
         : '',
   };
   const guidance: PublicSecurityGuidance = {
-    done: c.afterApproval.publicSecurityFiledOn !== '' || c.afterApproval.publicSecurityNumber.trim() !== '',
+    done:
+      c.afterApproval.publicSecurityFiledOn !== '' ||
+      parseIcpNumber(c.afterApproval.publicSecurityNumber, { today })?.kind === 'publicSecurity',
     asks: rules.asks.map((ask) => ({ ...ask, fromCase: facts[ask.id] ?? '' })),
   };
   if (isIsoDate(c.afterApproval.wentLiveOn)) {

@@ -9,6 +9,7 @@
  */
 import type { Case, Person } from '../model/case';
 import type { Source } from '../rules/data';
+import { parseIcpNumber } from '../validate/icp-number';
 import type { Bilingual } from '../validate/types';
 import { AFTER_APPROVAL_RULES } from './rules';
 import { addCalendarDays, dayNumber, isIsoDate } from './working-days';
@@ -161,7 +162,10 @@ export function buildReminders(c: Case, today: string): Reminder[] {
   }
 
   const a = c.afterApproval;
-  if (isIsoDate(a.wentLiveOn) && a.publicSecurityFiledOn === '') {
+  // Filed: a filing date, or a valid public-security number (the platform gives it once the filing is done).
+  const psFiled =
+    a.publicSecurityFiledOn !== '' || parseIcpNumber(a.publicSecurityNumber)?.kind === 'publicSecurity';
+  if (isIsoDate(a.wentLiveOn) && !psFiled) {
     const due = addCalendarDays(a.wentLiveOn, AFTER_APPROVAL_RULES.publicSecurity.dueDays);
     out.push({
       uid: uid(c, 'public-security'),

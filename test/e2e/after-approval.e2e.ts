@@ -165,10 +165,6 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
 
   // Go-live kit: the mini-program's own number, the WXML snippet copied.
   await $(`golive-service-${SERVICE}`).fill('沪ICP备2026012345号-1X');
-  await $('golive-ps-number').fill('沪公网安备 3101150200001号');
-  await page.locator('#golive-ps-number ~ .field__issues [role="alert"]').waitFor();
-  await $('golive-ps-number').fill('沪公网安备 31011502000001号');
-  await expect(page.locator('#golive-ps-number ~ .field__issues').count()).resolves.toBe(0);
   await $(`copy-wxml-${SERVICE}`).click();
   const snippet = await $(`snippet-wxml-${SERVICE}`).textContent();
   expect(snippet).toContain('沪ICP备2026012345号-1X');
@@ -177,12 +173,12 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
     .locator('.after-snippet [role="status"]', { hasText: text.afterApproval.goLive.copied })
     .first()
     .waitFor();
-  await ws.waitUntilSaved();
-  await capture(`after-golive-${lang}`);
 
   // Reminders: the public-security filing is due 30 days after going live; one .ics is exported.
   await $('golive-went-live').fill(today);
-  await page.locator('[data-testid="obligations-timeline"] li[data-kind="publicSecurity"]').waitFor();
+  const psReminder = page.locator('[data-testid="obligations-timeline"] li[data-kind="publicSecurity"]');
+  await psReminder.waitFor();
+  await expect($('ps-timer').textContent()).resolves.toContain('30');
   await ws.waitUntilSaved();
   await $('export-reminders').click();
   await $('reminders-saved').waitFor();
@@ -197,6 +193,16 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   expect(ps?.startDate.isDate).toBe(true);
   expect(ps?.summary).toContain(lang === 'en' ? 'Public-security filing due' : '公安联网备案截止');
   await capture(`after-reminders-${lang}`);
+
+  // The public-security number: a malformed one is refused; the valid one marks the filing done.
+  await $('golive-ps-number').fill('沪公网安备 3101150200001号');
+  await page.locator('#golive-ps-number ~ .field__issues [role="alert"]').waitFor();
+  await expect(psReminder.count()).resolves.toBe(1);
+  await $('golive-ps-number').fill('沪公网安备 31011502000001号');
+  await expect(page.locator('#golive-ps-number ~ .field__issues').count()).resolves.toBe(0);
+  await expect(psReminder.count()).resolves.toBe(0);
+  await ws.waitUntilSaved();
+  await capture(`after-golive-${lang}`);
 
   // Ad checker on a store listing.
   await $('ad-copy').fill(

@@ -70,6 +70,15 @@ describe('obligations', () => {
     const kinds = buildReminders(filed, TODAY).map((r) => r.kind);
     expect(kinds).not.toContain('annualReport');
     expect(kinds).not.toContain('publicSecurity');
+    const numbered = (value: string) => ({
+      ...c,
+      afterApproval: { ...c.afterApproval, wentLiveOn: '2026-11-20', publicSecurityNumber: value },
+    });
+    expect(buildReminders(numbered('沪公网安备 31011502000001号'), TODAY).map((r) => r.kind)).not.toContain(
+      'publicSecurity',
+    );
+    // A half-typed number does not count as filed.
+    expect(buildReminders(numbered('沪公网安备 3101'), TODAY).map((r) => r.kind)).toContain('publicSecurity');
   });
 });
 
