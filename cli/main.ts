@@ -11,11 +11,21 @@ import { buildCommand } from './commands/build';
 import { sampleCommand } from './commands/sample';
 import { renderCommand } from './commands/render';
 import type { CliCommand, CliIo } from './command';
+import { remindersCommand } from './commands/reminders';
+import { adcheckCommand } from './commands/adcheck';
 
 export type { CliCommand, CliIo } from './command';
 
 /** Commands register here as the features that back them land. */
-const commands: CliCommand[] = [decideCommand, checkCommand, buildCommand, sampleCommand, renderCommand];
+const commands: CliCommand[] = [
+  decideCommand,
+  checkCommand,
+  buildCommand,
+  sampleCommand,
+  renderCommand,
+  remindersCommand,
+  adcheckCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length), 10);

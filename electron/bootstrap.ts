@@ -97,6 +97,25 @@ export function caseFileDialogs(
   };
 }
 
+/** The native Save dialog of `reminders:export` (filter .ics), attached to the main window. */
+export function calendarSaveDialog(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  app: Pick<App, 'getPath'>,
+  parent: () => BrowserWindow | null,
+): NonNullable<HandlerDeps['showCalendarSaveDialog']> {
+  return async ({ defaultFileName }) => {
+    const options: SaveDialogOptions = {
+      defaultPath: path.join(app.getPath('documents'), path.basename(defaultFileName)),
+      filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+    };
+    const window = parent();
+    const result = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? undefined : result.filePath;
+  };
+}
+
 export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions): RunningApp {
   const { app, ipcMain, protocol, shell } = electron;
   let mainWindow: BrowserWindow | null = null;
@@ -190,6 +209,7 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       // The OS keychain guards the case store's key. (Settings has no passphrase option yet.)
       keyProvider: new SafeStorageKeyProvider(electron.safeStorage),
       ...caseFileDialogs(electron.dialog, app, () => mainWindow),
+      showCalendarSaveDialog: calendarSaveDialog(electron.dialog, app, () => mainWindow),
       ...packetDialogs(
         electron.dialog,
         shell,

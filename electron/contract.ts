@@ -156,6 +156,14 @@ export interface IpcContract {
   'packet:cancel': { request: { caseId: string }; response: { cancelled: boolean } };
   /** Shows the case's last built packet in Explorer / Finder. */
   'packet:reveal': { request: { caseId: string }; response: { shown: boolean } };
+  /**
+   * Writes the case's obligations and reminders as one .ics file (electron/ipc/after.ts). Main asks where
+   * with its own Save dialog; UIDs are stable, so a re-export updates a calendar's events.
+   */
+  'reminders:export': {
+    request: { caseId: string; language: Language; today?: string };
+    response: { saved: false } | { saved: true; fileName: string; count: number };
+  };
 }
 
 /** Main → renderer events (sent with webContents.send, received through `api.on…`). */

@@ -60,6 +60,7 @@ export const api = {
   packetCancel: (request) => invoke('packet:cancel', request),
   packetReveal: (request) => invoke('packet:reveal', request),
   documentRender: (request) => invoke('document:render', request),
+  remindersExport: (request) => invoke('reminders:export', request),
   onMenuCommand: subscriber('menu:command'),
   onSettingsChanged: subscriber('settings:changed'),
   onPacketProgress: subscriber('packet:progress'),

@@ -12,6 +12,7 @@ import filingInfoSheet from '../../templates/documents/filing-info-sheet.json' w
 import keyStaff from '../../templates/documents/key-staff.json' with { type: 'json' };
 import lawfulOperationCommitment from '../../templates/documents/lawful-operation-commitment.json' with { type: 'json' };
 import licenceApplicationLetter from '../../templates/documents/licence-application-letter.json' with { type: 'json' };
+import piInventory from '../../templates/documents/pi-inventory.json' with { type: 'json' };
 import preApprovalStatement from '../../templates/documents/pre-approval-statement.json' with { type: 'json' };
 import privacyPolicy from '../../templates/documents/privacy-policy.json' with { type: 'json' };
 import renameLetter from '../../templates/documents/rename-letter.json' with { type: 'json' };
@@ -30,6 +31,7 @@ export const TEMPLATE_SOURCES: Readonly<Record<string, unknown>> = {
   'key-staff.json': keyStaff,
   'lawful-operation-commitment.json': lawfulOperationCommitment,
   'licence-application-letter.json': licenceApplicationLetter,
+  'pi-inventory.json': piInventory,
   'pre-approval-statement.json': preApprovalStatement,
   'privacy-policy.json': privacyPolicy,
   'rename-letter.json': renameLetter,

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 const text = (max = 2000) => z.string().max(max).default('');
 const isoDate = () => z.string().max(10).default('');
@@ -382,6 +382,40 @@ export type Licence = z.infer<typeof LicenceSchema>;
 
 // ---------------------------------------------------------------- personal-information inventory (PIPL)
 
+/** Sensitive personal information under PIPL Art. 28 (post-approval.md §6). */
+export const SENSITIVE_CATEGORIES = [
+  'biometric',
+  'religion',
+  'specific_identity',
+  'health',
+  'financial',
+  'location',
+  'minor_under_14',
+] as const;
+export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
+
+/** Legal bases of PIPL Art. 13 (post-approval.md §6). */
+export const LEGAL_BASES = [
+  'consent',
+  'contract',
+  'hr_management',
+  'legal_duty',
+  'public_health',
+  'news_reporting',
+  'already_public',
+  'other_law',
+] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+/** Mechanisms for a cross-border transfer (PIPL Art. 38); '' = not chosen yet. */
+export const CROSS_BORDER_MECHANISMS = [
+  '',
+  'security_assessment',
+  'certification',
+  'standard_contract',
+  'other_legal_ground',
+] as const;
+
 export const DataItemSchema = z.object({
   /** What is collected, e.g. 手机号码. */
   item: text(200),
@@ -393,6 +427,13 @@ export const DataItemSchema = z.object({
   sharedWith: text(300),
   /** Leaves mainland China (needs PIPL Ch. III mechanism). */
   crossBorder: z.boolean().default(false),
+  /** PIPL Art. 13 basis for processing this item. */
+  legalBasis: z.enum(LEGAL_BASES).default('consent'),
+  /** Which Art. 28 categories make it sensitive (any one sets `sensitive`). */
+  sensitiveCategories: z.array(z.enum(SENSITIVE_CATEGORIES)).default([]),
+  /** Where a cross-border transfer goes (country, recipient). */
+  crossBorderRecipient: text(300),
+  crossBorderMechanism: z.enum(CROSS_BORDER_MECHANISMS).default(''),
 });
 export type DataItem = z.infer<typeof DataItemSchema>;
 
@@ -419,24 +460,51 @@ export const AttachmentMetaSchema = z.object({
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 
+/**
+ * Events of the status journal (DESIGN.md §2.6). Filing: submitted to the provider or platform → its
+ * pre-review passed or returned → MIIT text-message check → provincial review → approved or rejected.
+ * Licence: application accepted → granted or refused.
+ */
 export const CASE_STATUSES = [
   'draft',
   'submitted',
-  'provider_review',
+  'provider_passed',
+  'provider_returned',
   'sms_verification',
   'authority_review',
   'approved',
   'rejected',
   'withdrawn',
+  'licence_accepted',
+  'licence_granted',
+  'licence_refused',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** A reason a reviewer gave, attached to the field it concerns (a pre-flight field path, '' = general). */
+export const ReturnReasonSchema = z.object({
+  path: text(200),
+  text: text(2000),
+  /** The user has dealt with it. */
+  resolved: z.boolean().default(false),
+});
+export type ReturnReason = z.infer<typeof ReturnReasonSchema>;
+
 export const JournalEntrySchema = z.object({
+  /** Stable id of the entry (UUID; also the .ics UID seed of reminders it causes). */
+  id: z.string().max(64).default(''),
+  /** When it was recorded. */
   at: z.string(),
+  /** The day it happened (YYYY-MM-DD), which the timers count from. */
+  on: isoDate(),
   status: z.enum(CASE_STATUSES),
   note: text(2000),
   /** Filing or licence number once approved, e.g. 沪ICP备2026012345号-1X. */
   number: text(60),
+  /** Returned / rejected / refused: the reasons, each attached to a field. */
+  reasons: z.array(ReturnReasonSchema).default([]),
+  /** Submitted: the manifest SHA-256 of the packet version sent ('' = not linked). */
+  packetManifestSha256: z.string().max(64).default(''),
 });
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 
@@ -449,6 +517,32 @@ export const ExportRecordSchema = z.object({
   manifestSha256: z.string().max(64),
 });
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
+
+// ---------------------------------------------------------------- after approval (DESIGN.md §2.6)
+
+/** Which number a footer shows: the province rule (post-approval.md §1), the subject's, or the service's. */
+export const DISPLAY_NUMBER_CHOICES = ['province_rule', 'subject', 'service'] as const;
+
+export const AfterApprovalSchema = z.object({
+  /** The subject's filing number (主体备案号), e.g. 京ICP备16020626号. */
+  filingNumber: text(60),
+  /** Each service's own number (…号-1, -2A, -3X), by service id. */
+  serviceNumbers: z.array(z.object({ serviceId: text(64), number: text(60) })).default([]),
+  /** Licence holders: 粤B2-20090059. */
+  licenceNumber: text(60),
+  licenceValidTo: isoDate(),
+  /** 京公网安备 11010202009201号. */
+  publicSecurityNumber: text(60),
+  /** The site went online (the public-security filing is due 30 days later). */
+  wentLiveOn: isoDate(),
+  publicSecurityFiledOn: isoDate(),
+  displayNumber: z.enum(DISPLAY_NUMBER_CHOICES).default('province_rule'),
+  /** Planned changes of registered information (a change filing is due 30 days before). */
+  plannedChanges: z.array(z.object({ id: text(64), description: text(500), on: isoDate() })).default([]),
+  /** The ad copy or store listing last checked with the Advertising Law checker. */
+  adCopy: text(100_000),
+});
+export type AfterApproval = z.infer<typeof AfterApprovalSchema>;
 
 // ---------------------------------------------------------------- the case
 
@@ -487,5 +581,6 @@ export const CaseSchema = z.object({
    * "no English given" mark.
    */
   englishMeanings: z.record(z.string().max(200), z.string().max(4000)).default({}),
+  afterApproval: AfterApprovalSchema.default(() => AfterApprovalSchema.parse({})),
 });
 export type Case = z.infer<typeof CaseSchema>;

@@ -17,7 +17,29 @@ type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
  * `MIGRATIONS[n]` turns a version-n document into version n+1. Version 1 is the first released schema;
  * add an entry here (and bump CURRENT_SCHEMA_VERSION) whenever a change is not covered by defaults.
  */
-const MIGRATIONS: Record<number, Migration> = {};
+const MIGRATIONS: Record<number, Migration> = {
+  1: migrateStatusJournalV1,
+};
+
+/**
+ * Status journal (issue 14, after submission / after approval): version 1 entries had no day of their own,
+ * no id and a `provider_review` state; version 2 counts timers from `on` (the day recorded, taken from `at`),
+ * gives each entry an id, and names that state `submitted` (waiting for the provider's pre-review).
+ */
+function migrateStatusJournalV1(raw: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(raw.journal)) return raw;
+  const journal = raw.journal.map((entry: unknown, index) => {
+    if (!isRecord(entry)) return entry;
+    const at = typeof entry.at === 'string' ? entry.at : '';
+    return {
+      ...entry,
+      id: typeof entry.id === 'string' && entry.id ? entry.id : `v1-${index}`,
+      on: typeof entry.on === 'string' ? entry.on : /^\d{4}-\d{2}-\d{2}/.test(at) ? at.slice(0, 10) : '',
+      status: entry.status === 'provider_review' ? 'submitted' : entry.status,
+    };
+  });
+  return { ...raw, journal };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -62,6 +84,6 @@ export function createCase(init: { id: string; name: string; now: Date }): Case 
     name: init.name,
     createdAt: at,
     updatedAt: at,
-    journal: [{ at, status: 'draft' }],
+    journal: [{ id: init.id, at, on: at.slice(0, 10), status: 'draft' }],
   });
 }

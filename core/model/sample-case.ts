@@ -136,11 +136,13 @@ export function sampleCase(now: Date = new Date()): Case {
         item: '订单及支付记录',
         purpose: '交易履行、退款及依法记账',
         sensitive: true,
+        sensitiveCategories: ['financial'],
+        legalBasis: 'contract',
         retention: '交易完成后3年',
         sharedWith: '财付通支付科技有限公司（微信支付）',
       },
     ],
-    journal: [{ at, status: 'draft' }],
+    journal: [{ id: 'sample-draft', at, on: at.slice(0, 10), status: 'draft' }],
     // The English meaning of the free-text Chinese fields, for the bilingual review copy.
     englishMeanings: {
       'subject.certificateAddress':

@@ -20,7 +20,13 @@ export interface PacketDeps {
   resourcesDir?: string;
 }
 
-export interface HandlerDeps extends PacketDeps {
+/** What the after-approval handlers need beyond the common deps. */
+export interface AfterDeps {
+  /** Native Save dialog for a calendar file (filter .ics): the chosen path, or undefined when cancelled. */
+  showCalendarSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
+}
+
+export interface HandlerDeps extends PacketDeps, AfterDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
   appName: string;

@@ -6,6 +6,7 @@
  */
 import type { HandlerMap } from '../contract';
 import type { HandlerDeps } from './deps';
+import { createAfterHandlers } from './after';
 import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
 import { createDocumentHandlers } from './documents';
@@ -25,5 +26,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createSampleHandlers(deps),
     ...createPacketHandlers(deps),
     ...createDocumentHandlers(deps),
+    ...createAfterHandlers(deps),
   };
 }

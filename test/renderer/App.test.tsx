@@ -64,12 +64,12 @@ describe('step rail', () => {
     }
   });
 
-  it('says what each step will hold and that nothing is stored yet', async () => {
-    // After approval is the step this version does not build yet.
+  it('opens After approval with its journal, go-live kit, reminders, ad checker and inventory', async () => {
     await openCase('afterApproval');
-    for (const point of Object.values(en.steps.afterApproval.points))
-      expect(screen.getByText(point)).toBeTruthy();
-    expect(screen.getByText(en.steps.notBuilt)).toBeTruthy();
+    expect(heading().textContent).toBe(en.steps.afterApproval.title);
+    for (const section of ['journal', 'goLive', 'obligations', 'adCheck', 'inventory'] as const)
+      expect(screen.getByRole('heading', { level: 2, name: en.afterApproval[section].heading })).toBeTruthy();
+    expect(screen.queryByText(en.steps.notBuilt)).toBeNull();
     expect(screen.getByText('Step 8 of 8')).toBeTruthy();
   });
 

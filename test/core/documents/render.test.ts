@@ -69,9 +69,9 @@ const label = (r: Rendered) => `${r.template.id} (${r.variant})`;
 const compact = (s: string) => s.replace(/\s+/g, '');
 
 describe('every template, rendered from the sample case', () => {
-  it('covers all fourteen documents of the filing and licence packets in both variants', () => {
-    expect(new Set(rendered.map((r) => r.template.id)).size).toBe(14);
-    expect(rendered).toHaveLength(28);
+  it('covers all fifteen documents of the filing and licence packets in both variants', () => {
+    expect(new Set(rendered.map((r) => r.template.id)).size).toBe(15);
+    expect(rendered).toHaveLength(30);
   });
 
   it('extracts back as exactly the laid-out Chinese, line by line and page by page', () => {

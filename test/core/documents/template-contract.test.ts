@@ -150,7 +150,7 @@ describe('document templates', () => {
     expect(new Set(templates.map((t) => t.id)).size).toBe(templates.length);
   });
 
-  it('are the fourteen documents of DESIGN.md §5 for both pathways', () => {
+  it('are the fifteen documents of DESIGN.md §5 for both pathways', () => {
     expect(templates.map((t) => t.id).sort()).toEqual(
       [
         'filing-info-sheet',
@@ -167,6 +167,7 @@ describe('document templates', () => {
         'key-staff',
         'user-agreement',
         'privacy-policy',
+        'pi-inventory',
       ].sort(),
     );
   });
@@ -240,6 +241,7 @@ describe('which documents a case needs', () => {
       'authorization-letter',
       'pre-approval-statement',
       'privacy-policy',
+      'pi-inventory',
     ]);
   });
 

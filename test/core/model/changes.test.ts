@@ -63,7 +63,12 @@ describe('summarizeCase', () => {
       ...sample,
       journal: [
         ...sample.journal,
-        { at: '2099-01-01T00:00:00Z', status: 'submitted' as const, note: '', number: '' },
+        {
+          ...sample.journal[0]!,
+          at: '2099-01-01T00:00:00Z',
+          on: '2099-01-01',
+          status: 'submitted' as const,
+        },
       ],
     };
     expect(currentStatus(submitted)).toBe('submitted');

@@ -12,6 +12,8 @@ const NOT_USER_FIELDS = [
   /^attachments(\.|$)/,
   /^acknowledged(\.|$)/,
   /^journal(\.|$)/,
+  // Edited in the After approval step's own forms (numbers, dates), not on the portal's forms.
+  /^afterApproval(\.|$)/,
   /^exports(\.|$)/,
   /^contacts(\.|$)/,
   /^answers(\.|$)/,

@@ -5,7 +5,12 @@ const NOW = new Date('2026-11-25T08:00:00Z');
 
 describe('restore', () => {
   it('fills every default for a minimal document', () => {
-    const result = restore({ schemaVersion: 1, id: 'c1', createdAt: 'x', updatedAt: 'x' });
+    const result = restore({
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      id: 'c1',
+      createdAt: 'x',
+      updatedAt: 'x',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.case.subject.certificateType).toBe('business_licence');
@@ -64,6 +69,31 @@ describe('restore', () => {
     expect(result.ok && result.case.subject.certificateNumber).toBe('9131011');
   });
 
+  it('migrates a version-1 status journal: day from the time, an id, provider_review as submitted', () => {
+    const result = restore({
+      schemaVersion: 1,
+      id: 'old',
+      createdAt: '2026-01-05T02:00:00Z',
+      updatedAt: '2026-01-09T02:00:00Z',
+      journal: [
+        { at: '2026-01-05T02:00:00Z', status: 'draft' },
+        { at: '2026-01-07T03:00:00Z', status: 'provider_review', note: '已提交阿里云' },
+        { at: '2026-01-09T04:00:00Z', status: 'authority_review' },
+      ],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(1);
+    expect(result.case.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(result.case.journal.map((e) => [e.on, e.status, e.note])).toEqual([
+      ['2026-01-05', 'draft', ''],
+      ['2026-01-07', 'submitted', '已提交阿里云'],
+      ['2026-01-09', 'authority_review', ''],
+    ]);
+    expect(new Set(result.case.journal.map((e) => e.id)).size).toBe(3);
+    expect(result.case.afterApproval.filingNumber).toBe('');
+  });
+
   it('round-trips the sample case through JSON unchanged', () => {
     const sample = sampleCase(NOW);
     const result = restore(JSON.parse(JSON.stringify(sample)));
@@ -75,7 +105,18 @@ describe('createCase', () => {
   it('starts a draft with a journal entry and the current schema version', () => {
     const c = createCase({ id: 'id-1', name: 'Shop', now: NOW });
     expect(c.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    expect(c.journal).toEqual([{ at: NOW.toISOString(), status: 'draft', note: '', number: '' }]);
+    expect(c.journal).toEqual([
+      {
+        id: 'id-1',
+        at: NOW.toISOString(),
+        on: '2026-11-25',
+        status: 'draft',
+        note: '',
+        number: '',
+        reasons: [],
+        packetManifestSha256: '',
+      },
+    ]);
     expect(CaseSchema.safeParse(c).success).toBe(true);
   });
 });

@@ -69,6 +69,7 @@ const api = {
   packetCancel: (request) => invoke('packet:cancel', request),
   packetReveal: (request) => invoke('packet:reveal', request),
   documentRender: (request) => invoke('document:render', request),
+  remindersExport: (request) => invoke('reminders:export', request),
   onMenuCommand: subscriber('menu:command'),
   onSettingsChanged: subscriber('settings:changed'),
   onPacketProgress: subscriber('packet:progress'),

@@ -10,15 +10,22 @@ export const LATIN_ALLOWED_IN_CHINESE: ReadonlySet<string> = new Set([
   'EDI',
   'B25',
   'B21',
+  // Licence numbers: 粤B2-20090059.
+  'B2',
   'PDF',
   'JPEG',
   'PNG',
+  // Formats the go-live kit names: the snippets' languages and the text encoding.
+  'HTML',
+  'WXML',
+  'UTF',
   'AppID',
   'App',
   // The portals write it in capitals in Chinese text: APP名称, APP特征信息.
   'APP',
   'SDK',
   'CDN',
+  'IP',
   'iOS',
   'VIP',
   // ISO country codes the nationality help cites as examples.

@@ -30,6 +30,8 @@ export interface LoopbackServer {
   shownInFolder: string[];
   /** Existing packets the user was asked about before replacing them. */
   replaceConfirmations: string[];
+  /** Where the stand-in Save dialog of `reminders:export` writes calendar files (inside userDataDir). */
+  calendarDir: string;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   const replaceConfirmations: string[] = [];
   const packetParentDir = path.join(userDataDir, 'packets');
   await mkdir(packetParentDir, { recursive: true });
+  const calendarDir = path.join(userDataDir, 'calendar');
+  await mkdir(calendarDir, { recursive: true });
   // Open event streams (GET /api-events): main's webContents.send, for events handlers raise themselves.
   const eventStreams = new Set<ServerResponse>();
   const sendEvent = <E extends EventChannel>(channel: E, payload: IpcEvents[E]) => {
@@ -104,6 +108,9 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     },
     showItemInFolder: (target) => shownInFolder.push(target),
     onPacketProgress: (progress) => sendEvent('packet:progress', progress),
+    // The calendar file "chosen" in the Save dialog: the proposed name, in the test's calendar folder.
+    showCalendarSaveDialog: async ({ defaultFileName }) =>
+      path.join(calendarDir, path.basename(defaultFileName)),
   });
   const serveBundle = createAppProtocolHandler(options.bundleDir);
   let origin = '';
@@ -162,6 +169,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     packetParentDir,
     shownInFolder,
     replaceConfirmations,
+    calendarDir,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>

@@ -63,6 +63,10 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     packetCancel: vi.fn<RendererApi['packetCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
     packetReveal: vi.fn<RendererApi['packetReveal']>(async () => ({ ok: true, value: { shown: false } })),
     documentRender: vi.fn<RendererApi['documentRender']>(async () => ({ ok: false, code: 'notFound' })),
+    remindersExport: vi.fn<RendererApi['remindersExport']>(async () => ({
+      ok: true,
+      value: { saved: false },
+    })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);

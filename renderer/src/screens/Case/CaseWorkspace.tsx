@@ -6,6 +6,7 @@ import { useApiCall } from '../../api/notices';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { StepRail } from '../../components/StepRail';
 import type { Route } from '../../navigation/routes';
+import { AfterApprovalStep } from '../AfterApproval/AfterApprovalStep';
 import { ApplicantStep } from '../Applicant/ApplicantStep';
 import { DocumentsStep } from '../Documents/DocumentsStep';
 import { ExportStep } from '../Export/ExportStep';
@@ -15,7 +16,7 @@ import { ReviewStep } from '../Review/ReviewStep';
 import { ServicesStep } from '../Services/ServicesStep';
 import { CaseBar } from './CaseBar';
 import { CaseSessionProvider } from './caseSession';
-import { StepOverview, type StepScreenProps } from './StepOverview';
+import type { StepScreenProps } from './StepOverview';
 import type { StepId } from './steps';
 
 /** The screen of each step. A step gets its own screen (screens/<Step>/) as it is built. */
@@ -27,7 +28,7 @@ const STEP_SCREENS: Readonly<Record<StepId, ComponentType<StepScreenProps>>> = {
   documents: DocumentsStep,
   review: ReviewStep,
   export: ExportStep,
-  afterApproval: StepOverview,
+  afterApproval: AfterApprovalStep,
 };
 
 type Loaded = { state: 'loading' } | { state: 'ready'; case: Case } | { state: 'failed' };

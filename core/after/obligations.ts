@@ -1,0 +1,294 @@
+/**
+ * Obligations and reminders after approval (DESIGN.md §2.6, post-approval.md §9): document and permit
+ * expiry from the case's validity dates, the public-security filing 30 days after going live, the annual
+ * report window for licence holders, licence renewal before the 5-year expiry, and change filings before a
+ * planned change. One list serves the timeline on screen and the .ics export.
+ *
+ * Every reminder has a UID built from what it is about (the person's role, the service id, the year), not
+ * from its date: a re-export after a date changed updates the calendar's event instead of adding another.
+ */
+import type { Case, Person } from '../model/case';
+import type { Source } from '../rules/data';
+import { parseIcpNumber } from '../validate/icp-number';
+import type { Bilingual } from '../validate/types';
+import { AFTER_APPROVAL_RULES } from './rules';
+import { addCalendarDays, dayNumber, isIsoDate } from './working-days';
+
+export type ReminderKind =
+  | 'documentExpiry'
+  | 'permitExpiry'
+  | 'domainExpiry'
+  | 'publicSecurity'
+  | 'annualReport'
+  | 'annualCorrection'
+  | 'licenceRenewal'
+  | 'licenceRenewalDeadline'
+  | 'changeFiling';
+
+export interface Reminder {
+  /** RFC 5545 UID: stable across exports. */
+  uid: string;
+  kind: ReminderKind;
+  /** First day (YYYY-MM-DD). */
+  start: string;
+  /** Last day, inclusive (same as start for a one-day reminder). */
+  end: string;
+  /** The date the reminder is about (the expiry, the due date). */
+  dueOn: string;
+  title: Bilingual;
+  detail: Bilingual;
+  sources: Source[];
+}
+
+export type ReminderState = 'overdue' | 'current' | 'upcoming';
+
+const UID_DOMAIN = 'icp-packet-studio';
+
+function uid(c: Case, ...parts: string[]): string {
+  const key = parts.map((p) => p.replace(/[^A-Za-z0-9_-]/g, '_')).join('.');
+  return `${key}.${c.id}@${UID_DOMAIN}`;
+}
+
+const RULES = AFTER_APPROVAL_RULES.obligations;
+
+function personRole(role: string): Bilingual {
+  switch (role) {
+    case 'legalRepresentative':
+      return { en: 'the legal representative', 'zh-CN': '法定代表人' };
+    case 'principal':
+      return { en: "the subject's person in charge", 'zh-CN': '主体负责人' };
+    default:
+      return { en: 'a service’s person in charge', 'zh-CN': '服务负责人' };
+  }
+}
+
+function isLicenceHolder(c: Case): boolean {
+  return c.afterApproval.licenceNumber.trim() !== '' || c.journal.some((e) => e.status === 'licence_granted');
+}
+
+/** All reminders of a case, earliest first. `today` decides nothing but the first annual-report year. */
+export function buildReminders(c: Case, today: string): Reminder[] {
+  const out: Reminder[] = [];
+  const lead = (due: string, days: number) => addCalendarDays(due, -days);
+
+  const personExpiry = (person: Person, role: string, key: string) => {
+    if (person.idLongTerm || !isIsoDate(person.idValidTo)) return;
+    const name = person.name || person.nameLatin;
+    const who = personRole(role);
+    out.push({
+      uid: uid(c, 'id-expiry', key),
+      kind: 'documentExpiry',
+      start: lead(person.idValidTo, RULES.documentExpiryLeadDays),
+      end: lead(person.idValidTo, RULES.documentExpiryLeadDays),
+      dueOn: person.idValidTo,
+      title: {
+        en: `ID document of ${who.en}${name ? ` (${name})` : ''} expires on ${person.idValidTo}`,
+        'zh-CN': `${who['zh-CN']}${name ? `（${name}）` : ''}的身份证件将于 ${person.idValidTo} 到期`,
+      },
+      detail: {
+        en: 'Renew the document and file a change of the filed information with your provider once you have the new one.',
+        'zh-CN': '请办理新证件，取得后通过接入商提交备案信息变更。',
+      },
+      sources: RULES.sources.documentExpiry ?? [],
+    });
+  };
+  personExpiry(c.legalRepresentative, 'legalRepresentative', 'legal-representative');
+  personExpiry(c.principal, 'principal', 'principal');
+  c.services.forEach((service) => {
+    if (service.principal) personExpiry(service.principal, 'service', `service-${service.id}`);
+  });
+
+  if (!c.subject.certificateLongTerm && isIsoDate(c.subject.certificateValidTo)) {
+    const due = c.subject.certificateValidTo;
+    out.push({
+      uid: uid(c, 'certificate-expiry'),
+      kind: 'documentExpiry',
+      start: lead(due, RULES.documentExpiryLeadDays),
+      end: lead(due, RULES.documentExpiryLeadDays),
+      dueOn: due,
+      title: {
+        en: `The subject's certificate (business licence) expires on ${due}`,
+        'zh-CN': `主体证件（营业执照）将于 ${due} 到期`,
+      },
+      detail: {
+        en: 'Renew it with the market regulator, then file the change of the filed information.',
+        'zh-CN': '请向市场监管部门办理换发，然后提交备案信息变更。',
+      },
+      sources: RULES.sources.documentExpiry ?? [],
+    });
+  }
+
+  for (const service of c.services) {
+    service.preApprovals.forEach((permit, index) => {
+      if (!isIsoDate(permit.validTo)) return;
+      const name = permit.permitName || permit.approvalNumber;
+      out.push({
+        uid: uid(c, 'permit-expiry', service.id, permit.sector, String(index)),
+        kind: 'permitExpiry',
+        start: lead(permit.validTo, RULES.permitExpiryLeadDays),
+        end: lead(permit.validTo, RULES.permitExpiryLeadDays),
+        dueOn: permit.validTo,
+        title: {
+          en: `Permit ${name} of ${service.name || 'a service'} expires on ${permit.validTo}`,
+          'zh-CN': `${service.name || '服务'}的${name}将于 ${permit.validTo} 到期`,
+        },
+        detail: {
+          en: 'Apply for the renewal with the issuing authority in good time; the lead time differs by permit.',
+          'zh-CN': '请及早向发证机关申请换证；不同许可的提前期要求不同。',
+        },
+        sources: RULES.sources.permitExpiry ?? [],
+      });
+    });
+    if (service.kind === 'website' && isIsoDate(service.domainExpiresOn)) {
+      out.push({
+        uid: uid(c, 'domain-expiry', service.id),
+        kind: 'domainExpiry',
+        start: lead(service.domainExpiresOn, RULES.documentExpiryLeadDays),
+        end: lead(service.domainExpiresOn, RULES.documentExpiryLeadDays),
+        dueOn: service.domainExpiresOn,
+        title: {
+          en: `Domain ${service.domains[0] ?? ''} expires on ${service.domainExpiresOn}`,
+          'zh-CN': `域名 ${service.domains[0] ?? ''} 将于 ${service.domainExpiresOn} 到期`,
+        },
+        detail: {
+          en: 'An expired domain can be re-registered by someone else and the filing cancelled: renew it.',
+          'zh-CN': '域名过期后可能被他人注册，备案也可能被注销，请及时续费。',
+        },
+        sources: [
+          { title: 'post-approval.md §3–§4 — expiring domains and cancellation (Tencent 备案号.md)' },
+        ],
+      });
+    }
+  }
+
+  const a = c.afterApproval;
+  // Filed: a filing date, or a valid public-security number (the platform gives it once the filing is done).
+  const psFiled =
+    a.publicSecurityFiledOn !== '' || parseIcpNumber(a.publicSecurityNumber)?.kind === 'publicSecurity';
+  if (isIsoDate(a.wentLiveOn) && !psFiled) {
+    const due = addCalendarDays(a.wentLiveOn, AFTER_APPROVAL_RULES.publicSecurity.dueDays);
+    out.push({
+      uid: uid(c, 'public-security'),
+      kind: 'publicSecurity',
+      start: due,
+      end: due,
+      dueOn: due,
+      title: {
+        en: `Public-security filing due (site went live ${a.wentLiveOn})`,
+        'zh-CN': `公安联网备案截止（网站于 ${a.wentLiveOn} 开通）`,
+      },
+      detail: {
+        en: 'File on the National Internet Security Management Service Platform within 30 days of going live, then show the number and badge in the footer.',
+        'zh-CN': '请在网站开通之日起 30 日内在全国互联网安全管理服务平台办理备案，并在页脚展示备案号和图标。',
+      },
+      sources: AFTER_APPROVAL_RULES.publicSecurity.sources,
+    });
+  }
+
+  if (isLicenceHolder(c)) {
+    const ar = RULES.annualReport;
+    const granted = c.journal.find((e) => e.status === 'licence_granted')?.on;
+    const firstYear = Number((granted && isIsoDate(granted) ? granted : today).slice(0, 4)) + 1;
+    for (let year = firstYear; year < firstYear + RULES.annualReportYears; year++) {
+      out.push({
+        uid: uid(c, 'annual-report', String(year)),
+        kind: 'annualReport',
+        start: `${year}-${ar.from}`,
+        end: `${year}-${ar.to}`,
+        dueOn: `${year}-${ar.to}`,
+        title: {
+          en: `Licence annual report for ${year - 1} (1 January – 31 March ${year})`,
+          'zh-CN': `${year - 1} 年度许可证年报（${year}年1月1日至3月31日）`,
+        },
+        detail: {
+          en: 'Report the past year on the MIIT telecom licence system (dxzhgl.miit.gov.cn). A missed report puts the company on the bad list.',
+          'zh-CN':
+            '请在工信部电信业务市场综合管理信息系统（dxzhgl.miit.gov.cn）报送上一年度情况。逾期未报将被列入不良名单。',
+        },
+        sources: RULES.sources.annualReport ?? [],
+      });
+      out.push({
+        uid: uid(c, 'annual-correction', String(year)),
+        kind: 'annualCorrection',
+        start: `${year}-${ar.correctionFrom}`,
+        end: `${year}-${ar.correctionTo}`,
+        dueOn: `${year}-${ar.correctionTo}`,
+        title: {
+          en: `Annual report correction window (April ${year})`,
+          'zh-CN': `年报整改期（${year}年4月）`,
+        },
+        detail: {
+          en: 'Guangdong practice: April is a one-month window to correct the report; the system closes on 1 May. Other provinces may differ.',
+          'zh-CN': '广东做法：4 月为一个月的整改期，系统 5 月 1 日关闭。其他省份可能不同。',
+        },
+        sources: RULES.sources.annualCorrection ?? [],
+      });
+    }
+  }
+
+  if (isIsoDate(a.licenceValidTo)) {
+    const deadline = lead(a.licenceValidTo, RULES.renewalDeadlineDays);
+    const reminder = lead(a.licenceValidTo, RULES.renewalReminderDays);
+    out.push({
+      uid: uid(c, 'licence-renewal'),
+      kind: 'licenceRenewal',
+      start: reminder,
+      end: reminder,
+      dueOn: deadline,
+      title: {
+        en: `Prepare the licence renewal (apply by ${deadline})`,
+        'zh-CN': `准备许可证续期（最迟 ${deadline} 前申请）`,
+      },
+      detail: {
+        en: `The licence expires on ${a.licenceValidTo}. Apply at least 90 days before; services never launched are not renewed.`,
+        'zh-CN': `许可证将于 ${a.licenceValidTo} 到期。须在到期前至少 90 日申请续期；未实际开展的业务不予续期。`,
+      },
+      sources: RULES.sources.renewal ?? [],
+    });
+    out.push({
+      uid: uid(c, 'licence-renewal-deadline'),
+      kind: 'licenceRenewalDeadline',
+      start: deadline,
+      end: deadline,
+      dueOn: deadline,
+      title: {
+        en: `Last day to apply for the licence renewal (expiry ${a.licenceValidTo})`,
+        'zh-CN': `许可证续期申请截止日（到期日 ${a.licenceValidTo}）`,
+      },
+      detail: {
+        en: 'A late application is not renewed.',
+        'zh-CN': '逾期申请将不予续期。',
+      },
+      sources: RULES.sources.renewal ?? [],
+    });
+  }
+
+  for (const change of a.plannedChanges) {
+    if (!isIsoDate(change.on) || change.id === '') continue;
+    const due = lead(change.on, RULES.changeFilingLeadDays);
+    out.push({
+      uid: uid(c, 'change-filing', change.id),
+      kind: 'changeFiling',
+      start: due,
+      end: due,
+      dueOn: due,
+      title: {
+        en: `File the change before ${change.on}: ${change.description}`,
+        'zh-CN': `${change.on} 变更前提交备案变更：${change.description}`,
+      },
+      detail: {
+        en: 'Changes of the filed information are filed 30 days in advance.',
+        'zh-CN': '备案信息变更须提前 30 日办理。',
+      },
+      sources: RULES.sources.changeFiling ?? [],
+    });
+  }
+
+  return out.sort((x, y) => (x.start === y.start ? x.uid.localeCompare(y.uid) : x.start < y.start ? -1 : 1));
+}
+
+export function reminderState(reminder: Reminder, today: string): ReminderState {
+  if (dayNumber(reminder.dueOn) < dayNumber(today)) return 'overdue';
+  if (dayNumber(reminder.start) <= dayNumber(today)) return 'current';
+  return 'upcoming';
+}

@@ -1,0 +1,75 @@
+/**
+ * The after-approval rule data (templates/rules/after-approval.json), checked at import like the other rule
+ * files: deadlines of the journal's waiting states, number display per surface, public-security filing and
+ * the obligation reminders.
+ */
+import { z } from 'zod';
+import json from '../../templates/rules/after-approval.json' with { type: 'json' };
+import { CASE_STATUSES } from '../model/case';
+import { BilingualSchema, CONFIDENCES, SourceSchema } from '../rules/data';
+
+const sources = z.array(SourceSchema).min(1);
+
+export const WaitSchema = z.strictObject({
+  status: z.enum(CASE_STATUSES),
+  deadline: z.strictObject({
+    unit: z.enum(['workingDays', 'calendarDays', 'hours']),
+    count: z.number().int().positive(),
+  }),
+  confidence: z.enum(CONFIDENCES),
+  title: BilingualSchema,
+  detail: BilingualSchema,
+  sources,
+});
+export type Wait = z.infer<typeof WaitSchema>;
+
+const monthDay = z.string().regex(/^\d{2}-\d{2}$/);
+
+const AfterApprovalRulesSchema = z.strictObject({
+  $comment: z.string().optional(),
+  type: z.literal('icp-packet/after-approval'),
+  version: z.number().int().positive(),
+  asOf: z.iso.date(),
+  source: z.string().min(1),
+  waits: z.array(WaitSchema),
+  display: z.strictObject({
+    miitUrl: z.url(),
+    publicSecurityUrl: z.string().includes('{{code}}'),
+    publicSecurityUrlNote: BilingualSchema,
+    subjectNumberProvinces: z.array(z.string().regex(/^\d{6}$/)),
+    numberChoiceNote: BilingualSchema,
+    miniProgramNote: BilingualSchema,
+    sources,
+  }),
+  publicSecurity: z.strictObject({
+    dueDays: z.number().int().positive(),
+    confidence: z.enum(CONFIDENCES),
+    sources,
+    asks: z.array(z.strictObject({ id: z.string().min(1), title: BilingualSchema })),
+    reviewTimeNote: BilingualSchema,
+    appsNote: BilingualSchema,
+  }),
+  obligations: z.strictObject({
+    documentExpiryLeadDays: z.number().int().positive(),
+    permitExpiryLeadDays: z.number().int().positive(),
+    renewalDeadlineDays: z.number().int().positive(),
+    renewalReminderDays: z.number().int().positive(),
+    changeFilingLeadDays: z.number().int().positive(),
+    annualReport: z.strictObject({
+      from: monthDay,
+      to: monthDay,
+      correctionFrom: monthDay,
+      correctionTo: monthDay,
+    }),
+    annualReportYears: z.number().int().min(1).max(10),
+    sources: z.record(z.string(), sources),
+  }),
+});
+
+export type AfterApprovalRules = z.infer<typeof AfterApprovalRulesSchema>;
+
+export const AFTER_APPROVAL_RULES: AfterApprovalRules = AfterApprovalRulesSchema.parse(json);
+
+export function waitFor(status: string): Wait | undefined {
+  return AFTER_APPROVAL_RULES.waits.find((w) => w.status === status);
+}

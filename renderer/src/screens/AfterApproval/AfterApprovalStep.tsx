@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../../../core/validate/common';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import type { StepScreenProps } from '../Case/StepOverview';
+import { StepPager } from '../Case/StepPager';
+import { CASE_STEPS } from '../Case/steps';
+import { AdChecker } from './AdChecker';
+import { GoLiveKit } from './GoLiveKit';
+import { Obligations } from './Obligations';
+import { PiInventory } from './PiInventory';
+import { StatusJournal } from './StatusJournal';
+import '../workspace-steps.css';
+import './after-approval.css';
+
+const SECTIONS = [
+  ['after-journal', 'afterApproval.journal.heading'],
+  ['after-golive', 'afterApproval.goLive.heading'],
+  ['after-obligations', 'afterApproval.obligations.heading'],
+  ['after-adcheck', 'afterApproval.adCheck.heading'],
+  ['after-inventory', 'afterApproval.inventory.heading'],
+] as const;
+
+/**
+ * The After approval step (DESIGN.md §2.6): the status journal with live timers, the go-live kit once a
+ * number exists, the obligations timeline with its .ics export, the Advertising Law checker and the PIPL
+ * personal-information inventory. Everything edits the case through the session (autosave, undo).
+ */
+export function AfterApprovalStep({ caseId, step, navigate }: StepScreenProps) {
+  const { t } = useTranslation();
+  const today = todayIso();
+  return (
+    <article className="step after-step">
+      <p className="step__eyebrow">
+        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
+      </p>
+      <ScreenHeading>{t('steps.afterApproval.title')}</ScreenHeading>
+      <p className="step__summary">{t('steps.afterApproval.summary')}</p>
+      {/* Routes live in the URL fragment, so the section links scroll instead of changing the hash. */}
+      <nav className="after-step__sections" aria-label={t('afterApproval.sectionsLabel')}>
+        {SECTIONS.map(([id, key]) => (
+          <button
+            key={id}
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              const target = document.getElementById(id);
+              target?.scrollIntoView({ block: 'start' });
+              target?.focus();
+            }}
+          >
+            {t(key)}
+          </button>
+        ))}
+      </nav>
+      <StatusJournal caseId={caseId} navigate={navigate} today={today} />
+      <GoLiveKit today={today} />
+      <Obligations caseId={caseId} today={today} />
+      <AdChecker />
+      <PiInventory />
+      <StepPager caseId={caseId} step={step} navigate={navigate} />
+    </article>
+  );
+}

@@ -1,0 +1,372 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  BADGE_PATH,
+  checkGoLiveNumbers,
+  footerFor,
+  footerSnippets,
+  provinceShowsSubjectNumber,
+  publicSecurityGuidance,
+  type FooterLine,
+} from '../../../../core/after/go-live';
+import { AFTER_APPROVAL_RULES } from '../../../../core/after/rules';
+import { isIsoDate } from '../../../../core/after/working-days';
+import { DISPLAY_NUMBER_CHOICES, type AfterApproval } from '../../../../core/model/case';
+import type { ValidationIssue } from '../../../../core/validate/types';
+import { ExternalLink } from '../../components/ExternalLink';
+import { enumKey } from '../../i18n/enumKey';
+import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { useCaseSession } from '../Case/caseSession';
+import { SourceList } from './SourceList';
+
+function Issues({ issues }: { issues: readonly ValidationIssue[] }) {
+  const lang = useUiLanguage();
+  if (issues.length === 0) return null;
+  return (
+    <ul className="field__issues">
+      {issues.map((issue) => (
+        <li
+          key={issue.code}
+          className={`field-issue${issue.severity === 'error' ? ' field-issue--error' : ''}`}
+          role="alert"
+        >
+          <span className="field-issue__message">{issue.message[lang]}</span>
+          <span className="field-issue__fix">{issue.fix[lang]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A line of the live preview, built from elements (never from the snippet's HTML). */
+function Preview({ line }: { line: FooterLine }) {
+  const parts: ReactNode[] = [];
+  if (line.licenceNumber) parts.push(<span key="licence">{line.licenceNumber}</span>);
+  if (line.icpNumber)
+    parts.push(
+      <ExternalLink key="icp" href={AFTER_APPROVAL_RULES.display.miitUrl}>
+        {line.icpNumber}
+      </ExternalLink>,
+    );
+  if (line.publicSecurity)
+    parts.push(
+      <ExternalLink key="ps" href={line.publicSecurity.url}>
+        {line.publicSecurity.text}
+      </ExternalLink>,
+    );
+  for (const permit of line.permits)
+    parts.push(
+      <span key={permit.number}>{permit.name ? `${permit.name}：${permit.number}` : permit.number}</span>,
+    );
+  return (
+    <p className="after-preview" lang="zh-CN">
+      {parts.flatMap((part, i) =>
+        i === 0
+          ? [part]
+          : [
+              <span key={`sep-${i}`} aria-hidden="true">
+                {' '}
+                |{' '}
+              </span>,
+              part,
+            ],
+      )}
+    </p>
+  );
+}
+
+function CopyBlock({ id, label, text }: { id: string; label: string; text: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('copied');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <div className="after-snippet">
+      <div className="after-snippet__head">
+        <span id={`${id}-label`} className="field__label">
+          {label}
+        </span>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void copy()}
+          data-testid={`copy-${id}`}
+        >
+          {t('afterApproval.goLive.copy')}
+        </button>
+        <span role="status" className="hint">
+          {copied === 'copied'
+            ? t('afterApproval.goLive.copied')
+            : copied === 'failed'
+              ? t('afterApproval.goLive.copyFailed')
+              : ''}
+        </span>
+      </div>
+      <pre
+        className="after-snippet__code"
+        aria-labelledby={`${id}-label`}
+        tabIndex={0}
+        data-testid={`snippet-${id}`}
+      >
+        {text}
+      </pre>
+    </div>
+  );
+}
+
+/**
+ * The go-live kit: the numbers (validated as typed), which number each surface shows, footer snippets for
+ * HTML, WXML and an App's About screen with copy buttons and a live preview, and the public-security
+ * filing guidance with its due date.
+ */
+export function GoLiveKit({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const { caseData, update } = useCaseSession();
+  const a = caseData.afterApproval;
+  const findings = checkGoLiveNumbers(caseData, today);
+  const issuesAt = (path: string) => findings.filter((f) => f.path === path).flatMap((f) => f.issues);
+  const set = (patch: Partial<AfterApproval>) =>
+    update((c) => ({ ...c, afterApproval: { ...c.afterApproval, ...patch } }));
+  const setServiceNumber = (serviceId: string, number: string) =>
+    update((c) => {
+      const others = c.afterApproval.serviceNumbers.filter((n) => n.serviceId !== serviceId);
+      return {
+        ...c,
+        afterApproval: { ...c.afterApproval, serviceNumbers: [...others, { serviceId, number }] },
+      };
+    });
+  const guidance = publicSecurityGuidance(caseData, today);
+  const dateProblem = (value: string) => value !== '' && !isIsoDate(value);
+  const display = AFTER_APPROVAL_RULES.display;
+
+  const textField = (
+    id: string,
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    placeholder: string,
+    issues: readonly ValidationIssue[] = [],
+  ) => (
+    <label className="field" htmlFor={id}>
+      <span className="field__label">{label}</span>
+      <input
+        id={id}
+        className="input"
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={issues.some((i) => i.severity === 'error')}
+        data-testid={id}
+      />
+      <Issues issues={issues} />
+    </label>
+  );
+  const dateField = (id: string, label: string, value: string, onChange: (v: string) => void) => (
+    <label className="field" htmlFor={id}>
+      <span className="field__label">{label}</span>
+      <input
+        id={id}
+        className="input input--date"
+        value={value}
+        placeholder={t('afterApproval.datePlaceholder')}
+        inputMode="numeric"
+        onChange={(e) => onChange(e.target.value.trim())}
+        aria-invalid={dateProblem(value)}
+        data-testid={id}
+      />
+      {dateProblem(value) && (
+        <span className="field-issue field-issue--error" role="alert">
+          {t('afterApproval.dateInvalid')}
+        </span>
+      )}
+    </label>
+  );
+
+  const hasNumber = a.filingNumber.trim() !== '' || a.licenceNumber.trim() !== '';
+  return (
+    <section className="card after-section" aria-labelledby="after-golive">
+      <h2 id="after-golive" className="card__heading" tabIndex={-1}>
+        {t('afterApproval.goLive.heading')}
+      </h2>
+      <p className="hint">{t('afterApproval.goLive.intro')}</p>
+      <div className="field-grid after-grid">
+        {textField(
+          'golive-filing-number',
+          t('afterApproval.goLive.filingNumber'),
+          a.filingNumber,
+          (v) => set({ filingNumber: v }),
+          '沪ICP备2026012345号',
+          issuesAt('afterApproval.filingNumber'),
+        )}
+        {caseData.services.map((service) =>
+          textField(
+            `golive-service-${service.id}`,
+            t('afterApproval.goLive.serviceNumber', {
+              name: service.name || t(`afterApproval.goLive.kinds.${enumKey(service.kind)}`),
+              kind: t(`afterApproval.goLive.kinds.${enumKey(service.kind)}`),
+            }),
+            a.serviceNumbers.find((n) => n.serviceId === service.id)?.number ?? '',
+            (v) => setServiceNumber(service.id, v),
+            service.kind === 'app'
+              ? '沪ICP备2026012345号-2A'
+              : service.kind === 'mini_program'
+                ? '沪ICP备2026012345号-1X'
+                : '沪ICP备2026012345号-1',
+            issuesAt(`afterApproval.serviceNumbers.${service.id}`),
+          ),
+        )}
+        {textField(
+          'golive-licence-number',
+          t('afterApproval.goLive.licenceNumber'),
+          a.licenceNumber,
+          (v) => set({ licenceNumber: v }),
+          '沪B2-20260001',
+          issuesAt('afterApproval.licenceNumber'),
+        )}
+        {dateField(
+          'golive-licence-valid-to',
+          t('afterApproval.goLive.licenceValidTo'),
+          a.licenceValidTo,
+          (v) => set({ licenceValidTo: v }),
+        )}
+        {textField(
+          'golive-ps-number',
+          t('afterApproval.goLive.publicSecurityNumber'),
+          a.publicSecurityNumber,
+          (v) => set({ publicSecurityNumber: v }),
+          '沪公网安备 31011502000001号',
+          issuesAt('afterApproval.publicSecurityNumber'),
+        )}
+      </div>
+
+      <fieldset className="after-choice">
+        <legend>{t('afterApproval.goLive.displayChoice')}</legend>
+        {DISPLAY_NUMBER_CHOICES.map((choice) => (
+          <label key={choice} className="after-inline-check">
+            <input
+              type="radio"
+              name="display-number"
+              value={choice}
+              checked={a.displayNumber === choice}
+              onChange={() => set({ displayNumber: choice })}
+            />
+            {t(`afterApproval.goLive.display.${enumKey(choice)}`, {
+              rule: provinceShowsSubjectNumber(caseData)
+                ? t('afterApproval.goLive.display.ruleSubject')
+                : t('afterApproval.goLive.display.ruleService'),
+            })}
+          </label>
+        ))}
+        <p className="hint">{display.numberChoiceNote[lang]}</p>
+      </fieldset>
+
+      {!hasNumber ? (
+        <p className="callout" role="note">
+          {t('afterApproval.goLive.noNumberYet')}
+        </p>
+      ) : (
+        caseData.services.map((service) => {
+          const line = footerFor(caseData, service, today);
+          const snippets = footerSnippets(line);
+          const name = service.name || t(`afterApproval.goLive.kinds.${enumKey(service.kind)}`);
+          return (
+            <section
+              key={service.id}
+              className="after-footer"
+              aria-labelledby={`footer-${service.id}`}
+              data-testid={`footer-${service.kind}`}
+            >
+              <h3 id={`footer-${service.id}`} className="card__subheading">
+                {t('afterApproval.goLive.footerFor', { name })}
+              </h3>
+              <p>{t(`afterApproval.goLive.source.${line.numberSource}`)}</p>
+              <Preview line={line} />
+              {service.kind === 'website' && (
+                <CopyBlock
+                  id={`html-${service.id}`}
+                  label={t('afterApproval.goLive.html')}
+                  text={snippets.html}
+                />
+              )}
+              {service.kind === 'mini_program' && (
+                <>
+                  <CopyBlock
+                    id={`wxml-${service.id}`}
+                    label={t('afterApproval.goLive.wxml')}
+                    text={snippets.wxml}
+                  />
+                  <p className="hint">{display.miniProgramNote[lang]}</p>
+                </>
+              )}
+              <CopyBlock
+                id={`text-${service.id}`}
+                label={t('afterApproval.goLive.text')}
+                text={snippets.text}
+              />
+              {service.kind === 'website' && line.publicSecurity && (
+                <p className="hint">{t('afterApproval.goLive.badgeHint', { path: BADGE_PATH })}</p>
+              )}
+            </section>
+          );
+        })
+      )}
+      <SourceList sources={display.sources} />
+
+      <h3 className="card__subheading">{t('afterApproval.goLive.psHeading')}</h3>
+      <p>{t('afterApproval.goLive.psIntro')}</p>
+      <div className="field-grid after-grid">
+        {dateField('golive-went-live', t('afterApproval.goLive.wentLiveOn'), a.wentLiveOn, (v) =>
+          set({ wentLiveOn: v }),
+        )}
+        {dateField('golive-ps-filed', t('afterApproval.goLive.psFiledOn'), a.publicSecurityFiledOn, (v) =>
+          set({ publicSecurityFiledOn: v }),
+        )}
+      </div>
+      {guidance.done ? (
+        <p className="after-timer" role="status">
+          {t('afterApproval.goLive.psDone')}
+        </p>
+      ) : guidance.dueOn !== undefined && guidance.daysLeft !== undefined ? (
+        <p
+          className={`after-timer${guidance.daysLeft < 0 ? ' after-timer--overdue' : ''}`}
+          role="status"
+          data-testid="ps-timer"
+        >
+          {guidance.daysLeft < 0
+            ? t('afterApproval.goLive.psOverdue', { date: guidance.dueOn, count: -guidance.daysLeft })
+            : t('afterApproval.goLive.psDue', { date: guidance.dueOn, count: guidance.daysLeft })}
+        </p>
+      ) : (
+        <p className="hint">{t('afterApproval.goLive.psNeedsDate')}</p>
+      )}
+      <table className="after-table">
+        <caption>{t('afterApproval.goLive.psAsks')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('afterApproval.goLive.psAsk')}</th>
+            <th scope="col">{t('afterApproval.goLive.psFromCase')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {guidance.asks.map((ask) => (
+            <tr key={ask.id}>
+              <td>{ask.title[lang]}</td>
+              <td>{ask.fromCase || <span className="hint">{t('afterApproval.goLive.psNotInCase')}</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{AFTER_APPROVAL_RULES.publicSecurity.reviewTimeNote[lang]}</p>
+      <p className="hint">{AFTER_APPROVAL_RULES.publicSecurity.appsNote[lang]}</p>
+      <p className="hint">{display.publicSecurityUrlNote[lang]}</p>
+      <SourceList sources={AFTER_APPROVAL_RULES.publicSecurity.sources} />
+    </section>
+  );
+}

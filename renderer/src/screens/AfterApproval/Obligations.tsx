@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { buildReminders, reminderState } from '../../../../core/after/obligations';
+import { isIsoDate } from '../../../../core/after/working-days';
+import { useApi } from '../../api/ApiContext';
+import { useApiCall } from '../../api/notices';
+import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { useCaseSession } from '../Case/caseSession';
+import { SourceList } from './SourceList';
+
+/**
+ * The obligations timeline (document and permit expiry, public-security filing, annual report, licence
+ * renewal, change filings) and its export as one .ics file; planned changes of registered information are
+ * entered here.
+ */
+export function Obligations({ caseId, today }: { caseId: string; today: string }) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const api = useApi();
+  const call = useApiCall();
+  const { caseData, update, flush } = useCaseSession();
+  const reminders = buildReminders(caseData, today);
+  const [saved, setSaved] = useState<{ fileName: string; count: number } | null>(null);
+  const changes = caseData.afterApproval.plannedChanges;
+
+  const exportIcs = async () => {
+    setSaved(null);
+    // Main builds the file from the stored case: save what is typed first.
+    if (!(await flush())) return;
+    const result = await call(api.remindersExport({ caseId, language: lang, today }));
+    if (result?.saved) setSaved({ fileName: result.fileName, count: result.count });
+  };
+
+  const setChanges = (next: typeof changes, ownUndoStep = false) =>
+    update((c) => ({ ...c, afterApproval: { ...c.afterApproval, plannedChanges: next } }), { ownUndoStep });
+
+  return (
+    <section className="card after-section" aria-labelledby="after-obligations">
+      <h2 id="after-obligations" className="card__heading" tabIndex={-1}>
+        {t('afterApproval.obligations.heading')}
+      </h2>
+      <p className="hint">{t('afterApproval.obligations.intro')}</p>
+      {reminders.length === 0 ? (
+        <p className="hint">{t('afterApproval.obligations.none')}</p>
+      ) : (
+        <ol className="after-timeline" data-testid="obligations-timeline">
+          {reminders.map((r) => {
+            const state = reminderState(r, today);
+            return (
+              <li
+                key={r.uid}
+                className={`after-timeline__item after-timeline__item--${state}`}
+                data-kind={r.kind}
+              >
+                <span className="after-timeline__date">
+                  {r.start}
+                  {r.end !== r.start ? ` – ${r.end}` : ''}
+                </span>
+                <span className={`status-badge after-state--${state}`}>
+                  {t(`afterApproval.obligations.state.${state}`)}
+                </span>
+                <strong className="after-timeline__title">{r.title[lang]}</strong>
+                <span className="hint">{r.detail[lang]}</span>
+                <SourceList sources={r.sources} />
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void exportIcs()}
+        data-testid="export-reminders"
+      >
+        {t('afterApproval.obligations.export')}
+      </button>
+      <p className="hint">{t('afterApproval.obligations.exportHint')}</p>
+      {saved && (
+        <p className="after-saved" role="status" data-testid="reminders-saved">
+          {t('afterApproval.obligations.saved', { count: saved.count, file: saved.fileName })}
+        </p>
+      )}
+
+      <h3 className="card__subheading">{t('afterApproval.obligations.changesHeading')}</h3>
+      <p className="hint">{t('afterApproval.obligations.changesIntro')}</p>
+      {changes.map((change, index) => (
+        <div key={change.id} className="after-reason-row">
+          <label className="field">
+            <span>{t('afterApproval.obligations.changeDescription')}</span>
+            <input
+              className="input"
+              value={change.description}
+              onChange={(e) =>
+                setChanges(changes.map((c, i) => (i === index ? { ...c, description: e.target.value } : c)))
+              }
+            />
+          </label>
+          <label className="field">
+            <span>{t('afterApproval.obligations.changeOn')}</span>
+            <input
+              className="input input--date"
+              value={change.on}
+              placeholder={t('afterApproval.datePlaceholder')}
+              inputMode="numeric"
+              aria-invalid={change.on !== '' && !isIsoDate(change.on)}
+              onChange={(e) =>
+                setChanges(changes.map((c, i) => (i === index ? { ...c, on: e.target.value.trim() } : c)))
+              }
+            />
+            {change.on !== '' && !isIsoDate(change.on) && (
+              <span className="field-issue field-issue--error" role="alert">
+                {t('afterApproval.dateInvalid')}
+              </span>
+            )}
+          </label>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              setChanges(
+                changes.filter((_, i) => i !== index),
+                true,
+              )
+            }
+          >
+            {t('afterApproval.obligations.removeChange')}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => setChanges([...changes, { id: crypto.randomUUID(), description: '', on: '' }], true)}
+      >
+        {t('afterApproval.obligations.addChange')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,197 @@
+import { useTranslation } from 'react-i18next';
+import { inventoryFlags, inventoryGaps } from '../../../../core/after/pipl';
+import {
+  CROSS_BORDER_MECHANISMS,
+  DataItemSchema,
+  LEGAL_BASES,
+  SENSITIVE_CATEGORIES,
+  type DataItem,
+} from '../../../../core/model/case';
+import { enumKey } from '../../i18n/enumKey';
+import { useCaseSession } from '../Case/caseSession';
+
+/**
+ * The PIPL personal-information inventory, entered once per case: each item with purpose, legal basis,
+ * sensitive categories, retention, recipients and cross-border transfer. It fills the privacy policy and the
+ * inventory table of the packet, and flags what needs separate consent, an impact assessment or a
+ * cross-border mechanism.
+ */
+export function PiInventory() {
+  const { t } = useTranslation();
+  const { caseData, update } = useCaseSession();
+  const items = caseData.personalData;
+  const setItem = (index: number, patch: Partial<DataItem>) =>
+    update((c) => ({
+      ...c,
+      personalData: c.personalData.map((item, i) => {
+        if (i !== index) return item;
+        const next = { ...item, ...patch };
+        // A sensitive category makes the item sensitive; the table's "sensitive" column follows.
+        if (patch.sensitiveCategories) next.sensitive = next.sensitiveCategories.length > 0;
+        return next;
+      }),
+    }));
+
+  return (
+    <section className="card after-section" aria-labelledby="after-inventory">
+      <h2 id="after-inventory" className="card__heading" tabIndex={-1}>
+        {t('afterApproval.inventory.heading')}
+      </h2>
+      <p className="hint">{t('afterApproval.inventory.intro')}</p>
+      {items.length === 0 && <p className="hint">{t('afterApproval.inventory.empty')}</p>}
+      {items.map((item, index) => {
+        const flags = inventoryFlags(item);
+        const gaps = inventoryGaps(item);
+        const id = `pi-${index}`;
+        return (
+          <fieldset key={index} className="after-pi" data-testid={id}>
+            <legend>{t('afterApproval.inventory.row', { number: index + 1, name: item.item || '—' })}</legend>
+            <div className="after-pi__grid">
+              <label className="field" id={`field-personalData.${index}.item`}>
+                <span className="field__label">{t('afterApproval.inventory.item')}</span>
+                <input
+                  className="input"
+                  value={item.item}
+                  onChange={(e) => setItem(index, { item: e.target.value })}
+                />
+              </label>
+              <label className="field">
+                <span className="field__label">{t('afterApproval.inventory.purpose')}</span>
+                <input
+                  className="input"
+                  value={item.purpose}
+                  onChange={(e) => setItem(index, { purpose: e.target.value })}
+                />
+              </label>
+              <label className="field">
+                <span className="field__label">{t('afterApproval.inventory.legalBasis')}</span>
+                <select
+                  className="select"
+                  value={item.legalBasis}
+                  onChange={(e) => setItem(index, { legalBasis: e.target.value as DataItem['legalBasis'] })}
+                >
+                  {LEGAL_BASES.map((basis) => (
+                    <option key={basis} value={basis}>
+                      {t(`afterApproval.inventory.bases.${enumKey(basis)}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span className="field__label">{t('afterApproval.inventory.retention')}</span>
+                <input
+                  className="input"
+                  value={item.retention}
+                  onChange={(e) => setItem(index, { retention: e.target.value })}
+                />
+              </label>
+              <label className="field">
+                <span className="field__label">{t('afterApproval.inventory.sharedWith')}</span>
+                <input
+                  className="input"
+                  value={item.sharedWith}
+                  onChange={(e) => setItem(index, { sharedWith: e.target.value })}
+                />
+              </label>
+            </div>
+            <fieldset className="after-pi__categories">
+              <legend>{t('afterApproval.inventory.sensitive')}</legend>
+              {SENSITIVE_CATEGORIES.map((category) => (
+                <label key={category} className="after-inline-check">
+                  <input
+                    type="checkbox"
+                    checked={item.sensitiveCategories.includes(category)}
+                    onChange={(e) =>
+                      setItem(index, {
+                        sensitiveCategories: e.target.checked
+                          ? [...item.sensitiveCategories, category]
+                          : item.sensitiveCategories.filter((c) => c !== category),
+                      })
+                    }
+                  />
+                  {t(`afterApproval.inventory.categories.${enumKey(category)}`)}
+                </label>
+              ))}
+            </fieldset>
+            <label className="after-inline-check">
+              <input
+                type="checkbox"
+                checked={item.crossBorder}
+                onChange={(e) => setItem(index, { crossBorder: e.target.checked })}
+              />
+              {t('afterApproval.inventory.crossBorder')}
+            </label>
+            {item.crossBorder && (
+              <div className="after-pi__grid">
+                <label className="field">
+                  <span className="field__label">{t('afterApproval.inventory.recipient')}</span>
+                  <input
+                    className="input"
+                    value={item.crossBorderRecipient}
+                    onChange={(e) => setItem(index, { crossBorderRecipient: e.target.value })}
+                  />
+                </label>
+                <label className="field">
+                  <span className="field__label">{t('afterApproval.inventory.mechanism')}</span>
+                  <select
+                    className="select"
+                    value={item.crossBorderMechanism}
+                    onChange={(e) =>
+                      setItem(index, {
+                        crossBorderMechanism: e.target.value as DataItem['crossBorderMechanism'],
+                      })
+                    }
+                  >
+                    {CROSS_BORDER_MECHANISMS.map((m) => (
+                      <option key={m} value={m}>
+                        {t(`afterApproval.inventory.mechanisms.${m === '' ? 'none' : enumKey(m)}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+            )}
+            {(flags.length > 0 || gaps.length > 0) && (
+              <ul className="after-flags" data-testid={`${id}-flags`}>
+                {gaps.map((gap) => (
+                  <li key={gap} className="field-issue field-issue--error">
+                    {t(`afterApproval.inventory.gaps.${gap}`)}
+                  </li>
+                ))}
+                {flags.map((flag) => (
+                  <li key={flag} className="field-issue">
+                    {t(`afterApproval.inventory.flags.${flag}`)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() =>
+                update((c) => ({ ...c, personalData: c.personalData.filter((_, i) => i !== index) }), {
+                  ownUndoStep: true,
+                })
+              }
+            >
+              {t('afterApproval.inventory.remove')}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        className="button"
+        onClick={() =>
+          update((c) => ({ ...c, personalData: [...c.personalData, DataItemSchema.parse({})] }), {
+            ownUndoStep: true,
+          })
+        }
+        data-testid="pi-add"
+      >
+        {t('afterApproval.inventory.add')}
+      </button>
+      <p className="hint">{t('afterApproval.inventory.packetHint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { Source } from '../../../../core/rules/data';
+import { ExternalLink } from '../../components/ExternalLink';
+
+/** The sources a rule rests on, as a compact list (links open in the browser after main's allow-check). */
+export function SourceList({ sources }: { sources: readonly Source[] }) {
+  const { t } = useTranslation();
+  if (sources.length === 0) return null;
+  return (
+    <details className="after-sources">
+      <summary>{t('afterApproval.sources', { count: sources.length })}</summary>
+      <ul>
+        {sources.map((s) => (
+          <li key={s.title + (s.url ?? '')}>
+            {s.title}
+            {s.url && s.url.startsWith('https://') && (
+              <>
+                {' '}
+                <ExternalLink href={s.url}>{t('afterApproval.openSource')}</ExternalLink>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,128 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { remindersToIcs } from '../../../core/after/ics';
+import { buildReminders, reminderState } from '../../../core/after/obligations';
+import { recordEvent } from '../../../core/after/journal';
+import { sampleCase, type Case } from '../../../core/model';
+
+const NOW = new Date('2026-12-03T02:00:00Z');
+const TODAY = '2026-12-03';
+
+function licenceHolder(): Case {
+  let c = sampleCase(NOW);
+  c = {
+    ...c,
+    legalRepresentative: { ...c.legalRepresentative, idLongTerm: false, idValidTo: '2027-06-30' },
+    principal: { ...c.principal, idLongTerm: false, idValidTo: '2029-01-15' },
+    subject: { ...c.subject, certificateLongTerm: false, certificateValidTo: '2045-03-01' },
+    afterApproval: {
+      ...c.afterApproval,
+      licenceNumber: '沪B2-20260001',
+      licenceValidTo: '2031-11-30',
+      wentLiveOn: '2026-11-20',
+      plannedChanges: [{ id: 'move-office', description: '注册地址迁至浦东新区', on: '2027-05-01' }],
+    },
+  };
+  return recordEvent(c, { status: 'licence_granted', on: '2026-11-30', number: '沪B2-20260001' }, 'g1', NOW);
+}
+
+function parse(ics: string) {
+  const component = new ICAL.Component(ICAL.parse(ics));
+  return component.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+}
+
+describe('obligations', () => {
+  it('derives every kind from the case: IDs, certificate, public security, annual report, renewal, change', () => {
+    const reminders = buildReminders(licenceHolder(), TODAY);
+    const kinds = new Set(reminders.map((r) => r.kind));
+    for (const kind of [
+      'documentExpiry',
+      'publicSecurity',
+      'annualReport',
+      'annualCorrection',
+      'licenceRenewal',
+      'licenceRenewalDeadline',
+      'changeFiling',
+    ])
+      expect(kinds, kind).toContain(kind);
+    const byUid = (part: string) => reminders.find((r) => r.uid.startsWith(part));
+    expect(byUid('public-security')).toMatchObject({ start: '2026-12-20', dueOn: '2026-12-20' });
+    expect(byUid('annual-report.2027')).toMatchObject({ start: '2027-01-01', end: '2027-03-31' });
+    expect(byUid('annual-correction.2027')).toMatchObject({ start: '2027-04-01', end: '2027-04-30' });
+    expect(byUid('licence-renewal-deadline')).toMatchObject({ dueOn: '2031-09-01' });
+    expect(byUid('licence-renewal.')).toMatchObject({ start: '2031-08-02' });
+    expect(byUid('change-filing.move-office')).toMatchObject({ start: '2027-04-01' });
+    expect(byUid('id-expiry.legal-representative')).toMatchObject({
+      start: '2027-05-31',
+      dueOn: '2027-06-30',
+    });
+    expect(reminders.map((r) => r.start)).toEqual([...reminders.map((r) => r.start)].sort());
+    expect(reminderState(byUid('public-security')!, TODAY)).toBe('upcoming');
+    expect(reminderState(byUid('public-security')!, '2026-12-21')).toBe('overdue');
+  });
+
+  it('has no annual report for a filing-only case, and nothing for the public-security filing once done', () => {
+    const c = sampleCase(NOW);
+    const filed = {
+      ...c,
+      afterApproval: { ...c.afterApproval, wentLiveOn: '2026-11-20', publicSecurityFiledOn: '2026-11-28' },
+    };
+    const kinds = buildReminders(filed, TODAY).map((r) => r.kind);
+    expect(kinds).not.toContain('annualReport');
+    expect(kinds).not.toContain('publicSecurity');
+    const numbered = (value: string) => ({
+      ...c,
+      afterApproval: { ...c.afterApproval, wentLiveOn: '2026-11-20', publicSecurityNumber: value },
+    });
+    expect(buildReminders(numbered('沪公网安备 31011502000001号'), TODAY).map((r) => r.kind)).not.toContain(
+      'publicSecurity',
+    );
+    // A half-typed number does not count as filed.
+    expect(buildReminders(numbered('沪公网安备 3101'), TODAY).map((r) => r.kind)).toContain('publicSecurity');
+  });
+});
+
+describe('.ics export', () => {
+  it('parses back with ical.js: all-day events, bilingual summaries, sources in the description', () => {
+    const reminders = buildReminders(licenceHolder(), TODAY);
+    const ics = remindersToIcs(reminders, { language: 'zh-CN', now: NOW, calendarName: '澜岸 ICP' });
+    const events = parse(ics);
+    expect(events).toHaveLength(reminders.length);
+    const ps = events.find((e) => e.uid.startsWith('public-security'))!;
+    expect(ps.startDate.isDate).toBe(true);
+    expect(ps.startDate.toString()).toBe('2026-12-20');
+    expect(ps.endDate.toString()).toBe('2026-12-21');
+    expect(ps.summary).toContain('公安联网备案截止');
+    expect(ps.summary).toContain('Public-security filing due');
+    expect(ps.description).toContain('公安部令第33号');
+    const report = events.find((e) => e.uid.startsWith('annual-report.2027'))!;
+    expect([report.startDate.toString(), report.endDate.toString()]).toEqual(['2027-01-01', '2027-04-01']);
+    expect(ps.component.getFirstSubcomponent('valarm')).not.toBeNull();
+    expect(ics.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
+  });
+
+  it('keeps every UID on re-export after dates change, so calendars update instead of duplicating', () => {
+    const first = parse(
+      remindersToIcs(buildReminders(licenceHolder(), TODAY), { language: 'en', now: NOW, calendarName: 'x' }),
+    );
+    const changed = licenceHolder();
+    changed.afterApproval = {
+      ...changed.afterApproval,
+      wentLiveOn: '2026-11-25',
+      licenceValidTo: '2031-12-31',
+    };
+    changed.legalRepresentative = { ...changed.legalRepresentative, idValidTo: '2027-07-31' };
+    const second = parse(
+      remindersToIcs(buildReminders(changed, TODAY), {
+        language: 'en',
+        now: new Date('2026-12-05T00:00:00Z'),
+        calendarName: 'x',
+      }),
+    );
+    expect(second.map((e) => e.uid).sort()).toEqual(first.map((e) => e.uid).sort());
+    expect(new Set(first.map((e) => e.uid)).size).toBe(first.length);
+    const ps = second.find((e) => e.uid.startsWith('public-security'))!;
+    expect(ps.startDate.toString()).toBe('2026-12-25');
+    expect(ps.summary.startsWith('Public-security filing due')).toBe(true);
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * After submission and after approval in real Chromium through the loopback bridge, with the real store on
+ * a temp folder: the sample case is exported, recorded as submitted, returned by the provider with a reason
+ * attached to a field (opened from the reason), exported again as a new packet version and resubmitted,
+ * passed, approved (a malformed number refused first), its footer snippet copied from the go-live kit, the
+ * public-security number validated, and the reminders exported as an .ics read back by ical.js. The same
+ * walk runs in English and in 简体中文; each new screen is captured as test-results/after-<screen>-<lang>.png
+ * and axe-core finds no serious or critical violation on any of them.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import en from '../../locales/en.json';
+import zhCN from '../../locales/zh-CN.json';
+import { AppPage } from './support/app-page';
+import { seriousAccessibilityViolations } from './support/axe';
+import { launchChromium, openAppSession, type AppSession } from './support/browser';
+import { WorkspacePage } from './support/workspace-page';
+
+const SERVICE = 'svc-mini-1';
+const TEXT = { en, 'zh-CN': zhCN } as const;
+
+let browser: Browser;
+let session: AppSession;
+let app: AppPage;
+let ws: WorkspacePage;
+const a11yFindings: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+beforeEach(async () => {
+  a11yFindings.length = 0;
+  session = await openAppSession(browser);
+  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: session.server.origin,
+  });
+  app = new AppPage(session.page, session.server.origin);
+  ws = new WorkspacePage(session.page);
+});
+
+afterEach(async () => {
+  await session.close();
+});
+
+async function openStep(step: string): Promise<void> {
+  await session.page.locator(`nav.step-rail a[href$="/${step}"]`).click();
+  await ws.waitForStep(step);
+}
+
+async function capture(name: string): Promise<void> {
+  await ws.screenshot(app, name);
+  for (const finding of await seriousAccessibilityViolations(session.page))
+    a11yFindings.push(`${name}: ${finding}`);
+}
+
+async function exportPacket(): Promise<void> {
+  await openStep('export');
+  await session.page.locator('[data-testid="export-button"]').click();
+  await session.page.locator('[data-testid="export-result"]').waitFor({ timeout: 120_000 });
+  await ws.waitUntilSaved();
+}
+
+const $ = (testId: string) => session.page.locator(`[data-testid="${testId}"]`);
+
+async function recordEvent(status: string, today: string, extra?: () => Promise<void>): Promise<void> {
+  await $('journal-event').selectOption(status);
+  await $('journal-date').fill(today);
+  await extra?.();
+  await $('journal-record').click();
+  await session.page.locator(`[data-testid="journal-history"] li[data-status="${status}"]`).first().waitFor();
+  await ws.waitUntilSaved();
+}
+
+async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
+  const text = TEXT[lang];
+  const page = session.page;
+  if (lang === 'zh-CN') {
+    await app.open('#/settings');
+    await app.chooseLanguage('zh-CN', 'zh-CN');
+    await app.header.home.click();
+  } else await app.open();
+  await ws.home.openSample.click();
+  await ws.waitForStep('pathway');
+  const caseId = await ws.caseId();
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+
+  // Export, then the After approval step with nothing recorded yet.
+  await exportPacket();
+  await openStep('afterApproval');
+  await expect(app.heading().textContent()).resolves.toBe(text.steps.afterApproval.title);
+  await capture(`after-start-${lang}`);
+
+  // Submitted: the provider's pre-review timer runs in working days.
+  await recordEvent('submitted', today);
+  await $('timer-filing').waitFor();
+  await expect($('timer-filing').textContent()).resolves.toContain(
+    lang === 'en' ? 'Provider pre-review' : '接入商初审',
+  );
+
+  // A date before the previous event is refused, and what was typed stays.
+  await $('journal-event').selectOption('provider_returned');
+  await $('journal-date').fill('2020-01-01');
+  await $('reason-text-0').fill('主办单位住所与营业执照不一致');
+  await $('journal-record').click();
+  await page.locator('[data-testid="journal-form"] [role="alert"]').first().waitFor();
+  await expect(page.locator('[data-testid="journal-form"]').textContent()).resolves.toContain(
+    text.afterApproval.journal.problems.dateBeforePrevious.split('{{')[0]!,
+  );
+  await expect($('reason-text-0').inputValue()).resolves.toBe('主办单位住所与营业执照不一致');
+
+  // Returned with the reason attached to the certificate address.
+  await $('reason-field-0').selectOption('subject.certificateAddress');
+  await $('journal-date').fill(today);
+  await $('journal-record').click();
+  await $('open-reasons').waitFor();
+  await ws.waitUntilSaved();
+  await capture(`after-returned-${lang}`);
+
+  // The reason opens its field on the Applicant step.
+  await page.locator('[data-testid="open-reasons"] button').first().click();
+  await ws.waitForStep('applicant');
+  await page.waitForFunction(() => document.activeElement?.id === 'field-subject-certificateAddress');
+
+  // A new packet version, sent again.
+  await exportPacket();
+  await openStep('afterApproval');
+  await recordEvent('submitted', today);
+  await expect(page.locator('[data-testid="packet-versions"] li').count()).resolves.toBe(2);
+  await expect(page.locator('[data-testid="packet-versions"] li').nth(1).textContent()).resolves.toContain(
+    today,
+  );
+  await expect($('open-reasons').count()).resolves.toBe(0);
+
+  await recordEvent('provider_passed', today);
+  await expect($('timer-filing').textContent()).resolves.toContain(
+    lang === 'en' ? 'Provincial review' : '管局审核',
+  );
+
+  // Approved: a number without 号 is refused by the ICP-number validator, then the real one is recorded.
+  await $('journal-event').selectOption('approved');
+  await $('journal-date').fill(today);
+  await $('journal-number').fill('沪ICP备2026012345');
+  await $('journal-record').click();
+  await page.locator('[data-testid="journal-form"] [role="alert"]').first().waitFor();
+  await expect(
+    page.locator('[data-testid="journal-form"] [role="alert"]').first().textContent(),
+  ).resolves.toContain('号');
+  await $('journal-number').fill('沪ICP备2026012345号-1X');
+  await $('journal-record').click();
+  await page.locator('[data-testid="journal-history"] li[data-status="approved"]').waitFor();
+  await expect($('golive-filing-number').inputValue()).resolves.toBe('沪ICP备2026012345号');
+  await ws.waitUntilSaved();
+
+  // Go-live kit: the mini-program's own number, the WXML snippet copied.
+  await $(`golive-service-${SERVICE}`).fill('沪ICP备2026012345号-1X');
+  await $(`copy-wxml-${SERVICE}`).click();
+  const snippet = await $(`snippet-wxml-${SERVICE}`).textContent();
+  expect(snippet).toContain('沪ICP备2026012345号-1X');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+  await page
+    .locator('.after-snippet [role="status"]', { hasText: text.afterApproval.goLive.copied })
+    .first()
+    .waitFor();
+
+  // Reminders: the public-security filing is due 30 days after going live; one .ics is exported.
+  await $('golive-went-live').fill(today);
+  const psReminder = page.locator('[data-testid="obligations-timeline"] li[data-kind="publicSecurity"]');
+  await psReminder.waitFor();
+  await expect($('ps-timer').textContent()).resolves.toContain('30');
+  await ws.waitUntilSaved();
+  await $('export-reminders').click();
+  await $('reminders-saved').waitFor();
+  const [file] = await readdir(session.server.calendarDir);
+  expect(file).toMatch(/\.ics$/);
+  const events = new ICAL.Component(
+    ICAL.parse(await readFile(path.join(session.server.calendarDir, file!), 'utf8')),
+  )
+    .getAllSubcomponents('vevent')
+    .map((e) => new ICAL.Event(e));
+  const ps = events.find((e) => e.uid.startsWith('public-security'));
+  expect(ps?.startDate.isDate).toBe(true);
+  expect(ps?.summary).toContain(lang === 'en' ? 'Public-security filing due' : '公安联网备案截止');
+  await capture(`after-reminders-${lang}`);
+
+  // The public-security number: a malformed one is refused; the valid one marks the filing done.
+  await $('golive-ps-number').fill('沪公网安备 3101150200001号');
+  await page.locator('#golive-ps-number ~ .field__issues [role="alert"]').waitFor();
+  await expect(psReminder.count()).resolves.toBe(1);
+  await $('golive-ps-number').fill('沪公网安备 31011502000001号');
+  await expect(page.locator('#golive-ps-number ~ .field__issues').count()).resolves.toBe(0);
+  await expect(psReminder.count()).resolves.toBe(0);
+  await ws.waitUntilSaved();
+  await capture(`after-golive-${lang}`);
+
+  // Ad checker on a store listing.
+  await $('ad-copy').fill(
+    lang === 'en'
+      ? 'The best home-goods shop in Shanghai — No. 1 for Nordic furniture. Use my code LANAN10.'
+      : '澜岸家居，全网销量第一的北欧家具，国家级匠心工艺，最佳选择！品牌合作，点击链接购买。',
+  );
+  await $('ad-findings').waitFor();
+  await expect(page.locator('[data-testid="ad-findings"] li').count()).resolves.toBeGreaterThanOrEqual(3);
+  await expect(page.locator('[data-testid="ad-highlight"] mark').count()).resolves.toBeGreaterThanOrEqual(3);
+  await ws.waitUntilSaved();
+  await capture(`after-adcheck-${lang}`);
+
+  const stored = await ws.storedCase(caseId);
+  expect(stored.journal.map((e) => e.status)).toEqual([
+    'draft',
+    'submitted',
+    'provider_returned',
+    'submitted',
+    'provider_passed',
+    'approved',
+  ]);
+  expect(stored.journal[2]?.reasons).toEqual([
+    { path: 'subject.certificateAddress', text: '主办单位住所与营业执照不一致', resolved: false },
+  ]);
+  expect(stored.exports).toHaveLength(2);
+  expect(stored.journal[3]?.packetManifestSha256).toBe(stored.exports[1]?.manifestSha256);
+  expect(stored.afterApproval.publicSecurityNumber).toBe('沪公网安备 31011502000001号');
+  expect(session.consoleErrors).toEqual([]);
+  expect(session.blockedByCsp).toEqual([]);
+  expect(a11yFindings).toEqual([]);
+}
+
+describe('after submission and after approval', () => {
+  it('walks the sample from Export to approval, footer and reminders in English', { timeout: 300_000 }, () =>
+    walk('en'),
+  );
+  it('walks the same in 简体中文', { timeout: 300_000 }, () => walk('zh-CN'));
+});
