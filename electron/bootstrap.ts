@@ -198,6 +198,10 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
         app.getPath('documents'),
       ),
       onPacketProgress: (progress) => sendToRenderer('packet:progress', progress),
+      // Normalising an imported case's scans after the reply; a failure only means the export does it.
+      runInBackground: (work) => {
+        work.catch(() => undefined);
+      },
       // Packaged, the fonts sit in resources/ next to app.asar (electron-builder extraResources).
       ...(app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
       onSettingsChanged: (settings) => {

@@ -37,6 +37,11 @@ export interface HandlerDeps extends PacketDeps {
    * or a `PassphraseKeyProvider` when the user chose a passphrase — both from host/store/keys (the keychain one from electron/keychain.ts).
    */
   keyProvider: KeyProvider;
+  /**
+   * Takes work that continues after a reply (normalising the scans of an imported case). The app passes a
+   * function that only logs failures; tests pass one they can await. Absent: no background work.
+   */
+  runInBackground?: (work: Promise<unknown>) => void;
   /** Native Save dialog for `case:export`: resolves to the chosen path, or undefined when cancelled. */
   showSaveDialog: (options: { defaultFileName: string }) => Promise<string | undefined>;
   /** Native Open dialog for `case:import` (filter `.icpcase`): resolves to the path, or undefined when cancelled. */
