@@ -309,6 +309,26 @@ describe('the packet icp-packet build writes', () => {
     }
   });
 
+  it('keeps each scan’s normalised copy beside it, so the next build streams it instead of normalising', async () => {
+    const attachmentsDir = path.join(dir, 'sample', 'attachments');
+    const notes = (await readdir(attachmentsDir)).filter((n) => n.endsWith('.scan.json'));
+    expect(notes.map((n) => n.split('.')[0]).sort()).toEqual(
+      [...new Set(sampleCaseData.attachments.map((a) => a.id))].sort(),
+    );
+    for (const name of notes) {
+      const note = JSON.parse(await readFile(path.join(attachmentsDir, name), 'utf8')) as {
+        sha256: string;
+        reencoded: boolean;
+      };
+      // The packet's scan is the stored copy, byte for byte.
+      const inPacket = manifest.attachments.find((a) => a.attachmentId === name.split('.')[0]);
+      const entry = manifest.files.find((f) => f.path === inPacket?.file);
+      expect(entry?.sha256).toBe(note.sha256);
+      const copy = await readFile(path.join(attachmentsDir, `${note.sha256}.jpg`));
+      expect(sha256(copy)).toBe(note.sha256);
+    }
+  });
+
   it('writes the WeChat applyIcpFiling body with every required field of the field tree', async () => {
     const json = JSON.parse(
       await readFile(path.join(packetDir, 'wechat-apply-icp-filing.json'), 'utf8'),
