@@ -26,6 +26,7 @@ import { StoreError, type StoreErrorCode } from '../../host/store/errors';
 import { ICPCASE_LIMITS } from '../../host/store/icpcase';
 import { ScanCache, storeScanStore } from '../../host/packet/scan-cache';
 import type { HandlerDeps } from './deps';
+import { keySessionFor, storeRootOf } from './key-session';
 import { HandlerError, handle } from './result';
 
 // Every store error code must be a contract error code: this line fails to compile otherwise.
@@ -81,7 +82,7 @@ const stores = new WeakMap<HandlerDeps, CaseStore>();
 export function caseStoreFor(deps: HandlerDeps): CaseStore {
   let store = stores.get(deps);
   if (!store) {
-    store = new CaseStore({ root: path.join(deps.userDataDir, 'store'), keyProvider: deps.keyProvider });
+    store = new CaseStore({ root: storeRootOf(deps), keyProvider: keySessionFor(deps) });
     stores.set(deps, store);
   }
   return store;

@@ -9,6 +9,7 @@ import type { HandlerDeps } from './deps';
 import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
 import { createDocumentHandlers } from './documents';
+import { createEncryptionHandlers } from './encryption';
 import { createSampleHandlers } from './sample';
 import { createPacketHandlers } from './packet';
 import { createSettingsHandlers } from './settings';
@@ -25,5 +26,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createSampleHandlers(deps),
     ...createPacketHandlers(deps),
     ...createDocumentHandlers(deps),
+    ...createEncryptionHandlers(deps),
   };
 }

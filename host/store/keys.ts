@@ -20,6 +20,11 @@ export interface KeyProvider {
   wrap(key: Buffer): Promise<Buffer>;
   /** Throws StoreError `wrongPassphrase` or `keyUnavailable` when it cannot. */
   unwrap(blob: Buffer): Promise<Buffer>;
+  /**
+   * True (once) when the keyring just unwrapped should be wrapped again — an older wrapping format, or an
+   * OS key that was rotated. The store then rewrites the keyring with the same data key.
+   */
+  takeRewrap?(): boolean;
 }
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
@@ -191,6 +196,10 @@ export async function loadDataKey(
   }
   const key = await provider.unwrap(Buffer.from(keyring.wrappedKey, 'base64'));
   if (key.length !== KEY_BYTES) throw new StoreError('keyUnavailable', { reason: 'damagedKeyring' });
+  if (provider.takeRewrap?.()) {
+    // Same key, new wrapping; if this write fails the old keyring still opens, so the unlock goes on.
+    await writeKeyring(fs, root, provider, key).catch(() => undefined);
+  }
   return key;
 }
 

@@ -63,6 +63,20 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     packetCancel: vi.fn<RendererApi['packetCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
     packetReveal: vi.fn<RendererApi['packetReveal']>(async () => ({ ok: true, value: { shown: false } })),
     documentRender: vi.fn<RendererApi['documentRender']>(async () => ({ ok: false, code: 'notFound' })),
+    // Encryption: an unlocked store guarded by the OS keychain; tests of the unlock screen replace these.
+    encryptionStatus: vi.fn<RendererApi['encryptionStatus']>(async () => ({
+      ok: true,
+      value: { protection: 'keychain', unlocked: true, keychain: { available: true }, attemptsLeft: 5 },
+    })),
+    encryptionUnlock: vi.fn<RendererApi['encryptionUnlock']>(async () => ({ ok: false, code: 'notFound' })),
+    encryptionUsePassphrase: vi.fn<RendererApi['encryptionUsePassphrase']>(async () => ({
+      ok: false,
+      code: 'notFound',
+    })),
+    encryptionUseKeychain: vi.fn<RendererApi['encryptionUseKeychain']>(async () => ({
+      ok: false,
+      code: 'notFound',
+    })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);
