@@ -52,12 +52,7 @@ export async function keychainStatus(
     const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
     if (NOT_A_KEYCHAIN.has(backend)) return { available: false, reason: 'basicText' };
   }
-  let available = false;
-  try {
-    available = await safeStorage.isAsyncEncryptionAvailable();
-  } catch {
-    available = false;
-  }
+  const available = await safeStorage.isAsyncEncryptionAvailable().catch(() => false);
   return available ? { available: true } : { available: false, reason: 'unavailable' };
 }
 
