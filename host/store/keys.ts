@@ -25,6 +25,8 @@ export interface KeyProvider {
    * OS key that was rotated. The store then rewrites the keyring with the same data key.
    */
   takeRewrap?(): boolean;
+  /** Settles which provider this is (a session that picks one on first use); awaited before `kind` is read. */
+  ready?(): Promise<unknown>;
 }
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
@@ -123,12 +125,9 @@ async function readKeyring(fs: StoreFs, root: string): Promise<Keyring | 'missin
 }
 
 async function keyringBytes(provider: KeyProvider, key: Buffer): Promise<Buffer> {
-  const keyring: Keyring = {
-    format: 'icp-keyring',
-    version: 1,
-    provider: provider.kind,
-    wrappedKey: (await provider.wrap(key)).toString('base64'),
-  };
+  await provider.ready?.();
+  const wrappedKey = (await provider.wrap(key)).toString('base64');
+  const keyring: Keyring = { format: 'icp-keyring', version: 1, provider: provider.kind, wrappedKey };
   return Buffer.from(JSON.stringify(keyring, null, 2) + '\n', 'utf8');
 }
 
@@ -183,6 +182,7 @@ export async function loadDataKey(
   provider: KeyProvider,
   mayCreate: boolean,
 ): Promise<Buffer> {
+  await provider.ready?.();
   const keyring = await readKeyring(fs, root);
   if (keyring === 'damaged') throw new StoreError('keyUnavailable', { reason: 'damagedKeyring' });
   if (keyring === 'missing') {
