@@ -8,6 +8,7 @@ import type {
   LanguagePreference,
   RendererApi,
   Settings,
+  EncryptionStatus,
 } from '../../../electron/contract';
 import { App } from '../../../renderer/src/App';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
@@ -110,7 +111,13 @@ export function createFakeApi(systemLanguage: Language = 'en') {
 export type FakeApi = ReturnType<typeof createFakeApi>;
 
 export function renderApp(
-  options: { fake?: FakeApi; preference?: LanguagePreference; startupErrors?: ErrorCode[] } = {},
+  options: {
+    fake?: FakeApi;
+    preference?: LanguagePreference;
+    startupErrors?: ErrorCode[];
+    /** encryption:status at start (main.tsx passes it); absent: nothing is gated. */
+    encryption?: EncryptionStatus;
+  } = {},
 ) {
   const fake = options.fake ?? createFakeApi();
   const preference = options.preference ?? 'system';
@@ -122,6 +129,7 @@ export function renderApp(
       appInfo={fake.appInfo}
       initialPreference={preference}
       startupErrors={options.startupErrors}
+      {...(options.encryption ? { initialEncryption: options.encryption } : {})}
     />,
   );
   return { ...view, fake, i18n };
