@@ -163,7 +163,7 @@ export function NewPassphraseForm({
           onChange={(event) => setNext(event.target.value)}
         />
         <p id={id('length')} className="hint">
-          {t('encryption.lengthHint', { min: MIN_PASSPHRASE_LENGTH })} {t('encryption.passphraseHelp')}
+          {t('encryption.lengthHint', { min: MIN_PASSPHRASE_LENGTH })}
         </p>
       </div>
       <div className="field">
