@@ -1,63 +1,139 @@
 /**
- * Child process of bench/packet.bench.ts: builds the licence packet of `<caseDir>/case.json` into `<outDir>`
- * (folder and zip) `runs` times after one warm-up, and prints timings and the process's peak RSS as JSON.
- * A separate process, so the peak memory is the build's and not the bench harness's.
+ * Child process of bench/packet.bench.ts, one job per process so each peak RSS is that job's alone.
  *
- * Usage: node --import tsx bench/packet-worker.ts <caseDir> <outDir> <runs>
+ *   attach <caseDir> <storeDir>               puts the scans of <caseDir> into a fresh case store the way the
+ *                                             app's `attachment:add` does (store + normalised copies), then
+ *                                             the licence case; prints the attach times
+ *   export <old|new> <storeDir> <outDir> <runs>  builds the stored case's packet (folder and zip) `runs` times
+ *                                             after one warm-up; prints timings and the peak RSS
+ *
+ * `old` is the packet path before issue 13, kept in bench/legacy/ (originals read from the store and
+ * normalised in memory at every export, every scan held until the merged PDF is saved); `new` is the app's
+ * path (host/packet): normalised copies made at attach time, streamed from the store while the packet is
+ * written. Both read the same encrypted store.
+ *
+ * Usage: node --import tsx bench/packet-worker.ts <job> …
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { restore } from '../core/model/restore';
+import type { AttachmentMeta, Case } from '../core/model/case';
 import { checkCase } from '../core/rules/preflight';
-import { assembleCasePacket } from '../host/packet/export-packet';
-import { writePacket } from '../host/packet/write-packet';
+import { CaseStore } from '../host/store/case-store';
+import { PassphraseKeyProvider } from '../host/store/keys';
 
-const [caseDir = '', outDir = '', runsArg = '3'] = process.argv.slice(2);
-const restored = restore(JSON.parse(await readFile(path.join(caseDir, 'case.json'), 'utf8')));
-if (!restored.ok) throw new Error(restored.details);
-const c = restored.case;
+const [job = '', ...args] = process.argv.slice(2);
+// The bench measures packets, not scrypt: the lowest cost the store accepts.
+const keyProvider = new PassphraseKeyProvider('bench', { costLog2: 10 });
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
-async function buildOnce(): Promise<{ ms: number; cpuMs: number; files: number; bytes: number }> {
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  checkCase(c);
-  const now = new Date();
-  const { packet } = await assembleCasePacket({
-    case: c,
-    readAttachment: async (meta) =>
-      new Uint8Array(await readFile(path.join(caseDir, 'attachments', `${meta.id}.jpg`))),
-    profile: 'aliyun',
-    now,
-    appVersion: 'bench',
+if (job === 'attach') {
+  const [caseDir = '', storeDir = ''] = args;
+  const { ScanCache, storeScanStore } = await import('../host/packet/scan-cache');
+  const planned = JSON.parse(await readFile(path.join(caseDir, 'case.json'), 'utf8')) as Case;
+  const store = new CaseStore({ root: storeDir, keyProvider });
+  const created = await store.create({ name: planned.name });
+  const cache = new ScanCache(storeScanStore(store, created.id), async (id) => {
+    const { bytes } = await store.readAttachment(created.id, id);
+    return new Uint8Array(bytes);
   });
-  await writePacket(packet, { outDir, zip: true, replace: true, now });
-  const cpu = process.cpuUsage(cpu0);
-  return {
-    ms: performance.now() - t0,
-    // CPU time of the whole process (main thread and libuv/libvips threads): less sensitive to a busy machine.
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    files: packet.files.length,
-    bytes: packet.files.reduce((sum, f) => sum + f.bytes.length, 0),
-  };
-}
+  const times: number[] = [];
+  const attached: AttachmentMeta[] = [];
+  for (const meta of planned.attachments) {
+    const bytes = await readFile(path.join(caseDir, 'attachments', `${meta.id}.jpg`));
+    const t0 = performance.now();
+    // What `attachment:add` does: store the original, then make its normalised copies.
+    const { attachment } = await store.addAttachment(created.id, {
+      checklistItemId: meta.checklistItemId,
+      fileName: meta.originalName,
+      bytes,
+    });
+    await cache.prepare(attachment);
+    times.push(performance.now() - t0);
+    attached.push(attachment);
+  }
+  const current = (await store.open(created.id)).case;
+  await store.save({ ...planned, id: created.id, createdAt: current.createdAt, attachments: attached });
+  await writeFile(path.join(storeDir, 'case-id'), created.id);
+  print({ attachMs: times, peakRssMb: peakRssMb() });
+} else if (job === 'export') {
+  const [mode = 'new', storeDir = '', outDir = '', runsArg = '3'] = args;
+  const store = new CaseStore({ root: storeDir, keyProvider });
+  const id = (await readFile(path.join(storeDir, 'case-id'), 'utf8')).trim();
+  const c = (await store.open(id)).case;
+  const readAttachment = async (meta: AttachmentMeta) =>
+    new Uint8Array((await store.readAttachment(id, meta.id)).bytes);
 
-const cold = await buildOnce();
-const warm: number[] = [];
-const warmCpu: number[] = [];
-let last = cold;
-for (let i = 0; i < Number(runsArg); i++) {
-  last = await buildOnce();
-  warm.push(last.ms);
-  warmCpu.push(last.cpuMs);
-}
-process.stdout.write(
-  `${JSON.stringify({
+  let buildOnce: () => Promise<{ files: number; bytes: number }>;
+  if (mode === 'old') {
+    const legacyExport = await import('./legacy/export-packet');
+    const legacyWrite = await import('./legacy/write-packet');
+    buildOnce = async () => {
+      checkCase(c);
+      const now = new Date();
+      const { packet } = await legacyExport.assembleCasePacket({
+        case: c,
+        readAttachment,
+        profile: 'aliyun',
+        now,
+        appVersion: 'bench',
+      });
+      await legacyWrite.writePacket(packet, { outDir, zip: true, replace: true, now });
+      return { files: packet.files.length, bytes: packet.files.reduce((sum, f) => sum + f.bytes.length, 0) };
+    };
+  } else {
+    const { assembleCasePacket } = await import('../host/packet/export-packet');
+    const { writePacket } = await import('../host/packet/write-packet');
+    const { ScanCache, storeScanStore } = await import('../host/packet/scan-cache');
+    const cache = new ScanCache(storeScanStore(store, id), async (sourceId) => {
+      const { bytes } = await store.readAttachment(id, sourceId);
+      return new Uint8Array(bytes);
+    });
+    buildOnce = async () => {
+      checkCase(c);
+      const now = new Date();
+      const { packet } = await assembleCasePacket({
+        case: c,
+        readAttachment,
+        prepareScan: (meta, profile) => cache.scanSource(meta, profile),
+        profile: 'aliyun',
+        now,
+        appVersion: 'bench',
+      });
+      await writePacket(packet, { outDir, zip: true, replace: true, now });
+      return {
+        files: packet.files.length,
+        bytes: packet.files.reduce((sum, f) => sum + ('lazy' in f ? f.lazy.size : f.bytes.length), 0),
+      };
+    };
+  }
+
+  const timed = async () => {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const result = await buildOnce();
+    const cpu = process.cpuUsage(cpu0);
+    // CPU time of the whole process (main thread and libuv/libvips threads): less sensitive to a busy machine.
+    return { ...result, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
+  };
+  const cold = await timed();
+  const warm: number[] = [];
+  const warmCpu: number[] = [];
+  let last = cold;
+  for (let i = 0; i < Number(runsArg); i++) {
+    last = await timed();
+    warm.push(last.ms);
+    warmCpu.push(last.cpuMs);
+  }
+  print({
     coldMs: cold.ms,
     warmMs: warm,
     warmCpuMs: warmCpu,
     files: last.files,
     packetBytes: last.bytes,
     // resourceUsage().maxRSS is the lifetime peak in KiB: the true peak, even inside synchronous PDF work.
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  })}\n`,
-);
+    peakRssMb: peakRssMb(),
+  });
+} else {
+  throw new Error(`unknown job ${job}`);
+}

@@ -27,7 +27,7 @@ import { HandlerError } from './ipc/result';
 import { readSettings } from './ipc/settings';
 import { buildMenuTemplate, menuLabelsFor } from './menu';
 import { packetDialogs } from './packet/dialogs';
-import { SafeStorageKeyProvider } from './keychain';
+import { SafeStorageKeyProvider, keychainStatus } from './keychain';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -206,8 +206,12 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       systemLocale: app.getLocale(),
       platform: options.platform,
       openExternal: openInBrowser,
-      // The OS keychain guards the case store's key. (Settings has no passphrase option yet.)
-      keyProvider: new SafeStorageKeyProvider(electron.safeStorage),
+      // The OS keychain guards the case store's key unless the user chose a passphrase (Settings → Encryption),
+      // or the keychain is not a real one (Linux `basic_text`): then the app asks for a passphrase.
+      keychain: {
+        provider: new SafeStorageKeyProvider(electron.safeStorage, options.platform),
+        status: () => keychainStatus(electron.safeStorage, options.platform),
+      },
       ...caseFileDialogs(electron.dialog, app, () => mainWindow),
       showCalendarSaveDialog: calendarSaveDialog(electron.dialog, app, () => mainWindow),
       ...packetDialogs(
@@ -218,6 +222,10 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
         app.getPath('documents'),
       ),
       onPacketProgress: (progress) => sendToRenderer('packet:progress', progress),
+      // Normalising an imported case's scans after the reply; a failure only means the export does it.
+      runInBackground: (work) => {
+        work.catch(() => undefined);
+      },
       // Packaged, the fonts sit in resources/ next to app.asar (electron-builder extraResources).
       ...(app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
       onSettingsChanged: (settings) => {

@@ -45,7 +45,11 @@ export type ErrorCode =
   | 'unsafePath'
   | 'exportCancelled'
   // Document preview (electron/ipc/documents.ts); `details.characters` lists what the font cannot print.
-  | 'documentUnprintable';
+  | 'documentUnprintable'
+  // Encryption settings (electron/ipc/encryption.ts): `details.min` is the shortest passphrase accepted;
+  // `unlockLimit` = too many wrong passphrases in this run (nothing is deleted; restart the app to try again).
+  | 'passphraseTooShort'
+  | 'unlockLimit';
 
 export type Result<T> =
   | { ok: true; value: T }
@@ -65,6 +69,22 @@ export interface AppInfo {
   /** Language resolved from the preference and the OS locale. */
   systemLanguage: Language;
   platform: 'win32' | 'darwin' | 'linux' | 'other';
+}
+
+/**
+ * What guards the case store's key (Settings → Encryption). `unset`: a first start where the OS keychain is
+ * not a real one — the user must choose a passphrase before any case can be stored.
+ */
+export interface EncryptionStatus {
+  protection: 'keychain' | 'passphrase' | 'unset';
+  /** The key is open for this run: cases can be read and written. */
+  unlocked: boolean;
+  /** Whether the OS keychain can be used; `basicText` = Linux without a secret service (not a keychain). */
+  keychain: { available: boolean; reason?: 'unavailable' | 'basicText' };
+  /** Wrong passphrases still allowed in this run before unlocking is refused (`unlockLimit`). */
+  attemptsLeft: number;
+  /** Why a keychain-guarded store does not open: the keychain is gone, or refuses (another account). */
+  problem?: 'keychainUnavailable' | 'keychainRefused';
 }
 
 /** Upload profile of the packet's scans (templates/rules/upload-profiles.json). */
@@ -154,6 +174,21 @@ export interface IpcContract {
     response: { bytes: Uint8Array };
   };
   'packet:cancel': { request: { caseId: string }; response: { cancelled: boolean } };
+
+  // Encryption (electron/ipc/encryption.ts): only the keyring is ever rewritten, never a case file.
+  'encryption:status': { request: void; response: EncryptionStatus };
+  /** Opens a passphrase-guarded store; fails with `wrongPassphrase` (`details.attemptsLeft`) or `unlockLimit`. */
+  'encryption:unlock': { request: { passphrase: string }; response: EncryptionStatus };
+  /**
+   * Guards the key with `passphrase`: sets it (first start or from the keychain) or changes it
+   * (`currentPassphrase` required when a passphrase guards it now). Too short: `passphraseTooShort`.
+   */
+  'encryption:usePassphrase': {
+    request: { passphrase: string; currentPassphrase?: string };
+    response: EncryptionStatus;
+  };
+  /** Guards the key with the OS keychain again (`currentPassphrase` required when a passphrase guards it). */
+  'encryption:useKeychain': { request: { currentPassphrase?: string }; response: EncryptionStatus };
   /** Shows the case's last built packet in Explorer / Finder. */
   'packet:reveal': { request: { caseId: string }; response: { shown: boolean } };
   /**

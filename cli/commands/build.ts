@@ -10,6 +10,10 @@
  * - `case.json`: next to it, named by SHA-256 — `attachments/<sha256>.<ext>` (the layout `icp-packet sample`
  *   writes and .icpcase uses), or `<sha256>.<ext>` beside the case file; `<ext>` is jpg, png or pdf, or none.
  *
+ * Normalised scans: the first build writes each scan's copy at the profile beside it (`<sha256>.jpg` and a
+ * `<sha256>.<key>.scan.json` note, host/packet/scan-cache.ts); later builds stream those copies. A folder
+ * that cannot be written only means the copies are made again. An `.icpcase` is read in memory.
+ *
  * Profile: `--profile`, else `wechat` when the case has a WeChat mini-program and `aliyun` otherwise.
  * Exit codes: 0 built · 1 the case has problems (pre-flight errors or unacknowledged warnings, scans that
  * cannot meet the profile) · 2 bad input (unreadable case, missing attachment, bad option, folder exists).
@@ -25,6 +29,8 @@ import { isProfileId, type ProfileId } from '../../core/packet/profiles';
 import { importCaseArchive } from '../../host/store/icpcase';
 import { StoreError } from '../../host/store/errors';
 import { exportPacket } from '../../host/packet/export-packet';
+import { ScanCache, folderScanStore } from '../../host/packet/scan-cache';
+import type { ScanSource } from '../../core/packet/types';
 import type { Language } from '../../core/i18n/language';
 import { cliLanguage, formatIssues, message, packetErrorText } from '../packet-messages';
 import type { CliCommand, CliIo } from '../command';
@@ -38,6 +44,7 @@ const EXTENSIONS: Record<AttachmentMeta['mediaType'], string> = {
 interface LoadedCase {
   case: Case;
   readAttachment: (meta: AttachmentMeta) => Promise<Uint8Array>;
+  prepareScan?: (meta: AttachmentMeta, profile: ProfileId) => Promise<ScanSource>;
 }
 
 class InputError extends Error {
@@ -131,9 +138,22 @@ async function loadCase(file: string, passphrase: string | undefined, lang: Lang
     );
   }
   const files = await attachmentFiles(restored.case, file, lang);
+  const readById = async (id: string) => new Uint8Array(await readFile(files.get(id) ?? ''));
+  // One cache per folder the scans sit in (normally just attachments/).
+  const caches = new Map<string, ScanCache>();
+  const cacheFor = (id: string) => {
+    const dir = path.dirname(files.get(id) ?? file);
+    let cache = caches.get(dir);
+    if (!cache) {
+      cache = new ScanCache(folderScanStore(dir), readById);
+      caches.set(dir, cache);
+    }
+    return cache;
+  };
   return {
     case: restored.case,
-    readAttachment: async (meta) => new Uint8Array(await readFile(files.get(meta.id) ?? '')),
+    readAttachment: (meta) => readById(meta.id),
+    prepareScan: (meta, profile) => cacheFor(meta.id).scanSource(meta, profile),
   };
 }
 
@@ -199,6 +219,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     const result = await exportPacket({
       case: loaded.case,
       readAttachment: loaded.readAttachment,
+      ...(loaded.prepareScan ? { prepareScan: loaded.prepareScan } : {}),
       profile,
       outDir: path.resolve(io.cwd, values.out),
       zip: values.zip ?? false,

@@ -17,7 +17,8 @@ import type { AttachmentMeta, Case, MiniProgram } from '../model/case';
 import { documentLabels } from '../documents/templates';
 import { PacketError } from './errors';
 import { sha256Hex } from './hash';
-import { mergeWithOutline, pdfPageCount, type MergePart } from './merge';
+import { jpegFrame } from './jpeg';
+import { mergeWithOutline, mergeWithOutlineStreamed, pdfPageCount, type MergePart } from './merge';
 import { portalFieldsHtml, portalSections } from './portal-fields';
 import { uploadProfile, UPLOAD_PROFILES_VERSION } from './profiles';
 import { chinaDate, packetFolderName, safeFileName, uniqueNames, unsafePathReason } from './safe-names';
@@ -25,8 +26,10 @@ import type {
   AssembledPacket,
   AssembleOptions,
   Bilingual,
+  LazyFile,
   ManifestFile,
   PacketFile,
+  ScanSource,
   PacketIndexRow,
   PacketManifest,
 } from './types';
@@ -132,6 +135,13 @@ async function prepareAttachments(
   // Two scans at a time: sharp works off the main thread (and uses every core for one image), while twenty
   // 6-megapixel decodes at once would hold ~1 GB of pixels.
   return mapLimited(plan, ATTACHMENT_CONCURRENCY, async ({ meta, title, file }) => {
+    if (meta.mediaType !== 'application/pdf' && options.prepareScan) {
+      // The host's normalised copy: only its facts now; its bytes are read while the packet is written.
+      const scan = await options.prepareScan(meta, options.profile);
+      checkCancelled(options.signal);
+      step();
+      return scanAttachment(meta, title, file, scan);
+    }
     const bytes = await options.readAttachment(meta);
     if ((await hash(bytes)) !== meta.id) {
       throw new PacketError('attachmentMissing', { name: meta.originalName, id: meta.id });
@@ -153,18 +163,59 @@ async function prepareAttachments(
       return { meta, title, file, part: { title: title.zh, kind: 'pdf', bytes }, pages, reencoded: false };
     }
     const image = await options.normaliseImage(bytes, options.profile, meta.originalName);
-    step();
-    return {
-      meta,
-      title,
-      file,
-      part: { title: title.zh, kind: 'jpeg', bytes: image.bytes, width: image.width, height: image.height },
-      pages: 1,
-      widthPx: image.width,
-      heightPx: image.height,
+    const frame = jpegFrame(image.bytes);
+    if (!frame) throw new PacketError('attachmentUnreadable', { name: meta.originalName });
+    const scan: ScanSource = {
+      size: image.bytes.length,
+      // A scan kept byte for byte was hashed when it was checked against its content address.
+      sha256: image.reencoded ? await hash(image.bytes) : meta.id,
+      width: image.width,
+      height: image.height,
+      components: frame.components,
       reencoded: image.reencoded,
+      read: async () => image.bytes,
     };
+    step();
+    return scanAttachment(meta, title, file, scan);
   });
+}
+
+function scanAttachment(
+  meta: AttachmentMeta,
+  title: Bilingual,
+  file: string,
+  scan: ScanSource,
+): PreparedAttachment {
+  return {
+    meta,
+    title,
+    file,
+    part: { title: title.zh, kind: 'scan', scan },
+    pages: 1,
+    widthPx: scan.width,
+    heightPx: scan.height,
+    reencoded: scan.reencoded,
+  };
+}
+
+/** SHA-256 of a streamed file without node:crypto: collects it (the host passes a streaming hash instead). */
+async function collectAndHash(
+  chunks: AsyncIterable<Uint8Array>,
+  hash: (bytes: Uint8Array) => Promise<string>,
+): Promise<string> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk.slice());
+    size += chunk.length;
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return hash(all);
 }
 
 export async function assemblePacket(c: Case, options: AssembleOptions): Promise<AssembledPacket> {
@@ -272,7 +323,7 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
     })),
     ...attachments.map((a) => ({ ...a.part, group: ATTACHMENTS_GROUP })),
   ];
-  const full = await mergeWithOutline(fullParts, {
+  const full = await mergeWithOutlineStreamed(fullParts, {
     title: `${c.subject.name} ${options.decision.pathway.zh}`,
     now,
     producer: PRODUCER,
@@ -315,11 +366,29 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
   );
   progress('portal fields');
 
+  const fullFile: LazyFile & { sha256: string } = {
+    ...full.file,
+    sha256: await (options.sha256Stream ?? ((chunks) => collectAndHash(chunks, hash)))(full.file.chunks()),
+  };
+  checkCancelled(signal);
   const files: PacketFile[] = [
     { path: INDEX_FILE, bytes: indexBytes },
     ...documentFiles.map((d) => ({ path: d.file, bytes: d.bytes })),
-    ...attachments.map((a) => ({ path: a.file, bytes: a.part.bytes })),
-    { path: FULL_PACKET_FILE, bytes: full.bytes },
+    ...attachments.map((a): PacketFile => {
+      if (a.part.kind !== 'scan') return { path: a.file, bytes: a.part.bytes };
+      const scan = a.part.scan;
+      return {
+        path: a.file,
+        lazy: {
+          size: scan.size,
+          sha256: scan.sha256,
+          chunks: async function* () {
+            yield await scan.read();
+          },
+        },
+      };
+    }),
+    { path: FULL_PACKET_FILE, lazy: fullFile },
     ...(reviewParts.length ? [{ path: REVIEW_FILE, bytes: review.bytes }] : []),
     { path: PORTAL_FILE, bytes: new TextEncoder().encode(portal) },
   ];
@@ -344,14 +413,13 @@ export async function assemblePacket(c: Case, options: AssembleOptions): Promise
     if (reason) throw new PacketError('unsafePath', { path: file.path, reason });
   }
 
-  const knownHashes = new Map<Uint8Array, string>(
-    attachments.filter((a) => !a.reencoded).map((a) => [a.part.bytes, a.meta.id]),
-  );
   const manifestFiles: ManifestFile[] = [];
   for (const file of files) {
-    // A scan kept byte for byte was hashed when it was checked against its content address.
-    const sha256 = knownHashes.get(file.bytes) ?? (await hash(file.bytes));
-    manifestFiles.push({ path: file.path, bytes: file.bytes.length, sha256 });
+    manifestFiles.push(
+      'lazy' in file
+        ? { path: file.path, bytes: file.lazy.size, sha256: file.lazy.sha256 }
+        : { path: file.path, bytes: file.bytes.length, sha256: await hash(file.bytes) },
+    );
   }
   const manifest: PacketManifest = {
     type: 'icp-packet/manifest',

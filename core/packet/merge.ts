@@ -6,17 +6,24 @@
  * an /Outlines dictionary whose items are linked by /Parent, /Prev and /Next, each pointing at the first page
  * of its document with an /XYZ destination (keeps the reader's zoom).
  */
+import type { PDFDict } from 'pdf-lib';
 import {
   PDFDocument,
   PDFHexString,
   PDFName,
   PDFNumber,
   PDFNull,
+  PDFStream,
+  PDFWriter,
   StandardFonts,
+  degrees,
   rgb,
+  drawImage,
+  type PDFObject,
   type PDFRef,
   type PDFPage,
 } from 'pdf-lib';
+import type { LazyFile, ScanSource } from './types';
 
 /** A4 in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 };
@@ -25,7 +32,9 @@ const IMAGE_MARGIN = 28;
 /** A part of the merged file; parts with the same `group` are bookmarked under one parent entry. */
 export type MergePart =
   | { title: string; kind: 'pdf'; bytes: Uint8Array; group?: string }
-  | { title: string; kind: 'jpeg'; bytes: Uint8Array; width: number; height: number; group?: string };
+  | { title: string; kind: 'jpeg'; bytes: Uint8Array; width: number; height: number; group?: string }
+  /** A scan whose bytes are read only while the merged file is written (see {@link mergeWithOutlineStreamed}). */
+  | { title: string; kind: 'scan'; scan: ScanSource; group?: string };
 
 export interface MergedPdf {
   bytes: Uint8Array;
@@ -43,22 +52,78 @@ export async function pdfPageCount(bytes: Uint8Array): Promise<number | null> {
   }
 }
 
+/** An A4 page in the scan's orientation and the box the scan fills, centred within the margins. */
+function imagePage(target: PDFDocument, pixels: { width: number; height: number }) {
+  const landscape = pixels.width > pixels.height;
+  const pageWidth = landscape ? A4.height : A4.width;
+  const pageHeight = landscape ? A4.width : A4.height;
+  const page = target.addPage([pageWidth, pageHeight]);
+  const scale = Math.min(
+    (pageWidth - 2 * IMAGE_MARGIN) / pixels.width,
+    (pageHeight - 2 * IMAGE_MARGIN) / pixels.height,
+  );
+  const width = pixels.width * scale;
+  const height = pixels.height * scale;
+  return { page, box: { x: (pageWidth - width) / 2, y: (pageHeight - height) / 2, width, height } };
+}
+
 async function addImagePage(
   target: PDFDocument,
   part: Extract<MergePart, { kind: 'jpeg' }>,
 ): Promise<PDFPage> {
   const image = await target.embedJpg(part.bytes);
-  const landscape = part.width > part.height;
-  const pageWidth = landscape ? A4.height : A4.width;
-  const pageHeight = landscape ? A4.width : A4.height;
-  const page = target.addPage([pageWidth, pageHeight]);
-  const scale = Math.min(
-    (pageWidth - 2 * IMAGE_MARGIN) / part.width,
-    (pageHeight - 2 * IMAGE_MARGIN) / part.height,
+  const { page, box } = imagePage(target, part);
+  page.drawImage(image, box);
+  return page;
+}
+
+/**
+ * An image XObject whose JPEG bytes are not in memory: the dictionary (with the right /Length) takes part in
+ * pdf-lib's layout and cross-reference offsets like any object, and {@link serialise} writes the bytes from
+ * `scan.read()` when it reaches it. Never serialised by pdf-lib itself.
+ */
+class DeferredJpeg extends PDFStream {
+  constructor(
+    dict: PDFDict,
+    readonly scan: ScanSource,
+  ) {
+    super(dict);
+  }
+  override getContentsSize(): number {
+    return this.scan.size;
+  }
+  override getContents(): Uint8Array {
+    throw new Error('a deferred scan is written by serialise(), not pdf-lib');
+  }
+  override getContentsString(): string {
+    return this.getContents().toString();
+  }
+  override clone(): DeferredJpeg {
+    return new DeferredJpeg(this.dict.clone(), this.scan);
+  }
+}
+
+const COLOUR_SPACES = { 1: 'DeviceGray', 3: 'DeviceRGB', 4: 'DeviceCMYK' } as const;
+
+function addScanPage(target: PDFDocument, scan: ScanSource): PDFPage {
+  const context = target.context;
+  const dict = context.obj({
+    Type: 'XObject',
+    Subtype: 'Image',
+    BitsPerComponent: 8,
+    Width: scan.width,
+    Height: scan.height,
+    ColorSpace: COLOUR_SPACES[scan.components],
+    Filter: 'DCTDecode',
+    // Adobe CMYK JPEGs are stored inverted (what pdf-lib's own JPEG embedder does too).
+    ...(scan.components === 4 ? { Decode: [1, 0, 1, 0, 1, 0, 1, 0] } : {}),
+  });
+  const ref = context.register(new DeferredJpeg(dict, scan));
+  const { page, box } = imagePage(target, scan);
+  const name = page.node.newXObject('Image', ref);
+  page.pushOperators(
+    ...drawImage(name, { ...box, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) }),
   );
-  const width = part.width * scale;
-  const height = part.height * scale;
-  page.drawImage(image, { x: (pageWidth - width) / 2, y: (pageHeight - height) / 2, width, height });
   return page;
 }
 
@@ -163,14 +228,10 @@ async function stampPages(doc: PDFDocument): Promise<void> {
   });
 }
 
-/**
- * Merges the parts in order into one A4 PDF with a bookmark per part. `now` fixes the PDF dates so the same
- * case exported twice gives the same bytes.
- */
-export async function mergeWithOutline(
+async function build(
   parts: readonly MergePart[],
   meta: { title: string; now: Date; producer: string; stampPages?: boolean },
-): Promise<MergedPdf> {
+): Promise<{ target: PDFDocument; ranges: { first: number; last: number }[] }> {
   const target = await PDFDocument.create({ updateMetadata: false });
   target.setTitle(meta.title, { showInWindowTitleBar: true });
   target.setProducer(meta.producer);
@@ -183,21 +244,134 @@ export async function mergeWithOutline(
   const outline: { title: string; page: PDFPage; group?: string }[] = [];
   for (const part of parts) {
     const first = target.getPageCount() + 1;
+    const group = part.group ? { group: part.group } : {};
     if (part.kind === 'jpeg') {
-      const page = await addImagePage(target, part);
-      outline.push({ title: part.title, page, ...(part.group ? { group: part.group } : {}) });
+      outline.push({ title: part.title, page: await addImagePage(target, part), ...group });
+    } else if (part.kind === 'scan') {
+      outline.push({ title: part.title, page: addScanPage(target, part.scan), ...group });
     } else {
       const source = await PDFDocument.load(part.bytes, { updateMetadata: false });
       const pages = await target.copyPages(source, source.getPageIndices());
       pages.forEach((page) => target.addPage(page));
       const firstPage = pages[0];
-      if (firstPage)
-        outline.push({ title: part.title, page: firstPage, ...(part.group ? { group: part.group } : {}) });
+      if (firstPage) outline.push({ title: part.title, page: firstPage, ...group });
     }
     ranges.push({ first, last: target.getPageCount() });
   }
   addOutline(target, groupOutline(outline));
   if (meta.stampPages) await stampPages(target);
+  return { target, ranges };
+}
+
+/**
+ * Merges the parts in order into one A4 PDF with a bookmark per part. `now` fixes the PDF dates so the same
+ * case exported twice gives the same bytes.
+ */
+export async function mergeWithOutline(
+  parts: readonly MergePart[],
+  meta: { title: string; now: Date; producer: string; stampPages?: boolean },
+): Promise<MergedPdf> {
+  if (parts.some((p) => p.kind === 'scan')) throw new Error('scans need mergeWithOutlineStreamed');
+  const { target, ranges } = await build(parts, meta);
   const bytes = await target.save({ useObjectStreams: true });
   return { bytes, ranges };
+}
+
+/** What pdf-lib's writer works out before it writes: every object with its offset, the xref and trailer. */
+interface Layout {
+  size: number;
+  header: { copyBytesInto(buffer: Uint8Array, offset: number): number };
+  indirectObjects: [PDFRef, PDFObject][];
+  xref: PDFObject;
+  trailerDict: PDFObject;
+  trailer: PDFObject;
+}
+
+const CHUNK = 256 * 1024;
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const STREAM_START = ascii('\nstream\n');
+const STREAM_END = ascii('\nendstream\nendobj\n\n');
+
+/**
+ * Writes the document as pdf-lib's classic writer lays it out (header, objects, xref table, trailer), in
+ * chunks of about 256 KB, fetching each deferred scan's bytes only when its object comes up: one scan in
+ * memory at a time however many the packet holds.
+ */
+async function* serialise(layout: Layout): AsyncGenerator<Uint8Array> {
+  let buffer = new Uint8Array(CHUNK);
+  let used = 0;
+  function* flush(): Generator<Uint8Array> {
+    if (used > 0) yield buffer.subarray(0, used);
+    buffer = new Uint8Array(CHUNK);
+    used = 0;
+  }
+  function* put(size: number, copy: (into: Uint8Array, at: number) => number): Generator<Uint8Array> {
+    if (used + size > buffer.length) yield* flush();
+    if (size > buffer.length) {
+      const big = new Uint8Array(size);
+      copy(big, 0);
+      yield big;
+      return;
+    }
+    used += copy(buffer, used);
+  }
+  const bytes = (data: Uint8Array) =>
+    put(data.length, (into, at) => {
+      into.set(data, at);
+      return data.length;
+    });
+
+  const header = new Uint8Array(64);
+  const headerSize = layout.header.copyBytesInto(header, 0);
+  yield* bytes(header.subarray(0, headerSize));
+  yield* bytes(ascii('\n\n'));
+  for (const [ref, object] of layout.indirectObjects) {
+    yield* bytes(ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`));
+    if (object instanceof DeferredJpeg) {
+      yield* put(object.dict.sizeInBytes(), (into, at) => object.dict.copyBytesInto(into, at));
+      yield* bytes(STREAM_START);
+      yield* flush();
+      const jpeg = await object.scan.read();
+      if (jpeg.length !== object.scan.size) throw new Error('scan changed size while the packet was written');
+      yield jpeg;
+      yield* bytes(STREAM_END);
+      continue;
+    }
+    yield* put(object.sizeInBytes(), (into, at) => object.copyBytesInto(into, at));
+    yield* bytes(ascii('\nendobj\n\n'));
+  }
+  yield* put(layout.xref.sizeInBytes(), (into, at) => layout.xref.copyBytesInto(into, at));
+  yield* bytes(ascii('\n'));
+  yield* put(layout.trailerDict.sizeInBytes(), (into, at) => layout.trailerDict.copyBytesInto(into, at));
+  yield* bytes(ascii('\n\n'));
+  yield* put(layout.trailer.sizeInBytes(), (into, at) => layout.trailer.copyBytesInto(into, at));
+  yield* flush();
+}
+
+export interface StreamedPdf {
+  file: LazyFile;
+  /** 1-based first and last page of each part, in input order. */
+  ranges: { first: number; last: number }[];
+}
+
+/**
+ * {@link mergeWithOutline} for a packet of scans: the page tree, documents and bookmarks are built in memory
+ * (small), the scans' JPEG bytes are not — `file.chunks()` writes the PDF in order, reading each scan when
+ * its image comes up. `chunks()` may be called more than once (hash, then write); each call reads the scans
+ * again. No object streams: the scans dominate the size, and the classic layout can be written in one pass.
+ */
+export async function mergeWithOutlineStreamed(
+  parts: readonly MergePart[],
+  meta: { title: string; now: Date; producer: string; stampPages?: boolean },
+): Promise<StreamedPdf> {
+  const { target, ranges } = await build(parts, meta);
+  await target.flush();
+  const writer = PDFWriter.forContext(target.context, Number.MAX_SAFE_INTEGER) as unknown as {
+    computeBufferSize(): Promise<Layout>;
+  };
+  const layout = await writer.computeBufferSize();
+  return {
+    ranges,
+    file: { size: layout.size, chunks: () => serialise(layout) },
+  };
 }

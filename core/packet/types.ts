@@ -11,10 +11,34 @@ export interface Bilingual {
   en: string;
 }
 
-/** One file of the packet, relative to the packet folder (`/`-separated). */
-export interface PacketFile {
-  path: string;
-  bytes: Uint8Array;
+/**
+ * A file whose bytes are produced while it is written (the full packet, the scans): `chunks()` yields them in
+ * order and may be called again; `size` is known up front, `sha256` once assembly has hashed it.
+ */
+export interface LazyFile {
+  size: number;
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+/** One file of the packet, relative to the packet folder (`/`-separated): in memory, or written from a source. */
+export type PacketFile =
+  { path: string; bytes: Uint8Array } | { path: string; lazy: LazyFile & { sha256: string } };
+
+/**
+ * A scan brought to the upload profile, not necessarily in memory: the packet reads it (`read()`) when it
+ * writes the file and again when it writes the merged PDF. The app and the CLI keep these normalised copies
+ * beside the originals, made once when the scan is attached (host/packet/scan-cache.ts).
+ */
+export interface ScanSource {
+  /** Bytes of the normalised JPEG. */
+  size: number;
+  sha256: string;
+  width: number;
+  height: number;
+  components: 1 | 3 | 4;
+  /** False when the original already met the profile and is used byte for byte. */
+  reencoded: boolean;
+  read(): Promise<Uint8Array>;
 }
 
 export interface NormalisedImage {
@@ -86,6 +110,14 @@ export interface AssembleOptions {
   /** The attachment's plaintext bytes (verified against its SHA-256 by assembly). */
   readAttachment: (meta: AttachmentMeta) => Promise<Uint8Array>;
   normaliseImage: (bytes: Uint8Array, profile: ProfileId, name: string) => Promise<NormalisedImage>;
+  /**
+   * The scan of an image attachment at the profile, from the host's store of normalised copies. When given,
+   * image attachments are neither read nor normalised in memory by assembly: it only reads them while the
+   * packet is written, one at a time. Throws PacketError like normaliseImage.
+   */
+  prepareScan?: (meta: AttachmentMeta, profile: ProfileId) => Promise<ScanSource>;
+  /** SHA-256 of a streamed file (the full packet); collects the chunks and uses `sha256` when absent. */
+  sha256Stream?: (chunks: AsyncIterable<Uint8Array>) => Promise<string>;
   profile: ProfileId;
   now: Date;
   appVersion: string;

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CaseSchema } from '../../core/model/case';
+import { CaseSchema, type Case } from '../../core/model/case';
 import type { ErrorCode, HandlerMap } from '../contract';
 import { nodeFs, writeFileAtomic } from '../../host/store/atomic-file';
 import {
@@ -24,7 +24,9 @@ import {
 } from '../../host/store/case-store';
 import { StoreError, type StoreErrorCode } from '../../host/store/errors';
 import { ICPCASE_LIMITS } from '../../host/store/icpcase';
+import { ScanCache, storeScanStore } from '../../host/packet/scan-cache';
 import type { HandlerDeps } from './deps';
+import { keySessionFor, storeRootOf } from './key-session';
 import { HandlerError, handle } from './result';
 
 // Every store error code must be a contract error code: this line fails to compile otherwise.
@@ -80,10 +82,49 @@ const stores = new WeakMap<HandlerDeps, CaseStore>();
 export function caseStoreFor(deps: HandlerDeps): CaseStore {
   let store = stores.get(deps);
   if (!store) {
-    store = new CaseStore({ root: path.join(deps.userDataDir, 'store'), keyProvider: deps.keyProvider });
+    store = new CaseStore({ root: storeRootOf(deps), keyProvider: keySessionFor(deps) });
     stores.set(deps, store);
   }
   return store;
+}
+
+const scanCaches = new WeakMap<HandlerDeps, Map<string, ScanCache>>();
+
+/**
+ * The normalised scans of one case (host/packet/scan-cache.ts), shared by attaching and exporting so the same
+ * scan is never normalised twice at once.
+ */
+export function scanCacheFor(deps: HandlerDeps, caseId: string): ScanCache {
+  const store = caseStoreFor(deps);
+  let caches = scanCaches.get(deps);
+  if (!caches) {
+    caches = new Map();
+    scanCaches.set(deps, caches);
+  }
+  let cache = caches.get(caseId);
+  if (!cache) {
+    cache = new ScanCache(storeScanStore(store, caseId), async (id) => {
+      const { bytes } = await store.readAttachment(caseId, id);
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    });
+    caches.set(caseId, cache);
+  }
+  return cache;
+}
+
+/**
+ * Normalises the scans of a case that just arrived (import, sample) after the reply, when the deps run
+ * background work (the app does); otherwise the first export makes the copies. Either way later exports
+ * reuse them.
+ */
+export function prepareScansLater(deps: HandlerDeps, c: Case): void {
+  if (!deps.runInBackground) return;
+  const cache = scanCacheFor(deps, c.id);
+  deps.runInBackground(
+    (async () => {
+      for (const meta of c.attachments) await cache.prepare(meta);
+    })(),
+  );
 }
 
 export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChannels> {
@@ -104,6 +145,7 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
         pass === undefined ? {} : { passphrase: pass },
       );
       pendingImports.delete(token);
+      prepareScansLater(deps, imported);
       return { imported: true as const, case: imported };
     } catch (error) {
       if (
@@ -150,7 +192,12 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
         fileName: z.string().max(1024),
         bytes: z.instanceof(Uint8Array),
       }),
-      (r) => store.addAttachment(r.caseId, r),
+      async (r) => {
+        const added = await store.addAttachment(r.caseId, r);
+        // The scan's normalised copy is made now, once; every export streams it from the store.
+        await scanCacheFor(deps, r.caseId).prepare(added.attachment);
+        return added;
+      },
     ),
     'attachment:read': viaStore(z.strictObject({ caseId, attachmentId }), async (r) => {
       const { bytes, meta } = await store.readAttachment(r.caseId, r.attachmentId);

@@ -6,6 +6,16 @@
 import type { IpcEvents, Settings } from '../contract';
 import type { KeyProvider } from '../../host/store/keys';
 
+/** Whether the OS keychain can guard the data key, and if not, why (electron/keychain.ts). */
+export type KeychainAvailability =
+  { available: true } | { available: false; reason: 'unavailable' | 'basicText' };
+
+/** The OS keychain as the handlers see it: main builds it from safeStorage, tests from a fake. */
+export interface KeychainDeps {
+  provider: KeyProvider;
+  status: () => Promise<KeychainAvailability>;
+}
+
 /** What the packet handlers need beyond the common deps; all optional so headless uses can omit them. */
 export interface PacketDeps {
   /** Native folder picker: the folder the packet goes into, or undefined when cancelled. */
@@ -39,10 +49,20 @@ export interface HandlerDeps extends PacketDeps, AfterDeps {
   /** Called after settings change (main rebuilds the menu and tells other windows). */
   onSettingsChanged?: (settings: Settings) => void;
   /**
-   * Guards the case store's data key. In the app: `new SafeStorageKeyProvider(safeStorage)` (OS keychain),
-   * or a `PassphraseKeyProvider` when the user chose a passphrase — both from host/store/keys (the keychain one from electron/keychain.ts).
+   * A fixed guard of the case store's data key (tests, the e2e bridge's default). The app passes `keychain`
+   * instead, and the key session (electron/ipc/encryption.ts) picks the keychain or asks for the passphrase,
+   * as the keyring says and Settings → Encryption changes.
    */
-  keyProvider: KeyProvider;
+  keyProvider?: KeyProvider;
+  /** The OS keychain (electron/keychain.ts); absent: only passphrases can guard the key. */
+  keychain?: KeychainDeps;
+  /** scrypt cost of new passphrase keyrings (log2 N); tests lower it. The default is keys.ts's. */
+  passphraseCostLog2?: number;
+  /**
+   * Takes work that continues after a reply (normalising the scans of an imported case). The app passes a
+   * function that only logs failures; tests pass one they can await. Absent: no background work.
+   */
+  runInBackground?: (work: Promise<unknown>) => void;
   /** Native Save dialog for `case:export`: resolves to the chosen path, or undefined when cancelled. */
   showSaveDialog: (options: { defaultFileName: string }) => Promise<string | undefined>;
   /** Native Open dialog for `case:import` (filter `.icpcase`): resolves to the path, or undefined when cancelled. */

@@ -10,6 +10,7 @@ import { createAfterHandlers } from './after';
 import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
 import { createDocumentHandlers } from './documents';
+import { createEncryptionHandlers } from './encryption';
 import { createSampleHandlers } from './sample';
 import { createPacketHandlers } from './packet';
 import { createSettingsHandlers } from './settings';
@@ -27,5 +28,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createPacketHandlers(deps),
     ...createDocumentHandlers(deps),
     ...createAfterHandlers(deps),
+    ...createEncryptionHandlers(deps),
   };
 }

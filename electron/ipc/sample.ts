@@ -12,7 +12,7 @@ import { buildSampleCase } from '../../host/sample/sample-case';
 import type { HandlerMap } from '../contract';
 import { exportCaseArchive } from '../../host/store/icpcase';
 import type { HandlerDeps } from './deps';
-import { caseStoreFor, viaStore } from './cases';
+import { caseStoreFor, prepareScansLater, viaStore } from './cases';
 
 /** `resourcesDir` (where resources/fonts lives) is passed by the packaged app; the source tree's is the default. */
 export function createSampleHandlers(
@@ -27,7 +27,9 @@ export function createSampleHandlers(
       for (const file of sample.files)
         scans.set(path.basename(file.name, path.extname(file.name)), Buffer.from(file.bytes));
       const archive = await exportCaseArchive(sample.case, scans, { now });
-      return store.importCase(archive);
+      const created = await store.importCase(archive);
+      prepareScansLater(deps, created);
+      return created;
     }),
   };
 }

@@ -17,7 +17,7 @@ import { PacketError } from '../../core/packet/errors';
 import { assertExportable, packetDocuments, planPacket } from '../../core/packet/gate';
 import { renderPacketIndex } from '../../core/packet/index-document';
 import { uploadProfile, type ProfileId } from '../../core/packet/profiles';
-import type { AssembledPacket, PacketChecklistItem } from '../../core/packet/types';
+import type { AssembledPacket, PacketChecklistItem, ScanSource } from '../../core/packet/types';
 import { readDocumentFonts } from '../documents';
 import { normaliseImage } from './normalise-image';
 import { writePacket, type WrittenPacket } from './write-packet';
@@ -25,6 +25,11 @@ import { writePacket, type WrittenPacket } from './write-packet';
 export interface ExportRequest {
   case: Case;
   readAttachment: (meta: AttachmentMeta) => Promise<Uint8Array>;
+  /**
+   * The stored normalised copy of an image attachment (host/packet/scan-cache.ts): when given, scans are
+   * streamed into the packet instead of being read and normalised in memory.
+   */
+  prepareScan?: (meta: AttachmentMeta, profile: ProfileId) => Promise<ScanSource>;
   profile: ProfileId;
   outDir: string;
   zip: boolean;
@@ -81,6 +86,12 @@ export async function assembleCasePacket(
     readAttachment: request.readAttachment,
     normaliseImage: (bytes, _profile, name) => normaliseImage(bytes, profile, name),
     sha256: async (bytes) => createHash('sha256').update(bytes).digest('hex'),
+    sha256Stream: async (chunks) => {
+      const hash = createHash('sha256');
+      for await (const chunk of chunks) hash.update(chunk);
+      return hash.digest('hex');
+    },
+    ...(request.prepareScan ? { prepareScan: request.prepareScan } : {}),
     profile: request.profile,
     now: request.now,
     appVersion: request.appVersion,

@@ -6,14 +6,66 @@
  * A scan that already meets the profile and carries no metadata is passed through byte for byte: re-encoding
  * a compliant JPEG only loses quality (and time, for a 20-scan licence packet).
  */
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
 import type { NormalisedImage } from '../../core/packet/types';
 import { PacketError } from '../../core/packet/errors';
 import { meetsMinPixels, type UploadProfile } from '../../core/packet/profiles';
 
-// libvips' operation cache keeps decoded scans around for reuse we never make; for a 47 MB packet it only
-// adds to the peak memory.
-sharp.cache(false);
+/**
+ * sharp's limits for the whole process (app main or CLI):
+ * - libvips' operation cache is bounded small (it keeps decoded scans for reuse we rarely make: unbounded, a
+ *   packet of phone photos held hundreds of MB in it);
+ * - each image uses at most two threads, and at most {@link SHARP_JOBS} images are decoded at once, so a
+ *   12-megapixel photo (36 MB of pixels, more while resizing) is the most memory one normalisation holds.
+ */
+export const SHARP_LIMITS = {
+  cacheMemoryMb: 16,
+  cacheItems: 20,
+  threads: Math.min(2, availableParallelism()),
+};
+export const SHARP_JOBS = 1;
+sharp.cache({ memory: SHARP_LIMITS.cacheMemoryMb, files: 0, items: SHARP_LIMITS.cacheItems });
+sharp.concurrency(SHARP_LIMITS.threads);
+
+/** Version of what normaliseImage produces: bump it when its output changes, and cached copies are redone. */
+export const NORMALISER_VERSION = 1;
+
+/**
+ * The name of a profile's normalisation: a hash of every setting that changes the output. Profiles with the
+ * same settings share their normalised copies (today all three portals' profiles do).
+ */
+export function normalisationKey(profile: UploadProfile): string {
+  const settings = JSON.stringify([
+    NORMALISER_VERSION,
+    profile.format,
+    profile.colour,
+    profile.jpegQuality,
+    profile.maxBytes.value,
+    profile.maxLongEdgePx.value,
+    profile.minPixels.longEdge,
+    profile.minPixels.shortEdge,
+  ]);
+  return createHash('sha256').update(settings).digest('hex').slice(0, 16);
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `work` when fewer than {@link SHARP_JOBS} normalisations are running. */
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  // A finishing job hands its slot straight to the next in line, so a newcomer cannot slip in between.
+  if (running >= SHARP_JOBS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
 
 const QUALITY_STEPS = [0, 6, 12, 20, 28, 36];
 const SHRINK_STEP = 0.85;
@@ -50,11 +102,15 @@ async function inspect(bytes: Uint8Array, name: string): Promise<OrientedInfo> {
 }
 
 /** Converts `bytes` (JPEG or PNG) to the profile; `name` only labels errors. */
-export async function normaliseImage(
+export function normaliseImage(
   bytes: Uint8Array,
   profile: UploadProfile,
   name: string,
 ): Promise<NormalisedImage> {
+  return limited(() => normalise(bytes, profile, name));
+}
+
+async function normalise(bytes: Uint8Array, profile: UploadProfile, name: string): Promise<NormalisedImage> {
   const info = await inspect(bytes, name);
   if (!meetsMinPixels(profile, info.width, info.height)) {
     throw new PacketError('attachmentTooSmall', {

@@ -5,18 +5,20 @@
  *   confirmed); the check happens before any byte is written.
  * - The folder is built under a temporary name in the same parent and renamed into place, so a crash or a
  *   full disk leaves either the old packet or the new one, never half of each.
- * - The zip is streamed to disk entry by entry (fflate), so a 100 MB packet is not held twice in memory.
+ * - Files assembly did not keep in memory (the scans, the full packet) are written chunk by chunk from their
+ *   source; the zip is then streamed from the folder on disk entry by entry (fflate), so a 100 MB packet is
+ *   never held in memory, let alone twice.
  *   JPEGs and PDFs are stored, not deflated: they are compressed already and deflating them costs time for
  *   nothing; their CRC-32 comes from node:zlib. Names are UTF-8 with the zip's language-encoding flag, so 附件 opens right on Windows 10+ and macOS.
  */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { Zip, ZipDeflate, strToU8, type ZipInputFile } from 'fflate';
 import { PacketError } from '../../core/packet/errors';
-import type { AssembledPacket } from '../../core/packet/types';
+import type { AssembledPacket, PacketFile } from '../../core/packet/types';
 
 export interface WriteOptions {
   /** The parent folder the packet folder is created in. */
@@ -59,10 +61,48 @@ function unicodePathExtra(name: string): Record<number, Uint8Array> {
   return { 0x7075: field };
 }
 
-function writeZip(packet: AssembledPacket, file: string, now: Date): Promise<void> {
+/** What writing a file into the folder learnt about it, for its zip entry. */
+interface WrittenFile {
+  path: string;
+  file: string;
+  size: number;
+  crc: number;
+}
+
+const READ_CHUNK = 1024 * 1024;
+
+/** Writes one packet file, in memory or from its source, and returns its size and CRC-32 for the zip. */
+async function writeOne(entry: PacketFile, file: string): Promise<WrittenFile> {
+  const handle = await open(file, 'w');
+  let size = 0;
+  let crc = 0;
+  try {
+    const chunks: AsyncIterable<Uint8Array> | Uint8Array[] =
+      'lazy' in entry ? entry.lazy.chunks() : [entry.bytes];
+    for await (const chunk of chunks) {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      let at = 0;
+      while (at < chunk.length) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
+    }
+  } finally {
+    await handle.close();
+  }
+  if ('lazy' in entry && size !== entry.lazy.size)
+    throw new Error(`${entry.path}: size changed while written`);
+  return { path: entry.path, file, size, crc };
+}
+
+function writeZip(folderName: string, written: WrittenFile[], file: string, now: Date): Promise<void> {
   return new Promise((resolve, reject) => {
     const fd = openSync(file, 'w');
     let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      closeSync(fd);
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
     const zip = new Zip((error, chunk, final) => {
       if (failed) return;
       try {
@@ -74,35 +114,52 @@ function writeZip(packet: AssembledPacket, file: string, now: Date): Promise<voi
           resolve();
         }
       } catch (writeError) {
-        failed = true;
-        closeSync(fd);
-        reject(writeError instanceof Error ? writeError : new Error(String(writeError)));
+        fail(writeError);
       }
     });
-    for (const entry of packet.files) {
-      const name = `${packet.folderName}/${entry.path}`;
-      if (STORED.test(entry.path)) {
-        // fflate's ZipInputFile contract, with the CRC from zlib's native crc32: ~25× faster than the
-        // JavaScript CRC of ZipPassThrough over the ~100 MB a licence packet stores.
-        const stored: ZipInputFile = {
-          filename: name,
-          size: entry.bytes.length,
-          crc: crc32(entry.bytes),
-          compression: 0,
-          mtime: now,
-          extra: unicodePathExtra(name),
-        };
-        zip.add(stored);
-        stored.ondata?.(null, entry.bytes as Uint8Array<ArrayBuffer>, true);
-      } else {
-        const stream = new ZipDeflate(name, { level: 6 });
-        stream.mtime = now;
-        stream.extra = unicodePathExtra(name);
-        zip.add(stream);
-        stream.push(entry.bytes, true);
+    try {
+      const buffer = new Uint8Array(READ_CHUNK);
+      for (const entry of written) {
+        const name = `${folderName}/${entry.path}`;
+        if (STORED.test(entry.path)) {
+          // fflate's ZipInputFile contract, with the CRC zlib worked out while the file was written: the
+          // bytes are read back from the folder a megabyte at a time and passed straight through.
+          const stored: ZipInputFile = {
+            filename: name,
+            size: entry.size,
+            crc: entry.crc,
+            compression: 0,
+            mtime: now,
+            extra: unicodePathExtra(name),
+          };
+          zip.add(stored);
+          const source = openSync(entry.file, 'r');
+          try {
+            let left = entry.size;
+            while (left > 0) {
+              const n = readSync(source, buffer, 0, Math.min(buffer.length, left), null);
+              if (n === 0) throw new Error(`${entry.path}: shorter than written`);
+              left -= n;
+              // fflate hands the chunk to the callback synchronously, which writes it before the next read.
+              stored.ondata?.(null, buffer.subarray(0, n) as Uint8Array<ArrayBuffer>, left === 0);
+            }
+            if (entry.size === 0) stored.ondata?.(null, new Uint8Array(0), true);
+          } finally {
+            closeSync(source);
+          }
+        } else {
+          const stream = new ZipDeflate(name, { level: 6 });
+          stream.mtime = now;
+          stream.extra = unicodePathExtra(name);
+          zip.add(stream);
+          stream.push(new Uint8Array(readFileSync(entry.file)), true);
+        }
+        if (failed) return;
       }
+      zip.end();
+    } catch (error) {
+      fail(error);
     }
-    zip.end();
   });
 }
 
@@ -119,25 +176,33 @@ export async function writePacket(packet: AssembledPacket, options: WriteOptions
     options.outDir,
     `.${packet.folderName}.partial-${randomBytes(4).toString('hex')}`,
   );
+  const written: WrittenFile[] = [];
   try {
     const folders = new Set(packet.files.map((f) => path.dirname(path.join(staging, ...f.path.split('/')))));
     for (const dir of folders) await mkdir(dir, { recursive: true });
-    for (const file of packet.files) await writeFile(path.join(staging, ...file.path.split('/')), file.bytes);
-    if (options.replace) await rm(folder, { recursive: true, force: true });
-    await rename(staging, folder);
+    for (const entry of packet.files)
+      written.push(await writeOne(entry, path.join(staging, ...entry.path.split('/'))));
+    if (!zipFile) {
+      if (options.replace) await rm(folder, { recursive: true, force: true });
+      await rename(staging, folder);
+      return { folder };
+    }
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
 
-  if (!zipFile) return { folder };
+  // The zip is read from the staged folder, which moves into place only once the zip is complete too.
   const partialZip = `${zipFile}.partial-${randomBytes(4).toString('hex')}`;
   try {
-    await writeZip(packet, partialZip, options.now);
+    await writeZip(packet.folderName, written, partialZip, options.now);
+    if (options.replace) await rm(folder, { recursive: true, force: true });
+    await rename(staging, folder);
     if (options.replace) await rm(zipFile, { force: true });
     await rename(partialZip, zipFile);
   } catch (error) {
     await rm(partialZip, { force: true });
+    await rm(staging, { recursive: true, force: true });
     throw error;
   }
   return { folder, zip: zipFile };

@@ -5,7 +5,9 @@
  *   case.json.enc          the case document, replaced atomically on every save
  *   case.json.enc.1 … .5   the five previous versions (hard links, rotated on save)
  *   history.jsonl.enc      append-only change log, one encrypted record per line: powers undo and the audit view
- *   attachments/<sha256>.enc  each file once, addressed by the SHA-256 of its plaintext
+ *   attachments/<sha256>.enc  each file once, addressed by the SHA-256 of its plaintext; also the scans'
+ *                          normalised copies (host/packet/scan-cache.ts), stored the same way
+ *   attachments/<sha256>.<key>.scan.enc  what the normalised copy of a scan for one upload setting is
  *
  * Deleted cases move to `<root>/trash/<id>/` and can be restored. Nothing here imports electron: the app
  * passes its user-data folder, the CLI and tests pass any folder.
@@ -672,6 +674,69 @@ export class CaseStore {
       if (remaining.length === current.attachments.length) throw new StoreError('notFound', { attachmentId });
       return this.#writeVersion(current, { ...current, attachments: remaining }, { kind: 'edit' });
     });
+  }
+
+  // ------------------------------------------------------------------ derived files (normalised scans)
+
+  /**
+   * Stores bytes derived from an attachment (a scan's normalised copy) by their SHA-256, encrypted exactly
+   * like an attachment. They are not listed in the case: export, duplicate and `.icpcase` leave them behind,
+   * and they are made again when missing. Returns the SHA-256.
+   */
+  async storeDerivedBlob(caseId: string, bytes: Uint8Array): Promise<string> {
+    const id = sha256Hex(bytes);
+    const dir = path.join(this.#caseDir(caseId), ATTACHMENTS_DIR);
+    const file = path.join(dir, `${id}.enc`);
+    if (await exists(this.#fs, file)) return id;
+    if (!(await exists(this.#fs, this.#caseDir(caseId)))) throw new StoreError('notFound', { id: caseId });
+    await this.#fs.mkdir(dir, { recursive: true });
+    await writeFileAtomic(
+      this.#fs,
+      file,
+      encrypt(await this.#dataKey(), bytes, Purpose.attachment, `attachment:${id}`),
+    );
+    return id;
+  }
+
+  /** A stored blob (attachment or derived) by SHA-256, decrypted and checked; undefined when absent. */
+  async readDerivedBlob(caseId: string, id: string): Promise<Buffer | undefined> {
+    assertAttachmentId(id);
+    const file = path.join(this.#caseDir(caseId), ATTACHMENTS_DIR, `${id}.enc`);
+    if (!(await exists(this.#fs, file))) return undefined;
+    return this.#readBlob(caseId, id);
+  }
+
+  async hasBlob(caseId: string, id: string): Promise<boolean> {
+    assertAttachmentId(id);
+    return exists(this.#fs, path.join(this.#caseDir(caseId), ATTACHMENTS_DIR, `${id}.enc`));
+  }
+
+  #notePath(caseId: string, sourceId: string, key: string): string {
+    assertAttachmentId(sourceId);
+    if (!/^[0-9a-f]{16}$/.test(key)) throw new StoreError('notFound', { reason: 'badKey' });
+    return path.join(this.#caseDir(caseId), ATTACHMENTS_DIR, `${sourceId}.${key}.scan.enc`);
+  }
+
+  /** A small encrypted note about a derived file of attachment `sourceId` (see scan-cache.ts). */
+  async writeScanNote(caseId: string, sourceId: string, key: string, note: Uint8Array): Promise<void> {
+    const file = this.#notePath(caseId, sourceId, key);
+    await this.#fs.mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(
+      this.#fs,
+      file,
+      encrypt(await this.#dataKey(), note, Purpose.scanNote, `scan-note:${sourceId}.${key}`),
+    );
+  }
+
+  /** The note, or undefined when absent or unreadable (it is then made again). */
+  async readScanNote(caseId: string, sourceId: string, key: string): Promise<Buffer | undefined> {
+    const blob = await readFileIfExists(this.#fs, this.#notePath(caseId, sourceId, key));
+    if (!blob) return undefined;
+    try {
+      return decrypt(await this.#dataKey(), blob, Purpose.scanNote, `scan-note:${sourceId}.${key}`);
+    } catch {
+      return undefined;
+    }
   }
 
   // ------------------------------------------------------------------ .icpcase export and import

@@ -22,6 +22,8 @@ export const Purpose = {
   historyRecord: 3,
   keyWrap: 4,
   exportEntry: 5,
+  /** What a scan's normalised copy is (host/packet/scan-cache.ts), beside the attachment it came from. */
+  scanNote: 6,
 } as const;
 export type Purpose = (typeof Purpose)[keyof typeof Purpose];
 

@@ -20,6 +20,13 @@ export interface KeyProvider {
   wrap(key: Buffer): Promise<Buffer>;
   /** Throws StoreError `wrongPassphrase` or `keyUnavailable` when it cannot. */
   unwrap(blob: Buffer): Promise<Buffer>;
+  /**
+   * True (once) when the keyring just unwrapped should be wrapped again — an older wrapping format, or an
+   * OS key that was rotated. The store then rewrites the keyring with the same data key.
+   */
+  takeRewrap?(): boolean;
+  /** Settles which provider this is (a session that picks one on first use); awaited before `kind` is read. */
+  ready?(): Promise<unknown>;
 }
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
@@ -118,12 +125,9 @@ async function readKeyring(fs: StoreFs, root: string): Promise<Keyring | 'missin
 }
 
 async function keyringBytes(provider: KeyProvider, key: Buffer): Promise<Buffer> {
-  const keyring: Keyring = {
-    format: 'icp-keyring',
-    version: 1,
-    provider: provider.kind,
-    wrappedKey: (await provider.wrap(key)).toString('base64'),
-  };
+  await provider.ready?.();
+  const wrappedKey = (await provider.wrap(key)).toString('base64');
+  const keyring: Keyring = { format: 'icp-keyring', version: 1, provider: provider.kind, wrappedKey };
   return Buffer.from(JSON.stringify(keyring, null, 2) + '\n', 'utf8');
 }
 
@@ -178,6 +182,7 @@ export async function loadDataKey(
   provider: KeyProvider,
   mayCreate: boolean,
 ): Promise<Buffer> {
+  await provider.ready?.();
   const keyring = await readKeyring(fs, root);
   if (keyring === 'damaged') throw new StoreError('keyUnavailable', { reason: 'damagedKeyring' });
   if (keyring === 'missing') {
@@ -191,6 +196,10 @@ export async function loadDataKey(
   }
   const key = await provider.unwrap(Buffer.from(keyring.wrappedKey, 'base64'));
   if (key.length !== KEY_BYTES) throw new StoreError('keyUnavailable', { reason: 'damagedKeyring' });
+  if (provider.takeRewrap?.()) {
+    // Same key, new wrapping; if this write fails the old keyring still opens, so the unlock goes on.
+    await writeKeyring(fs, root, provider, key).catch(() => undefined);
+  }
   return key;
 }
 

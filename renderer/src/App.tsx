@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { i18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { AppInfo, ErrorCode, LanguagePreference, RendererApi } from '../../electron/contract';
+import type {
+  AppInfo,
+  EncryptionStatus,
+  ErrorCode,
+  LanguagePreference,
+  RendererApi,
+} from '../../electron/contract';
 import { ApiProvider, useApi } from './api/ApiContext';
 import { NoticesProvider, useApiCall } from './api/notices';
 import { AppHeader } from './components/AppHeader';
@@ -13,6 +19,7 @@ import { useHashRoute } from './navigation/useHashRoute';
 import { CaseWorkspace } from './screens/Case/CaseWorkspace';
 import { HomeScreen } from './screens/Home/HomeScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
+import { EncryptionGate } from './screens/Unlock/EncryptionGate';
 
 export interface AppProps {
   api: RendererApi;
@@ -22,14 +29,20 @@ export interface AppProps {
   initialPreference: LanguagePreference;
   /** Failures while starting, shown once the UI is up. */
   startupErrors?: readonly ErrorCode[];
+  /** encryption:status at start: a locked store shows the unlock screen first. */
+  initialEncryption?: EncryptionStatus;
 }
 
-export function App({ api, i18n, appInfo, initialPreference, startupErrors }: AppProps) {
+export function App({ api, i18n, appInfo, initialPreference, startupErrors, initialEncryption }: AppProps) {
   return (
     <ApiProvider api={api}>
       <I18nextProvider i18n={i18n}>
         <NoticesProvider initialErrors={startupErrors}>
-          <Shell appInfo={appInfo} initialPreference={initialPreference} />
+          <Shell
+            appInfo={appInfo}
+            initialPreference={initialPreference}
+            initialEncryption={initialEncryption}
+          />
         </NoticesProvider>
       </I18nextProvider>
     </ApiProvider>
@@ -49,12 +62,21 @@ function useDocumentLanguage(instance: i18n): void {
   }, [instance]);
 }
 
-function Shell({ appInfo, initialPreference }: { appInfo: AppInfo; initialPreference: LanguagePreference }) {
+function Shell({
+  appInfo,
+  initialPreference,
+  initialEncryption,
+}: {
+  appInfo: AppInfo;
+  initialPreference: LanguagePreference;
+  initialEncryption: EncryptionStatus | undefined;
+}) {
   const { t, i18n: instance } = useTranslation();
   const api = useApi();
   const call = useApiCall();
   const [route, navigate] = useHashRoute();
   const [preference, setPreference] = useState(initialPreference);
+  const [encryption, setEncryption] = useState(initialEncryption);
   const main = useRef<HTMLElement>(null);
 
   useDocumentLanguage(instance);
@@ -141,7 +163,9 @@ function Shell({ appInfo, initialPreference }: { appInfo: AppInfo; initialPrefer
           key={route.screen === 'case' ? `case/${route.caseId}` : routeHref(route)}
           className="app__screen"
         >
-          {screen}
+          <EncryptionGate status={encryption} onStatus={setEncryption}>
+            {screen}
+          </EncryptionGate>
         </div>
       </main>
     </div>

@@ -25,10 +25,16 @@ async function start(): Promise<void> {
   }
 
   // Settings and app info decide the first frame's language, so the UI never flashes the wrong one.
-  const [settings, info] = await Promise.all([settle(api.settingsGet()), settle(api.appInfo())]);
+  // The store's protection decides the first screen: a locked store asks for its passphrase first.
+  const [settings, info, encryption] = await Promise.all([
+    settle(api.settingsGet()),
+    settle(api.appInfo()),
+    settle(api.encryptionStatus()),
+  ]);
   const startupErrors: ErrorCode[] = [];
   if (!settings.ok) startupErrors.push(settings.code);
   if (!info.ok) startupErrors.push(info.code);
+  if (!encryption.ok) startupErrors.push(encryption.code);
 
   const appInfo: AppInfo = info.ok
     ? info.value
@@ -49,6 +55,7 @@ async function start(): Promise<void> {
         appInfo={appInfo}
         initialPreference={preference}
         startupErrors={startupErrors}
+        {...(encryption.ok ? { initialEncryption: encryption.value } : {})}
       />
     </StrictMode>,
   );

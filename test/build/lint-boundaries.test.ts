@@ -81,6 +81,12 @@ const allowed: [layer: string, file: string, code: string][] = [
   ],
 ];
 
+// The first lint builds the type-aware program of the whole tree (seconds on a loaded 2-core machine): do it
+// once here, so no single rule's test is charged with it and hits the 5 s test timeout.
+beforeAll(async () => {
+  await ruleIds('core/model/probe.ts', 'export const warm = 1;\n');
+}, 120_000);
+
 describe('layer boundaries', () => {
   it.each(forbidden)('refuses %s', async (_layer, file, code) => {
     expect(await ruleIds(file, code)).toContain('no-restricted-imports');

@@ -1,7 +1,9 @@
 /**
  * The issue's "Done when", end to end: `icp-packet sample` then `icp-packet build <sample> --zip` (a real
- * process through bin/icp-packet.mjs), and the packet it writes read back with independent tools — SHA-256,
- * poppler, pdf.js, fontkit, sharp, fflate, unzip.
+ * process through bin/icp-packet.mjs), and the packet it writes read back with independent tools that
+ * `npm ci` installs — SHA-256, pdf.js, pdf-lib, fontkit, sharp, fflate and the zip's own central directory.
+ * No system tool is spawned (poppler and unzip are not on a machine with only Node and npm); rendering
+ * checks with poppler live in the e2e suite.
  */
 import type { PDFHexString } from 'pdf-lib';
 import { execFile } from 'node:child_process';
@@ -51,6 +53,38 @@ const compact = (text: string) => text.replace(/\s+/g, '');
 /** pdf.js wants a plain Uint8Array, not a Buffer. */
 const readBytes = async (file: string) => new Uint8Array(await readFile(file));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The central directory of a zip, read by hand: each entry's name, its UTF-8 flag and Unicode Path field. */
+function centralDirectory(zip: Uint8Array): { name: string; utf8Flag: boolean; unicodePath?: string }[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  expect(end).toBeGreaterThanOrEqual(0);
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const out: { name: string; utf8Flag: boolean; unicodePath?: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50);
+    const flags = view.getUint16(at + 8, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const name = utf8.decode(zip.subarray(at + 46, at + 46 + nameLength));
+    let unicodePath: string | undefined;
+    let x = at + 46 + nameLength;
+    const extraEnd = x + extraLength;
+    while (x + 4 <= extraEnd) {
+      const id = view.getUint16(x, true);
+      const size = view.getUint16(x + 2, true);
+      if (id === 0x7075) unicodePath = utf8.decode(zip.subarray(x + 4 + 5, x + 4 + size));
+      x += 4 + size;
+    }
+    out.push({ name, utf8Flag: (flags & 0x0800) !== 0, ...(unicodePath ? { unicodePath } : {}) });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return out;
+}
 
 async function listFiles(base: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
@@ -158,7 +192,7 @@ describe('the packet icp-packet build writes', () => {
     }
   });
 
-  it('merges everything into one PDF with bookmarks grouped (documents, 附件), open, in Chinese, which poppler opens', async () => {
+  it('merges everything into one PDF with bookmarks grouped (documents, 附件), open, in Chinese, which pdf.js opens', async () => {
     const file = path.join(packetDir, '完整材料包 Full packet.pdf');
     const bytes = await readFile(file);
     const doc = await PDFDocument.load(bytes);
@@ -201,11 +235,12 @@ describe('the packet icp-packet build writes', () => {
     );
     expect(stamped.map((i) => i.page)).toEqual(pages.map((_, i) => i));
 
-    const { stdout: info } = await exec('pdfinfo', [file]);
-    expect(info).toMatch(new RegExp(`Pages:\\s+${doc.getPageCount()}`));
-    const { stdout: text } = await exec('pdftotext', [file, '-']);
-    expect(compact(text)).toContain('申报材料目录');
-    expect(compact(text)).toContain('上海澜岸贸易有限公司');
+    // An independent reader (pdf.js, as in Firefox) sees every page and the Chinese text.
+    const read = await extractText(new Uint8Array(bytes));
+    expect(read.pageCount).toBe(doc.getPageCount());
+    const text = compact(read.items.map((i) => i.text).join(''));
+    expect(text).toContain('申报材料目录');
+    expect(text).toContain('上海澜岸贸易有限公司');
   });
 
   it('extracts every generated document’s Chinese text exactly, alone and inside the full packet', async () => {
@@ -299,6 +334,26 @@ describe('the packet icp-packet build writes', () => {
     }
   });
 
+  it('keeps each scan’s normalised copy beside it, so the next build streams it instead of normalising', async () => {
+    const attachmentsDir = path.join(dir, 'sample', 'attachments');
+    const notes = (await readdir(attachmentsDir)).filter((n) => n.endsWith('.scan.json'));
+    expect(notes.map((n) => n.split('.')[0]).sort()).toEqual(
+      [...new Set(sampleCaseData.attachments.map((a) => a.id))].sort(),
+    );
+    for (const name of notes) {
+      const note = JSON.parse(await readFile(path.join(attachmentsDir, name), 'utf8')) as {
+        sha256: string;
+        reencoded: boolean;
+      };
+      // The packet's scan is the stored copy, byte for byte.
+      const inPacket = manifest.attachments.find((a) => a.attachmentId === name.split('.')[0]);
+      const entry = manifest.files.find((f) => f.path === inPacket?.file);
+      expect(entry?.sha256).toBe(note.sha256);
+      const copy = await readFile(path.join(attachmentsDir, `${note.sha256}.jpg`));
+      expect(sha256(copy)).toBe(note.sha256);
+    }
+  });
+
   it('writes the WeChat applyIcpFiling body with every required field of the field tree', async () => {
     const json = JSON.parse(
       await readFile(path.join(packetDir, 'wechat-apply-icp-filing.json'), 'utf8'),
@@ -347,9 +402,15 @@ describe('the packet icp-packet build writes', () => {
       const onDisk = await readFile(path.join(path.dirname(packetDir), ...name.split('/')));
       expect(sha256(entries[name] ?? new Uint8Array()), name).toBe(sha256(onDisk));
     }
-    // Info-ZIP reads the UTF-8 names too (the zip's language-encoding flag is set).
-    const { stdout } = await exec('unzip', ['-Z1', `${packetDir}.zip`]);
-    expect(stdout).toContain('附件 Attachments/营业执照.jpg');
+    // Every tool reads the UTF-8 names: the language-encoding flag (Windows, 7-Zip, macOS) and the Info-ZIP
+    // Unicode Path field (Info-ZIP's unzip) are both in each central-directory entry.
+    const central = centralDirectory(new Uint8Array(zipBytes));
+    expect(central.map((e) => e.name).sort()).toEqual(Object.keys(entries).sort());
+    for (const entry of central) {
+      expect(entry.utf8Flag, entry.name).toBe(true);
+      expect(entry.unicodePath, entry.name).toBe(entry.name);
+    }
+    expect(central.map((e) => e.name)).toContain(`${folder}/附件 Attachments/营业执照.jpg`);
   });
 });
 

@@ -38,7 +38,7 @@ class FakeWindow extends EventEmitter {
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
 /** Fakes of the Electron modules bootstrap() uses; `markReady()` plays app 'ready'. */
-function fakeElectron(options: { gotLock?: boolean; locale?: string } = {}) {
+function fakeElectron(options: { gotLock?: boolean; locale?: string; backend?: string } = {}) {
   FakeWindow.created = [];
   let markReady = () => {};
   const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
@@ -81,10 +81,15 @@ function fakeElectron(options: { gotLock?: boolean; locale?: string } = {}) {
     session: { defaultSession: session },
     shell: { openExternal: vi.fn(async () => undefined) },
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    // Only the asynchronous API: what Electron 46 leaves (the synchronous calls are gone there).
     safeStorage: {
-      isEncryptionAvailable: () => true,
-      encryptString: (text: string) => Buffer.from(text),
-      decryptString: (data: Buffer) => data.toString(),
+      isAsyncEncryptionAvailable: async () => true,
+      encryptStringAsync: async (text: string) => Buffer.from(`os|${text}`),
+      decryptStringAsync: async (data: Buffer) => ({
+        shouldReEncrypt: false,
+        result: data.toString().replace(/^os\|/, ''),
+      }),
+      getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
     },
   };
   return {
@@ -190,6 +195,50 @@ describe('bootstrap', () => {
     // Once the window is gone nobody is trusted, not even a page that reuses its id.
     FakeWindow.created[0]!.emit('closed');
     expect(await info(fromOurWindow)).toEqual({ ok: false, code: 'untrustedSender' });
+  });
+
+  it('guards the store with the OS keychain through the asynchronous safeStorage API', async () => {
+    const e = fakeElectron();
+    const running = bootstrap(e.runtime, options());
+    e.markReady();
+    await running.ready;
+    const status = await e.ipcListeners.get('encryption:status')!(fromOurWindow);
+    expect(status).toEqual({
+      ok: true,
+      value: { protection: 'keychain', unlocked: true, keychain: { available: true }, attemptsLeft: 5 },
+    });
+    const created = await e.ipcListeners.get('case:create')!(fromOurWindow, { name: 'Keychain' });
+    expect(created).toMatchObject({ ok: true });
+    const keyring = JSON.parse(await readFile(path.join(base, 'userData', 'store', 'keyring.json'), 'utf8'));
+    expect(keyring.provider).toBe('safeStorage');
+    expect(Buffer.from(keyring.wrappedKey, 'base64').subarray(0, 7).toString()).toBe('ICPAos|');
+  });
+
+  it('on Linux, a basic_text secret store is not a keychain: the app asks for a passphrase', async () => {
+    const e = fakeElectron({ backend: 'basic_text' });
+    const running = bootstrap(e.runtime, { ...options(), platform: 'linux' });
+    e.markReady();
+    await running.ready;
+    expect(await e.ipcListeners.get('encryption:status')!(fromOurWindow)).toEqual({
+      ok: true,
+      value: {
+        protection: 'unset',
+        unlocked: false,
+        keychain: { available: false, reason: 'basicText' },
+        attemptsLeft: 5,
+      },
+    });
+    // Nothing can be stored until a passphrase is set, and no keyring is written with basic_text.
+    expect(await e.ipcListeners.get('case:create')!(fromOurWindow, { name: 'x' })).toMatchObject({
+      ok: false,
+      code: 'keyUnavailable',
+    });
+    expect(await e.ipcListeners.get('encryption:useKeychain')!(fromOurWindow, {})).toMatchObject({
+      ok: false,
+      code: 'keyUnavailable',
+      details: { reason: 'keychainBasicText' },
+    });
+    await expect(readFile(path.join(base, 'userData', 'store', 'keyring.json'))).rejects.toThrow();
   });
 
   it('a language change is saved, rebuilds the menu in that language and tells the renderer', async () => {

@@ -104,6 +104,8 @@ describe('locales', () => {
       unsafePath: true,
       exportCancelled: true,
       documentUnprintable: true,
+      passphraseTooShort: true,
+      unlockLimit: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);

@@ -16,8 +16,9 @@ vi.mock('electron', () => ({
   Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
   session: { defaultSession: {} },
   safeStorage: {
-    isEncryptionAvailable: vi.fn(() => false),
-    encryptString: vi.fn(),
-    decryptString: vi.fn(),
+    isAsyncEncryptionAvailable: vi.fn(async () => false),
+    encryptStringAsync: vi.fn(),
+    decryptStringAsync: vi.fn(),
+    getSelectedStorageBackend: vi.fn(() => 'unknown'),
   },
 }));

@@ -1,7 +1,10 @@
 import type { PDFHexString } from 'pdf-lib';
-import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import sharp from 'sharp';
-import { mergeWithOutline } from '../../../core/packet/merge';
+import { jpegFrame } from '../../../core/packet/jpeg';
+import { mergeWithOutline, mergeWithOutlineStreamed } from '../../../core/packet/merge';
+import type { ScanSource } from '../../../core/packet/types';
+import { extractText } from '../documents/pdf-reader';
 
 async function pdfWithPages(count: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -83,5 +86,101 @@ describe('mergeWithOutline', () => {
     const { extractText } = await import('../documents/pdf-reader');
     const { items } = await extractText(merged.bytes);
     expect(items.map((i) => `${i.page}:${i.text.trim()}`)).toEqual(['0:1 / 3', '1:2 / 3', '2:3 / 3']);
+  });
+
+  it('streams scans: none is read while the PDF is laid out, one at a time while it is written', async () => {
+    const colours = ['#c03030', '#30a030', '#3030c0'];
+    const jpegs = await Promise.all(
+      colours.map(
+        async (background, i) =>
+          new Uint8Array(
+            await sharp({
+              create: { width: 1600 - i * 200, height: 1000 + i * 300, channels: 3, background },
+            })
+              .jpeg()
+              .toBuffer(),
+          ),
+      ),
+    );
+    let reading = 0;
+    let mostAtOnce = 0;
+    const reads: number[] = [];
+    const scans: ScanSource[] = jpegs.map((bytes, i) => {
+      const frame = jpegFrame(bytes);
+      if (!frame) throw new Error('not a jpeg');
+      return {
+        size: bytes.length,
+        sha256: String(i),
+        width: frame.width,
+        height: frame.height,
+        components: frame.components,
+        reencoded: false,
+        read: async () => {
+          reading++;
+          mostAtOnce = Math.max(mostAtOnce, reading);
+          reads.push(i);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          reading--;
+          return bytes;
+        },
+      };
+    });
+    const merged = await mergeWithOutlineStreamed(
+      [
+        { title: '申报材料目录', kind: 'pdf', bytes: await pdfWithPages(2) },
+        ...scans.map((scan, i) => ({ title: `附件${i + 1}`, kind: 'scan' as const, scan })),
+      ],
+      { title: 'packet', now: new Date('2026-11-25T00:00:00Z'), producer: 'test' },
+    );
+    expect(reads).toEqual([]);
+    expect(merged.ranges).toEqual([
+      { first: 1, last: 2 },
+      { first: 3, last: 3 },
+      { first: 4, last: 4 },
+      { first: 5, last: 5 },
+    ]);
+
+    const chunks: Uint8Array[] = [];
+    // No chunk is bigger than one scan plus the writer's 256 KB buffer: the file is never whole in memory.
+    let biggest = 0;
+    for await (const chunk of merged.file.chunks()) {
+      chunks.push(chunk.slice());
+      biggest = Math.max(biggest, chunk.length);
+    }
+    expect(reads).toEqual([0, 1, 2]);
+    expect(mostAtOnce).toBe(1);
+    expect(biggest).toBeLessThanOrEqual(Math.max(...jpegs.map((j) => j.length), 256 * 1024));
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    expect(bytes.length).toBe(merged.file.size);
+
+    // pdf-lib and pdf.js both read it; every scan is embedded byte for byte, on a page of its orientation.
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(5);
+    expect((await extractText(bytes)).pageCount).toBe(5);
+    const images = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter(
+        (o): o is PDFRawStream =>
+          o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'),
+      );
+    expect(images.map((i) => Buffer.from(i.contents).toString('hex'))).toEqual(
+      jpegs.map((j) => Buffer.from(j).toString('hex')),
+    );
+    const landscape = doc.getPage(2).getSize();
+    expect(landscape.width).toBeGreaterThan(landscape.height);
+    const portrait = doc.getPage(4).getSize();
+    expect(portrait.height).toBeGreaterThan(portrait.width);
+
+    // A second pass (hash, then write) reads the scans again and gives the same bytes.
+    let size = 0;
+    for await (const chunk of merged.file.chunks()) size += chunk.length;
+    expect(size).toBe(merged.file.size);
+    expect(reads).toEqual([0, 1, 2, 0, 1, 2]);
   });
 });

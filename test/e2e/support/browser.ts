@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startLoopbackServer, type LoopbackServer } from './server';
+import { startLoopbackServer, type LoopbackServer, type LoopbackServerOptions } from './server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -68,12 +68,14 @@ export interface AppSession {
 export interface AppSessionOptions {
   /** The OS locale the stand-in main process reports. */
   systemLocale?: string;
+  /** More of the stand-in main process: encryption, the file the .icpcase dialogs pick. */
+  server?: Omit<LoopbackServerOptions, 'bundleDir' | 'systemLocale'>;
 }
 
 /** A fresh server (with its own user-data folder) and a fresh browser context with the bridge injected. */
 export async function openAppSession(browser: Browser, options: AppSessionOptions = {}): Promise<AppSession> {
   const [server, script] = await Promise.all([
-    startLoopbackServer({ bundleDir: BUNDLE_DIR, systemLocale: options.systemLocale }),
+    startLoopbackServer({ bundleDir: BUNDLE_DIR, systemLocale: options.systemLocale, ...options.server }),
     loadBridgeScript(),
   ]);
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });

@@ -14,6 +14,9 @@ import { APP_ORIGIN } from '../../../electron/security';
 import { createAppProtocolHandler } from '../../../electron/app-protocol';
 import { createHandlers } from '../../../electron/ipc/handlers';
 import { PassphraseKeyProvider } from '../../../host/store/keys';
+import { CaseStore } from '../../../host/store/case-store';
+import { SafeStorageKeyProvider, keychainStatus, type SafeStorageLike } from '../../../electron/keychain';
+import type { HandlerDeps } from '../../../electron/ipc/handlers';
 import type { Channel, EventChannel, HandlerMap, IpcEvents } from '../../../electron/contract';
 import { decodeWire, encodeWire } from './wire';
 
@@ -40,6 +43,14 @@ export interface LoopbackServerOptions {
   bundleDir: string;
   /** The OS locale main would report (app.getLocale()). */
   systemLocale?: string;
+  /**
+   * Encryption as the app does it (key session, fake OS keychain) instead of the default fixed passphrase:
+   * `keychain` is what the fake safeStorage reports on Linux; `passphrase` pre-creates a store guarded by
+   * it, holding one case named `Guarded case`.
+   */
+  encryption?: { keychain: 'available' | 'basicText'; passphrase?: string };
+  /** The native Save/Open dialogs of `.icpcase` export and import pick this file in the user-data folder. */
+  caseFileName?: string;
 }
 
 // Attachments may be 20 MB; base64 makes that about 27 MB.
@@ -86,6 +97,34 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   const sendEvent = <E extends EventChannel>(channel: E, payload: IpcEvents[E]) => {
     for (const stream of eventStreams) stream.write(`data: ${encodeWire({ channel, payload })}\n\n`);
   };
+  let encryption: Partial<HandlerDeps> = {
+    // A fresh store per run under a passphrase at a test-only scrypt cost.
+    keyProvider: new PassphraseKeyProvider('e2e', { costLog2: 10 }),
+  };
+  if (options.encryption) {
+    const backend = options.encryption.keychain === 'basicText' ? 'basic_text' : 'gnome_libsecret';
+    const safeStorage: SafeStorageLike = {
+      isAsyncEncryptionAvailable: async () => true,
+      encryptStringAsync: async (text) => Buffer.from(`e2e-os|${text}`),
+      decryptStringAsync: async (blob) => ({ shouldReEncrypt: false, result: blob.toString().slice(7) }),
+      getSelectedStorageBackend: () => backend,
+    };
+    encryption = {
+      keychain: {
+        provider: new SafeStorageKeyProvider(safeStorage, 'linux'),
+        status: () => keychainStatus(safeStorage, 'linux'),
+      },
+      passphraseCostLog2: 10,
+    };
+    if (options.encryption.passphrase) {
+      const store = new CaseStore({
+        root: path.join(userDataDir, 'store'),
+        keyProvider: new PassphraseKeyProvider(options.encryption.passphrase, { costLog2: 10 }),
+      });
+      await store.create({ name: 'Guarded case' });
+    }
+  }
+  const caseFile = options.caseFileName ? path.join(userDataDir, options.caseFileName) : undefined;
   const handlers = createHandlers({
     userDataDir,
     appName: pkg.productName,
@@ -95,11 +134,11 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     openExternal: async (url) => {
       openedExternally.push(url);
     },
-    // A fresh store per run under a passphrase at a test-only scrypt cost; native dialogs do not exist
-    // here, so export/import behave as if the user cancelled.
-    keyProvider: new PassphraseKeyProvider('e2e', { costLog2: 10 }),
-    showSaveDialog: async () => undefined,
-    showOpenDialog: async () => undefined,
+    ...encryption,
+    // Native dialogs do not exist here: export/import behave as if the user cancelled, unless the test
+    // names the file the dialogs "pick".
+    showSaveDialog: async () => caseFile,
+    showOpenDialog: async () => caseFile,
     // The packet folder "chosen" in the dialog; replacing an existing packet is confirmed (and recorded).
     showPacketFolderDialog: async () => packetParentDir,
     confirmReplacePacket: async (existing) => {

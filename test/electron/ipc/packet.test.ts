@@ -3,13 +3,15 @@
  * sends a case id, main picks the folder through its own dialog, asks before replacing, reports progress and
  * can be cancelled.
  */
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Result } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
 import type { KeyProvider } from '../../../host/store/keys';
 import { buildSampleCase } from '../../../host/sample/sample-case';
 import { checkCase } from '../../../core/rules/preflight';
+import type { PacketManifest } from '../../../core/packet/types';
 import { fastPassphrase, removeTempDirs, tempDir } from '../../host/store/helpers';
 
 afterEach(removeTempDirs);
@@ -60,6 +62,58 @@ async function setUp(overrides: Partial<HandlerDeps> = {}) {
   const stored = value(await h['case:open']({ id: created.id })).case;
   return { h, deps, outDir, progress, caseId: created.id, stored };
 }
+
+describe('normalised scans', () => {
+  it('are made when a scan is attached, one note per scan beside it, and the export uses them', async () => {
+    const { h, deps, caseId, stored, outDir } = await setUp();
+    const dir = path.join(deps.userDataDir, 'store', 'cases', caseId, 'attachments');
+    const notes = (await readdir(dir)).filter((n) => n.endsWith('.scan.enc'));
+    const images = new Set(
+      stored.attachments.filter((a) => a.mediaType !== 'application/pdf').map((a) => a.id),
+    );
+    expect(notes.map((n) => n.split('.')[0]).sort()).toEqual([...images].sort());
+
+    const warnings = checkCase(stored).filter((i) => i.severity === 'warning');
+    value(await h['case:save']({ case: { ...stored, acknowledged: warnings.map((w) => w.key) } }));
+    const before = (await readdir(dir)).sort();
+    const built = value(await h['packet:build']({ caseId, profile: 'aliyun' }));
+    if (!built.built) throw new Error('not built');
+    // Nothing new was normalised: the store's attachments folder is as the attach left it.
+    expect((await readdir(dir)).sort()).toEqual(before);
+    const manifest = JSON.parse(
+      await readFile(path.join(outDir, built.folderName, 'manifest.json'), 'utf8'),
+    ) as PacketManifest;
+    for (const a of manifest.attachments) {
+      const file = manifest.files.find((f) => f.path === a.file);
+      const onDisk = await readFile(path.join(outDir, built.folderName, ...a.file.split('/')));
+      expect(createHash('sha256').update(onDisk).digest('hex')).toBe(file?.sha256);
+    }
+  }, 120_000);
+
+  it('of an imported case are made after the reply when the app runs background work', async () => {
+    const background: Promise<unknown>[] = [];
+    const { deps, caseId } = await setUp();
+    const exported = await tempDir('icp-export-');
+    const file = path.join(exported, 'case.icpcase');
+    const withDialogs = createHandlers({
+      ...deps,
+      showSaveDialog: async () => file,
+      showOpenDialog: async () => file,
+      runInBackground: (work) => background.push(work),
+    });
+    value(await withDialogs['case:export']({ id: caseId }));
+    const imported = value(await withDialogs['case:import']({}));
+    if (!imported.imported) throw new Error('not imported');
+    expect(background).toHaveLength(1);
+    await Promise.all(background);
+    const dir = path.join(deps.userDataDir, 'store', 'cases', imported.case.id, 'attachments');
+    const notes = (await readdir(dir)).filter((n) => n.endsWith('.scan.enc'));
+    expect(notes.length).toBe(
+      new Set(imported.case.attachments.filter((a) => a.mediaType !== 'application/pdf').map((a) => a.id))
+        .size,
+    );
+  }, 120_000);
+});
 
 describe('packet handlers', () => {
   it('refuse while warnings are unacknowledged, then build into the folder main picked', async () => {

@@ -8,6 +8,7 @@ import type {
   LanguagePreference,
   RendererApi,
   Settings,
+  EncryptionStatus,
 } from '../../../electron/contract';
 import { App } from '../../../renderer/src/App';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
@@ -63,6 +64,20 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     packetCancel: vi.fn<RendererApi['packetCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
     packetReveal: vi.fn<RendererApi['packetReveal']>(async () => ({ ok: true, value: { shown: false } })),
     documentRender: vi.fn<RendererApi['documentRender']>(async () => ({ ok: false, code: 'notFound' })),
+    // Encryption: an unlocked store guarded by the OS keychain; tests of the unlock screen replace these.
+    encryptionStatus: vi.fn<RendererApi['encryptionStatus']>(async () => ({
+      ok: true,
+      value: { protection: 'keychain', unlocked: true, keychain: { available: true }, attemptsLeft: 5 },
+    })),
+    encryptionUnlock: vi.fn<RendererApi['encryptionUnlock']>(async () => ({ ok: false, code: 'notFound' })),
+    encryptionUsePassphrase: vi.fn<RendererApi['encryptionUsePassphrase']>(async () => ({
+      ok: false,
+      code: 'notFound',
+    })),
+    encryptionUseKeychain: vi.fn<RendererApi['encryptionUseKeychain']>(async () => ({
+      ok: false,
+      code: 'notFound',
+    })),
     remindersExport: vi.fn<RendererApi['remindersExport']>(async () => ({
       ok: true,
       value: { saved: false },
@@ -100,7 +115,13 @@ export function createFakeApi(systemLanguage: Language = 'en') {
 export type FakeApi = ReturnType<typeof createFakeApi>;
 
 export function renderApp(
-  options: { fake?: FakeApi; preference?: LanguagePreference; startupErrors?: ErrorCode[] } = {},
+  options: {
+    fake?: FakeApi;
+    preference?: LanguagePreference;
+    startupErrors?: ErrorCode[];
+    /** encryption:status at start (main.tsx passes it); absent: nothing is gated. */
+    encryption?: EncryptionStatus;
+  } = {},
 ) {
   const fake = options.fake ?? createFakeApi();
   const preference = options.preference ?? 'system';
@@ -112,6 +133,7 @@ export function renderApp(
       appInfo={fake.appInfo}
       initialPreference={preference}
       startupErrors={options.startupErrors}
+      {...(options.encryption ? { initialEncryption: options.encryption } : {})}
     />,
   );
   return { ...view, fake, i18n };

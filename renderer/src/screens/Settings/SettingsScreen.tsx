@@ -4,6 +4,7 @@ import type { AppInfo, LanguagePreference } from '../../../../electron/contract'
 import { ExternalLink } from '../../components/ExternalLink';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { isLanguagePreference, NATIVE_LANGUAGE_NAMES } from '../../i18n/languages';
+import { EncryptionSection } from './EncryptionSection';
 
 /** MIIT's ICP filing system: where a filing is finally submitted and where an ICP number can be looked up. */
 export const MIIT_FILING_SYSTEM_URL = 'https://beian.miit.gov.cn/';
@@ -65,6 +66,8 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
           </p>
         </div>
       </section>
+
+      <EncryptionSection />
 
       <section className="card about" aria-labelledby="settings-about-heading">
         <h2 id="settings-about-heading" ref={aboutHeading} tabIndex={-1} className="card__heading">

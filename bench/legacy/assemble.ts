@@ -1,0 +1,377 @@
+// BENCH ONLY: the packet path as it was before issue 13 (commit b566e52), kept for `npm run bench`'s
+// old-vs-new comparison in the same run. Not used by the app or the CLI; do not fix or extend.
+
+/**
+ * `assemblePacket()`: a case → the files of its submission packet (DESIGN.md §5), in memory.
+ *
+ *   00 目录 Index.pdf              numbered list of every document with its pages in the full packet
+ *   01 … NN <title>.pdf            generated documents, in submission order
+ *   附件 Attachments/<名称>.jpg    scans renamed in Chinese, normalised to the upload profile
+ *   完整材料包 Full packet.pdf      everything above merged, one bookmark per document
+ *   双语核对版 Bilingual review.pdf the review copy of every generated document, bookmarked
+ *   portal-fields.html             copy sheet for the portal
+ *   wechat-apply-icp-filing.json   for WeChat mini-programs: the applyIcpFiling body
+ *   manifest.json                  every file with size and SHA-256, template versions, versions, time
+ *
+ * I/O, the native image codec and the document engine's resources come in through {@link AssembleOptions};
+ * writing the folder and the zip is the caller's job (host/packet/write-packet.ts).
+ */
+import type { AttachmentMeta, Case, MiniProgram } from '../../core/model/case';
+import { documentLabels } from '../../core/documents/templates';
+import { PacketError } from '../../core/packet/errors';
+import { sha256Hex } from '../../core/packet/hash';
+import { mergeWithOutline, pdfPageCount, type MergePart } from './merge';
+import { portalFieldsHtml, portalSections } from '../../core/packet/portal-fields';
+import { uploadProfile, UPLOAD_PROFILES_VERSION } from '../../core/packet/profiles';
+import {
+  chinaDate,
+  packetFolderName,
+  safeFileName,
+  uniqueNames,
+  unsafePathReason,
+} from '../../core/packet/safe-names';
+import type {
+  AssembledPacket,
+  AssembleOptions,
+  Bilingual,
+  ManifestFile,
+  PacketFile,
+  PacketIndexRow,
+  PacketManifest,
+} from './types';
+import { buildWechatFiling } from '../../core/packet/wechat-filing';
+import { wechatMediaResolver } from '../../core/packet/wechat-media';
+import { attachmentTitle } from '../../core/packet/attachment-names';
+import { packetIndexTemplate } from '../../core/packet/index-document';
+
+export const INDEX_FILE = '00 目录 Index.pdf';
+export const ATTACHMENTS_FOLDER = '附件 Attachments';
+export const FULL_PACKET_FILE = '完整材料包 Full packet.pdf';
+export const REVIEW_FILE = '双语核对版 Bilingual review.pdf';
+export const PORTAL_FILE = 'portal-fields.html';
+export const WECHAT_FILE = 'wechat-apply-icp-filing.json';
+export const MANIFEST_FILE = 'manifest.json';
+const PRODUCER = 'ICP Packet Studio';
+const INDEX_TITLE: Bilingual = { zh: '申报材料目录', en: 'Index of application materials' };
+const OTHER_ATTACHMENT: Bilingual = { zh: '其他附件', en: 'Other attachment' };
+
+interface PreparedAttachment {
+  meta: AttachmentMeta;
+  title: Bilingual;
+  file: string;
+  part: MergePart;
+  pages: number;
+  widthPx?: number;
+  heightPx?: number;
+  reencoded: boolean;
+}
+
+const ATTACHMENT_CONCURRENCY = 2;
+
+/** `Promise.all(items.map(work))` with at most `limit` pieces of work running, results in input order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T);
+    }
+  });
+  await Promise.all(runners);
+  return results;
+}
+
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new PacketError('cancelled');
+}
+
+const extensionOf = (mediaType: AttachmentMeta['mediaType']) =>
+  mediaType === 'application/pdf' ? 'pdf' : 'jpg';
+
+/** Orders attachments by their checklist item, then as the case lists them, and names them in Chinese. */
+function planAttachments(
+  c: Case,
+  options: AssembleOptions,
+): { meta: AttachmentMeta; title: Bilingual; file: string }[] {
+  const order = new Map(options.checklist.map((item, i) => [item.id, i]));
+  const byId = new Map(options.checklist.map((item) => [item.id, attachmentTitle(item, c)]));
+  const sorted = c.attachments
+    .map((meta, i) => ({ meta, i }))
+    .sort(
+      (a, b) =>
+        (order.get(a.meta.checklistItemId) ?? Number.MAX_SAFE_INTEGER) -
+          (order.get(b.meta.checklistItemId) ?? Number.MAX_SAFE_INTEGER) || a.i - b.i,
+    )
+    .map(({ meta }) => meta);
+  const countPerItem = new Map<string, number>();
+  for (const meta of sorted)
+    countPerItem.set(meta.checklistItemId, (countPerItem.get(meta.checklistItemId) ?? 0) + 1);
+  const seenPerItem = new Map<string, number>();
+  const planned = sorted.map((meta) => {
+    const title = byId.get(meta.checklistItemId) ?? OTHER_ATTACHMENT;
+    const n = (seenPerItem.get(meta.checklistItemId) ?? 0) + 1;
+    seenPerItem.set(meta.checklistItemId, n);
+    const several = (countPerItem.get(meta.checklistItemId) ?? 1) > 1;
+    const base = safeFileName(several ? `${title.zh} ${n}` : title.zh, 60);
+    return {
+      meta,
+      title: several ? { zh: `${title.zh}（${n}）`, en: `${title.en} (${n})` } : title,
+      file: `${base}.${extensionOf(meta.mediaType)}`,
+    };
+  });
+  const unique = uniqueNames(planned.map((p) => p.file));
+  return planned.map((p, i) => ({ ...p, file: `${ATTACHMENTS_FOLDER}/${unique[i] ?? p.file}` }));
+}
+
+async function prepareAttachments(
+  c: Case,
+  options: AssembleOptions,
+  step: () => void,
+): Promise<PreparedAttachment[]> {
+  const plan = planAttachments(c, options);
+  const hash = options.sha256 ?? sha256Hex;
+  // Two scans at a time: sharp works off the main thread (and uses every core for one image), while twenty
+  // 6-megapixel decodes at once would hold ~1 GB of pixels.
+  return mapLimited(plan, ATTACHMENT_CONCURRENCY, async ({ meta, title, file }) => {
+    const bytes = await options.readAttachment(meta);
+    if ((await hash(bytes)) !== meta.id) {
+      throw new PacketError('attachmentMissing', { name: meta.originalName, id: meta.id });
+    }
+    checkCancelled(options.signal);
+    if (meta.mediaType === 'application/pdf') {
+      const pages = await pdfPageCount(bytes);
+      if (pages === null || pages === 0) {
+        throw new PacketError('attachmentUnreadable', { name: meta.originalName });
+      }
+      if (bytes.length > uploadProfile(options.profile).maxBytes.value) {
+        throw new PacketError('attachmentTooLarge', {
+          name: meta.originalName,
+          bytes: bytes.length,
+          maxBytes: uploadProfile(options.profile).maxBytes.value,
+        });
+      }
+      step();
+      return { meta, title, file, part: { title: title.zh, kind: 'pdf', bytes }, pages, reencoded: false };
+    }
+    const image = await options.normaliseImage(bytes, options.profile, meta.originalName);
+    step();
+    return {
+      meta,
+      title,
+      file,
+      part: { title: title.zh, kind: 'jpeg', bytes: image.bytes, width: image.width, height: image.height },
+      pages: 1,
+      widthPx: image.width,
+      heightPx: image.height,
+      reencoded: image.reencoded,
+    };
+  });
+}
+
+export async function assemblePacket(c: Case, options: AssembleOptions): Promise<AssembledPacket> {
+  const { documents, now, signal } = options;
+  const hash = options.sha256 ?? sha256Hex;
+  const profile = uploadProfile(options.profile);
+  const folderName = packetFolderName(c.name || c.subject.name || c.id, options.decision.pathwayId, now);
+  const total = documents.documents.length * 2 + c.attachments.length + 5;
+  let done = 0;
+  const progress = (step: string) => {
+    done++;
+    options.onProgress?.({ done, total, step });
+  };
+
+  // 1. Generated documents, submission copies.
+  const documentFiles: {
+    file: string;
+    title: Bilingual;
+    bytes: Uint8Array;
+    pages: number;
+    templateId: string;
+    version: number;
+  }[] = [];
+  const documentNames = uniqueNames(
+    documents.documents.map((d, i) =>
+      safeFileName(`${String(i + 1).padStart(2, '0')} ${d.title.zh}.pdf`, 70),
+    ),
+  );
+  for (const [i, doc] of documents.documents.entries()) {
+    checkCancelled(signal);
+    const bytes = await documents.render(doc.templateId, 'submission');
+    const pages = (await pdfPageCount(bytes)) ?? 0;
+    documentFiles.push({
+      file: documentNames[i] ?? `${i + 1}.pdf`,
+      title: doc.title,
+      bytes,
+      pages,
+      templateId: doc.templateId,
+      version: doc.templateVersion,
+    });
+    progress(doc.title.zh);
+  }
+
+  // 2. Attachments, checked against their SHA-256 and normalised to the profile.
+  checkCancelled(signal);
+  const attachments = await prepareAttachments(c, options, () => progress('attachments'));
+  checkCancelled(signal);
+
+  // 3. The index: its own length shifts every page range, so render until the page count settles.
+  const entries = [
+    ...documentFiles.map((d) => ({ title: d.title, file: d.file, pages: d.pages })),
+    ...attachments.map((a) => ({ title: a.title, file: a.file, pages: a.pages })),
+  ];
+  let indexPages = 1;
+  let indexBytes: Uint8Array = new Uint8Array();
+  let rows: PacketIndexRow[] = [];
+  for (let attempt = 0; attempt < 4; attempt++) {
+    let page = indexPages + 1;
+    rows = entries.map((entry, i) => {
+      const row = {
+        number: i + 1,
+        title: entry.title,
+        file: entry.file,
+        firstPage: page,
+        lastPage: page + entry.pages - 1,
+      };
+      page += entry.pages;
+      return row;
+    });
+    indexBytes = await documents.renderIndex({
+      caseName: c.name,
+      subjectName: c.subject.name,
+      pathway: options.decision.pathway,
+      date: chinaDate(now),
+      rows,
+      totalPages: page - 1,
+    });
+    const actual = (await pdfPageCount(indexBytes)) ?? 1;
+    if (actual === indexPages) break;
+    indexPages = actual;
+  }
+  progress('index');
+  checkCancelled(signal);
+
+  // 4. The full packet, one bookmark per document.
+  const indexRow: PacketIndexRow = {
+    number: 0,
+    title: INDEX_TITLE,
+    file: INDEX_FILE,
+    firstPage: 1,
+    lastPage: indexPages,
+  };
+  const fullParts: MergePart[] = [
+    { title: `${INDEX_TITLE.zh} ${INDEX_TITLE.en}`, kind: 'pdf', bytes: indexBytes },
+    ...documentFiles.map((d) => ({ title: d.title.zh, kind: 'pdf' as const, bytes: d.bytes })),
+    ...attachments.map((a) => a.part),
+  ];
+  const full = await mergeWithOutline(fullParts, {
+    title: `${c.subject.name} ${options.decision.pathway.zh}`,
+    now,
+    producer: PRODUCER,
+  });
+  const fullEntries = [indexRow, ...rows].map((row, i) => {
+    const range = full.ranges[i];
+    return range ? { ...row, firstPage: range.first, lastPage: range.last } : row;
+  });
+  progress('full packet');
+  checkCancelled(signal);
+
+  // 5. The bilingual review copy of every generated document.
+  const reviewParts: MergePart[] = [];
+  for (const doc of documents.documents) {
+    checkCancelled(signal);
+    reviewParts.push({
+      title: `${doc.title.zh} ${doc.title.en}`,
+      kind: 'pdf',
+      bytes: await documents.render(doc.templateId, 'review'),
+    });
+    progress(`${doc.title.zh}（核对版）`);
+  }
+  const review = await mergeWithOutline(reviewParts, {
+    title: `${c.subject.name} 双语核对版 Bilingual review`,
+    now,
+    producer: PRODUCER,
+  });
+
+  // 6. The portal copy sheet and the WeChat request body.
+  const portal = await portalFieldsHtml(portalSections(c, documentLabels()), {
+    caseName: c.name,
+    subjectName: c.subject.name,
+    pathway: options.decision.pathway,
+    generatedAt: now.toISOString(),
+  });
+  progress('portal fields');
+
+  const files: PacketFile[] = [
+    { path: INDEX_FILE, bytes: indexBytes },
+    ...documentFiles.map((d) => ({ path: d.file, bytes: d.bytes })),
+    ...attachments.map((a) => ({ path: a.file, bytes: a.part.bytes })),
+    { path: FULL_PACKET_FILE, bytes: full.bytes },
+    ...(reviewParts.length ? [{ path: REVIEW_FILE, bytes: review.bytes }] : []),
+    { path: PORTAL_FILE, bytes: new TextEncoder().encode(portal) },
+  ];
+
+  const wechatServices = c.services.filter(
+    (s): s is MiniProgram => s.kind === 'mini_program' && s.platform === 'wechat',
+  );
+  wechatServices.forEach((service, i) => {
+    const mediaFileFor = wechatMediaResolver(service, {
+      attachments: attachments.map((a) => ({ file: a.file, checklistItemId: a.meta.checklistItemId })),
+      documents: documentFiles.map((d) => ({ file: d.file, templateId: d.templateId })),
+    });
+    const json = buildWechatFiling(c, service, mediaFileFor);
+    const path = i === 0 ? WECHAT_FILE : WECHAT_FILE.replace('.json', `-${i + 1}.json`);
+    files.push({ path, bytes: new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`) });
+  });
+  progress('wechat');
+
+  // 7. Every path is checked before anything is written anywhere.
+  for (const file of files) {
+    const reason = unsafePathReason(`${folderName}/${file.path}`);
+    if (reason) throw new PacketError('unsafePath', { path: file.path, reason });
+  }
+
+  const knownHashes = new Map<Uint8Array, string>(
+    attachments.filter((a) => !a.reencoded).map((a) => [a.part.bytes, a.meta.id]),
+  );
+  const manifestFiles: ManifestFile[] = [];
+  for (const file of files) {
+    // A scan kept byte for byte was hashed when it was checked against its content address.
+    const sha256 = knownHashes.get(file.bytes) ?? (await hash(file.bytes));
+    manifestFiles.push({ path: file.path, bytes: file.bytes.length, sha256 });
+  }
+  const manifest: PacketManifest = {
+    type: 'icp-packet/manifest',
+    formatVersion: 1,
+    generatedAt: now.toISOString(),
+    appVersion: options.appVersion,
+    rulesVersion: options.rulesVersion,
+    profile: { id: profile.id, name: profile.name, version: UPLOAD_PROFILES_VERSION },
+    case: { id: c.id, name: c.name, schemaVersion: c.schemaVersion },
+    pathway: { id: options.decision.pathwayId, ...options.decision.pathway },
+    folderName,
+    templates: [
+      { id: packetIndexTemplate().id, version: packetIndexTemplate().version, file: INDEX_FILE },
+      ...documentFiles.map((d) => ({ id: d.templateId, version: d.version, file: d.file })),
+    ],
+    fullPacket: { file: FULL_PACKET_FILE, entries: fullEntries },
+    attachments: attachments.map((a) => ({
+      file: a.file,
+      attachmentId: a.meta.id,
+      checklistItemId: a.meta.checklistItemId,
+      mediaType: a.meta.mediaType === 'application/pdf' ? 'application/pdf' : 'image/jpeg',
+      ...(a.widthPx === undefined ? {} : { widthPx: a.widthPx, heightPx: a.heightPx }),
+      pages: a.pages,
+      reencoded: a.reencoded,
+    })),
+    files: manifestFiles,
+  };
+  const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  files.push({ path: MANIFEST_FILE, bytes: manifestBytes });
+  progress('manifest');
+  return { folderName, files, manifest, manifestSha256: await hash(manifestBytes) };
+}

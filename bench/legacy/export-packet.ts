@@ -1,0 +1,114 @@
+// BENCH ONLY: the packet path as it was before issue 13 (commit b566e52), kept for `npm run bench`'s
+// old-vs-new comparison in the same run. Not used by the app or the CLI; do not fix or extend.
+
+/**
+ * The whole export, shared by the CLI (`icp-packet build`) and the app's `packet:build` handler: pre-flight
+ * gate → pathway plan → checklist → documents → assembly (core/packet) → folder and zip on disk.
+ *
+ * This module does the Node-side work core/ may not: it reads the fonts, runs sharp and writes files. It
+ * never imports electron, so tests and the CLI run it in plain Node.
+ */
+import { createHash } from 'node:crypto';
+import type { AttachmentMeta, Case } from '../../core/model/case';
+import { renderDocument } from '../../core/documents/render';
+import { decidePathway } from '../../core/rules/decide';
+import { buildChecklist } from '../../core/rules/checklist';
+import { checkCase, type PreflightIssue } from '../../core/rules/preflight';
+import { RULES_VERSION } from '../../core/rules/data';
+import { assemblePacket } from './assemble';
+import { PacketError } from '../../core/packet/errors';
+import { assertExportable, packetDocuments, planPacket } from '../../core/packet/gate';
+import { renderPacketIndex } from '../../core/packet/index-document';
+import { uploadProfile, type ProfileId } from '../../core/packet/profiles';
+import type { AssembledPacket, PacketChecklistItem } from './types';
+import { readDocumentFonts } from '../../host/documents';
+import { normaliseImage } from './normalise-image';
+import { writePacket, type WrittenPacket } from './write-packet';
+
+export interface ExportRequest {
+  case: Case;
+  readAttachment: (meta: AttachmentMeta) => Promise<Uint8Array>;
+  profile: ProfileId;
+  outDir: string;
+  zip: boolean;
+  /** Replace an existing packet of the same name (the user confirmed). */
+  replace: boolean;
+  /** Treat every open warning as acknowledged for this export (CLI `--accept-warnings`). */
+  acceptWarnings: boolean;
+  now: Date;
+  appVersion: string;
+  resourcesDir?: string;
+  /** Today for the pre-flight's validity checks (YYYY-MM-DD); the local date when absent. */
+  today?: string;
+  onProgress?: (progress: { done: number; total: number; step: string }) => void;
+  signal?: AbortSignal;
+}
+
+export interface ExportResult extends WrittenPacket {
+  packet: AssembledPacket;
+  /** Warnings that were open and accepted for this export (shown, and recorded by the caller). */
+  acceptedWarnings: PreflightIssue[];
+  /** The packet follows the alternative reading of a disputed rule. */
+  alternativePathway: boolean;
+}
+
+/** Assembles the packet in memory without the pre-flight gate or disk output (tests, benches). */
+export async function assembleCasePacket(
+  request: Omit<ExportRequest, 'outDir' | 'zip' | 'replace' | 'acceptWarnings'>,
+) {
+  const c = request.case;
+  const decision = decidePathway(c.answers);
+  const plan = planPacket(c, decision);
+  const fonts = await readDocumentFonts(request.resourcesDir);
+  const checklist: PacketChecklistItem[] = buildChecklist(
+    c,
+    decision,
+    request.today ? { today: request.today } : {},
+  ).map((item) => ({
+    id: item.id,
+    entryId: item.entryId,
+    ...(item.serviceId ? { serviceId: item.serviceId } : {}),
+    ...(item.sector ? { sector: item.sector } : {}),
+    name: { zh: item.name['zh-CN'], en: item.name.en },
+  }));
+  const profile = uploadProfile(request.profile);
+  const packet = await assemblePacket(c, {
+    decision: plan.packet,
+    checklist,
+    documents: {
+      documents: packetDocuments(c, plan.documents),
+      render: (templateId, variant) =>
+        renderDocument(templateId, c, { variant, fonts, decision: plan.documents, now: request.now }),
+      renderIndex: (index) => renderPacketIndex(index, c, { fonts, now: request.now }),
+    },
+    readAttachment: request.readAttachment,
+    normaliseImage: (bytes, _profile, name) => normaliseImage(bytes, profile, name),
+    sha256: async (bytes) => createHash('sha256').update(bytes).digest('hex'),
+    profile: request.profile,
+    now: request.now,
+    appVersion: request.appVersion,
+    rulesVersion: RULES_VERSION,
+    ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+  return { packet, plan };
+}
+
+export async function exportPacket(request: ExportRequest): Promise<ExportResult> {
+  const issues = checkCase(request.case, request.today ? { today: request.today } : {});
+  assertExportable(issues, request.acceptWarnings);
+  const { packet, plan } = await assembleCasePacket(request);
+  if (request.signal?.aborted) throw new PacketError('cancelled');
+  const written = await writePacket(packet, {
+    outDir: request.outDir,
+    zip: request.zip,
+    replace: request.replace,
+    now: request.now,
+  });
+  return {
+    ...written,
+    packet,
+    acceptedWarnings: issues.filter((i) => i.severity === 'warning' && !i.acknowledged),
+    alternativePathway: plan.alternative,
+  };
+}

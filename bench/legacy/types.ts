@@ -1,0 +1,142 @@
+// BENCH ONLY: the packet path as it was before issue 13 (commit b566e52), kept for `npm run bench`'s
+// old-vs-new comparison in the same run. Not used by the app or the CLI; do not fix or extend.
+
+/**
+ * The inputs and output of packet assembly. Everything that touches disk, native code or the document
+ * engine's resources is passed in, so assembly runs the same in the CLI, in Electron's main process and in
+ * tests.
+ */
+import type { AttachmentMeta } from '../../core/model/case';
+import type { ProfileId } from '../../core/packet/profiles';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** One file of the packet, relative to the packet folder (`/`-separated). */
+export interface PacketFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface NormalisedImage {
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  /** False when the scan already met the profile and was kept byte for byte. */
+  reencoded: boolean;
+}
+
+/** A generated document that applies to the case, in submission order. */
+export interface PacketDocument {
+  templateId: string;
+  templateVersion: number;
+  title: Bilingual;
+}
+
+/** The document engine, bound to the case, its decision and the fonts. */
+export interface DocumentSource {
+  /** The documents this case needs, in submission order. */
+  documents: readonly PacketDocument[];
+  render(templateId: string, variant: 'submission' | 'review'): Promise<Uint8Array>;
+  /** The 目录 page(s): one row per entry, page ranges already worked out. */
+  renderIndex(index: PacketIndex): Promise<Uint8Array>;
+}
+
+export interface PacketIndexRow {
+  /** 1-based position in the packet (the index itself is 0). */
+  number: number;
+  title: Bilingual;
+  /** File name in the packet folder, e.g. `附件 Attachments/营业执照.jpg`. */
+  file: string;
+  firstPage: number;
+  lastPage: number;
+}
+
+export interface PacketIndex {
+  caseName: string;
+  subjectName: string;
+  pathway: Bilingual;
+  /** ISO date the packet was made, for the index's date line. */
+  date: string;
+  rows: PacketIndexRow[];
+  totalPages: number;
+}
+
+/** The checklist entry an attachment satisfies, as far as the packet needs it. */
+export interface PacketChecklistItem {
+  /** The `checklistItemId` attachments carry (`<entry>` or `<entry>@<service id | sector>`). */
+  id: string;
+  /** The entry of templates/rules/checklist.json. */
+  entryId: string;
+  serviceId?: string;
+  sector?: string;
+  name: Bilingual;
+}
+
+export interface PacketDecision {
+  /** Machine id of the pathway, used in the folder name, e.g. `filing`, `licence`. */
+  pathwayId: string;
+  pathway: Bilingual;
+}
+
+export interface AssembleOptions {
+  decision: PacketDecision;
+  /** Checklist items in checklist order; attachments are named and ordered by them. */
+  checklist: readonly PacketChecklistItem[];
+  documents: DocumentSource;
+  /** The attachment's plaintext bytes (verified against its SHA-256 by assembly). */
+  readAttachment: (meta: AttachmentMeta) => Promise<Uint8Array>;
+  normaliseImage: (bytes: Uint8Array, profile: ProfileId, name: string) => Promise<NormalisedImage>;
+  profile: ProfileId;
+  now: Date;
+  appVersion: string;
+  rulesVersion: string;
+  /** SHA-256 as lower-case hex; Web Crypto when absent (the Node side passes node:crypto, which is faster). */
+  sha256?: (bytes: Uint8Array) => Promise<string>;
+  /** Progress for a progress bar: `done` of `total` steps, with the step's name. */
+  onProgress?: (progress: { done: number; total: number; step: string }) => void;
+  signal?: AbortSignal;
+}
+
+export interface ManifestFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface PacketManifest {
+  type: 'icp-packet/manifest';
+  formatVersion: 1;
+  generatedAt: string;
+  appVersion: string;
+  rulesVersion: string;
+  profile: { id: ProfileId; name: Bilingual; version: string };
+  case: { id: string; name: string; schemaVersion: number };
+  pathway: { id: string } & Bilingual;
+  folderName: string;
+  templates: { id: string; version: number; file: string }[];
+  /** The documents of the full packet, in order, with their pages in it (one bookmark each). */
+  fullPacket: { file: string; entries: PacketIndexRow[] };
+  attachments: {
+    file: string;
+    attachmentId: string;
+    checklistItemId: string;
+    mediaType: string;
+    widthPx?: number;
+    heightPx?: number;
+    pages?: number;
+    reencoded: boolean;
+  }[];
+  /** Every file of the packet except manifest.json itself. */
+  files: ManifestFile[];
+}
+
+export interface AssembledPacket {
+  folderName: string;
+  /** In write order; manifest.json last. */
+  files: PacketFile[];
+  manifest: PacketManifest;
+  manifestSha256: string;
+}

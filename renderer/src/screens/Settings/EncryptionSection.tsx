@@ -1,0 +1,248 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EncryptionStatus } from '../../../../electron/contract';
+import { useApi } from '../../api/ApiContext';
+import { MIN_PASSPHRASE_LENGTH, encryptionErrorText, type OnStatus } from './encryption-errors';
+
+/**
+ * Settings → Encryption: which protection guards the key of the case store (the OS keychain or the user's
+ * passphrase), and switching, setting or changing it. Main only re-wraps the key; no case file changes.
+ */
+export function EncryptionSection() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [status, setStatus] = useState<EncryptionStatus | undefined>();
+  const [done, setDone] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void api.encryptionStatus().then((result) => {
+      if (live && result.ok) setStatus(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const changed: OnStatus = (next) => {
+    setStatus(next);
+    setDone(true);
+  };
+
+  return (
+    <section className="card" aria-labelledby="settings-encryption-heading" data-testid="encryption-section">
+      <h2 id="settings-encryption-heading" className="card__heading">
+        {t('encryption.heading')}
+      </h2>
+      <p>{t('encryption.intro')}</p>
+      {status && (
+        <>
+          <p>
+            <strong>{t('encryption.inUse')}: </strong>
+            <span data-testid="encryption-in-use">{t(`encryption.protection.${status.protection}`)}</span>
+          </p>
+          <p className="hint">
+            {t(status.protection === 'keychain' ? 'encryption.keychainHelp' : 'encryption.passphraseHelp')}
+          </p>
+          {!status.keychain.available && (
+            <p className="hint" data-testid="keychain-not-available">
+              {t(
+                status.keychain.reason === 'basicText'
+                  ? 'encryption.keychainBasicText'
+                  : 'encryption.keychainUnavailable',
+              )}
+            </p>
+          )}
+          {done && (
+            <p role="status" className="hint" data-testid="encryption-done">
+              {t('encryption.done')}
+            </p>
+          )}
+
+          {status.protection === 'passphrase' ? (
+            <>
+              <h3 className="about__subheading">{t('encryption.changeHeading')}</h3>
+              <NewPassphraseForm
+                idPrefix="change"
+                askCurrent
+                submitLabel={t('encryption.changeButton')}
+                onDone={changed}
+              />
+              {status.keychain.available && <UseKeychainForm onDone={changed} />}
+            </>
+          ) : (
+            <>
+              <h3 className="about__subheading">{t('encryption.usePassphraseHeading')}</h3>
+              <NewPassphraseForm
+                idPrefix="use-passphrase"
+                submitLabel={t('encryption.usePassphraseButton')}
+                onDone={changed}
+              />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** New passphrase twice (and the current one when changing): used by Settings and by the first start. */
+export function NewPassphraseForm({
+  idPrefix,
+  askCurrent = false,
+  submitLabel,
+  onDone,
+}: {
+  idPrefix: string;
+  askCurrent?: boolean;
+  submitLabel: string;
+  onDone: OnStatus;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const id = (name: string) => `${idPrefix}-${name}`;
+
+  return (
+    <form
+      data-testid={id('form')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (busy) return;
+        if (next !== repeat) {
+          setError(t('encryption.mismatch'));
+          return;
+        }
+        setBusy(true);
+        void api
+          .encryptionUsePassphrase(
+            askCurrent ? { passphrase: next, currentPassphrase: current } : { passphrase: next },
+          )
+          .then((result) => {
+            if (result.ok) {
+              setError('');
+              setCurrent('');
+              setNext('');
+              setRepeat('');
+              onDone(result.value);
+            } else setError(encryptionErrorText(t, result));
+          })
+          .finally(() => setBusy(false));
+      }}
+    >
+      {askCurrent && (
+        <div className="field">
+          <label htmlFor={id('current')} className="field__label">
+            {t('encryption.currentPassphrase')}
+          </label>
+          <input
+            id={id('current')}
+            type="password"
+            className="input"
+            autoComplete="current-password"
+            value={current}
+            onChange={(event) => setCurrent(event.target.value)}
+          />
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={id('new')} className="field__label">
+          {t('encryption.newPassphrase')}
+        </label>
+        <input
+          id={id('new')}
+          type="password"
+          className="input"
+          autoComplete="new-password"
+          value={next}
+          aria-describedby={id('length')}
+          onChange={(event) => setNext(event.target.value)}
+        />
+        <p id={id('length')} className="hint">
+          {t('encryption.lengthHint', { min: MIN_PASSPHRASE_LENGTH })}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={id('repeat')} className="field__label">
+          {t('encryption.repeatPassphrase')}
+        </label>
+        <input
+          id={id('repeat')}
+          type="password"
+          className="input"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(event) => setRepeat(event.target.value)}
+        />
+      </div>
+      {error && (
+        <p role="alert" className="notice notice--error" data-testid={id('error')}>
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={busy || next === ''}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function UseKeychainForm({ onDone }: { onDone: OnStatus }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [current, setCurrent] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      data-testid="use-keychain-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (busy || current === '') return;
+        setBusy(true);
+        void api
+          .encryptionUseKeychain({ currentPassphrase: current })
+          .then((result) => {
+            if (result.ok) {
+              setError('');
+              setCurrent('');
+              onDone(result.value);
+            } else setError(encryptionErrorText(t, result));
+          })
+          .finally(() => setBusy(false));
+      }}
+    >
+      <h3 className="about__subheading">{t('encryption.useKeychainHeading')}</h3>
+      <p className="hint">{t('encryption.keychainHelp')}</p>
+      <div className="field">
+        <label htmlFor="use-keychain-current" className="field__label">
+          {t('encryption.currentPassphrase')}
+        </label>
+        <input
+          id="use-keychain-current"
+          type="password"
+          className="input"
+          autoComplete="current-password"
+          value={current}
+          onChange={(event) => setCurrent(event.target.value)}
+        />
+      </div>
+      {error && (
+        <p role="alert" className="notice notice--error" data-testid="use-keychain-error">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy || current === ''}>
+          {t('encryption.useKeychainButton')}
+        </button>
+      </div>
+    </form>
+  );
+}

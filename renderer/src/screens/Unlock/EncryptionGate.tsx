@@ -1,0 +1,117 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EncryptionStatus } from '../../../../electron/contract';
+import { useApi } from '../../api/ApiContext';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { NewPassphraseForm } from '../Settings/EncryptionSection';
+import { encryptionErrorText } from '../Settings/encryption-errors';
+
+/**
+ * Shows the app only once the case store's key is open. A passphrase store asks for its passphrase (with a
+ * clear message for a wrong one and the tries left; at the limit main refuses until restart, deleting
+ * nothing); a first start without a usable keychain asks the user to choose a passphrase; a keychain that
+ * is gone or refuses is explained. `status` undefined: no status from main, nothing to gate. The status
+ * lives in the shell, so moving between screens after the unlock does not ask again.
+ */
+export function EncryptionGate({
+  status,
+  onStatus: setStatus,
+  children,
+}: {
+  status: EncryptionStatus | undefined;
+  onStatus: (status: EncryptionStatus) => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (!status || status.unlocked) return <>{children}</>;
+
+  if (status.problem) {
+    return (
+      <div className="settings">
+        <ScreenHeading takeFocus>{t('encryption.heading')}</ScreenHeading>
+        <section className="card" data-testid="keychain-problem">
+          <p role="alert">
+            {t(
+              status.problem === 'keychainRefused'
+                ? 'encryption.problemRefused'
+                : 'encryption.problemUnavailable',
+            )}
+          </p>
+        </section>
+      </div>
+    );
+  }
+
+  if (status.protection === 'unset') {
+    return (
+      <div className="settings">
+        <ScreenHeading takeFocus>{t('encryption.setupHeading')}</ScreenHeading>
+        <section className="card" aria-labelledby="setup-intro">
+          <p id="setup-intro">{t('encryption.setupIntro')}</p>
+          <NewPassphraseForm idPrefix="setup" submitLabel={t('encryption.setupButton')} onDone={setStatus} />
+        </section>
+      </div>
+    );
+  }
+
+  return <UnlockForm onUnlocked={setStatus} />;
+}
+
+function UnlockForm({ onUnlocked }: { onUnlocked: (status: EncryptionStatus) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="settings">
+      <ScreenHeading takeFocus>{t('encryption.unlockHeading')}</ScreenHeading>
+      <form
+        className="card"
+        aria-labelledby="unlock-intro"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (passphrase === '' || busy) return;
+          setBusy(true);
+          void api
+            .encryptionUnlock({ passphrase })
+            .then((result) => {
+              if (result.ok) onUnlocked(result.value);
+              else {
+                setError(encryptionErrorText(t, result));
+                setPassphrase('');
+              }
+            })
+            .finally(() => setBusy(false));
+        }}
+      >
+        <p id="unlock-intro">{t('encryption.unlockIntro')}</p>
+        <div className="field">
+          <label htmlFor="unlock-passphrase" className="field__label">
+            {t('home.passphrase')}
+          </label>
+          <input
+            id="unlock-passphrase"
+            type="password"
+            className="input"
+            autoComplete="current-password"
+            value={passphrase}
+            aria-describedby={error ? 'unlock-error' : undefined}
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => setPassphrase(event.target.value)}
+          />
+        </div>
+        {error && (
+          <p id="unlock-error" role="alert" className="notice notice--error" data-testid="unlock-error">
+            {error}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('encryption.unlockButton')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
