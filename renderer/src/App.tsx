@@ -128,7 +128,7 @@ function Shell({ appInfo, initialPreference }: { appInfo: AppInfo; initialPrefer
       >
         {t('app.skipToContent')}
       </a>
-      <AppHeader route={route} navigate={navigate} />
+      <AppHeader route={route} navigate={navigate} onLanguageChange={chooseLanguage} />
       <main
         id="main"
         ref={main}

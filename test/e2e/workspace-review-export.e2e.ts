@@ -87,19 +87,28 @@ async function waitForCleanPreflight(): Promise<void> {
     .waitFor();
 }
 
-/** The first preview page has been drawn: a canvas with something other than white on it. */
-async function waitForDrawnPage(scope: string): Promise<void> {
+/**
+ * The first preview page has been drawn: its canvas holds ink — opaque pixels that are not white. A canvas
+ * nobody has drawn on is transparent black (0, 0, 0, 0) and holds none; a page pdf.js has drawn is opaque
+ * white with dark text. (Counting every dark value, as before, let a blank transparent canvas pass.)
+ */
+async function waitForDrawnPage(scope: string, timeout = 30_000): Promise<void> {
   await session.page.waitForFunction(
     (selector) => {
       const canvas = document.querySelector<HTMLCanvasElement>(`${selector} canvas.pdf-pages__page`);
       if (!canvas || canvas.width === 0) return false;
       const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
       if (!data) return false;
-      for (let i = 0; i < data.length; i += 4) if (data[i]! < 200) return true;
-      return false;
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const opaque = data[i + 3]! >= 250;
+        const white = data[i]! >= 235 && data[i + 1]! >= 235 && data[i + 2]! >= 235;
+        if (opaque && !white) ink++;
+      }
+      return ink > 200;
     },
     scope,
-    { timeout: 30_000 },
+    { timeout },
   );
 }
 

@@ -14,7 +14,7 @@ import { PeopleStep } from '../People/PeopleStep';
 import { ReviewStep } from '../Review/ReviewStep';
 import { ServicesStep } from '../Services/ServicesStep';
 import { CaseBar } from './CaseBar';
-import { CaseSessionProvider } from './caseSession';
+import { CaseSessionProvider, useCaseSession } from './caseSession';
 import { StepOverview, type StepScreenProps } from './StepOverview';
 import type { StepId } from './steps';
 
@@ -29,6 +29,13 @@ const STEP_SCREENS: Readonly<Record<StepId, ComponentType<StepScreenProps>>> = {
   export: ExportStep,
   afterApproval: StepOverview,
 };
+
+/** Records that the user has been on a step (the rail then shows its findings). */
+function VisitStep({ step }: { step: StepId }) {
+  const { visit } = useCaseSession();
+  useEffect(() => visit(step), [visit, step]);
+  return null;
+}
 
 type Loaded = { state: 'loading' } | { state: 'ready'; case: Case } | { state: 'failed' };
 
@@ -80,6 +87,7 @@ export function CaseWorkspace({
   return (
     <CaseSessionProvider key={caseId} initial={loaded.case}>
       <div className="workspace">
+        <VisitStep step={step} />
         <StepRail caseId={caseId} current={step} navigate={navigate} />
         <div className="workspace__content">
           <CaseBar />

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import type { Route } from '../../navigation/routes';
-import { StepPager } from './StepPager';
-import { CASE_STEPS, type StepId } from './steps';
+import { StepFrame } from './StepFrame';
+import type { StepId } from './steps';
 
 export interface StepScreenProps {
   caseId: string;
@@ -16,15 +15,10 @@ export interface StepScreenProps {
  */
 export function StepOverview({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
-  const index = CASE_STEPS.indexOf(step);
   const points = Object.entries(t(`steps.${step}.points`, { returnObjects: true }));
 
   return (
-    <article className="step">
-      <p className="step__eyebrow">{t('steps.stepOf', { number: index + 1, total: CASE_STEPS.length })}</p>
-      <ScreenHeading>{t(`steps.${step}.title`)}</ScreenHeading>
-      <p className="step__summary">{t(`steps.${step}.summary`)}</p>
-
+    <StepFrame caseId={caseId} step={step} navigate={navigate}>
       <section className="card" aria-labelledby="step-will-hold">
         <h2 id="step-will-hold" className="card__heading">
           {t('steps.willHold')}
@@ -40,8 +34,6 @@ export function StepOverview({ caseId, step, navigate }: StepScreenProps) {
         <p className="callout__heading">{t('steps.notBuiltHeading')}</p>
         <p>{t('steps.notBuilt')}</p>
       </div>
-
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
-    </article>
+    </StepFrame>
   );
 }

@@ -7,11 +7,9 @@ import en from '../../../../locales/en.json';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
 import { ProgressPanel } from '../../components/ProgressPanel';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
-import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
+import { StepFrame } from '../Case/StepFrame';
 import { ChecklistItemCard, takesFiles } from './ChecklistItemCard';
 import '../workspace-steps.css';
 
@@ -154,13 +152,7 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
   );
 
   return (
-    <article className="step documents-step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.documents.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.documents.summary')}</p>
-
+    <StepFrame caseId={caseId} step={step} navigate={navigate} className="documents-step">
       <p className="documents-step__counts" data-testid="checklist-counts">
         {SUMMARY_STATUSES.map((status) => (
           <span key={status} className={`status-badge status-badge--${status}`}>
@@ -195,8 +187,6 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
       <p className="hint documents-step__source">
         {t('documentsStep.sourceNote', { asOf: checklist[0]?.asOf ?? '' })}
       </p>
-
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
-    </article>
+    </StepFrame>
   );
 }

@@ -5,11 +5,9 @@ import { PROFILE_IDS, uploadProfile, type ProfileId } from '../../../../core/pac
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
 import { ProgressPanel } from '../../components/ProgressPanel';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
-import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
+import { StepFrame } from '../Case/StepFrame';
 import { IssueList } from '../Review/IssueList';
 import { useAcknowledge } from '../Review/ReviewStep';
 import '../workspace-steps.css';
@@ -88,13 +86,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
 
   const history = [...caseData.exports].reverse();
   return (
-    <article className="step export-step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.export.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.export.summary')}</p>
-
+    <StepFrame caseId={caseId} step={step} navigate={navigate} className="export-step">
       {errors.length > 0 && (
         <section
           className="callout callout--error"
@@ -240,8 +232,6 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
           </ul>
         )}
       </section>
-
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
-    </article>
+    </StepFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListEntry } from '../../../../core/model/library';
+import { TextField } from '../../components/fields/Field';
 import { routeHref } from '../../navigation/routes';
 import { enumKey } from '../../i18n/enumKey';
 
@@ -84,7 +85,15 @@ export function CaseList({
                 <dd>
                   <progress max={100} value={entry.progress} aria-labelledby={`${nameId}-progress`} />{' '}
                   <span id={`${nameId}-progress`}>
-                    {t('home.progressValue', { percent: entry.progress })}
+                    {t('workspaceGuide.home.entered', { percent: entry.progress })}
+                  </span>{' '}
+                  <span
+                    className={`case-row__blockers case-row__blockers--${entry.exportBlockers > 0 ? 'open' : 'done'}`}
+                    data-blockers={entry.exportBlockers}
+                  >
+                    {entry.exportBlockers > 0
+                      ? t('workspaceGuide.home.blocking', { count: entry.exportBlockers })
+                      : t('workspaceGuide.home.ready')}
                   </span>
                 </dd>
               </div>
@@ -150,20 +159,14 @@ export function CaseList({
                   actions.exportCase(entry.id, passphrase === '' ? undefined : passphrase);
                 }}
               >
-                <label htmlFor={`${nameId}-passphrase`} className="field__label">
-                  {t('home.exportPassphrase')}
-                </label>
-                <p id={`${nameId}-passphrase-help`} className="hint">
-                  {t('home.exportPassphraseHelp')}
-                </p>
-                <input
+                <TextField
                   id={`${nameId}-passphrase`}
                   type="password"
-                  className="input"
+                  label={t('home.exportPassphrase')}
+                  hint={t('home.exportPassphraseHelp')}
                   autoComplete="new-password"
-                  aria-describedby={`${nameId}-passphrase-help`}
                   value={passphrase}
-                  onChange={(event) => setPassphrase(event.target.value)}
+                  onChange={setPassphrase}
                 />
                 <button type="submit" className="button button--small button--primary">
                   {t('home.exportNow')}

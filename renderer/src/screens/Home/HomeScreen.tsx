@@ -4,6 +4,7 @@ import type { CaseListEntry } from '../../../../core/model/library';
 import type { RendererApi } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall, useNotices } from '../../api/notices';
+import { TextField } from '../../components/fields/Field';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import type { Route } from '../../navigation/routes';
 import { CaseList } from './CaseList';
@@ -296,18 +297,14 @@ export function HomeScreen({
           <h2 id="home-cases-heading" className="card__heading">
             {t('home.casesHeading', { count: cases.length })}
           </h2>
-          <div className="field home__search">
-            <label htmlFor="home-search" className="field__label">
-              {t('home.search')}
-            </label>
-            <input
-              id="home-search"
-              type="search"
-              className="input"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-          </div>
+          <TextField
+            id="home-search"
+            type="search"
+            className="home__search"
+            label={t('home.search')}
+            value={query}
+            onChange={setQuery}
+          />
           <CaseList cases={cases} query={query} busy={busy} actions={actions} />
         </section>
       )}
@@ -329,27 +326,19 @@ function NewCaseForm({ onCreate, onCancel }: { onCreate: (name: string) => void;
       <h2 id="new-case-heading" className="card__heading">
         {t('home.newCaseHeading')}
       </h2>
-      <div className="field">
-        <label htmlFor="new-case-name" className="field__label">
-          {t('home.caseName')}
-        </label>
-        <p id="new-case-name-help" className="hint">
-          {t('home.caseNameHelp')}
-        </p>
-        <input
-          id="new-case-name"
-          ref={input}
-          className="input"
-          maxLength={200}
-          required
-          aria-describedby="new-case-name-help"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') onCancel();
-          }}
-        />
-      </div>
+      <TextField
+        id="new-case-name"
+        inputRef={input}
+        label={t('home.caseName')}
+        hint={t('home.caseNameHelp')}
+        maxLength={200}
+        required
+        value={name}
+        onChange={setName}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onCancel();
+        }}
+      />
       <div className="button-row">
         <button type="submit" className="button button--primary">
           {t('home.create')}
@@ -384,19 +373,14 @@ function PassphraseForm({
       <h2 id="import-passphrase-heading" className="card__heading">
         {t('home.importPassphraseHeading')}
       </h2>
-      <div className="field">
-        <label htmlFor="import-passphrase" className="field__label">
-          {t('home.passphrase')}
-        </label>
-        <input
-          id="import-passphrase"
-          type="password"
-          className="input"
-          autoComplete="off"
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.target.value)}
-        />
-      </div>
+      <TextField
+        id="import-passphrase"
+        type="password"
+        label={t('home.passphrase')}
+        autoComplete="off"
+        value={passphrase}
+        onChange={setPassphrase}
+      />
       <div className="button-row">
         <button type="submit" className="button button--primary">
           {t('home.importCase')}

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
-import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
+import { StepFrame } from '../Case/StepFrame';
 import { DocumentPreviews } from './DocumentPreviews';
 import { IssueList } from './IssueList';
 import '../workspace-steps.css';
@@ -33,13 +31,7 @@ export function ReviewStep({ caseId, step, navigate }: StepScreenProps) {
   const openWarnings = warnings.filter((i) => !i.acknowledged).length;
 
   return (
-    <article className="step review-step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.review.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.review.summary')}</p>
-
+    <StepFrame caseId={caseId} step={step} navigate={navigate} className="review-step">
       <section className="card" aria-labelledby="review-preflight-heading">
         <h2 id="review-preflight-heading" className="card__heading">
           {t('reviewStep.preflightHeading')}
@@ -68,8 +60,6 @@ export function ReviewStep({ caseId, step, navigate }: StepScreenProps) {
       </section>
 
       <DocumentPreviews caseId={caseId} />
-
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
-    </article>
+    </StepFrame>
   );
 }
