@@ -138,6 +138,37 @@ async function samplePdf(): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
+describe('the drawn-page check', () => {
+  it('refuses a canvas that was never drawn on and accepts one with ink', async () => {
+    await app.open();
+    // A blank canvas (transparent black) where the previews would be: the old check took it for a page.
+    await session.page.evaluate(() => {
+      const holder = document.createElement('div');
+      holder.className = 'ink-check';
+      const canvas = document.createElement('canvas');
+      canvas.className = 'pdf-pages__page';
+      canvas.width = 200;
+      canvas.height = 280;
+      holder.append(canvas);
+      document.body.append(holder);
+    });
+    await expect(waitForDrawnPage('.ink-check', 1_500)).rejects.toThrow(/Timeout/);
+    // White paper alone is not ink either; text on it is.
+    await session.page.evaluate(() => {
+      const context = document.querySelector<HTMLCanvasElement>('.ink-check canvas')!.getContext('2d')!;
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, 200, 280);
+    });
+    await expect(waitForDrawnPage('.ink-check', 1_500)).rejects.toThrow(/Timeout/);
+    await session.page.evaluate(() => {
+      const context = document.querySelector<HTMLCanvasElement>('.ink-check canvas')!.getContext('2d')!;
+      context.fillStyle = '#1b2430';
+      context.fillRect(20, 20, 120, 40);
+    });
+    await waitForDrawnPage('.ink-check', 5_000);
+  });
+});
+
 describe('documents, review and export', () => {
   it(
     'takes the sample case to a clean pre-flight, fixes findings, attaches files, exports, and keeps it all after a reload',

@@ -54,15 +54,18 @@ export function AppHeader({
               key={choice.language}
               type="button"
               className="language-switch__option"
-              lang={choice.language}
-              aria-label={choice.name}
               aria-pressed={i18n.language === choice.language}
               data-language={choice.language}
               onClick={() => {
                 if (i18n.language !== choice.language) onLanguageChange(choice.language);
               }}
             >
-              {choice.short}
+              <span aria-hidden="true" lang={choice.language}>
+                {choice.short}
+              </span>
+              <span className="visually-hidden" lang={choice.language}>
+                {choice.name}
+              </span>
             </button>
           ))}
         </div>
