@@ -28,6 +28,14 @@ export interface FieldViewProps {
   /** For `region` inputs: the choices (provinces, or the cities of the chosen province…). */
   regions?: readonly Region[];
   disabled?: boolean;
+  /** In a section that already names the owner, "Subject's person in charge: name" reads "Name". */
+  shortMeaning?: boolean;
+}
+
+/** The English meaning of a label without its owner ("Legal representative: ID valid until" → "ID valid until"). */
+export function withoutOwner(meaning: string): string {
+  const rest = meaning.replace(/^[^:]*:\s*/, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /**
@@ -36,7 +44,16 @@ export interface FieldViewProps {
  * input for its type, and the pre-flight's findings for it with the fix. Findings appear once the field has a
  * value or the user has left it, so an untouched form is not a wall of red.
  */
-export function FieldView({ def, path, value, onChange, issues, regions, disabled }: FieldViewProps) {
+export function FieldView({
+  def,
+  path,
+  value,
+  onChange,
+  issues,
+  regions,
+  disabled,
+  shortMeaning,
+}: FieldViewProps) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const [touched, setTouched] = useState(false);
@@ -187,7 +204,7 @@ export function FieldView({ def, path, value, onChange, issues, regions, disable
         {def.label['zh-CN']}
       </span>
       <span className="field__meaning" lang="en">
-        {def.label.en}
+        {shortMeaning ? withoutOwner(def.label.en) : def.label.en}
       </span>
     </>
   );
@@ -312,11 +329,13 @@ export function CatalogueField({
   regions,
   disabled,
   onChange,
+  shortMeaning,
 }: {
   path: string;
   serviceKind?: Service['kind'];
   regions?: readonly Region[];
   disabled?: boolean;
+  shortMeaning?: boolean;
   /** Replaces the plain write (e.g. a province change that also clears city and district). */
   onChange?: (value: unknown) => void;
 }) {
@@ -332,6 +351,7 @@ export function CatalogueField({
       issues={issues.filter((issue) => issue.path === path)}
       regions={regions}
       disabled={disabled}
+      shortMeaning={shortMeaning}
     />
   );
 }

@@ -41,7 +41,9 @@ export interface TextFieldProps {
   hint?: ReactNode;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'search' | 'password';
+  type?: 'text' | 'search' | 'password' | 'date';
+  /** For tests that find the input by role in the file rather than by id. */
+  testId?: string;
   className?: string;
   inputRef?: React.Ref<HTMLInputElement>;
   maxLength?: number;
@@ -50,7 +52,7 @@ export interface TextFieldProps {
   onKeyDown?: (event: React.KeyboardEvent<HTMLInputElement>) => void;
 }
 
-/** A one-line text, search or password input with its label. */
+/** A one-line text, search, password or date input with its label. */
 export function TextField({
   id,
   label,
@@ -60,6 +62,7 @@ export function TextField({
   type = 'text',
   className,
   inputRef,
+  testId,
   ...rest
 }: TextFieldProps) {
   return (
@@ -69,7 +72,8 @@ export function TextField({
           id={id}
           ref={inputRef}
           type={type}
-          className="input"
+          className={type === 'date' ? 'input input--date' : 'input'}
+          data-testid={testId}
           aria-describedby={describedBy || undefined}
           value={value}
           onChange={(event) => onChange(event.target.value)}
@@ -166,5 +170,43 @@ export function CheckboxField({
         </p>
       )}
     </div>
+  );
+}
+
+/** A group of radio buttons under a legend: one choice of a few, each with its label beside it. */
+export function RadioGroupField<V extends string>({
+  name,
+  legend,
+  value,
+  options,
+  onChange,
+  disabled,
+  className,
+}: {
+  name: string;
+  legend: ReactNode;
+  value: V;
+  options: readonly { value: V; label: ReactNode }[];
+  onChange: (value: V) => void;
+  disabled?: boolean;
+  className?: string;
+}) {
+  return (
+    <fieldset className={`radio-group${className ? ` ${className}` : ''}`}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="radio-group__option">
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+            disabled={disabled}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -72,10 +72,13 @@ export function FieldGroup({
   serviceKind,
   exclude = [],
   only,
+  shortMeaning,
 }: {
   prefix: string;
   serviceKind?: Service['kind'];
   exclude?: readonly string[];
+  /** The section's heading names the owner: the English meanings leave it out. */
+  shortMeaning?: boolean;
   /** Only these fields (a section of a long form), still in catalogue order. */
   only?: readonly string[];
 }) {
@@ -93,7 +96,15 @@ export function FieldGroup({
     const longTermFlag =
       key === 'idValidTo' ? 'idLongTerm' : key === 'certificateValidTo' ? 'certificateLongTerm' : undefined;
     const disabled = longTermFlag !== undefined && getAt(caseData, `${prefix}.${longTermFlag}`) === true;
-    items.push(<CatalogueField key={path} path={path} serviceKind={serviceKind} disabled={disabled} />);
+    items.push(
+      <CatalogueField
+        key={path}
+        path={path}
+        serviceKind={serviceKind}
+        disabled={disabled}
+        shortMeaning={shortMeaning}
+      />,
+    );
   }
   return <div className="field-grid">{items}</div>;
 }
@@ -102,21 +113,16 @@ export function FieldGroup({
  * A list of records (shareholders, staff, app platforms …): each row is a fieldset of its catalogue fields
  * with a remove button, and one button adds a row.
  */
-export function RowList({
-  path,
-  serviceKind,
-  newRow,
-  rowTitle,
-  addLabel,
-  removeLabel,
-}: {
+export interface RowListProps {
   path: string;
   serviceKind?: Service['kind'];
   newRow: () => unknown;
   rowTitle: (index: number) => string;
   addLabel: string;
   removeLabel: (index: number) => string;
-}) {
+}
+
+export function RowList({ path, serviceKind, newRow, rowTitle, addLabel, removeLabel }: RowListProps) {
   const { t } = useTranslation();
   const { caseData, update } = useCaseSession();
   const rows = (getAt(caseData, path) as unknown[] | undefined) ?? [];

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FormerNameSchema, ShareholderSchema } from '../../../../core/model/case';
-import { catalogueChildren, FieldGroup, RowList } from '../../components/fields/FieldGroup';
-import { FormSection } from '../../components/fields/FormSection';
+import { catalogueChildren, FieldGroup } from '../../components/fields/FieldGroup';
+import { FormSection, ListSection } from '../../components/fields/FormSection';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
 import { StepFrame } from '../Case/StepFrame';
@@ -45,34 +45,25 @@ export function ApplicantStep({ caseId, step, navigate }: StepScreenProps) {
         </FormSection>
       ))}
 
-      <FormSection
+      <ListSection
         id="applicant-shareholders"
         title={t('forms.applicant.shareholders')}
-        paths={['subject.shareholders']}
-      >
-        <RowList
-          path="subject.shareholders"
-          newRow={() => ShareholderSchema.parse({})}
-          rowTitle={(index) => t('forms.applicant.shareholder', { number: index + 1 })}
-          addLabel={t('forms.applicant.addShareholder')}
-          removeLabel={(index) => t('forms.applicant.removeShareholder', { number: index + 1 })}
-        />
-      </FormSection>
-
-      <FormSection
+        path="subject.shareholders"
+        newRow={() => ShareholderSchema.parse({})}
+        rowTitle={(index) => t('forms.applicant.shareholder', { number: index + 1 })}
+        addLabel={t('forms.applicant.addShareholder')}
+        removeLabel={(index) => t('forms.applicant.removeShareholder', { number: index + 1 })}
+      />
+      <ListSection
         id="applicant-former-names"
         title={t('forms.applicant.formerNames')}
         hint={t('forms.applicant.formerNamesHelp')}
-        paths={['subject.formerNames']}
-      >
-        <RowList
-          path="subject.formerNames"
-          newRow={() => FormerNameSchema.parse({})}
-          rowTitle={(index) => t('forms.applicant.formerName', { number: index + 1 })}
-          addLabel={t('forms.applicant.addFormerName')}
-          removeLabel={(index) => t('forms.applicant.removeFormerName', { number: index + 1 })}
-        />
-      </FormSection>
+        path="subject.formerNames"
+        newRow={() => FormerNameSchema.parse({})}
+        rowTitle={(index) => t('forms.applicant.formerName', { number: index + 1 })}
+        addLabel={t('forms.applicant.addFormerName')}
+        removeLabel={(index) => t('forms.applicant.removeFormerName', { number: index + 1 })}
+      />
 
       {decision.pathway === 'commercial_licence' && (
         <FormSection

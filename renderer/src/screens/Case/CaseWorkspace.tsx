@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../../core/model/case';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
+import { Button } from '../../components/fields/Button';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { StepRail } from '../../components/StepRail';
-import type { Route } from '../../navigation/routes';
 import { ApplicantStep } from '../Applicant/ApplicantStep';
 import { DocumentsStep } from '../Documents/DocumentsStep';
 import { ExportStep } from '../Export/ExportStep';
@@ -15,8 +15,8 @@ import { ReviewStep } from '../Review/ReviewStep';
 import { ServicesStep } from '../Services/ServicesStep';
 import { CaseBar } from './CaseBar';
 import { CaseSessionProvider, useCaseSession } from './caseSession';
-import { StepOverview, type StepScreenProps } from './StepOverview';
-import type { StepId } from './steps';
+import { StepOverview } from './StepOverview';
+import type { StepId, StepScreenProps } from './steps';
 
 /** The screen of each step. A step gets its own screen (screens/<Step>/) as it is built. */
 const STEP_SCREENS: Readonly<Record<StepId, ComponentType<StepScreenProps>>> = {
@@ -39,15 +39,7 @@ function VisitStep({ step }: { step: StepId }) {
 
 type Loaded = { state: 'loading' } | { state: 'ready'; case: Case } | { state: 'failed' };
 
-export function CaseWorkspace({
-  caseId,
-  step,
-  navigate,
-}: {
-  caseId: string;
-  step: StepId;
-  navigate: (next: Route) => void;
-}) {
+export function CaseWorkspace({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
   const api = useApi();
   const call = useApiCall();
@@ -76,9 +68,7 @@ export function CaseWorkspace({
     return (
       <div className="workspace workspace--empty">
         <ScreenHeading>{t('workspace.openFailed')}</ScreenHeading>
-        <button type="button" className="button" onClick={() => navigate({ screen: 'home' })}>
-          {t('workspace.backHome')}
-        </button>
+        <Button onClick={() => navigate({ screen: 'home' })}>{t('workspace.backHome')}</Button>
       </div>
     );
   }

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Decision } from '../../../../core/rules/decide';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { enumKey } from '../../i18n/enumKey';
-import type { Route } from '../../navigation/routes';
 import { useCaseSession } from './caseSession';
 import { StepPager } from './StepPager';
-import { CASE_STEPS, type StepId } from './steps';
+import { CASE_STEPS, type StepScreenProps } from './steps';
 
 /**
  * What every step screen shares: "Step n of 8", the packet the case is preparing, the step's title and
@@ -17,13 +17,7 @@ export function StepFrame({
   navigate,
   className,
   children,
-}: {
-  caseId: string;
-  step: StepId;
-  navigate: (next: Route) => void;
-  className?: string;
-  children: ReactNode;
-}) {
+}: StepScreenProps & { className?: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <article className={`step${className ? ` ${className}` : ''}`}>
@@ -49,10 +43,16 @@ export function PacketLine() {
   const services = new Intl.ListFormat(t('workspaceGuide.packet.listLocale'), { type: 'conjunction' }).format(
     surfaces,
   );
+  // A disputed rule can make the conservative result "not eligible" while the packet follows the
+  // alternative reading (core/packet/gate.ts planPacket): say which packet that is, and that it is disputed.
+  const fileable = (p: Decision['pathway'] | undefined) => p === 'icp_filing' || p === 'commercial_licence';
+  const alternative = !fileable(decision.pathway) && fileable(decision.alternativePathway);
+  const pathway = alternative ? (decision.alternativePathway ?? decision.pathway) : decision.pathway;
   return (
-    <p className="step__packet" data-pathway={decision.pathway}>
+    <p className="step__packet" data-pathway={pathway} data-alternative={alternative || undefined}>
       <span className="step__packet-label">{t('workspaceGuide.packet.label')}</span>{' '}
-      {t(`workspaceGuide.packet.${enumKey(decision.pathway)}`, { services })}
+      {t(`workspaceGuide.packet.${enumKey(pathway)}`, { services })}
+      {alternative && t('workspaceGuide.packet.alternative')}
     </p>
   );
 }

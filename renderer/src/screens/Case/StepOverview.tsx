@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { Route } from '../../navigation/routes';
+import { Section } from '../../components/fields/FormSection';
 import { StepFrame } from './StepFrame';
-import type { StepId } from './steps';
+import type { StepScreenProps } from './steps';
 
-export interface StepScreenProps {
-  caseId: string;
-  step: StepId;
-  navigate: (next: Route) => void;
-}
+export type { StepScreenProps } from './steps';
 
 /**
  * A step whose screen is not built yet: it says plainly what the step will hold and that nothing is
@@ -19,16 +15,13 @@ export function StepOverview({ caseId, step, navigate }: StepScreenProps) {
 
   return (
     <StepFrame caseId={caseId} step={step} navigate={navigate}>
-      <section className="card" aria-labelledby="step-will-hold">
-        <h2 id="step-will-hold" className="card__heading">
-          {t('steps.willHold')}
-        </h2>
+      <Section id="step-will-hold" title={t('steps.willHold')}>
         <ul className="step__points">
           {points.map(([key, text]) => (
             <li key={key}>{text}</li>
           ))}
         </ul>
-      </section>
+      </Section>
 
       <div className="callout" role="note">
         <p className="callout__heading">{t('steps.notBuiltHeading')}</p>

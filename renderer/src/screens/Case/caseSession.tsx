@@ -12,9 +12,10 @@ import type { Case } from '../../../../core/model/case';
 import { linkPrincipal } from '../../../../core/model/principal';
 import { decidePathway, type Decision } from '../../../../core/rules/decide';
 import { checkCase, type PreflightIssue } from '../../../../core/rules/preflight';
-import type { ErrorCode, Result } from '../../../../electron/contract';
+import type { ErrorCode } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import type { StepId } from './steps';
+import { settle } from '../../api/settle';
 
 /** How long typing may pause before the draft is saved: long enough to batch a word, short enough to lose none. */
 export const AUTOSAVE_DELAY_MS = 700;
@@ -60,14 +61,6 @@ export function useCaseSession(): CaseSession {
   const session = useContext(CaseSessionContext);
   if (session === null) throw new Error('useCaseSession() needs a <CaseSessionProvider> above it');
   return session;
-}
-
-async function settle<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await pending;
-  } catch {
-    return { ok: false, code: 'internal' };
-  }
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ChecklistItem, ChecklistStatus } from '../../../../core/rules/chec
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { AttachmentPreview } from './AttachmentPreview';
 import { checkFile, formatBytes, mediaTypeName, type FileCheck } from './fileChecks';
+import { TextField } from '../../components/fields/Field';
 
 /** The element id of a checklist item, so the pre-flight can open it (`attachments:<item id>`). */
 export function checklistItemDomId(itemId: string): string {
@@ -274,31 +275,21 @@ function FileRow({
         )}
         {showValidity && (
           <div className="file-row__validity">
-            <div className="field">
-              <label className="field__label" htmlFor={`${idBase}-from`}>
-                {t('documentsStep.validFrom')}
-              </label>
-              <input
-                id={`${idBase}-from`}
-                type="date"
-                className="input input--date"
-                value={file.validFrom}
-                onChange={(event) => onValidityChange('validFrom', event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={`${idBase}-to`}>
-                {t('documentsStep.validTo')}
-              </label>
-              <input
-                id={`${idBase}-to`}
-                type="date"
-                className="input input--date"
-                value={file.validTo}
-                data-testid="valid-to"
-                onChange={(event) => onValidityChange('validTo', event.target.value)}
-              />
-            </div>
+            <TextField
+              id={`${idBase}-from`}
+              type="date"
+              label={t('documentsStep.validFrom')}
+              value={file.validFrom}
+              onChange={(value) => onValidityChange('validFrom', value)}
+            />
+            <TextField
+              id={`${idBase}-to`}
+              type="date"
+              label={t('documentsStep.validTo')}
+              value={file.validTo}
+              testId="valid-to"
+              onChange={(value) => onValidityChange('validTo', value)}
+            />
           </div>
         )}
         <button

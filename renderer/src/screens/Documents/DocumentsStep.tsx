@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../../core/model/case';
 import { buildChecklist, type ChecklistStatus } from '../../../../core/rules/checklist';
-import type { ErrorCode, Result } from '../../../../electron/contract';
+import type { ErrorCode } from '../../../../electron/contract';
 import en from '../../../../locales/en.json';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
@@ -12,6 +12,7 @@ import type { StepScreenProps } from '../Case/StepOverview';
 import { StepFrame } from '../Case/StepFrame';
 import { ChecklistItemCard, takesFiles } from './ChecklistItemCard';
 import '../workspace-steps.css';
+import { settle } from '../../api/settle';
 
 type AttachmentKind = keyof typeof en.errors.attachmentKind;
 const KNOWN_KINDS: ReadonlySet<string> = new Set(Object.keys(en.errors.attachmentKind));
@@ -31,14 +32,6 @@ interface Adding {
   total: number;
   fileName: string;
   cancelled: boolean;
-}
-
-async function settle<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await pending;
-  } catch {
-    return { ok: false, code: 'internal' };
-  }
 }
 
 /**

@@ -11,6 +11,7 @@ import { StepFrame } from '../Case/StepFrame';
 import { IssueList } from '../Review/IssueList';
 import { useAcknowledge } from '../Review/ReviewStep';
 import '../workspace-steps.css';
+import { RadioGroupField } from '../../components/fields/Field';
 
 type Phase =
   | { kind: 'idle' }
@@ -97,14 +98,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
             {t('exportStep.refused', { count: errors.length })}
           </h2>
           <p>{t('exportStep.refusedHint')}</p>
-          <IssueList
-            caseId={caseId}
-            issues={errors}
-            navigate={navigate}
-            onAcknowledge={acknowledge}
-            headingLevel={3}
-            idPrefix="export-errors"
-          />
+          <IssueList issues={errors} navigate={navigate} headingLevel={3} idPrefix="export-errors" />
         </section>
       )}
 
@@ -114,14 +108,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
             {t('exportStep.warnings', { count: openWarnings.length })}
           </h2>
           <p>{t('exportStep.warningsHint')}</p>
-          <IssueList
-            caseId={caseId}
-            issues={openWarnings}
-            navigate={navigate}
-            onAcknowledge={acknowledge}
-            headingLevel={3}
-            idPrefix="export-warnings"
-          />
+          <IssueList issues={openWarnings} navigate={navigate} headingLevel={3} idPrefix="export-warnings" />
           <button
             type="button"
             className="button"
@@ -136,25 +123,18 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
         <h2 id="export-options-heading" className="card__heading">
           {t('exportStep.optionsHeading')}
         </h2>
-        <fieldset className="export-profiles">
-          <legend>{t('exportStep.profile')}</legend>
-          {PROFILE_IDS.map((id) => {
+        <RadioGroupField
+          className="export-profiles"
+          name="export-profile"
+          legend={t('exportStep.profile')}
+          value={profile}
+          onChange={setProfile}
+          disabled={phase.kind === 'running'}
+          options={PROFILE_IDS.map((id) => {
             const name = uploadProfile(id).name;
-            return (
-              <label key={id} className="export-profiles__option">
-                <input
-                  type="radio"
-                  name="export-profile"
-                  value={id}
-                  checked={profile === id}
-                  onChange={() => setProfile(id)}
-                  disabled={phase.kind === 'running'}
-                />
-                <span>{zh ? name.zh : `${name.en} · ${name.zh}`}</span>
-              </label>
-            );
+            return { value: id, label: zh ? name.zh : `${name.en} · ${name.zh}` };
           })}
-        </fieldset>
+        />
         <p className="hint">{t('exportStep.folderHint')}</p>
         <button
           type="button"

@@ -4,6 +4,7 @@ import type { CaseListEntry } from '../../../../core/model/library';
 import { TextField } from '../../components/fields/Field';
 import { routeHref } from '../../navigation/routes';
 import { enumKey } from '../../i18n/enumKey';
+import { Button } from '../../components/fields/Button';
 
 export interface CaseListActions {
   open: (id: string) => void;
@@ -44,14 +45,13 @@ export function CaseList({
               <p className="case-row__name">{t('home.unreadable')}</p>
               <p className="hint">{t(`errors.${entry.code}`)}</p>
               {entry.recoverableFromBackup !== undefined && (
-                <button
-                  type="button"
-                  className="button button--small"
+                <Button
+                  small
                   disabled={busy}
                   onClick={() => actions.restoreBackup(entry.id, entry.recoverableFromBackup ?? 1)}
                 >
                   {t('home.restoreBackup', { number: entry.recoverableFromBackup })}
-                </button>
+                </Button>
               )}
             </li>
           );
@@ -114,24 +114,14 @@ export function CaseList({
               </div>
             </dl>
             <div className="case-row__actions" role="group" aria-labelledby={nameId}>
-              <button
-                type="button"
-                className="button button--small button--primary"
-                onClick={() => actions.open(entry.id)}
-              >
+              <Button small variant="primary" onClick={() => actions.open(entry.id)}>
                 {t('home.open')}
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={busy}
-                onClick={() => actions.duplicate(entry.id, name)}
-              >
+              </Button>
+              <Button small disabled={busy} onClick={() => actions.duplicate(entry.id, name)}>
                 {t('home.duplicate')}
-              </button>
-              <button
-                type="button"
-                className="button button--small"
+              </Button>
+              <Button
+                small
                 disabled={busy}
                 aria-expanded={exporting === entry.id}
                 onClick={() => {
@@ -140,15 +130,10 @@ export function CaseList({
                 }}
               >
                 {t('home.export')}
-              </button>
-              <button
-                type="button"
-                className="button button--small button--danger"
-                disabled={busy}
-                onClick={() => actions.remove(entry.id, name)}
-              >
+              </Button>
+              <Button small variant="danger" disabled={busy} onClick={() => actions.remove(entry.id, name)}>
                 {t('home.delete')}
-              </button>
+              </Button>
             </div>
             {exporting === entry.id && (
               <form
@@ -168,9 +153,9 @@ export function CaseList({
                   value={passphrase}
                   onChange={setPassphrase}
                 />
-                <button type="submit" className="button button--small button--primary">
+                <Button type="submit" small variant="primary">
                   {t('home.exportNow')}
-                </button>
+                </Button>
               </form>
             )}
           </li>

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListEntry } from '../../../../core/model/library';
 import type { RendererApi } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall, useNotices } from '../../api/notices';
+import { Button, DialogForm } from '../../components/fields/Button';
 import { TextField } from '../../components/fields/Field';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import type { Route } from '../../navigation/routes';
@@ -156,29 +157,25 @@ export function HomeScreen({
       }
     });
 
-  const toolbar = (
-    <div className="button-row home__actions">
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => setCreating(true)}
-        disabled={busy}
-      >
+  /** The case actions, as the toolbar over the list and, quieter, under the empty state's start. */
+  const caseActions = (variant: 'primary' | 'quiet') => (
+    <>
+      <Button variant={variant} onClick={() => setCreating(true)} disabled={busy}>
         {t('home.newCase')}
-      </button>
-      <button type="button" className="button" onClick={() => void importCase()} disabled={busy}>
-        {t('home.importCase')}
-      </button>
-      <button
-        type="button"
-        className="button"
-        onClick={() => void openSample()}
+      </Button>
+      <Button
+        variant={variant === 'quiet' ? 'quiet' : 'default'}
+        onClick={() => void importCase()}
         disabled={busy}
-        data-action="open-sample"
       >
-        {t('home.openSample')}
-      </button>
-    </div>
+        {t('home.importCase')}
+      </Button>
+    </>
+  );
+  const sampleButton = (
+    <Button onClick={() => void openSample()} disabled={busy} data-action="open-sample">
+      {t('home.openSample')}
+    </Button>
   );
 
   // Until the list arrives nothing is shown, so Home never flashes the empty state over existing cases.
@@ -205,49 +202,26 @@ export function HomeScreen({
           <ScreenHeading>{t('home.emptyHeading')}</ScreenHeading>
           <p className="empty-state__intro">{t('home.intro')}</p>
           <div className="button-row">
-            <button
-              type="button"
-              className="button button--primary"
+            <Button
+              variant="primary"
               data-action="start-pathway"
               onClick={() => void startPathway()}
               disabled={busy}
             >
               {t('home.startPathway')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              data-action="open-sample"
-              onClick={() => void openSample()}
-              disabled={busy}
-            >
-              {t('home.openSample')}
-            </button>
+            </Button>
+            {sampleButton}
           </div>
           <p className="hint">{t('home.sampleHint')}</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => setCreating(true)}
-              disabled={busy}
-            >
-              {t('home.newCase')}
-            </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => void importCase()}
-              disabled={busy}
-            >
-              {t('home.importCase')}
-            </button>
-          </div>
+          <div className="button-row">{caseActions('quiet')}</div>
         </section>
       ) : (
         <>
           <ScreenHeading>{t('home.title')}</ScreenHeading>
-          {toolbar}
+          <div className="button-row home__actions">
+            {caseActions('primary')}
+            {sampleButton}
+          </div>
         </>
       )}
 
@@ -282,13 +256,13 @@ export function HomeScreen({
             {toast.kind === 'restored' && t('home.restored', { name: toast.name })}
           </p>
           {toast.kind === 'deleted' && (
-            <button type="button" className="button button--small" onClick={() => void undoDelete(toast.id)}>
+            <Button small onClick={() => void undoDelete(toast.id)}>
               {t('home.undoDelete')}
-            </button>
+            </Button>
           )}
-          <button type="button" className="button button--small button--quiet" onClick={() => setToast(null)}>
+          <Button small variant="quiet" onClick={() => setToast(null)}>
             {t('notices.dismiss')}
-          </button>
+          </Button>
         </div>
       )}
 
@@ -317,15 +291,17 @@ function NewCaseForm({ onCreate, onCancel }: { onCreate: (name: string) => void;
   const [name, setName] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim() !== '') onCreate(name.trim());
-  };
   return (
-    <form className="card dialog" role="dialog" aria-labelledby="new-case-heading" onSubmit={submit}>
-      <h2 id="new-case-heading" className="card__heading">
-        {t('home.newCaseHeading')}
-      </h2>
+    <DialogForm
+      id="new-case-heading"
+      title={t('home.newCaseHeading')}
+      submitLabel={t('home.create')}
+      cancelLabel={t('home.cancel')}
+      onSubmit={() => {
+        if (name.trim() !== '') onCreate(name.trim());
+      }}
+      onCancel={onCancel}
+    >
       <TextField
         id="new-case-name"
         inputRef={input}
@@ -339,15 +315,7 @@ function NewCaseForm({ onCreate, onCancel }: { onCreate: (name: string) => void;
           if (event.key === 'Escape') onCancel();
         }}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary">
-          {t('home.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('home.cancel')}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -361,18 +329,16 @@ function PassphraseForm({
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   return (
-    <form
-      className="card dialog"
-      role="dialog"
-      aria-labelledby="import-passphrase-heading"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <DialogForm
+      id="import-passphrase-heading"
+      title={t('home.importPassphraseHeading')}
+      submitLabel={t('home.importCase')}
+      cancelLabel={t('home.cancel')}
+      onSubmit={() => {
         if (passphrase !== '') onSubmit(passphrase);
       }}
+      onCancel={onCancel}
     >
-      <h2 id="import-passphrase-heading" className="card__heading">
-        {t('home.importPassphraseHeading')}
-      </h2>
       <TextField
         id="import-passphrase"
         type="password"
@@ -381,14 +347,6 @@ function PassphraseForm({
         value={passphrase}
         onChange={setPassphrase}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary">
-          {t('home.importCase')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('home.cancel')}
-        </button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { StaffMemberSchema } from '../../../../core/model/case';
 import { CheckboxField } from '../../components/fields/Field';
-import { FieldGroup, RowList } from '../../components/fields/FieldGroup';
-import { FormSection } from '../../components/fields/FormSection';
+import { FieldGroup } from '../../components/fields/FieldGroup';
+import { FormSection, ListSection, Section } from '../../components/fields/FormSection';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
 import { StepFrame } from '../Case/StepFrame';
@@ -36,7 +36,7 @@ function PersonSections({ prefix, name }: { prefix: 'principal' | 'legalRepresen
           title={t(`workspaceGuide.people.${section}`, { person: name })}
           paths={pathsOf(prefix, PERSON_SECTIONS[section])}
         >
-          <FieldGroup prefix={prefix} only={PERSON_SECTIONS[section]} />
+          <FieldGroup prefix={prefix} only={PERSON_SECTIONS[section]} shortMeaning />
         </FormSection>
       ))}
     </>
@@ -59,10 +59,7 @@ export function PeopleStep({ caseId, step, navigate }: StepScreenProps) {
 
   return (
     <StepFrame caseId={caseId} step={step} navigate={navigate}>
-      <section className="card" aria-labelledby="people-who">
-        <h2 id="people-who" className="card__heading">
-          {t('workspaceGuide.people.whoHeading')}
-        </h2>
+      <Section id="people-who" title={t('workspaceGuide.people.whoHeading')}>
         <CheckboxField
           id="principal-same-as-legal-rep"
           label={t('workspaceGuide.people.linked')}
@@ -70,7 +67,7 @@ export function PeopleStep({ caseId, step, navigate }: StepScreenProps) {
           checked={linked}
           onChange={setLinked}
         />
-      </section>
+      </Section>
 
       <PersonSections
         prefix="principal"
@@ -81,20 +78,16 @@ export function PeopleStep({ caseId, step, navigate }: StepScreenProps) {
       )}
 
       {decision.pathway === 'commercial_licence' && (
-        <FormSection
+        <ListSection
           id="people-staff"
           title={t('forms.people.staff')}
           hint={t('forms.people.staffHelp')}
-          paths={['licence.staff']}
-        >
-          <RowList
-            path="licence.staff"
-            newRow={() => StaffMemberSchema.parse({})}
-            rowTitle={(index) => t('forms.people.staffMember', { number: index + 1 })}
-            addLabel={t('forms.people.addStaff')}
-            removeLabel={(index) => t('forms.people.removeStaff', { number: index + 1 })}
-          />
-        </FormSection>
+          path="licence.staff"
+          newRow={() => StaffMemberSchema.parse({})}
+          rowTitle={(index) => t('forms.people.staffMember', { number: index + 1 })}
+          addLabel={t('forms.people.addStaff')}
+          removeLabel={(index) => t('forms.people.removeStaff', { number: index + 1 })}
+        />
       )}
     </StepFrame>
   );

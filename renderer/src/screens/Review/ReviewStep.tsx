@@ -6,17 +6,7 @@ import { DocumentPreviews } from './DocumentPreviews';
 import { IssueList } from './IssueList';
 import '../workspace-steps.css';
 
-/** Stores or clears a warning's acknowledgement (case.acknowledged holds the keys). */
-export function useAcknowledge(): (key: string, acknowledged: boolean) => void {
-  const { update } = useCaseSession();
-  return (key, acknowledged) =>
-    update((current) => ({
-      ...current,
-      acknowledged: acknowledged
-        ? [...new Set([...current.acknowledged, key])]
-        : current.acknowledged.filter((k) => k !== key),
-    }));
-}
+export { useAcknowledge } from './IssueList';
 
 /**
  * The Review step: the pre-flight ("would a reviewer reject this?") grouped by step, each finding opening
@@ -25,7 +15,6 @@ export function useAcknowledge(): (key: string, acknowledged: boolean) => void {
 export function ReviewStep({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
   const { issues } = useCaseSession();
-  const acknowledge = useAcknowledge();
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning');
   const openWarnings = warnings.filter((i) => !i.acknowledged).length;
@@ -48,14 +37,7 @@ export function ReviewStep({ caseId, step, navigate }: StepScreenProps) {
             : t('reviewStep.summary', { errors, warnings: openWarnings })}
         </p>
         {issues.length > 0 && (
-          <IssueList
-            caseId={caseId}
-            issues={issues}
-            navigate={navigate}
-            onAcknowledge={acknowledge}
-            headingLevel={3}
-            idPrefix="review"
-          />
+          <IssueList issues={issues} navigate={navigate} headingLevel={3} idPrefix="review" />
         )}
       </section>
 

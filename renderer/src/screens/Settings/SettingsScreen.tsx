@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, LanguagePreference } from '../../../../electron/contract';
 import { ExternalLink } from '../../components/ExternalLink';
 import { SelectField } from '../../components/fields/Field';
+import { Section } from '../../components/fields/FormSection';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { isLanguagePreference, NATIVE_LANGUAGE_NAMES } from '../../i18n/languages';
 
@@ -31,10 +32,7 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
     <div className="settings">
       <ScreenHeading takeFocus={section === undefined}>{t('settings.title')}</ScreenHeading>
 
-      <section className="card" aria-labelledby="settings-language-heading">
-        <h2 id="settings-language-heading" className="card__heading">
-          {t('settings.language.heading')}
-        </h2>
+      <Section id="settings-language-heading" title={t('settings.language.heading')}>
         <SelectField
           id="settings-language"
           label={t('settings.language.label')}
@@ -61,7 +59,7 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
             </>
           }
         />
-      </section>
+      </Section>
 
       <section className="card about" aria-labelledby="settings-about-heading">
         <h2 id="settings-about-heading" ref={aboutHeading} tabIndex={-1} className="card__heading">
