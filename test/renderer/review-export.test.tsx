@@ -139,6 +139,9 @@ describe('Export step', () => {
     // The bar appears once the work has run for half a second.
     const panel = await screen.findByTestId('progress-panel', {}, { timeout: 3000 });
     expect((within(panel).getByRole('progressbar') as HTMLProgressElement).value).toBe(3);
+    // Stages say what is happening in words, never the packet writer's internal names.
+    act(() => fake.sendPacketProgress({ caseId, done: 4, total: 9, step: 'manifest' }));
+    await within(panel).findByText(en.workspaceGuide.exportStages.manifest);
     fireEvent.click(within(panel).getByRole('button', { name: en.progress.cancel }));
     expect(fake.api.packetCancel).toHaveBeenCalledWith({ caseId });
 
@@ -149,6 +152,8 @@ describe('Export step', () => {
       }),
     );
     await screen.findByTestId('export-result');
+    expect(screen.getByTestId('export-guide').textContent).toContain(en.workspaceGuide.exportGuide.wechat);
+    expect(screen.getByTestId('export-guide').textContent).toContain('12381');
     expect(screen.getByTestId('export-history').textContent).toContain(record.folderName);
     fireEvent.click(screen.getByTestId('reveal-button'));
     await vi.waitFor(() => expect(fake.api.packetReveal).toHaveBeenCalledWith({ caseId }));
