@@ -202,3 +202,20 @@ describe('Documents step', () => {
     expect(alert.textContent).toContain(en.errors.attachmentKind.gif);
   });
 });
+
+describe('documents that the case already dates', () => {
+  it('does not ask again for the business licence term Applicant holds, and lists only checked rules', async () => {
+    await openSampleAt('documents');
+    const licence = document.querySelector('[data-item-id="subject-certificate"]') as HTMLElement;
+    expect(licence).not.toBeNull();
+    expect(licence.querySelector('input[type="date"]')).toBeNull();
+    expect(licence.textContent).toContain(
+      en.workspaceGuide.documents.validityFromCase.replace('{{step}}', en.steps.applicant.label),
+    );
+    // "In colour" is not checked by the app: it is advice, not one of the listed format rules.
+    expect(licence.querySelector('.checklist-item__rules')?.textContent).not.toContain(
+      en.documentsStep.rules.colour,
+    );
+    expect(licence.textContent).toContain(en.workspaceGuide.documents.colourAdvice);
+  });
+});

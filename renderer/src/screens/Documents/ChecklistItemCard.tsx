@@ -6,6 +6,9 @@ import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { AttachmentPreview } from './AttachmentPreview';
 import { checkFile, formatBytes, mediaTypeName, type FileCheck } from './fileChecks';
 import { TextField } from '../../components/fields/Field';
+import { fieldDef } from '../../../../core/model/fields';
+import { CHECKLIST } from '../../../../core/rules/data';
+import type { StepId } from '../Case/steps';
 
 /** The element id of a checklist item, so the pre-flight can open it (`attachments:<item id>`). */
 export function checklistItemDomId(itemId: string): string {
@@ -34,6 +37,17 @@ export interface ChecklistItemCardProps {
   onValidityChange: (file: AttachmentMeta, field: 'validFrom' | 'validTo', value: string) => void;
 }
 
+/**
+ * The step where the case holds the validity dates of an item's document (the business licence term in
+ * Applicant, an ID's validity in People or Services), or undefined when only the attached file can say.
+ */
+export function validityStepOf(entryId: string): StepId | undefined {
+  const path = CHECKLIST.items.find((entry) => entry.id === entryId)?.validityFrom?.[0];
+  if (path === undefined) return undefined;
+  const pattern = path.startsWith('item.') ? `services.*.${path.slice('item.'.length)}` : path;
+  return fieldDef(pattern)?.step;
+}
+
 export function ChecklistItemCard({
   caseId,
   item,
@@ -49,6 +63,7 @@ export function ChecklistItemCard({
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const format = item.format;
+  const validityStep = validityStepOf(item.entryId);
   const accepting = takesFiles(item);
   // An item that holds all the files it takes is replaced by removing a file first, not by adding one.
   const full = files.length >= (format?.maxFiles ?? Infinity);
@@ -115,13 +130,20 @@ export function ChecklistItemCard({
                     })}
                   </li>
                 )}
-                {format.colour && <li>{t('documentsStep.rules.colour')}</li>}
                 <li>
                   {format.minFiles === format.maxFiles
                     ? t('documentsStep.rules.filesExactly', { count: format.maxFiles })
                     : t('documentsStep.rules.filesRange', { min: format.minFiles, max: format.maxFiles })}
                 </li>
-                {format.checkValidity && <li>{t('documentsStep.rules.validity')}</li>}
+                {format.checkValidity && (
+                  <li>
+                    {validityStep === undefined
+                      ? t('documentsStep.rules.validity')
+                      : t('workspaceGuide.documents.validityFromCase', {
+                          step: t(`steps.${validityStep}.label`),
+                        })}
+                  </li>
+                )}
                 {format.note !== undefined && <li>{format.note[lang]}</li>}
               </ul>
             </dd>
@@ -134,6 +156,7 @@ export function ChecklistItemCard({
           </>
         )}
       </dl>
+      {format?.colour === true && <p className="hint">{t('workspaceGuide.documents.colourAdvice')}</p>}
 
       {item.problems.length > 0 && (
         <ul className="checklist-item__problems">
@@ -163,7 +186,8 @@ export function ChecklistItemCard({
               itemId={item.id}
               file={file}
               checks={checkFile(file, format)}
-              showValidity={format?.checkValidity === true}
+              // Dates the case already holds (the business licence term, an ID's validity) are not asked again.
+              showValidity={format?.checkValidity === true && validityStep === undefined}
               busy={busy}
               onRemove={() => onRemove(file)}
               onValidityChange={(field, value) => onValidityChange(file, field, value)}
