@@ -110,7 +110,7 @@ function ServiceCard({ service, index }: { service: Service; index: number }) {
         checked={ownPrincipal}
         onChange={setOwnPrincipal}
       />
-      {ownPrincipal && <FieldGroup prefix={`${prefix}.principal`} />}
+      {ownPrincipal && <FieldGroup prefix={`${prefix}.principal`} shortMeaning />}
     </section>
   );
 }
