@@ -69,7 +69,8 @@ export function RegionSelect({
             : t('fields.choose')}
         </option>
         {shown.map((region) => (
-          <option key={region.code} value={region.code}>
+          // A place's own name in both scripts: data, not UI text to translate.
+          <option key={region.code} value={region.code} translate="no">
             {regionLabel(region)}
           </option>
         ))}
