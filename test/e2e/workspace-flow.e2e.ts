@@ -15,6 +15,7 @@ import { enumKey } from '../../renderer/src/i18n/enumKey';
 import { AppPage } from './support/app-page';
 import { seriousAccessibilityViolations } from './support/axe';
 import { launchChromium, openAppSession, type AppSession } from './support/browser';
+import { isoInDays } from './support/drawn';
 import { WorkspacePage } from './support/workspace-page';
 
 let browser: Browser;
@@ -44,14 +45,6 @@ afterEach(async () => {
 async function checkAccessibility(label: string): Promise<void> {
   for (const finding of await seriousAccessibilityViolations(session.page))
     a11yFindings.push(`${label}: ${finding}`);
-}
-
-/** An ISO date `days` from today (local), as the date inputs take it. */
-function isoInDays(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** The answers `answerPathway` gives, and what the rules decide for them. */

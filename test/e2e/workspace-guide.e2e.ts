@@ -11,21 +11,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser } from 'playwright-core';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
+import { CASE_STEPS } from '../../renderer/src/screens/Case/steps';
 import { AppPage, type StepId } from './support/app-page';
 import { seriousAccessibilityViolations } from './support/axe';
 import { launchChromium, openAppSession, type AppSession } from './support/browser';
+import { isoInDays, waitForDrawnPage as drawn } from './support/drawn';
 import { WorkspacePage } from './support/workspace-page';
 
-const STEPS: readonly StepId[] = [
-  'pathway',
-  'applicant',
-  'people',
-  'services',
-  'documents',
-  'review',
-  'export',
-  'afterApproval',
-];
+const STEPS: readonly StepId[] = CASE_STEPS;
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 1024, height: 700 },
@@ -63,13 +56,6 @@ async function checkAccessibility(label: string): Promise<void> {
     a11yFindings.push(`${label}: ${finding}`);
 }
 
-function isoInDays(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** Switches the UI language with the header's EN / 中文 switch and waits until the page shows it. */
 async function switchLanguage(lang: Lang): Promise<void> {
   await session.page.locator(`.language-switch [data-language="${lang}"]`).click();
@@ -81,25 +67,7 @@ async function switchLanguage(lang: Lang): Promise<void> {
   );
 }
 
-/** The first preview page holds ink: opaque pixels that are not white (a blank canvas has none). */
-async function waitForDrawnPage(): Promise<void> {
-  await session.page.waitForFunction(
-    () => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.previews canvas.pdf-pages__page');
-      if (!canvas || canvas.width === 0) return false;
-      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
-      if (!data) return false;
-      let ink = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const white = data[i]! >= 235 && data[i + 1]! >= 235 && data[i + 2]! >= 235;
-        if (data[i + 3]! >= 250 && !white) ink++;
-      }
-      return ink > 200;
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
-}
+const waitForDrawnPage = () => drawn(session.page, '.previews');
 
 const railState = (step: StepId) =>
   session.page.locator(`nav.step-rail a[href$="/${step}"]`).getAttribute('data-step-state');

@@ -18,21 +18,14 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
+import { CASE_STEPS } from '../../renderer/src/screens/Case/steps';
 import { AppPage } from './support/app-page';
 import { seriousAccessibilityViolations } from './support/axe';
 import { launchChromium, openAppSession, type AppSession } from './support/browser';
+import { isoInDays, waitForDrawnPage as drawn } from './support/drawn';
 import { WorkspacePage } from './support/workspace-page';
 
-const STEPS = [
-  'pathway',
-  'applicant',
-  'people',
-  'services',
-  'documents',
-  'review',
-  'export',
-  'afterApproval',
-];
+const STEPS = CASE_STEPS;
 const ID_FRONT = 'service-principal-id-front@svc-mini-1';
 const STATEMENT = 'no-preapproval-statement';
 
@@ -61,13 +54,6 @@ afterEach(async () => {
   await session.close();
 });
 
-function isoInDays(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 async function checkAccessibility(label: string): Promise<void> {
   for (const finding of await seriousAccessibilityViolations(session.page))
     a11yFindings.push(`${label}: ${finding}`);
@@ -87,30 +73,8 @@ async function waitForCleanPreflight(): Promise<void> {
     .waitFor();
 }
 
-/**
- * The first preview page has been drawn: its canvas holds ink — opaque pixels that are not white. A canvas
- * nobody has drawn on is transparent black (0, 0, 0, 0) and holds none; a page pdf.js has drawn is opaque
- * white with dark text. (Counting every dark value, as before, let a blank transparent canvas pass.)
- */
-async function waitForDrawnPage(scope: string, timeout = 30_000): Promise<void> {
-  await session.page.waitForFunction(
-    (selector) => {
-      const canvas = document.querySelector<HTMLCanvasElement>(`${selector} canvas.pdf-pages__page`);
-      if (!canvas || canvas.width === 0) return false;
-      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
-      if (!data) return false;
-      let ink = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const opaque = data[i + 3]! >= 250;
-        const white = data[i]! >= 235 && data[i + 1]! >= 235 && data[i + 2]! >= 235;
-        if (opaque && !white) ink++;
-      }
-      return ink > 200;
-    },
-    scope,
-    { timeout },
-  );
-}
+/** The first preview page under `scope` has been drawn (support/drawn.ts counts its ink). */
+const waitForDrawnPage = (scope: string, timeout?: number) => drawn(session.page, scope, timeout);
 
 /** Visits every step: screenshot step-<step>-<lang>.png and axe on each. */
 async function captureEveryStep(lang: 'en' | 'zh-CN'): Promise<void> {
