@@ -16,7 +16,8 @@ import { ServicesStep } from '../Services/ServicesStep';
 import { CaseBar } from './CaseBar';
 import { CaseSessionProvider, useCaseSession } from './caseSession';
 import { StepOverview } from './StepOverview';
-import type { StepId, StepScreenProps } from './steps';
+import type { StepScreenProps } from './stepProps';
+import type { StepId } from './steps';
 
 /** The screen of each step. A step gets its own screen (screens/<Step>/) as it is built. */
 const STEP_SCREENS: Readonly<Record<StepId, ComponentType<StepScreenProps>>> = {

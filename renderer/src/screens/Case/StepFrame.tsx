@@ -5,7 +5,8 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import { enumKey } from '../../i18n/enumKey';
 import { useCaseSession } from './caseSession';
 import { StepPager } from './StepPager';
-import { CASE_STEPS, type StepScreenProps } from './steps';
+import type { StepScreenProps } from './stepProps';
+import { CASE_STEPS } from './steps';
 
 /**
  * What every step screen shares: "Step n of 8", the packet the case is preparing, the step's title and

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/fields/FormSection';
 import { StepFrame } from './StepFrame';
-import type { StepScreenProps } from './steps';
+import type { StepScreenProps } from './stepProps';
 
-export type { StepScreenProps } from './steps';
+export type { StepScreenProps } from './stepProps';
 
 /**
  * A step whose screen is not built yet: it says plainly what the step will hold and that nothing is

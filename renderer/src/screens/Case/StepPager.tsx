@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/fields/Button';
-import { CASE_STEPS, type StepScreenProps } from './steps';
+import type { StepScreenProps } from './stepProps';
+import { CASE_STEPS } from './steps';
 
 /** Previous / next step buttons at the foot of a step. */
 export function StepPager({ caseId, step, navigate }: StepScreenProps) {

@@ -1,5 +1,3 @@
-import type { Route } from '../../navigation/routes';
-
 /** The steps of a case, in the order DESIGN.md §3 gives them; the rail, the routes and the text keys use these ids. */
 export const CASE_STEPS = [
   'pathway',
@@ -16,11 +14,4 @@ export type StepId = (typeof CASE_STEPS)[number];
 
 export function isStepId(value: string): value is StepId {
   return (CASE_STEPS as readonly string[]).includes(value);
-}
-
-/** What a step's screen (and its frame, pager and the workspace around it) is given. */
-export interface StepScreenProps {
-  caseId: string;
-  step: StepId;
-  navigate: (next: Route) => void;
 }
