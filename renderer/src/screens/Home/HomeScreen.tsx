@@ -135,8 +135,9 @@ export function HomeScreen({
     remove: (id: string, name: string) =>
       run(async () => {
         if (await call(api.caseDelete({ id }))) {
-          setToast({ kind: 'deleted', id, name });
+          // The list is current before the toast announces the deletion (and offers Undo).
           await refresh();
+          setToast({ kind: 'deleted', id, name });
         }
       }),
     restoreBackup: (id: string, backup: number) =>
