@@ -13,6 +13,7 @@ import {
 import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
 import type { Font as FontkitFont } from 'fontkit';
 import type { Case } from '../model/case';
+import { linkPrincipal } from '../model/principal';
 import { decisionFromCase, type DocumentDecision } from './conditions';
 import { fontkitForPdfLib, metricsFor, parseFont, type DocumentFonts } from './font';
 import { PAGE, layoutDocument, type Face, type Layout, type Tone } from './layout';
@@ -63,7 +64,7 @@ export function prepareDocument(
   const template = typeof templateOrId === 'string' ? documentTemplate(templateOrId) : templateOrId;
   if (!template) throw new DocumentError('unknownTemplate', String(templateOrId));
   const resolved = resolveDocument(template, {
-    caseData,
+    caseData: linkPrincipal(caseData),
     decision: options.decision ?? decisionFromCase(caseData),
     labels: documentLabels(),
     today: documentDate(options.now ?? new Date()),

@@ -3,21 +3,37 @@
  * Data: templates/rules/regions.json (National Bureau of Statistics division codes; see its `source`).
  */
 import data from '../../templates/rules/regions.json' with { type: 'json' };
+import latinData from '../../templates/rules/regions-latin.json' with { type: 'json' };
 
 export interface Region {
   code: string;
   name: string;
+  /** A Latin-script name to find it by (English for provinces, Pinyin below; regions-latin.json). */
+  latin: string;
 }
-type District = Region;
-interface City extends Region {
+interface Named {
+  code: string;
+  name: string;
+}
+type District = Named;
+interface City extends Named {
   districts: District[];
 }
-interface Province extends Region {
+interface Province extends Named {
   cities: City[];
 }
 
+const latinNames = (latinData as { names: Record<string, string> }).names;
+
+/** The Latin-script name of a region code ('' for an unknown code). */
+export function regionLatin(code: string): string {
+  return latinNames[code] ?? '';
+}
+
+const region = ({ code, name }: Named): Region => ({ code, name, latin: regionLatin(code) });
+
 const provinces = (data as { provinces: Province[] }).provinces;
-const byCode = new Map<string, Region>();
+const byCode = new Map<string, Named>();
 for (const p of provinces) {
   byCode.set(p.code, p);
   for (const c of p.cities) {
@@ -29,20 +45,17 @@ for (const p of provinces) {
 export const REGIONS_AS_OF: string = (data as { asOf: string }).asOf;
 
 export function provinceList(): Region[] {
-  return provinces.map(({ code, name }) => ({ code, name }));
+  return provinces.map(region);
 }
 
 export function citiesOf(provinceCode: string): Region[] {
-  return (provinces.find((p) => p.code === provinceCode)?.cities ?? []).map(({ code, name }) => ({
-    code,
-    name,
-  }));
+  return (provinces.find((p) => p.code === provinceCode)?.cities ?? []).map(region);
 }
 
 export function districtsOf(cityCode: string): Region[] {
   for (const p of provinces) {
     const city = p.cities.find((c) => c.code === cityCode);
-    if (city) return city.districts.map(({ code, name }) => ({ code, name }));
+    if (city) return city.districts.map(region);
   }
   return [];
 }

@@ -3,6 +3,7 @@
  * Progress here counts the sections a user fills in, from the case alone; the checklist's own completeness
  * (which needs the rule data) is shown inside the case.
  */
+import { checkCase } from '../rules/preflight';
 import type { Case, CaseStatus, SubjectKind, Surface } from './case';
 
 export interface CaseSummary {
@@ -12,6 +13,8 @@ export interface CaseSummary {
   pathway: { surfaces: Surface[]; subject: SubjectKind | null };
   /** 0–100: share of the case's sections with their key data entered. */
   progress: number;
+  /** Pre-flight errors that stop the packet from being exported (Home says so beside the progress). */
+  exportBlockers: number;
   status: CaseStatus;
   updatedAt: string;
   attachmentCount: number;
@@ -51,6 +54,7 @@ export function summarizeCase(c: Case): CaseSummary {
     name: c.name,
     pathway: { surfaces: [...c.answers.surfaces], subject: c.answers.subject },
     progress: caseProgress(c),
+    exportBlockers: checkCase(c).filter((issue) => issue.severity === 'error').length,
     status: currentStatus(c),
     updatedAt: c.updatedAt,
     attachmentCount: c.attachments.length,

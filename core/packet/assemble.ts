@@ -14,6 +14,7 @@
  * writing the folder and the zip is the caller's job (host/packet/write-packet.ts).
  */
 import type { AttachmentMeta, Case, MiniProgram } from '../model/case';
+import { linkPrincipal } from '../model/principal';
 import { documentLabels } from '../documents/templates';
 import { PacketError } from './errors';
 import { sha256Hex } from './hash';
@@ -218,7 +219,9 @@ async function collectAndHash(
   return hash(all);
 }
 
-export async function assemblePacket(c: Case, options: AssembleOptions): Promise<AssembledPacket> {
+export async function assemblePacket(input: Case, options: AssembleOptions): Promise<AssembledPacket> {
+  // The portal sheets and the WeChat filing data read the legal representative linked to the principal.
+  const c = linkPrincipal(input);
   const { documents, now, signal } = options;
   const hash = options.sha256 ?? sha256Hex;
   const profile = uploadProfile(options.profile);

@@ -7,6 +7,7 @@
  */
 import type { Case, Person, Service } from '../model/case';
 import { fieldDef } from '../model/fields';
+import { linkPrincipal } from '../model/principal';
 import { isRegionChain, regionName } from '../model/regions';
 import {
   validateCertificateFingerprint,
@@ -253,7 +254,9 @@ const NAMED_SERVICE: Record<Service['kind'], NamedService> = {
   mini_program: 'miniProgram',
 };
 
-export function checkCase(caseData: Case, options: CheckOptions = {}): PreflightIssue[] {
+export function checkCase(input: Case, options: CheckOptions = {}): PreflightIssue[] {
+  // A principal who is the legal representative is one person with one set of details (model/principal.ts).
+  const caseData = linkPrincipal(input);
   const today = options.today ?? todayIso();
   const decision = decidePathway(caseData.answers);
   const facts = caseFacts(caseData, decision);
@@ -344,8 +347,9 @@ function checkPerson(out: IssueList, path: string, person: Person, today: string
 function checkPeople(out: IssueList, caseData: Case, facts: CaseFacts, today: string): void {
   const { principal, legalRepresentative, services } = caseData;
   checkPerson(out, 'principal', principal, today, personLabel('principal'));
+  // A linked legal representative is the principal's copy: its findings are the principal's, shown once.
   const lrFilled = legalRepresentative.name.trim() || legalRepresentative.idNumber.trim();
-  if (lrFilled) {
+  if (lrFilled && !principal.isLegalRepresentative) {
     checkPerson(out, 'legalRepresentative', legalRepresentative, today, personLabel('legalRepresentative'));
   }
   services.forEach((service, i) => {

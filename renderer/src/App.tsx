@@ -150,7 +150,7 @@ function Shell({
       >
         {t('app.skipToContent')}
       </a>
-      <AppHeader route={route} navigate={navigate} />
+      <AppHeader route={route} navigate={navigate} onLanguageChange={chooseLanguage} />
       <main
         id="main"
         ref={main}

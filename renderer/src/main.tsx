@@ -1,21 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveLanguage } from '../../core/i18n/language';
-import type { AppInfo, ErrorCode, Result } from '../../electron/contract';
+import type { AppInfo, ErrorCode } from '../../electron/contract';
 import { App } from './App';
 import { createI18n } from './i18n/i18n';
 import { effectiveLanguage } from './i18n/languages';
 import './fonts.css';
 import './styles.css';
 import './workspace.css';
-
-async function settle<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await pending;
-  } catch {
-    return { ok: false, code: 'internal' };
-  }
-}
+import { settle } from './api/settle';
 
 async function start(): Promise<void> {
   const api = window.api;

@@ -18,21 +18,14 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
+import { CASE_STEPS } from '../../renderer/src/screens/Case/steps';
 import { AppPage } from './support/app-page';
 import { seriousAccessibilityViolations } from './support/axe';
 import { launchChromium, openAppSession, type AppSession } from './support/browser';
+import { isoInDays, waitForDrawnPage as drawn } from './support/drawn';
 import { WorkspacePage } from './support/workspace-page';
 
-const STEPS = [
-  'pathway',
-  'applicant',
-  'people',
-  'services',
-  'documents',
-  'review',
-  'export',
-  'afterApproval',
-];
+const STEPS = CASE_STEPS;
 const ID_FRONT = 'service-principal-id-front@svc-mini-1';
 const STATEMENT = 'no-preapproval-statement';
 
@@ -61,13 +54,6 @@ afterEach(async () => {
   await session.close();
 });
 
-function isoInDays(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 async function checkAccessibility(label: string): Promise<void> {
   for (const finding of await seriousAccessibilityViolations(session.page))
     a11yFindings.push(`${label}: ${finding}`);
@@ -87,21 +73,8 @@ async function waitForCleanPreflight(): Promise<void> {
     .waitFor();
 }
 
-/** The first preview page has been drawn: a canvas with something other than white on it. */
-async function waitForDrawnPage(scope: string): Promise<void> {
-  await session.page.waitForFunction(
-    (selector) => {
-      const canvas = document.querySelector<HTMLCanvasElement>(`${selector} canvas.pdf-pages__page`);
-      if (!canvas || canvas.width === 0) return false;
-      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
-      if (!data) return false;
-      for (let i = 0; i < data.length; i += 4) if (data[i]! < 200) return true;
-      return false;
-    },
-    scope,
-    { timeout: 30_000 },
-  );
-}
+/** The first preview page under `scope` has been drawn (support/drawn.ts counts its ink). */
+const waitForDrawnPage = (scope: string, timeout?: number) => drawn(session.page, scope, timeout);
 
 /** Visits every step: screenshot step-<step>-<lang>.png and axe on each. */
 async function captureEveryStep(lang: 'en' | 'zh-CN'): Promise<void> {
@@ -128,6 +101,37 @@ async function samplePdf(): Promise<Buffer> {
   }
   return Buffer.from(await pdf.save());
 }
+
+describe('the drawn-page check', () => {
+  it('refuses a canvas that was never drawn on and accepts one with ink', async () => {
+    await app.open();
+    // A blank canvas (transparent black) where the previews would be: the old check took it for a page.
+    await session.page.evaluate(() => {
+      const holder = document.createElement('div');
+      holder.className = 'ink-check';
+      const canvas = document.createElement('canvas');
+      canvas.className = 'pdf-pages__page';
+      canvas.width = 200;
+      canvas.height = 280;
+      holder.append(canvas);
+      document.body.append(holder);
+    });
+    await expect(waitForDrawnPage('.ink-check', 1_500)).rejects.toThrow(/Timeout/);
+    // White paper alone is not ink either; text on it is.
+    await session.page.evaluate(() => {
+      const context = document.querySelector<HTMLCanvasElement>('.ink-check canvas')!.getContext('2d')!;
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, 200, 280);
+    });
+    await expect(waitForDrawnPage('.ink-check', 1_500)).rejects.toThrow(/Timeout/);
+    await session.page.evaluate(() => {
+      const context = document.querySelector<HTMLCanvasElement>('.ink-check canvas')!.getContext('2d')!;
+      context.fillStyle = '#1b2430';
+      context.fillRect(20, 20, 120, 40);
+    });
+    await waitForDrawnPage('.ink-check', 5_000);
+  });
+});
 
 describe('documents, review and export', () => {
   it(

@@ -139,6 +139,9 @@ describe('Export step', () => {
     // The bar appears once the work has run for half a second.
     const panel = await screen.findByTestId('progress-panel', {}, { timeout: 3000 });
     expect((within(panel).getByRole('progressbar') as HTMLProgressElement).value).toBe(3);
+    // Stages say what is happening in words, never the packet writer's internal names.
+    act(() => fake.sendPacketProgress({ caseId, done: 4, total: 9, step: 'manifest' }));
+    await within(panel).findByText(en.workspaceGuide.exportStages.manifest);
     fireEvent.click(within(panel).getByRole('button', { name: en.progress.cancel }));
     expect(fake.api.packetCancel).toHaveBeenCalledWith({ caseId });
 
@@ -149,6 +152,8 @@ describe('Export step', () => {
       }),
     );
     await screen.findByTestId('export-result');
+    expect(screen.getByTestId('export-guide').textContent).toContain(en.workspaceGuide.exportGuide.wechat);
+    expect(screen.getByTestId('export-guide').textContent).toContain('12381');
     expect(screen.getByTestId('export-history').textContent).toContain(record.folderName);
     fireEvent.click(screen.getByTestId('reveal-button'));
     await vi.waitFor(() => expect(fake.api.packetReveal).toHaveBeenCalledWith({ caseId }));
@@ -195,5 +200,22 @@ describe('Documents step', () => {
     expect([...(request?.bytes ?? [])]).toEqual([0x47, 0x49, 0x46, 0x38]);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(en.errors.attachmentKind.gif);
+  });
+});
+
+describe('documents that the case already dates', () => {
+  it('does not ask again for the business licence term Applicant holds, and lists only checked rules', async () => {
+    await openSampleAt('documents');
+    const licence = document.querySelector('[data-item-id="subject-certificate"]') as HTMLElement;
+    expect(licence).not.toBeNull();
+    expect(licence.querySelector('input[type="date"]')).toBeNull();
+    expect(licence.textContent).toContain(
+      en.workspaceGuide.documents.validityFromCase.replace('{{step}}', en.steps.applicant.label),
+    );
+    // "In colour" is not checked by the app: it is advice, not one of the listed format rules.
+    expect(licence.querySelector('.checklist-item__rules')?.textContent).not.toContain(
+      en.documentsStep.rules.colour,
+    );
+    expect(licence.textContent).toContain(en.workspaceGuide.documents.colourAdvice);
   });
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { STEPS as CHECKED_STEPS, type Step } from '../../../core/rules/data';
 import { routeHref, type Route } from '../navigation/routes';
 import { useCaseSession } from '../screens/Case/caseSession';
+import { stepStarted } from '../screens/Case/stepStarted';
 import { CASE_STEPS, type StepId } from '../screens/Case/steps';
 
 const isCheckedStep = (step: StepId): step is Step => (CHECKED_STEPS as readonly string[]).includes(step);
@@ -20,7 +21,7 @@ export function StepRail({
   navigate: (next: Route) => void;
 }) {
   const { t } = useTranslation();
-  const { issues } = useCaseSession();
+  const { caseData, issues, visited } = useCaseSession();
   return (
     <nav className="step-rail" aria-labelledby="step-rail-heading">
       <h2 id="step-rail-heading" className="step-rail__heading">
@@ -32,7 +33,10 @@ export function StepRail({
           const open = isCheckedStep(step)
             ? issues.filter((issue) => issue.step === step && issue.severity === 'error').length
             : undefined;
-          const state = open === undefined ? undefined : open === 0 ? 'done' : 'open';
+          // A step the user has neither opened nor begun is "not started", not a list of empty fields to fix.
+          const notStarted = open !== undefined && !visited.has(step) && !stepStarted(caseData, step);
+          const state =
+            open === undefined ? undefined : notStarted ? 'notStarted' : open === 0 ? 'done' : 'open';
           return (
             <li key={step}>
               <a
@@ -51,7 +55,11 @@ export function StepRail({
                 <span className="step-rail__label">{t(`steps.${step}.label`)}</span>
                 {state !== undefined && (
                   <span className={`step-rail__state step-rail__state--${state}`}>
-                    {state === 'done' ? t('workspace.stepDone') : t('workspace.stepOpen', { count: open })}
+                    {state === 'done'
+                      ? t('workspace.stepDone')
+                      : state === 'notStarted'
+                        ? t('workspaceGuide.rail.notStarted')
+                        : t('workspace.stepOpen', { count: open })}
                   </span>
                 )}
               </a>

@@ -39,3 +39,20 @@ describe('regions', () => {
     expect(isRegionChain('990000', '', '')).toBe(false);
   });
 });
+
+describe('Latin-script region names', () => {
+  it('names every province, city and district in Latin script as well', async () => {
+    const { regionLatin } = await import('../../../core/model/regions');
+    expect(provinceList().find((p) => p.code === '310000')?.latin).toBe('Shanghai');
+    expect(districtsOf('310100').find((d) => d.code === '310115')?.latin).toBe('Pudong New Area');
+    expect(citiesOf('440000').find((c) => c.code === '440300')?.latin).toBe('Shenzhen');
+    expect(regionLatin('422800')).toBe('Enshi Tujia Miao Autonomous Prefecture');
+    for (const p of provinceList()) {
+      expect(p.latin).toMatch(/^[A-Z][A-Za-z'() -]+$/);
+      for (const c of citiesOf(p.code)) {
+        expect(c.latin).toMatch(/^[A-Z][A-Za-z'() -]+$/);
+        for (const d of districtsOf(c.code)) expect(d.latin).toMatch(/^[A-Z][A-Za-z'() -]+$/);
+      }
+    }
+  });
+});

@@ -66,11 +66,25 @@ describe('case session', () => {
   it('counts each step’s open findings in the rail', async () => {
     await openApplicant();
     const applicant = document.querySelector('nav.step-rail a[href$="/applicant"]');
-    expect(applicant?.getAttribute('data-step-state')).toBe('open');
+    await waitFor(() => expect(applicant?.getAttribute('data-step-state')).toBe('open'));
     expect(applicant?.textContent).toMatch(/\d+ to fix/);
     // Steps the pre-flight does not cover carry no state.
     expect(
       document.querySelector('nav.step-rail a[href$="/export"]')?.getAttribute('data-step-state'),
     ).toBeNull();
+  });
+
+  it('says "Not started" for a step of a new case until the user has been there', async () => {
+    const { id } = await openApplicant();
+    const link = (step: string) => document.querySelector(`nav.step-rail a[href$="/${step}"]`);
+    // People has empty required fields, but the user has not been there: no "6 to fix" yet.
+    expect(link('people')?.getAttribute('data-step-state')).toBe('notStarted');
+    expect(link('people')?.textContent).toContain(en.workspaceGuide.rail.notStarted);
+    expect(link('people')?.textContent).not.toMatch(/\d+ to fix/);
+    fireEvent.click(link('people') as HTMLElement);
+    await screen.findByRole('heading', { level: 1, name: en.steps.people.title });
+    expect(window.location.hash).toBe(`#/case/${id}/people`);
+    await waitFor(() => expect(link('people')?.getAttribute('data-step-state')).toBe('open'));
+    expect(link('people')?.textContent).toMatch(/\d+ to fix/);
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../../core/model/case';
 import { fieldDef, type FieldDef } from '../../../../core/model/fields';
@@ -8,6 +8,9 @@ import type { PreflightIssue } from '../../../../core/rules/preflight';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../../screens/Case/caseSession';
 import { optionsFor } from './options';
+import { ListEditor } from './ListEditor';
+import { RegionSelect } from './RegionSelect';
+import { listLabels, type ListLabels } from './listLabels';
 import { getAt, setAt } from './paths';
 import { enumKey } from '../../i18n/enumKey';
 
@@ -25,6 +28,14 @@ export interface FieldViewProps {
   /** For `region` inputs: the choices (provinces, or the cities of the chosen province…). */
   regions?: readonly Region[];
   disabled?: boolean;
+  /** In a section that already names the owner, "Subject's person in charge: name" reads "Name". */
+  shortMeaning?: boolean;
+}
+
+/** The English meaning of a label without its owner ("Legal representative: ID valid until" → "ID valid until"). */
+export function withoutOwner(meaning: string): string {
+  const rest = meaning.replace(/^[^:]*:\s*/, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /**
@@ -33,7 +44,16 @@ export interface FieldViewProps {
  * input for its type, and the pre-flight's findings for it with the fix. Findings appear once the field has a
  * value or the user has left it, so an untouched form is not a wall of red.
  */
-export function FieldView({ def, path, value, onChange, issues, regions, disabled }: FieldViewProps) {
+export function FieldView({
+  def,
+  path,
+  value,
+  onChange,
+  issues,
+  regions,
+  disabled,
+  shortMeaning,
+}: FieldViewProps) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const [touched, setTouched] = useState(false);
@@ -115,21 +135,27 @@ export function FieldView({ def, path, value, onChange, issues, regions, disable
         />
       );
       break;
-    case 'select':
-    case 'region': {
-      const choices =
-        def.input === 'region'
-          ? (regions ?? []).map((region) => ({ value: region.code, text: region.name }))
-          : optionsFor(toPattern(path)).map((option) => ({
-              value: option.value,
-              text:
-                'set' in option.label
-                  ? // The option sets are typed from en.json: a value without text fails to compile there.
-                    t(
-                      `fieldOptions.${option.label.set}.${enumKey(option.value)}` as 'fieldOptions.idType.passport',
-                    )
-                  : option.label.text[lang],
-            }));
+    case 'region':
+      input = (
+        <RegionSelect
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          regions={regions ?? []}
+          onChange={onChange}
+          searchLabel={t('workspaceGuide.region.search', { label: def.label[lang] })}
+          selectProps={common}
+        />
+      );
+      break;
+    case 'select': {
+      const choices = optionsFor(toPattern(path)).map((option) => ({
+        value: option.value,
+        text:
+          'set' in option.label
+            ? // The option sets are typed from en.json: a value without text fails to compile there.
+              t(`fieldOptions.${option.label.set}.${enumKey(option.value)}` as 'fieldOptions.idType.passport')
+            : option.label.text[lang],
+      }));
       input = (
         <select
           {...common}
@@ -137,7 +163,6 @@ export function FieldView({ def, path, value, onChange, issues, regions, disable
           value={typeof value === 'string' ? value : ''}
           onChange={(event) => onChange(event.target.value)}
         >
-          {def.input === 'region' && <option value="">{t('fields.choose')}</option>}
           {choices.map((choice) => (
             <option key={choice.value} value={choice.value}>
               {choice.text}
@@ -153,7 +178,7 @@ export function FieldView({ def, path, value, onChange, issues, regions, disable
           id={id}
           describedBy={describedBy}
           invalid={hasError}
-          label={def.label['zh-CN']}
+          label={listLabels(t, toPattern(path), def.label[lang])}
           numeric={path.endsWith('serviceContentTypes')}
           values={Array.isArray(value) ? (value as (string | number)[]) : []}
           onChange={onChange}
@@ -179,7 +204,7 @@ export function FieldView({ def, path, value, onChange, issues, regions, disable
         {def.label['zh-CN']}
       </span>
       <span className="field__meaning" lang="en">
-        {def.label.en}
+        {shortMeaning ? withoutOwner(def.label.en) : def.label.en}
       </span>
     </>
   );
@@ -247,14 +272,12 @@ function ListInput({
   id: string;
   describedBy: string;
   invalid: boolean;
-  label: string;
+  label: ListLabels;
   numeric: boolean;
   values: readonly (string | number)[];
   onChange: (next: unknown) => void;
   onBlur: () => void;
 }) {
-  const { t } = useTranslation();
-  const rowLabel = useId();
   const setRow = (index: number, raw: string) => {
     const next = [...values];
     if (numeric) {
@@ -264,41 +287,34 @@ function ListInput({
     onChange(next);
   };
   return (
-    <div className="list-input" role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
-      {values.map((item, index) => (
-        <div className="list-input__row" key={index}>
-          <input
-            id={index === 0 ? id : `${id}-${index}`}
-            type={numeric ? 'number' : 'text'}
-            className="input"
-            aria-label={t('fields.listItem', { label, number: index + 1 })}
-            aria-invalid={invalid ? true : undefined}
-            aria-describedby={describedBy}
-            value={String(item)}
-            onChange={(event) => setRow(index, event.target.value)}
-            onBlur={onBlur}
-          />
-          <button
-            type="button"
-            className="button button--small"
-            aria-describedby={rowLabel}
-            onClick={() => onChange(values.filter((_, i) => i !== index))}
-          >
-            {t('fields.removeItem', { number: index + 1 })}
-          </button>
-        </div>
-      ))}
-      <span id={rowLabel} className="visually-hidden">
-        {label}
-      </span>
-      <button
-        type="button"
-        className="button button--small"
-        id={values.length === 0 ? id : undefined}
-        onClick={() => onChange([...values, numeric ? 0 : ''])}
-      >
-        {t('fields.addItem', { label })}
-      </button>
+    <div role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
+      <ListEditor
+        className="list-input"
+        itemClassName="list-input__row"
+        small
+        items={values}
+        addLabel={label.add}
+        removeLabel={label.remove}
+        addButtonId={values.length === 0 ? id : undefined}
+        onAdd={() => onChange([...values, numeric ? 0 : ''])}
+        onRemove={(index) => onChange(values.filter((_, i) => i !== index))}
+        renderItem={(item, index, removeButton) => (
+          <>
+            <input
+              id={index === 0 ? id : `${id}-${index}`}
+              type={numeric ? 'number' : 'text'}
+              className="input"
+              aria-label={label.item(index)}
+              aria-invalid={invalid ? true : undefined}
+              aria-describedby={describedBy}
+              value={String(item)}
+              onChange={(event) => setRow(index, event.target.value)}
+              onBlur={onBlur}
+            />
+            {removeButton}
+          </>
+        )}
+      />
     </div>
   );
 }
@@ -313,11 +329,13 @@ export function CatalogueField({
   regions,
   disabled,
   onChange,
+  shortMeaning,
 }: {
   path: string;
   serviceKind?: Service['kind'];
   regions?: readonly Region[];
   disabled?: boolean;
+  shortMeaning?: boolean;
   /** Replaces the plain write (e.g. a province change that also clears city and district). */
   onChange?: (value: unknown) => void;
 }) {
@@ -333,6 +351,7 @@ export function CatalogueField({
       issues={issues.filter((issue) => issue.path === path)}
       regions={regions}
       disabled={disabled}
+      shortMeaning={shortMeaning}
     />
   );
   if (!def.englishMeaning) return view;

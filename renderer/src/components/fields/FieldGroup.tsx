@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Service } from '../../../../core/model/case';
+import type { Case, Service } from '../../../../core/model/case';
 import { FIELD_CATALOGUE, fieldDef, type FieldDef } from '../../../../core/model/fields';
 import { toPattern } from '../../../../core/model/paths';
 import { citiesOf, districtsOf, provinceList } from '../../../../core/model/regions';
 import { useCaseSession } from '../../screens/Case/caseSession';
 import { CatalogueField } from './CatalogueField';
+import { ListEditor } from './ListEditor';
 import { getAt, setAt } from './paths';
 
 /**
@@ -63,23 +64,30 @@ export function RegionFields({ prefix }: { prefix: string }) {
 
 /**
  * Every catalogue field directly under `prefix` (a concrete path such as `services.0`). Long-term flags
- * disable the end date they replace; `exclude` leaves out fields the caller renders itself.
+ * disable the end date they replace; `exclude` leaves out fields the caller renders itself, `only` keeps a
+ * section's fields.
  */
 export function FieldGroup({
   prefix,
   serviceKind,
   exclude = [],
+  only,
+  shortMeaning,
 }: {
   prefix: string;
   serviceKind?: Service['kind'];
   exclude?: readonly string[];
+  /** The section's heading names the owner: the English meanings leave it out. */
+  shortMeaning?: boolean;
+  /** Only these fields (a section of a long form), still in catalogue order. */
+  only?: readonly string[];
 }) {
   const { caseData } = useCaseSession();
   const defs = catalogueChildren(toPattern(prefix), serviceKind);
   const items: ReactNode[] = [];
   for (const def of defs) {
     const key = lastKey(def.path);
-    if (exclude.includes(key)) continue;
+    if (exclude.includes(key) || (only !== undefined && !only.includes(key))) continue;
     const path = `${prefix}.${key}`;
     if (def.input === 'region') {
       if (key === 'province') items.push(<RegionFields key={path} prefix={prefix} />);
@@ -88,7 +96,15 @@ export function FieldGroup({
     const longTermFlag =
       key === 'idValidTo' ? 'idLongTerm' : key === 'certificateValidTo' ? 'certificateLongTerm' : undefined;
     const disabled = longTermFlag !== undefined && getAt(caseData, `${prefix}.${longTermFlag}`) === true;
-    items.push(<CatalogueField key={path} path={path} serviceKind={serviceKind} disabled={disabled} />);
+    items.push(
+      <CatalogueField
+        key={path}
+        path={path}
+        serviceKind={serviceKind}
+        disabled={disabled}
+        shortMeaning={shortMeaning}
+      />,
+    );
   }
   return <div className="field-grid">{items}</div>;
 }
@@ -97,61 +113,50 @@ export function FieldGroup({
  * A list of records (shareholders, staff, app platforms …): each row is a fieldset of its catalogue fields
  * with a remove button, and one button adds a row.
  */
-export function RowList({
-  path,
-  serviceKind,
-  newRow,
-  rowTitle,
-  addLabel,
-  removeLabel,
-}: {
+export interface RowListProps {
   path: string;
   serviceKind?: Service['kind'];
   newRow: () => unknown;
   rowTitle: (index: number) => string;
   addLabel: string;
   removeLabel: (index: number) => string;
-}) {
+}
+
+export function RowList({ path, serviceKind, newRow, rowTitle, addLabel, removeLabel }: RowListProps) {
   const { t } = useTranslation();
   const { caseData, update } = useCaseSession();
   const rows = (getAt(caseData, path) as unknown[] | undefined) ?? [];
+  const rowsOf = (c: Case) => (getAt(c, path) as unknown[] | undefined) ?? [];
   return (
-    <div className="row-list" data-list={path}>
-      {rows.length === 0 && <p className="hint">{t('fields.noRows')}</p>}
-      {rows.map((_, index) => (
-        <fieldset className="row-list__row" key={index}>
-          <legend className="row-list__title">{rowTitle(index)}</legend>
-          <FieldGroup prefix={`${path}.${index}`} serviceKind={serviceKind} />
-          <button
-            type="button"
-            className="button button--small button--danger"
-            onClick={() =>
-              update(
-                (c) =>
-                  setAt(
-                    c,
-                    path,
-                    ((getAt(c, path) as unknown[]) ?? []).filter((__, i) => i !== index),
-                  ),
-                { ownUndoStep: true },
-              )
-            }
-          >
-            {removeLabel(index)}
-          </button>
-        </fieldset>
-      ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() =>
-          update((c) => setAt(c, path, [...((getAt(c, path) as unknown[]) ?? []), newRow()]), {
-            ownUndoStep: true,
-          })
+    <div data-list={path} className="row-list">
+      <ListEditor
+        className="row-list__rows"
+        as="fieldset"
+        itemClassName="row-list__row"
+        items={rows}
+        emptyText={t('fields.noRows')}
+        addLabel={addLabel}
+        removeLabel={removeLabel}
+        onAdd={() => update((c) => setAt(c, path, [...rowsOf(c), newRow()]), { ownUndoStep: true })}
+        onRemove={(index) =>
+          update(
+            (c) =>
+              setAt(
+                c,
+                path,
+                rowsOf(c).filter((_, i) => i !== index),
+              ),
+            { ownUndoStep: true },
+          )
         }
-      >
-        {addLabel}
-      </button>
+        renderItem={(_, index, removeButton) => (
+          <>
+            <legend className="row-list__title">{rowTitle(index)}</legend>
+            <FieldGroup prefix={`${path}.${index}`} serviceKind={serviceKind} />
+            {removeButton}
+          </>
+        )}
+      />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -113,11 +114,7 @@ function TimerCard({ timer, track }: { timer: Timer; track: Track }) {
   );
 }
 
-function problemText(
-  problem: EventProblem,
-  t: ReturnType<typeof useTranslation>['t'],
-  lang: 'en' | 'zh-CN',
-): string {
+function problemText(problem: EventProblem, t: TFunction, lang: 'en' | 'zh-CN'): string {
   switch (problem.code) {
     case 'numberInvalid':
       return problem.issues.map((i) => `${i.message[lang]} ${i.fix[lang]}`).join(' ');

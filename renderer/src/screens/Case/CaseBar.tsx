@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCaseSession, type UndoOutcome } from './caseSession';
+import { Button } from '../../components/fields/Button';
 
 /** Whether a key press belongs to a text field, whose own undo (the browser's) must keep working. */
 function isTextEntry(target: EventTarget | null): boolean {
@@ -71,20 +72,19 @@ export function CaseBar() {
         {status}
       </p>
       {saveState.kind === 'failed' && (
-        <button type="button" className="button button--small" onClick={retrySave}>
+        <Button small onClick={retrySave}>
           {t('workspace.retrySave')}
-        </button>
+        </Button>
       )}
-      <button
-        type="button"
-        className="button button--small"
+      <Button
+        small
         onClick={() => void runUndo()}
         disabled={busy}
         aria-keyshortcuts="Control+Z Meta+Z"
         aria-describedby="case-bar-undo-result"
       >
         {t('workspace.undo')}
-      </button>
+      </Button>
       <p id="case-bar-undo-result" className="case-bar__undo-result" aria-live="polite">
         {undoOutcome === 'undone' && t('workspace.undone')}
         {undoOutcome === 'nothingToUndo' && t('workspace.nothingToUndo')}

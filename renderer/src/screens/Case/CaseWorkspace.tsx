@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../../core/model/case';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
+import { Button } from '../../components/fields/Button';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { StepRail } from '../../components/StepRail';
-import type { Route } from '../../navigation/routes';
 import { AfterApprovalStep } from '../AfterApproval/AfterApprovalStep';
 import { ApplicantStep } from '../Applicant/ApplicantStep';
 import { DocumentsStep } from '../Documents/DocumentsStep';
@@ -15,8 +15,8 @@ import { PeopleStep } from '../People/PeopleStep';
 import { ReviewStep } from '../Review/ReviewStep';
 import { ServicesStep } from '../Services/ServicesStep';
 import { CaseBar } from './CaseBar';
-import { CaseSessionProvider } from './caseSession';
-import type { StepScreenProps } from './StepOverview';
+import { CaseSessionProvider, useCaseSession } from './caseSession';
+import type { StepScreenProps } from './stepProps';
 import type { StepId } from './steps';
 
 /** The screen of each step. A step gets its own screen (screens/<Step>/) as it is built. */
@@ -31,17 +31,16 @@ const STEP_SCREENS: Readonly<Record<StepId, ComponentType<StepScreenProps>>> = {
   afterApproval: AfterApprovalStep,
 };
 
+/** Records that the user has been on a step (the rail then shows its findings). */
+function VisitStep({ step }: { step: StepId }) {
+  const { visit } = useCaseSession();
+  useEffect(() => visit(step), [visit, step]);
+  return null;
+}
+
 type Loaded = { state: 'loading' } | { state: 'ready'; case: Case } | { state: 'failed' };
 
-export function CaseWorkspace({
-  caseId,
-  step,
-  navigate,
-}: {
-  caseId: string;
-  step: StepId;
-  navigate: (next: Route) => void;
-}) {
+export function CaseWorkspace({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
   const api = useApi();
   const call = useApiCall();
@@ -70,9 +69,7 @@ export function CaseWorkspace({
     return (
       <div className="workspace workspace--empty">
         <ScreenHeading>{t('workspace.openFailed')}</ScreenHeading>
-        <button type="button" className="button" onClick={() => navigate({ screen: 'home' })}>
-          {t('workspace.backHome')}
-        </button>
+        <Button onClick={() => navigate({ screen: 'home' })}>{t('workspace.backHome')}</Button>
       </div>
     );
   }
@@ -81,6 +78,7 @@ export function CaseWorkspace({
   return (
     <CaseSessionProvider key={caseId} initial={loaded.case}>
       <div className="workspace">
+        <VisitStep step={step} />
         <StepRail caseId={caseId} current={step} navigate={navigate} />
         <div className="workspace__content">
           <CaseBar />

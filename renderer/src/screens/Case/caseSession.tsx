@@ -9,10 +9,13 @@ import {
   type ReactNode,
 } from 'react';
 import type { Case } from '../../../../core/model/case';
+import { linkPrincipal } from '../../../../core/model/principal';
 import { decidePathway, type Decision } from '../../../../core/rules/decide';
 import { checkCase, type PreflightIssue } from '../../../../core/rules/preflight';
-import type { ErrorCode, Result } from '../../../../electron/contract';
+import type { ErrorCode } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
+import type { StepId } from './steps';
+import { settle } from '../../api/settle';
 
 /** How long typing may pause before the draft is saved: long enough to batch a word, short enough to lose none. */
 export const AUTOSAVE_DELAY_MS = 700;
@@ -47,6 +50,9 @@ export interface CaseSession {
   /** The pre-flight on the draft, recomputed shortly after each edit. */
   issues: readonly PreflightIssue[];
   decision: Decision;
+  /** The steps opened since the case was opened (the rail says "Not started" for the others left empty). */
+  visited: ReadonlySet<StepId>;
+  visit: (step: StepId) => void;
 }
 
 const CaseSessionContext = createContext<CaseSession | null>(null);
@@ -55,14 +61,6 @@ export function useCaseSession(): CaseSession {
   const session = useContext(CaseSessionContext);
   if (session === null) throw new Error('useCaseSession() needs a <CaseSessionProvider> above it');
   return session;
-}
-
-async function settle<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await pending;
-  } catch {
-    return { ok: false, code: 'internal' };
-  }
 }
 
 /**
@@ -121,7 +119,8 @@ export function CaseSessionProvider({ initial, children }: { initial: Case; chil
   const update = useCallback(
     (recipe: (current: Case) => Case, options: UpdateOptions = {}) => {
       const before = { case: draft.current, edits: edits.current };
-      draft.current = recipe(draft.current);
+      // A person in charge who is the legal representative stays one person (core/model/principal.ts).
+      draft.current = linkPrincipal(recipe(draft.current));
       edits.current += 1;
       setCaseData(draft.current);
       setSaveState((state) => (state.kind === 'failed' ? state : { kind: 'pending' }));
@@ -172,10 +171,27 @@ export function CaseSessionProvider({ initial, children }: { initial: Case; chil
   }, [caseData]);
 
   const decision = useMemo(() => decidePathway(caseData.answers), [caseData.answers]);
+  const [visited, setVisited] = useState<ReadonlySet<StepId>>(new Set());
+  const visit = useCallback(
+    (step: StepId) => setVisited((current) => (current.has(step) ? current : new Set([...current, step]))),
+    [],
+  );
 
   const value = useMemo<CaseSession>(
-    () => ({ caseData, update, replace, saveState, flush, retrySave, undo, issues, decision }),
-    [caseData, update, replace, saveState, flush, retrySave, undo, issues, decision],
+    () => ({
+      caseData,
+      update,
+      replace,
+      saveState,
+      flush,
+      retrySave,
+      undo,
+      issues,
+      decision,
+      visited,
+      visit,
+    }),
+    [caseData, update, replace, saveState, flush, retrySave, undo, issues, decision, visited, visit],
   );
   return <CaseSessionContext.Provider value={value}>{children}</CaseSessionContext.Provider>;
 }

@@ -1,10 +1,15 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AttachmentMeta } from '../../../../core/model/case';
 import type { ChecklistItem, ChecklistStatus } from '../../../../core/rules/checklist';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { AttachmentPreview } from './AttachmentPreview';
 import { checkFile, formatBytes, mediaTypeName, type FileCheck } from './fileChecks';
+import { TextField } from '../../components/fields/Field';
+import { fieldDef } from '../../../../core/model/fields';
+import { CHECKLIST } from '../../../../core/rules/data';
+import type { StepId } from '../Case/steps';
 
 /** The element id of a checklist item, so the pre-flight can open it (`attachments:<item id>`). */
 export function checklistItemDomId(itemId: string): string {
@@ -33,6 +38,17 @@ export interface ChecklistItemCardProps {
   onValidityChange: (file: AttachmentMeta, field: 'validFrom' | 'validTo', value: string) => void;
 }
 
+/**
+ * The step where the case holds the validity dates of an item's document (the business licence term in
+ * Applicant, an ID's validity in People or Services), or undefined when only the attached file can say.
+ */
+export function validityStepOf(entryId: string): StepId | undefined {
+  const path = CHECKLIST.items.find((entry) => entry.id === entryId)?.validityFrom?.[0];
+  if (path === undefined) return undefined;
+  const pattern = path.startsWith('item.') ? `services.*.${path.slice('item.'.length)}` : path;
+  return fieldDef(pattern)?.step;
+}
+
 export function ChecklistItemCard({
   caseId,
   item,
@@ -48,6 +64,7 @@ export function ChecklistItemCard({
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const format = item.format;
+  const validityStep = validityStepOf(item.entryId);
   const accepting = takesFiles(item);
   // An item that holds all the files it takes is replaced by removing a file first, not by adding one.
   const full = files.length >= (format?.maxFiles ?? Infinity);
@@ -114,13 +131,20 @@ export function ChecklistItemCard({
                     })}
                   </li>
                 )}
-                {format.colour && <li>{t('documentsStep.rules.colour')}</li>}
                 <li>
                   {format.minFiles === format.maxFiles
                     ? t('documentsStep.rules.filesExactly', { count: format.maxFiles })
                     : t('documentsStep.rules.filesRange', { min: format.minFiles, max: format.maxFiles })}
                 </li>
-                {format.checkValidity && <li>{t('documentsStep.rules.validity')}</li>}
+                {format.checkValidity && (
+                  <li>
+                    {validityStep === undefined
+                      ? t('documentsStep.rules.validity')
+                      : t('workspaceGuide.documents.validityFromCase', {
+                          step: t(`steps.${validityStep}.label`),
+                        })}
+                  </li>
+                )}
                 {format.note !== undefined && <li>{format.note[lang]}</li>}
               </ul>
             </dd>
@@ -133,6 +157,7 @@ export function ChecklistItemCard({
           </>
         )}
       </dl>
+      {format?.colour === true && <p className="hint">{t('workspaceGuide.documents.colourAdvice')}</p>}
 
       {item.problems.length > 0 && (
         <ul className="checklist-item__problems">
@@ -162,7 +187,8 @@ export function ChecklistItemCard({
               itemId={item.id}
               file={file}
               checks={checkFile(file, format)}
-              showValidity={format?.checkValidity === true}
+              // Dates the case already holds (the business licence term, an ID's validity) are not asked again.
+              showValidity={format?.checkValidity === true && validityStep === undefined}
               busy={busy}
               onRemove={() => onRemove(file)}
               onValidityChange={(field, value) => onValidityChange(file, field, value)}
@@ -274,31 +300,21 @@ function FileRow({
         )}
         {showValidity && (
           <div className="file-row__validity">
-            <div className="field">
-              <label className="field__label" htmlFor={`${idBase}-from`}>
-                {t('documentsStep.validFrom')}
-              </label>
-              <input
-                id={`${idBase}-from`}
-                type="date"
-                className="input input--date"
-                value={file.validFrom}
-                onChange={(event) => onValidityChange('validFrom', event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={`${idBase}-to`}>
-                {t('documentsStep.validTo')}
-              </label>
-              <input
-                id={`${idBase}-to`}
-                type="date"
-                className="input input--date"
-                value={file.validTo}
-                data-testid="valid-to"
-                onChange={(event) => onValidityChange('validTo', event.target.value)}
-              />
-            </div>
+            <TextField
+              id={`${idBase}-from`}
+              type="date"
+              label={t('documentsStep.validFrom')}
+              value={file.validFrom}
+              onChange={(value) => onValidityChange('validFrom', value)}
+            />
+            <TextField
+              id={`${idBase}-to`}
+              type="date"
+              label={t('documentsStep.validTo')}
+              value={file.validTo}
+              testId="valid-to"
+              onChange={(value) => onValidityChange('validTo', value)}
+            />
           </div>
         )}
         <button
@@ -314,7 +330,7 @@ function FileRow({
   );
 }
 
-function describeCheck(check: FileCheck, t: ReturnType<typeof useTranslation>['t'], locale: string): string {
+function describeCheck(check: FileCheck, t: TFunction, locale: string): string {
   switch (check.id) {
     case 'type':
       return t('documentsStep.checks.type', {

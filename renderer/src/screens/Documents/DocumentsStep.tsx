@@ -2,18 +2,17 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../../core/model/case';
 import { buildChecklist, type ChecklistStatus } from '../../../../core/rules/checklist';
-import type { ErrorCode, Result } from '../../../../electron/contract';
+import type { ErrorCode } from '../../../../electron/contract';
 import en from '../../../../locales/en.json';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
 import { ProgressPanel } from '../../components/ProgressPanel';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
-import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
+import { StepFrame } from '../Case/StepFrame';
 import { ChecklistItemCard, takesFiles } from './ChecklistItemCard';
 import '../workspace-steps.css';
+import { settle } from '../../api/settle';
 
 type AttachmentKind = keyof typeof en.errors.attachmentKind;
 const KNOWN_KINDS: ReadonlySet<string> = new Set(Object.keys(en.errors.attachmentKind));
@@ -33,14 +32,6 @@ interface Adding {
   total: number;
   fileName: string;
   cancelled: boolean;
-}
-
-async function settle<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await pending;
-  } catch {
-    return { ok: false, code: 'internal' };
-  }
 }
 
 /**
@@ -154,13 +145,7 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
   );
 
   return (
-    <article className="step documents-step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.documents.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.documents.summary')}</p>
-
+    <StepFrame caseId={caseId} step={step} navigate={navigate} className="documents-step">
       <p className="documents-step__counts" data-testid="checklist-counts">
         {SUMMARY_STATUSES.map((status) => (
           <span key={status} className={`status-badge status-badge--${status}`}>
@@ -195,8 +180,6 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
       <p className="hint documents-step__source">
         {t('documentsStep.sourceNote', { asOf: checklist[0]?.asOf ?? '' })}
       </p>
-
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
-    </article>
+    </StepFrame>
   );
 }

@@ -1,18 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportRecord } from '../../../../core/model/case';
+import { previewDocuments } from '../../../../core/packet/preview';
 import { PROFILE_IDS, uploadProfile, type ProfileId } from '../../../../core/packet/profiles';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
 import { ProgressPanel } from '../../components/ProgressPanel';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
-import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
+import { StepFrame } from '../Case/StepFrame';
 import { IssueList } from '../Review/IssueList';
 import { useAcknowledge } from '../Review/ReviewStep';
 import '../workspace-steps.css';
+import { RadioGroupField } from '../../components/fields/Field';
 
 type Phase =
   | { kind: 'idle' }
@@ -25,12 +25,38 @@ type Phase =
  * replacing an existing packet, reports progress (Cancel stops it) and can show the result in the file
  * manager. Each export is recorded in the case's history.
  */
+/** The packet writer's named stages (core/packet/assemble.ts), by their locale key. */
+const STAGES: Readonly<
+  Record<string, 'attachments' | 'index' | 'fullPacket' | 'portalFields' | 'wechat' | 'manifest'>
+> = {
+  attachments: 'attachments',
+  index: 'index',
+  'full packet': 'fullPacket',
+  'portal fields': 'portalFields',
+  wechat: 'wechat',
+  manifest: 'manifest',
+};
+
 export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const call = useApiCall();
-  const { caseData, issues, update, flush } = useCaseSession();
+  const { caseData, issues, update, flush, decision } = useCaseSession();
   const acknowledge = useAcknowledge();
+  const zh = i18n.language === 'zh-CN';
+  const documents = useMemo(() => previewDocuments(caseData, decision), [caseData, decision]);
+
+  /** The packet writer's stage in words: its internal names and the documents' Chinese titles translated. */
+  const stageLabel = (step: string): string => {
+    const named = STAGES[step];
+    if (named !== undefined) return t(`workspaceGuide.exportStages.${named}`);
+    const review = step.endsWith('（核对版）');
+    const zhTitle = review ? step.slice(0, -'（核对版）'.length) : step;
+    const document = documents.find((d) => d.title.zh === zhTitle);
+    if (document === undefined) return step;
+    const title = zh ? document.title.zh : document.title.en;
+    return review ? t('workspaceGuide.exportStages.reviewCopy', { title }) : title;
+  };
   const hasWechatMiniProgram = caseData.services.some(
     (s) => s.kind === 'mini_program' && s.platform === 'wechat',
   );
@@ -38,7 +64,6 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [revealed, setRevealed] = useState<boolean | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
-  const zh = i18n.language === 'zh-CN';
 
   const errors = issues.filter((i) => i.severity === 'error');
   const openWarnings = issues.filter((i) => i.severity === 'warning' && !i.acknowledged);
@@ -88,13 +113,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
 
   const history = [...caseData.exports].reverse();
   return (
-    <article className="step export-step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.export.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.export.summary')}</p>
-
+    <StepFrame caseId={caseId} step={step} navigate={navigate} className="export-step">
       {errors.length > 0 && (
         <section
           className="callout callout--error"
@@ -105,14 +124,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
             {t('exportStep.refused', { count: errors.length })}
           </h2>
           <p>{t('exportStep.refusedHint')}</p>
-          <IssueList
-            caseId={caseId}
-            issues={errors}
-            navigate={navigate}
-            onAcknowledge={acknowledge}
-            headingLevel={3}
-            idPrefix="export-errors"
-          />
+          <IssueList issues={errors} navigate={navigate} headingLevel={3} idPrefix="export-errors" />
         </section>
       )}
 
@@ -122,14 +134,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
             {t('exportStep.warnings', { count: openWarnings.length })}
           </h2>
           <p>{t('exportStep.warningsHint')}</p>
-          <IssueList
-            caseId={caseId}
-            issues={openWarnings}
-            navigate={navigate}
-            onAcknowledge={acknowledge}
-            headingLevel={3}
-            idPrefix="export-warnings"
-          />
+          <IssueList issues={openWarnings} navigate={navigate} headingLevel={3} idPrefix="export-warnings" />
           <button
             type="button"
             className="button"
@@ -144,25 +149,18 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
         <h2 id="export-options-heading" className="card__heading">
           {t('exportStep.optionsHeading')}
         </h2>
-        <fieldset className="export-profiles">
-          <legend>{t('exportStep.profile')}</legend>
-          {PROFILE_IDS.map((id) => {
+        <RadioGroupField
+          className="export-profiles"
+          name="export-profile"
+          legend={t('exportStep.profile')}
+          value={profile}
+          onChange={setProfile}
+          disabled={phase.kind === 'running'}
+          options={PROFILE_IDS.map((id) => {
             const name = uploadProfile(id).name;
-            return (
-              <label key={id} className="export-profiles__option">
-                <input
-                  type="radio"
-                  name="export-profile"
-                  value={id}
-                  checked={profile === id}
-                  onChange={() => setProfile(id)}
-                  disabled={phase.kind === 'running'}
-                />
-                <span>{zh ? name.zh : `${name.en} · ${name.zh}`}</span>
-              </label>
-            );
+            return { value: id, label: zh ? name.zh : `${name.en} · ${name.zh}` };
           })}
-        </fieldset>
+        />
         <p className="hint">{t('exportStep.folderHint')}</p>
         <button
           type="button"
@@ -179,7 +177,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
             label={t('exportStep.progress')}
             done={phase.done}
             total={phase.total}
-            detail={phase.step}
+            detail={stageLabel(phase.step)}
             cancelling={phase.cancelling}
             onCancel={cancel}
           />
@@ -205,6 +203,20 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
             {t('exportStep.showInFolder')}
           </button>
           {revealed === false && <p className="hint">{t('exportStep.revealUnavailable')}</p>}
+          <h3 className="card__subheading">{t('workspaceGuide.exportGuide.heading')}</h3>
+          <p className="hint">{t('workspaceGuide.exportGuide.folder', { folder: phase.folderName })}</p>
+          <ul className="step__points" data-testid="export-guide">
+            <li>{t('workspaceGuide.exportGuide.documents')}</li>
+            <li>{t('workspaceGuide.exportGuide.scans')}</li>
+            <li>{t('workspaceGuide.exportGuide.portal')}</li>
+            <li>
+              {profile === 'wechat'
+                ? t('workspaceGuide.exportGuide.wechat')
+                : t('workspaceGuide.exportGuide.provider')}
+            </li>
+            <li>{t('workspaceGuide.exportGuide.records')}</li>
+            <li>{t('workspaceGuide.exportGuide.sms')}</li>
+          </ul>
         </section>
       )}
 
@@ -240,8 +252,6 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
           </ul>
         )}
       </section>
-
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
-    </article>
+    </StepFrame>
   );
 }

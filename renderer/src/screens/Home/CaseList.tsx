@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListEntry } from '../../../../core/model/library';
+import { TextField } from '../../components/fields/Field';
 import { routeHref } from '../../navigation/routes';
 import { enumKey } from '../../i18n/enumKey';
+import { Button } from '../../components/fields/Button';
 
 export interface CaseListActions {
   open: (id: string) => void;
@@ -43,14 +45,13 @@ export function CaseList({
               <p className="case-row__name">{t('home.unreadable')}</p>
               <p className="hint">{t(`errors.${entry.code}`)}</p>
               {entry.recoverableFromBackup !== undefined && (
-                <button
-                  type="button"
-                  className="button button--small"
+                <Button
+                  small
                   disabled={busy}
                   onClick={() => actions.restoreBackup(entry.id, entry.recoverableFromBackup ?? 1)}
                 >
                   {t('home.restoreBackup', { number: entry.recoverableFromBackup })}
-                </button>
+                </Button>
               )}
             </li>
           );
@@ -84,7 +85,15 @@ export function CaseList({
                 <dd>
                   <progress max={100} value={entry.progress} aria-labelledby={`${nameId}-progress`} />{' '}
                   <span id={`${nameId}-progress`}>
-                    {t('home.progressValue', { percent: entry.progress })}
+                    {t('workspaceGuide.home.entered', { percent: entry.progress })}
+                  </span>{' '}
+                  <span
+                    className={`case-row__blockers case-row__blockers--${entry.exportBlockers > 0 ? 'open' : 'done'}`}
+                    data-blockers={entry.exportBlockers}
+                  >
+                    {entry.exportBlockers > 0
+                      ? t('workspaceGuide.home.blocking', { count: entry.exportBlockers })
+                      : t('workspaceGuide.home.ready')}
                   </span>
                 </dd>
               </div>
@@ -105,24 +114,14 @@ export function CaseList({
               </div>
             </dl>
             <div className="case-row__actions" role="group" aria-labelledby={nameId}>
-              <button
-                type="button"
-                className="button button--small button--primary"
-                onClick={() => actions.open(entry.id)}
-              >
+              <Button small variant="primary" onClick={() => actions.open(entry.id)}>
                 {t('home.open')}
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={busy}
-                onClick={() => actions.duplicate(entry.id, name)}
-              >
+              </Button>
+              <Button small disabled={busy} onClick={() => actions.duplicate(entry.id, name)}>
                 {t('home.duplicate')}
-              </button>
-              <button
-                type="button"
-                className="button button--small"
+              </Button>
+              <Button
+                small
                 disabled={busy}
                 aria-expanded={exporting === entry.id}
                 onClick={() => {
@@ -131,15 +130,10 @@ export function CaseList({
                 }}
               >
                 {t('home.export')}
-              </button>
-              <button
-                type="button"
-                className="button button--small button--danger"
-                disabled={busy}
-                onClick={() => actions.remove(entry.id, name)}
-              >
+              </Button>
+              <Button small variant="danger" disabled={busy} onClick={() => actions.remove(entry.id, name)}>
                 {t('home.delete')}
-              </button>
+              </Button>
             </div>
             {exporting === entry.id && (
               <form
@@ -150,24 +144,18 @@ export function CaseList({
                   actions.exportCase(entry.id, passphrase === '' ? undefined : passphrase);
                 }}
               >
-                <label htmlFor={`${nameId}-passphrase`} className="field__label">
-                  {t('home.exportPassphrase')}
-                </label>
-                <p id={`${nameId}-passphrase-help`} className="hint">
-                  {t('home.exportPassphraseHelp')}
-                </p>
-                <input
+                <TextField
                   id={`${nameId}-passphrase`}
                   type="password"
-                  className="input"
+                  label={t('home.exportPassphrase')}
+                  hint={t('home.exportPassphraseHelp')}
                   autoComplete="new-password"
-                  aria-describedby={`${nameId}-passphrase-help`}
                   value={passphrase}
-                  onChange={(event) => setPassphrase(event.target.value)}
+                  onChange={setPassphrase}
                 />
-                <button type="submit" className="button button--small button--primary">
+                <Button type="submit" small variant="primary">
                   {t('home.exportNow')}
-                </button>
+                </Button>
               </form>
             )}
           </li>

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListEntry } from '../../../../core/model/library';
 import type { RendererApi } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall, useNotices } from '../../api/notices';
+import { Button, DialogForm } from '../../components/fields/Button';
+import { TextField } from '../../components/fields/Field';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import type { Route } from '../../navigation/routes';
 import { CaseList } from './CaseList';
@@ -133,8 +135,9 @@ export function HomeScreen({
     remove: (id: string, name: string) =>
       run(async () => {
         if (await call(api.caseDelete({ id }))) {
-          setToast({ kind: 'deleted', id, name });
+          // The list is current before the toast announces the deletion (and offers Undo).
           await refresh();
+          setToast({ kind: 'deleted', id, name });
         }
       }),
     restoreBackup: (id: string, backup: number) =>
@@ -155,29 +158,25 @@ export function HomeScreen({
       }
     });
 
-  const toolbar = (
-    <div className="button-row home__actions">
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => setCreating(true)}
-        disabled={busy}
-      >
+  /** The case actions, as the toolbar over the list and, quieter, under the empty state's start. */
+  const caseActions = (variant: 'primary' | 'quiet') => (
+    <>
+      <Button variant={variant} onClick={() => setCreating(true)} disabled={busy}>
         {t('home.newCase')}
-      </button>
-      <button type="button" className="button" onClick={() => void importCase()} disabled={busy}>
-        {t('home.importCase')}
-      </button>
-      <button
-        type="button"
-        className="button"
-        onClick={() => void openSample()}
+      </Button>
+      <Button
+        variant={variant === 'quiet' ? 'quiet' : 'default'}
+        onClick={() => void importCase()}
         disabled={busy}
-        data-action="open-sample"
       >
-        {t('home.openSample')}
-      </button>
-    </div>
+        {t('home.importCase')}
+      </Button>
+    </>
+  );
+  const sampleButton = (
+    <Button onClick={() => void openSample()} disabled={busy} data-action="open-sample">
+      {t('home.openSample')}
+    </Button>
   );
 
   // Until the list arrives nothing is shown, so Home never flashes the empty state over existing cases.
@@ -204,49 +203,26 @@ export function HomeScreen({
           <ScreenHeading>{t('home.emptyHeading')}</ScreenHeading>
           <p className="empty-state__intro">{t('home.intro')}</p>
           <div className="button-row">
-            <button
-              type="button"
-              className="button button--primary"
+            <Button
+              variant="primary"
               data-action="start-pathway"
               onClick={() => void startPathway()}
               disabled={busy}
             >
               {t('home.startPathway')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              data-action="open-sample"
-              onClick={() => void openSample()}
-              disabled={busy}
-            >
-              {t('home.openSample')}
-            </button>
+            </Button>
+            {sampleButton}
           </div>
           <p className="hint">{t('home.sampleHint')}</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => setCreating(true)}
-              disabled={busy}
-            >
-              {t('home.newCase')}
-            </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => void importCase()}
-              disabled={busy}
-            >
-              {t('home.importCase')}
-            </button>
-          </div>
+          <div className="button-row">{caseActions('quiet')}</div>
         </section>
       ) : (
         <>
           <ScreenHeading>{t('home.title')}</ScreenHeading>
-          {toolbar}
+          <div className="button-row home__actions">
+            {caseActions('primary')}
+            {sampleButton}
+          </div>
         </>
       )}
 
@@ -281,13 +257,13 @@ export function HomeScreen({
             {toast.kind === 'restored' && t('home.restored', { name: toast.name })}
           </p>
           {toast.kind === 'deleted' && (
-            <button type="button" className="button button--small" onClick={() => void undoDelete(toast.id)}>
+            <Button small onClick={() => void undoDelete(toast.id)}>
               {t('home.undoDelete')}
-            </button>
+            </Button>
           )}
-          <button type="button" className="button button--small button--quiet" onClick={() => setToast(null)}>
+          <Button small variant="quiet" onClick={() => setToast(null)}>
             {t('notices.dismiss')}
-          </button>
+          </Button>
         </div>
       )}
 
@@ -296,18 +272,14 @@ export function HomeScreen({
           <h2 id="home-cases-heading" className="card__heading">
             {t('home.casesHeading', { count: cases.length })}
           </h2>
-          <div className="field home__search">
-            <label htmlFor="home-search" className="field__label">
-              {t('home.search')}
-            </label>
-            <input
-              id="home-search"
-              type="search"
-              className="input"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-          </div>
+          <TextField
+            id="home-search"
+            type="search"
+            className="home__search"
+            label={t('home.search')}
+            value={query}
+            onChange={setQuery}
+          />
           <CaseList cases={cases} query={query} busy={busy} actions={actions} />
         </section>
       )}
@@ -320,45 +292,31 @@ function NewCaseForm({ onCreate, onCancel }: { onCreate: (name: string) => void;
   const [name, setName] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim() !== '') onCreate(name.trim());
-  };
   return (
-    <form className="card dialog" role="dialog" aria-labelledby="new-case-heading" onSubmit={submit}>
-      <h2 id="new-case-heading" className="card__heading">
-        {t('home.newCaseHeading')}
-      </h2>
-      <div className="field">
-        <label htmlFor="new-case-name" className="field__label">
-          {t('home.caseName')}
-        </label>
-        <p id="new-case-name-help" className="hint">
-          {t('home.caseNameHelp')}
-        </p>
-        <input
-          id="new-case-name"
-          ref={input}
-          className="input"
-          maxLength={200}
-          required
-          aria-describedby="new-case-name-help"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') onCancel();
-          }}
-        />
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button--primary">
-          {t('home.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('home.cancel')}
-        </button>
-      </div>
-    </form>
+    <DialogForm
+      id="new-case-heading"
+      title={t('home.newCaseHeading')}
+      submitLabel={t('home.create')}
+      cancelLabel={t('home.cancel')}
+      onSubmit={() => {
+        if (name.trim() !== '') onCreate(name.trim());
+      }}
+      onCancel={onCancel}
+    >
+      <TextField
+        id="new-case-name"
+        inputRef={input}
+        label={t('home.caseName')}
+        hint={t('home.caseNameHelp')}
+        maxLength={200}
+        required
+        value={name}
+        onChange={setName}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onCancel();
+        }}
+      />
+    </DialogForm>
   );
 }
 
@@ -372,39 +330,24 @@ function PassphraseForm({
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   return (
-    <form
-      className="card dialog"
-      role="dialog"
-      aria-labelledby="import-passphrase-heading"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <DialogForm
+      id="import-passphrase-heading"
+      title={t('home.importPassphraseHeading')}
+      submitLabel={t('home.importCase')}
+      cancelLabel={t('home.cancel')}
+      onSubmit={() => {
         if (passphrase !== '') onSubmit(passphrase);
       }}
+      onCancel={onCancel}
     >
-      <h2 id="import-passphrase-heading" className="card__heading">
-        {t('home.importPassphraseHeading')}
-      </h2>
-      <div className="field">
-        <label htmlFor="import-passphrase" className="field__label">
-          {t('home.passphrase')}
-        </label>
-        <input
-          id="import-passphrase"
-          type="password"
-          className="input"
-          autoComplete="off"
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.target.value)}
-        />
-      </div>
-      <div className="button-row">
-        <button type="submit" className="button button--primary">
-          {t('home.importCase')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('home.cancel')}
-        </button>
-      </div>
-    </form>
+      <TextField
+        id="import-passphrase"
+        type="password"
+        label={t('home.passphrase')}
+        autoComplete="off"
+        value={passphrase}
+        onChange={setPassphrase}
+      />
+    </DialogForm>
   );
 }

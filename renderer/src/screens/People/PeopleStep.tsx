@@ -1,94 +1,94 @@
 import { useTranslation } from 'react-i18next';
-import { PersonSchema, StaffMemberSchema } from '../../../../core/model/case';
-import { FieldGroup, RowList } from '../../components/fields/FieldGroup';
-import { ScreenHeading } from '../../components/ScreenHeading';
+import { StaffMemberSchema } from '../../../../core/model/case';
+import { CheckboxField } from '../../components/fields/Field';
+import { FieldGroup } from '../../components/fields/FieldGroup';
+import { FormSection, ListSection, Section } from '../../components/fields/FormSection';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
-import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
+import { StepFrame } from '../Case/StepFrame';
 
-/** The person fields a principal shares with the legal representative (everything a Person holds). */
-const PERSON_KEYS = Object.keys(PersonSchema.shape) as (keyof typeof PersonSchema.shape)[];
+/** A person's identity-document fields and contact fields: the two sections of each person's form. */
+export const PERSON_SECTIONS = {
+  identity: [
+    'name',
+    'nameLatin',
+    'nationality',
+    'idType',
+    'idNumber',
+    'idValidFrom',
+    'idValidTo',
+    'idLongTerm',
+  ],
+  contact: ['mobile', 'emergencyPhone', 'landline', 'email', 'title'],
+} as const;
+
+const pathsOf = (prefix: string, keys: readonly string[]) => keys.map((key) => `${prefix}.${key}`);
+
+/** One person's form in two sections (identity document, contact), each with its heading and completeness. */
+function PersonSections({ prefix, name }: { prefix: 'principal' | 'legalRepresentative'; name: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {(['identity', 'contact'] as const).map((section) => (
+        <FormSection
+          key={section}
+          id={`people-${prefix}-${section}`}
+          title={t(`workspaceGuide.people.${section}`, { person: name })}
+          paths={pathsOf(prefix, PERSON_SECTIONS[section])}
+        >
+          <FieldGroup prefix={prefix} only={PERSON_SECTIONS[section]} shortMeaning />
+        </FormSection>
+      ))}
+    </>
+  );
+}
 
 /**
- * The legal representative, the subject's person in charge (负责人) and, for a licence, the key staff. A
- * principal who is the legal representative is filled from the legal representative's data in one step.
+ * The subject's person in charge (负责人), the legal representative and, for a licence, the key staff. Most
+ * often the person in charge is the legal representative: then there is one person with one set of fields,
+ * and the case keeps the legal representative's record as an exact copy (core/model/principal.ts).
  */
 export function PeopleStep({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
   const { caseData, update, decision } = useCaseSession();
-  const same = caseData.principal.isLegalRepresentative;
+  const linked = caseData.principal.isLegalRepresentative;
 
-  const setSame = (on: boolean) =>
-    update((current) => {
-      const copied = on
-        ? Object.fromEntries(PERSON_KEYS.map((key) => [key, current.legalRepresentative[key]]))
-        : {};
-      return { ...current, principal: { ...current.principal, ...copied, isLegalRepresentative: on } };
-    });
+  // Unlinking keeps the details as they are, so the legal representative starts as a copy to edit.
+  const setLinked = (on: boolean) =>
+    update((current) => ({ ...current, principal: { ...current.principal, isLegalRepresentative: on } }));
 
   return (
-    <article className="step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.people.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.people.summary')}</p>
+    <StepFrame caseId={caseId} step={step} navigate={navigate}>
+      <Section id="people-who" title={t('workspaceGuide.people.whoHeading')}>
+        <CheckboxField
+          id="principal-same-as-legal-rep"
+          label={t('workspaceGuide.people.linked')}
+          hint={linked ? t('workspaceGuide.people.linkedHelp') : t('workspaceGuide.people.separateHelp')}
+          checked={linked}
+          onChange={setLinked}
+        />
+      </Section>
 
-      <section className="card" aria-labelledby="people-legal-rep">
-        <h2 id="people-legal-rep" className="card__heading">
-          {t('forms.people.legalRepresentative')}
-        </h2>
-        <FieldGroup prefix="legalRepresentative" />
-      </section>
-
-      <section className="card" aria-labelledby="people-principal">
-        <h2 id="people-principal" className="card__heading">
-          {t('forms.people.principal')}
-        </h2>
-        <div className="field field--boolean">
-          <div className="field__check">
-            <input
-              id="principal-same-as-legal-rep"
-              type="checkbox"
-              className="checkbox"
-              checked={same}
-              aria-describedby="principal-same-help"
-              onChange={(event) => setSame(event.target.checked)}
-            />
-            <label htmlFor="principal-same-as-legal-rep" className="field__label">
-              {t('forms.people.sameAsLegalRep')}
-            </label>
-          </div>
-          <p id="principal-same-help" className="hint">
-            {same ? t('forms.people.sameHelp') : t('forms.people.differentHelp')}
-          </p>
-        </div>
-        {same && (
-          <button type="button" className="button button--small" onClick={() => setSame(true)}>
-            {t('forms.people.copyAgain')}
-          </button>
-        )}
-        <FieldGroup prefix="principal" exclude={['isLegalRepresentative']} />
-      </section>
-
-      {decision.pathway === 'commercial_licence' && (
-        <section className="card" aria-labelledby="people-staff">
-          <h2 id="people-staff" className="card__heading">
-            {t('forms.people.staff')}
-          </h2>
-          <p className="hint">{t('forms.people.staffHelp')}</p>
-          <RowList
-            path="licence.staff"
-            newRow={() => StaffMemberSchema.parse({})}
-            rowTitle={(index) => t('forms.people.staffMember', { number: index + 1 })}
-            addLabel={t('forms.people.addStaff')}
-            removeLabel={(index) => t('forms.people.removeStaff', { number: index + 1 })}
-          />
-        </section>
+      <PersonSections
+        prefix="principal"
+        name={linked ? t('workspaceGuide.people.bothName') : t('workspaceGuide.people.principalName')}
+      />
+      {!linked && (
+        <PersonSections prefix="legalRepresentative" name={t('workspaceGuide.people.legalRepName')} />
       )}
 
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
-    </article>
+      {decision.pathway === 'commercial_licence' && (
+        <ListSection
+          id="people-staff"
+          title={t('forms.people.staff')}
+          hint={t('forms.people.staffHelp')}
+          path="licence.staff"
+          newRow={() => StaffMemberSchema.parse({})}
+          rowTitle={(index) => t('forms.people.staffMember', { number: index + 1 })}
+          addLabel={t('forms.people.addStaff')}
+          removeLabel={(index) => t('forms.people.removeStaff', { number: index + 1 })}
+        />
+      )}
+    </StepFrame>
   );
 }

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { previewDocuments } from '../../../../core/packet/preview';
-import type { ErrorCode, Result } from '../../../../electron/contract';
+import type { ErrorCode } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { PdfPages } from '../../components/PdfPages';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { useCaseSession } from '../Case/caseSession';
+import { RadioGroupField } from '../../components/fields/Field';
+import { settle } from '../../api/settle';
 
 type Variant = 'submission' | 'review';
 
@@ -22,14 +24,6 @@ interface Run {
   total: number;
   current: string;
   cancelling: boolean;
-}
-
-async function settle<T>(pending: Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await pending;
-  } catch {
-    return { ok: false, code: 'internal' };
-  }
 }
 
 /**
@@ -97,21 +91,17 @@ export function DocumentPreviews({ caseId }: { caseId: string }) {
         {t('reviewStep.previewsHeading')}
       </h2>
       <p className="hint">{t('reviewStep.previewsHint')}</p>
-      <fieldset className="previews__variant">
-        <legend>{t('reviewStep.variant')}</legend>
-        {(['submission', 'review'] as const).map((option) => (
-          <label key={option} className="previews__variant-option">
-            <input
-              type="radio"
-              name="preview-variant"
-              value={option}
-              checked={variant === option}
-              onChange={() => setVariant(option)}
-            />
-            {t(`reviewStep.variants.${option}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroupField
+        className="previews__variant"
+        name="preview-variant"
+        legend={t('reviewStep.variant')}
+        value={variant}
+        onChange={setVariant}
+        options={(['submission', 'review'] as const).map((option) => ({
+          value: option,
+          label: t(`reviewStep.variants.${option}`),
+        }))}
+      />
 
       {run !== null && (
         <ProgressPanel

@@ -6,6 +6,7 @@ import { focusWhenShown } from '../../navigation/focusTarget';
 import type { Route } from '../../navigation/routes';
 import { checklistItemDomId } from '../Documents/ChecklistItemCard';
 import { CASE_STEPS, type StepId } from '../Case/steps';
+import { useCaseSession } from '../Case/caseSession';
 
 /**
  * The elements an issue can open, best first: the field itself, else its nearest listed parent
@@ -21,24 +22,42 @@ export function issueTargets(path: string): string[] {
  * Pre-flight findings grouped by the step that fixes them, each with its message and fix in the UI language,
  * a button that opens the field, and — for warnings — an "acknowledged" check stored in the case.
  */
+/** Stores or clears a warning's acknowledgement (case.acknowledged holds the keys). */
+export function useAcknowledge(): (key: string, acknowledged: boolean) => void {
+  const { update } = useCaseSession();
+  return (key, acknowledged) =>
+    update((current) => ({
+      ...current,
+      acknowledged: acknowledged
+        ? [...new Set([...current.acknowledged, key])]
+        : current.acknowledged.filter((k) => k !== key),
+    }));
+}
+
 export function IssueList({
-  caseId,
+  caseId: givenCaseId,
   issues,
   navigate,
-  onAcknowledge,
+  onAcknowledge: givenAcknowledge,
   headingLevel = 2,
   idPrefix,
 }: {
-  caseId: string;
+  /** The open case's, when not given. */
+  caseId?: string;
   issues: readonly PreflightIssue[];
   navigate: (next: Route) => void;
-  onAcknowledge: (key: string, acknowledged: boolean) => void;
+  /** Stores the acknowledgement in the open case, when not given. */
+  onAcknowledge?: (key: string, acknowledged: boolean) => void;
   headingLevel?: 2 | 3;
   /** Keeps element ids unique when two lists share a page. */
   idPrefix: string;
 }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
+  const { caseData } = useCaseSession();
+  const acknowledge = useAcknowledge();
+  const caseId = givenCaseId ?? caseData.id;
+  const onAcknowledge = givenAcknowledge ?? acknowledge;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const steps = CASE_STEPS.filter((step) => issues.some((issue) => issue.step === step));
 

@@ -1,24 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
-import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
+import { StepFrame } from '../Case/StepFrame';
 import { DocumentPreviews } from './DocumentPreviews';
 import { IssueList } from './IssueList';
 import '../workspace-steps.css';
 
-/** Stores or clears a warning's acknowledgement (case.acknowledged holds the keys). */
-export function useAcknowledge(): (key: string, acknowledged: boolean) => void {
-  const { update } = useCaseSession();
-  return (key, acknowledged) =>
-    update((current) => ({
-      ...current,
-      acknowledged: acknowledged
-        ? [...new Set([...current.acknowledged, key])]
-        : current.acknowledged.filter((k) => k !== key),
-    }));
-}
+export { useAcknowledge } from './IssueList';
 
 /**
  * The Review step: the pre-flight ("would a reviewer reject this?") grouped by step, each finding opening
@@ -27,19 +15,12 @@ export function useAcknowledge(): (key: string, acknowledged: boolean) => void {
 export function ReviewStep({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
   const { issues } = useCaseSession();
-  const acknowledge = useAcknowledge();
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning');
   const openWarnings = warnings.filter((i) => !i.acknowledged).length;
 
   return (
-    <article className="step review-step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.review.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.review.summary')}</p>
-
+    <StepFrame caseId={caseId} step={step} navigate={navigate} className="review-step">
       <section className="card" aria-labelledby="review-preflight-heading">
         <h2 id="review-preflight-heading" className="card__heading">
           {t('reviewStep.preflightHeading')}
@@ -56,20 +37,11 @@ export function ReviewStep({ caseId, step, navigate }: StepScreenProps) {
             : t('reviewStep.summary', { errors, warnings: openWarnings })}
         </p>
         {issues.length > 0 && (
-          <IssueList
-            caseId={caseId}
-            issues={issues}
-            navigate={navigate}
-            onAcknowledge={acknowledge}
-            headingLevel={3}
-            idPrefix="review"
-          />
+          <IssueList issues={issues} navigate={navigate} headingLevel={3} idPrefix="review" />
         )}
       </section>
 
       <DocumentPreviews caseId={caseId} />
-
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
-    </article>
+    </StepFrame>
   );
 }

@@ -8,12 +8,11 @@ import {
   WebsiteSchema,
   type Service,
 } from '../../../../core/model/case';
+import { CheckboxField } from '../../components/fields/Field';
 import { FieldGroup, RowList } from '../../components/fields/FieldGroup';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
-import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
+import { StepFrame } from '../Case/StepFrame';
 import { enumKey } from '../../i18n/enumKey';
 
 const KINDS: readonly Service['kind'][] = ['website', 'app', 'mini_program'];
@@ -104,25 +103,14 @@ function ServiceCard({ service, index }: { service: Service; index: number }) {
       />
 
       <h3 className="card__subheading">{t('forms.services.principal')}</h3>
-      <div className="field field--boolean">
-        <div className="field__check">
-          <input
-            id={`${prefix}-own-principal`}
-            type="checkbox"
-            className="checkbox"
-            checked={ownPrincipal}
-            aria-describedby={`${prefix}-own-principal-help`}
-            onChange={(event) => setOwnPrincipal(event.target.checked)}
-          />
-          <label htmlFor={`${prefix}-own-principal`} className="field__label">
-            {t('forms.services.ownPrincipal')}
-          </label>
-        </div>
-        <p id={`${prefix}-own-principal-help`} className="hint">
-          {t('forms.services.ownPrincipalHelp')}
-        </p>
-      </div>
-      {ownPrincipal && <FieldGroup prefix={`${prefix}.principal`} />}
+      <CheckboxField
+        id={`${prefix}-own-principal`}
+        label={t('forms.services.ownPrincipal')}
+        hint={t('forms.services.ownPrincipalHelp')}
+        checked={ownPrincipal}
+        onChange={setOwnPrincipal}
+      />
+      {ownPrincipal && <FieldGroup prefix={`${prefix}.principal`} shortMeaning />}
     </section>
   );
 }
@@ -132,13 +120,7 @@ export function ServicesStep({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
   const { caseData, update } = useCaseSession();
   return (
-    <article className="step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.services.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.services.summary')}</p>
-
+    <StepFrame caseId={caseId} step={step} navigate={navigate}>
       {caseData.services.length === 0 && <p className="callout">{t('forms.services.none')}</p>}
       {caseData.services.map((service, index) => (
         <ServiceCard key={service.id} service={service} index={index} />
@@ -161,8 +143,6 @@ export function ServicesStep({ caseId, step, navigate }: StepScreenProps) {
           </button>
         ))}
       </div>
-
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
-    </article>
+    </StepFrame>
   );
 }

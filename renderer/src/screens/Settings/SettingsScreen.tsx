@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, LanguagePreference } from '../../../../electron/contract';
 import { ExternalLink } from '../../components/ExternalLink';
+import { SelectField } from '../../components/fields/Field';
+import { Section } from '../../components/fields/FormSection';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { isLanguagePreference, NATIVE_LANGUAGE_NAMES } from '../../i18n/languages';
 import { EncryptionSection } from './EncryptionSection';
@@ -31,41 +33,34 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
     <div className="settings">
       <ScreenHeading takeFocus={section === undefined}>{t('settings.title')}</ScreenHeading>
 
-      <section className="card" aria-labelledby="settings-language-heading">
-        <h2 id="settings-language-heading" className="card__heading">
-          {t('settings.language.heading')}
-        </h2>
-        <div className="field">
-          <label htmlFor="settings-language" className="field__label">
-            {t('settings.language.label')}
-          </label>
-          <select
-            id="settings-language"
-            className="select"
-            value={preference}
-            aria-describedby="settings-language-system settings-language-help"
-            onChange={(event) => {
-              if (isLanguagePreference(event.target.value)) onLanguageChange(event.target.value);
-            }}
-          >
-            <option value="system">{t('settings.language.system')}</option>
-            <option value="en" lang="en">
-              {NATIVE_LANGUAGE_NAMES.en}
-            </option>
-            <option value="zh-CN" lang="zh-CN">
-              {NATIVE_LANGUAGE_NAMES['zh-CN']}
-            </option>
-          </select>
-          <p id="settings-language-system" className="hint">
-            {t('settings.language.systemResolved', {
-              language: NATIVE_LANGUAGE_NAMES[appInfo.systemLanguage],
-            })}
-          </p>
-          <p id="settings-language-help" className="hint">
-            {t('settings.language.help')}
-          </p>
-        </div>
-      </section>
+      <Section id="settings-language-heading" title={t('settings.language.heading')}>
+        <SelectField
+          id="settings-language"
+          label={t('settings.language.label')}
+          value={preference}
+          options={[
+            { value: 'system', label: t('settings.language.system') },
+            { value: 'en', label: NATIVE_LANGUAGE_NAMES.en, lang: 'en' },
+            { value: 'zh-CN', label: NATIVE_LANGUAGE_NAMES['zh-CN'], lang: 'zh-CN' },
+          ]}
+          describedBy="settings-language-system settings-language-help"
+          onChange={(value) => {
+            if (isLanguagePreference(value)) onLanguageChange(value);
+          }}
+          after={
+            <>
+              <p id="settings-language-system" className="hint">
+                {t('settings.language.systemResolved', {
+                  language: NATIVE_LANGUAGE_NAMES[appInfo.systemLanguage],
+                })}
+              </p>
+              <p id="settings-language-help" className="hint">
+                {t('settings.language.help')}
+              </p>
+            </>
+          }
+        />
+      </Section>
 
       <EncryptionSection />
 

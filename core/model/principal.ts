@@ -1,0 +1,44 @@
+/**
+ * The subject's person in charge (主体负责人) and the legal representative (法定代表人) are often one person.
+ * Then the case holds one set of details: the principal's, and the legal representative's record is kept as
+ * an exact copy of it, so the pre-flight, the documents and the packet all read the same data and the user
+ * fixes a field (an expiry date, a mobile number) once.
+ */
+import { PersonSchema, type Case, type Person } from './case';
+
+/** The fields of a natural person that the principal and the legal representative share. */
+export const PERSON_KEYS = Object.keys(PersonSchema.shape) as (keyof Person)[];
+
+function personOf(source: Person): Person {
+  return Object.fromEntries(PERSON_KEYS.map((key) => [key, source[key]])) as unknown as Person;
+}
+
+function hasDetails(person: Person): boolean {
+  return PERSON_KEYS.some((key) => {
+    const value = person[key];
+    return typeof value === 'string' && key !== 'idType' && value.trim() !== '';
+  });
+}
+
+function samePerson(a: Person, b: Person): boolean {
+  return PERSON_KEYS.every((key) => a[key] === b[key]);
+}
+
+/**
+ * The case with the principal linked to the legal representative when `principal.isLegalRepresentative`:
+ * the principal's details, copied to the legal representative. A principal with no details yet (a case
+ * whose legal representative was entered first) takes the legal representative's instead, so nothing
+ * typed is dropped. Returns the same object when nothing changes.
+ */
+export function linkPrincipal(c: Case): Case {
+  if (!c.principal.isLegalRepresentative) return c;
+  const source =
+    hasDetails(c.principal) || !hasDetails(c.legalRepresentative) ? c.principal : c.legalRepresentative;
+  const person = personOf(source);
+  if (samePerson(person, c.principal) && samePerson(person, c.legalRepresentative)) return c;
+  return {
+    ...c,
+    principal: { ...c.principal, ...person },
+    legalRepresentative: { ...c.legalRepresentative, ...person },
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The small set of field pieces every screen uses: a label with an optional hint above a control, a
+ * checkbox with its label beside it, and the shared ids that tie hints to controls. Catalogue fields
+ * (CatalogueField) and plain app fields (Home, Settings, People, Services) are built from these.
+ */
+import type { ReactNode } from 'react';
+
+export interface FieldProps {
+  /** The control's id; the label points at it and the hint is `<id>-help`. */
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+  /** The control, given what it must name in aria-describedby ('' when there is no hint). */
+  children: (describedBy: string) => ReactNode;
+}
+
+export const hintId = (id: string): string => `${id}-help`;
+
+/** A label, an optional hint, then the control. */
+export function Field({ id, label, hint, className, children }: FieldProps) {
+  const describedBy = hint === undefined ? '' : hintId(id);
+  return (
+    <div className={`field${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint !== undefined && (
+        <p id={hintId(id)} className="hint">
+          {hint}
+        </p>
+      )}
+      {children(describedBy)}
+    </div>
+  );
+}
+
+export interface TextFieldProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'search' | 'password' | 'date';
+  /** For tests that find the input by role in the file rather than by id. */
+  testId?: string;
+  className?: string;
+  inputRef?: React.Ref<HTMLInputElement>;
+  maxLength?: number;
+  required?: boolean;
+  autoComplete?: string;
+  onKeyDown?: (event: React.KeyboardEvent<HTMLInputElement>) => void;
+}
+
+/** A one-line text, search, password or date input with its label. */
+export function TextField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  type = 'text',
+  className,
+  inputRef,
+  testId,
+  ...rest
+}: TextFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} className={className}>
+      {(describedBy) => (
+        <input
+          id={id}
+          ref={inputRef}
+          type={type}
+          className={type === 'date' ? 'input input--date' : 'input'}
+          data-testid={testId}
+          aria-describedby={describedBy || undefined}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          {...rest}
+        />
+      )}
+    </Field>
+  );
+}
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  lang?: string;
+}
+
+/** A select with its label; `describedBy` adds ids of hints shown elsewhere. */
+export function SelectField({
+  id,
+  label,
+  hint,
+  value,
+  options,
+  onChange,
+  describedBy: extra,
+  after,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  value: string;
+  options: readonly ChoiceOption[];
+  onChange: (value: string) => void;
+  describedBy?: string;
+  /** Notes under the control (their ids go in `describedBy`). */
+  after?: ReactNode;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint}>
+      {(describedBy) => (
+        <>
+          <select
+            id={id}
+            className="select"
+            value={value}
+            aria-describedby={[describedBy, extra ?? ''].filter(Boolean).join(' ') || undefined}
+            onChange={(event) => onChange(event.target.value)}
+          >
+            {options.map((option) => (
+              <option key={option.value} value={option.value} lang={option.lang}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          {after}
+        </>
+      )}
+    </Field>
+  );
+}
+
+/** A checkbox with its label beside it and an optional hint below. */
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div className="field field--boolean">
+      <div className="field__check">
+        <input
+          id={id}
+          type="checkbox"
+          className="checkbox"
+          checked={checked}
+          aria-describedby={hint === undefined ? undefined : hintId(id)}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <label htmlFor={id} className="field__label">
+          {label}
+        </label>
+      </div>
+      {hint !== undefined && (
+        <p id={hintId(id)} className="hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A group of radio buttons under a legend: one choice of a few, each with its label beside it. */
+export function RadioGroupField<V extends string>({
+  name,
+  legend,
+  value,
+  options,
+  onChange,
+  disabled,
+  className,
+}: {
+  name: string;
+  legend: ReactNode;
+  value: V;
+  options: readonly { value: V; label: ReactNode }[];
+  onChange: (value: V) => void;
+  disabled?: boolean;
+  className?: string;
+}) {
+  return (
+    <fieldset className={`radio-group${className ? ` ${className}` : ''}`}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="radio-group__option">
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+            disabled={disabled}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * The renderer's field components, for every screen: plain fields (Field, TextField, SelectField,
+ * CheckboxField), list editing (ListEditor), catalogue fields bound to the open case (CatalogueField,
+ * FieldGroup, RowList, RegionFields), region pickers in both scripts (RegionSelect) and long-form sections
+ * with their completeness (FormSection).
+ */
+export { CheckboxField, Field, hintId, SelectField, TextField, type ChoiceOption } from './Field';
+export { ListEditor } from './ListEditor';
+export { CatalogueField, FieldView, fieldDomId } from './CatalogueField';
+export { catalogueChildren, FieldGroup, RegionFields, RowList } from './FieldGroup';
+export { errorsUnder, FormSection } from './FormSection';
+export { matchRegions, regionLabel, RegionSelect } from './RegionSelect';
+export { listLabels, type ListLabels } from './listLabels';

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Decision } from '../../../../core/rules/decide';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { enumKey } from '../../i18n/enumKey';
+import { useCaseSession } from './caseSession';
+import { StepPager } from './StepPager';
+import type { StepScreenProps } from './stepProps';
+import { CASE_STEPS } from './steps';
+
+/**
+ * What every step screen shares: "Step n of 8", the packet the case is preparing, the step's title and
+ * summary, its content, and the previous / next buttons.
+ */
+export function StepFrame({
+  caseId,
+  step,
+  navigate,
+  className,
+  children,
+}: StepScreenProps & { className?: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <article className={`step${className ? ` ${className}` : ''}`}>
+      <p className="step__eyebrow">
+        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
+      </p>
+      <ScreenHeading>{t(`steps.${step}.title`)}</ScreenHeading>
+      <PacketLine />
+      <p className="step__summary">{t(`steps.${step}.summary`)}</p>
+      {children}
+      <StepPager caseId={caseId} step={step} navigate={navigate} />
+    </article>
+  );
+}
+
+/** Which packet the case is preparing, from the pathway result and the services the user launches. */
+export function PacketLine() {
+  const { t } = useTranslation();
+  const { caseData, decision } = useCaseSession();
+  const surfaces = caseData.answers.surfaces.map((surface) =>
+    t(`workspaceGuide.packet.surfaces.${enumKey(surface)}`),
+  );
+  const services = new Intl.ListFormat(t('workspaceGuide.packet.listLocale'), { type: 'conjunction' }).format(
+    surfaces,
+  );
+  // A disputed rule can make the conservative result "not eligible" while the packet follows the
+  // alternative reading (core/packet/gate.ts planPacket): say which packet that is, and that it is disputed.
+  const fileable = (p: Decision['pathway'] | undefined) => p === 'icp_filing' || p === 'commercial_licence';
+  const alternative = !fileable(decision.pathway) && fileable(decision.alternativePathway);
+  const pathway = alternative ? (decision.alternativePathway ?? decision.pathway) : decision.pathway;
+  return (
+    <p className="step__packet" data-pathway={pathway} data-alternative={alternative || undefined}>
+      <span className="step__packet-label">{t('workspaceGuide.packet.label')}</span>{' '}
+      {t(`workspaceGuide.packet.${enumKey(pathway)}`, { services })}
+      {alternative && t('workspaceGuide.packet.alternative')}
+    </p>
+  );
+}

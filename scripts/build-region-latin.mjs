@@ -1,0 +1,93 @@
+// Writes templates/rules/regions-latin.json: a Latin-script name for every region code of regions.json, so
+// the region pickers show 上海市 Shanghai and can be searched in either script. Provinces take their English
+// names from provinces.json; cities and districts are romanised in Hanyu Pinyin (pinyin-pro, a dev
+// dependency) with the administrative suffix in English. Run: node scripts/build-region-latin.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pinyin } from 'pinyin-pro';
+
+const regions = JSON.parse(readFileSync('templates/rules/regions.json', 'utf8'));
+const provinces = JSON.parse(readFileSync('templates/rules/provinces.json', 'utf8')).provinces;
+const pinyinVersion = JSON.parse(readFileSync('node_modules/pinyin-pro/package.json', 'utf8')).version;
+
+// Longest suffix first. Placeholder "cities" of the municipalities are named as the portal lists them.
+const WHOLE = new Map([
+  ['市辖区', 'City districts'],
+  ['县', 'Counties'],
+  ['省直辖县级行政区划', 'County-level divisions under the province'],
+  ['自治区直辖县级行政区划', 'County-level divisions under the region'],
+]);
+const SUFFIXES = [
+  ['自治州', 'Autonomous Prefecture'],
+  ['自治县', 'Autonomous County'],
+  ['自治旗', 'Autonomous Banner'],
+  ['街道', 'Subdistrict'],
+  ['新区', 'New Area'],
+  ['林区', 'Forestry District'],
+  ['矿区', 'Mining District'],
+  ['地区', 'Prefecture'],
+  ['盟', 'League'],
+  ['旗', 'Banner'],
+  ['镇', 'Town'],
+  ['县', 'County'],
+  ['区', 'District'],
+  ['市', ''],
+];
+
+const roman = (text) => {
+  const syllables = pinyin(text, { toneType: 'none', type: 'array', v: true }).join('');
+  return syllables.charAt(0).toUpperCase() + syllables.slice(1);
+};
+
+// Ethnic groups named in autonomous areas (恩施土家族苗族自治州 → Enshi Tujia Miao Autonomous Prefecture).
+const ETHNIC = (
+  '土家 苗 回 藏 彝 壮 蒙古 哈萨克 柯尔克孜 傣 景颇 白 哈尼 布依 侗 朝鲜 傈僳 羌 黎 瑶 满 畲 维吾尔 ' +
+  '达斡尔 鄂温克 鄂伦春 仫佬 毛南 仡佬 水 纳西 拉祜 佤 布朗 普米 独龙 怒 撒拉 土 保安 东乡 裕固 锡伯 塔吉克 ' +
+  '各 京 阿昌 德昂 基诺 门巴 珞巴 蒙古族藏 俄罗斯'
+).split(' ');
+
+/** "恩施土家族苗族" → "Enshi Tujia Miao": the place, then each group without 族. */
+function withGroups(stem) {
+  if (!stem.includes('族')) return roman(stem);
+  const parts = stem.split('族').filter((part) => part !== '');
+  const first = parts.shift() ?? '';
+  const group = [...ETHNIC].sort((a, b) => b.length - a.length).find((g) => first.endsWith(g) && first !== g);
+  const place = group ? first.slice(0, -group.length) : first;
+  const groups = [...(group ? [group] : []), ...parts];
+  return [place, ...groups]
+    .filter((x) => x !== '')
+    .map(roman)
+    .join(' ');
+}
+
+function latin(name, level) {
+  if (WHOLE.has(name)) return WHOLE.get(name);
+  for (const [suffix, english] of SUFFIXES) {
+    if (name.length > suffix.length && name.endsWith(suffix)) {
+      const stem = withGroups(name.slice(0, -suffix.length));
+      // A county-level city says so; a prefecture-level city is just its name.
+      const word = suffix === '市' && level === 'district' ? 'City' : english;
+      return word === '' ? stem : `${stem} ${word}`;
+    }
+  }
+  return roman(name);
+}
+
+const names = {};
+for (const p of regions.provinces) {
+  const official = provinces.find((entry) => entry.gbCode === p.code);
+  names[p.code] = official?.nameEn ?? latin(p.name, 'province');
+  for (const c of p.cities) {
+    names[c.code] = latin(c.name, 'city');
+    for (const d of c.districts) names[d.code] = latin(d.name, 'district');
+  }
+}
+
+const out = {
+  kind: 'icp-packet/regions-latin',
+  version: 1,
+  asOf: regions.asOf,
+  source: `Latin-script names for the codes of regions.json (as of ${regions.asOf}). Provinces: the English names of provinces.json. Cities and districts: Hanyu Pinyin generated with pinyin-pro ${pinyinVersion} with the administrative suffix in English (区 District, 县 County, 自治州 Autonomous Prefecture …); a romanisation to find a name by, not an official translation. The portal takes the Chinese name.`,
+  names,
+};
+writeFileSync('templates/rules/regions-latin.json', `${JSON.stringify(out)}\n`);
+console.log(`${Object.keys(names).length} names`);
