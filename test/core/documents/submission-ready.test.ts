@@ -87,6 +87,7 @@ describe('the three cases', () => {
       'authorization-letter',
       'pre-approval-statement',
       'privacy-policy',
+      'pi-inventory',
     ]);
     expect(ids('licence')).toContain('licence-application-letter');
     expect(ids('licence')).toContain('verification-form');
