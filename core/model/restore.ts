@@ -17,7 +17,32 @@ type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
  * `MIGRATIONS[n]` turns a version-n document into version n+1. Version 1 is the first released schema;
  * add an entry here (and bump CURRENT_SCHEMA_VERSION) whenever a change is not covered by defaults.
  */
-const MIGRATIONS: Record<number, Migration> = {};
+const MIGRATIONS: Record<number, Migration> = {
+  1: splitMainlandHosting,
+};
+
+/**
+ * Pathway (issue 16): version 1 had one `mainlandHosting` answer meaning both "servers in the mainland" and
+ * "the mini-program account is registered by a mainland entity". Version 2 asks the two apart: the old answer
+ * becomes the mini-program account owner, and stays the hosting answer only where a website or App was named
+ * (for a mini-program alone it never was a hosting answer).
+ */
+function splitMainlandHosting(raw: Record<string, unknown>): Record<string, unknown> {
+  const answers = raw.answers;
+  if (!isRecord(answers)) return raw;
+  const surfaces = Array.isArray(answers.surfaces) ? (answers.surfaces as unknown[]) : [];
+  const hosting = answers.mainlandHosting;
+  if (typeof hosting !== 'boolean' || !surfaces.includes('mini_program')) return raw;
+  const hosted = surfaces.some((s) => s === 'website' || s === 'app');
+  return {
+    ...raw,
+    answers: {
+      ...answers,
+      miniProgramAccount: hosting ? 'mainland_entity' : 'overseas_entity',
+      mainlandHosting: hosted ? hosting : null,
+    },
+  };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

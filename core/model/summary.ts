@@ -3,7 +3,7 @@
  * Progress here counts the sections a user fills in, from the case alone; the checklist's own completeness
  * (which needs the rule data) is shown inside the case.
  */
-import type { Case, CaseStatus, SubjectKind, Surface } from './case';
+import { filesInMainland, type Case, type CaseStatus, type SubjectKind, type Surface } from './case';
 
 export interface CaseSummary {
   id: string;
@@ -31,7 +31,7 @@ const SECTIONS: ((c: Case) => boolean)[] = [
   (c) =>
     c.answers.surfaces.length > 0 &&
     c.answers.subject !== null &&
-    c.answers.mainlandHosting !== null &&
+    filesInMainland(c.answers) !== null &&
     c.answers.scope !== null,
   (c) =>
     filled(c.subject.name) && filled(c.subject.certificateNumber) && filled(c.subject.certificateAddress),

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ACTIVITIES,
   CaseSchema,
+  LICENCE_CATEGORIES,
+  MINI_PROGRAM_ACCOUNT_OWNERS,
   PILOT_LOCATIONS,
   SECTORS,
   SUBJECT_KINDS,
@@ -15,12 +17,15 @@ import { TODAY, completeSample } from './helpers';
 const answersArb: fc.Arbitrary<PathwayAnswers> = fc.record({
   surfaces: fc.subarray([...SURFACES]),
   mainlandHosting: fc.option(fc.boolean(), { nil: null }),
+  miniProgramAccount: fc.option(fc.constantFrom(...MINI_PROGRAM_ACCOUNT_OWNERS), { nil: null }),
   subject: fc.option(fc.constantFrom(...SUBJECT_KINDS), { nil: null }),
   foreignEquityPct: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
   pilotLocation: fc.constantFrom(...PILOT_LOCATIONS),
   scope: fc.option(fc.constantFrom('single_province' as const, 'multi_province' as const), { nil: null }),
   province: fc.constantFrom('', '310000', '440000', '130000', '999999', 'abc'),
   activities: fc.subarray([...ACTIVITIES]),
+  platformMonetised: fc.option(fc.boolean(), { nil: null }),
+  licenceCategory: fc.option(fc.constantFrom(...LICENCE_CATEGORIES), { nil: null }),
   sectors: fc.subarray([...SECTORS]),
 });
 
