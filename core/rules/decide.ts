@@ -449,7 +449,7 @@ function buildConclusion(
     ...(rule.minRegisteredCapitalCny ? { minRegisteredCapitalCny: rule.minRegisteredCapitalCny } : {}),
     ...(rule.timeline ? { timeline: rule.timeline } : {}),
     nextActions: rule.nextActions.map((a) => interpolate(a, params)),
-    sources: [...rule.sources, ...(preApproval ? preApproval.sources : [])],
+    sources: uniqueSources([...rule.sources, ...(preApproval ? preApproval.sources : [])]),
     asOf: rule.asOf,
     disputes,
     basedOn: [...new Set(premises.map((p) => p.ruleId))],
@@ -457,6 +457,17 @@ function buildConclusion(
     ...(rule.obligations ? { obligations: rule.obligations } : {}),
     routes: [],
   };
+}
+
+/** One entry per address (or per title, for sources without one): the same page is cited once. */
+function uniqueSources(sources: Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = s.url ?? s.title;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const ROUTES = new Map(PATHWAY_RULES.routes.map((r) => [r.id, r]));
