@@ -183,9 +183,13 @@ describe.each(['en', 'zh-CN'] as const)('Pathway step in %s at 1280×800', (lang
     await start();
     await watchSaveStates();
     await interview(DISPUTED, lang, lang);
-    // The interview never sat on "Changes not saved yet…": each choice was stored when it was made.
+    // The interview does not sit on "Changes not saved yet…": a choice is stored the moment it is made, so the
+    // case bar goes from "Saved" straight to "Saving" (a debounced save always shows "not saved yet" first).
     await ws.waitUntilSaved();
-    expect(await saveStates()).not.toContain('pending');
+    const states = await saveStates();
+    const direct = states.filter((s, i) => s === 'saving' && states[i - 1] === 'saved').length;
+    expect(states.slice(0, 2), states.join(' ')).toEqual(['saved', 'saving']);
+    expect(direct, states.join(' ')).toBeGreaterThanOrEqual(2);
 
     await bottomLineAboveTheFold();
     const bottom = (await ws.pathway.verdict.textContent()) ?? '';
