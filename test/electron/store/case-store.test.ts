@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CURRENT_SCHEMA_VERSION } from '../../../core/model/case';
 import { CaseStore, suggestedFileName } from '../../../electron/store/case-store';
 import { Purpose, decrypt, encrypt } from '../../../electron/store/crypto';
 import { isStoreError } from '../../../electron/store/errors';
@@ -448,7 +449,11 @@ describe('CaseStore: damaged and newer files are refused, kept, and recoverable'
   it('a case written by a newer app version: caseNewerVersion, never overwritten', async () => {
     const { store, c, file } = await storeWithVersions();
     const key = await loadDataKey(nodeFs, store.root, fastPassphrase(), false);
-    const newer = { ...(await store.open(c.id)).case, schemaVersion: 2, futureField: 'x' };
+    const newer = {
+      ...(await store.open(c.id)).case,
+      schemaVersion: CURRENT_SCHEMA_VERSION + 1,
+      futureField: 'x',
+    };
     await writeFile(
       file,
       encrypt(key, Buffer.from(JSON.stringify(newer)), Purpose.caseDocument, `case:${c.id}`),
