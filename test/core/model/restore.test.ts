@@ -5,7 +5,12 @@ const NOW = new Date('2026-11-25T08:00:00Z');
 
 describe('restore', () => {
   it('fills every default for a minimal document', () => {
-    const result = restore({ schemaVersion: CURRENT_SCHEMA_VERSION, id: 'c1', createdAt: 'x', updatedAt: 'x' });
+    const result = restore({
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      id: 'c1',
+      createdAt: 'x',
+      updatedAt: 'x',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.case.subject.certificateType).toBe('business_licence');

@@ -17,7 +17,10 @@ const ROWS: Row[] = [
     rule: 'R1',
     fires: { mainlandHosting: false },
     // For a mini-program alone the hosting answer says nothing: its account decides.
-    silent: [{}, { surfaces: ['mini_program'], mainlandHosting: false, miniProgramAccount: 'mainland_entity' }],
+    silent: [
+      {},
+      { surfaces: ['mini_program'], mainlandHosting: false, miniProgramAccount: 'mainland_entity' },
+    ],
   },
   {
     rule: 'R22',
