@@ -143,7 +143,7 @@ async function interview(answers: Interview, lang: Lang, shots: string): Promise
   await step(answers.applicant);
   await p.province.selectOption(answers.location.province);
   await step(answers.location.choices);
-  await step(answers.money);
+  await step(answers.money, `pathway-interview-money-${shots}`);
   await expect(p.next.textContent()).resolves.toBe(t.seeResult);
   await p.next.click();
   await p.verdict.waitFor();
