@@ -3,7 +3,17 @@
  * output (--json) is the data itself; this is for reading in a terminal.
  */
 import type { Language } from '../../core/i18n/language';
-import type { Confidence, Conclusion, Decision, Pathway, PreflightIssue, Step } from '../../core/rules';
+import type {
+  BottomLine,
+  Confidence,
+  Conclusion,
+  Decision,
+  Pathway,
+  PreflightIssue,
+  RouteOption,
+  Source,
+  Step,
+} from '../../core/rules';
 import type { Bilingual } from '../../core/validate/types';
 
 /** "Label: value" with the colon each language uses. */
@@ -26,6 +36,19 @@ const CONFIDENCE: Record<Confidence, Bilingual> = {
   unclear: t('unclear — sources disagree or are silent', '不明确——资料有分歧或缺失'),
 };
 
+/** How sure, in words (the same scale as the app's result). */
+const SURE: Record<Confidence, Bilingual> = {
+  law: t('firm — the law says so', '确定——法律法规有明确规定'),
+  official: t('likely — official or platform sources say so', '较确定——官方或平台文件有说明'),
+  practitioner: t('probable — practitioners report it', '大概率——实务人士的经验'),
+  unclear: t('uncertain — sources disagree or are silent', '不确定——资料有分歧或没有说明'),
+};
+
+const FILEABLE: Record<'icp_filing' | 'commercial_licence', Bilingual> = {
+  icp_filing: t('an ICP filing', 'ICP 备案'),
+  commercial_licence: t('the commercial ICP licence, plus the filing', '经营性 ICP 许可证，另须备案'),
+};
+
 const STEP_NAMES: Record<Step, Bilingual> = {
   pathway: t('Pathway', '路径'),
   applicant: t('Applicant', '主体'),
@@ -46,6 +69,20 @@ const L = {
   next: t('Next', '下一步'),
   disputed: t('Disputed', '存在争议'),
   obligations: t('After approval', '获批之后'),
+  bottomLine: t('Bottom line', '结论摘要'),
+  likely: t('Most likely', '最可能'),
+  wayForward: t('Most likely way forward', '最可能的解决途径'),
+  otherwise: t('If not', '否则'),
+  undecided: t('Not decided yet: answer the questions listed below.', '尚无法判断：请回答下列问题。'),
+  openQuestion: t('Open question', '待确认'),
+  ask: t('Ask', '请询问'),
+  subject: t('Filing subject', '备案主体'),
+  providerDependent: t('accepted only where the provider and province allow it', '须服务商和备案省份接受'),
+  corrected: t('Corrected', '已更正'),
+  obstacles: t('Obstacles', '障碍'),
+  route: t('Route', '途径'),
+  noRoute: t('No route', '无可行途径'),
+  disputes: t('Where sources disagree', '资料存在分歧之处'),
   sources: t('Sources', '依据'),
   rules: t('Rules', '规则版本'),
   asOf: t('as of', '更新于'),
@@ -62,6 +99,38 @@ const L = {
   warning: t('WARN', '警告'),
 } as const;
 
+const sourceList = (sources: Source[]) =>
+  sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)).join('; ');
+
+function bottomLineText(b: BottomLine, lang: Language): string[] {
+  const sure = `(${SURE[b.confidence][lang]})`;
+  const lines: string[] = [];
+  if (b.kind === 'pathway' && b.pathway) {
+    lines.push(`${kv(L.likely, lang, FILEABLE[b.pathway][lang])}  ${sure}`);
+    if (b.route) lines.push(`  ${kv(L.otherwise, lang, b.route.title[lang])}`);
+  } else if (b.kind === 'route' && b.route) {
+    lines.push(`${kv(L.wayForward, lang, b.route.title[lang])}  ${sure}`);
+  } else {
+    lines.push(L.undecided[lang]);
+  }
+  if (b.openQuestion) {
+    lines.push(`  ${kv(L.openQuestion, lang, b.openQuestion.topic[lang])}`);
+    const q = b.openQuestion.question[lang];
+    lines.push(
+      `  ${kv(L.ask, lang, lang === 'en' ? `${b.openQuestion.who.en}: “${q}”` : `${b.openQuestion.who['zh-CN']}：“${q}”`)}`,
+    );
+  }
+  return lines;
+}
+
+function routeBlock(r: RouteOption, lang: Language): string[] {
+  return [
+    `      ${kv(L.route, lang, r.title[lang])}  (${kv(L.confidence, lang, CONFIDENCE[r.confidence][lang])})`,
+    `          ${r.detail[lang]}`,
+    `          ${kv(L.sources, lang, sourceList(r.sources))}`,
+  ];
+}
+
 function conclusionBlock(c: Conclusion, lang: Language): string[] {
   const lines = [
     `  [${c.ruleId}] ${c.title[lang]}  (${kv(L.confidence, lang, CONFIDENCE[c.confidence][lang])})`,
@@ -75,12 +144,9 @@ function conclusionBlock(c: Conclusion, lang: Language): string[] {
   if (c.timeline) lines.push(`      ${kv(L.timeline, lang, c.timeline.text[lang])}`);
   for (const a of c.nextActions) lines.push(`      ${kv(L.next, lang, a[lang])}`);
   for (const o of c.obligations ?? []) lines.push(`      ${kv(L.obligations, lang, o.title[lang])}`);
-  for (const d of c.disputes) {
-    lines.push(`      ${L.disputed[lang]} — ${d.topic[lang]}`);
-    for (const v of d.views) lines.push(`        · ${v.position[lang]}`);
-  }
-  const sources = c.sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)).join('; ');
-  lines.push(`      ${kv(L.sources, lang, sources)}`);
+  // Each dispute is set out once, below; the conclusion names it.
+  for (const d of c.disputes) lines.push(`      ${L.disputed[lang]} — ${d.topic[lang]} [${d.id}]`);
+  lines.push(`      ${kv(L.sources, lang, sourceList(c.sources))}`);
   return lines;
 }
 
@@ -91,13 +157,47 @@ export function decisionReport(decision: Decision, lang: Language): string {
   if (decision.alternativePathway) {
     lines.push(kv(L.alternative, lang, PATHWAYS[decision.alternativePathway][lang]));
   }
+  lines.push(
+    '',
+    `${kv(L.bottomLine, lang, '')}`,
+    ...bottomLineText(decision.bottomLine, lang).map((l) => `  ${l}`),
+  );
+  const subject = decision.filingSubject;
+  if (subject) {
+    const number = subject.number ? ` — ${subject.number[lang]}` : '';
+    const flag = subject.providerDependent ? ` (${L.providerDependent[lang]})` : '';
+    lines.push(
+      '',
+      kv(L.subject, lang, `${subject.document[lang]}${number}${flag}`),
+      `  ${subject.note[lang]}`,
+    );
+  }
+  for (const c of decision.corrections) lines.push('', kv(L.corrected, lang, c.message[lang]));
   if (decision.missingAnswers.length) {
     lines.push('', kv(L.missing, lang, ''));
     for (const m of decision.missingAnswers) lines.push(`  - ${m.answer} — ${m.label[lang]}`);
   }
+  if (decision.obstacles.length) {
+    lines.push('', kv(L.obstacles, lang, String(decision.obstacles.length)));
+    for (const o of decision.obstacles) {
+      lines.push(
+        `  [${o.ruleId}] ${o.title[lang]}  (${kv(L.confidence, lang, CONFIDENCE[o.confidence][lang])})`,
+      );
+      for (const r of o.routes) lines.push(...routeBlock(r, lang));
+      if (o.noRoute) lines.push(`      ${kv(L.noRoute, lang, o.noRoute[lang])}`);
+    }
+  }
   if (decision.conclusions.length) {
     lines.push('', kv(L.conclusions, lang, ''));
     for (const c of decision.conclusions) lines.push(...conclusionBlock(c, lang), '');
+  }
+  if (decision.disputes.length) {
+    lines.push(kv(L.disputes, lang, ''));
+    for (const d of decision.disputes) {
+      lines.push(`  [${d.id}] ${d.topic[lang]}`);
+      for (const v of d.views) lines.push(`    · ${v.position[lang]}  (${sourceList(v.sources)})`);
+    }
+    lines.push('');
   }
   lines.push(
     kv(L.rules, lang, `${decision.rulesVersion}, ${L.asOf[lang]} ${decision.asOf}`),

@@ -2,7 +2,7 @@
  * Evaluation of the template condition language (template-schema.ts `Condition`) and path lookup in a case.
  * Pure data in, boolean out: which documents a packet needs is a decision, not a side effect.
  */
-import type { Case } from '../model/case';
+import { filesInMainland, type Case } from '../model/case';
 import type { Condition } from './template-schema';
 
 /**
@@ -20,7 +20,7 @@ export interface DocumentDecision {
 /** The pathway facts implied by the case alone: filing when hosted in the mainland, licence when applied for. */
 export function decisionFromCase(caseData: Case): DocumentDecision {
   return {
-    filing: caseData.answers.mainlandHosting !== false,
+    filing: filesInMainland(caseData.answers) !== false,
     licence: caseData.licence.categories.length > 0,
     licenceCategories: [...caseData.licence.categories],
   };

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 const text = (max = 2000) => z.string().max(max).default('');
 const isoDate = () => z.string().max(10).default('');
@@ -43,6 +43,14 @@ export const PILOT_LOCATIONS = [
   'other_2025_plan_city',
 ] as const;
 export type PilotLocation = (typeof PILOT_LOCATIONS)[number];
+
+/** Who the mini-program's platform account is (or will be) registered to (pathways.md §4, §11). */
+export const MINI_PROGRAM_ACCOUNT_OWNERS = ['mainland_entity', 'overseas_entity'] as const;
+export type MiniProgramAccountOwner = (typeof MINI_PROGRAM_ACCOUNT_OWNERS)[number];
+
+/** The licence category the applicant means to apply for (pathways.md §1 2015 catalogue: B25, B21). */
+export const LICENCE_CATEGORIES = ['b25', 'b21', 'both', 'not_sure'] as const;
+export type LicenceCategory = (typeof LICENCE_CATEGORIES)[number];
 
 /** How the service earns money or what it does (pathways.md §12.1 `activities`, without the sector flags). */
 export const ACTIVITIES = [
@@ -86,8 +94,10 @@ export type MiniProgramPlatform = (typeof MINI_PROGRAM_PLATFORMS)[number];
 
 export const PathwayAnswersSchema = z.object({
   surfaces: z.array(z.enum(SURFACES)).default([]),
-  /** Servers/CDN/backend in mainland China (for mini-programs: account registered by a mainland entity). */
+  /** Servers, CDN or backend of the websites and Apps are in mainland China. */
   mainlandHosting: z.boolean().nullable().default(null),
+  /** Who registers the mini-program's platform account: a mainland entity or an overseas one. */
+  miniProgramAccount: z.enum(MINI_PROGRAM_ACCOUNT_OWNERS).nullable().default(null),
   subject: z.enum(SUBJECT_KINDS).nullable().default(null),
   /** Foreign share of the applicant's equity, 0–100 (companies only). */
   foreignEquityPct: z.number().min(0).max(100).nullable().default(null),
@@ -96,9 +106,29 @@ export const PathwayAnswersSchema = z.object({
   /** GB/T 2260 code of the filing province (e.g. '310000' Shanghai). */
   province: text(6),
   activities: z.array(z.enum(ACTIVITIES)).default([]),
+  /** A user-content platform earns money (fees, ads, commissions): licensable once monetised (pathways.md §3). */
+  platformMonetised: z.boolean().nullable().default(null),
+  /** Which licence the applicant plans to apply for, if it already knows. */
+  licenceCategory: z.enum(LICENCE_CATEGORIES).nullable().default(null),
   sectors: z.array(z.enum(SECTORS)).default([]),
 });
 export type PathwayAnswers = z.infer<typeof PathwayAnswersSchema>;
+
+/**
+ * Whether some surface would be filed in the mainland: a website or App hosted there, or a mini-program whose
+ * account a mainland entity registers. `null` while the answers that decide it are missing.
+ */
+export function filesInMainland(answers: PathwayAnswers): boolean | null {
+  const hosted = answers.surfaces.some((s) => s === 'website' || s === 'app');
+  const mini = answers.surfaces.includes('mini_program');
+  const parts: (boolean | null)[] = [];
+  if (hosted) parts.push(answers.mainlandHosting);
+  if (mini)
+    parts.push(answers.miniProgramAccount === null ? null : answers.miniProgramAccount === 'mainland_entity');
+  if (parts.includes(true)) return true;
+  if (parts.length === 0 || parts.includes(null)) return null;
+  return false;
+}
 
 // ---------------------------------------------------------------- people
 

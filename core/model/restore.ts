@@ -19,6 +19,7 @@ type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
  */
 const MIGRATIONS: Record<number, Migration> = {
   1: migrateStatusJournalV1,
+  2: splitMainlandHosting,
 };
 
 /**
@@ -39,6 +40,29 @@ function migrateStatusJournalV1(raw: Record<string, unknown>): Record<string, un
     };
   });
   return { ...raw, journal };
+}
+
+/**
+ * Pathway (issue 16): versions 1 and 2 had one `mainlandHosting` answer meaning both "servers in the mainland" and
+ * "the mini-program account is registered by a mainland entity". Version 3 asks the two apart: the old answer
+ * becomes the mini-program account owner, and stays the hosting answer only where a website or App was named
+ * (for a mini-program alone it never was a hosting answer).
+ */
+function splitMainlandHosting(raw: Record<string, unknown>): Record<string, unknown> {
+  const answers = raw.answers;
+  if (!isRecord(answers)) return raw;
+  const surfaces = Array.isArray(answers.surfaces) ? (answers.surfaces as unknown[]) : [];
+  const hosting = answers.mainlandHosting;
+  if (typeof hosting !== 'boolean' || !surfaces.includes('mini_program')) return raw;
+  const hosted = surfaces.some((s) => s === 'website' || s === 'app');
+  return {
+    ...raw,
+    answers: {
+      ...answers,
+      miniProgramAccount: hosting ? 'mainland_entity' : 'overseas_entity',
+      mainlandHosting: hosted ? hosting : null,
+    },
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -34,7 +34,7 @@ export function sampleCase(now: Date = new Date()): Case {
     updatedAt: at,
     answers: {
       surfaces: ['mini_program'],
-      mainlandHosting: true,
+      miniProgramAccount: 'mainland_entity',
       subject: 'wfoe',
       foreignEquityPct: 100,
       pilotLocation: 'shanghai_lingang_pudong',

@@ -4,7 +4,7 @@
  * (which needs the rule data) is shown inside the case.
  */
 import { checkCase } from '../rules/preflight';
-import type { Case, CaseStatus, SubjectKind, Surface } from './case';
+import { filesInMainland, type Case, type CaseStatus, type SubjectKind, type Surface } from './case';
 
 export interface CaseSummary {
   id: string;
@@ -34,7 +34,7 @@ const SECTIONS: ((c: Case) => boolean)[] = [
   (c) =>
     c.answers.surfaces.length > 0 &&
     c.answers.subject !== null &&
-    c.answers.mainlandHosting !== null &&
+    filesInMainland(c.answers) !== null &&
     c.answers.scope !== null,
   (c) =>
     filled(c.subject.name) && filled(c.subject.certificateNumber) && filled(c.subject.certificateAddress),

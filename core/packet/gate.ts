@@ -3,7 +3,7 @@
  * warning is acknowledged; the pathway gives something to file. Which documents go in follows from the
  * pathway decision, read through the document templates' own `appliesWhen`.
  */
-import type { Case } from '../model/case';
+import { filesInMainland, type Case } from '../model/case';
 import type { DocumentDecision } from '../documents/conditions';
 import { templateApplies } from '../documents/resolve';
 import { documentTemplate, documentTemplates } from '../documents/templates';
@@ -62,7 +62,7 @@ export function planPacket(c: Case, decision: Decision): PacketPlan {
     alternative,
     documents: {
       // A licensed service is still filed (its site or mini-program gets an ICP number).
-      filing: c.answers.mainlandHosting !== false,
+      filing: filesInMainland(c.answers) !== false,
       licence,
       licenceCategories: licence ? (c.licence.categories.length ? [...c.licence.categories] : ['B25']) : [],
     },

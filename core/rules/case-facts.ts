@@ -4,7 +4,7 @@
  * follow from the case model.
  */
 import type { Case, PersonIdType, Sector, Surface } from '../model/case';
-import { SECTORS } from '../model/case';
+import { SECTORS, filesInMainland } from '../model/case';
 import type { Decision } from './decide';
 
 /** Certificates that make the subject a natural person (personal filing). */
@@ -79,7 +79,7 @@ export function caseFacts(caseData: Case, decision: Decision): CaseFacts {
       idAddressProvince !== province.slice(0, 2),
     needsFiling:
       decision.conclusions.some((c) => c.effect === 'filing') ||
-      (decision.pathway === 'incomplete' && answers.mainlandHosting !== false),
+      (decision.pathway === 'incomplete' && filesInMainland(answers) !== false),
     needsLicence:
       decision.pathway === 'commercial_licence' || decision.alternativePathway === 'commercial_licence',
     licenceFirm: licenceConclusions.some((c) => c.confidence !== 'unclear'),

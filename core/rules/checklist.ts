@@ -248,6 +248,11 @@ export function buildChecklist(
   };
 
   const items: ChecklistItem[] = [];
+  // The filing subject's identity document, as the decision names it (a representative office's certificate …).
+  const subjectDocument: Bilingual =
+    decision.filingSubject && decision.filingSubject.kind !== 'none'
+      ? decision.filingSubject.document
+      : { en: 'Business licence', 'zh-CN': '营业执照' };
   for (const entry of CHECKLIST.items) {
     const forFiling = entry.pathways.includes('icp_filing') && facts.needsFiling;
     const forLicence = entry.pathways.includes('commercial_licence') && facts.needsLicence;
@@ -265,8 +270,8 @@ export function buildChecklist(
       // A pre-approval reported cancelled or unconfirmed is worth having, not a reason to refuse the packet.
       if (preApproval && preApproval.status !== 'active') importance = 'recommended';
       const params: Record<string, Bilingual> = preApproval
-        ? { permit: preApproval.permit, authority: preApproval.authority }
-        : {};
+        ? { permit: preApproval.permit, authority: preApproval.authority, subjectDocument }
+        : { subjectDocument };
       let name = fill(entry.name, params);
       if (instance.service) {
         const label = instance.service.name || instance.service.id;

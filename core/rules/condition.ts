@@ -100,9 +100,19 @@ export function evaluate(condition: Condition, lookup: FactLookup): Evaluation {
     matched.set(name, set);
   };
 
+  // Only facts that could still change the result count as missing: an `all` that is already false, or an
+  // `any` that is already true, does not wait for its unknown parts.
   const visit = (c: Condition): Truth => {
-    if ('all' in c) return and(c.all.map(visit));
-    if ('any' in c) return or(c.any.map(visit));
+    if ('all' in c || 'any' in c) {
+      const before = new Set(unknownFacts);
+      const parts = 'all' in c ? c.all : c.any;
+      const result = 'all' in c ? and(parts.map(visit)) : or(parts.map(visit));
+      if (result !== 'unknown') {
+        unknownFacts.clear();
+        for (const f of before) unknownFacts.add(f);
+      }
+      return result;
+    }
     if ('not' in c) {
       const inner = visit(c.not);
       return inner === 'unknown' ? 'unknown' : fromBool(inner === 'false');

@@ -54,6 +54,8 @@ export const EFFECTS = [
   'preapproval',
   'issuer',
   'obligation',
+  /** Something to know or check that changes no pathway (a free platform, a licence category named but not needed). */
+  'note',
 ] as const;
 export type Effect = (typeof EFFECTS)[number];
 
@@ -76,10 +78,45 @@ export const PathwayRuleSchema = z.strictObject({
   timeline: TimelineSchema.optional(),
   obligations: z.array(ObligationSchema).optional(),
   nextActions: z.array(BilingualSchema).min(1),
+  /** For obstacles (`blocked`, `no_filing`): the ids of the routes forward, most likely first. */
+  routes: z.array(z.string().min(1)).optional(),
+  /** For an obstacle the domain facts give no way around: says so in the result. */
+  noRoute: BilingualSchema.optional(),
   sources,
   asOf,
 });
 export type PathwayRule = z.infer<typeof PathwayRuleSchema>;
+
+/** A way past an obstacle (pathways.md §4, §5, §11): offered only where its condition holds for the case. */
+export const RouteSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  when: ConditionSchema,
+  title: BilingualSchema,
+  /** What the route means in practice, including who then owns the filing or licence. */
+  detail: BilingualSchema,
+  confidence: z.enum(CONFIDENCES),
+  sources,
+  asOf,
+});
+export type Route = z.infer<typeof RouteSchema>;
+
+export const FILING_SUBJECT_KINDS = ['individual', 'company', 'organisation', 'none'] as const;
+
+/** Who files, and with which identity document (pathways.md §4, identifiers.md §1, §2, §5). */
+export const FilingSubjectSchema = z.strictObject({
+  kind: z.enum(FILING_SUBJECT_KINDS),
+  /** The document that identifies the filing subject, e.g. the business licence. */
+  document: BilingualSchema,
+  /** The number on it the forms ask for (USCC, citizen ID number), where there is one. */
+  number: BilingualSchema.optional(),
+  /** Whether the provider or province decides if the document is accepted. */
+  providerDependent: z.boolean(),
+  note: BilingualSchema,
+  confidence: z.enum(CONFIDENCES),
+  sources,
+  asOf,
+});
+export type FilingSubjectEntry = z.infer<typeof FilingSubjectSchema>;
 
 export const PathwayRulesSchema = z.strictObject({
   $comment: z.string().optional(),
@@ -97,8 +134,34 @@ export const PathwayRulesSchema = z.strictObject({
       asOf,
     }),
   ),
+  /** Answers the rules correct before reading them (a WFOE is 100 % foreign-owned), with the message shown. */
+  corrections: z.array(
+    z.strictObject({
+      fact: z.string(),
+      value: z.union([z.string(), z.number(), z.boolean()]),
+      when: ConditionSchema,
+      message: BilingualSchema,
+      source: z.string().min(1),
+      asOf,
+    }),
+  ),
+  /** Facts the rules read that follow from the answers (true, false, or unknown while answers are missing). */
+  derivedFacts: z.array(
+    z.strictObject({ fact: z.string(), when: ConditionSchema, source: z.string().min(1), asOf }),
+  ),
+  /** Text parameters chosen by an answer (e.g. the licensing authority by `scope`). */
+  params: z.record(
+    z.string(),
+    z.strictObject({
+      answer: z.string(),
+      values: z.record(z.string(), BilingualSchema),
+      otherwise: BilingualSchema,
+    }),
+  ),
   answerLabels: z.record(z.string(), BilingualSchema),
   labels: z.strictObject({ surfaces: z.record(z.string(), BilingualSchema) }),
+  routes: z.array(RouteSchema).min(1),
+  filingSubjects: z.record(z.string(), FilingSubjectSchema),
   rules: z.array(PathwayRuleSchema).min(1),
 });
 
@@ -110,6 +173,8 @@ export const DisputeSchema = z.strictObject({
   views: z.array(z.strictObject({ position: BilingualSchema, sources })).min(1),
   /** The outcome code the other view leads to, where it differs from the conclusion's own. */
   alternativeOutcome: z.string().optional(),
+  /** Who can settle it for the user, and what to ask them. */
+  ask: z.strictObject({ who: BilingualSchema, question: BilingualSchema }).optional(),
   asOf,
 });
 export type Dispute = z.infer<typeof DisputeSchema>;

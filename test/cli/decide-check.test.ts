@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   await write('blocked.json', {
     surfaces: ['mini_program'],
-    mainlandHosting: true,
+    miniProgramAccount: 'mainland_entity',
     subject: 'foreign_no_entity',
     activities: ['own_goods_sales'],
   });
@@ -48,13 +48,30 @@ afterAll(async () => {
 });
 
 describe('icp-packet decide', () => {
+  it('the README worked example prints what the README shows', async () => {
+    const readme = await readFile(path.join(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('#### Worked example'));
+    const [, json, shown] = /```json\n([\s\S]*?)```[\s\S]*?```\n([\s\S]*?)```/.exec(section) ?? [];
+    await write('readme.json', json ?? '');
+    const r = await run('decide', 'readme.json');
+    expect(r.code).toBe(0);
+    const lines = (shown ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.includes('…'));
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(r.out, line).toContain(line);
+  });
+
   it('prints the pathway with reasons in English and exits 0', async () => {
     const r = await run('decide', 'filing.json');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Pathway: ICP filing');
     expect(r.out).toContain('[R2] ICP filing required for the website');
     expect(r.out).toContain('the Guangdong Communications Administration');
-    expect(r.out).toMatch(/Rules: pathway-rules@1 .* as of \d{4}-\d{2}-\d{2}/);
+    expect(r.out).toMatch(/Rules: pathway-rules@\d+ .* as of \d{4}-\d{2}-\d{2}/);
+    expect(r.out).toContain('Most likely: an ICP filing');
+    expect(r.out).toContain('Filing subject: Business licence — Unified social credit code');
   });
 
   it('speaks Chinese with --lang zh-CN', async () => {
@@ -76,6 +93,27 @@ describe('icp-packet decide', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('Not eligible as things stand');
     expect(r.out).toContain('WFOE');
+  });
+
+  it('--json exposes every obstacle with its routes, the filing subject and its document (issue 15)', async () => {
+    const r = await run('decide', 'blocked.json', '--json');
+    const d = JSON.parse(r.out) as {
+      obstacles: { code: string; routes: { id: string; confidence: string; sources: unknown[] }[] }[];
+      filingSubject: { kind: string; document: { en: string } };
+      bottomLine: { kind: string; route?: { id: string } };
+    };
+    const codes = d.obstacles.map((o) => o.code);
+    // The entity obstacle and the disputed own-goods licence obstacle, together.
+    expect(codes).toEqual(expect.arrayContaining(['BLOCKED_NO_MAINLAND_ENTITY', 'BLOCKED_FOREIGN_CAP']));
+    for (const o of d.obstacles) {
+      expect(o.routes.length).toBeGreaterThan(0);
+      for (const route of o.routes) expect(route.sources.length).toBeGreaterThan(0);
+    }
+    expect(d.filingSubject.kind).toBe('none');
+    expect(d.bottomLine.route?.id).toBeTruthy();
+    const text = await run('decide', 'blocked.json', '--lang', 'zh-CN');
+    expect(text.out).toContain('障碍：2');
+    expect(text.out).toContain('途径：与持证的境内合作方合作');
   });
 
   it('accepts a whole case file and uses its answers', async () => {

@@ -11,7 +11,6 @@ import { PathwayAnswersSchema } from '../../core/model/case';
 import { decidePathway } from '../../core/rules/decide';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
-import { enumKey } from '../../renderer/src/i18n/enumKey';
 import { AppPage } from './support/app-page';
 import { seriousAccessibilityViolations } from './support/axe';
 import { launchChromium, openAppSession, type AppSession } from './support/browser';
@@ -50,7 +49,7 @@ async function checkAccessibility(label: string): Promise<void> {
 /** The answers `answerPathway` gives, and what the rules decide for them. */
 const ANSWERS = PathwayAnswersSchema.parse({
   surfaces: ['mini_program'],
-  mainlandHosting: true,
+  miniProgramAccount: 'mainland_entity',
   subject: 'wfoe',
   foreignEquityPct: 100,
   pilotLocation: 'shanghai_lingang_pudong',
@@ -64,12 +63,11 @@ const DECISION = decidePathway(ANSWERS);
 async function answerPathway(screenshotSuffix: string): Promise<void> {
   const p = ws.pathway;
   await p.choice('surfaces', 'mini_program').check();
-  await p.choice('mainlandHosting', 'yes').check();
+  await p.choice('miniProgramAccount', 'mainland_entity').check();
   await ws.screenshot(app, `pathway-questions-${screenshotSuffix}`);
   await checkAccessibility(`pathway questions ${screenshotSuffix}`);
   await p.next.click();
   await p.choice('subject', 'wfoe').check();
-  await p.equity.fill('100');
   await p.next.click();
   await p.province.selectOption('310000');
   await p.choice('pilotLocation', 'shanghai_lingang_pudong').check();
@@ -94,7 +92,10 @@ describe('guided workspace', () => {
     await expect(ws.pathway.conclusions.count()).resolves.toBe(DECISION.conclusions.length);
     for (const conclusion of DECISION.conclusions) {
       await expect(
-        session.page.locator(`.conclusion[data-code="${conclusion.code}"]`).first().textContent(),
+        session.page
+          .locator(`[data-code="${conclusion.code}"], [data-obstacle="${conclusion.code}"]`)
+          .first()
+          .textContent(),
       ).resolves.toContain(conclusion.title.en);
     }
     await expect(session.page.locator('.pathway-result__version').textContent()).resolves.toContain('2026-');
@@ -254,7 +255,7 @@ describe('guided workspace', () => {
     await expect(app.heading().textContent()).resolves.toBe(zhCN.steps.pathway.title);
     await answerPathway('zh-CN');
     await expect(ws.pathway.verdict.textContent()).resolves.toContain(
-      zhCN.pathway.verdict[enumKey(DECISION.pathway)],
+      zhCN.pathway.bottom.likely.replace('{{what}}', zhCN.pathway.bottom.what.icpFiling),
     );
     await ws.screenshot(app, 'pathway-result-zh-CN');
     await checkAccessibility('pathway result zh-CN');

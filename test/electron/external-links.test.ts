@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CITED_SOURCE_URLS } from '../../core/rules/sources';
 import { isAllowedExternalUrl } from '../../electron/external-links';
 
 describe('isAllowedExternalUrl', () => {
@@ -54,5 +55,16 @@ describe('isAllowedExternalUrl', () => {
     ['a bare TLD', 'https://cn/'],
   ])('refuses %s', (_why, url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+
+  it('opens every source the rule data cites, at exactly that address, and nothing else on those sites', () => {
+    expect(CITED_SOURCE_URLS.size).toBeGreaterThan(20);
+    for (const url of CITED_SOURCE_URLS) expect(isAllowedExternalUrl(url), url).toBe(true);
+    expect(CITED_SOURCE_URLS).toContain('https://kaizencpa.com/Knowledge/info/id/1147.html');
+    expect(isAllowedExternalUrl('https://kaizencpa.com/Knowledge/info/id/1148.html')).toBe(false);
+    expect(isAllowedExternalUrl('https://kaizencpa.com/')).toBe(false);
+    expect(
+      isAllowedExternalUrl('javascript:alert(1)//https://kaizencpa.com/Knowledge/info/id/1147.html'),
+    ).toBe(false);
   });
 });

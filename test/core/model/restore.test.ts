@@ -129,4 +129,33 @@ describe('sampleCase', () => {
     expect(s.answers).toMatchObject({ subject: 'wfoe', province: '310000', surfaces: ['mini_program'] });
     expect(s.services[0]?.kind).toBe('mini_program');
   });
+
+  describe('pathway: hosting and mini-program account asked apart (issue 16)', () => {
+    const v1 = (answers: Record<string, unknown>) =>
+      restore({ schemaVersion: 1, id: 'm', createdAt: 'x', updatedAt: 'x', answers });
+
+    it('a mini-program alone: the old answer was about its account, not hosting', () => {
+      const r = v1({ surfaces: ['mini_program'], mainlandHosting: true });
+      if (!r.ok) throw new Error(r.details);
+      expect(r.migratedFrom).toBe(1);
+      expect(r.case.answers.miniProgramAccount).toBe('mainland_entity');
+      expect(r.case.answers.mainlandHosting).toBeNull();
+      const overseas = v1({ surfaces: ['mini_program'], mainlandHosting: false });
+      expect(overseas.ok && overseas.case.answers.miniProgramAccount).toBe('overseas_entity');
+    });
+
+    it('a website beside a mini-program keeps the hosting answer and gains the account answer', () => {
+      const r = v1({ surfaces: ['website', 'mini_program'], mainlandHosting: false });
+      if (!r.ok) throw new Error(r.details);
+      expect(r.case.answers.mainlandHosting).toBe(false);
+      expect(r.case.answers.miniProgramAccount).toBe('overseas_entity');
+    });
+
+    it('without a mini-program, or unanswered, nothing changes', () => {
+      const web = v1({ surfaces: ['website'], mainlandHosting: true });
+      expect(web.ok && web.case.answers).toMatchObject({ mainlandHosting: true, miniProgramAccount: null });
+      const open = v1({ surfaces: ['mini_program'], mainlandHosting: null });
+      expect(open.ok && open.case.answers).toMatchObject({ mainlandHosting: null, miniProgramAccount: null });
+    });
+  });
 });

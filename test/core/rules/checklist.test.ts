@@ -128,6 +128,13 @@ describe('buildChecklist — conditions', () => {
     expect(item(c, 'articles-of-association')?.importance).toBe('recommended');
   });
 
+  it("names the filing subject's identity document from the decision (issue 15)", () => {
+    const c = websiteCase();
+    expect(item(c, 'subject-certificate')?.name.en).toContain('Business licence');
+    c.answers = answers({ subject: 'rep_office' });
+    expect(item(c, 'subject-certificate')?.name['zh-CN']).toContain('外国（地区）企业常驻代表机构登记证');
+  });
+
   it('nothing to file when hosted abroad', () => {
     const c = websiteCase();
     c.answers = answers({ mainlandHosting: false });

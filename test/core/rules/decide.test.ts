@@ -13,16 +13,29 @@ interface Row {
 const licence = { activities: ['paid_membership'] } as Partial<PathwayAnswers>;
 
 const ROWS: Row[] = [
-  { rule: 'R1', fires: { mainlandHosting: false }, silent: [{}] },
+  {
+    rule: 'R1',
+    fires: { mainlandHosting: false },
+    // For a mini-program alone the hosting answer says nothing: its account decides.
+    silent: [
+      {},
+      { surfaces: ['mini_program'], mainlandHosting: false, miniProgramAccount: 'mainland_entity' },
+    ],
+  },
+  {
+    rule: 'R22',
+    fires: { surfaces: ['mini_program'], miniProgramAccount: 'overseas_entity' },
+    silent: [{ surfaces: ['mini_program'], miniProgramAccount: 'mainland_entity' }, {}],
+  },
   {
     rule: 'R2',
-    fires: { surfaces: ['website', 'app', 'mini_program'] },
-    silent: [{ mainlandHosting: false }],
+    fires: { surfaces: ['website', 'app', 'mini_program'], miniProgramAccount: 'mainland_entity' },
+    silent: [{ mainlandHosting: false }, { subject: 'foreign_no_entity' }],
   },
   {
     rule: 'R3',
-    fires: { subject: 'foreign_no_entity' },
-    silent: [{ subject: 'foreign_no_entity', mainlandHosting: false }, { subject: 'wfoe' }],
+    fires: { subject: 'foreign_no_entity', mainlandHosting: false },
+    silent: [{ subject: 'wfoe' }, { subject: 'rep_office' }],
   },
   {
     rule: 'R4',
@@ -30,7 +43,21 @@ const ROWS: Row[] = [
     silent: [{ subject: 'cn_individual' }, { subject: 'foreign_individual', mainlandHosting: false }],
   },
   { rule: 'R5', fires: licence, silent: [{}, { activities: ['ads_revenue'] }] },
-  { rule: 'R6', fires: { activities: ['ads_revenue'] }, silent: [{}, { activities: ['paid_content'] }] },
+  {
+    rule: 'R6',
+    fires: { activities: ['ads_revenue'] },
+    silent: [{}, { activities: ['paid_content'] }, { activities: ['ugc_platform'], platformMonetised: true }],
+  },
+  {
+    rule: 'R23',
+    fires: { activities: ['ugc_platform'], platformMonetised: true },
+    silent: [{ activities: ['ugc_platform'], platformMonetised: false }, { platformMonetised: true }],
+  },
+  {
+    rule: 'R24',
+    fires: { activities: ['info_only', 'ugc_platform'], platformMonetised: false },
+    silent: [{ activities: ['ugc_platform'], platformMonetised: true }],
+  },
   {
     rule: 'R7',
     fires: { activities: ['own_goods_sales'] },
@@ -52,20 +79,47 @@ const ROWS: Row[] = [
     fires: { subject: 'wfoe', foreignEquityPct: 100, ...licence },
     silent: [
       { subject: 'jv', foreignEquityPct: 50, ...licence },
-      { subject: 'wfoe', foreignEquityPct: 100, activities: ['ugc_platform'], pilotLocation: 'beijing' },
-    ],
-  },
-  {
-    rule: 'R12',
-    fires: { subject: 'wfoe', foreignEquityPct: 100, activities: ['ugc_platform'], pilotLocation: 'beijing' },
-    silent: [
-      { subject: 'wfoe', foreignEquityPct: 100, activities: ['ugc_platform'], pilotLocation: 'none' },
       {
         subject: 'wfoe',
         foreignEquityPct: 100,
         activities: ['ugc_platform'],
+        platformMonetised: true,
+        pilotLocation: 'beijing',
+      },
+    ],
+  },
+  {
+    rule: 'R12',
+    fires: {
+      subject: 'wfoe',
+      foreignEquityPct: 100,
+      activities: ['ugc_platform'],
+      platformMonetised: true,
+      pilotLocation: 'beijing',
+    },
+    silent: [
+      {
+        subject: 'wfoe',
+        foreignEquityPct: 100,
+        activities: ['ugc_platform'],
+        platformMonetised: true,
+        pilotLocation: 'none',
+      },
+      {
+        subject: 'wfoe',
+        foreignEquityPct: 100,
+        activities: ['ugc_platform'],
+        platformMonetised: true,
         pilotLocation: 'beijing',
         sectors: ['news'],
+      },
+      // The 2025 plan cities open app stores only, not platforms.
+      {
+        subject: 'wfoe',
+        foreignEquityPct: 100,
+        activities: ['ugc_platform'],
+        platformMonetised: true,
+        pilotLocation: 'other_2025_plan_city',
       },
     ],
   },
@@ -106,8 +160,32 @@ const ROWS: Row[] = [
       { subject: 'wfoe', foreignEquityPct: 100, activities: ['marketplace_third_party'] },
     ],
   },
+  {
+    rule: 'R25',
+    fires: { subject: 'wfoe', foreignEquityPct: 100, activities: ['iot_data'], pilotLocation: 'hainan' },
+    silent: [{ subject: 'wfoe', foreignEquityPct: 100, activities: ['iot_data'] }],
+  },
   { rule: 'R16', fires: licence, silent: [{}, { ...licence, scope: 'multi_province' }] },
   { rule: 'R17', fires: { ...licence, scope: 'multi_province' }, silent: [{}, licence] },
+  {
+    rule: 'R26',
+    fires: { activities: ['marketplace_third_party'], licenceCategory: 'b25' },
+    silent: [{ activities: ['marketplace_third_party'], licenceCategory: 'both' }, { licenceCategory: null }],
+  },
+  {
+    rule: 'R27',
+    fires: { ...licence, licenceCategory: 'b21' },
+    silent: [{ ...licence, licenceCategory: 'b25' }],
+  },
+  {
+    rule: 'R28',
+    fires: { licenceCategory: 'both', ...licence },
+    silent: [
+      { licenceCategory: 'not_sure' },
+      { licenceCategory: null },
+      { activities: ['paid_content', 'iot_data'], licenceCategory: 'both' },
+    ],
+  },
   { rule: 'R18', fires: { sectors: ['education', 'drugs_devices'] }, silent: [{}] },
   {
     rule: 'R19',
@@ -139,7 +217,13 @@ describe('decidePathway — every rule of pathways.md §12', () => {
 
 describe('decidePathway — conclusions', () => {
   it('one filing conclusion per surface, naming the provincial administration', () => {
-    const d = decidePathway(answers({ surfaces: ['website', 'app', 'mini_program'], province: '440000' }));
+    const d = decidePathway(
+      answers({
+        surfaces: ['website', 'app', 'mini_program'],
+        miniProgramAccount: 'mainland_entity',
+        province: '440000',
+      }),
+    );
     const filings = d.conclusions.filter((c) => c.code === 'ICP_FILING_REQUIRED');
     expect(filings.map((c) => c.surface)).toEqual(['website', 'app', 'mini_program']);
     expect(filings[0]?.authority?.['zh-CN']).toBe('广东省通信管理局');
@@ -176,6 +260,7 @@ describe('decidePathway — conclusions', () => {
         foreignEquityPct: 100,
         activities: ['own_goods_sales'],
         surfaces: ['mini_program'],
+        miniProgramAccount: 'mainland_entity',
       }),
     );
     const block = d.conclusions.find((c) => c.code === 'BLOCKED_FOREIGN_CAP');
@@ -187,13 +272,23 @@ describe('decidePathway — conclusions', () => {
   });
 
   it('a firm block makes the pathway not eligible with what to do instead', () => {
-    const d = decidePathway(answers({ subject: 'foreign_no_entity', surfaces: ['mini_program'] }));
+    const d = decidePathway(
+      answers({
+        subject: 'foreign_no_entity',
+        surfaces: ['website', 'mini_program'],
+        miniProgramAccount: 'mainland_entity',
+      }),
+    );
     expect(d.pathway).toBe('not_eligible');
     expect(d.pathwayConfidence).toBe('official');
     const block = d.conclusions.find((c) => c.ruleId === 'R3');
-    expect(block?.nextActions.map((a) => a.en).join(' ')).toMatch(
-      /WFOE.*partner.*overseas entity.*outside mainland/s,
-    );
+    expect(block?.routes.map((r) => r.id)).toEqual([
+      'overseas-mini-program-account',
+      'set-up-mainland-company',
+      'licensed-partner',
+      'rep-office-filing',
+      'stay-overseas',
+    ]);
   });
 
   it('pre-approvals name the authority and permit per sector', () => {
@@ -236,7 +331,7 @@ describe('decidePathway — conclusions', () => {
 
   it('draws what it can from partial answers', () => {
     const d = decidePathway(answers({ subject: null, activities: ['paid_content'], scope: null }));
-    expect(d.conclusions.map((c) => c.ruleId)).toEqual(expect.arrayContaining(['R2', 'R5']));
+    expect(d.conclusions.map((c) => c.ruleId)).toEqual(expect.arrayContaining(['R5']));
     expect(d.missingAnswers.map((m) => m.answer)).toEqual(expect.arrayContaining(['subject', 'scope']));
     expect(d.pathway).toBe('incomplete');
   });

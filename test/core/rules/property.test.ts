@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ACTIVITIES,
   CaseSchema,
+  LICENCE_CATEGORIES,
+  MINI_PROGRAM_ACCOUNT_OWNERS,
   PILOT_LOCATIONS,
   SECTORS,
   SUBJECT_KINDS,
@@ -15,12 +17,15 @@ import { TODAY, completeSample } from './helpers';
 const answersArb: fc.Arbitrary<PathwayAnswers> = fc.record({
   surfaces: fc.subarray([...SURFACES]),
   mainlandHosting: fc.option(fc.boolean(), { nil: null }),
+  miniProgramAccount: fc.option(fc.constantFrom(...MINI_PROGRAM_ACCOUNT_OWNERS), { nil: null }),
   subject: fc.option(fc.constantFrom(...SUBJECT_KINDS), { nil: null }),
   foreignEquityPct: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
   pilotLocation: fc.constantFrom(...PILOT_LOCATIONS),
   scope: fc.option(fc.constantFrom('single_province' as const, 'multi_province' as const), { nil: null }),
   province: fc.constantFrom('', '310000', '440000', '130000', '999999', 'abc'),
   activities: fc.subarray([...ACTIVITIES]),
+  platformMonetised: fc.option(fc.boolean(), { nil: null }),
+  licenceCategory: fc.option(fc.constantFrom(...LICENCE_CATEGORIES), { nil: null }),
   sectors: fc.subarray([...SECTORS]),
 });
 
@@ -41,6 +46,51 @@ describe('property: decidePathway', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  }, 60_000);
+});
+
+describe('property: obstacles and conclusions (issues 15, 16)', () => {
+  it('no answer set yields an obstacle without a route, unless the result says none exists', () => {
+    fc.assert(
+      fc.property(answersArb, (a) => {
+        const d = decidePathway(a);
+        for (const o of d.obstacles) {
+          expect(o.routes.length > 0 || o.noRoute !== undefined, o.code).toBe(true);
+          expect(new Set(o.routes.map((r) => r.id)).size).toBe(o.routes.length);
+        }
+        // Routes never offered where they do not apply to the case's service or sector.
+        const ids = d.obstacles.flatMap((o) => o.routes.map((r) => r.id));
+        if (!a.surfaces.includes('mini_program')) {
+          expect(ids).not.toContain('overseas-mini-program-account');
+          expect(ids).not.toContain('keep-overseas-mini-program-account');
+        }
+        if (a.sectors.some((s) => ['news', 'publishing', 'audio_video', 'culture'].includes(s)))
+          expect(ids).not.toContain('pilot-2024-relocate');
+        if (!a.activities.includes('app_store')) expect(ids).not.toContain('plan-2025-app-store');
+        if (d.obstacles.some((o) => o.routes.length > 0)) expect(d.likelyRoute).toBeDefined();
+        expect(d.filingSubject === null).toBe(a.subject === null);
+      }),
+      { numRuns: 400 },
+    );
+  }, 60_000);
+
+  it('no answer set yields two contradicting conclusions for the same surface', () => {
+    fc.assert(
+      fc.property(answersArb, (a) => {
+        const d = decidePathway(a);
+        const required = d.conclusions.filter((c) => c.code === 'ICP_FILING_REQUIRED').map((c) => c.surface);
+        const impossible = d.conclusions.filter((c) => c.effect === 'no_filing').map((c) => c.surface);
+        const cannotFile = d.conclusions.some((c) => c.code === 'BLOCKED_NO_MAINLAND_ENTITY');
+        for (const surface of required) {
+          expect(impossible, `filing required and impossible for ${surface}`).not.toContain(surface);
+          expect(cannotFile, `filing required for ${surface} but the subject cannot file`).toBe(false);
+        }
+        // Licence required and licence ruled out as unneeded never meet.
+        const codes = d.conclusions.map((c) => c.code);
+        if (codes.includes('UGC_FREE_FILING_ONLY')) expect(codes).not.toContain('B25_PLATFORM_MONETISED');
+      }),
+      { numRuns: 400 },
     );
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import disputesJson from '../../../templates/rules/disputes.json' with { type: '
 import pathwayJson from '../../../templates/rules/pathway-rules.json' with { type: 'json' };
 import preApprovalsJson from '../../../templates/rules/pre-approvals.json' with { type: 'json' };
 import preflightJson from '../../../templates/rules/preflight-rules.json' with { type: 'json' };
-import { PathwayAnswersSchema, SECTORS } from '../../../core/model/case';
+import { PathwayAnswersSchema, SECTORS, SUBJECT_KINDS } from '../../../core/model/case';
 import {
   CHECKLIST,
   DISPUTES,
@@ -91,8 +91,58 @@ describe('rule data', () => {
     expect(realDate(asOf)).toBe(true);
   });
 
-  it('implements every rule of pathways.md §12.2, in order', () => {
-    expect(PATHWAY_RULES.rules.map((r) => r.id)).toEqual(Array.from({ length: 21 }, (_, i) => `R${i + 1}`));
+  it('implements every rule of pathways.md §12.2, each reading only the outcomes of rules before it', () => {
+    const ids = PATHWAY_RULES.rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (let i = 1; i <= 21; i++) expect(ids).toContain(`R${i}`);
+    const seen = new Set<string>();
+    for (const r of PATHWAY_RULES.rules) {
+      const read = JSON.stringify(r.when).match(/"[A-Z][A-Z0-9_]{3,}"/g) ?? [];
+      for (const code of read) expect(seen, `${r.id} reads ${code}`).toContain(code.slice(1, -1));
+      seen.add(r.code);
+    }
+  });
+
+  it('every obstacle offers routes that exist, or says that none exists (issue 15)', () => {
+    const routes = new Set(PATHWAY_RULES.routes.map((r) => r.id));
+    for (const r of PATHWAY_RULES.rules) {
+      if (r.effect !== 'blocked' && r.effect !== 'no_filing') {
+        expect(r.routes, r.id).toBeUndefined();
+        continue;
+      }
+      expect((r.routes?.length ?? 0) > 0 || r.noRoute !== undefined, r.id).toBe(true);
+      for (const id of r.routes ?? []) expect(routes, `${r.id} → ${id}`).toContain(id);
+    }
+    expect(new Set(PATHWAY_RULES.routes.map((r) => r.id)).size).toBe(PATHWAY_RULES.routes.length);
+    for (const route of PATHWAY_RULES.routes) {
+      expect(route.sources.length).toBeGreaterThan(0);
+      expect(realDate(route.asOf)).toBe(true);
+    }
+  });
+
+  it('names the filing subject and its identity document for every applicant kind', () => {
+    for (const kind of SUBJECT_KINDS) {
+      const entry = PATHWAY_RULES.filingSubjects[kind];
+      expect(entry, kind).toBeDefined();
+      expect(entry?.sources.length).toBeGreaterThan(0);
+      expect(realDate(entry?.asOf)).toBe(true);
+    }
+    expect(PATHWAY_RULES.filingSubjects.cn_individual?.document['zh-CN']).toBe('居民身份证');
+    expect(PATHWAY_RULES.filingSubjects.foreign_individual?.providerDependent).toBe(true);
+    expect(PATHWAY_RULES.filingSubjects.wfoe?.number?.en).toContain('USCC');
+  });
+
+  it('source titles are user words, unique within a conclusion (they key the list)', () => {
+    const lists = [
+      ...PATHWAY_RULES.rules.map((r) => r.sources),
+      ...PATHWAY_RULES.routes.map((r) => r.sources),
+      ...DISPUTES.flatMap((d) => d.views.map((v) => v.sources)),
+    ];
+    for (const list of lists) {
+      const titles = list.map((s) => s.title);
+      expect(new Set(titles).size, titles.join(' | ')).toBe(titles.length);
+      for (const t of titles) expect(t, t).not.toMatch(/\.md\b|pathways|§/);
+    }
   });
 
   it('carries every disagreement of pathways.md §13, each attached to existing rules', () => {
@@ -109,8 +159,15 @@ describe('rule data', () => {
 
   it('conditions only read facts that exist', () => {
     const answerFacts = Object.keys(PathwayAnswersSchema.shape);
-    const pathwayFacts = new Set([...answerFacts, 'outcomes', 'item']);
-    for (const r of PATHWAY_RULES.rules) for (const f of factsOf(r.when)) expect(pathwayFacts).toContain(f);
+    const derived = PATHWAY_RULES.derivedFacts.map((d) => d.fact);
+    const pathwayFacts = new Set([...answerFacts, ...derived, 'outcomes', 'item']);
+    for (const c of [
+      ...PATHWAY_RULES.rules.map((r) => r.when),
+      ...PATHWAY_RULES.routes.map((r) => r.when),
+      ...PATHWAY_RULES.derivedFacts.map((d) => d.when),
+      ...PATHWAY_RULES.corrections.map((d) => d.when),
+    ])
+      for (const f of factsOf(c)) expect(pathwayFacts).toContain(f);
     const caseFactNames = new Set([
       'surfaces',
       'sectors',

@@ -63,8 +63,10 @@ export class WorkspacePage {
       next: page.locator('[data-action="next-group"]'),
       equity: page.locator('#q-foreignEquityPct'),
       province: page.locator('#q-province'),
-      verdict: page.locator('.verdict'),
-      conclusions: page.locator('.conclusion'),
+      /** The result's bottom line (its `data-pathway` is the decision's pathway). */
+      verdict: page.locator('[data-bottom-line]'),
+      /** Every conclusion: the obstacles first, the rest in the collapsed details. */
+      conclusions: page.locator('.obstacle, .conclusion'),
     };
   }
 

@@ -95,6 +95,6 @@ describe('Home case list', () => {
     await screen.findByRole('heading', { level: 1, name: en.steps.pathway.title });
     await waitFor(() => expect([...store.cases.values()][0]?.name).toContain('样本 SAMPLE'));
     // The sample's answers are complete, so the pathway step opens on its result.
-    expect(document.querySelector('.verdict')).not.toBeNull();
+    expect(document.querySelector('[data-bottom-line]')).not.toBeNull();
   });
 });

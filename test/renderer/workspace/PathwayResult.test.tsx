@@ -1,30 +1,40 @@
 import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it } from 'vitest';
-import { PathwayAnswersSchema } from '../../../core/model/case';
-import { decidePathway } from '../../../core/rules/decide';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { PathwayAnswersSchema, type PathwayAnswers } from '../../../core/model/case';
+import { decidePathway, type Decision } from '../../../core/rules/decide';
 import en from '../../../locales/en.json';
 import zhCN from '../../../locales/zh-CN.json';
 import type { Language } from '../../../electron/contract';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
-import { enumKey } from '../../../renderer/src/i18n/enumKey';
 import { PathwayResult } from '../../../renderer/src/screens/Pathway/PathwayResult';
 
-/** A WFOE in Shanghai's pilot area selling its own goods through a WeChat mini-program (the sample's answers). */
-const decision = decidePathway(
-  PathwayAnswersSchema.parse({
-    surfaces: ['mini_program'],
-    mainlandHosting: true,
-    subject: 'wfoe',
-    foreignEquityPct: 100,
-    pilotLocation: 'shanghai_lingang_pudong',
-    scope: 'single_province',
-    province: '310000',
-    activities: ['own_goods_sales'],
-  }),
-);
+const decide = (answers: Partial<PathwayAnswers>) => decidePathway(PathwayAnswersSchema.parse(answers));
 
-function renderResult(language: Language) {
+/** A WFOE in Shanghai's pilot area selling its own goods through a WeChat mini-program (the sample's answers). */
+const sample = decide({
+  surfaces: ['mini_program'],
+  miniProgramAccount: 'mainland_entity',
+  subject: 'wfoe',
+  foreignEquityPct: 100,
+  pilotLocation: 'shanghai_lingang_pudong',
+  scope: 'single_province',
+  province: '310000',
+  activities: ['own_goods_sales'],
+});
+
+/** A foreign company without a mainland entity, paid website in the mainland: two obstacles at once. */
+const blocked = decide({
+  surfaces: ['website', 'mini_program'],
+  mainlandHosting: true,
+  miniProgramAccount: 'mainland_entity',
+  subject: 'foreign_no_entity',
+  scope: 'single_province',
+  province: '440000',
+  activities: ['paid_membership'],
+});
+
+function renderResult(decision: Decision, language: Language) {
   return render(
     <I18nextProvider i18n={createI18n(language)}>
       <PathwayResult decision={decision} />
@@ -32,45 +42,124 @@ function renderResult(language: Language) {
   );
 }
 
+const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+// React reports duplicate or missing keys through console.error; children can be dropped. Fail on them.
+let consoleError: MockInstance;
+beforeEach(() => {
+  consoleError = vi.spyOn(console, 'error');
+});
+afterEach(() => {
+  const keyWarnings = consoleError.mock.calls.filter((args) =>
+    args.some((a) => typeof a === 'string' && /same key|unique "key"/.test(a)),
+  );
+  consoleError.mockRestore();
+  expect(keyWarnings).toEqual([]);
+});
+
 describe('pathway result', () => {
-  it('shows every conclusion with its confidence, reasons, next actions, authority and sources', () => {
-    renderResult('en');
-    const cards = screen.getAllByRole('article');
-    expect(cards).toHaveLength(decision.conclusions.length);
-    decision.conclusions.forEach((conclusion, index) => {
-      const card = cards[index] as HTMLElement;
-      expect(within(card).getByRole('heading', { level: 3 }).textContent).toBe(conclusion.title.en);
-      expect(card.textContent).toContain(en.pathway.confidence[conclusion.confidence]);
-      expect(card.textContent).toContain(conclusion.explanation.en);
-      for (const action of conclusion.nextActions) expect(card.textContent).toContain(action.en);
-      if (conclusion.authority) expect(card.textContent).toContain(conclusion.authority.en);
-      if (conclusion.timeline) expect(card.textContent).toContain(conclusion.timeline.text.en);
-      for (const source of conclusion.sources) expect(card.textContent).toContain(source.title);
-      // A conclusion the sources do not settle says so, and says to ask a person.
-      expect(card.textContent?.includes(en.pathway.askHuman)).toBe(conclusion.confidence === 'unclear');
-      for (const dispute of conclusion.disputes) expect(card.textContent).toContain(dispute.topic.en);
-    });
-    expect(decision.conclusions.some((c) => c.confidence === 'unclear')).toBe(true);
-    expect(screen.getByText(en.pathway.verdict[enumKey(decision.pathway)])).toBeTruthy();
-    expect(document.body.textContent).toContain(decision.rulesVersion);
-    expect(document.body.textContent).toContain(decision.asOf);
-  });
-
-  it('links web sources through the app’s external-link guard', () => {
-    renderResult('en');
-    const urls = decision.conclusions.flatMap((c) =>
-      c.sources.flatMap((s) => (s.url?.startsWith('https://') ? [s.url] : [])),
+  it('leads with one bottom line: the likely result, how sure in words, the open question and whom to ask', () => {
+    renderResult(sample, 'en');
+    const section = screen.getByRole('region', { name: en.pathway.resultHeading });
+    const bottom = section.querySelector('[data-bottom-line]') as HTMLElement;
+    // The bottom line comes straight after the heading, before any obstacle or detail.
+    expect(section.children[1]).toBe(bottom);
+    expect(bottom.textContent).toContain(
+      en.pathway.bottom.likely.replace('{{what}}', en.pathway.bottom.what.icpFiling),
     );
-    expect(urls.length).toBeGreaterThan(0);
-    const hrefs = [...document.querySelectorAll('a.external-link')].map((a) => a.getAttribute('href'));
-    for (const url of urls) expect(hrefs).toContain(url);
+    expect(bottom.textContent).toContain(en.pathway.bottom.levels.unclear);
+    expect(bottom.textContent).toContain(sample.bottomLine.openQuestion?.question.en);
+    expect(bottom.textContent).toContain(sample.bottomLine.openQuestion?.who.en);
+    expect(within(bottom).getByRole('link', { name: en.pathway.bottom.seeViews }).getAttribute('href')).toBe(
+      '#pathway-dispute-D1',
+    );
   });
 
-  it('reads in 简体中文', () => {
-    renderResult('zh-CN');
-    for (const conclusion of decision.conclusions)
-      expect(document.body.textContent).toContain(conclusion.title['zh-CN']);
-    expect(screen.getByText(zhCN.pathway.verdict[enumKey(decision.pathway)])).toBeTruthy();
-    expect(document.body.textContent).not.toContain(decision.conclusions[0]?.explanation.en);
+  it('sets out each dispute once, linked from every conclusion it affects', () => {
+    renderResult(sample, 'en');
+    const text = document.body.textContent ?? '';
+    for (const dispute of sample.disputes)
+      for (const view of dispute.views) expect(occurrences(text, view.position.en), view.position.en).toBe(1);
+    const affected = sample.conclusions.filter((c) => c.disputes.some((d) => d.id === 'D1'));
+    expect(affected.length).toBeGreaterThan(1);
+    expect(document.querySelectorAll('[data-dispute-link="D1"]').length).toBe(affected.length);
+    expect(document.getElementById('pathway-dispute-D1')).not.toBeNull();
+  });
+
+  it('shows every conclusion collapsed, with reasons, next actions, authority and titled sources', () => {
+    renderResult(sample, 'en');
+    for (const conclusion of sample.conclusions) {
+      const card = document.querySelector(
+        `[data-code="${conclusion.code}"], [data-obstacle="${conclusion.code}"]`,
+      );
+      expect(card, conclusion.code).not.toBeNull();
+      const text = card?.textContent ?? '';
+      expect(text).toContain(conclusion.title.en);
+      expect(text).toContain(conclusion.explanation.en);
+      for (const source of conclusion.sources) expect(text).toContain(source.title);
+      if (conclusion.authority) expect(text).toContain(conclusion.authority.en);
+    }
+    // Details start collapsed.
+    const details = [...document.querySelectorAll('details.pathway-details')] as HTMLDetailsElement[];
+    expect(details.length).toBeGreaterThan(0);
+    for (const d of details) expect(d.open).toBe(false);
+  });
+
+  it('links every web source through the app’s external-link guard, titled, never a raw address', () => {
+    renderResult(blocked, 'en');
+    const urls = [
+      ...blocked.conclusions.flatMap((c) => c.sources),
+      ...blocked.obstacles.flatMap((o) => o.routes.flatMap((r) => r.sources)),
+    ].flatMap((s) => (s.url && /^https?:\/\//.test(s.url) ? [s.url] : []));
+    expect(urls.some((u) => u.startsWith('http://'))).toBe(true);
+    const links = [...document.querySelectorAll('a.external-link')];
+    const hrefs = links.map((a) => a.getAttribute('href'));
+    for (const url of urls) expect(hrefs).toContain(url);
+    for (const a of links) expect(a.textContent).not.toMatch(/^https?:/);
+  });
+
+  it('never shows internal strings: rule ids, rule-file versions, research-note paths', () => {
+    renderResult(sample, 'en');
+    const text = document.body.textContent ?? '';
+    expect(text).not.toContain(sample.rulesVersion);
+    expect(text).not.toMatch(
+      /pathway-rules@|\.md\b|\bR\d{1,2}\b|Not researched|Not confirmed in the sources/,
+    );
+    expect(text).toContain(sample.asOf);
+  });
+
+  it('explains the confidence levels where they appear', () => {
+    renderResult(sample, 'en');
+    const legend = document.getElementById('pathway-confidence-levels') as HTMLElement;
+    for (const level of ['law', 'official', 'practitioner', 'unclear'] as const)
+      expect(legend.textContent).toContain(en.pathway.legend[level]);
+    for (const badge of document.querySelectorAll('a.badge'))
+      expect(badge.getAttribute('href')).toBe('#pathway-confidence-levels');
+  });
+
+  it.each(['en', 'zh-CN'] as const)('a blocked case lists every obstacle with every route (%s)', (lang) => {
+    renderResult(blocked, lang);
+    const strings = lang === 'en' ? en : zhCN;
+    expect(blocked.obstacles.length).toBe(2);
+    for (const obstacle of blocked.obstacles) {
+      const card = document.querySelector(`[data-obstacle="${obstacle.code}"]`) as HTMLElement;
+      expect(card.textContent).toContain(obstacle.title[lang]);
+      for (const route of obstacle.routes) {
+        const item = card.querySelector(`[data-route="${route.id}"]`) as HTMLElement;
+        expect(item.textContent).toContain(route.title[lang]);
+        expect(item.textContent).toContain(route.detail[lang]);
+      }
+    }
+    const bottom = document.querySelector('[data-bottom-line]') as HTMLElement;
+    expect(bottom.textContent).toContain(blocked.likelyRoute?.title[lang]);
+    expect(document.body.textContent).toContain(strings.pathway.subject.kinds.none);
+    if (lang === 'zh-CN') expect(document.body.textContent).not.toContain(blocked.obstacles[0]?.title.en);
+  });
+
+  it('names the filing subject and its identity document', () => {
+    renderResult(decide({ surfaces: ['website'], mainlandHosting: true, subject: 'cn_individual' }), 'zh-CN');
+    const card = document.querySelector('[data-subject="individual"]') as HTMLElement;
+    expect(card.textContent).toContain('居民身份证');
+    expect(card.textContent).toContain(zhCN.pathway.subject.kinds.individual);
   });
 });

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTIVITIES,
+  LICENCE_CATEGORIES,
+  MINI_PROGRAM_ACCOUNT_OWNERS,
   PILOT_LOCATIONS,
   SECTORS,
   SUBJECT_KINDS,
@@ -9,6 +11,7 @@ import {
   type PathwayAnswers,
 } from '../../../../core/model/case';
 import { provinceList } from '../../../../core/model/regions';
+import { mainlandProvinceByCode } from '../../../../core/validate/provinces';
 import { PATHWAY_RULES, preApprovalFor } from '../../../../core/rules/data';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { enumKey } from '../../i18n/enumKey';
@@ -19,8 +22,8 @@ export type QuestionGroup = (typeof QUESTION_GROUPS)[number];
 
 type Answer = keyof PathwayAnswers;
 
-/** The companies among applicant kinds: only they have a foreign equity share to ask about. */
-const COMPANY_KINDS: readonly string[] = ['domestic_company', 'wfoe', 'jv', 'other_org'];
+/** The applicant kinds with a foreign equity share to ask about (a WFOE is 100 % by definition). */
+const COMPANY_KINDS: readonly string[] = ['domestic_company', 'jv', 'other_org'];
 
 /** The question text comes from the rule data, so the pathway check and its "missing answer" notes agree. */
 function useQuestionLabel(): (answer: Answer) => string {
@@ -104,13 +107,13 @@ export function PathwayQuestions({
   group: QuestionGroup;
   answers: PathwayAnswers;
   /** Applies a change to the answers as they are when it lands (clicks in quick succession all count). */
-  onChange: (recipe: (current: PathwayAnswers) => PathwayAnswers) => void;
+  onChange: (recipe: (current: PathwayAnswers) => PathwayAnswers, options?: { typing?: boolean }) => void;
 }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const label = useQuestionLabel();
-  const set = <K extends Answer>(key: K, value: PathwayAnswers[K]) =>
-    onChange((current) => ({ ...current, [key]: value }));
+  const set = <K extends Answer>(key: K, value: PathwayAnswers[K], options?: { typing?: boolean }) =>
+    onChange((current) => ({ ...current, [key]: value }), options);
   const toggleIn = <K extends 'surfaces' | 'activities' | 'sectors'>(
     key: K,
     item: PathwayAnswers[K][number],
@@ -138,23 +141,44 @@ export function PathwayQuestions({
               />
             ))}
           </Question>
-          <Question
-            id="mainlandHosting"
-            legend={label('mainlandHosting')}
-            help={t('pathway.help.mainlandHosting')}
-          >
-            {(['yes', 'no'] as const).map((choice) => (
-              <Choice
-                key={choice}
-                type="radio"
-                name="mainlandHosting"
-                value={choice}
-                checked={answers.mainlandHosting === (choice === 'yes')}
-                onChange={() => set('mainlandHosting', choice === 'yes')}
-                label={t(`pathway.yesNo.${choice}`)}
-              />
-            ))}
-          </Question>
+          {answers.surfaces.some((surface) => surface === 'website' || surface === 'app') && (
+            <Question
+              id="mainlandHosting"
+              legend={label('mainlandHosting')}
+              help={t('pathway.help.mainlandHosting')}
+            >
+              {(['yes', 'no'] as const).map((choice) => (
+                <Choice
+                  key={choice}
+                  type="radio"
+                  name="mainlandHosting"
+                  value={choice}
+                  checked={answers.mainlandHosting === (choice === 'yes')}
+                  onChange={() => set('mainlandHosting', choice === 'yes')}
+                  label={t(`pathway.yesNo.${choice}`)}
+                />
+              ))}
+            </Question>
+          )}
+          {answers.surfaces.includes('mini_program') && (
+            <Question
+              id="miniProgramAccount"
+              legend={label('miniProgramAccount')}
+              help={t('pathway.help.miniProgramAccount')}
+            >
+              {MINI_PROGRAM_ACCOUNT_OWNERS.map((owner) => (
+                <Choice
+                  key={owner}
+                  type="radio"
+                  name="miniProgramAccount"
+                  value={owner}
+                  checked={answers.miniProgramAccount === owner}
+                  onChange={() => set('miniProgramAccount', owner)}
+                  label={t(`pathway.accountOwners.${enumKey(owner)}`)}
+                />
+              ))}
+            </Question>
+          )}
         </>
       );
     case 'applicant':
@@ -173,6 +197,7 @@ export function PathwayQuestions({
               />
             ))}
           </Question>
+          {answers.subject === 'wfoe' && <p className="hint question">{t('pathway.wfoeEquity')}</p>}
           {answers.subject !== null && COMPANY_KINDS.includes(answers.subject) && (
             <div className="question">
               <label htmlFor="q-foreignEquityPct" className="question__legend">
@@ -193,7 +218,7 @@ export function PathwayQuestions({
                   const raw = event.target.value;
                   const value = raw === '' ? null : Number(raw);
                   if (value === null || (Number.isFinite(value) && value >= 0 && value <= 100))
-                    set('foreignEquityPct', value);
+                    set('foreignEquityPct', value, { typing: true });
                 }}
               />
             </div>
@@ -220,7 +245,8 @@ export function PathwayQuestions({
               <option value="">{t('fields.choose')}</option>
               {provinceList().map((province) => (
                 <option key={province.code} value={province.code}>
-                  {province.name}
+                  {/* Both names, whatever the language: the portal uses the Chinese one (issue 12.7). */}
+                  {`${province.name} ${mainlandProvinceByCode(province.code)?.nameEn ?? ''}`.trim()}
                 </option>
               ))}
             </select>
@@ -255,19 +281,57 @@ export function PathwayQuestions({
       );
     case 'money':
       return (
-        <Question id="activities" legend={label('activities')} help={t('pathway.help.activities')}>
-          {ACTIVITIES.map((activity) => (
-            <Choice
-              key={activity}
-              type="checkbox"
-              name="activities"
-              value={activity}
-              checked={answers.activities.includes(activity)}
-              onChange={(on) => toggleIn('activities', activity, on)}
-              label={t(`pathway.activities.${enumKey(activity)}`)}
-            />
-          ))}
-        </Question>
+        <>
+          <Question id="activities" legend={label('activities')} help={t('pathway.help.activities')}>
+            {ACTIVITIES.map((activity) => (
+              <Choice
+                key={activity}
+                type="checkbox"
+                name="activities"
+                value={activity}
+                checked={answers.activities.includes(activity)}
+                onChange={(on) => toggleIn('activities', activity, on)}
+                label={t(`pathway.activities.${enumKey(activity)}`)}
+              />
+            ))}
+          </Question>
+          {answers.activities.includes('ugc_platform') && (
+            <Question
+              id="platformMonetised"
+              legend={label('platformMonetised')}
+              help={t('pathway.help.platformMonetised')}
+            >
+              {(['yes', 'no'] as const).map((choice) => (
+                <Choice
+                  key={choice}
+                  type="radio"
+                  name="platformMonetised"
+                  value={choice}
+                  checked={answers.platformMonetised === (choice === 'yes')}
+                  onChange={() => set('platformMonetised', choice === 'yes')}
+                  label={t(`pathway.yesNo.${choice}`)}
+                />
+              ))}
+            </Question>
+          )}
+          <Question
+            id="licenceCategory"
+            legend={label('licenceCategory')}
+            help={t('pathway.help.licenceCategory')}
+          >
+            {LICENCE_CATEGORIES.map((category) => (
+              <Choice
+                key={category}
+                type="radio"
+                name="licenceCategory"
+                value={category}
+                checked={answers.licenceCategory === category}
+                onChange={() => set('licenceCategory', category)}
+                label={t(`pathway.licenceCategories.${enumKey(category)}`)}
+              />
+            ))}
+          </Question>
+        </>
       );
     case 'content':
       return (

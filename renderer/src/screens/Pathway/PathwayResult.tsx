@@ -1,44 +1,108 @@
-import type { Ref } from 'react';
+import { useId, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Confidence, Source } from '../../../../core/rules/data';
-import type { Conclusion, Decision } from '../../../../core/rules/decide';
+import { CONFIDENCES, type Confidence, type Dispute, type Source } from '../../../../core/rules/data';
+import type { Conclusion, Decision, RouteOption } from '../../../../core/rules/decide';
+import type { Language } from '../../../../electron/contract';
 import { ExternalLink } from '../../components/ExternalLink';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { enumKey } from '../../i18n/enumKey';
+import './pathway.css';
+
+const LEGEND_ID = 'pathway-confidence-levels';
+const DISPUTES_ID = 'pathway-disputes';
+const disputeAnchor = (id: string) => `pathway-dispute-${id}`;
 
 export function ConfidenceBadge({ confidence }: { confidence: Confidence }) {
   const { t } = useTranslation();
   return (
-    <span className={`badge badge--${confidence}`} data-confidence={confidence}>
+    <a
+      href={`#${LEGEND_ID}`}
+      className={`badge badge--${confidence}`}
+      data-confidence={confidence}
+      title={t(`pathway.legend.${confidence}`)}
+      onClick={openTarget}
+    >
       {t(`pathway.confidence.${confidence}`)}
-    </span>
+    </a>
   );
 }
 
-/** A source by its title; a web source also shows its address (the link opens only if main allows it). */
-function SourceItem({ source }: { source: Source }) {
+/**
+ * Opens the collapsed section an in-page link points to and scrolls it into view (a plain `#id` link does not
+ * open a closed <details>, and must not navigate the app).
+ */
+function openTarget(event: MouseEvent<HTMLAnchorElement>) {
+  const id = event.currentTarget.getAttribute('href')?.slice(1);
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return;
+  event.preventDefault();
+  for (let node: HTMLElement | null = target; node; node = node.parentElement) {
+    if (node instanceof HTMLDetailsElement) node.open = true;
+  }
+  target.scrollIntoView?.({ block: 'start' });
+  target.focus({ preventScroll: true });
+}
+
+/** Sources once each, by address (or title where there is none): the list key is that stable id. */
+export function uniqueSources(sources: readonly Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = s.url ?? s.title;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const isWeb = (url: string | undefined): url is string => url !== undefined && /^https?:\/\//.test(url);
+
+/** A source by its title; a web source is a link through the app's link guard (main decides whether it opens). */
+function SourceList({ sources }: { sources: readonly Source[] }) {
   return (
-    <li className="source" translate="no">
-      <span className="source__title">{source.title}</span>
-      {source.url !== undefined && source.url.startsWith('https://') && (
-        <>
-          {' '}
-          <ExternalLink href={source.url}>
-            <span className="source__url">{source.url}</span>
-          </ExternalLink>
-        </>
-      )}
-      {source.url !== undefined && !source.url.startsWith('https://') && (
-        <span className="source__url"> {source.url}</span>
-      )}
-    </li>
+    <ul className="sources" translate="no">
+      {uniqueSources(sources).map((source) => (
+        <li key={source.url ?? source.title} className="source">
+          {isWeb(source.url) ? (
+            <ExternalLink href={source.url}>{source.title}</ExternalLink>
+          ) : (
+            <span className="source__title">{source.title}</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
-function ConclusionCard({ conclusion, index }: { conclusion: Conclusion; index: number }) {
+function SourcesDetails({ sources }: { sources: readonly Source[] }) {
   const { t } = useTranslation();
-  const lang = useUiLanguage();
-  const headingId = `conclusion-${index}`;
+  const unique = uniqueSources(sources);
+  return (
+    <details className="conclusion__sources">
+      <summary>{t('pathway.sources', { count: unique.length })}</summary>
+      <SourceList sources={unique} />
+    </details>
+  );
+}
+
+function DisputeLinks({ disputes, lang }: { disputes: readonly Dispute[]; lang: Language }) {
+  const { t } = useTranslation();
+  if (disputes.length === 0) return null;
+  return (
+    <ul className="dispute-links">
+      {disputes.map((d) => (
+        <li key={d.id}>
+          <a href={`#${disputeAnchor(d.id)}`} onClick={openTarget} data-dispute-link={d.id}>
+            {t('pathway.details.disputeLink', { topic: d.topic[lang] })}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ConclusionCard({ conclusion, lang }: { conclusion: Conclusion; lang: Language }) {
+  const { t } = useTranslation();
+  const headingId = useId();
   return (
     <article
       className={`conclusion conclusion--${conclusion.effect}`}
@@ -46,14 +110,11 @@ function ConclusionCard({ conclusion, index }: { conclusion: Conclusion; index: 
       data-code={conclusion.code}
     >
       <header className="conclusion__header">
-        <h3 id={headingId} className="conclusion__title">
+        <h4 id={headingId} className="conclusion__title">
           {conclusion.title[lang]}
-        </h3>
+        </h4>
         <ConfidenceBadge confidence={conclusion.confidence} />
       </header>
-      {conclusion.confidence === 'unclear' && (
-        <p className="callout callout--warning conclusion__ask">{t('pathway.askHuman')}</p>
-      )}
       <p className="conclusion__reason">{conclusion.explanation[lang]}</p>
       <dl className="facts">
         {conclusion.authority && (
@@ -90,50 +151,191 @@ function ConclusionCard({ conclusion, index }: { conclusion: Conclusion; index: 
       </dl>
       {conclusion.nextActions.length > 0 && (
         <>
-          <h4 className="conclusion__subheading">{t('pathway.nextActions')}</h4>
+          <h5 className="conclusion__subheading">{t('pathway.nextActions')}</h5>
           <ul className="conclusion__list">
-            {conclusion.nextActions.map((action) => (
-              <li key={action.en}>{action[lang]}</li>
+            {conclusion.nextActions.map((action, index) => (
+              <li key={index}>{action[lang]}</li>
             ))}
           </ul>
         </>
       )}
-      {conclusion.disputes.length > 0 && (
-        <aside className="dispute" aria-label={t('pathway.disputed')}>
-          <h4 className="conclusion__subheading">{t('pathway.disputed')}</h4>
-          {conclusion.disputes.map((dispute) => (
-            <div key={dispute.id} className="dispute__item">
-              <p className="dispute__topic">{dispute.topic[lang]}</p>
-              <ul className="conclusion__list">
-                {dispute.views.map((view) => (
-                  <li key={view.position.en}>
-                    {view.position[lang]}
-                    <ul className="sources">
-                      {view.sources.map((source) => (
-                        <SourceItem key={source.title} source={source} />
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </aside>
-      )}
-      <details className="conclusion__sources">
-        <summary>{t('pathway.sources', { count: conclusion.sources.length })}</summary>
-        <ul className="sources">
-          {conclusion.sources.map((source) => (
-            <SourceItem key={source.title} source={source} />
-          ))}
-        </ul>
-        <p className="hint">{t('pathway.ruleAsOf', { rule: conclusion.ruleId, date: conclusion.asOf })}</p>
-      </details>
+      <DisputeLinks disputes={conclusion.disputes} lang={lang} />
+      <SourcesDetails sources={conclusion.sources} />
+      <p className="hint">{t('pathway.details.asOf', { date: conclusion.asOf })}</p>
     </article>
   );
 }
 
-/** The pathway decision in plain language: the overall result, then every conclusion with its grounds. */
+function RouteItem({ route, likely, lang }: { route: RouteOption; likely: boolean; lang: Language }) {
+  const { t } = useTranslation();
+  return (
+    <li className="route" data-route={route.id}>
+      <div className="route__header">
+        <p className="route__title">
+          {route.title[lang]}
+          {likely && <span className="route__likely">{t('pathway.obstacles.mostLikely')}</span>}
+        </p>
+        <ConfidenceBadge confidence={route.confidence} />
+      </div>
+      <p className="route__detail">{route.detail[lang]}</p>
+      <SourcesDetails sources={route.sources} />
+    </li>
+  );
+}
+
+function ObstacleCard({
+  obstacle,
+  likelyId,
+  lang,
+}: {
+  obstacle: Conclusion;
+  likelyId: string | undefined;
+  lang: Language;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <article className="obstacle" aria-labelledby={headingId} data-obstacle={obstacle.code}>
+      <header className="conclusion__header">
+        <h4 id={headingId} className="conclusion__title">
+          {obstacle.title[lang]}
+        </h4>
+        <ConfidenceBadge confidence={obstacle.confidence} />
+      </header>
+      <p className="conclusion__reason">{obstacle.explanation[lang]}</p>
+      <DisputeLinks disputes={obstacle.disputes} lang={lang} />
+      {obstacle.routes.length > 0 ? (
+        <>
+          <h5 className="conclusion__subheading">{t('pathway.obstacles.routesHeading')}</h5>
+          <ol className="routes">
+            {obstacle.routes.map((route) => (
+              <RouteItem key={route.id} route={route} likely={route.id === likelyId} lang={lang} />
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p className="callout callout--warning">
+          {obstacle.noRoute?.[lang] ?? t('pathway.obstacles.noRoute')}
+        </p>
+      )}
+      <SourcesDetails sources={obstacle.sources} />
+    </article>
+  );
+}
+
+/** The result in one plain-language paragraph: what to do, how sure, the one open question, whom to ask. */
+function BottomLine({ decision, lang }: { decision: Decision; lang: Language }) {
+  const { t } = useTranslation();
+  const { bottomLine } = decision;
+  const headline =
+    bottomLine.kind === 'pathway' && bottomLine.pathway
+      ? t('pathway.bottom.likely', { what: t(`pathway.bottom.what.${enumKey(bottomLine.pathway)}`) })
+      : bottomLine.kind === 'route' && bottomLine.route
+        ? t('pathway.bottom.route', { route: bottomLine.route.title[lang] })
+        : t('pathway.bottom.incomplete');
+  const question = bottomLine.openQuestion;
+  return (
+    <div
+      className={`bottom-line bottom-line--${bottomLine.kind}`}
+      data-bottom-line={bottomLine.kind}
+      data-pathway={decision.pathway}
+    >
+      <p className="bottom-line__headline">{headline}</p>
+      {bottomLine.kind === 'pathway' && bottomLine.route && (
+        <p className="bottom-line__otherwise">
+          {t('pathway.bottom.otherwise', { route: bottomLine.route.title[lang] })}
+        </p>
+      )}
+      {bottomLine.kind !== 'incomplete' && (
+        <p className="bottom-line__sure">
+          {t('pathway.bottom.sure', { level: t(`pathway.bottom.levels.${bottomLine.confidence}`) })}{' '}
+          <a href={`#${LEGEND_ID}`} onClick={openTarget}>
+            {t('pathway.bottom.whatLevelsMean')}
+          </a>
+        </p>
+      )}
+      {question && (
+        <p className="bottom-line__question">
+          {t('pathway.bottom.openQuestion', { topic: question.topic[lang] })}{' '}
+          {question.disputeId !== undefined && (
+            <a href={`#${disputeAnchor(question.disputeId)}`} onClick={openTarget}>
+              {t('pathway.bottom.seeViews')}
+            </a>
+          )}
+        </p>
+      )}
+      {question && (
+        <p className="bottom-line__ask">
+          {t('pathway.bottom.ask', { who: question.who[lang], question: question.question[lang] })}
+        </p>
+      )}
+      {decision.missingAnswers.length > 0 && (
+        <div className="bottom-line__missing" role="note">
+          <p className="callout__heading">{t('pathway.missingHeading')}</p>
+          <ul>
+            {decision.missingAnswers.map((missing) => (
+              <li key={missing.answer}>{missing.label[lang]}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {decision.corrections.map((c) => (
+        <p key={c.answer} className="callout callout--warning" role="note">
+          {c.message[lang]}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function FilingSubjectCard({ decision, lang }: { decision: Decision; lang: Language }) {
+  const { t } = useTranslation();
+  const subject = decision.filingSubject;
+  if (!subject) return null;
+  return (
+    <section className="filing-subject" aria-labelledby="pathway-subject-heading" data-subject={subject.kind}>
+      <h3 id="pathway-subject-heading" className="pathway-result__subheading">
+        {t('pathway.subject.heading')}
+      </h3>
+      <p>
+        <strong>{t(`pathway.subject.kinds.${subject.kind}`)}</strong>
+        {subject.kind !== 'none' && (
+          <> — {t('pathway.subject.document', { document: subject.document[lang] })}</>
+        )}
+      </p>
+      {subject.number && <p>{t('pathway.subject.number', { number: subject.number[lang] })}</p>}
+      <p className="hint">{subject.note[lang]}</p>
+      {subject.providerDependent && (
+        <p className="callout callout--warning">{t('pathway.subject.providerDependent')}</p>
+      )}
+    </section>
+  );
+}
+
+function Legend() {
+  const { t } = useTranslation();
+  return (
+    <details className="pathway-details" id={LEGEND_ID} tabIndex={-1}>
+      <summary>{t('pathway.bottom.whatLevelsMean')}</summary>
+      <dl className="legend">
+        {CONFIDENCES.map((level) => (
+          <div key={level} className="legend__row">
+            <dt>
+              <span className={`badge badge--${level}`}>{t(`pathway.confidence.${level}`)}</span>
+            </dt>
+            <dd>{t(`pathway.legend.${level}`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+/**
+ * The pathway decision for a non-lawyer: one bottom line first (most likely way, how sure, the open question,
+ * whom to ask), then every obstacle with its ways forward, who files, and the details collapsed — each
+ * conclusion, each dispute once (linked from the conclusions it affects), the confidence levels explained.
+ */
 export function PathwayResult({
   decision,
   headingRef,
@@ -143,41 +345,77 @@ export function PathwayResult({
 }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
+  const isObstacle = (c: Conclusion) => c.effect === 'blocked' || c.effect === 'no_filing';
+  const obstacles = decision.conclusions.filter(isObstacle);
+  const details = decision.conclusions.filter((c) => !isObstacle(c));
   return (
     <section className="pathway-result" aria-labelledby="pathway-result-heading">
       <h2 id="pathway-result-heading" ref={headingRef} tabIndex={-1} className="card__heading">
         {t('pathway.resultHeading')}
       </h2>
-      <div className={`verdict verdict--${decision.pathway}`} data-pathway={decision.pathway}>
-        <p className="verdict__label">{t(`pathway.verdict.${enumKey(decision.pathway)}`)}</p>
-        <ConfidenceBadge confidence={decision.pathwayConfidence} />
-      </div>
-      {decision.alternativePathway !== undefined && decision.alternativePathway !== decision.pathway && (
-        <p className="callout callout--warning">
-          {t('pathway.alternative', {
-            pathway: t(`pathway.verdict.${enumKey(decision.alternativePathway)}`),
-          })}
-        </p>
+      <BottomLine decision={decision} lang={lang} />
+
+      {obstacles.length > 0 && (
+        <section className="obstacles" aria-labelledby="pathway-obstacles-heading">
+          <h3 id="pathway-obstacles-heading" className="pathway-result__subheading">
+            {t('pathway.obstacles.heading', { count: obstacles.length })}
+          </h3>
+          {obstacles.map((obstacle, index) => (
+            <ObstacleCard
+              key={`${obstacle.code}:${obstacle.surface ?? obstacle.sector ?? index}`}
+              obstacle={obstacle}
+              likelyId={decision.likelyRoute?.id}
+              lang={lang}
+            />
+          ))}
+        </section>
       )}
-      {decision.missingAnswers.length > 0 && (
-        <div className="callout" role="note">
-          <p className="callout__heading">{t('pathway.missingHeading')}</p>
-          <ul>
-            {decision.missingAnswers.map((missing) => (
-              <li key={missing.answer}>{missing.label[lang]}</li>
+
+      <FilingSubjectCard decision={decision} lang={lang} />
+
+      {details.length > 0 && (
+        <details className="pathway-details">
+          <summary>{t('pathway.details.conclusions', { count: details.length })}</summary>
+          <div className="conclusions">
+            {details.map((conclusion, index) => (
+              <ConclusionCard
+                key={`${conclusion.code}:${conclusion.surface ?? conclusion.sector ?? index}`}
+                conclusion={conclusion}
+                lang={lang}
+              />
             ))}
-          </ul>
-        </div>
+          </div>
+        </details>
       )}
-      <div className="conclusions">
-        {decision.conclusions.map((conclusion, index) => (
-          <ConclusionCard key={`${conclusion.ruleId}-${index}`} conclusion={conclusion} index={index} />
-        ))}
-      </div>
-      <p className="hint pathway-result__version">
-        {t('pathway.rulesVersion', { date: decision.asOf })}{' '}
-        <span translate="no">{decision.rulesVersion}</span>
-      </p>
+
+      {decision.disputes.length > 0 && (
+        <details className="pathway-details" id={DISPUTES_ID}>
+          <summary>{t('pathway.details.disputes', { count: decision.disputes.length })}</summary>
+          {decision.disputes.map((dispute) => (
+            <section
+              key={dispute.id}
+              id={disputeAnchor(dispute.id)}
+              tabIndex={-1}
+              className="dispute"
+              aria-label={dispute.topic[lang]}
+              data-dispute={dispute.id}
+            >
+              <h4 className="conclusion__subheading">{dispute.topic[lang]}</h4>
+              <ul className="conclusion__list">
+                {dispute.views.map((view, index) => (
+                  <li key={index}>
+                    {view.position[lang]}
+                    <SourceList sources={view.sources} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </details>
+      )}
+
+      <Legend />
+      <p className="hint pathway-result__version">{t('pathway.details.footer', { date: decision.asOf })}</p>
     </section>
   );
 }

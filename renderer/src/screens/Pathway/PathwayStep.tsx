@@ -16,7 +16,7 @@ const RESULT = QUESTION_GROUPS.length;
  */
 export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
-  const { caseData, update, decision } = useCaseSession();
+  const { caseData, update, flush, decision } = useCaseSession();
   const [page, setPage] = useState(() => (decision.pathway === 'incomplete' ? 0 : RESULT));
   const group = QUESTION_GROUPS[page];
   const groupHeading = useRef<HTMLHeadingElement>(null);
@@ -66,7 +66,12 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
           <PathwayQuestions
             group={group}
             answers={caseData.answers}
-            onChange={(recipe) => update((current) => ({ ...current, answers: recipe(current.answers) }))}
+            onChange={(recipe, options) => {
+              update((current) => ({ ...current, answers: recipe(current.answers) }));
+              // A choice is a finished answer: store it now, so the case bar says "Saved" between clicks
+              // rather than "not saved yet" through the whole interview. Typed numbers wait for the pause.
+              if (!options?.typing) void flush();
+            }}
           />
           <div className="button-row">
             {page > 0 && (
@@ -78,7 +83,10 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
               type="button"
               className="button button--primary"
               data-action="next-group"
-              onClick={() => setPage(page + 1)}
+              onClick={() => {
+                void flush();
+                setPage(page + 1);
+              }}
             >
               {page + 1 === RESULT ? t('pathway.seeResult') : t('pathway.continue')}
             </button>
@@ -95,7 +103,8 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
         </div>
       )}
 
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
+      {/* One primary action per screen: the interview's own "Continue", or on the result the next step. */}
+      {group === undefined && <StepPager caseId={caseId} step={step} navigate={navigate} />}
     </article>
   );
 }

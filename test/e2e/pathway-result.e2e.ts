@@ -1,0 +1,240 @@
+/**
+ * The Pathway step in real Chromium at 1280×800, in both languages (issues 12.5, 12.13, 15): the interview has one
+ * primary action per screen and saves each choice at once; the result leads with one bottom line above the fold,
+ * no dispute text is repeated, and a blocked case shows every obstacle with every route. Screenshots of the
+ * interview and the result go to test-results/.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { PathwayAnswersSchema, type PathwayAnswers } from '../../core/model/case';
+import { decidePathway, type Decision } from '../../core/rules/decide';
+import en from '../../locales/en.json';
+import zhCN from '../../locales/zh-CN.json';
+import { AppPage } from './support/app-page';
+import { seriousAccessibilityViolations } from './support/axe';
+import { launchChromium, openAppSession, type AppSession } from './support/browser';
+import { WorkspacePage } from './support/workspace-page';
+
+let browser: Browser;
+let session: AppSession;
+let app: AppPage;
+let ws: WorkspacePage;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  session = await openAppSession(browser);
+  await session.page.setViewportSize({ width: 1280, height: 800 });
+  app = new AppPage(session.page, session.server.origin);
+  ws = new WorkspacePage(session.page);
+});
+afterEach(async () => {
+  await session.close();
+});
+
+type Lang = 'en' | 'zh-CN';
+const STRINGS = { en, 'zh-CN': zhCN } as const;
+
+/** One click per answer, group by group, as a user would; `Continue` is the only primary button on the way. */
+interface Interview {
+  launch: [string, string][];
+  applicant: [string, string][];
+  location: { province: string; choices: [string, string][] };
+  money: [string, string][];
+}
+
+const DISPUTED: Interview = {
+  launch: [
+    ['surfaces', 'mini_program'],
+    ['miniProgramAccount', 'mainland_entity'],
+  ],
+  applicant: [['subject', 'wfoe']],
+  location: {
+    province: '310000',
+    choices: [
+      ['pilotLocation', 'shanghai_lingang_pudong'],
+      ['scope', 'single_province'],
+    ],
+  },
+  money: [['activities', 'own_goods_sales']],
+};
+const DISPUTED_DECISION = decidePathway(
+  PathwayAnswersSchema.parse({
+    surfaces: ['mini_program'],
+    miniProgramAccount: 'mainland_entity',
+    subject: 'wfoe',
+    pilotLocation: 'shanghai_lingang_pudong',
+    scope: 'single_province',
+    province: '310000',
+    activities: ['own_goods_sales'],
+  } satisfies Partial<PathwayAnswers>),
+);
+
+const BLOCKED: Interview = {
+  launch: [
+    ['surfaces', 'website'],
+    ['surfaces', 'mini_program'],
+    ['mainlandHosting', 'yes'],
+    ['miniProgramAccount', 'mainland_entity'],
+  ],
+  applicant: [['subject', 'foreign_no_entity']],
+  location: {
+    province: '440000',
+    choices: [
+      ['pilotLocation', 'none'],
+      ['scope', 'single_province'],
+    ],
+  },
+  money: [['activities', 'paid_membership']],
+};
+const BLOCKED_DECISION = decidePathway(
+  PathwayAnswersSchema.parse({
+    surfaces: ['website', 'mini_program'],
+    mainlandHosting: true,
+    miniProgramAccount: 'mainland_entity',
+    subject: 'foreign_no_entity',
+    scope: 'single_province',
+    province: '440000',
+    activities: ['paid_membership'],
+  } satisfies Partial<PathwayAnswers>),
+);
+
+/** Counts every save state the case bar shows, from now on (a MutationObserver in the page). */
+async function watchSaveStates(): Promise<void> {
+  await session.page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __saveStates: string[] }).__saveStates = seen;
+    const read = () => {
+      const state = document.querySelector('.case-bar [data-save-state]')?.getAttribute('data-save-state');
+      if (state && seen.at(-1) !== state) seen.push(state);
+    };
+    new MutationObserver(read).observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-save-state'],
+      childList: true,
+    });
+    read();
+  });
+}
+
+const saveStates = () =>
+  session.page.evaluate(() => (window as unknown as { __saveStates: string[] }).__saveStates);
+
+async function primaryButtons(): Promise<string[]> {
+  return session.page.locator('main .button--primary:visible').allTextContents();
+}
+
+async function interview(answers: Interview, lang: Lang, shots: string): Promise<void> {
+  const p = ws.pathway;
+  const t = STRINGS[lang].pathway;
+  const step = async (choices: [string, string][], screenshot?: string) => {
+    for (const [question, value] of choices) await p.choice(question, value).check();
+    // One primary action on the screen: this group's Continue (no "Next: Applicant" beside it).
+    await expect(primaryButtons()).resolves.toHaveLength(1);
+    if (screenshot) await ws.screenshot(app, screenshot);
+    await p.next.click();
+  };
+  await step(answers.launch, `pathway-interview-${shots}`);
+  await step(answers.applicant);
+  await p.province.selectOption(answers.location.province);
+  await step(answers.location.choices);
+  await step(answers.money, `pathway-interview-money-${shots}`);
+  await expect(p.next.textContent()).resolves.toBe(t.seeResult);
+  await p.next.click();
+  await p.verdict.waitFor();
+}
+
+/** The bottom line is on screen at 1280×800 without scrolling. */
+async function bottomLineAboveTheFold(): Promise<void> {
+  await session.page.evaluate(() => document.querySelector('main#main')?.scrollTo(0, 0));
+  const box = await ws.pathway.verdict.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(800);
+}
+
+/** No dispute is set out more than once: each view's text occurs once on the page. */
+async function noDisputeRepeated(decision: Decision, lang: Lang): Promise<void> {
+  const text = (await session.page.locator('main').textContent()) ?? '';
+  expect(decision.disputes.length).toBeGreaterThan(0);
+  for (const dispute of decision.disputes)
+    for (const view of dispute.views) expect(text.split(view.position[lang]).length - 1).toBe(1);
+}
+
+describe.each(['en', 'zh-CN'] as const)('Pathway step in %s at 1280×800', (lang) => {
+  const t = STRINGS[lang].pathway;
+
+  async function start(): Promise<void> {
+    await app.open(lang === 'en' ? '#/' : '#/settings');
+    if (lang === 'zh-CN') {
+      await app.chooseLanguage('zh-CN', 'zh-CN');
+      await app.header.home.click();
+    }
+    await ws.home.startPathway.click();
+    await ws.waitForStep('pathway');
+  }
+
+  it('disputed case: one bottom line above the fold, each dispute once, every choice saved at once', async () => {
+    await start();
+    await watchSaveStates();
+    await interview(DISPUTED, lang, lang);
+    // The interview does not sit on "Changes not saved yet…": a choice is stored the moment it is made, so the
+    // case bar goes from "Saved" straight to "Saving" (a debounced save always shows "not saved yet" first).
+    await ws.waitUntilSaved();
+    const states = await saveStates();
+    const direct = states.filter((s, i) => s === 'saving' && states[i - 1] === 'saved').length;
+    expect(states.slice(0, 2), states.join(' ')).toEqual(['saved', 'saving']);
+    expect(direct, states.join(' ')).toBeGreaterThanOrEqual(2);
+
+    await bottomLineAboveTheFold();
+    const bottom = (await ws.pathway.verdict.textContent()) ?? '';
+    expect(bottom).toContain(t.bottom.likely.replace('{{what}}', t.bottom.what.icpFiling));
+    expect(bottom).toContain(DISPUTED_DECISION.bottomLine.openQuestion?.question[lang]);
+    expect(bottom).toContain(DISPUTED_DECISION.bottomLine.openQuestion?.who[lang]);
+    await noDisputeRepeated(DISPUTED_DECISION, lang);
+    // On the result, the one primary action is the next step.
+    await expect(primaryButtons()).resolves.toHaveLength(1);
+    await expect(session.page.locator('main').textContent()).resolves.not.toMatch(/pathway-rules@|\.md\b/);
+
+    // The open question's link opens the disputes and lands on that dispute.
+    await session.page.getByRole('link', { name: t.bottom.seeViews }).click();
+    await session.page.locator('#pathway-dispute-D1').waitFor({ state: 'visible' });
+
+    await session.page.evaluate(() => document.querySelector('main#main')?.scrollTo(0, 0));
+    await app.screenshot(`pathway-result-fold-${lang}`);
+    await ws.screenshot(app, `pathway-result-${lang}`);
+    expect(await seriousAccessibilityViolations(session.page)).toEqual([]);
+  });
+
+  it('blocked case: every obstacle with every route, the most likely route in the bottom line', async () => {
+    await start();
+    await interview(BLOCKED, lang, `blocked-${lang}`);
+    await bottomLineAboveTheFold();
+    await expect(ws.pathway.verdict.textContent()).resolves.toContain(
+      BLOCKED_DECISION.likelyRoute?.title[lang],
+    );
+    expect(BLOCKED_DECISION.obstacles.length).toBeGreaterThan(1);
+    for (const obstacle of BLOCKED_DECISION.obstacles) {
+      const card = session.page.locator(`[data-obstacle="${obstacle.code}"]`);
+      await expect(card.locator('h4').textContent()).resolves.toBe(obstacle.title[lang]);
+      for (const route of obstacle.routes) {
+        const item = card.locator(`[data-route="${route.id}"]`);
+        await expect(item.isVisible()).resolves.toBe(true);
+        await expect(item.textContent()).resolves.toContain(route.title[lang]);
+      }
+      await expect(card.locator('[data-route]').count()).resolves.toBe(obstacle.routes.length);
+    }
+    await expect(session.page.locator('[data-subject="none"]').textContent()).resolves.toContain(
+      t.subject.kinds.none,
+    );
+    await session.page.evaluate(() => document.querySelector('main#main')?.scrollTo(0, 0));
+    await app.screenshot(`pathway-blocked-fold-${lang}`);
+    await ws.screenshot(app, `pathway-blocked-${lang}`);
+    expect(await seriousAccessibilityViolations(session.page)).toEqual([]);
+  });
+});
