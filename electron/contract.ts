@@ -163,7 +163,15 @@ export interface IpcContract {
     request: { caseId: string; profile: PacketProfile; acceptWarnings?: boolean };
     response:
       | { built: false }
-      | { built: true; folderName: string; fileCount: number; zip: boolean; record: ExportRecord };
+      | {
+          built: true;
+          folderName: string;
+          /** Where the packet folder now is, for the user to read (the renderer never sends a path back). */
+          folderPath: string;
+          fileCount: number;
+          zip: boolean;
+          record: ExportRecord;
+        };
   };
   /**
    * One generated document of the stored case as PDF bytes (the Review step's preview): `submission` as

@@ -96,6 +96,7 @@ export function createPacketHandlers(deps: HandlerDeps): Pick<HandlerMap, Packet
       return {
         built: true as const,
         folderName: result.packet.folderName,
+        folderPath: result.folder,
         fileCount: result.packet.files.length,
         zip: Boolean(result.zip),
         record,

@@ -233,6 +233,10 @@ describe('documents, review and export', () => {
       await session.page.locator('[data-testid="export-result"]').waitFor({ timeout: 120_000 });
       const [folder] = await readdir(session.server.packetParentDir);
       expect(folder).toBeDefined();
+      // The user is told where the packet is, by its full path.
+      expect(await session.page.locator('[data-testid="export-folder-path"]').textContent()).toContain(
+        path.join(session.server.packetParentDir, folder!),
+      );
       const manifest = JSON.parse(
         await readFile(path.join(session.server.packetParentDir, folder!, 'manifest.json'), 'utf8'),
       ) as { profile: { id: string }; attachments: { checklistItemId: string }[] };

@@ -148,13 +148,23 @@ describe('Export step', () => {
     await act(async () =>
       finish({
         ok: true,
-        value: { built: true, folderName: record.folderName, fileCount: 18, zip: true, record },
+        value: {
+          built: true,
+          folderName: record.folderName,
+          folderPath: `/home/user/Packets/${record.folderName}`,
+          fileCount: 18,
+          zip: true,
+          record,
+        },
       }),
     );
     await screen.findByTestId('export-result');
     expect(screen.getByTestId('export-guide').textContent).toContain(en.workspaceGuide.exportGuide.wechat);
     expect(screen.getByTestId('export-guide').textContent).toContain('12381');
     expect(screen.getByTestId('export-history').textContent).toContain(record.folderName);
+    expect(screen.getByTestId('export-folder-path').textContent).toContain(
+      `/home/user/Packets/${record.folderName}`,
+    );
     fireEvent.click(screen.getByTestId('reveal-button'));
     await vi.waitFor(() => expect(fake.api.packetReveal).toHaveBeenCalledWith({ caseId }));
     await vi.waitFor(() => expect(fake.api.caseSave.mock.calls.at(-1)?.[0].case.exports).toEqual([record]), {

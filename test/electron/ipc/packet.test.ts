@@ -78,6 +78,7 @@ describe('normalised scans', () => {
     const before = (await readdir(dir)).sort();
     const built = value(await h['packet:build']({ caseId, profile: 'aliyun' }));
     if (!built.built) throw new Error('not built');
+    expect(built.folderPath).toBe(path.join(outDir, built.folderName));
     // Nothing new was normalised: the store's attachments folder is as the attach left it.
     expect((await readdir(dir)).sort()).toEqual(before);
     const manifest = JSON.parse(

@@ -17,7 +17,7 @@ import { RadioGroupField } from '../../components/fields/Field';
 type Phase =
   | { kind: 'idle' }
   | { kind: 'running'; done: number; total: number; step: string; cancelling: boolean }
-  | { kind: 'built'; folderName: string; fileCount: number; zip: boolean };
+  | { kind: 'built'; folderName: string; folderPath: string; fileCount: number; zip: boolean };
 
 /**
  * The Export step: refused while the pre-flight has errors (listed, each opening its field); open warnings
@@ -98,7 +98,13 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
     }
     const record: ExportRecord = result.record;
     update((current) => ({ ...current, exports: [...current.exports, record] }));
-    setPhase({ kind: 'built', folderName: result.folderName, fileCount: result.fileCount, zip: result.zip });
+    setPhase({
+      kind: 'built',
+      folderName: result.folderName,
+      folderPath: result.folderPath,
+      fileCount: result.fileCount,
+      zip: result.zip,
+    });
   };
 
   const cancel = () => {
@@ -204,7 +210,9 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
           </button>
           {revealed === false && <p className="hint">{t('exportStep.revealUnavailable')}</p>}
           <h3 className="card__subheading">{t('workspaceGuide.exportGuide.heading')}</h3>
-          <p className="hint">{t('workspaceGuide.exportGuide.folder', { folder: phase.folderName })}</p>
+          <p className="hint" data-testid="export-folder-path">
+            {t('workspaceGuide.exportGuide.folder', { folder: phase.folderPath })}
+          </p>
           <ul className="step__points" data-testid="export-guide">
             <li>{t('workspaceGuide.exportGuide.documents')}</li>
             <li>{t('workspaceGuide.exportGuide.scans')}</li>
