@@ -5,7 +5,7 @@
  */
 import type { Case, Person } from '../model/case';
 import { regionName } from '../model/regions';
-import { provinceByCode } from '../validate/provinces';
+import { mainlandProvinceByInput, provinceByCode } from '../validate/provinces';
 import { evaluate, valueAt, type DocumentDecision } from './conditions';
 import { printedName } from './names';
 import { JOINER } from './wrap';
@@ -152,9 +152,23 @@ export function formatLicenceCategories(categories: readonly string[], lang: Lan
     : `Category II value-added telecom services: ${en.join(' and ')}`;
 }
 
-/** Where the licensed service is offered: the filing province by name, or 全国. */
+/**
+ * Where the licensed service is offered: the filing province by name, the list of provinces (in the order
+ * given, each once; an entry that names no province prints as typed), or 全国.
+ */
 export function formatCoverage(coverage: unknown, caseData: Case, lang: Lang): string {
   if (coverage === 'nationwide') return lang === 'zh' ? '全国' : 'Nationwide';
+  if (coverage === 'multi_province') {
+    const names = caseData.licence.provinces
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry) => {
+        const province = mainlandProvinceByInput(entry);
+        if (province) return lang === 'zh' ? province.nameZh : province.nameEn;
+        return lang === 'en' && CJK.test(entry) ? NO_ENGLISH : entry;
+      });
+    return [...new Set(names)].join(lang === 'zh' ? '、' : ', ');
+  }
   if (coverage !== 'province') return '';
   const code = caseData.subject.province || caseData.answers.province;
   const province = code ? provinceByCode(code) : undefined;

@@ -12,7 +12,8 @@
  * agency's 经办人, else the person in charge).
  * Formats: date, cny, pct, yesno, count, list[:<table>], label:<table> (a table of labels.json), province,
  * authority (the province's communications administration), personName (on a person: the name as in the
- * identity document, the Chinese name beside a passport's), coverage (on licence.coverage: 广东省 / 全国),
+ * identity document, the Chinese name beside a passport's), coverage (on licence.coverage: 广东省, the
+ * list of licence.provinces, or 全国),
  * licenceCategories, idValidity and licenceTerm (on a person or the
  * subject), preApprovals, platformFeatures, sdks, and none (optional fields: empty prints 无 / None).
  * Otherwise an empty value renders as a fill-in blank (resolve.ts BLANK) — the pre-flight reports it.
@@ -290,7 +291,7 @@ const FORMAT_READS: Record<string, string[]> = {
   sdks: ['[].provider', '[].purpose'],
   personName: ['name', 'nameLatin', 'idType'],
   // A leading '/' marks an absolute case path.
-  coverage: ['/subject.province', '/answers.province'],
+  coverage: ['/subject.province', '/answers.province', '/licence.provinces'],
   serviceIdentity: ['kind', 'domains', 'appId', 'platforms[].packageName'],
   investor: ['investor', 'shareholders', 'shareholders[].name'],
   servicePrincipal: [
