@@ -84,3 +84,31 @@ describe('licence coverage of several provinces', () => {
     expect(formatCoverage('multi_province', multiProvinceCase([]), 'zh')).toBe('');
   });
 });
+
+describe('coverage and the authority addressed', () => {
+  it('fails when a multi-province letter is addressed to one province, naming the document', async () => {
+    const { documentTemplates } = await import('../../../core/documents/templates');
+    const c = multiProvinceCase(['广东省', '上海市']);
+    const decision = planPacket(c, decidePathway(c.answers)).documents;
+    // Planted: the letter's provincial addressee shown whatever the coverage.
+    const templates = documentTemplates()
+      .filter((t) => t.pathway !== 'filing')
+      .map((t) =>
+        t.id !== 'licence-application-letter'
+          ? t
+          : {
+              ...t,
+              blocks: t.blocks
+                .filter((b) => !(b.type === 'addressee' && b.when && 'in' in b.when))
+                .map((b) => (b.type === 'addressee' ? { ...b, when: undefined } : b)),
+            },
+      );
+    const issues = checkDocumentConsistency(c, decision, { today: '2026-11-25', templates });
+    const authority = issues.filter((i) => i.fact === 'authority');
+    expect(authority).toHaveLength(1);
+    expect(authority[0]!.documents[0].id).toBe('licence-application-letter');
+    expect(authority[0]!.values).toEqual(['广东省、上海市', '广东省通信管理局']);
+    // The unplanted packet is consistent, and so is the single-province one.
+    expect(checkDocumentConsistency(c, decision, { today: '2026-11-25' })).toEqual([]);
+  });
+});
