@@ -4,7 +4,7 @@
  * blocks that the layout engine sets; nothing here knows about pages or fonts.
  */
 import type { Case, Person } from '../model/case';
-import { regionName } from '../model/regions';
+import { regionLatin, regionName } from '../model/regions';
 import { mainlandProvinceByInput, provinceByCode } from '../validate/provinces';
 import { evaluate, valueAt, type DocumentDecision } from './conditions';
 import { printedName } from './names';
@@ -176,6 +176,40 @@ export function formatCoverage(coverage: unknown, caseData: Case, lang: Lang): s
   return lang === 'zh' ? province.nameZh : province.nameEn;
 }
 
+/** The municipalities' and provinces' placeholder "cities" of the division codes: not part of an address. */
+const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+/**
+ * A province / city / district chain as printed: Chinese from the largest unit down (广东省深圳市南山区);
+ * English from the smallest up with the Latin names of regions-latin.json — official English names for
+ * provinces, Hanyu Pinyin with the English suffix below them, a romanisation to find a place by (the
+ * Chinese line above it is the name the authority uses). A missing part prints as a blank to fill in;
+ * an unknown code as typed.
+ */
+export function areaOf(province: string, city: string, district: string, lang: Lang): string {
+  const provinceEntry = province ? provinceByCode(province) : undefined;
+  const parts: string[] = [];
+  const provinceName = provinceEntry
+    ? lang === 'zh'
+      ? provinceEntry.nameZh
+      : provinceEntry.nameEn
+    : province;
+  parts.push(provinceName || BLANK);
+  for (const code of [city, district]) {
+    if (!code) {
+      parts.push(BLANK);
+      continue;
+    }
+    const name = regionName(code);
+    if (name && PLACEHOLDER_CITY.test(name)) continue;
+    if (!name) parts.push(code);
+    else parts.push(lang === 'zh' ? name : regionLatin(code) || NO_ENGLISH);
+  }
+  // A missing district after a missing city: one blank is enough.
+  const collapsed = parts.filter((p, i) => !(p === BLANK && parts[i - 1] === BLANK));
+  return lang === 'zh' ? collapsed.join('') : collapsed.reverse().join(', ');
+}
+
 const AGENCY_ROLE = /代理|经办|agency|agent/i;
 
 /**
@@ -325,12 +359,26 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
       return lang === 'zh' ? province.nameZh : province.nameEn;
     }
     case 'region': {
-      // City or district name from its division code. The municipalities' placeholder cities (市辖区, 县)
-      // are not part of an address, so they print as nothing; an unknown code prints as typed.
+      // City or district name from its division code (in English its Latin form, regions-latin.json). The
+      // municipalities' placeholder cities (市辖区, 县) are not part of an address, so they print as nothing;
+      // an unknown code prints as typed.
       if (typeof value !== 'string' || !value) return '';
       const name = regionName(value);
       if (!name) return value;
-      return /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name) ? NOTHING : name;
+      if (PLACEHOLDER_CITY.test(name)) return NOTHING;
+      return lang === 'en' ? regionLatin(value) || NO_ENGLISH : name;
+    }
+    case 'area': {
+      // Province, city and district of a subject (or anything with those three codes) as one place:
+      // 广东省深圳市南山区 / Nanshan District, Shenzhen, Guangdong (smallest first, as English addresses go).
+      const holder = value as Record<string, unknown> | null | undefined;
+      if (!holder || typeof holder !== 'object') return '';
+      return areaOf(
+        String(holder.province ?? ''),
+        String(holder.city ?? ''),
+        String(holder.district ?? ''),
+        lang,
+      );
     }
     case 'authority': {
       // The communications administration of the province: the addressee of filings and provincial licences.

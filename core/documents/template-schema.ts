@@ -11,6 +11,8 @@
  * `$signDate` (the case's one signing date, or 年 月 日 left blank), `$contact.name|role|mobile|email` (the
  * agency's 经办人, else the person in charge).
  * Formats: date, cny, pct, yesno, count, list[:<table>], label:<table> (a table of labels.json), province,
+ * region (a city or district code; Latin name in English), area (on an object with province, city and
+ * district codes: 广东省深圳市南山区 / Nanshan District, Shenzhen, Guangdong),
  * authority (the province's communications administration), personName (on a person: the name as in the
  * identity document, the Chinese name beside a passport's), coverage (on licence.coverage: 广东省, the
  * list of licence.provinces, or 全国),
@@ -292,6 +294,7 @@ const FORMAT_READS: Record<string, string[]> = {
   personName: ['name', 'nameLatin', 'idType'],
   // A leading '/' marks an absolute case path.
   coverage: ['/subject.province', '/answers.province', '/licence.provinces'],
+  area: ['province', 'city', 'district'],
   serviceIdentity: ['kind', 'domains', 'appId', 'platforms[].packageName'],
   investor: ['investor', 'shareholders', 'shareholders[].name'],
   servicePrincipal: [
