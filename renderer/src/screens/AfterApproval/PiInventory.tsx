@@ -7,6 +7,7 @@ import {
   SENSITIVE_CATEGORIES,
   type DataItem,
 } from '../../../../core/model/case';
+import { removeListRow } from '../../../../core/model/list-edits';
 import { enumKey } from '../../i18n/enumKey';
 import { useCaseSession } from '../Case/caseSession';
 
@@ -169,9 +170,7 @@ export function PiInventory() {
               type="button"
               className="button button--small"
               onClick={() =>
-                update((c) => ({ ...c, personalData: c.personalData.filter((_, i) => i !== index) }), {
-                  ownUndoStep: true,
-                })
+                update((c) => removeListRow(c, 'personalData', index), { ownUndoStep: true })
               }
             >
               {t('afterApproval.inventory.remove')}
