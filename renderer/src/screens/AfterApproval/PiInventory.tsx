@@ -169,9 +169,7 @@ export function PiInventory() {
             <button
               type="button"
               className="button button--small"
-              onClick={() =>
-                update((c) => removeListRow(c, 'personalData', index), { ownUndoStep: true })
-              }
+              onClick={() => update((c) => removeListRow(c, 'personalData', index), { ownUndoStep: true })}
             >
               {t('afterApproval.inventory.remove')}
             </button>
