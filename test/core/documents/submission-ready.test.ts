@@ -427,6 +427,12 @@ describe('across documents', () => {
       (u) => u.text,
     );
     expect(licenceSheet.join('\n')).toContain(NO_ENGLISH);
+    // The subject's filing number is an identifier, printed as it is, not marked as untranslated.
+    // (Its English equals the Chinese, so the layout prints no gloss line under it, and no NO_ENGLISH mark.)
+    const filingRow = doc('licence', 'filing-info-sheet', 'review')
+      .prepared.resolved.blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []))
+      .find((row) => row[0]?.zh === '主体备案号');
+    expect(filingRow?.[1]).toEqual({ zh: '粤ICP备2025071234号', en: '粤ICP备2025071234号' });
     // With an English meaning typed beside the field, the review copy prints it.
     const c = filingCase();
     c.englishMeanings['services.0.contentDescription'] = 'Homeware sold online, own stock only';
