@@ -10,6 +10,7 @@ import { formatCoverage, NO_ENGLISH } from '../../../core/documents/resolve';
 import type { Case } from '../../../core/model/case';
 import { CaseSchema } from '../../../core/model/case';
 import { decidePathway } from '../../../core/rules/decide';
+import { checkCase } from '../../../core/rules/preflight';
 import { planPacket } from '../../../core/packet/gate';
 import { mainlandProvinceByInput } from '../../../core/validate/provinces';
 import { DOCUMENT_NOW, licenceCase } from '../../fixtures/documents/cases';
@@ -110,5 +111,34 @@ describe('coverage and the authority addressed', () => {
     expect(authority[0]!.values).toEqual(['广东省、上海市', '广东省通信管理局']);
     // The unplanted packet is consistent, and so is the single-province one.
     expect(checkDocumentConsistency(c, decision, { today: '2026-11-25' })).toEqual([]);
+  });
+});
+
+describe('pre-flight on the coverage', () => {
+  const codes = (c: Case) =>
+    checkCase(c, { today: '2026-11-25' })
+      .filter((i) => i.code.startsWith('licence.coverage'))
+      .map((i) => `${i.code}@${i.path}`);
+
+  it('accepts a list of two or more provinces that agrees with the pathway answer', () => {
+    expect(codes(multiProvinceCase(['广东省', 'Shanghai']))).toEqual([]);
+    expect(codes(licenceCase())).toEqual([]);
+  });
+
+  it('reports an empty or one-province list and an entry that is no province, in both languages', () => {
+    expect(codes(multiProvinceCase([]))).toEqual(['licence.coverageProvinces@licence.provinces']);
+    expect(codes(multiProvinceCase(['广东省']))).toEqual(['licence.coverageProvinces@licence.provinces']);
+    const [issue] = checkCase(multiProvinceCase(['广东省', '粤港澳大湾区']), { today: '2026-11-25' }).filter(
+      (i) => i.code === 'licence.coverageProvinces',
+    );
+    expect(issue?.severity).toBe('error');
+    expect(issue?.message.en).toContain('“粤港澳大湾区” is not a province of mainland China');
+    expect(issue?.message['zh-CN']).toContain('不是中国大陆的省级行政区');
+  });
+
+  it('warns when the coverage and the pathway answer disagree', () => {
+    const c = multiProvinceCase(['广东省', '上海市']);
+    c.answers.scope = 'single_province';
+    expect(codes(c)).toEqual(['licence.coverageDiffersFromScope@licence.coverage']);
   });
 });
