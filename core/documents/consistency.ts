@@ -16,7 +16,14 @@ import type { DocumentTemplate } from './template-schema';
 import { documentLabels, documentTemplates } from './templates';
 
 export type ConsistencyFact =
-  'entityName' | 'certificateNumber' | 'coverage' | 'services' | 'filingNumber' | 'signingDate' | 'pathway';
+  | 'entityName'
+  | 'certificateNumber'
+  | 'coverage'
+  | 'authority'
+  | 'services'
+  | 'filingNumber'
+  | 'signingDate'
+  | 'pathway';
 
 export interface ConsistencyIssue {
   fact: ConsistencyFact;
@@ -48,6 +55,7 @@ const FILING_NUMBER =
   /((?:京|津|冀|晋|蒙|辽|吉|黑|沪|苏|浙|皖|闽|赣|鲁|豫|鄂|湘|粤|桂|琼|渝|川|蜀|黔|滇|藏|陕|甘|陇|青|宁|新)ICP备\d{8,10}号)(-\d+[AXK]?)?/gu;
 const SERVICE = /(?:网站|App|小程序)(?:“([^”]+)”|：([^（\n，。]+)（|名称：([^\n，。]+))/gu;
 const EFFECTIVE_DATE = /生效日期：\s*([^\n]+)/gu;
+const MIIT = /工业和信息化部/u;
 /** A document saying the filed services are non-commercial, and one applying for a commercial licence. */
 const NON_COMMERCIAL = /(?:所备案的服务|上述服务)为非经营性互联网信息服务/u;
 const LICENCE_APPLICATION = /申请经营|申请[^。]{0,40}经营许可/u;
@@ -100,6 +108,21 @@ export function factsOf(doc: ResolvedDocument, title = doc.title): DocumentFacts
   put('entityName', [...all(ENTITY_AFTER_LABEL, text), ...all(ENTITY_BEFORE_CODE, text)]);
   put('certificateNumber', all(USCC_AFTER_LABEL, text));
   put('coverage', all(COVERAGE, text));
+  // Who a document stating the coverage is addressed to: one province's administration, or MIIT.
+  if (facts.coverage)
+    put(
+      'authority',
+      (doc.blocks as ResolvedBlock[]).flatMap((b) =>
+        b.kind === 'addressee'
+          ? [
+              b.text.zh
+                .replace(JOINERS, '')
+                .replace(/[：:]\s*$/u, '')
+                .trim(),
+            ]
+          : [],
+      ),
+    );
   put('filingNumber', all(FILING_NUMBER, text));
   put(
     'services',
@@ -124,6 +147,7 @@ const SINGLE_VALUED: ConsistencyFact[] = [
   'entityName',
   'certificateNumber',
   'coverage',
+  'authority',
   'signingDate',
   'pathway',
 ];
@@ -153,6 +177,15 @@ export function compareFacts(documents: readonly DocumentFacts[]): ConsistencyIs
         else if (value !== first.value) report(fact, first.doc, first.value, doc, value);
       }
     }
+  }
+  // Coverage decides the authority (Order 42 Art. 5): one province goes to its communications
+  // administration, several provinces or 全国 to MIIT. A document addressed to the other one contradicts itself.
+  for (const doc of documents) {
+    const coverage = doc.facts.coverage?.[0];
+    const authority = doc.facts.authority?.[0];
+    if (!coverage || !authority) continue;
+    const crossRegional = coverage === '全国' || coverage.includes('、');
+    if (crossRegional !== MIIT.test(authority)) report('authority', doc, coverage, doc, authority);
   }
   // Filing numbers: one subject number; a service number must extend it.
   let subjectNumber: { doc: DocumentFacts; value: string } | undefined;
@@ -203,6 +236,7 @@ export const FACT_NAMES: Record<ConsistencyFact, { zh: string; en: string }> = {
   entityName: { zh: '主办单位名称', en: 'entity name' },
   certificateNumber: { zh: '统一社会信用代码', en: 'certificate number' },
   coverage: { zh: '业务覆盖范围', en: 'licence coverage' },
+  authority: { zh: '受理机关（与业务覆盖范围对应）', en: 'authority addressed (follows the coverage)' },
   services: { zh: '服务名称', en: 'service names' },
   filingNumber: { zh: '备案号', en: 'filing number' },
   signingDate: { zh: '签署日期', en: 'signing date' },

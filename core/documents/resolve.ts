@@ -4,8 +4,8 @@
  * blocks that the layout engine sets; nothing here knows about pages or fonts.
  */
 import type { Case, Person } from '../model/case';
-import { regionName } from '../model/regions';
-import { provinceByCode } from '../validate/provinces';
+import { regionLatin, regionName } from '../model/regions';
+import { mainlandProvinceByInput, provinceByCode } from '../validate/provinces';
 import { evaluate, valueAt, type DocumentDecision } from './conditions';
 import { printedName } from './names';
 import { JOINER } from './wrap';
@@ -152,14 +152,62 @@ export function formatLicenceCategories(categories: readonly string[], lang: Lan
     : `Category II value-added telecom services: ${en.join(' and ')}`;
 }
 
-/** Where the licensed service is offered: the filing province by name, or 全国. */
+/**
+ * Where the licensed service is offered: the filing province by name, the list of provinces (in the order
+ * given, each once; an entry that names no province prints as typed), or 全国.
+ */
 export function formatCoverage(coverage: unknown, caseData: Case, lang: Lang): string {
   if (coverage === 'nationwide') return lang === 'zh' ? '全国' : 'Nationwide';
+  if (coverage === 'multi_province') {
+    const names = caseData.licence.provinces
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry) => {
+        const province = mainlandProvinceByInput(entry);
+        if (province) return lang === 'zh' ? province.nameZh : province.nameEn;
+        return lang === 'en' && CJK.test(entry) ? NO_ENGLISH : entry;
+      });
+    return [...new Set(names)].join(lang === 'zh' ? '、' : ', ');
+  }
   if (coverage !== 'province') return '';
   const code = caseData.subject.province || caseData.answers.province;
   const province = code ? provinceByCode(code) : undefined;
   if (!province) return '';
   return lang === 'zh' ? province.nameZh : province.nameEn;
+}
+
+/** The municipalities' and provinces' placeholder "cities" of the division codes: not part of an address. */
+const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+/**
+ * A province / city / district chain as printed: Chinese from the largest unit down (广东省深圳市南山区);
+ * English from the smallest up with the Latin names of regions-latin.json — official English names for
+ * provinces, Hanyu Pinyin with the English suffix below them, a romanisation to find a place by (the
+ * Chinese line above it is the name the authority uses). A missing part prints as a blank to fill in;
+ * an unknown code as typed.
+ */
+export function areaOf(province: string, city: string, district: string, lang: Lang): string {
+  const provinceEntry = province ? provinceByCode(province) : undefined;
+  const parts: string[] = [];
+  const provinceName = provinceEntry
+    ? lang === 'zh'
+      ? provinceEntry.nameZh
+      : provinceEntry.nameEn
+    : province;
+  parts.push(provinceName || BLANK);
+  for (const code of [city, district]) {
+    if (!code) {
+      parts.push(BLANK);
+      continue;
+    }
+    const name = regionName(code);
+    if (name && PLACEHOLDER_CITY.test(name)) continue;
+    if (!name) parts.push(code);
+    else parts.push(lang === 'zh' ? name : regionLatin(code) || NO_ENGLISH);
+  }
+  // A missing district after a missing city: one blank is enough.
+  const collapsed = parts.filter((p, i) => !(p === BLANK && parts[i - 1] === BLANK));
+  return lang === 'zh' ? collapsed.join('') : collapsed.reverse().join(', ');
 }
 
 const AGENCY_ROLE = /代理|经办|agency|agent/i;
@@ -311,12 +359,26 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
       return lang === 'zh' ? province.nameZh : province.nameEn;
     }
     case 'region': {
-      // City or district name from its division code. The municipalities' placeholder cities (市辖区, 县)
-      // are not part of an address, so they print as nothing; an unknown code prints as typed.
+      // City or district name from its division code (in English its Latin form, regions-latin.json). The
+      // municipalities' placeholder cities (市辖区, 县) are not part of an address, so they print as nothing;
+      // an unknown code prints as typed.
       if (typeof value !== 'string' || !value) return '';
       const name = regionName(value);
       if (!name) return value;
-      return /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(name) ? NOTHING : name;
+      if (PLACEHOLDER_CITY.test(name)) return NOTHING;
+      return lang === 'en' ? regionLatin(value) || NO_ENGLISH : name;
+    }
+    case 'area': {
+      // Province, city and district of a subject (or anything with those three codes) as one place:
+      // 广东省深圳市南山区 / Nanshan District, Shenzhen, Guangdong (smallest first, as English addresses go).
+      const holder = value as Record<string, unknown> | null | undefined;
+      if (!holder || typeof holder !== 'object') return '';
+      return areaOf(
+        String(holder.province ?? ''),
+        String(holder.city ?? ''),
+        String(holder.district ?? ''),
+        lang,
+      );
     }
     case 'authority': {
       // The communications administration of the province: the addressee of filings and provincial licences.
@@ -432,6 +494,8 @@ function englishOf(chinese: string, path: string | undefined, ctx: ResolveContex
   const base = path && /^(.*)\.name$/.exec(path)?.[1];
   const latin = base ? valueAt(ctx.caseData, `${base}.nameLatin`) : undefined;
   if (typeof latin === 'string' && latin.trim()) return latin.trim();
+  // An ICP filing number (粤ICP备…) is an identifier: printed as it is in both languages.
+  if (path && /(^|\.)filingNumber$/.test(path)) return chinese;
   // A name without a Latin form (a service, a staff member) is printed as it is: names are not translated.
   if (path && /\.name$/.test(path) && !(typeof latin === 'string' && latin.trim())) return chinese;
   return NO_ENGLISH;

@@ -11,8 +11,11 @@
  * `$signDate` (the case's one signing date, or 年 月 日 left blank), `$contact.name|role|mobile|email` (the
  * agency's 经办人, else the person in charge).
  * Formats: date, cny, pct, yesno, count, list[:<table>], label:<table> (a table of labels.json), province,
+ * region (a city or district code; Latin name in English), area (on an object with province, city and
+ * district codes: 广东省深圳市南山区 / Nanshan District, Shenzhen, Guangdong),
  * authority (the province's communications administration), personName (on a person: the name as in the
- * identity document, the Chinese name beside a passport's), coverage (on licence.coverage: 广东省 / 全国),
+ * identity document, the Chinese name beside a passport's), coverage (on licence.coverage: 广东省, the
+ * list of licence.provinces, or 全国),
  * licenceCategories, idValidity and licenceTerm (on a person or the
  * subject), preApprovals, platformFeatures, sdks, and none (optional fields: empty prints 无 / None).
  * Otherwise an empty value renders as a fill-in blank (resolve.ts BLANK) — the pre-flight reports it.
@@ -290,7 +293,8 @@ const FORMAT_READS: Record<string, string[]> = {
   sdks: ['[].provider', '[].purpose'],
   personName: ['name', 'nameLatin', 'idType'],
   // A leading '/' marks an absolute case path.
-  coverage: ['/subject.province', '/answers.province'],
+  coverage: ['/subject.province', '/answers.province', '/licence.provinces'],
+  area: ['province', 'city', 'district'],
   serviceIdentity: ['kind', 'domains', 'appId', 'platforms[].packageName'],
   investor: ['investor', 'shareholders', 'shareholders[].name'],
   servicePrincipal: [

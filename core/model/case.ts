@@ -392,8 +392,13 @@ export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export const LicenceSchema = z.object({
   /** Licence categories applied for. */
   categories: z.array(z.enum(['B25', 'B21'])).default([]),
-  /** Where the service is offered: the filing province only, or nationwide (MIIT). */
-  coverage: z.enum(['province', 'nationwide']).default('province'),
+  /**
+   * Where the service is offered: the filing province only (provincial administration), a list of
+   * provinces, or nationwide (both MIIT).
+   */
+  coverage: z.enum(['province', 'multi_province', 'nationwide']).default('province'),
+  /** With coverage 'multi_province': the provinces covered, by code (440000) or name (广东省 / Guangdong). */
+  provinces: z.array(text(30)).max(34).default([]),
   /** Planned business in Chinese: what is sold, to whom, how it is charged. */
   businessModel: text(4000),
   targetUsers: text(1000),

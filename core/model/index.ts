@@ -4,3 +4,4 @@ export * from './sample-case';
 export * from './paths';
 export * from './fields';
 export * from './regions';
+export * from './list-edits';

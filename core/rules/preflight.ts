@@ -29,7 +29,7 @@ import {
   validateTaiwanPermit,
 } from '../validate/permits';
 import { normalizeMobile, validateLandline, validateMobile, validatePhone } from '../validate/phone';
-import { MAINLAND_PROVINCES, mainlandProvinceByCode } from '../validate/provinces';
+import { MAINLAND_PROVINCES, mainlandProvinceByCode, mainlandProvinceByInput } from '../validate/provinces';
 import { validateHmtResidencePermit, validateResidentId } from '../validate/resident-id';
 import { fieldLimit, measureLength, validateChineseText } from '../validate/text';
 import type { Bilingual, Severity, ValidationIssue } from '../validate/types';
@@ -755,6 +755,7 @@ function checkLicence(out: IssueList, caseData: Case, facts: CaseFacts, decision
         role: member.role || member.title,
       });
   });
+  checkCoverage(out, caseData);
   const { subject } = caseData;
   if (facts.individualSubject || subject.certificateType !== 'business_licence') {
     out.rule('licence.applicantNotCompany', 'subject.certificateType', {
@@ -771,6 +772,38 @@ function checkLicence(out: IssueList, caseData: Case, facts: CaseFacts, decision
       minimum: minimum.toLocaleString('en-US'),
     });
   }
+}
+
+/** A multi-province coverage names at least two recognised provinces; the coverage agrees with the scope. */
+function checkCoverage(out: IssueList, caseData: Case): void {
+  const { coverage, provinces } = caseData.licence;
+  if (coverage === 'multi_province') {
+    const entries = provinces.map((p) => p.trim()).filter(Boolean);
+    const unknown = entries.filter((p) => !mainlandProvinceByInput(p));
+    const known = new Set(entries.map((p) => mainlandProvinceByInput(p)?.code).filter(Boolean));
+    if (unknown.length > 0)
+      out.rule('licence.coverageProvinces', 'licence.provinces', {
+        problem: {
+          en: `“${unknown.join('”, “')}” is not a province of mainland China`,
+          'zh-CN': `“${unknown.join('”“')}”不是中国大陆的省级行政区`,
+        },
+      });
+    else if (known.size < 2)
+      out.rule('licence.coverageProvinces', 'licence.provinces', {
+        problem:
+          known.size === 0
+            ? { en: 'no province is listed', 'zh-CN': '尚未列出省份' }
+            : { en: 'only one province is listed', 'zh-CN': '只列出了一个省份' },
+      });
+  }
+  const scope = caseData.answers.scope;
+  const crossRegional = coverage !== 'province';
+  const several = { en: 'several provinces or nationwide', 'zh-CN': '跨省或全国' };
+  if (scope && (scope === 'multi_province') !== crossRegional)
+    out.rule('licence.coverageDiffersFromScope', 'licence.coverage', {
+      coverage: crossRegional ? several : { en: 'the filing province only', 'zh-CN': '仅限备案省份' },
+      scope: scope === 'multi_province' ? several : { en: 'one province', 'zh-CN': '单一省份' },
+    });
 }
 
 const CERTIFICATE_LABELS: Record<string, Bilingual> = {

@@ -46,3 +46,27 @@ export function provinceByIcpPrefix(prefix: string): Province | undefined {
 
 /** Every prefix that may start an ICP filing or licence number, e.g. 京, 粤, 蜀, 川. */
 export const ICP_PREFIXES: readonly string[] = [...byIcpPrefix.keys()];
+
+const bare = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+const byName = new Map(
+  MAINLAND_PROVINCES.flatMap((p) => [
+    [bare(p.nameZh), p],
+    [bare(p.nameEn), p],
+    [bare(p.abbreviation), p],
+  ]),
+);
+
+/**
+ * A mainland province as the user wrote it: its code (44 / 440000), Chinese name (广东省, or 广东 without the
+ * suffix), English name (Guangdong) or one-character short name (粤). Undefined when nothing matches.
+ */
+export function mainlandProvinceByInput(input: string): Province | undefined {
+  const value = bare(input);
+  if (!value) return undefined;
+  if (/^\d{2}(\d{4})?$/.test(value)) return mainlandProvinceByCode(value);
+  return (
+    byName.get(value) ??
+    MAINLAND_PROVINCES.find((p) => p.nameZh.startsWith(value) && value.length >= 2) ??
+    MAINLAND_PROVINCES.find((p) => bare(p.nameEn).startsWith(value) && value.length >= 4)
+  );
+}

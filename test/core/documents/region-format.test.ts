@@ -29,3 +29,28 @@ describe('the region format', () => {
     expect(fill('{{subject.district|region}}', ctxWith('', '', '999999'), {}, 'zh')).toBe('999999');
   });
 });
+
+describe('regions in the English gloss (review copy)', () => {
+  it('prints the Latin names of regions-latin.json, smallest first, never the Chinese', () => {
+    const area = '{{subject|area}}';
+    expect(fill(area, ctxWith('440000', '440300', '440305'), {}, 'zh')).toBe('广东省深圳市南山区');
+    expect(fill(area, ctxWith('440000', '440300', '440305'), {}, 'en')).toBe(
+      'Nanshan District, Shenzhen, Guangdong',
+    );
+    // A municipality's placeholder city (市辖区) is left out in both languages.
+    expect(fill(area, ctxWith('310000', '310100', '310115'), {}, 'zh')).toBe('上海市浦东新区');
+    expect(fill(area, ctxWith('310000', '310100', '310115'), {}, 'en')).toBe('Pudong New Area, Shanghai');
+    expect(fill('{{subject.district|region}}', ctxWith('440000', '440300', '440305'), {}, 'en')).toBe(
+      'Nanshan District',
+    );
+    expect(fill(area, ctxWith('330000', '330100', '330106'), {}, 'en')).not.toMatch(/[\u3400-\u9fff]/);
+  });
+
+  it('keeps a blank for a missing part and an unknown code as typed', () => {
+    expect(fill('{{subject|area}}', ctxWith('310000', '310100', ''), {}, 'en')).toBe(`${BLANK}, Shanghai`);
+    expect(fill('{{subject|area}}', ctxWith('440000', '', ''), {}, 'zh')).toBe(`广东省${BLANK}`);
+    expect(fill('{{subject|area}}', ctxWith('440000', '440300', '999999'), {}, 'en')).toBe(
+      '999999, Shenzhen, Guangdong',
+    );
+  });
+});

@@ -9,7 +9,6 @@ import { layoutProblems, type CircleOp, type TextOp } from '../../../core/docume
 import { prepareDocument, renderDocument, type DocumentVariant } from '../../../core/documents/render';
 import { NO_ENGLISH } from '../../../core/documents/resolve';
 import { documentTemplate } from '../../../core/documents/templates';
-import { regionName } from '../../../core/model/regions';
 import type { Case } from '../../../core/model/case';
 import { applicationItem, renderPacketIndex } from '../../../core/packet/index-document';
 import { chinaTime, portalFieldsHtml, portalSections } from '../../../core/packet/portal-fields';
@@ -384,7 +383,7 @@ describe('across documents', () => {
     }
   });
 
-  it('review copy: no Chinese in the English lines except service and place names; the English meaning when given', async () => {
+  it('review copy: no Chinese in the English lines except service and person names; the English meaning when given', async () => {
     const allowed = (c: Case) =>
       [
         ...c.services.map((s) => s.name),
@@ -392,7 +391,6 @@ describe('across documents', () => {
         ...c.licence.staff.map((m) => m.name),
         ...c.subject.formerNames.map((f) => f.name),
         ...c.services.flatMap((s) => (s.principal && !s.principal.nameLatin ? [s.principal.name] : [])),
-        ...[c.subject.city, c.subject.district].map((code) => regionName(code) ?? '').filter(Boolean),
         // Filing numbers are identifiers (粤ICP备…), printed as they are in both languages.
         ...c.services.map((s) => s.filingNumber ?? '').filter(Boolean),
         c.subject.filingNumber,
@@ -409,6 +407,18 @@ describe('across documents', () => {
       .prepared.layout.units.map((u) => u.text)
       .join('\n');
     expect(sheet).toContain('Operating entity');
+    // Places in the English lines: the Latin names of regions-latin.json, read back from the PDF too.
+    const pdfSheet = (caseName: CaseName) =>
+      compact(
+        doc(caseName, 'filing-info-sheet', 'review')
+          .items.map((i) => i.text)
+          .join(''),
+      );
+    expect(sheet).toContain('Pudong New Area, Shanghai (division code 310115)');
+    expect(sheet).toContain('Room 1001, 10/F, 500 Zhangyang Road, Pudong New Area, Shanghai');
+    expect(pdfSheet('sample')).toContain(compact('Pudong New Area, Shanghai (division code 310115)'));
+    expect(pdfSheet('licence')).toContain(compact('Nanshan District, Shenzhen, Guangdong'));
+    expect(pdfSheet('renamed')).toMatch(/District,Hangzhou,Zhejiang/);
     expect(sheet).not.toMatch(/\bHost\b/);
     // The sample carries English meanings for its free text; the licence case has none: a clear mark.
     expect(sheet).toContain('Online retail of homeware (own goods only)');
@@ -417,6 +427,12 @@ describe('across documents', () => {
       (u) => u.text,
     );
     expect(licenceSheet.join('\n')).toContain(NO_ENGLISH);
+    // The subject's filing number is an identifier, printed as it is, not marked as untranslated.
+    // (Its English equals the Chinese, so the layout prints no gloss line under it, and no NO_ENGLISH mark.)
+    const filingRow = doc('licence', 'filing-info-sheet', 'review')
+      .prepared.resolved.blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []))
+      .find((row) => row[0]?.zh === '主体备案号');
+    expect(filingRow?.[1]).toEqual({ zh: '粤ICP备2025071234号', en: '粤ICP备2025071234号' });
     // With an English meaning typed beside the field, the review copy prints it.
     const c = filingCase();
     c.englishMeanings['services.0.contentDescription'] = 'Homeware sold online, own stock only';

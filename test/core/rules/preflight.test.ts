@@ -213,6 +213,36 @@ const ROWS: Row[] = [
     path: 'subject.registeredCapitalCny',
   },
   {
+    code: 'licence.coverageProvinces',
+    fail: (c) => {
+      licenceCase(c);
+      c.answers.scope = 'multi_province';
+      c.licence.coverage = 'multi_province';
+      c.licence.provinces = ['广东省'];
+    },
+    pass: (c) => {
+      licenceCase(c);
+      c.answers.scope = 'multi_province';
+      c.licence.coverage = 'multi_province';
+      c.licence.provinces = ['广东省', 'Shanghai'];
+    },
+    path: 'licence.provinces',
+  },
+  {
+    code: 'licence.coverageDiffersFromScope',
+    fail: (c) => {
+      licenceCase(c);
+      c.answers.scope = 'single_province';
+      c.licence.coverage = 'nationwide';
+    },
+    pass: (c) => {
+      licenceCase(c);
+      c.answers.scope = 'multi_province';
+      c.licence.coverage = 'nationwide';
+    },
+    path: 'licence.coverage',
+  },
+  {
     code: 'miniProgram.remarksLength',
     fail: (c) => void (mini(c).remarks = '家居商城'),
     path: 'services.0.remarks',

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import en from '../../../locales/en.json';
 import zhCN from '../../../locales/zh-CN.json';
+import { ShareholderSchema, WebsiteSchema, type Case } from '../../../core/model/case';
 import { useFakeStore } from '../support/fake-store';
 import { createFakeApi, renderApp } from '../support/render-app';
 
@@ -38,5 +39,82 @@ describe('English meaning beside a free-text Chinese field', () => {
       expect(store.cases.get(created.value.id)?.englishMeanings).not.toHaveProperty('subject.businessScope'),
     );
     expect(zhCN.englishMeaning.label).toMatch(/英文含义/);
+  });
+});
+
+describe('English meanings follow their rows when a row is removed', () => {
+  it('removing a service or a shareholder keeps every other row’s English meaning on that row', async () => {
+    const fake = createFakeApi();
+    const store = useFakeStore(fake);
+    const created = await fake.api.caseCreate({ name: 'Rows' });
+    if (!created.ok) throw new Error('fake store refused');
+    const id = created.value.id;
+    const base = store.cases.get(id) as Case;
+    store.cases.set(id, {
+      ...base,
+      services: ['甲', '乙', '丙'].map((name, i) =>
+        WebsiteSchema.parse({ kind: 'website', id: `s${i}`, name, contentDescription: `${name}的内容` }),
+      ),
+      subject: {
+        ...base.subject,
+        shareholders: ['甲公司', '乙公司'].map((name) => ShareholderSchema.parse({ name })),
+      },
+      englishMeanings: {
+        'services.0.contentDescription': 'A content',
+        'services.1.contentDescription': 'B content',
+        'services.2.contentDescription': 'C content',
+        'subject.shareholders.1.name': 'Yi Co.',
+      },
+    });
+    window.location.hash = `#/case/${id}/services`;
+    renderApp({ fake });
+    await screen.findByRole('heading', { level: 1, name: en.steps.services.title });
+    const website = en.forms.services.kinds.website;
+    fireEvent.click(
+      screen.getByRole('button', { name: en.forms.services.remove.replace('{{name}}', `甲 · ${website}`) }),
+    );
+    await waitFor(() => expect(store.cases.get(id)?.services.map((s) => s.name)).toEqual(['乙', '丙']));
+    await waitFor(() =>
+      expect(store.cases.get(id)?.englishMeanings).toEqual({
+        'services.0.contentDescription': 'B content',
+        'services.1.contentDescription': 'C content',
+        'subject.shareholders.1.name': 'Yi Co.',
+      }),
+    );
+    // The meaning input of the service now first shows that service's English.
+    expect(
+      (document.getElementById('field-services-0-contentDescription-en') as HTMLInputElement).value,
+    ).toBe('B content');
+  });
+});
+
+describe('English meanings in a row list (RowList)', () => {
+  it('removing the first shareholder moves the second’s meanings to row 0', async () => {
+    const fake = createFakeApi();
+    const store = useFakeStore(fake);
+    const created = await fake.api.caseCreate({ name: 'Shareholders' });
+    if (!created.ok) throw new Error('fake store refused');
+    const id = created.value.id;
+    const base = store.cases.get(id) as Case;
+    store.cases.set(id, {
+      ...base,
+      subject: {
+        ...base.subject,
+        shareholders: ['甲公司', '乙公司'].map((name) => ShareholderSchema.parse({ name })),
+      },
+      englishMeanings: { 'subject.shareholders.0.name': 'Jia Co.', 'subject.shareholders.1.name': 'Yi Co.' },
+    });
+    window.location.hash = `#/case/${id}/applicant`;
+    renderApp({ fake });
+    await screen.findByRole('heading', { level: 1, name: en.steps.applicant.title });
+    fireEvent.click(
+      screen.getByRole('button', { name: en.forms.applicant.removeShareholder.replace('{{number}}', '1') }),
+    );
+    await waitFor(() =>
+      expect(store.cases.get(id)?.subject.shareholders.map((s) => s.name)).toEqual(['乙公司']),
+    );
+    await waitFor(() =>
+      expect(store.cases.get(id)?.englishMeanings).toEqual({ 'subject.shareholders.0.name': 'Yi Co.' }),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Case, Service } from '../../../../core/model/case';
+import { removeListRow } from '../../../../core/model/list-edits';
 import { FIELD_CATALOGUE, fieldDef, type FieldDef } from '../../../../core/model/fields';
 import { toPattern } from '../../../../core/model/paths';
 import { citiesOf, districtsOf, provinceList } from '../../../../core/model/regions';
@@ -138,17 +139,8 @@ export function RowList({ path, serviceKind, newRow, rowTitle, addLabel, removeL
         addLabel={addLabel}
         removeLabel={removeLabel}
         onAdd={() => update((c) => setAt(c, path, [...rowsOf(c), newRow()]), { ownUndoStep: true })}
-        onRemove={(index) =>
-          update(
-            (c) =>
-              setAt(
-                c,
-                path,
-                rowsOf(c).filter((_, i) => i !== index),
-              ),
-            { ownUndoStep: true },
-          )
-        }
+        // English meanings typed beside the rows' fields move with their rows (core removeListRow).
+        onRemove={(index) => update((c) => removeListRow(c, path, index), { ownUndoStep: true })}
         renderItem={(_, index, removeButton) => (
           <>
             <legend className="row-list__title">{rowTitle(index)}</legend>

@@ -46,7 +46,7 @@ const BY_PATTERN: Readonly<Record<string, FieldOption[]>> = {
   ],
   'services.*.platforms.*.platform': fromSet('appPlatform', ['android', 'ios', 'harmony']),
   'services.*.platform': fromSet('miniPlatform', MINI_PROGRAM_PLATFORMS),
-  'licence.coverage': fromSet('coverage', ['province', 'nationwide']),
+  'licence.coverage': fromSet('coverage', ['province', 'multi_province', 'nationwide']),
   'services.*.preApprovals.*.sector': SECTORS.map((sector) => {
     const entry = preApprovalFor(sector);
     return {

@@ -7,6 +7,7 @@ import {
   SENSITIVE_CATEGORIES,
   type DataItem,
 } from '../../../../core/model/case';
+import { removeListRow } from '../../../../core/model/list-edits';
 import { enumKey } from '../../i18n/enumKey';
 import { useCaseSession } from '../Case/caseSession';
 
@@ -168,11 +169,7 @@ export function PiInventory() {
             <button
               type="button"
               className="button button--small"
-              onClick={() =>
-                update((c) => ({ ...c, personalData: c.personalData.filter((_, i) => i !== index) }), {
-                  ownUndoStep: true,
-                })
-              }
+              onClick={() => update((c) => removeListRow(c, 'personalData', index), { ownUndoStep: true })}
             >
               {t('afterApproval.inventory.remove')}
             </button>

@@ -26,7 +26,7 @@ const SUBJECT_SECTIONS = [
 
 const LICENCE_KEYS = catalogueChildren('licence')
   .map((def) => def.path.slice('licence.'.length))
-  .filter((key) => key !== 'categories' && key !== 'coverage');
+  .filter((key) => key !== 'categories');
 
 /** The applicant (subject): certificate, address, shareholders, former names; licence business data when needed. */
 export function ApplicantStep({ caseId, step, navigate }: StepScreenProps) {
@@ -72,7 +72,7 @@ export function ApplicantStep({ caseId, step, navigate }: StepScreenProps) {
           hint={t('forms.applicant.licenceHelp')}
           paths={LICENCE_KEYS.map((key) => `licence.${key}`)}
         >
-          <FieldGroup prefix="licence" exclude={['categories', 'coverage']} />
+          <FieldGroup prefix="licence" exclude={['categories']} />
         </FormSection>
       )}
     </StepFrame>

@@ -8,6 +8,7 @@ import {
   WebsiteSchema,
   type Service,
 } from '../../../../core/model/case';
+import { removeListRow } from '../../../../core/model/list-edits';
 import { CheckboxField } from '../../components/fields/Field';
 import { FieldGroup, RowList } from '../../components/fields/FieldGroup';
 import { useCaseSession } from '../Case/caseSession';
@@ -59,9 +60,7 @@ function ServiceCard({ service, index }: { service: Service; index: number }) {
           type="button"
           className="button button--small button--danger"
           onClick={() =>
-            update((current) => ({ ...current, services: current.services.filter((_, i) => i !== index) }), {
-              ownUndoStep: true,
-            })
+            update((current) => removeListRow(current, 'services', index), { ownUndoStep: true })
           }
         >
           {t('forms.services.remove', { name: title })}
