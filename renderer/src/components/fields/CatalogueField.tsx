@@ -89,17 +89,6 @@ export function FieldView({
         />
       );
       break;
-    case 'date':
-      input = (
-        <input
-          {...common}
-          type="date"
-          className="input input--date"
-          value={typeof value === 'string' ? value : ''}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      );
-      break;
     case 'number': {
       const max = path.endsWith('Pct') ? 100 : undefined;
       input = (
@@ -186,16 +175,19 @@ export function FieldView({
         />
       );
       break;
-    default:
+    default: {
+      // Text and date inputs: one control, the date one with the date class.
+      const isDate = def.input === 'date';
       input = (
         <input
           {...common}
-          type="text"
-          className="input"
+          type={isDate ? 'date' : 'text'}
+          className={isDate ? 'input input--date' : 'input'}
           value={typeof value === 'string' ? value : ''}
           onChange={(event) => onChange(event.target.value)}
         />
       );
+    }
   }
 
   const label = (

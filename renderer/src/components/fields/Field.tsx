@@ -50,6 +50,9 @@ export interface TextFieldProps {
   required?: boolean;
   autoComplete?: string;
   onKeyDown?: (event: React.KeyboardEvent<HTMLInputElement>) => void;
+  /** Ids of notes shown elsewhere (an error under the form) that describe the input too. */
+  describedBy?: string;
+  invalid?: boolean;
 }
 
 /** A one-line text, search, password or date input with its label. */
@@ -63,6 +66,8 @@ export function TextField({
   className,
   inputRef,
   testId,
+  describedBy: extra,
+  invalid,
   ...rest
 }: TextFieldProps) {
   return (
@@ -74,7 +79,8 @@ export function TextField({
           type={type}
           className={type === 'date' ? 'input input--date' : 'input'}
           data-testid={testId}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={[describedBy, extra ?? ''].filter(Boolean).join(' ') || undefined}
+          aria-invalid={invalid ? true : undefined}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           {...rest}
@@ -208,5 +214,15 @@ export function RadioGroupField<V extends string>({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** The error a form shows under its fields, announced when it appears; nothing when there is none. */
+export function FormError({ id, testId, message }: { id?: string; testId: string; message: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} role="alert" className="notice notice--error" data-testid={testId}>
+      {message}
+    </p>
   );
 }

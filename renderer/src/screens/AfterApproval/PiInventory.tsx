@@ -9,6 +9,7 @@ import {
 } from '../../../../core/model/case';
 import { enumKey } from '../../i18n/enumKey';
 import { useCaseSession } from '../Case/caseSession';
+import { AfterSection } from './AfterSection';
 
 /**
  * The PIPL personal-information inventory, entered once per case: each item with purpose, legal basis,
@@ -33,11 +34,11 @@ export function PiInventory() {
     }));
 
   return (
-    <section className="card after-section" aria-labelledby="after-inventory">
-      <h2 id="after-inventory" className="card__heading" tabIndex={-1}>
-        {t('afterApproval.inventory.heading')}
-      </h2>
-      <p className="hint">{t('afterApproval.inventory.intro')}</p>
+    <AfterSection
+      id="after-inventory"
+      heading={t('afterApproval.inventory.heading')}
+      intro={t('afterApproval.inventory.intro')}
+    >
       {items.length === 0 && <p className="hint">{t('afterApproval.inventory.empty')}</p>}
       {items.map((item, index) => {
         const flags = inventoryFlags(item);
@@ -192,6 +193,6 @@ export function PiInventory() {
         {t('afterApproval.inventory.add')}
       </button>
       <p className="hint">{t('afterApproval.inventory.packetHint')}</p>
-    </section>
+    </AfterSection>
   );
 }
