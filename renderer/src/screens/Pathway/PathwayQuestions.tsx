@@ -53,6 +53,39 @@ function Question({
   );
 }
 
+const YES_NO = ['yes', 'no'] as const;
+
+/** The radio choices of one question: one per value, the answer's value checked. */
+function RadioChoices<V extends string>({
+  name,
+  values,
+  value,
+  onChange,
+  labelOf,
+}: {
+  name: string;
+  values: readonly V[];
+  value: V | null;
+  onChange: (value: V) => void;
+  labelOf: (value: V) => string;
+}) {
+  return (
+    <>
+      {values.map((option) => (
+        <Choice
+          key={option}
+          type="radio"
+          name={name}
+          value={option}
+          checked={value === option}
+          onChange={() => onChange(option)}
+          label={labelOf(option)}
+        />
+      ))}
+    </>
+  );
+}
+
 function Choice({
   type,
   name,
@@ -147,17 +180,13 @@ export function PathwayQuestions({
               legend={label('mainlandHosting')}
               help={t('pathway.help.mainlandHosting')}
             >
-              {(['yes', 'no'] as const).map((choice) => (
-                <Choice
-                  key={choice}
-                  type="radio"
-                  name="mainlandHosting"
-                  value={choice}
-                  checked={answers.mainlandHosting === (choice === 'yes')}
-                  onChange={() => set('mainlandHosting', choice === 'yes')}
-                  label={t(`pathway.yesNo.${choice}`)}
-                />
-              ))}
+              <RadioChoices
+                name="mainlandHosting"
+                values={YES_NO}
+                value={answers.mainlandHosting === null ? null : answers.mainlandHosting ? 'yes' : 'no'}
+                onChange={(next) => set('mainlandHosting', next === 'yes')}
+                labelOf={(choice) => t(`pathway.yesNo.${choice}`)}
+              />
             </Question>
           )}
           {answers.surfaces.includes('mini_program') && (
@@ -166,17 +195,13 @@ export function PathwayQuestions({
               legend={label('miniProgramAccount')}
               help={t('pathway.help.miniProgramAccount')}
             >
-              {MINI_PROGRAM_ACCOUNT_OWNERS.map((owner) => (
-                <Choice
-                  key={owner}
-                  type="radio"
-                  name="miniProgramAccount"
-                  value={owner}
-                  checked={answers.miniProgramAccount === owner}
-                  onChange={() => set('miniProgramAccount', owner)}
-                  label={t(`pathway.accountOwners.${enumKey(owner)}`)}
-                />
-              ))}
+              <RadioChoices
+                name="miniProgramAccount"
+                values={MINI_PROGRAM_ACCOUNT_OWNERS}
+                value={answers.miniProgramAccount}
+                onChange={(next) => set('miniProgramAccount', next)}
+                labelOf={(owner) => t(`pathway.accountOwners.${enumKey(owner)}`)}
+              />
             </Question>
           )}
         </>
@@ -185,17 +210,13 @@ export function PathwayQuestions({
       return (
         <>
           <Question id="subject" legend={label('subject')} help={t('pathway.help.subject')}>
-            {SUBJECT_KINDS.map((kind) => (
-              <Choice
-                key={kind}
-                type="radio"
-                name="subject"
-                value={kind}
-                checked={answers.subject === kind}
-                onChange={() => set('subject', kind)}
-                label={t(`pathway.subjects.${enumKey(kind)}`)}
-              />
-            ))}
+            <RadioChoices
+              name="subject"
+              values={SUBJECT_KINDS}
+              value={answers.subject}
+              onChange={(next) => set('subject', next)}
+              labelOf={(kind) => t(`pathway.subjects.${enumKey(kind)}`)}
+            />
           </Question>
           {answers.subject === 'wfoe' && <p className="hint question">{t('pathway.wfoeEquity')}</p>}
           {answers.subject !== null && COMPANY_KINDS.includes(answers.subject) && (
@@ -252,30 +273,22 @@ export function PathwayQuestions({
             </select>
           </div>
           <Question id="pilotLocation" legend={label('pilotLocation')} help={t('pathway.help.pilotLocation')}>
-            {PILOT_LOCATIONS.map((place) => (
-              <Choice
-                key={place}
-                type="radio"
-                name="pilotLocation"
-                value={place}
-                checked={answers.pilotLocation === place}
-                onChange={() => set('pilotLocation', place)}
-                label={t(`pathway.pilot.${enumKey(place)}`)}
-              />
-            ))}
+            <RadioChoices
+              name="pilotLocation"
+              values={PILOT_LOCATIONS}
+              value={answers.pilotLocation}
+              onChange={(next) => set('pilotLocation', next)}
+              labelOf={(place) => t(`pathway.pilot.${enumKey(place)}`)}
+            />
           </Question>
           <Question id="scope" legend={label('scope')} help={t('pathway.help.scope')}>
-            {(['single_province', 'multi_province'] as const).map((scope) => (
-              <Choice
-                key={scope}
-                type="radio"
-                name="scope"
-                value={scope}
-                checked={answers.scope === scope}
-                onChange={() => set('scope', scope)}
-                label={t(`pathway.scope.${enumKey(scope)}`)}
-              />
-            ))}
+            <RadioChoices
+              name="scope"
+              values={['single_province', 'multi_province'] as const}
+              value={answers.scope}
+              onChange={(next) => set('scope', next)}
+              labelOf={(scope) => t(`pathway.scope.${enumKey(scope)}`)}
+            />
           </Question>
         </>
       );
@@ -301,17 +314,13 @@ export function PathwayQuestions({
               legend={label('platformMonetised')}
               help={t('pathway.help.platformMonetised')}
             >
-              {(['yes', 'no'] as const).map((choice) => (
-                <Choice
-                  key={choice}
-                  type="radio"
-                  name="platformMonetised"
-                  value={choice}
-                  checked={answers.platformMonetised === (choice === 'yes')}
-                  onChange={() => set('platformMonetised', choice === 'yes')}
-                  label={t(`pathway.yesNo.${choice}`)}
-                />
-              ))}
+              <RadioChoices
+                name="platformMonetised"
+                values={YES_NO}
+                value={answers.platformMonetised === null ? null : answers.platformMonetised ? 'yes' : 'no'}
+                onChange={(next) => set('platformMonetised', next === 'yes')}
+                labelOf={(choice) => t(`pathway.yesNo.${choice}`)}
+              />
             </Question>
           )}
           <Question
@@ -319,17 +328,13 @@ export function PathwayQuestions({
             legend={label('licenceCategory')}
             help={t('pathway.help.licenceCategory')}
           >
-            {LICENCE_CATEGORIES.map((category) => (
-              <Choice
-                key={category}
-                type="radio"
-                name="licenceCategory"
-                value={category}
-                checked={answers.licenceCategory === category}
-                onChange={() => set('licenceCategory', category)}
-                label={t(`pathway.licenceCategories.${enumKey(category)}`)}
-              />
-            ))}
+            <RadioChoices
+              name="licenceCategory"
+              values={LICENCE_CATEGORIES}
+              value={answers.licenceCategory}
+              onChange={(next) => set('licenceCategory', next)}
+              labelOf={(category) => t(`pathway.licenceCategories.${enumKey(category)}`)}
+            />
           </Question>
         </>
       );
