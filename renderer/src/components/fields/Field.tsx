@@ -11,6 +11,11 @@ export interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   className?: string;
+  /** The wrapper's classes in place of `field` (a Pathway question is a `question`). */
+  frameClassName?: string;
+  /** Other classes for the label and hint (a Pathway question styles them as its legend and help). */
+  labelClassName?: string;
+  hintClassName?: string;
   /** The control, given what it must name in aria-describedby ('' when there is no hint). */
   children: (describedBy: string) => ReactNode;
 }
@@ -18,15 +23,24 @@ export interface FieldProps {
 export const hintId = (id: string): string => `${id}-help`;
 
 /** A label, an optional hint, then the control. */
-export function Field({ id, label, hint, className, children }: FieldProps) {
+export function Field({
+  id,
+  label,
+  hint,
+  className,
+  frameClassName,
+  labelClassName,
+  hintClassName,
+  children,
+}: FieldProps) {
   const describedBy = hint === undefined ? '' : hintId(id);
   return (
-    <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className="field__label">
+    <div className={frameClassName ?? `field${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id} className={labelClassName ?? 'field__label'}>
         {label}
       </label>
       {hint !== undefined && (
-        <p id={hintId(id)} className="hint">
+        <p id={hintId(id)} className={hintClassName ? `hint ${hintClassName}` : 'hint'}>
           {hint}
         </p>
       )}

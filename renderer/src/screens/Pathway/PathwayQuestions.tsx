@@ -15,6 +15,7 @@ import { mainlandProvinceByCode } from '../../../../core/validate/provinces';
 import { PATHWAY_RULES, preApprovalFor } from '../../../../core/rules/data';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { enumKey } from '../../i18n/enumKey';
+import { Field } from '../../components/fields';
 
 /** The question groups of DESIGN.md §2.1, asked one group at a time. */
 export const QUESTION_GROUPS = ['launch', 'applicant', 'location', 'money', 'content'] as const;
@@ -54,6 +55,13 @@ function Question({
 }
 
 const YES_NO = ['yes', 'no'] as const;
+
+/** A labelled Pathway question (one input, not a group) is a shared Field styled as a question. */
+const QUESTION_FRAME = {
+  frameClassName: 'question',
+  labelClassName: 'question__legend',
+  hintClassName: 'question__help',
+} as const;
 
 /** The radio choices of one question: one per value, the answer's value checked. */
 function RadioChoices<V extends string>({
@@ -220,58 +228,60 @@ export function PathwayQuestions({
           </Question>
           {answers.subject === 'wfoe' && <p className="hint question">{t('pathway.wfoeEquity')}</p>}
           {answers.subject !== null && COMPANY_KINDS.includes(answers.subject) && (
-            <div className="question">
-              <label htmlFor="q-foreignEquityPct" className="question__legend">
-                {label('foreignEquityPct')}
-              </label>
-              <p id="q-foreignEquityPct-help" className="hint question__help">
-                {t('pathway.help.foreignEquityPct')}
-              </p>
-              <input
-                id="q-foreignEquityPct"
-                type="number"
-                min={0}
-                max={100}
-                className="input input--number"
-                aria-describedby="q-foreignEquityPct-help"
-                value={answers.foreignEquityPct ?? ''}
-                onChange={(event) => {
-                  const raw = event.target.value;
-                  const value = raw === '' ? null : Number(raw);
-                  if (value === null || (Number.isFinite(value) && value >= 0 && value <= 100))
-                    set('foreignEquityPct', value, { typing: true });
-                }}
-              />
-            </div>
+            <Field
+              id="q-foreignEquityPct"
+              label={label('foreignEquityPct')}
+              hint={t('pathway.help.foreignEquityPct')}
+              {...QUESTION_FRAME}
+            >
+              {(describedBy) => (
+                <input
+                  id="q-foreignEquityPct"
+                  type="number"
+                  min={0}
+                  max={100}
+                  className="input input--number"
+                  aria-describedby={describedBy}
+                  value={answers.foreignEquityPct ?? ''}
+                  onChange={(event) => {
+                    const raw = event.target.value;
+                    const value = raw === '' ? null : Number(raw);
+                    if (value === null || (Number.isFinite(value) && value >= 0 && value <= 100))
+                      set('foreignEquityPct', value, { typing: true });
+                  }}
+                />
+              )}
+            </Field>
           )}
         </>
       );
     case 'location':
       return (
         <>
-          <div className="question">
-            <label htmlFor="q-province" className="question__legend">
-              {label('province')}
-            </label>
-            <p id="q-province-help" className="hint question__help">
-              {t('pathway.help.province')}
-            </p>
-            <select
-              id="q-province"
-              className="select"
-              aria-describedby="q-province-help"
-              value={answers.province}
-              onChange={(event) => set('province', event.target.value)}
-            >
-              <option value="">{t('fields.choose')}</option>
-              {provinceList().map((province) => (
-                <option key={province.code} value={province.code}>
-                  {/* Both names, whatever the language: the portal uses the Chinese one (issue 12.7). */}
-                  {`${province.name} ${mainlandProvinceByCode(province.code)?.nameEn ?? ''}`.trim()}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field
+            id="q-province"
+            label={label('province')}
+            hint={t('pathway.help.province')}
+            {...QUESTION_FRAME}
+          >
+            {(describedBy) => (
+              <select
+                id="q-province"
+                className="select"
+                aria-describedby={describedBy}
+                value={answers.province}
+                onChange={(event) => set('province', event.target.value)}
+              >
+                <option value="">{t('fields.choose')}</option>
+                {provinceList().map((province) => (
+                  <option key={province.code} value={province.code}>
+                    {/* Both names, whatever the language: the portal uses the Chinese one (issue 12.7). */}
+                    {`${province.name} ${mainlandProvinceByCode(province.code)?.nameEn ?? ''}`.trim()}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Question id="pilotLocation" legend={label('pilotLocation')} help={t('pathway.help.pilotLocation')}>
             <RadioChoices
               name="pilotLocation"
