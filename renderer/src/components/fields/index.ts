@@ -14,7 +14,7 @@ export {
   TextField,
   type ChoiceOption,
 } from './Field';
-export { Button, DialogForm, type ButtonVariant } from './Button';
+export { Button, DialogForm, SubmitRow, type ButtonVariant } from './Button';
 export { ListEditor } from './ListEditor';
 export { CatalogueField, FieldView, fieldDomId } from './CatalogueField';
 export { catalogueChildren, FieldGroup, RegionFields, RowList } from './FieldGroup';

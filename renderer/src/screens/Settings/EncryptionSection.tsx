@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
-import { Button, FormError, TextField } from '../../components/fields';
+import { SubmitRow, TextField } from '../../components/fields';
 import { MIN_PASSPHRASE_LENGTH, encryptionErrorText, type OnStatus } from './encryption-errors';
 
 /**
@@ -162,12 +162,7 @@ export function NewPassphraseForm({
         value={repeat}
         onChange={setRepeat}
       />
-      <FormError testId={id('error')} message={error} />
-      <div className="button-row">
-        <Button type="submit" variant="primary" disabled={busy || next === ''}>
-          {submitLabel}
-        </Button>
-      </div>
+      <SubmitRow label={submitLabel} disabled={busy || next === ''} error={error} errorTestId={id('error')} />
     </form>
   );
 }
@@ -207,12 +202,13 @@ function UseKeychainForm({ onDone }: { onDone: OnStatus }) {
         value={current}
         onChange={setCurrent}
       />
-      <FormError testId="use-keychain-error" message={error} />
-      <div className="button-row">
-        <Button type="submit" disabled={busy || current === ''}>
-          {t('encryption.useKeychainButton')}
-        </Button>
-      </div>
+      <SubmitRow
+        label={t('encryption.useKeychainButton')}
+        variant="default"
+        disabled={busy || current === ''}
+        error={error}
+        errorTestId="use-keychain-error"
+      />
     </form>
   );
 }

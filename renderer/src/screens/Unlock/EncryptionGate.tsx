@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { Button, FormError, TextField } from '../../components/fields';
+import { SubmitRow, TextField } from '../../components/fields';
 import { NewPassphraseForm } from '../Settings/EncryptionSection';
 import { encryptionErrorText } from '../Settings/encryption-errors';
 
@@ -97,12 +97,13 @@ function UnlockForm({ onUnlocked }: { onUnlocked: (status: EncryptionStatus) => 
           invalid={Boolean(error)}
           onChange={setPassphrase}
         />
-        <FormError id="unlock-error" testId="unlock-error" message={error} />
-        <div className="button-row">
-          <Button type="submit" variant="primary" disabled={busy}>
-            {t('encryption.unlockButton')}
-          </Button>
-        </div>
+        <SubmitRow
+          label={t('encryption.unlockButton')}
+          disabled={busy}
+          error={error}
+          errorId="unlock-error"
+          errorTestId="unlock-error"
+        />
       </form>
     </div>
   );
