@@ -8,6 +8,7 @@ import {
   type DataItem,
 } from '../../../../core/model/case';
 import { enumKey } from '../../i18n/enumKey';
+import { TextField } from '../../components/fields';
 import { useCaseSession } from '../Case/caseSession';
 import { AfterSection } from './AfterSection';
 
@@ -56,14 +57,12 @@ export function PiInventory() {
                   onChange={(e) => setItem(index, { item: e.target.value })}
                 />
               </label>
-              <label className="field">
-                <span className="field__label">{t('afterApproval.inventory.purpose')}</span>
-                <input
-                  className="input"
-                  value={item.purpose}
-                  onChange={(e) => setItem(index, { purpose: e.target.value })}
-                />
-              </label>
+              <TextField
+                id={`${id}-purpose`}
+                label={t('afterApproval.inventory.purpose')}
+                value={item.purpose}
+                onChange={(next) => setItem(index, { purpose: next })}
+              />
               <label className="field">
                 <span className="field__label">{t('afterApproval.inventory.legalBasis')}</span>
                 <select
@@ -78,22 +77,18 @@ export function PiInventory() {
                   ))}
                 </select>
               </label>
-              <label className="field">
-                <span className="field__label">{t('afterApproval.inventory.retention')}</span>
-                <input
-                  className="input"
-                  value={item.retention}
-                  onChange={(e) => setItem(index, { retention: e.target.value })}
-                />
-              </label>
-              <label className="field">
-                <span className="field__label">{t('afterApproval.inventory.sharedWith')}</span>
-                <input
-                  className="input"
-                  value={item.sharedWith}
-                  onChange={(e) => setItem(index, { sharedWith: e.target.value })}
-                />
-              </label>
+              <TextField
+                id={`${id}-retention`}
+                label={t('afterApproval.inventory.retention')}
+                value={item.retention}
+                onChange={(next) => setItem(index, { retention: next })}
+              />
+              <TextField
+                id={`${id}-sharedWith`}
+                label={t('afterApproval.inventory.sharedWith')}
+                value={item.sharedWith}
+                onChange={(next) => setItem(index, { sharedWith: next })}
+              />
             </div>
             <fieldset className="after-pi__categories">
               <legend>{t('afterApproval.inventory.sensitive')}</legend>
