@@ -85,7 +85,7 @@ export const MESSAGES = {
   },
   'value.empty': {
     message: t('This field is empty.', '此项未填写。'),
-    fix: t('Fill in the value shown on the document.', '请按证件或材料上的内容填写。'),
+    fix: t('Enter the value as printed on the document.', '请按证件或材料上的内容填写。'),
   },
 
   // — Unified Social Credit Code (GB 32100-2015) —

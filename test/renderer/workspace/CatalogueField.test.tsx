@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { fieldDef } from '../../../core/model/fields';
@@ -82,5 +82,42 @@ describe('catalogue field', () => {
     const { input } = renderField('en', '', issues);
     expect(input.getAttribute('aria-invalid')).toBeNull();
     expect(document.getElementById('field-subject-certificateNumber-issues')).toBeNull();
+  });
+});
+
+describe('the Languages field (issue 12.8)', () => {
+  function renderLanguages(language: Language, initial: string[]) {
+    const def = fieldDef('services.*.languages');
+    if (!def) throw new Error('catalogue lacks services.*.languages');
+    const stored: unknown[] = [];
+    render(
+      <I18nextProvider i18n={createI18n(language)}>
+        <FieldView
+          def={def}
+          path="services.0.languages"
+          value={initial}
+          onChange={(next) => stored.push(next)}
+          issues={[]}
+        />
+      </I18nextProvider>,
+    );
+    return { def, stored, input: screen.getByRole('combobox') as HTMLInputElement };
+  }
+
+  it('accepts the name its example shows and stores the language code the documents print by name', () => {
+    const { def, stored, input } = renderLanguages('en', ['zh-CN']);
+    expect(input.value).toBe('Simplified Chinese');
+    fireEvent.change(input, { target: { value: def.example } });
+    expect(def.example).toBe('中文简体');
+    expect(stored.at(-1)).toEqual(['zh-CN']);
+    fireEvent.change(input, { target: { value: 'english' } });
+    expect(stored.at(-1)).toEqual(['en']);
+    fireEvent.change(input, { target: { value: 'Klingon' } });
+    expect(stored.at(-1)).toEqual(['Klingon']);
+  });
+
+  it('shows the Chinese name in the Chinese UI, as the example does', () => {
+    const { def, input } = renderLanguages('zh-CN', ['zh-CN']);
+    expect(input.value).toBe(def.example);
   });
 });

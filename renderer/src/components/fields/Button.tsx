@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FormError } from './Field';
 
 export type ButtonVariant = 'default' | 'primary' | 'quiet' | 'danger';
 
@@ -68,5 +69,33 @@ export function DialogForm({
         <Button onClick={onCancel}>{cancelLabel}</Button>
       </div>
     </form>
+  );
+}
+
+/** The end of a form: its error (announced) if any, then the submit button in the button row. */
+export function SubmitRow({
+  label,
+  variant = 'primary',
+  disabled,
+  error,
+  errorId,
+  errorTestId,
+}: {
+  label: string;
+  variant?: ButtonVariant;
+  disabled?: boolean;
+  error: string;
+  errorId?: string;
+  errorTestId: string;
+}) {
+  return (
+    <>
+      <FormError id={errorId} testId={errorTestId} message={error} />
+      <div className="button-row">
+        <Button type="submit" variant={variant} disabled={disabled}>
+          {label}
+        </Button>
+      </div>
+    </>
   );
 }

@@ -7,7 +7,7 @@ import type { Region } from '../../../../core/model/regions';
 import type { PreflightIssue } from '../../../../core/rules/preflight';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../../screens/Case/caseSession';
-import { optionsFor } from './options';
+import { languageCodec, optionsFor, type ListCodec } from './options';
 import { ListEditor } from './ListEditor';
 import { RegionSelect } from './RegionSelect';
 import { listLabels, type ListLabels } from './listLabels';
@@ -84,17 +84,6 @@ export function FieldView({
           {...common}
           className="textarea"
           rows={3}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      );
-      break;
-    case 'date':
-      input = (
-        <input
-          {...common}
-          type="date"
-          className="input input--date"
           value={typeof value === 'string' ? value : ''}
           onChange={(event) => onChange(event.target.value)}
         />
@@ -180,22 +169,26 @@ export function FieldView({
           invalid={hasError}
           label={listLabels(t, toPattern(path), def.label[lang])}
           numeric={path.endsWith('serviceContentTypes')}
+          codec={path.endsWith('.languages') ? languageCodec(lang) : undefined}
           values={Array.isArray(value) ? (value as (string | number)[]) : []}
           onChange={onChange}
           onBlur={() => setTouched(true)}
         />
       );
       break;
-    default:
+    default: {
+      // Text and date inputs: one control, the date one with the date class.
+      const isDate = def.input === 'date';
       input = (
         <input
           {...common}
-          type="text"
-          className="input"
+          type={isDate ? 'date' : 'text'}
+          className={isDate ? 'input input--date' : 'input'}
           value={typeof value === 'string' ? value : ''}
           onChange={(event) => onChange(event.target.value)}
         />
       );
+    }
   }
 
   const label = (
@@ -265,6 +258,7 @@ function ListInput({
   invalid,
   label,
   numeric,
+  codec,
   values,
   onChange,
   onBlur,
@@ -274,6 +268,8 @@ function ListInput({
   invalid: boolean;
   label: ListLabels;
   numeric: boolean;
+  /** How rows show and read their values where the stored form is not what the user types (Languages). */
+  codec?: ListCodec;
   values: readonly (string | number)[];
   onChange: (next: unknown) => void;
   onBlur: () => void;
@@ -283,7 +279,7 @@ function ListInput({
     if (numeric) {
       const parsed = Number.parseInt(raw, 10);
       next[index] = Number.isFinite(parsed) ? parsed : 0;
-    } else next[index] = raw;
+    } else next[index] = codec ? codec.read(raw) : raw;
     onChange(next);
   };
   return (
@@ -307,7 +303,8 @@ function ListInput({
               aria-label={label.item(index)}
               aria-invalid={invalid ? true : undefined}
               aria-describedby={describedBy}
-              value={String(item)}
+              list={codec ? `${id}-choices` : undefined}
+              value={codec ? codec.show(String(item)) : String(item)}
               onChange={(event) => setRow(index, event.target.value)}
               onBlur={onBlur}
             />
@@ -315,6 +312,13 @@ function ListInput({
           </>
         )}
       />
+      {codec && (
+        <datalist id={`${id}-choices`}>
+          {codec.suggestions.map((choice) => (
+            <option key={choice.value} value={choice.value} label={choice.label} />
+          ))}
+        </datalist>
+      )}
     </div>
   );
 }

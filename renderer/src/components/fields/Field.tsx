@@ -11,6 +11,11 @@ export interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   className?: string;
+  /** The wrapper's classes in place of `field` (a Pathway question is a `question`). */
+  frameClassName?: string;
+  /** Other classes for the label and hint (a Pathway question styles them as its legend and help). */
+  labelClassName?: string;
+  hintClassName?: string;
   /** The control, given what it must name in aria-describedby ('' when there is no hint). */
   children: (describedBy: string) => ReactNode;
 }
@@ -18,15 +23,24 @@ export interface FieldProps {
 export const hintId = (id: string): string => `${id}-help`;
 
 /** A label, an optional hint, then the control. */
-export function Field({ id, label, hint, className, children }: FieldProps) {
+export function Field({
+  id,
+  label,
+  hint,
+  className,
+  frameClassName,
+  labelClassName,
+  hintClassName,
+  children,
+}: FieldProps) {
   const describedBy = hint === undefined ? '' : hintId(id);
   return (
-    <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className="field__label">
+    <div className={frameClassName ?? `field${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id} className={labelClassName ?? 'field__label'}>
         {label}
       </label>
       {hint !== undefined && (
-        <p id={hintId(id)} className="hint">
+        <p id={hintId(id)} className={hintClassName ? `hint ${hintClassName}` : 'hint'}>
           {hint}
         </p>
       )}
@@ -50,6 +64,9 @@ export interface TextFieldProps {
   required?: boolean;
   autoComplete?: string;
   onKeyDown?: (event: React.KeyboardEvent<HTMLInputElement>) => void;
+  /** Ids of notes shown elsewhere (an error under the form) that describe the input too. */
+  describedBy?: string;
+  invalid?: boolean;
 }
 
 /** A one-line text, search, password or date input with its label. */
@@ -63,6 +80,8 @@ export function TextField({
   className,
   inputRef,
   testId,
+  describedBy: extra,
+  invalid,
   ...rest
 }: TextFieldProps) {
   return (
@@ -74,7 +93,8 @@ export function TextField({
           type={type}
           className={type === 'date' ? 'input input--date' : 'input'}
           data-testid={testId}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={[describedBy, extra ?? ''].filter(Boolean).join(' ') || undefined}
+          aria-invalid={invalid ? true : undefined}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           {...rest}
@@ -208,5 +228,15 @@ export function RadioGroupField<V extends string>({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** The error a form shows under its fields, announced when it appears; nothing when there is none. */
+export function FormError({ id, testId, message }: { id?: string; testId: string; message: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} role="alert" className="notice notice--error" data-testid={testId}>
+      {message}
+    </p>
   );
 }

@@ -4,7 +4,17 @@
  * FieldGroup, RowList, RegionFields), region pickers in both scripts (RegionSelect) and long-form sections
  * with their completeness (FormSection).
  */
-export { CheckboxField, Field, hintId, SelectField, TextField, type ChoiceOption } from './Field';
+export {
+  CheckboxField,
+  Field,
+  FormError,
+  hintId,
+  RadioGroupField,
+  SelectField,
+  TextField,
+  type ChoiceOption,
+} from './Field';
+export { Button, DialogForm, SubmitRow, type ButtonVariant } from './Button';
 export { ListEditor } from './ListEditor';
 export { CatalogueField, FieldView, fieldDomId } from './CatalogueField';
 export { catalogueChildren, FieldGroup, RegionFields, RowList } from './FieldGroup';

@@ -9,6 +9,7 @@ import {
   SECTORS,
   SUBJECT_CERTIFICATE_TYPES,
 } from '../../../../core/model/case';
+import { documentLabels } from '../../../../core/documents/templates';
 import { preApprovalFor } from '../../../../core/rules/data';
 import type { Language } from '../../../../electron/contract';
 
@@ -60,4 +61,37 @@ const BY_PATTERN: Readonly<Record<string, FieldOption[]>> = {
 
 export function optionsFor(pattern: string): FieldOption[] {
   return BY_PATTERN[pattern] ?? [];
+}
+
+/**
+ * The Languages field (语种) stores language codes (zh-CN, en …) that the documents print by name. The user
+ * types a name as the field's example shows it (中文简体) or in English (Simplified Chinese): a known name in
+ * either language is stored as its code; any other text is kept as typed.
+ */
+export interface ListCodec {
+  /** What the row shows for a stored value. */
+  show: (value: string) => string;
+  /** What to store for what the user typed. */
+  read: (typed: string) => string;
+  /** Names to suggest, in the UI language, with the other language's name beside them. */
+  suggestions: readonly { value: string; label: string }[];
+}
+
+export function languageCodec(lang: Language): ListCodec {
+  const table = documentLabels().tables.language ?? {};
+  const names = Object.entries(table).map(([code, name]) => ({ code, zh: name.zh, en: name.en }));
+  const inUi = (name: { zh: string; en: string }) => (lang === 'zh-CN' ? name.zh : name.en);
+  const other = (name: { zh: string; en: string }) => (lang === 'zh-CN' ? name.en : name.zh);
+  return {
+    show: (value) => {
+      const name = table[value];
+      return name ? inUi(name) : value;
+    },
+    read: (typed) => {
+      const key = typed.trim().toLowerCase();
+      const hit = names.find((name) => name.zh === typed.trim() || name.en.toLowerCase() === key);
+      return hit && key !== '' ? hit.code : typed;
+    },
+    suggestions: names.map((name) => ({ value: inUi(name), label: other(name) })),
+  };
 }

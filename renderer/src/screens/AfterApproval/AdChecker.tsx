@@ -4,6 +4,7 @@ import { AD_TEXT_MAX_CHARS, checkAdCopy, type AdFinding } from '../../../../core
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
 import { SourceList } from './SourceList';
+import { AfterSection } from './AfterSection';
 
 /** The checked text with every finding marked; each mark names its finding's number. */
 function Highlighted({ text, findings }: { text: string; findings: readonly AdFinding[] }) {
@@ -68,11 +69,11 @@ export function AdChecker() {
   const bans = result?.ok ? result.findings.filter((f) => f.severity === 'ban').length : 0;
   const reviews = result?.ok ? result.findings.length - bans : 0;
   return (
-    <section className="card after-section" aria-labelledby="after-adcheck">
-      <h2 id="after-adcheck" className="card__heading" tabIndex={-1}>
-        {t('afterApproval.adCheck.heading')}
-      </h2>
-      <p className="hint">{t('afterApproval.adCheck.intro')}</p>
+    <AfterSection
+      id="after-adcheck"
+      heading={t('afterApproval.adCheck.heading')}
+      intro={t('afterApproval.adCheck.intro')}
+    >
       <label className="field" htmlFor="ad-copy">
         <span className="field__label">{t('afterApproval.adCheck.label')}</span>
         <textarea
@@ -143,6 +144,6 @@ export function AdChecker() {
         </div>
       )}
       <p className="hint">{t('afterApproval.adCheck.disclaimer')}</p>
-    </section>
+    </AfterSection>
   );
 }

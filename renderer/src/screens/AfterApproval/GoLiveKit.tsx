@@ -18,6 +18,7 @@ import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
 import { SourceList } from './SourceList';
+import { AfterSection } from './AfterSection';
 
 function Issues({ issues }: { issues: readonly ValidationIssue[] }) {
   const lang = useUiLanguage();
@@ -191,11 +192,11 @@ export function GoLiveKit({ today }: { today: string }) {
 
   const hasNumber = a.filingNumber.trim() !== '' || a.licenceNumber.trim() !== '';
   return (
-    <section className="card after-section" aria-labelledby="after-golive">
-      <h2 id="after-golive" className="card__heading" tabIndex={-1}>
-        {t('afterApproval.goLive.heading')}
-      </h2>
-      <p className="hint">{t('afterApproval.goLive.intro')}</p>
+    <AfterSection
+      id="after-golive"
+      heading={t('afterApproval.goLive.heading')}
+      intro={t('afterApproval.goLive.intro')}
+    >
       <div className="field-grid after-grid">
         {textField(
           'golive-filing-number',
@@ -367,6 +368,6 @@ export function GoLiveKit({ today }: { today: string }) {
       <p className="hint">{AFTER_APPROVAL_RULES.publicSecurity.appsNote[lang]}</p>
       <p className="hint">{display.publicSecurityUrlNote[lang]}</p>
       <SourceList sources={AFTER_APPROVAL_RULES.publicSecurity.sources} />
-    </section>
+    </AfterSection>
   );
 }

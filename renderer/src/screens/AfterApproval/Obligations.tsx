@@ -7,6 +7,7 @@ import { useApiCall } from '../../api/notices';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
 import { SourceList } from './SourceList';
+import { AfterSection } from './AfterSection';
 
 /**
  * The obligations timeline (document and permit expiry, public-security filing, annual report, licence
@@ -35,11 +36,11 @@ export function Obligations({ caseId, today }: { caseId: string; today: string }
     update((c) => ({ ...c, afterApproval: { ...c.afterApproval, plannedChanges: next } }), { ownUndoStep });
 
   return (
-    <section className="card after-section" aria-labelledby="after-obligations">
-      <h2 id="after-obligations" className="card__heading" tabIndex={-1}>
-        {t('afterApproval.obligations.heading')}
-      </h2>
-      <p className="hint">{t('afterApproval.obligations.intro')}</p>
+    <AfterSection
+      id="after-obligations"
+      heading={t('afterApproval.obligations.heading')}
+      intro={t('afterApproval.obligations.intro')}
+    >
       {reminders.length === 0 ? (
         <p className="hint">{t('afterApproval.obligations.none')}</p>
       ) : (
@@ -135,6 +136,6 @@ export function Obligations({ caseId, today }: { caseId: string; today: string }
       >
         {t('afterApproval.obligations.addChange')}
       </button>
-    </section>
+    </AfterSection>
   );
 }

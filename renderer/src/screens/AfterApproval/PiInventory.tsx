@@ -9,7 +9,9 @@ import {
 } from '../../../../core/model/case';
 import { removeListRow } from '../../../../core/model/list-edits';
 import { enumKey } from '../../i18n/enumKey';
+import { TextField } from '../../components/fields';
 import { useCaseSession } from '../Case/caseSession';
+import { AfterSection } from './AfterSection';
 
 /**
  * The PIPL personal-information inventory, entered once per case: each item with purpose, legal basis,
@@ -34,11 +36,11 @@ export function PiInventory() {
     }));
 
   return (
-    <section className="card after-section" aria-labelledby="after-inventory">
-      <h2 id="after-inventory" className="card__heading" tabIndex={-1}>
-        {t('afterApproval.inventory.heading')}
-      </h2>
-      <p className="hint">{t('afterApproval.inventory.intro')}</p>
+    <AfterSection
+      id="after-inventory"
+      heading={t('afterApproval.inventory.heading')}
+      intro={t('afterApproval.inventory.intro')}
+    >
       {items.length === 0 && <p className="hint">{t('afterApproval.inventory.empty')}</p>}
       {items.map((item, index) => {
         const flags = inventoryFlags(item);
@@ -56,14 +58,12 @@ export function PiInventory() {
                   onChange={(e) => setItem(index, { item: e.target.value })}
                 />
               </label>
-              <label className="field">
-                <span className="field__label">{t('afterApproval.inventory.purpose')}</span>
-                <input
-                  className="input"
-                  value={item.purpose}
-                  onChange={(e) => setItem(index, { purpose: e.target.value })}
-                />
-              </label>
+              <TextField
+                id={`${id}-purpose`}
+                label={t('afterApproval.inventory.purpose')}
+                value={item.purpose}
+                onChange={(next) => setItem(index, { purpose: next })}
+              />
               <label className="field">
                 <span className="field__label">{t('afterApproval.inventory.legalBasis')}</span>
                 <select
@@ -78,22 +78,18 @@ export function PiInventory() {
                   ))}
                 </select>
               </label>
-              <label className="field">
-                <span className="field__label">{t('afterApproval.inventory.retention')}</span>
-                <input
-                  className="input"
-                  value={item.retention}
-                  onChange={(e) => setItem(index, { retention: e.target.value })}
-                />
-              </label>
-              <label className="field">
-                <span className="field__label">{t('afterApproval.inventory.sharedWith')}</span>
-                <input
-                  className="input"
-                  value={item.sharedWith}
-                  onChange={(e) => setItem(index, { sharedWith: e.target.value })}
-                />
-              </label>
+              <TextField
+                id={`${id}-retention`}
+                label={t('afterApproval.inventory.retention')}
+                value={item.retention}
+                onChange={(next) => setItem(index, { retention: next })}
+              />
+              <TextField
+                id={`${id}-sharedWith`}
+                label={t('afterApproval.inventory.sharedWith')}
+                value={item.sharedWith}
+                onChange={(next) => setItem(index, { sharedWith: next })}
+              />
             </div>
             <fieldset className="after-pi__categories">
               <legend>{t('afterApproval.inventory.sensitive')}</legend>
@@ -189,6 +185,6 @@ export function PiInventory() {
         {t('afterApproval.inventory.add')}
       </button>
       <p className="hint">{t('afterApproval.inventory.packetHint')}</p>
-    </section>
+    </AfterSection>
   );
 }

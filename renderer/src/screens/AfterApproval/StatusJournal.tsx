@@ -27,6 +27,7 @@ import { useCaseSession } from '../Case/caseSession';
 import type { StepId } from '../Case/steps';
 import { issueTargets } from '../Review/IssueList';
 import { SourceList } from './SourceList';
+import { AfterSection } from './AfterSection';
 
 interface Draft {
   status: CaseStatus | '';
@@ -192,12 +193,11 @@ export function StatusJournal({
     fields.find((f) => f.path === path)?.label ?? t('afterApproval.journal.generalReason');
 
   return (
-    <section className="card after-section" aria-labelledby="after-journal">
-      <h2 id="after-journal" className="card__heading" tabIndex={-1}>
-        {t('afterApproval.journal.heading')}
-      </h2>
-      <p className="hint">{t('afterApproval.journal.intro')}</p>
-
+    <AfterSection
+      id="after-journal"
+      heading={t('afterApproval.journal.heading')}
+      intro={t('afterApproval.journal.intro')}
+    >
       {tracks.map((track) => {
         const timer = currentTimer(caseData.journal, track, today);
         return timer ? <TimerCard key={track} timer={timer} track={track} /> : null;
@@ -480,6 +480,6 @@ export function StatusJournal({
           ))}
         </ul>
       )}
-    </section>
+    </AfterSection>
   );
 }

@@ -15,6 +15,7 @@ import { mainlandProvinceByCode } from '../../../../core/validate/provinces';
 import { PATHWAY_RULES, preApprovalFor } from '../../../../core/rules/data';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { enumKey } from '../../i18n/enumKey';
+import { Field } from '../../components/fields';
 
 /** The question groups of DESIGN.md §2.1, asked one group at a time. */
 export const QUESTION_GROUPS = ['launch', 'applicant', 'location', 'money', 'content'] as const;
@@ -50,6 +51,46 @@ function Question({
       </p>
       <div className="question__choices">{children}</div>
     </fieldset>
+  );
+}
+
+const YES_NO = ['yes', 'no'] as const;
+
+/** A labelled Pathway question (one input, not a group) is a shared Field styled as a question. */
+const QUESTION_FRAME = {
+  frameClassName: 'question',
+  labelClassName: 'question__legend',
+  hintClassName: 'question__help',
+} as const;
+
+/** The radio choices of one question: one per value, the answer's value checked. */
+function RadioChoices<V extends string>({
+  name,
+  values,
+  value,
+  onChange,
+  labelOf,
+}: {
+  name: string;
+  values: readonly V[];
+  value: V | null;
+  onChange: (value: V) => void;
+  labelOf: (value: V) => string;
+}) {
+  return (
+    <>
+      {values.map((option) => (
+        <Choice
+          key={option}
+          type="radio"
+          name={name}
+          value={option}
+          checked={value === option}
+          onChange={() => onChange(option)}
+          label={labelOf(option)}
+        />
+      ))}
+    </>
   );
 }
 
@@ -147,17 +188,13 @@ export function PathwayQuestions({
               legend={label('mainlandHosting')}
               help={t('pathway.help.mainlandHosting')}
             >
-              {(['yes', 'no'] as const).map((choice) => (
-                <Choice
-                  key={choice}
-                  type="radio"
-                  name="mainlandHosting"
-                  value={choice}
-                  checked={answers.mainlandHosting === (choice === 'yes')}
-                  onChange={() => set('mainlandHosting', choice === 'yes')}
-                  label={t(`pathway.yesNo.${choice}`)}
-                />
-              ))}
+              <RadioChoices
+                name="mainlandHosting"
+                values={YES_NO}
+                value={answers.mainlandHosting === null ? null : answers.mainlandHosting ? 'yes' : 'no'}
+                onChange={(next) => set('mainlandHosting', next === 'yes')}
+                labelOf={(choice) => t(`pathway.yesNo.${choice}`)}
+              />
             </Question>
           )}
           {answers.surfaces.includes('mini_program') && (
@@ -166,17 +203,13 @@ export function PathwayQuestions({
               legend={label('miniProgramAccount')}
               help={t('pathway.help.miniProgramAccount')}
             >
-              {MINI_PROGRAM_ACCOUNT_OWNERS.map((owner) => (
-                <Choice
-                  key={owner}
-                  type="radio"
-                  name="miniProgramAccount"
-                  value={owner}
-                  checked={answers.miniProgramAccount === owner}
-                  onChange={() => set('miniProgramAccount', owner)}
-                  label={t(`pathway.accountOwners.${enumKey(owner)}`)}
-                />
-              ))}
+              <RadioChoices
+                name="miniProgramAccount"
+                values={MINI_PROGRAM_ACCOUNT_OWNERS}
+                value={answers.miniProgramAccount}
+                onChange={(next) => set('miniProgramAccount', next)}
+                labelOf={(owner) => t(`pathway.accountOwners.${enumKey(owner)}`)}
+              />
             </Question>
           )}
         </>
@@ -185,97 +218,87 @@ export function PathwayQuestions({
       return (
         <>
           <Question id="subject" legend={label('subject')} help={t('pathway.help.subject')}>
-            {SUBJECT_KINDS.map((kind) => (
-              <Choice
-                key={kind}
-                type="radio"
-                name="subject"
-                value={kind}
-                checked={answers.subject === kind}
-                onChange={() => set('subject', kind)}
-                label={t(`pathway.subjects.${enumKey(kind)}`)}
-              />
-            ))}
+            <RadioChoices
+              name="subject"
+              values={SUBJECT_KINDS}
+              value={answers.subject}
+              onChange={(next) => set('subject', next)}
+              labelOf={(kind) => t(`pathway.subjects.${enumKey(kind)}`)}
+            />
           </Question>
           {answers.subject === 'wfoe' && <p className="hint question">{t('pathway.wfoeEquity')}</p>}
           {answers.subject !== null && COMPANY_KINDS.includes(answers.subject) && (
-            <div className="question">
-              <label htmlFor="q-foreignEquityPct" className="question__legend">
-                {label('foreignEquityPct')}
-              </label>
-              <p id="q-foreignEquityPct-help" className="hint question__help">
-                {t('pathway.help.foreignEquityPct')}
-              </p>
-              <input
-                id="q-foreignEquityPct"
-                type="number"
-                min={0}
-                max={100}
-                className="input input--number"
-                aria-describedby="q-foreignEquityPct-help"
-                value={answers.foreignEquityPct ?? ''}
-                onChange={(event) => {
-                  const raw = event.target.value;
-                  const value = raw === '' ? null : Number(raw);
-                  if (value === null || (Number.isFinite(value) && value >= 0 && value <= 100))
-                    set('foreignEquityPct', value, { typing: true });
-                }}
-              />
-            </div>
+            <Field
+              id="q-foreignEquityPct"
+              label={label('foreignEquityPct')}
+              hint={t('pathway.help.foreignEquityPct')}
+              {...QUESTION_FRAME}
+            >
+              {(describedBy) => (
+                <input
+                  id="q-foreignEquityPct"
+                  type="number"
+                  min={0}
+                  max={100}
+                  className="input input--number"
+                  aria-describedby={describedBy}
+                  value={answers.foreignEquityPct ?? ''}
+                  onChange={(event) => {
+                    const raw = event.target.value;
+                    const value = raw === '' ? null : Number(raw);
+                    if (value === null || (Number.isFinite(value) && value >= 0 && value <= 100))
+                      set('foreignEquityPct', value, { typing: true });
+                  }}
+                />
+              )}
+            </Field>
           )}
         </>
       );
     case 'location':
       return (
         <>
-          <div className="question">
-            <label htmlFor="q-province" className="question__legend">
-              {label('province')}
-            </label>
-            <p id="q-province-help" className="hint question__help">
-              {t('pathway.help.province')}
-            </p>
-            <select
-              id="q-province"
-              className="select"
-              aria-describedby="q-province-help"
-              value={answers.province}
-              onChange={(event) => set('province', event.target.value)}
-            >
-              <option value="">{t('fields.choose')}</option>
-              {provinceList().map((province) => (
-                <option key={province.code} value={province.code}>
-                  {/* Both names, whatever the language: the portal uses the Chinese one (issue 12.7). */}
-                  {`${province.name} ${mainlandProvinceByCode(province.code)?.nameEn ?? ''}`.trim()}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field
+            id="q-province"
+            label={label('province')}
+            hint={t('pathway.help.province')}
+            {...QUESTION_FRAME}
+          >
+            {(describedBy) => (
+              <select
+                id="q-province"
+                className="select"
+                aria-describedby={describedBy}
+                value={answers.province}
+                onChange={(event) => set('province', event.target.value)}
+              >
+                <option value="">{t('fields.choose')}</option>
+                {provinceList().map((province) => (
+                  <option key={province.code} value={province.code}>
+                    {/* Both names, whatever the language: the portal uses the Chinese one (issue 12.7). */}
+                    {`${province.name} ${mainlandProvinceByCode(province.code)?.nameEn ?? ''}`.trim()}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Question id="pilotLocation" legend={label('pilotLocation')} help={t('pathway.help.pilotLocation')}>
-            {PILOT_LOCATIONS.map((place) => (
-              <Choice
-                key={place}
-                type="radio"
-                name="pilotLocation"
-                value={place}
-                checked={answers.pilotLocation === place}
-                onChange={() => set('pilotLocation', place)}
-                label={t(`pathway.pilot.${enumKey(place)}`)}
-              />
-            ))}
+            <RadioChoices
+              name="pilotLocation"
+              values={PILOT_LOCATIONS}
+              value={answers.pilotLocation}
+              onChange={(next) => set('pilotLocation', next)}
+              labelOf={(place) => t(`pathway.pilot.${enumKey(place)}`)}
+            />
           </Question>
           <Question id="scope" legend={label('scope')} help={t('pathway.help.scope')}>
-            {(['single_province', 'multi_province'] as const).map((scope) => (
-              <Choice
-                key={scope}
-                type="radio"
-                name="scope"
-                value={scope}
-                checked={answers.scope === scope}
-                onChange={() => set('scope', scope)}
-                label={t(`pathway.scope.${enumKey(scope)}`)}
-              />
-            ))}
+            <RadioChoices
+              name="scope"
+              values={['single_province', 'multi_province'] as const}
+              value={answers.scope}
+              onChange={(next) => set('scope', next)}
+              labelOf={(scope) => t(`pathway.scope.${enumKey(scope)}`)}
+            />
           </Question>
         </>
       );
@@ -301,17 +324,13 @@ export function PathwayQuestions({
               legend={label('platformMonetised')}
               help={t('pathway.help.platformMonetised')}
             >
-              {(['yes', 'no'] as const).map((choice) => (
-                <Choice
-                  key={choice}
-                  type="radio"
-                  name="platformMonetised"
-                  value={choice}
-                  checked={answers.platformMonetised === (choice === 'yes')}
-                  onChange={() => set('platformMonetised', choice === 'yes')}
-                  label={t(`pathway.yesNo.${choice}`)}
-                />
-              ))}
+              <RadioChoices
+                name="platformMonetised"
+                values={YES_NO}
+                value={answers.platformMonetised === null ? null : answers.platformMonetised ? 'yes' : 'no'}
+                onChange={(next) => set('platformMonetised', next === 'yes')}
+                labelOf={(choice) => t(`pathway.yesNo.${choice}`)}
+              />
             </Question>
           )}
           <Question
@@ -319,17 +338,13 @@ export function PathwayQuestions({
             legend={label('licenceCategory')}
             help={t('pathway.help.licenceCategory')}
           >
-            {LICENCE_CATEGORIES.map((category) => (
-              <Choice
-                key={category}
-                type="radio"
-                name="licenceCategory"
-                value={category}
-                checked={answers.licenceCategory === category}
-                onChange={() => set('licenceCategory', category)}
-                label={t(`pathway.licenceCategories.${enumKey(category)}`)}
-              />
-            ))}
+            <RadioChoices
+              name="licenceCategory"
+              values={LICENCE_CATEGORIES}
+              value={answers.licenceCategory}
+              onChange={(next) => set('licenceCategory', next)}
+              labelOf={(category) => t(`pathway.licenceCategories.${enumKey(category)}`)}
+            />
           </Question>
         </>
       );

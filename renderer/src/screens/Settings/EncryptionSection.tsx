@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
+import { SubmitRow, TextField } from '../../components/fields';
 import { MIN_PASSPHRASE_LENGTH, encryptionErrorText, type OnStatus } from './encryption-errors';
 
 /**
@@ -135,60 +136,33 @@ export function NewPassphraseForm({
       }}
     >
       {askCurrent && (
-        <div className="field">
-          <label htmlFor={id('current')} className="field__label">
-            {t('encryption.currentPassphrase')}
-          </label>
-          <input
-            id={id('current')}
-            type="password"
-            className="input"
-            autoComplete="current-password"
-            value={current}
-            onChange={(event) => setCurrent(event.target.value)}
-          />
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={id('new')} className="field__label">
-          {t('encryption.newPassphrase')}
-        </label>
-        <input
-          id={id('new')}
+        <TextField
+          id={id('current')}
           type="password"
-          className="input"
-          autoComplete="new-password"
-          value={next}
-          aria-describedby={id('length')}
-          onChange={(event) => setNext(event.target.value)}
+          label={t('encryption.currentPassphrase')}
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
         />
-        <p id={id('length')} className="hint">
-          {t('encryption.lengthHint', { min: MIN_PASSPHRASE_LENGTH })}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={id('repeat')} className="field__label">
-          {t('encryption.repeatPassphrase')}
-        </label>
-        <input
-          id={id('repeat')}
-          type="password"
-          className="input"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(event) => setRepeat(event.target.value)}
-        />
-      </div>
-      {error && (
-        <p role="alert" className="notice notice--error" data-testid={id('error')}>
-          {error}
-        </p>
       )}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy || next === ''}>
-          {submitLabel}
-        </button>
-      </div>
+      <TextField
+        id={id('new')}
+        type="password"
+        label={t('encryption.newPassphrase')}
+        hint={t('encryption.lengthHint', { min: MIN_PASSPHRASE_LENGTH })}
+        autoComplete="new-password"
+        value={next}
+        onChange={setNext}
+      />
+      <TextField
+        id={id('repeat')}
+        type="password"
+        label={t('encryption.repeatPassphrase')}
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+      />
+      <SubmitRow label={submitLabel} disabled={busy || next === ''} error={error} errorTestId={id('error')} />
     </form>
   );
 }
@@ -220,29 +194,21 @@ function UseKeychainForm({ onDone }: { onDone: OnStatus }) {
     >
       <h3 className="about__subheading">{t('encryption.useKeychainHeading')}</h3>
       <p className="hint">{t('encryption.keychainHelp')}</p>
-      <div className="field">
-        <label htmlFor="use-keychain-current" className="field__label">
-          {t('encryption.currentPassphrase')}
-        </label>
-        <input
-          id="use-keychain-current"
-          type="password"
-          className="input"
-          autoComplete="current-password"
-          value={current}
-          onChange={(event) => setCurrent(event.target.value)}
-        />
-      </div>
-      {error && (
-        <p role="alert" className="notice notice--error" data-testid="use-keychain-error">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button" disabled={busy || current === ''}>
-          {t('encryption.useKeychainButton')}
-        </button>
-      </div>
+      <TextField
+        id="use-keychain-current"
+        type="password"
+        label={t('encryption.currentPassphrase')}
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+      />
+      <SubmitRow
+        label={t('encryption.useKeychainButton')}
+        variant="default"
+        disabled={busy || current === ''}
+        error={error}
+        errorTestId="use-keychain-error"
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { ScreenHeading } from '../../components/ScreenHeading';
+import { SubmitRow, TextField } from '../../components/fields';
 import { NewPassphraseForm } from '../Settings/EncryptionSection';
 import { encryptionErrorText } from '../Settings/encryption-errors';
 
@@ -86,31 +87,23 @@ function UnlockForm({ onUnlocked }: { onUnlocked: (status: EncryptionStatus) => 
         }}
       >
         <p id="unlock-intro">{t('encryption.unlockIntro')}</p>
-        <div className="field">
-          <label htmlFor="unlock-passphrase" className="field__label">
-            {t('home.passphrase')}
-          </label>
-          <input
-            id="unlock-passphrase"
-            type="password"
-            className="input"
-            autoComplete="current-password"
-            value={passphrase}
-            aria-describedby={error ? 'unlock-error' : undefined}
-            aria-invalid={error ? true : undefined}
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-        </div>
-        {error && (
-          <p id="unlock-error" role="alert" className="notice notice--error" data-testid="unlock-error">
-            {error}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('encryption.unlockButton')}
-          </button>
-        </div>
+        <TextField
+          id="unlock-passphrase"
+          type="password"
+          label={t('home.passphrase')}
+          autoComplete="current-password"
+          value={passphrase}
+          describedBy={error ? 'unlock-error' : undefined}
+          invalid={Boolean(error)}
+          onChange={setPassphrase}
+        />
+        <SubmitRow
+          label={t('encryption.unlockButton')}
+          disabled={busy}
+          error={error}
+          errorId="unlock-error"
+          errorTestId="unlock-error"
+        />
       </form>
     </div>
   );
