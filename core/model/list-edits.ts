@@ -7,30 +7,13 @@
  * becomes row 0: its meanings must move with it, and row 0's must go, or the review copy prints one
  * service's English under another's Chinese. Pure: a case in, a new case out.
  */
+import { getAt, setAt } from './access';
 import type { Case } from './case';
 
-type Container = Record<string, unknown> | unknown[];
-const isContainer = (value: unknown): value is Container => typeof value === 'object' && value !== null;
-
+/** The list at `path`, or undefined when there is none. */
 function listAt(root: unknown, path: string): unknown[] | undefined {
-  let node: unknown = root;
-  for (const key of path.split('.')) {
-    if (!isContainer(node)) return undefined;
-    node = Array.isArray(node) ? node[Number(key)] : node[key];
-  }
+  const node = getAt(root, path);
   return Array.isArray(node) ? node : undefined;
-}
-
-function setIn(node: unknown, keys: readonly string[], value: unknown): unknown {
-  const [key, ...rest] = keys;
-  if (key === undefined) return value;
-  if (Array.isArray(node)) {
-    const copy = [...(node as unknown[])];
-    copy[Number(key)] = setIn(copy[Number(key)], rest, value);
-    return copy;
-  }
-  const record = isContainer(node) ? (node as Record<string, unknown>) : {};
-  return { ...record, [key]: setIn(record[key], rest, value) };
 }
 
 /**
@@ -68,11 +51,11 @@ export function reorderListRows(caseData: Case, listPath: string, order: readonl
   const rows = listAt(caseData, listPath);
   if (!rows) return caseData;
   const valid = order.filter((i) => Number.isInteger(i) && i >= 0 && i < rows.length);
-  const next = setIn(
+  const next = setAt(
     caseData,
-    listPath.split('.'),
+    listPath,
     valid.map((i) => rows[i]),
-  ) as Case;
+  );
   return { ...next, englishMeanings: remapRowKeys(caseData.englishMeanings, listPath, valid) };
 }
 
