@@ -5,26 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Case } from '../../core/model/case';
-import { restore } from '../../core/model/restore';
 import type { CliIo } from '../command';
-import { InputError, readJsonFile } from './input';
+import { InputError, restoreCaseFile } from './input';
 
 export async function readCaseJson(file: string, io: CliIo): Promise<Case> {
   if (file.endsWith('.icpcase'))
     throw new InputError(
       `${file} is an .icpcase archive; this command reads a case.json (icp-packet sample writes one; the app exports one per case).`,
     );
-  const restored = restore(await readJsonFile(file, io));
-  if (!restored.ok) {
-    const why =
-      restored.code === 'newerVersion'
-        ? 'it was written by a newer version of ICP Packet Studio'
-        : restored.code === 'notACase'
-          ? 'it is not an ICP Packet Studio case'
-          : 'it does not match the case format';
-    throw new InputError(`cannot use ${file}: ${why} (${restored.details}).`);
-  }
-  return restored.case;
+  return restoreCaseFile(file, io);
 }
 
 /** The file as text: UTF-8 (a BOM is dropped); bytes that are not UTF-8 are refused, never guessed at. */

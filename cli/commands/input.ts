@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Language } from '../../core/i18n/language';
+import type { Case } from '../../core/model/case';
+import { restore } from '../../core/model/restore';
 import type { CliIo } from '../command';
 
 export class InputError extends Error {}
@@ -75,4 +77,19 @@ export async function withInputErrors(name: string, io: CliIo, body: () => Promi
     }
     throw error;
   }
+}
+
+/** A case.json read through restore(); what restore() refuses is an InputError saying why. */
+export async function restoreCaseFile(file: string, io: CliIo): Promise<Case> {
+  const restored = restore(await readJsonFile(file, io));
+  if (!restored.ok) {
+    const why =
+      restored.code === 'newerVersion'
+        ? 'it was written by a newer version of ICP Packet Studio'
+        : restored.code === 'notACase'
+          ? 'it is not an ICP Packet Studio case'
+          : 'it does not match the case format';
+    throw new InputError(`cannot use ${file}: ${why} (${restored.details}).`);
+  }
+  return restored.case;
 }

@@ -16,13 +16,12 @@ import { DocumentError } from '../../core/documents/render';
 import { templateApplies } from '../../core/documents/resolve';
 import { documentTemplate, documentTemplates } from '../../core/documents/templates';
 import type { Case } from '../../core/model/case';
-import { restore } from '../../core/model/restore';
 import { PacketError } from '../../core/packet/errors';
 import { planPacket } from '../../core/packet/gate';
 import { decidePathway } from '../../core/rules/decide';
 import { renderCaseDocument } from '../../host/documents';
 import type { CliCommand, CliIo } from '../command';
-import { InputError, readJsonFile, withInputErrors } from './input';
+import { InputError, restoreCaseFile, withInputErrors } from './input';
 
 const USAGE = 'render <case.json> <templateId> [--review] --out <file.pdf>';
 
@@ -74,17 +73,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const template = documentTemplate(templateId);
   if (!template) throw new InputError(`unknown template "${templateId}". Templates:\n${templateList()}`);
 
-  const restored = restore(await readJsonFile(caseFile, io));
-  if (!restored.ok) {
-    const why =
-      restored.code === 'newerVersion'
-        ? 'it was written by a newer version of ICP Packet Studio'
-        : restored.code === 'notACase'
-          ? 'it is not an ICP Packet Studio case'
-          : 'it does not match the case format';
-    throw new InputError(`cannot use ${caseFile}: ${why} (${restored.details}).`);
-  }
-  const caseData = restored.case;
+  const caseData = await restoreCaseFile(caseFile, io);
   const decision = packetDecision(caseData);
   const notNeeded = NAMED_FOR[template.id];
   if (notNeeded && !templateApplies(template, caseData, decision)) {
