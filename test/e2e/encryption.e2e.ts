@@ -164,7 +164,8 @@ describe.each(['en', 'zh-CN'] as const)('encryption (%s)', (lang) => {
     await fill(app, '#import-passphrase', 'file passphrase');
     await app.page.locator('#import-passphrase').press('Enter');
     await app.page.locator('[data-toast="imported"]').waitFor();
-    await expect(app.page.locator('[data-case-id]').count()).resolves.toBe(2);
+    // The list is read again after the import's toast: wait for it rather than count at once.
+    await expect.poll(() => app.page.locator('[data-case-id]').count(), { timeout: 10_000 }).toBe(2);
     await app.screenshot(`encryption-icpcase-imported-${lang}`);
   });
 });
