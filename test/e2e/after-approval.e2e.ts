@@ -137,11 +137,11 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   await exportPacket();
   await openStep('afterApproval');
   await recordEvent('submitted', today);
-  await expect(page.locator('[data-testid="packet-versions"] li').count()).resolves.toBe(2);
+  await expect.poll(() => page.locator('[data-testid="packet-versions"] li').count()).toBe(2);
   await expect(page.locator('[data-testid="packet-versions"] li').nth(1).textContent()).resolves.toContain(
     today,
   );
-  await expect($('open-reasons').count()).resolves.toBe(0);
+  await expect.poll(() => $('open-reasons').count()).toBe(0);
 
   await recordEvent('provider_passed', today);
   await expect($('timer-filing').textContent()).resolves.toContain(
@@ -197,10 +197,10 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   // The public-security number: a malformed one is refused; the valid one marks the filing done.
   await $('golive-ps-number').fill('沪公网安备 3101150200001号');
   await page.locator('#golive-ps-number ~ .field__issues [role="alert"]').waitFor();
-  await expect(psReminder.count()).resolves.toBe(1);
+  await expect.poll(() => psReminder.count()).toBe(1);
   await $('golive-ps-number').fill('沪公网安备 31011502000001号');
-  await expect(page.locator('#golive-ps-number ~ .field__issues').count()).resolves.toBe(0);
-  await expect(psReminder.count()).resolves.toBe(0);
+  await expect.poll(() => page.locator('#golive-ps-number ~ .field__issues').count()).toBe(0);
+  await expect.poll(() => psReminder.count()).toBe(0);
   await ws.waitUntilSaved();
   await capture(`after-golive-${lang}`);
 
