@@ -8,7 +8,7 @@ import disputesJson from '../../templates/rules/disputes.json' with { type: 'jso
 import preApprovalsJson from '../../templates/rules/pre-approvals.json' with { type: 'json' };
 import checklistJson from '../../templates/rules/checklist.json' with { type: 'json' };
 import preflightJson from '../../templates/rules/preflight-rules.json' with { type: 'json' };
-import { SECTORS } from '../model/case';
+import { ATTACHMENT_MEDIA_TYPES, SECTORS } from '../model/case';
 import { ConditionSchema } from './condition';
 
 export const CONFIDENCES = ['law', 'official', 'practitioner', 'unclear'] as const;
@@ -216,10 +216,9 @@ const PreApprovalsSchema = ruleFileSchema('icp-packet/pre-approvals', {
   entries: z.array(PreApprovalEntrySchema),
 });
 
-export const MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-
 export const FormatRulesSchema = z.strictObject({
-  mediaTypes: z.array(z.enum(MEDIA_TYPES)).min(1),
+  /** Which of the types the store accepts (the attachment media types) this item takes. */
+  mediaTypes: z.array(z.enum(ATTACHMENT_MEDIA_TYPES)).min(1),
   maxBytes: z.number().int().positive().optional(),
   /** Minimum pixel size of images, on the long and the short edge (orientation-independent). */
   minLongEdgePx: z.number().int().positive().optional(),
