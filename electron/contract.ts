@@ -2,7 +2,7 @@
  * The one IPC contract between the renderer and the main process. Types only: nothing here runs.
  *
  * - Main registers one handler per channel (`electron/ipc/*`); a channel without a handler fails to compile.
- * - The preload builds `window.api` from it and checks it with `satisfies RendererApi`.
+ * - The preload builds `window.api` from it (electron/renderer-api.ts: a channel table checked against it).
  * - The renderer's types derive from it; nothing is hand-written twice.
  *
  * Channel names are `area:verb`; the renderer method is `areaVerb` (`settings:get` → `settingsGet`).
