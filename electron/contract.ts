@@ -241,5 +241,20 @@ export type RendererApi = {
   [E in EventChannel as EventMethod<E>]: (listener: (payload: IpcEvents[E]) => void) => () => void;
 };
 
+/**
+ * Sends a channel's request (none for a `void` one) and resolves to main's {@link Result}; the preload's is
+ * ipcRenderer.invoke (electron/renderer-api.ts builds window.api on it).
+ */
+export type Invoke = <C extends Channel>(
+  channel: C,
+  ...request: [] | [RequestOf<C>]
+) => Promise<Result<ResponseOf<C>>>;
+
+/** Subscribes a listener to an event's payloads; returns the unsubscribe function. */
+export type Subscribe = <E extends EventChannel>(
+  channel: E,
+  listener: (payload: IpcEvents[E]) => void,
+) => () => void;
+
 /** What main registers: every channel, payload `unknown` until the handler's zod schema parses it. */
 export type HandlerMap = { [C in Channel]: (payload: unknown) => Promise<Result<ResponseOf<C>>> };

@@ -5,8 +5,8 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { RendererApi } from './contract';
-import { buildRendererApi, type Invoke, type Subscribe } from './renderer-api';
+import type { Invoke, RendererApi, Subscribe } from './contract';
+import { buildRendererApi } from './renderer-api';
 
 const invoke: Invoke = (channel, ...request) => ipcRenderer.invoke(channel, ...request);
 

@@ -4,15 +4,7 @@
  * module imports nothing of Electron. What the page gets is only these named functions — never a generic
  * invoke: a function's channel is fixed here, not chosen by the caller.
  */
-import type {
-  Channel,
-  EventChannel,
-  IpcEvents,
-  RendererApi,
-  RequestOf,
-  ResponseOf,
-  Result,
-} from './contract';
+import type { Channel, EventChannel, IpcEvents, Invoke, RendererApi, RequestOf, Subscribe } from './contract';
 
 /**
  * Every channel of the contract and whether its function takes a request. Checked against the contract: a
@@ -70,16 +62,6 @@ export function subscriberName(channel: EventChannel): string {
   const method = methodName(channel as unknown as Channel);
   return `on${method.charAt(0).toUpperCase()}${method.slice(1)}`;
 }
-
-export type Invoke = <C extends Channel>(
-  channel: C,
-  ...request: [] | [RequestOf<C>]
-) => Promise<Result<ResponseOf<C>>>;
-
-export type Subscribe = <E extends EventChannel>(
-  channel: E,
-  listener: (payload: IpcEvents[E]) => void,
-) => () => void;
 
 /** The renderer's API: a function per channel of {@link CHANNEL_REQUESTS}, a subscriber per event. */
 export function buildRendererApi(invoke: Invoke, subscribe: Subscribe): RendererApi {

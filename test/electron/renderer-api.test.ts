@@ -8,9 +8,8 @@ import {
   buildRendererApi,
   methodName,
   subscriberName,
-  type Invoke,
-  type Subscribe,
 } from '../../electron/renderer-api';
+import type { Invoke, Subscribe } from '../../electron/contract';
 
 function built() {
   const invoke = vi.fn(async () => ({ ok: true as const, value: 'from main' }));
