@@ -52,14 +52,16 @@ export const EVENT_CHANNELS = {
   'packet:progress': true,
 } as const satisfies Record<EventChannel, true>;
 
+const camel = (channel: string) => channel.replace(/:(\w)/, (_colon, first: string) => first.toUpperCase());
+
 /** The contract's naming rule: `area:verb` → `areaVerb` (RendererApi's keys). */
 export function methodName(channel: Channel): string {
-  return channel.replace(/:(\w)/, (_colon, first: string) => first.toUpperCase());
+  return camel(channel);
 }
 
 /** …and for events: `area:event` → `onAreaEvent`. */
 export function subscriberName(channel: EventChannel): string {
-  const method = methodName(channel as unknown as Channel);
+  const method = camel(channel);
   return `on${method.charAt(0).toUpperCase()}${method.slice(1)}`;
 }
 
