@@ -2,7 +2,7 @@
  * The one IPC contract between the renderer and the main process. Types only: nothing here runs.
  *
  * - Main registers one handler per channel (`electron/ipc/*`); a channel without a handler fails to compile.
- * - The preload builds `window.api` from it and checks it with `satisfies RendererApi`.
+ * - The preload builds `window.api` from it (electron/renderer-api.ts: a channel table checked against it).
  * - The renderer's types derive from it; nothing is hand-written twice.
  *
  * Channel names are `area:verb`; the renderer method is `areaVerb` (`settings:get` → `settingsGet`).
@@ -240,6 +240,21 @@ export type RendererApi = {
   /** Subscribes; returns the unsubscribe function. */
   [E in EventChannel as EventMethod<E>]: (listener: (payload: IpcEvents[E]) => void) => () => void;
 };
+
+/**
+ * Sends a channel's request (none for a `void` one) and resolves to main's {@link Result}; the preload's is
+ * ipcRenderer.invoke (electron/renderer-api.ts builds window.api on it).
+ */
+export type Invoke = <C extends Channel>(
+  channel: C,
+  ...request: [] | [RequestOf<C>]
+) => Promise<Result<ResponseOf<C>>>;
+
+/** Subscribes a listener to an event's payloads; returns the unsubscribe function. */
+export type Subscribe = <E extends EventChannel>(
+  channel: E,
+  listener: (payload: IpcEvents[E]) => void,
+) => () => void;
 
 /** What main registers: every channel, payload `unknown` until the handler's zod schema parses it. */
 export type HandlerMap = { [C in Channel]: (payload: unknown) => Promise<Result<ResponseOf<C>>> };

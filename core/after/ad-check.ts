@@ -8,7 +8,14 @@
  */
 import { z } from 'zod';
 import json from '../../templates/rules/ad-terms.json' with { type: 'json' };
-import { BilingualSchema, CONFIDENCES, SourceSchema, type Confidence, type Source } from '../rules/data';
+import {
+  BilingualSchema,
+  CONFIDENCES,
+  SourceSchema,
+  ruleFileSchema,
+  type Confidence,
+  type Source,
+} from '../rules/data';
 import type { Bilingual } from '../validate/types';
 
 const GroupSchema = z.strictObject({
@@ -22,12 +29,7 @@ const GroupSchema = z.strictObject({
   except: z.array(z.string().min(1)).optional(),
 });
 
-const AdTermsSchema = z.strictObject({
-  $comment: z.string().optional(),
-  type: z.literal('icp-packet/ad-terms'),
-  version: z.number().int().positive(),
-  asOf: z.iso.date(),
-  source: z.string().min(1),
+const AdTermsSchema = ruleFileSchema('icp-packet/ad-terms', {
   rules: z.array(
     z.strictObject({
       id: z.string().min(1),

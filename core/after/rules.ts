@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import json from '../../templates/rules/after-approval.json' with { type: 'json' };
 import { CASE_STATUSES } from '../model/case';
-import { BilingualSchema, CONFIDENCES, SourceSchema } from '../rules/data';
+import { BilingualSchema, CONFIDENCES, SourceSchema, ruleFileSchema } from '../rules/data';
 
 const sources = z.array(SourceSchema).min(1);
 
@@ -25,12 +25,7 @@ export type Wait = z.infer<typeof WaitSchema>;
 
 const monthDay = z.string().regex(/^\d{2}-\d{2}$/);
 
-const AfterApprovalRulesSchema = z.strictObject({
-  $comment: z.string().optional(),
-  type: z.literal('icp-packet/after-approval'),
-  version: z.number().int().positive(),
-  asOf: z.iso.date(),
-  source: z.string().min(1),
+const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approval', {
   waits: z.array(WaitSchema),
   display: z.strictObject({
     miitUrl: z.url(),

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import holidaysJson from '../../templates/rules/holidays-cn.json' with { type: 'json' };
-import { BilingualSchema, SourceSchema } from '../rules/data';
+import { BilingualSchema, SourceSchema, ruleFileSchema } from '../rules/data';
 import type { Bilingual } from '../validate/types';
 
 const isoDay = z.iso.date();
@@ -24,12 +24,7 @@ const HolidayYearSchema = z.strictObject({
   workdays: z.array(isoDay),
 });
 
-const HolidayCalendarSchema = z.strictObject({
-  $comment: z.string().optional(),
-  type: z.literal('icp-packet/holidays'),
-  version: z.number().int().positive(),
-  asOf: isoDay,
-  source: z.string().min(1),
+const HolidayCalendarSchema = ruleFileSchema('icp-packet/holidays', {
   years: z.array(HolidayYearSchema),
 });
 

@@ -2,6 +2,7 @@
  * Evaluation of the template condition language (template-schema.ts `Condition`) and path lookup in a case.
  * Pure data in, boolean out: which documents a packet needs is a decision, not a side effect.
  */
+import { getAt } from '../model/access';
 import { filesInMainland, type Case } from '../model/case';
 import type { Condition } from './template-schema';
 
@@ -24,16 +25,6 @@ export function decisionFromCase(caseData: Case): DocumentDecision {
     licence: caseData.licence.categories.length > 0,
     licenceCategories: [...caseData.licence.categories],
   };
-}
-
-/** Reads a dotted path (`subject.shareholders`) from a value; `undefined` when any step is missing. */
-export function valueAt(root: unknown, path: string): unknown {
-  let value: unknown = root;
-  for (const key of path.split('.')) {
-    if (value === null || value === undefined || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
 }
 
 export function isNonEmpty(value: unknown): boolean {
@@ -67,10 +58,10 @@ export function evaluate(condition: Condition, scope: ConditionScope): boolean {
   if ('any' in condition) return condition.any.some((c) => evaluate(c, scope));
   if ('not' in condition) return !evaluate(condition.not, scope);
   if ('some' in condition) {
-    const list = valueAt(scope.caseData, condition.some);
+    const list = getAt(scope.caseData, condition.some);
     return Array.isArray(list) && list.some((item) => evaluate(condition.where, { ...scope, item }));
   }
-  if ('case' in condition) return test(valueAt(scope.caseData, condition.case), condition);
-  if ('item' in condition) return test(valueAt(scope.item, condition.item), condition);
-  return test(valueAt(scope.decision, condition.decision), condition);
+  if ('case' in condition) return test(getAt(scope.caseData, condition.case), condition);
+  if ('item' in condition) return test(getAt(scope.item, condition.item), condition);
+  return test(getAt(scope.decision, condition.decision), condition);
 }

@@ -6,7 +6,8 @@
 import type { Case, Person } from '../model/case';
 import { regionLatin, regionName } from '../model/regions';
 import { mainlandProvinceByInput, provinceByCode } from '../validate/provinces';
-import { evaluate, valueAt, type DocumentDecision } from './conditions';
+import { getAt } from '../model/access';
+import { evaluate, type DocumentDecision } from './conditions';
 import { printedName } from './names';
 import { JOINER } from './wrap';
 import {
@@ -478,9 +479,9 @@ function concretePath(path: string, scope: Scope): string | undefined {
 function lookup(path: string, ctx: ResolveContext, scope: Scope): unknown {
   if (path === '$now') return ctx.today;
   if (path === '$index') return scope.index;
-  if (path.startsWith('$item.')) return valueAt(scope.item, path.slice('$item.'.length));
+  if (path.startsWith('$item.')) return getAt(scope.item, path.slice('$item.'.length));
   if (path === '$item') return scope.item;
-  return valueAt(ctx.caseData, path);
+  return getAt(ctx.caseData, path);
 }
 
 /**
@@ -492,7 +493,7 @@ function englishOf(chinese: string, path: string | undefined, ctx: ResolveContex
   if (meaning) return meaning;
   // A name with a Latin-script form beside it (the subject, people, shareholders) prints that form.
   const base = path && /^(.*)\.name$/.exec(path)?.[1];
-  const latin = base ? valueAt(ctx.caseData, `${base}.nameLatin`) : undefined;
+  const latin = base ? getAt(ctx.caseData, `${base}.nameLatin`) : undefined;
   if (typeof latin === 'string' && latin.trim()) return latin.trim();
   // An ICP filing number (粤ICP备…) is an identifier: printed as it is in both languages.
   if (path && /(^|\.)filingNumber$/.test(path)) return chinese;
@@ -535,7 +536,7 @@ function holds(condition: Condition | undefined, ctx: ResolveContext, scope: Sco
 /** The elements at `path` with their concrete paths; `a[].b` flattens the `b` arrays of every `a`. */
 function listAt(root: unknown, path: string, base = ''): { item: unknown; path: string }[] {
   const [head = '', ...rest] = path.split('[].');
-  const list = valueAt(root, head);
+  const list = getAt(root, head);
   if (!Array.isArray(list)) return [];
   const prefix = base ? `${base}.${head}` : head;
   const elements = list.map((item, i) => ({ item, path: `${prefix}.${i}` }));

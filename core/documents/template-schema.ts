@@ -396,12 +396,14 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
     addCondition(each.where, inner);
     return inner;
   };
+  /** Both languages of a text: a block's, a caption's, an item's. */
+  const addBoth = (text: { zh?: string; en?: string } | undefined, eachPaths: string[]) => {
+    addText(text?.zh, eachPaths);
+    addText(text?.en, eachPaths);
+  };
   const addCell = (cell: TemplateCell, eachPaths: string[]) => {
     if (typeof cell === 'string') addText(cell, eachPaths);
-    else {
-      addText(cell.zh, eachPaths);
-      addText(cell.en, eachPaths);
-    }
+    else addBoth(cell, eachPaths);
   };
 
   addCondition(template.appliesWhen, []);
@@ -411,19 +413,16 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
       case 'title':
       case 'heading':
       case 'addressee':
-        addText(block.zh, []);
-        addText(block.en, []);
+        addBoth(block, []);
         break;
       case 'paragraph': {
         const scope = addEach(block.each, []);
-        addText(block.zh, scope);
-        addText(block.en, scope);
+        addBoth(block, scope);
         break;
       }
       case 'kv': {
         const scope = addEach(block.each, []);
-        addText(block.caption?.zh, scope);
-        addText(block.caption?.en, scope);
+        addBoth(block.caption, scope);
         for (const row of block.rows) {
           addCondition(row.when, scope);
           addText(row.value, scope);
@@ -439,8 +438,7 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
       }
       case 'checklist':
         for (const item of block.items) {
-          addText(item.zh, []);
-          addText(item.en, []);
+          addBoth(item, []);
           addCondition(item.checked, []);
         }
         break;
@@ -454,16 +452,12 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
         break;
       case 'enclosures':
         for (const item of block.items) {
-          addText(item.zh, []);
-          addText(item.en, []);
+          addBoth(item, []);
           addCondition(item.when, []);
         }
         break;
       case 'notes':
-        for (const item of block.items) {
-          addText(item.zh, []);
-          addText(item.en, []);
-        }
+        for (const item of block.items) addBoth(item, []);
         break;
     }
   }

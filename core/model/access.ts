@@ -1,7 +1,8 @@
 /**
  * Reading and writing a case by its dotted field path (`services.0.principal.mobile`), the same paths the
- * field catalogue and the pre-flight issues use. Writes copy along the path, so the old case is untouched
- * (React sees a new one).
+ * field catalogue, the pre-flight issues, the checklist's validity fields, the document templates and the
+ * portal sheet use: every reader of a case path goes through {@link getAt}. Writes copy along the path, so the
+ * old case is untouched (React sees a new one).
  */
 import type { Case } from './case';
 
@@ -11,6 +12,7 @@ function isContainer(value: unknown): value is Container {
   return typeof value === 'object' && value !== null;
 }
 
+/** The value at `path`, or `undefined` when any step is missing or not an object. */
 export function getAt(root: unknown, path: string): unknown {
   let node: unknown = root;
   for (const key of path.split('.')) {

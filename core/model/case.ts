@@ -14,6 +14,8 @@ export const CURRENT_SCHEMA_VERSION = 3;
 
 const text = (max = 2000) => z.string().max(max).default('');
 const isoDate = () => z.string().max(10).default('');
+/** A share of equity, 0–100; null while not entered. */
+const percent = () => z.number().min(0).max(100).nullable().default(null);
 
 // ---------------------------------------------------------------- pathway answers (DESIGN.md §2.1)
 
@@ -100,7 +102,7 @@ export const PathwayAnswersSchema = z.object({
   miniProgramAccount: z.enum(MINI_PROGRAM_ACCOUNT_OWNERS).nullable().default(null),
   subject: z.enum(SUBJECT_KINDS).nullable().default(null),
   /** Foreign share of the applicant's equity, 0–100 (companies only). */
-  foreignEquityPct: z.number().min(0).max(100).nullable().default(null),
+  foreignEquityPct: percent(),
   pilotLocation: z.enum(PILOT_LOCATIONS).default('none'),
   scope: z.enum(['single_province', 'multi_province']).nullable().default(null),
   /** GB/T 2260 code of the filing province (e.g. '310000' Shanghai). */
@@ -199,7 +201,7 @@ export const ShareholderSchema = z.object({
   country: text(2),
   kind: z.enum(['company', 'individual']).default('company'),
   /** Share of the equity, 0–100. */
-  sharePct: z.number().min(0).max(100).nullable().default(null),
+  sharePct: percent(),
   /** Subscribed capital contribution in RMB yuan. */
   contributionCny: z.number().min(0).nullable().default(null),
   /** USCC of a company shareholder, or the ID number of a natural person (company overview, 第八条). */
@@ -217,7 +219,7 @@ export const ShareholderSchema = z.object({
         country: text(2),
         certificateNumber: text(40),
         /** Share of the shareholder's equity, 0–100. */
-        sharePct: z.number().min(0).max(100).nullable().default(null),
+        sharePct: percent(),
       }),
     )
     .default([]),

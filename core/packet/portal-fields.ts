@@ -6,6 +6,7 @@
  * the forms and the pre-flight use the same words. The page is self-contained: no external script, style,
  * font or URL, a Content-Security-Policy allowing only its own inline script (by hash), every value escaped.
  */
+import { getAt } from '../model/access';
 import type { Case, Person, Service } from '../model/case';
 import { printedName } from '../documents/names';
 import { applicationContact, formatCoverage, formatLicenceCategories } from '../documents/resolve';
@@ -39,15 +40,6 @@ const SERVICE_KIND_TITLE: Record<Service['kind'], { zh: string; en: string }> = 
   app: { zh: 'App', en: 'App' },
   mini_program: { zh: '小程序', en: 'Mini-program' },
 };
-
-function valueAt(root: unknown, path: string): unknown {
-  let value: unknown = root;
-  for (const key of path.split('.')) {
-    if (value === null || value === undefined || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
 
 /** Label tables (templates/documents/labels.json) for the enum fields of the portal sheet, by field name. */
 const LABEL_TABLE_BY_FIELD: Record<string, string> = {
@@ -108,11 +100,11 @@ function rowsFor(
     // Nested arrays (platforms.*.packageName, preApprovals.*.…) expand to one row per element.
     const [head, tail] = rest.split('.*.');
     const expand = (concretePath: string) => {
-      const value = valueAt(c, concretePath);
+      const value = getAt(c, concretePath);
       // A person's name as in the identity document (MUELLER ANNA（安娜·穆勒）), as the documents print it.
       const person =
         /\.name$/.test(concretePath) && /(principal|legalRepresentative)\.name$/.test(concretePath)
-          ? (valueAt(c, concretePath.replace(/\.name$/, '')) as Person | undefined)
+          ? (getAt(c, concretePath.replace(/\.name$/, '')) as Person | undefined)
           : undefined;
       rows.push({
         path: concretePath,
@@ -123,7 +115,7 @@ function rowsFor(
       });
     };
     if (tail !== undefined && head !== undefined) {
-      const list = valueAt(c, `${prefix}${head}`);
+      const list = getAt(c, `${prefix}${head}`);
       if (Array.isArray(list)) list.forEach((_, i) => expand(`${prefix}${head}.${i}.${tail}`));
     } else expand(`${prefix}${rest}`);
   }

@@ -4,18 +4,14 @@
  * follow from the case model.
  */
 import type { Case, PersonIdType, Sector, Surface } from '../model/case';
-import { SECTORS, filesInMainland } from '../model/case';
+import { PERSON_ID_TYPES, SECTORS, filesInMainland } from '../model/case';
 import type { Decision } from './decide';
 
-/** Certificates that make the subject a natural person (personal filing). */
-const PERSONAL_CERTIFICATES = new Set<string>([
-  'resident_id',
-  'passport',
-  'hk_mo_permit',
-  'tw_permit',
-  'hmt_residence_permit',
-  'foreign_permanent_residence',
-]);
+/**
+ * Certificates that make the subject a natural person (personal filing): an individual files with their own
+ * identity document, so these are exactly the person ID types (SUBJECT_CERTIFICATE_TYPES includes them).
+ */
+const PERSONAL_CERTIFICATES = new Set<string>(PERSON_ID_TYPES);
 
 export interface CaseFacts {
   surfaces: Surface[];

@@ -4,6 +4,7 @@
  * are stable — the store attaches files by `checklistItemId` — with `@<service id>` or `@<sector>` appended
  * for per-service and per-sector items.
  */
+import { getAt } from '../model/access';
 import type { AttachmentMeta, Case, Sector, Service } from '../model/case';
 import { todayIso } from '../validate/common';
 import type { Bilingual } from '../validate/types';
@@ -109,16 +110,6 @@ function fill(text: Bilingual, params: Record<string, Bilingual>): Bilingual {
   return { en: one(text.en, 'en'), 'zh-CN': one(text['zh-CN'], 'zh-CN') };
 }
 
-/** Reads a dotted path from the case, or from the per-service item when it starts with `item.`. */
-function valueAt(root: unknown, path: string): unknown {
-  let value = root;
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
-
 function formatProblems(files: AttachmentMeta[], format: FormatRules): Bilingual[] {
   const problems: Bilingual[] = [];
   if (files.length > format.maxFiles) {
@@ -190,8 +181,8 @@ function statusOf(
   for (const path of entry.validityFrom ?? []) {
     const root = path.startsWith('item.') ? instance.service : caseData;
     const relative = path.startsWith('item.') ? path.slice(5) : path;
-    const longTerm = valueAt(root, relative.replace(/ValidTo$/, 'LongTerm'));
-    const value = valueAt(root, relative);
+    const longTerm = getAt(root, relative.replace(/ValidTo$/, 'LongTerm'));
+    const value = getAt(root, relative);
     if (longTerm !== true && typeof value === 'string' && value !== '') ends.push(value);
   }
   const validTo = ends.sort()[0];

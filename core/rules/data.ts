@@ -8,7 +8,7 @@ import disputesJson from '../../templates/rules/disputes.json' with { type: 'jso
 import preApprovalsJson from '../../templates/rules/pre-approvals.json' with { type: 'json' };
 import checklistJson from '../../templates/rules/checklist.json' with { type: 'json' };
 import preflightJson from '../../templates/rules/preflight-rules.json' with { type: 'json' };
-import { SECTORS } from '../model/case';
+import { ATTACHMENT_MEDIA_TYPES, SECTORS } from '../model/case';
 import { ConditionSchema } from './condition';
 
 export const CONFIDENCES = ['law', 'official', 'practitioner', 'unclear'] as const;
@@ -28,6 +28,21 @@ const asOf = z.iso.date();
 export const SourceSchema = z.strictObject({ title: z.string().min(1), url: z.string().min(1).optional() });
 export type Source = z.infer<typeof SourceSchema>;
 const sources = z.array(SourceSchema).min(1);
+
+/**
+ * A rule file: the header every file of templates/rules/ starts with (`type`, `version`, `asOf`, the `source`
+ * it was drawn from, an optional `$comment`), then its own content. Strict, so a misspelt key fails at import.
+ */
+export function ruleFileSchema<const T extends string, S extends z.ZodRawShape>(type: T, content: S) {
+  return z.strictObject({
+    $comment: z.string().optional(),
+    type: z.literal(type),
+    version: z.number().int().positive(),
+    asOf,
+    source: z.string().min(1),
+    ...content,
+  });
+}
 
 export const TimelineSchema = z.strictObject({
   /** Calendar-day estimate for planning; the text says how it breaks down. */
@@ -118,12 +133,7 @@ export const FilingSubjectSchema = z.strictObject({
 });
 export type FilingSubjectEntry = z.infer<typeof FilingSubjectSchema>;
 
-export const PathwayRulesSchema = z.strictObject({
-  $comment: z.string().optional(),
-  type: z.literal('icp-packet/pathway-rules'),
-  version: z.number().int().positive(),
-  asOf,
-  source: z.string().min(1),
+export const PathwayRulesSchema = ruleFileSchema('icp-packet/pathway-rules', {
   unansweredWhenEmpty: z.array(z.string()),
   factDefaults: z.array(
     z.strictObject({
@@ -179,12 +189,7 @@ export const DisputeSchema = z.strictObject({
 });
 export type Dispute = z.infer<typeof DisputeSchema>;
 
-const DisputesSchema = z.strictObject({
-  $comment: z.string().optional(),
-  type: z.literal('icp-packet/disputes'),
-  version: z.number().int().positive(),
-  asOf,
-  source: z.string().min(1),
+const DisputesSchema = ruleFileSchema('icp-packet/disputes', {
   disputes: z.array(DisputeSchema),
 });
 
@@ -207,19 +212,13 @@ export const PreApprovalEntrySchema = z.strictObject({
 });
 export type PreApprovalEntry = z.infer<typeof PreApprovalEntrySchema>;
 
-const PreApprovalsSchema = z.strictObject({
-  $comment: z.string().optional(),
-  type: z.literal('icp-packet/pre-approvals'),
-  version: z.number().int().positive(),
-  asOf,
-  source: z.string().min(1),
+const PreApprovalsSchema = ruleFileSchema('icp-packet/pre-approvals', {
   entries: z.array(PreApprovalEntrySchema),
 });
 
-export const MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-
 export const FormatRulesSchema = z.strictObject({
-  mediaTypes: z.array(z.enum(MEDIA_TYPES)).min(1),
+  /** Which of the types the store accepts (the attachment media types) this item takes. */
+  mediaTypes: z.array(z.enum(ATTACHMENT_MEDIA_TYPES)).min(1),
   maxBytes: z.number().int().positive().optional(),
   /** Minimum pixel size of images, on the long and the short edge (orientation-independent). */
   minLongEdgePx: z.number().int().positive().optional(),
@@ -272,12 +271,7 @@ export const ChecklistEntrySchema = z.strictObject({
 });
 export type ChecklistEntry = z.infer<typeof ChecklistEntrySchema>;
 
-const ChecklistDataSchema = z.strictObject({
-  $comment: z.string().optional(),
-  type: z.literal('icp-packet/checklist'),
-  version: z.number().int().positive(),
-  asOf,
-  source: z.string().min(1),
+const ChecklistDataSchema = ruleFileSchema('icp-packet/checklist', {
   items: z.array(ChecklistEntrySchema).min(1),
 });
 
@@ -305,16 +299,11 @@ export const RequiredFieldSchema = z.strictObject({
   when: ConditionSchema,
   serviceKinds: z.array(z.enum(['website', 'app', 'mini_program'])).optional(),
   /** What to call the field in the message, for paths the field catalogue has no entry for (e.g. `services`). */
-  label: z.strictObject({ en: z.string().min(1), 'zh-CN': z.string().min(1) }).optional(),
+  label: BilingualSchema.optional(),
   source: z.string().min(1),
 });
 
-const PreflightDataSchema = z.strictObject({
-  $comment: z.string().optional(),
-  type: z.literal('icp-packet/preflight-rules'),
-  version: z.number().int().positive(),
-  asOf,
-  source: z.string().min(1),
+const PreflightDataSchema = ruleFileSchema('icp-packet/preflight-rules', {
   validity: z.strictObject({
     reviewDays: z.strictObject({
       icp_filing: z.number().int().positive(),

@@ -76,38 +76,39 @@ interface RawMatch {
   suffix?: string;
 }
 
+/**
+ * The four shapes, tried in order. Named groups: the province `prefix`, the `serial`, `hao` (号; licence
+ * numbers carry none, so a shape without the group never lacks it), and a service's `index` and `suffix`.
+ */
+const SHAPES: { kind: IcpNumberKind; pattern: RegExp }[] = [
+  {
+    kind: 'filing',
+    pattern: /^(?<prefix>\p{Script=Han})ICP备(?<serial>\d+)(?<hao>号?)(?:-(?<index>\d+)(?<suffix>[AXK])?)?$/u,
+  },
+  {
+    kind: 'licence',
+    pattern: /^(?<prefix>\p{Script=Han})?B2-(?<serial>\d+)(?:-(?<index>\d+)(?<suffix>[AXK])?)?$/u,
+  },
+  {
+    kind: 'icpCertificate',
+    pattern: /^(?<prefix>\p{Script=Han})ICP证(?<serial>\d+)(?<hao>号?)(?:-(?<index>\d+))?$/u,
+  },
+  { kind: 'publicSecurity', pattern: /^(?<prefix>\p{Script=Han})公网安备(?<serial>\d+)(?<hao>号?)$/u },
+];
+
 function matchShape(text: string): RawMatch | undefined {
-  let m = /^(\p{Script=Han})ICP备(\d+)(号?)(?:-(\d+)([AXK])?)?$/u.exec(text);
-  if (m)
+  for (const { kind, pattern } of SHAPES) {
+    const groups = pattern.exec(text)?.groups;
+    if (!groups) continue;
     return {
-      kind: 'filing',
-      prefix: m[1] ?? '',
-      serial: m[2] ?? '',
-      hasHao: m[3] === '号',
-      index: m[4],
-      suffix: m[5],
+      kind,
+      prefix: groups.prefix ?? '',
+      serial: groups.serial ?? '',
+      hasHao: (groups.hao ?? '号') === '号',
+      index: groups.index,
+      suffix: groups.suffix,
     };
-  m = /^(\p{Script=Han})?B2-(\d+)(?:-(\d+)([AXK])?)?$/u.exec(text);
-  if (m)
-    return {
-      kind: 'licence',
-      prefix: m[1] ?? '',
-      serial: m[2] ?? '',
-      hasHao: true,
-      index: m[3],
-      suffix: m[4],
-    };
-  m = /^(\p{Script=Han})ICP证(\d+)(号?)(?:-(\d+))?$/u.exec(text);
-  if (m)
-    return {
-      kind: 'icpCertificate',
-      prefix: m[1] ?? '',
-      serial: m[2] ?? '',
-      hasHao: m[3] === '号',
-      index: m[4],
-    };
-  m = /^(\p{Script=Han})公网安备(\d+)(号?)$/u.exec(text);
-  if (m) return { kind: 'publicSecurity', prefix: m[1] ?? '', serial: m[2] ?? '', hasHao: m[3] === '号' };
+  }
   return undefined;
 }
 

@@ -85,6 +85,31 @@ async function rasterise(svg: string, width: number, height: number, tilt: numbe
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 }
 
+/**
+ * One sample scan: the drawing on paper of the sheet's tone under the SAMPLE watermark, rasterised turned by
+ * `tilt` degrees (as a hand-held scan would be), with what it is attached for.
+ */
+async function scan(
+  fonts: SampleFonts,
+  sheet: { width: number; height: number; tone: string; tilt: number },
+  drawing: string,
+  meta: Pick<SampleScan, 'checklistItemId' | 'originalName' | 'validFrom' | 'validTo'>,
+): Promise<SampleScan> {
+  const { width, height } = sheet;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${paper(width, height, sheet.tone)}
+${drawing}
+${watermark(fonts, width, height)}</svg>`;
+  return {
+    checklistItemId: meta.checklistItemId,
+    originalName: meta.originalName,
+    jpeg: await rasterise(svg, width, height, sheet.tilt),
+    width,
+    height,
+    validFrom: meta.validFrom,
+    validTo: meta.validTo,
+  };
+}
+
 function labelValue(
   fonts: SampleFonts,
   label: string,
@@ -131,8 +156,7 @@ async function businessLicence(c: Case, fonts: SampleFonts, checklistItemId: str
       return drawn.svg;
     })
     .join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${paper(width, height, '#f6efe0')}
-<rect x="70" y="70" width="${width - 140}" height="${height - 140}" fill="none" stroke="#b8860b" stroke-width="14"/>
+  const drawing = `<rect x="70" y="70" width="${width - 140}" height="${height - 140}" fill="none" stroke="#b8860b" stroke-width="14"/>
 <rect x="100" y="100" width="${width - 200}" height="${height - 200}" fill="none" stroke="#b8860b" stroke-width="4"/>
 ${svgText(fonts.bold, '营 业 执 照', width / 2, 330, { size: 150, fill: INK, anchor: 'middle' })}
 ${svgText(fonts.regular, '（副　本）', width / 2, 420, { size: 46, fill: INK, anchor: 'middle' })}
@@ -142,17 +166,13 @@ ${body}
 ${svgText(fonts.regular, '登记机关', 1620, 1450, { size: 40, fill: INK })}
 ${seal(fonts, '上海市浦东新区市场监督管理局', '登记专用章', 1830, 1360, 170)}
 ${svgText(fonts.regular, '2021年03月18日', 1720, 1500, { size: 38, fill: INK })}
-${svgText(fonts.regular, '本执照为软件演示用样本，不具任何法律效力。This is a software demo sample with no legal effect.', width / 2, height - 125, { size: 28, fill: '#7a1f1f', anchor: 'middle' })}
-${watermark(fonts, width, height)}</svg>`;
-  return {
+${svgText(fonts.regular, '本执照为软件演示用样本，不具任何法律效力。This is a software demo sample with no legal effect.', width / 2, height - 125, { size: 28, fill: '#7a1f1f', anchor: 'middle' })}`;
+  return scan(fonts, { width, height, tone: '#f6efe0', tilt: 0.4 }, drawing, {
     checklistItemId,
     originalName: '营业执照副本-样本.jpg',
-    jpeg: await rasterise(svg, width, height, 0.4),
-    width,
-    height,
     validFrom: s.establishedOn,
     validTo: s.certificateValidTo,
-  };
+  });
 }
 
 async function passportPage(c: Case, fonts: SampleFonts, checklistItemId: string): Promise<SampleScan> {
@@ -185,25 +205,20 @@ async function passportPage(c: Case, fonts: SampleFonts, checklistItemId: string
     `${person.idNumber}<0D<<7805127F${person.idValidTo.slice(2).replaceAll('-', '')}9<<<<<<<<<<<<<<06`
       .padEnd(44, '<')
       .slice(0, 44);
-  const infoSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${paper(width, height, '#e9eef5')}
-<rect x="40" y="40" width="${width - 80}" height="${height - 80}" rx="30" fill="none" stroke="#8aa0bf" stroke-width="6"/>
+  const drawing = `<rect x="40" y="40" width="${width - 80}" height="${height - 80}" rx="30" fill="none" stroke="#8aa0bf" stroke-width="6"/>
 ${svgText(fonts.bold, 'REISEPASS / PASSPORT — SAMPLE', 120, 170, { size: 46, fill: '#2b3f63' })}
 <rect x="120" y="260" width="440" height="560" fill="#d9dfe8" stroke="#8aa0bf" stroke-width="4"/>
 <circle cx="340" cy="460" r="110" fill="#b7c2d3"/><rect x="200" y="600" width="280" height="200" rx="120" fill="#b7c2d3"/>
 ${svgText(fonts.regular, '照片 PHOTO', 340, 860, { size: 28, fill: '#555', anchor: 'middle' })}
 ${info}
 ${svgText(fonts.regular, mrz1, 120, 1090, { size: 44, fill: INK, tracking: 120 })}
-${svgText(fonts.regular, mrz2, 120, 1160, { size: 44, fill: INK, tracking: 120 })}
-${watermark(fonts, width, height)}</svg>`;
-  return {
+${svgText(fonts.regular, mrz2, 120, 1160, { size: 44, fill: INK, tracking: 120 })}`;
+  return scan(fonts, { width, height, tone: '#e9eef5', tilt: -0.3 }, drawing, {
     checklistItemId,
     originalName: 'passport-info-page-SAMPLE.jpg',
-    jpeg: await rasterise(infoSvg, width, height, -0.3),
-    width,
-    height,
     validFrom: person.idValidFrom,
     validTo: person.idValidTo,
-  };
+  });
 }
 
 async function idCardSides(
@@ -216,8 +231,7 @@ async function idCardSides(
   const height = 1080;
   const style: TextStyle = { size: 44, fill: INK };
   const birth = `${person.idNumber.slice(6, 10)}年${Number(person.idNumber.slice(10, 12))}月${Number(person.idNumber.slice(12, 14))}日`;
-  const front = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${paper(width, height, '#e6f0f4')}
-<rect x="30" y="30" width="${width - 60}" height="${height - 60}" rx="50" fill="none" stroke="#9fb8c4" stroke-width="5"/>
+  const front = `<rect x="30" y="30" width="${width - 60}" height="${height - 60}" rx="50" fill="none" stroke="#9fb8c4" stroke-width="5"/>
 ${svgText(fonts.regular, '姓　名', 120, 200, { size: 36, fill: '#3b6e86' })}${svgText(fonts.regular, person.name, 300, 200, style)}
 ${svgText(fonts.regular, '性　别', 120, 310, { size: 36, fill: '#3b6e86' })}${svgText(fonts.regular, '女', 300, 310, style)}
 ${svgText(fonts.regular, '民　族', 520, 310, { size: 36, fill: '#3b6e86' })}${svgText(fonts.regular, '汉', 680, 310, style)}
@@ -227,10 +241,8 @@ ${wrapByWidth(fonts.regular, '上海市浦东新区锦绣路1000弄20号301室',
   .map((line, i) => svgText(fonts.regular, line, 300, 530 + i * 64, style))
   .join('')}
 ${svgText(fonts.regular, '公民身份号码', 120, 900, { size: 36, fill: '#3b6e86' })}${svgText(fonts.regular, person.idNumber, 470, 900, { size: 56, fill: INK, tracking: 80 })}
-<rect x="1150" y="150" width="420" height="520" fill="#d4e0e6"/><circle cx="1360" cy="340" r="100" fill="#b4c8d2"/><rect x="1230" y="470" width="260" height="200" rx="110" fill="#b4c8d2"/>
-${watermark(fonts, width, height)}</svg>`;
-  const back = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${paper(width, height, '#e6f0f4')}
-<rect x="30" y="30" width="${width - 60}" height="${height - 60}" rx="50" fill="none" stroke="#9fb8c4" stroke-width="5"/>
+<rect x="1150" y="150" width="420" height="520" fill="#d4e0e6"/><circle cx="1360" cy="340" r="100" fill="#b4c8d2"/><rect x="1230" y="470" width="260" height="200" rx="110" fill="#b4c8d2"/>`;
+  const back = `<rect x="30" y="30" width="${width - 60}" height="${height - 60}" rx="50" fill="none" stroke="#9fb8c4" stroke-width="5"/>
 <circle cx="250" cy="260" r="120" fill="none" stroke="#c9a227" stroke-width="10"/>
 ${svgText(fonts.regular, '样本', 250, 280, { size: 60, fill: '#c9a227', anchor: 'middle' })}
 ${svgText(fonts.bold, '中华人民共和国', 1000, 250, { size: 70, fill: INK, anchor: 'middle', tracking: 300 })}
@@ -242,22 +254,19 @@ ${svgText(fonts.regular, '有效期限', 330, 880, { size: 36, fill: '#3b6e86' }
     560,
     880,
     style,
-  )}
-${watermark(fonts, width, height)}</svg>`;
-  const common = { width, height, validFrom: person.idValidFrom, validTo: person.idValidTo };
+  )}`;
+  const validity = { validFrom: person.idValidFrom, validTo: person.idValidTo };
   return [
-    {
-      ...common,
+    await scan(fonts, { width, height, tone: '#e6f0f4', tilt: 0.5 }, front, {
       checklistItemId: ids.front,
       originalName: '身份证人像面-样本.jpg',
-      jpeg: await rasterise(front, width, height, 0.5),
-    },
-    {
-      ...common,
+      ...validity,
+    }),
+    await scan(fonts, { width, height, tone: '#e6f0f4', tilt: -0.4 }, back, {
       checklistItemId: ids.back,
       originalName: '身份证国徽面-样本.jpg',
-      jpeg: await rasterise(back, width, height, -0.4),
-    },
+      ...validity,
+    }),
   ];
 }
 
@@ -273,8 +282,7 @@ async function authorizationLetter(
   const style: TextStyle = { size: 40, fill: INK };
   const text = `兹授权${person.name}（身份证号码：${person.idNumber}）作为我单位“${service?.name ?? ''}”小程序的负责人，负责该小程序的备案申请及相关事宜。被授权人在办理上述事项过程中所签署的有关文件，我单位均予以认可，并承担相应的法律责任。授权期限自签署之日起至备案办结之日止。`;
   const lines = wrapByWidth(fonts.regular, `\u3000\u3000${text}`, 1250, style);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${paper(width, height, '#f7f5ef')}
-${svgText(fonts.bold, '授 权 书', width / 2, 300, { size: 84, fill: INK, anchor: 'middle' })}
+  const drawing = `${svgText(fonts.bold, '授 权 书', width / 2, 300, { size: 84, fill: INK, anchor: 'middle' })}
 ${svgText(fonts.regular, '上海市通信管理局：', 200, 460, style)}
 ${lines.map((line, i) => svgText(fonts.regular, line, 200, 560 + i * 72, style)).join('')}
 ${svgText(fonts.regular, `授权单位（盖章）：${c.subject.name}`, 760, 1500, style)}
@@ -282,17 +290,13 @@ ${svgText(fonts.regular, '法定代表人（签字）：', 760, 1640, style)}
 ${signature(1150, 1630, 2.2)}
 ${svgText(fonts.regular, '2026年11月20日', 1060, 1780, style)}
 ${seal(fonts, c.subject.name, '公章', 1040, 1500, 190)}
-${svgText(fonts.regular, '样本，仅供软件演示。Sample for software demonstration only.', width / 2, height - 140, { size: 30, fill: '#7a1f1f', anchor: 'middle' })}
-${watermark(fonts, width, height)}</svg>`;
-  return {
+${svgText(fonts.regular, '样本，仅供软件演示。Sample for software demonstration only.', width / 2, height - 140, { size: 30, fill: '#7a1f1f', anchor: 'middle' })}`;
+  return scan(fonts, { width, height, tone: '#f7f5ef', tilt: -0.35 }, drawing, {
     checklistItemId,
     originalName: '授权书-签字盖章-样本.jpg',
-    jpeg: await rasterise(svg, width, height, -0.35),
-    width,
-    height,
     validFrom: '',
     validTo: '',
-  };
+  });
 }
 
 /** The checklist items (templates/rules/checklist.json ids, with their @service suffix) the scans attach to. */

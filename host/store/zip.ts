@@ -187,6 +187,31 @@ export function readZipSafely(bytes: Uint8Array, limits: ZipLimits): Map<string,
 const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 0x0800;
 
+interface SharedFields {
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * The fields a local header and its central directory record share, in the same order in both (APPNOTE
+ * 4.3.7, 4.3.12: version needed to extract … file name length), written from `at`: 4 in a local header, 6 in
+ * a central record (after "version made by").
+ */
+function writeSharedFields(header: Buffer, at: number, fields: SharedFields): void {
+  header.writeUInt16LE(20, at); // version needed to extract: 2.0 (deflate)
+  header.writeUInt16LE(UTF8_NAMES, at + 2);
+  header.writeUInt16LE(fields.method, at + 4);
+  header.writeUInt16LE(0, at + 6); // time 00:00
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(fields.crc, at + 10);
+  header.writeUInt32LE(fields.compressedSize, at + 14);
+  header.writeUInt32LE(fields.size, at + 18);
+  header.writeUInt16LE(fields.nameLength, at + 22);
+}
+
 /**
  * Builds a zip with node:zlib (native CRC-32 and deflate; fflate's pure-JS CRC made a 47 MB export take
  * ~0.7 s more). `stored` entries — already-compressed scans — are written as they are.
@@ -200,32 +225,20 @@ export function writeZip(entries: { name: string; data: Uint8Array; stored?: boo
     const body = entry.stored
       ? Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength)
       : deflateRawSync(entry.data);
-    const method = entry.stored ? 0 : 8;
-    const crc = crc32(entry.data) >>> 0;
-    const local = Buffer.alloc(30);
+    const shared: SharedFields = {
+      method: entry.stored ? 0 : 8,
+      crc: crc32(entry.data) >>> 0,
+      compressedSize: body.length,
+      size: entry.data.length,
+      nameLength: name.length,
+    };
+    const local = Buffer.alloc(30); // extra field length (28) stays 0
     local.writeUInt32LE(LOCAL_SIGNATURE, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const record = Buffer.alloc(46);
+    writeSharedFields(local, 4, shared);
+    const record = Buffer.alloc(46); // extra, comment, disk, attributes stay 0
     record.writeUInt32LE(CENTRAL_SIGNATURE, 0);
     record.writeUInt16LE(20, 4); // made by: MS-DOS host, so no Unix mode bits are implied
-    record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(UTF8_NAMES, 8);
-    record.writeUInt16LE(method, 10);
-    record.writeUInt16LE(0, 12);
-    record.writeUInt16LE(DOS_DATE, 14);
-    record.writeUInt32LE(crc, 16);
-    record.writeUInt32LE(body.length, 20);
-    record.writeUInt32LE(entry.data.length, 24);
-    record.writeUInt16LE(name.length, 28);
+    writeSharedFields(record, 6, shared);
     record.writeUInt32LE(offset, 42);
     parts.push(local, name, body);
     central.push(record, name);
