@@ -243,6 +243,51 @@ const ROWS: Row[] = [
     path: 'licence.coverage',
   },
   {
+    code: 'licence.categoryMissing',
+    fail: (c) => {
+      c.answers = answers({
+        activities: ['paid_membership', 'marketplace_third_party'],
+        licenceCategory: 'b25',
+      });
+    },
+    pass: (c) => {
+      c.answers = answers({
+        activities: ['paid_membership', 'marketplace_third_party'],
+        licenceCategory: 'both',
+      });
+    },
+    path: 'answers.licenceCategory',
+  },
+  {
+    code: 'licence.categoryMaybeMissing',
+    fail: (c) => {
+      c.answers = answers({
+        activities: ['ads_revenue', 'marketplace_third_party'],
+        licenceCategory: 'b21',
+      });
+    },
+    pass: (c) => {
+      c.answers = answers({
+        activities: ['ads_revenue', 'marketplace_third_party'],
+        licenceCategory: 'both',
+      });
+    },
+    path: 'answers.licenceCategory',
+  },
+  {
+    code: 'privacy.inventoryEmpty',
+    fail: (c) => void (c.personalData = []),
+    path: 'personalData',
+  },
+  {
+    code: 'privacy.inventoryIncomplete',
+    fail: (c) => {
+      const row = c.personalData[1];
+      if (row) row.retention = ' ';
+    },
+    path: 'personalData.1.retention',
+  },
+  {
     code: 'miniProgram.remarksLength',
     fail: (c) => void (mini(c).remarks = '家居商城'),
     path: 'services.0.remarks',
