@@ -51,6 +51,13 @@ const licenceCase = (c: Case) => {
   c.answers = answers({ activities: ['paid_membership'], surfaces: ['mini_program'] });
 };
 
+/** A website whose activities call for licence categories, with the categories the answer names. */
+const licenceCategories =
+  (activities: Case['answers']['activities'], licenceCategory: Case['answers']['licenceCategory']): Mutate =>
+  (c) => {
+    c.answers = answers({ activities, licenceCategory });
+  };
+
 interface Row {
   code: string;
   fail: Mutate;
@@ -244,34 +251,14 @@ const ROWS: Row[] = [
   },
   {
     code: 'licence.categoryMissing',
-    fail: (c) => {
-      c.answers = answers({
-        activities: ['paid_membership', 'marketplace_third_party'],
-        licenceCategory: 'b25',
-      });
-    },
-    pass: (c) => {
-      c.answers = answers({
-        activities: ['paid_membership', 'marketplace_third_party'],
-        licenceCategory: 'both',
-      });
-    },
+    fail: licenceCategories(['paid_membership', 'marketplace_third_party'], 'b25'),
+    pass: licenceCategories(['paid_membership', 'marketplace_third_party'], 'both'),
     path: 'answers.licenceCategory',
   },
   {
     code: 'licence.categoryMaybeMissing',
-    fail: (c) => {
-      c.answers = answers({
-        activities: ['ads_revenue', 'marketplace_third_party'],
-        licenceCategory: 'b21',
-      });
-    },
-    pass: (c) => {
-      c.answers = answers({
-        activities: ['ads_revenue', 'marketplace_third_party'],
-        licenceCategory: 'both',
-      });
-    },
+    fail: licenceCategories(['ads_revenue', 'marketplace_third_party'], 'b21'),
+    pass: licenceCategories(['ads_revenue', 'marketplace_third_party'], 'both'),
     path: 'answers.licenceCategory',
   },
   {
