@@ -3,7 +3,13 @@
  * (a validated number, reasons, a date not before the previous one), and the live timer of the waiting
  * state the case is in, counted in working days on the mainland calendar.
  */
-import type { Case, CaseStatus, JournalEntry, ReturnReason } from '../model/case';
+import {
+  answeredLicenceCategories,
+  type Case,
+  type CaseStatus,
+  type JournalEntry,
+  type ReturnReason,
+} from '../model/case';
 import { parseIcpNumber, validateIcpNumber } from '../validate/icp-number';
 import type { ValidationIssue } from '../validate/types';
 import { waitFor, type Wait } from './rules';
@@ -235,7 +241,9 @@ export function timerFor(wait: Wait, since: JournalEntry, today: string, calenda
 
 /** Which track a case's pathway puts first: the licence, or the filing. */
 export function trackOf(c: Case, pathway: string): Track {
-  return pathway === 'commercial_licence' || c.licence.categories.length > 0 ? 'licence' : 'filing';
+  return pathway === 'commercial_licence' || answeredLicenceCategories(c.answers.licenceCategory).length > 0
+    ? 'licence'
+    : 'filing';
 }
 
 /** The packets sent: every export, numbered in order, with the submission entries that sent it. */

@@ -3,7 +3,12 @@
  * Pure data in, boolean out: which documents a packet needs is a decision, not a side effect.
  */
 import { getAt } from '../model/access';
-import { filesInMainland, type Case } from '../model/case';
+import {
+  answeredLicenceCategories,
+  filesInMainland,
+  type Case,
+  type LicenceCategoryCode,
+} from '../model/case';
 import type { Condition } from './template-schema';
 
 /**
@@ -15,15 +20,20 @@ export interface DocumentDecision {
   filing: boolean;
   /** A commercial licence application (B25 and/or B21) is part of this packet. */
   licence: boolean;
-  licenceCategories: ('B25' | 'B21')[];
+  /** The categories applied for (core/rules/licence-categories.ts); the documents print them. */
+  licenceCategories: LicenceCategoryCode[];
 }
 
-/** The pathway facts implied by the case alone: filing when hosted in the mainland, licence when applied for. */
+/**
+ * The pathway facts implied by the case alone: filing when hosted in the mainland, licence when the Pathway
+ * answer names licence categories.
+ */
 export function decisionFromCase(caseData: Case): DocumentDecision {
+  const categories = answeredLicenceCategories(caseData.answers.licenceCategory);
   return {
     filing: filesInMainland(caseData.answers) !== false,
-    licence: caseData.licence.categories.length > 0,
-    licenceCategories: [...caseData.licence.categories],
+    licence: categories.length > 0,
+    licenceCategories: categories,
   };
 }
 

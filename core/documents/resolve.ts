@@ -465,6 +465,9 @@ function computed(path: string, ctx: ResolveContext, lang: Lang): unknown {
       return applicationContact(ctx.caseData).mobile;
     case '$contact.email':
       return applicationContact(ctx.caseData).email;
+    case '$licenceCategories':
+      // The categories the packet applies for (the Pathway answer, or what the decision calls for).
+      return formatLicenceCategories(ctx.decision.licenceCategories, lang);
     default:
       return undefined;
   }

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 const text = (max = 2000) => z.string().max(max).default('');
 const isoDate = () => z.string().max(10).default('');
@@ -50,9 +50,24 @@ export type PilotLocation = (typeof PILOT_LOCATIONS)[number];
 export const MINI_PROGRAM_ACCOUNT_OWNERS = ['mainland_entity', 'overseas_entity'] as const;
 export type MiniProgramAccountOwner = (typeof MINI_PROGRAM_ACCOUNT_OWNERS)[number];
 
-/** The licence category the applicant means to apply for (pathways.md §1 2015 catalogue: B25, B21). */
+/**
+ * The licence category the applicant means to apply for (pathways.md §1 2015 catalogue: B25, B21). It is the
+ * case's only record of the categories: the licence documents print what core/rules/licence-categories.ts
+ * derives from it and the pathway decision ('not_sure' or unanswered: what the decision calls for).
+ */
 export const LICENCE_CATEGORIES = ['b25', 'b21', 'both', 'not_sure'] as const;
 export type LicenceCategory = (typeof LICENCE_CATEGORIES)[number];
+
+/** A licence category as the catalogue and the documents name it. */
+export type LicenceCategoryCode = 'B25' | 'B21';
+
+/** The categories an answer names, B25 first ([] for 'not_sure' or no answer). */
+export function answeredLicenceCategories(answer: LicenceCategory | null): LicenceCategoryCode[] {
+  if (answer === 'b25') return ['B25'];
+  if (answer === 'b21') return ['B21'];
+  if (answer === 'both') return ['B25', 'B21'];
+  return [];
+}
 
 /** How the service earns money or what it does (pathways.md §12.1 `activities`, without the sector flags). */
 export const ACTIVITIES = [
@@ -391,9 +406,8 @@ export const StaffMemberSchema = z.object({
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
+/** The licence business data. The categories applied for are the Pathway answer `answers.licenceCategory`. */
 export const LicenceSchema = z.object({
-  /** Licence categories applied for. */
-  categories: z.array(z.enum(['B25', 'B21'])).default([]),
   /**
    * Where the service is offered: the filing province only (provincial administration), a list of
    * provinces, or nationwide (both MIIT).

@@ -20,6 +20,7 @@ type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 const MIGRATIONS: Record<number, Migration> = {
   1: migrateStatusJournalV1,
   2: splitMainlandHosting,
+  3: licenceCategoriesIntoAnswer,
 };
 
 /**
@@ -62,6 +63,34 @@ function splitMainlandHosting(raw: Record<string, unknown>): Record<string, unkn
       miniProgramAccount: hosting ? 'mainland_entity' : 'overseas_entity',
       mainlandHosting: hosted ? hosting : null,
     },
+  };
+}
+
+const ANSWER_OF_CATEGORIES: Record<string, string> = { B25: 'b25', B21: 'b21', 'B21+B25': 'both' };
+
+/**
+ * Licence categories: versions 1–3 kept them twice — the Pathway answer `answers.licenceCategory` and
+ * `licence.categories`, which the documents printed (B25 when empty) while the app only ever asked the
+ * answer. Version 4 keeps the answer alone. A category either place named is kept: the answer becomes the
+ * union of both (the pre-flight and the pathway result say when a category is missing or not needed).
+ */
+function licenceCategoriesIntoAnswer(raw: Record<string, unknown>): Record<string, unknown> {
+  const licence = raw.licence;
+  if (!isRecord(licence) || !('categories' in licence)) return raw;
+  const { categories, ...rest } = licence;
+  const answers = isRecord(raw.answers) ? raw.answers : {};
+  const named = new Set(
+    Array.isArray(categories) ? categories.filter((c) => c === 'B25' || c === 'B21') : [],
+  );
+  const answer = answers.licenceCategory;
+  if (answer === 'b25' || answer === 'both') named.add('B25');
+  if (answer === 'b21' || answer === 'both') named.add('B21');
+  const key = [...named].sort().join('+');
+  const merged = ANSWER_OF_CATEGORIES[key];
+  return {
+    ...raw,
+    licence: rest,
+    ...(merged && merged !== answer ? { answers: { ...answers, licenceCategory: merged } } : {}),
   };
 }
 

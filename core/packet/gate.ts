@@ -3,12 +3,18 @@
  * warning is acknowledged; the pathway gives something to file. Which documents go in follows from the
  * pathway decision, read through the document templates' own `appliesWhen`.
  */
-import { filesInMainland, type Case } from '../model/case';
+import type { Case } from '../model/case';
 import type { DocumentDecision } from '../documents/conditions';
 import { templateApplies } from '../documents/resolve';
 import { documentTemplate, documentTemplates } from '../documents/templates';
 import { documentConsistencyIssues } from '../rules/preflight';
-import type { Decision, Pathway } from '../rules/decide';
+import type { Decision } from '../rules/decide';
+import {
+  caseLicenceCategories,
+  packetDocumentDecision,
+  packetPathway,
+  type FileablePathway,
+} from '../rules/licence-categories';
 import type { PreflightIssue } from '../rules/preflight';
 import { PacketError } from './errors';
 import type { PacketDecision, PacketDocument } from './types';
@@ -25,7 +31,7 @@ export function assertExportable(issues: readonly PreflightIssue[], acceptWarnin
     throw new PacketError('unacknowledgedWarnings', { count: open.length }, open);
 }
 
-const PATHWAYS: Record<'icp_filing' | 'commercial_licence', PacketDecision> = {
+const PATHWAYS: Record<FileablePathway, PacketDecision> = {
   icp_filing: { pathwayId: 'icp-filing', pathway: { zh: 'ICP备案', en: 'ICP filing' } },
   commercial_licence: {
     pathwayId: 'icp-licence',
@@ -33,15 +39,11 @@ const PATHWAYS: Record<'icp_filing' | 'commercial_licence', PacketDecision> = {
   },
 };
 
-function fileable(pathway: Pathway | undefined): pathway is 'icp_filing' | 'commercial_licence' {
-  return pathway === 'icp_filing' || pathway === 'commercial_licence';
-}
-
 export interface PacketPlan {
   packet: PacketDecision;
   documents: DocumentDecision;
   /** The pathway the packet is built for: the decision's, or its alternative where the decision is disputed. */
-  pathway: 'icp_filing' | 'commercial_licence';
+  pathway: FileablePathway;
   /** True when the packet follows the alternative reading of a disputed rule (the pre-flight warned). */
   alternative: boolean;
 }
@@ -52,20 +54,13 @@ export interface PacketPlan {
  * follows it (the pre-flight has shown the dispute and the user acknowledged it).
  */
 export function planPacket(c: Case, decision: Decision): PacketPlan {
-  const alternative = !fileable(decision.pathway) && fileable(decision.alternativePathway);
-  const pathway = fileable(decision.pathway) ? decision.pathway : decision.alternativePathway;
-  if (!fileable(pathway)) throw new PacketError('notEligible', { pathway: decision.pathway });
-  const licence = pathway === 'commercial_licence';
+  const pathway = packetPathway(decision);
+  if (!pathway) throw new PacketError('notEligible', { pathway: decision.pathway });
   return {
     packet: PATHWAYS[pathway],
     pathway,
-    alternative,
-    documents: {
-      // A licensed service is still filed (its site or mini-program gets an ICP number).
-      filing: filesInMainland(c.answers) !== false,
-      licence,
-      licenceCategories: licence ? (c.licence.categories.length ? [...c.licence.categories] : ['B25']) : [],
-    },
+    alternative: pathway !== decision.pathway,
+    documents: packetDocumentDecision(c, decision, pathway),
   };
 }
 
@@ -94,7 +89,7 @@ export function assertDocumentsConsistent(
   const decision: DocumentDecision = {
     filing: templates.some((t) => t.pathway === 'filing'),
     licence,
-    licenceCategories: licence ? (c.licence.categories.length ? [...c.licence.categories] : ['B25']) : [],
+    licenceCategories: licence ? caseLicenceCategories(c) : [],
   };
   const issues = documentConsistencyIssues(c, decision, today, templates);
   if (issues.length) throw new PacketError('preflightErrors', { count: issues.length }, issues);

@@ -10,6 +10,7 @@ import type { DocumentFonts } from '../documents/font';
 import { parseTemplate, type DocumentTemplate } from '../documents/template-schema';
 import indexJson from '../../templates/documents/packet-index.json' with { type: 'json' };
 import type { PacketIndex } from './types';
+import { caseLicenceCategories } from '../rules/licence-categories';
 
 let indexTemplate: DocumentTemplate | undefined;
 
@@ -35,7 +36,7 @@ const SURFACE_NAMES_EN: Record<string, string> = {
  */
 export function applicationItem(c: Case, pathwayId: string): { zh: string; en: string } {
   if (pathwayId === 'icp-licence') {
-    const categories = c.licence.categories.length ? c.licence.categories : ['B25'];
+    const categories = caseLicenceCategories(c);
     const zh = formatLicenceCategories(categories, 'zh').replace('（B25，仅限互联网信息服务）', '（B25）');
     return { zh: `${zh}经营许可`, en: `Licence for ${formatLicenceCategories(categories, 'en')}` };
   }

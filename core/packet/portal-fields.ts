@@ -15,6 +15,7 @@ import { regionName } from '../model/regions';
 import { formatCny, formatDate } from '../documents/resolve';
 import type { LabelTables } from '../documents/template-schema';
 import { sha256Base64 } from './hash';
+import { caseLicenceCategories } from '../rules/licence-categories';
 import { parseFont } from '../documents/font';
 import { webFontSubset } from './web-font';
 
@@ -138,10 +139,10 @@ export function licencePortalSection(c: Case): PortalSection {
   const contact = applicationContact(c);
   const rows: PortalRow[] = [
     row(
-      'licence.categories',
+      'answers.licenceCategory',
       '申请业务种类',
       'Categories applied for',
-      formatLicenceCategories(c.licence.categories.length ? c.licence.categories : ['B25'], 'zh'),
+      formatLicenceCategories(caseLicenceCategories(c), 'zh'),
       false,
     ),
     row('licence.coverage', '业务覆盖范围', 'Coverage', formatCoverage(c.licence.coverage, c, 'zh'), false),

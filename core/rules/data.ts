@@ -90,6 +90,8 @@ export const PathwayRuleSchema = z.strictObject({
   explanation: BilingualSchema,
   authority: BilingualSchema.optional(),
   minRegisteredCapitalCny: z.number().int().positive().optional(),
+  /** For a `licence` conclusion: the category of the 2015 catalogue it calls for. */
+  licenceCategory: z.enum(['B25', 'B21']).optional(),
   timeline: TimelineSchema.optional(),
   obligations: z.array(ObligationSchema).optional(),
   nextActions: z.array(BilingualSchema).min(1),

@@ -45,6 +45,8 @@ export interface Conclusion {
   explanation: Bilingual;
   authority?: Bilingual;
   minRegisteredCapitalCny?: number;
+  /** For a licence conclusion: the catalogue category it calls for. */
+  licenceCategory?: 'B25' | 'B21';
   timeline?: Timeline;
   nextActions: Bilingual[];
   sources: Source[];
@@ -447,6 +449,7 @@ function buildConclusion(
     explanation: interpolate(rule.explanation, params),
     ...(rule.authority ? { authority: interpolate(rule.authority, params) } : {}),
     ...(rule.minRegisteredCapitalCny ? { minRegisteredCapitalCny: rule.minRegisteredCapitalCny } : {}),
+    ...(rule.licenceCategory ? { licenceCategory: rule.licenceCategory } : {}),
     ...(rule.timeline ? { timeline: rule.timeline } : {}),
     nextActions: rule.nextActions.map((a) => interpolate(a, params)),
     sources: uniqueSources([...rule.sources, ...(preApproval ? preApproval.sources : [])]),

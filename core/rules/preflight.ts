@@ -42,7 +42,11 @@ import { decidePathway, type Decision } from './decide';
 import { judgeValidity, submissionDate, validityWindow } from './validity';
 import { checkDocumentConsistency, FACT_NAMES } from '../documents/consistency';
 import type { DocumentDecision } from '../documents/conditions';
+import { templateApplies } from '../documents/resolve';
 import type { DocumentTemplate } from '../documents/template-schema';
+import { documentTemplates } from '../documents/templates';
+import { inventoryGaps } from '../after/pipl';
+import { licenceCategoryPlan, packetDocumentDecision, packetPathway } from './licence-categories';
 
 export interface PreflightIssue {
   /** `code@path`: stable, so an acknowledged warning stays acknowledged across edits of other fields. */
@@ -271,7 +275,13 @@ export function checkCase(input: Case, options: CheckOptions = {}): PreflightIss
   checkValidity(out, caseData, facts, today);
   checkLicence(out, caseData, facts, decision);
   checkDocuments(out, caseData, checklist);
-  checkConsistency(out, caseData, decision, today);
+  const pathway = packetPathway(decision);
+  if (pathway) {
+    const documents = packetDocumentDecision(caseData, decision, pathway);
+    if (documents.licence) checkLicenceCategories(out, caseData, decision);
+    checkPersonalData(out, caseData, documents);
+    checkConsistency(out, caseData, documents, today);
+  }
 
   const order = (s: Step) => STEPS.indexOf(s);
   return out.issues
@@ -860,23 +870,6 @@ function checkDocuments(out: IssueList, caseData: Case, checklist: ChecklistItem
   }
 }
 
-/** The documents of the packet the case would export (as the export gate plans it), for the check below. */
-function packetDocumentDecision(caseData: Case, decision: Decision): DocumentDecision | undefined {
-  const fileable = (p: string | undefined) => p === 'icp_filing' || p === 'commercial_licence';
-  const pathway = fileable(decision.pathway) ? decision.pathway : decision.alternativePathway;
-  if (!fileable(pathway)) return undefined;
-  const licence = pathway === 'commercial_licence';
-  return {
-    filing: caseData.answers.mainlandHosting !== false,
-    licence,
-    licenceCategories: licence
-      ? caseData.licence.categories.length
-        ? [...caseData.licence.categories]
-        : ['B25']
-      : [],
-  };
-}
-
 /** Cross-document contradictions, as errors naming both documents. */
 export function documentConsistencyIssues(
   caseData: Case,
@@ -899,8 +892,57 @@ export function documentConsistencyIssues(
   return out.issues;
 }
 
-function checkConsistency(out: IssueList, caseData: Case, decision: Decision, today: string): void {
-  const documents = packetDocumentDecision(caseData, decision);
-  if (!documents) return;
+function checkConsistency(out: IssueList, caseData: Case, documents: DocumentDecision, today: string): void {
   for (const issue of documentConsistencyIssues(caseData, documents, today)) out.push(issue);
+}
+
+/**
+ * The licence categories the packet applies for (the Pathway answer) must cover every category the answers
+ * call for: a marketplace or device-data service under a B25-only licence is operating outside the licence.
+ * Shown on the licence form, where the categories are chosen; an error unless every conclusion calling for
+ * the category is disputed.
+ */
+function checkLicenceCategories(out: IssueList, caseData: Case, decision: Decision): void {
+  const plan = licenceCategoryPlan(caseData.answers, decision);
+  for (const missing of plan.missing) {
+    const firm = missing.conclusions.some((c) => c.confidence !== 'unclear');
+    const reason = missing.conclusions[0]?.title ?? { en: missing.category, 'zh-CN': missing.category };
+    out.rule(firm ? 'licence.categoryMissing' : 'licence.categoryMaybeMissing', 'answers.licenceCategory', {
+      category: missing.category,
+      applied: plan.categories.join(' + '),
+      reason,
+    });
+  }
+}
+
+/**
+ * The personal-information inventory prints as the table of the privacy policy and of the inventory
+ * (个人信息清单) wherever a packet document binds it: empty, those documents say 尚未填写个人信息清单; a row
+ * without its item, purpose or retention prints a blank. PIPL Art. 17 asks the notice to state exactly
+ * those, so a reviewer reads either as an unfinished policy.
+ */
+function checkPersonalData(out: IssueList, caseData: Case, documents: DocumentDecision): void {
+  const printing = documentTemplates().filter(
+    (t) =>
+      t.binds.some((b) => b.split(/[.[]/)[0] === 'personalData') && templateApplies(t, caseData, documents),
+  );
+  if (printing.length === 0) return;
+  const names = {
+    en: printing.map((t) => `the ${t.title.en}`).join(' and '),
+    'zh-CN': printing.map((t) => `《${t.title.zh}》`).join(''),
+  };
+  if (caseData.personalData.length === 0) {
+    out.rule('privacy.inventoryEmpty', 'personalData', { documents: names });
+    return;
+  }
+  caseData.personalData.forEach((row, i) => {
+    for (const gap of inventoryGaps(row)) {
+      const path = `personalData.${i}.${gap}`;
+      out.rule('privacy.inventoryIncomplete', path, {
+        number: i + 1,
+        field: labelOf(path),
+        documents: names,
+      });
+    }
+  });
 }

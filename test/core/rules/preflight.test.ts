@@ -51,6 +51,13 @@ const licenceCase = (c: Case) => {
   c.answers = answers({ activities: ['paid_membership'], surfaces: ['mini_program'] });
 };
 
+/** A website whose activities call for licence categories, with the categories the answer names. */
+const licenceCategories =
+  (activities: Case['answers']['activities'], licenceCategory: Case['answers']['licenceCategory']): Mutate =>
+  (c) => {
+    c.answers = answers({ activities, licenceCategory });
+  };
+
 interface Row {
   code: string;
   fail: Mutate;
@@ -241,6 +248,31 @@ const ROWS: Row[] = [
       c.licence.coverage = 'nationwide';
     },
     path: 'licence.coverage',
+  },
+  {
+    code: 'licence.categoryMissing',
+    fail: licenceCategories(['paid_membership', 'marketplace_third_party'], 'b25'),
+    pass: licenceCategories(['paid_membership', 'marketplace_third_party'], 'both'),
+    path: 'answers.licenceCategory',
+  },
+  {
+    code: 'licence.categoryMaybeMissing',
+    fail: licenceCategories(['ads_revenue', 'marketplace_third_party'], 'b21'),
+    pass: licenceCategories(['ads_revenue', 'marketplace_third_party'], 'both'),
+    path: 'answers.licenceCategory',
+  },
+  {
+    code: 'privacy.inventoryEmpty',
+    fail: (c) => void (c.personalData = []),
+    path: 'personalData',
+  },
+  {
+    code: 'privacy.inventoryIncomplete',
+    fail: (c) => {
+      const row = c.personalData[1];
+      if (row) row.retention = ' ';
+    },
+    path: 'personalData.1.retention',
   },
   {
     code: 'miniProgram.remarksLength',

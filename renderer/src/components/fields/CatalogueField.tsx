@@ -233,22 +233,26 @@ export function FieldView({
       </div>
       {def.input !== 'boolean' && def.input !== 'list' && input}
       {def.input === 'list' && input}
-      {shown.length > 0 && (
-        <ul id={issuesId} className="field__issues">
-          {shown.map((issue) => (
-            <li
-              key={issue.key}
-              className={`field-issue field-issue--${issue.severity}`}
-              data-code={issue.code}
-            >
-              <span className="field-issue__severity">{t(`fields.severity.${issue.severity}`)}</span>{' '}
-              <span className="field-issue__message">{issue.message[lang]}</span>{' '}
-              <span className="field-issue__fix">{issue.fix[lang]}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <FieldIssues id={issuesId} issues={shown} />
     </div>
+  );
+}
+
+/** The pre-flight's findings under a field, each with its fix in the UI language; nothing when there are none. */
+export function FieldIssues({ id, issues }: { id: string; issues: readonly PreflightIssue[] }) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  if (issues.length === 0) return null;
+  return (
+    <ul id={id} className="field__issues">
+      {issues.map((issue) => (
+        <li key={issue.key} className={`field-issue field-issue--${issue.severity}`} data-code={issue.code}>
+          <span className="field-issue__severity">{t(`fields.severity.${issue.severity}`)}</span>{' '}
+          <span className="field-issue__message">{issue.message[lang]}</span>{' '}
+          <span className="field-issue__fix">{issue.fix[lang]}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

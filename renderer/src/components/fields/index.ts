@@ -16,7 +16,7 @@ export {
 } from './Field';
 export { Button, DialogForm, SubmitRow, type ButtonVariant } from './Button';
 export { ListEditor } from './ListEditor';
-export { CatalogueField, FieldView, fieldDomId } from './CatalogueField';
+export { CatalogueField, FieldIssues, FieldView, fieldDomId } from './CatalogueField';
 export { catalogueChildren, FieldGroup, RegionFields, RowList } from './FieldGroup';
 export { errorsUnder, FormSection } from './FormSection';
 export { matchRegions, regionLabel, RegionSelect } from './RegionSelect';

@@ -7,7 +7,7 @@ export interface ListLabels {
 }
 
 /** The value lists of the catalogue, by the last key of their model path; their words are in locales. */
-const LISTS = ['languages', 'domains', 'ipAddresses', 'serviceContentTypes', 'categories'] as const;
+const LISTS = ['languages', 'domains', 'ipAddresses', 'serviceContentTypes'] as const;
 type ListKey = (typeof LISTS)[number];
 
 const isListKey = (key: string): key is ListKey => (LISTS as readonly string[]).includes(key);

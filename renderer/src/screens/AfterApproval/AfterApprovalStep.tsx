@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../core/validate/common';
+import { PiInventory } from '../../components/PiInventory';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import type { StepScreenProps } from '../Case/StepOverview';
 import { StepPager } from '../Case/StepPager';
 import { CASE_STEPS } from '../Case/steps';
 import { AdChecker } from './AdChecker';
+import { AfterSection } from './AfterSection';
 import { GoLiveKit } from './GoLiveKit';
 import { Obligations } from './Obligations';
-import { PiInventory } from './PiInventory';
 import { StatusJournal } from './StatusJournal';
 import '../workspace-steps.css';
 import './after-approval.css';
@@ -56,7 +57,14 @@ export function AfterApprovalStep({ caseId, step, navigate }: StepScreenProps) {
       <GoLiveKit today={today} />
       <Obligations caseId={caseId} today={today} />
       <AdChecker />
-      <PiInventory />
+      <AfterSection
+        id="after-inventory"
+        heading={t('afterApproval.inventory.heading')}
+        intro={t('afterApproval.inventory.intro')}
+      >
+        <PiInventory />
+        <p className="hint">{t('afterApproval.inventory.packetHint')}</p>
+      </AfterSection>
       <StepPager caseId={caseId} step={step} navigate={navigate} />
     </article>
   );

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { FormerNameSchema, ShareholderSchema } from '../../../../core/model/case';
+import { packetPathway } from '../../../../core/rules/licence-categories';
 import { catalogueChildren, FieldGroup } from '../../components/fields/FieldGroup';
 import { FormSection, ListSection } from '../../components/fields/FormSection';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
 import { StepFrame } from '../Case/StepFrame';
+import { LicenceCategories } from './LicenceCategories';
 
 /** The subject's fields in three sections: the certificate, where the subject is, and the company. */
 const SUBJECT_SECTIONS = [
@@ -24,9 +26,7 @@ const SUBJECT_SECTIONS = [
   { id: 'company', keys: ['investor', 'registeredCapitalCny', 'employeeCount', 'businessScope', 'remarks'] },
 ] as const;
 
-const LICENCE_KEYS = catalogueChildren('licence')
-  .map((def) => def.path.slice('licence.'.length))
-  .filter((key) => key !== 'categories');
+const LICENCE_PATHS = ['answers.licenceCategory', ...catalogueChildren('licence').map((def) => def.path)];
 
 /** The applicant (subject): certificate, address, shareholders, former names; licence business data when needed. */
 export function ApplicantStep({ caseId, step, navigate }: StepScreenProps) {
@@ -65,14 +65,15 @@ export function ApplicantStep({ caseId, step, navigate }: StepScreenProps) {
         removeLabel={(index) => t('forms.applicant.removeFormerName', { number: index + 1 })}
       />
 
-      {decision.pathway === 'commercial_licence' && (
+      {packetPathway(decision) === 'commercial_licence' && (
         <FormSection
           id="applicant-licence"
           title={t('forms.applicant.licence')}
           hint={t('forms.applicant.licenceHelp')}
-          paths={LICENCE_KEYS.map((key) => `licence.${key}`)}
+          paths={LICENCE_PATHS}
         >
-          <FieldGroup prefix="licence" exclude={['categories']} />
+          <LicenceCategories />
+          <FieldGroup prefix="licence" />
         </FormSection>
       )}
     </StepFrame>

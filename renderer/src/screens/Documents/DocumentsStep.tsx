@@ -2,10 +2,13 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../../core/model/case';
 import { buildChecklist, type ChecklistStatus } from '../../../../core/rules/checklist';
+import { packetPathway } from '../../../../core/rules/licence-categories';
 import type { ErrorCode } from '../../../../electron/contract';
 import en from '../../../../locales/en.json';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
+import { Section } from '../../components/fields/FormSection';
+import { PiInventory } from '../../components/PiInventory';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
@@ -176,6 +179,15 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
             </section>
           )}
         </>
+      )}
+      {packetPathway(decision) && (
+        <Section
+          id="documents-inventory"
+          title={t('documentsStep.inventory.heading')}
+          hint={t('documentsStep.inventory.intro')}
+        >
+          <PiInventory />
+        </Section>
       )}
       <p className="hint documents-step__source">
         {t('documentsStep.sourceNote', { asOf: checklist[0]?.asOf ?? '' })}

@@ -1,23 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import { inventoryFlags, inventoryGaps } from '../../../../core/after/pipl';
+import { inventoryFlags, inventoryGaps } from '../../../core/after/pipl';
 import {
   CROSS_BORDER_MECHANISMS,
   DataItemSchema,
   LEGAL_BASES,
   SENSITIVE_CATEGORIES,
   type DataItem,
-} from '../../../../core/model/case';
-import { removeListRow } from '../../../../core/model/list-edits';
-import { enumKey } from '../../i18n/enumKey';
-import { TextField } from '../../components/fields';
-import { useCaseSession } from '../Case/caseSession';
-import { AfterSection } from './AfterSection';
+} from '../../../core/model/case';
+import { removeListRow } from '../../../core/model/list-edits';
+import { enumKey } from '../i18n/enumKey';
+import { useCaseSession } from '../screens/Case/caseSession';
+import { TextField, fieldDomId } from './fields';
+import './pi-inventory.css';
 
 /**
  * The PIPL personal-information inventory, entered once per case: each item with purpose, legal basis,
  * sensitive categories, retention, recipients and cross-border transfer. It fills the privacy policy and the
- * inventory table of the packet, and flags what needs separate consent, an impact assessment or a
- * cross-border mechanism.
+ * inventory table of the packet (so the Documents step shows it, where the pre-flight's findings on it lead)
+ * and the After approval step's privacy-policy section; both use this one editor, which flags what needs
+ * separate consent, an impact assessment or a cross-border mechanism. Inputs carry the field ids of their
+ * model paths (`personalData.0.purpose`), and "Add an item" that of `personalData`, so a finding opens them.
  */
 export function PiInventory() {
   const { t } = useTranslation();
@@ -36,36 +38,32 @@ export function PiInventory() {
     }));
 
   return (
-    <AfterSection
-      id="after-inventory"
-      heading={t('afterApproval.inventory.heading')}
-      intro={t('afterApproval.inventory.intro')}
-    >
-      {items.length === 0 && <p className="hint">{t('afterApproval.inventory.empty')}</p>}
+    <>
+      {items.length === 0 && <p className="hint">{t('piInventory.empty')}</p>}
       {items.map((item, index) => {
         const flags = inventoryFlags(item);
         const gaps = inventoryGaps(item);
         const id = `pi-${index}`;
         return (
-          <fieldset key={index} className="after-pi" data-testid={id}>
-            <legend>{t('afterApproval.inventory.row', { number: index + 1, name: item.item || '—' })}</legend>
-            <div className="after-pi__grid">
-              <label className="field" id={`field-personalData.${index}.item`}>
-                <span className="field__label">{t('afterApproval.inventory.item')}</span>
-                <input
-                  className="input"
-                  value={item.item}
-                  onChange={(e) => setItem(index, { item: e.target.value })}
-                />
-              </label>
+          <fieldset key={index} className="row-list__row pi-item" data-testid={id}>
+            <legend className="row-list__title">
+              {t('piInventory.row', { number: index + 1, name: item.item || '—' })}
+            </legend>
+            <div className="pi-item__grid">
               <TextField
-                id={`${id}-purpose`}
-                label={t('afterApproval.inventory.purpose')}
+                id={fieldDomId(`personalData.${index}.item`)}
+                label={t('piInventory.item')}
+                value={item.item}
+                onChange={(next) => setItem(index, { item: next })}
+              />
+              <TextField
+                id={fieldDomId(`personalData.${index}.purpose`)}
+                label={t('piInventory.purpose')}
                 value={item.purpose}
                 onChange={(next) => setItem(index, { purpose: next })}
               />
               <label className="field">
-                <span className="field__label">{t('afterApproval.inventory.legalBasis')}</span>
+                <span className="field__label">{t('piInventory.legalBasis')}</span>
                 <select
                   className="select"
                   value={item.legalBasis}
@@ -73,28 +71,28 @@ export function PiInventory() {
                 >
                   {LEGAL_BASES.map((basis) => (
                     <option key={basis} value={basis}>
-                      {t(`afterApproval.inventory.bases.${enumKey(basis)}`)}
+                      {t(`piInventory.bases.${enumKey(basis)}`)}
                     </option>
                   ))}
                 </select>
               </label>
               <TextField
-                id={`${id}-retention`}
-                label={t('afterApproval.inventory.retention')}
+                id={fieldDomId(`personalData.${index}.retention`)}
+                label={t('piInventory.retention')}
                 value={item.retention}
                 onChange={(next) => setItem(index, { retention: next })}
               />
               <TextField
-                id={`${id}-sharedWith`}
-                label={t('afterApproval.inventory.sharedWith')}
+                id={fieldDomId(`personalData.${index}.sharedWith`)}
+                label={t('piInventory.sharedWith')}
                 value={item.sharedWith}
                 onChange={(next) => setItem(index, { sharedWith: next })}
               />
             </div>
-            <fieldset className="after-pi__categories">
-              <legend>{t('afterApproval.inventory.sensitive')}</legend>
+            <fieldset className="pi-item__categories">
+              <legend>{t('piInventory.sensitive')}</legend>
               {SENSITIVE_CATEGORIES.map((category) => (
-                <label key={category} className="after-inline-check">
+                <label key={category} className="pi-item__check">
                   <input
                     type="checkbox"
                     checked={item.sensitiveCategories.includes(category)}
@@ -106,22 +104,22 @@ export function PiInventory() {
                       })
                     }
                   />
-                  {t(`afterApproval.inventory.categories.${enumKey(category)}`)}
+                  {t(`piInventory.categories.${enumKey(category)}`)}
                 </label>
               ))}
             </fieldset>
-            <label className="after-inline-check">
+            <label className="pi-item__check">
               <input
                 type="checkbox"
                 checked={item.crossBorder}
                 onChange={(e) => setItem(index, { crossBorder: e.target.checked })}
               />
-              {t('afterApproval.inventory.crossBorder')}
+              {t('piInventory.crossBorder')}
             </label>
             {item.crossBorder && (
-              <div className="after-pi__grid">
+              <div className="pi-item__grid">
                 <label className="field">
-                  <span className="field__label">{t('afterApproval.inventory.recipient')}</span>
+                  <span className="field__label">{t('piInventory.recipient')}</span>
                   <input
                     className="input"
                     value={item.crossBorderRecipient}
@@ -129,7 +127,7 @@ export function PiInventory() {
                   />
                 </label>
                 <label className="field">
-                  <span className="field__label">{t('afterApproval.inventory.mechanism')}</span>
+                  <span className="field__label">{t('piInventory.mechanism')}</span>
                   <select
                     className="select"
                     value={item.crossBorderMechanism}
@@ -141,7 +139,7 @@ export function PiInventory() {
                   >
                     {CROSS_BORDER_MECHANISMS.map((m) => (
                       <option key={m} value={m}>
-                        {t(`afterApproval.inventory.mechanisms.${m === '' ? 'none' : enumKey(m)}`)}
+                        {t(`piInventory.mechanisms.${m === '' ? 'none' : enumKey(m)}`)}
                       </option>
                     ))}
                   </select>
@@ -149,15 +147,15 @@ export function PiInventory() {
               </div>
             )}
             {(flags.length > 0 || gaps.length > 0) && (
-              <ul className="after-flags" data-testid={`${id}-flags`}>
+              <ul className="pi-item__flags" data-testid={`${id}-flags`}>
                 {gaps.map((gap) => (
                   <li key={gap} className="field-issue field-issue--error">
-                    {t(`afterApproval.inventory.gaps.${gap}`)}
+                    {t(`piInventory.gaps.${gap}`)}
                   </li>
                 ))}
                 {flags.map((flag) => (
                   <li key={flag} className="field-issue">
-                    {t(`afterApproval.inventory.flags.${flag}`)}
+                    {t(`piInventory.flags.${flag}`)}
                   </li>
                 ))}
               </ul>
@@ -167,7 +165,7 @@ export function PiInventory() {
               className="button button--small"
               onClick={() => update((c) => removeListRow(c, 'personalData', index), { ownUndoStep: true })}
             >
-              {t('afterApproval.inventory.remove')}
+              {t('piInventory.remove')}
             </button>
           </fieldset>
         );
@@ -180,11 +178,11 @@ export function PiInventory() {
             ownUndoStep: true,
           })
         }
+        id={fieldDomId('personalData')}
         data-testid="pi-add"
       >
-        {t('afterApproval.inventory.add')}
+        {t('piInventory.add')}
       </button>
-      <p className="hint">{t('afterApproval.inventory.packetHint')}</p>
-    </AfterSection>
+    </>
   );
 }
