@@ -74,7 +74,7 @@ function archiveRefusal(file: string, error: StoreError): InputError {
             version: details.version ?? '',
             supported: details.supported ?? '',
           })
-        : new InputError('archiveDamaged', { file, reason: `format version ${String(details.version)}` });
+        : new InputError('archiveDamaged', { file, reason: `formatVersion ${String(details.version)}` });
     case 'importUnsafeEntry':
       return new InputError('archiveUnsafe', {
         file,
@@ -92,11 +92,7 @@ function archiveRefusal(file: string, error: StoreError): InputError {
       switch (reason) {
         case 'noManifest':
         case 'notIcpcase':
-          return new InputError('archiveNotACase', {
-            file,
-            reason:
-              reason === 'noManifest' ? 'no manifest.json' : 'manifest.json is not an .icpcase manifest',
-          });
+          return new InputError('archiveNotACase', { file, manifest: reason === 'notIcpcase' });
         case 'checksumMismatch':
           return new InputError('archiveChecksum', { file, entry: '' });
         case 'damagedEntry':
@@ -106,11 +102,11 @@ function archiveRefusal(file: string, error: StoreError): InputError {
         case 'caseInvalid':
           return new InputError('caseInvalid', { file, details: String(details.details ?? '') });
         case 'missingEntry':
-          return new InputError('archiveDamaged', { file, reason: `${String(details.name)} is missing` });
+          return new InputError('archiveDamaged', { file, reason: `missingEntry ${String(details.name)}` });
         case 'missingAttachment':
           return new InputError('archiveDamaged', {
             file,
-            reason: `attachment ${String(details.id)} is missing`,
+            reason: `missingAttachment ${String(details.id)}`,
           });
         default:
           return new InputError('archiveDamaged', { file, reason });
@@ -235,7 +231,7 @@ export async function readCaseOrJson(
   } catch (error) {
     // Named .icpcase but not a zip: a damaged copy, not a JSON typo.
     if (error instanceof InputError && input.file.toLowerCase().endsWith('.icpcase'))
-      throw new InputError('archiveDamaged', { file: input.file, reason: 'not a zip' });
+      throw new InputError('archiveDamaged', { file: input.file, reason: 'notAZip' });
     throw error;
   }
   if (typeof raw === 'object' && raw !== null && 'schemaVersion' in raw)

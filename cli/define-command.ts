@@ -67,7 +67,7 @@ function languageOf(args: string[]): Language {
 /** parseArgs's own refusals, in the user's language: which option, and what is wrong with it. */
 function optionError(error: unknown, lang: Language): InputError {
   const { code, message: detail } = error as NodeJS.ErrnoException;
-  const option = /'(-[^' ]+)/.exec(detail)?.[1] ?? '';
+  const option = /(--[\w-]+)/.exec(detail)?.[1] ?? /'(-[^'\s,]+)/.exec(detail)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option && lang === 'zh-CN')
     return new InputError('unknownOption', { option }, true);
   return new InputError('badOptionValue', { option, detail }, true);

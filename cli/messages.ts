@@ -18,9 +18,11 @@ const INPUT_MESSAGES = {
     en: (p) => `unknown option ${p.option}.`,
     'zh-CN': (p) => `没有 ${p.option} 这个选项。`,
   },
+  // en: node:util parseArgs's own explanation, which names the option and shows the fix.
   badOptionValue: {
     en: (p) => `${p.detail}`,
-    'zh-CN': (p) => `选项 ${p.option} 的用法不对（${p.detail}）。`,
+    'zh-CN': (p) =>
+      `选项 ${p.option} 的取值有误：需要取值的选项请写成“${p.option} <值>”，以“-”开头的值请写成“${p.option}=-值”；开关类选项不带取值。`,
   },
   wrongOperands: {
     en: (p) => `expected ${p.what}.`,
@@ -81,9 +83,9 @@ const INPUT_MESSAGES = {
   },
   archiveNotACase: {
     en: (p) =>
-      `cannot use ${p.file}: it is a zip, but not an .icpcase exported by ICP Packet Studio (${p.reason}).`,
+      `cannot use ${p.file}: it is a zip, but not an .icpcase exported by ICP Packet Studio (${p.manifest ? 'manifest.json is not an .icpcase manifest' : 'no manifest.json'}).`,
     'zh-CN': (p) =>
-      `无法使用 ${p.file}：这是一个 zip 文件，但不是 ICP Packet Studio 导出的 .icpcase 文件（${p.reason}）。`,
+      `无法使用 ${p.file}：这是一个 zip 文件，但不是 ICP Packet Studio 导出的 .icpcase 文件（${p.manifest ? '其中的 manifest.json 不是 .icpcase 清单' : '其中没有 manifest.json'}）。`,
   },
   archiveDamaged: {
     en: (p) =>

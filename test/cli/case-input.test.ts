@@ -256,7 +256,7 @@ describe('archives that are not a readable case: exit 2, one wording for every c
     [
       'not-a-zip.icpcase',
       () => Buffer.from('this was never a zip'),
-      /: the \.icpcase archive is damaged \(not a zip\)\./,
+      /: the \.icpcase archive is damaged \(notAZip\)\./,
     ],
   ])('%s', async (name, bytes, expected) => {
     await write(name, bytes());
