@@ -31,8 +31,8 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 const write = (name: string, bytes: Uint8Array | string) => writeFile(path.join(dir, name), bytes);
 
 /** The archive's entries, changed by `edit`, zipped again (the exporter's own zip writer). */
-function rezip(edit: (files: Map<string, Uint8Array>) => void): Uint8Array {
-  const files = readZipSafely(archive, { maxEntries: 100, maxEntryBytes: 1 << 26, maxTotalBytes: 1 << 28 });
+function rezip(edit: (files: Map<string, Uint8Array>) => void, from = archive): Uint8Array {
+  const files = readZipSafely(from, { maxEntries: 100, maxEntryBytes: 1 << 26, maxTotalBytes: 1 << 28 });
   edit(files);
   return writeZip([...files].map(([name, data]) => ({ name, data })));
 }
@@ -132,6 +132,21 @@ describe('an .icpcase reads as the case.json it was exported from', () => {
       '口令 correct horse',
     );
     expect(right).toEqual(plain);
+  });
+
+  it('an encrypted .icpcase with an altered entry: the checksum refusal names the entry', async () => {
+    const altered = rezip(
+      (files) => {
+        const sealed = new Uint8Array(files.get('case.json.enc') ?? []);
+        sealed[sealed.length - 1] = (sealed[sealed.length - 1] ?? 0) ^ 1;
+        files.set('case.json.enc', sealed);
+      },
+      await readFile(path.join(dir, 'locked.icpcase')),
+    );
+    await write('altered.icpcase', altered);
+    const r = await run('check', 'altered.icpcase', '--passphrase', '口令 correct horse', '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/: "case\.json\.enc" in the \.icpcase does not match its checksum/);
   });
 
   it('reminders: the same reminders and the same calendar', async () => {
@@ -252,6 +267,11 @@ describe('archives that are not a readable case: exit 2, one wording for every c
           files.set('case.json', Buffer.from(JSON.stringify({ ...c, schemaVersion: 99 })));
         }),
       /: it was written by a newer version of ICP Packet Studio \(schemaVersion 99 > \d+\)\. Update icp-packet to read it; the file was not changed\.$/,
+    ],
+    [
+      'escape.icpcase',
+      () => writeZip([{ name: '../outside.txt', data: Buffer.from('written outside the folder') }]),
+      /: the archive holds an entry a case export never has \(\w+: \.\.\/outside\.txt\), so nothing was read from it\.$/,
     ],
     [
       'not-a-zip.icpcase',
