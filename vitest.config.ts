@@ -5,6 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   test: {
     globals: true,
+    // The CLI speaks the system locale when --lang is not given; tests read its English unless they ask.
+    env: { LC_ALL: 'en_US.UTF-8' },
     setupFiles: ['test/setup/electron-mock.ts'],
     projects: [
       {

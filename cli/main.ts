@@ -28,20 +28,23 @@ const commands: CliCommand[] = [
 ];
 
 function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length), 10);
   const lines = [
     `icp-packet ${packageJson.version} — ICP Packet Studio on the command line`,
     '',
     'Usage: icp-packet <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.flatMap((c) => [`  icp-packet ${c.usage}`, `      ${c.summary}`]),
+    '',
+    'A case is a case.json (icp-packet sample writes one) or an .icpcase exported by the app (File → Export',
+    'case); an encrypted .icpcase needs --passphrase. Every command takes --lang en|zh-CN (default: the system',
+    'locale) and -h/--help.',
     '',
     'Options:',
     '  -h, --help     show this help',
     '  -v, --version  print the version',
     '',
-    'Exit codes: 0 success · 1 the case has errors · 2 unreadable or invalid input',
+    'Exit codes: 0 success · 1 the case has errors (decide: not eligible) · 2 unreadable or invalid input',
     '',
   ];
   return lines.join('\n');

@@ -1,32 +1,31 @@
 /**
- * `icp-packet check <case.json>`: the pre-flight on the command line. The case goes through restore(), like
- * every case the app opens. Exit 0 without errors (warnings allowed), 1 with errors, 2 on bad input.
+ * `icp-packet check <case.json|case.icpcase>`: the pre-flight on the command line. The case is read like
+ * every command reads one (cli/case-reader.ts: restore(), and the archive checks for an .icpcase).
+ * Exit 0 without errors (warnings allowed), 1 with errors, 2 on bad input.
  */
-import { restore } from '../../core/model/restore';
 import { checkCase } from '../../core/rules';
-import type { CliCommand } from '../command';
-import { InputError, parseCommon, readJsonFile, withInputErrors } from './input';
+import { CASE_OPTIONS, CASE_USAGE, ONE_CASE, readCase } from '../case-reader';
+import { defineCommand } from '../define-command';
 import { preflightReport } from './report';
 
-const USAGE = 'check <case.json> [--lang en|zh-CN] [--json] [--today YYYY-MM-DD]';
-
-export const checkCommand: CliCommand = {
-  name: 'check',
-  usage: USAGE,
-  summary: 'pre-flight: every error and warning a reviewer would raise, with fixes',
-  run: (args, io) =>
-    withInputErrors('check', io, async () => {
-      const options = parseCommon(args, USAGE, true);
-      const restored = restore(await readJsonFile(options.file, io));
-      if (!restored.ok) throw new InputError(`not a readable case (${restored.code}): ${restored.details}`);
-      const issues = checkCase(restored.case, options.today ? { today: options.today } : {});
-      const errors = issues.filter((i) => i.severity === 'error').length;
-      if (options.json) {
-        const summary = { caseId: restored.case.id, errors, warnings: issues.length - errors, issues };
-        io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-      } else {
-        io.stdout(preflightReport(restored.case.name || restored.case.id, issues, options.lang));
-      }
-      return errors > 0 ? 1 : 0;
-    }),
-};
+export const checkCommand = defineCommand(
+  {
+    name: 'check',
+    usage: `check ${CASE_USAGE} [--json] [--today YYYY-MM-DD] [--passphrase <p>] [--lang en|zh-CN]`,
+    summary: 'pre-flight: every error and warning a reviewer would raise, with fixes',
+    options: { ...CASE_OPTIONS, json: { type: 'boolean' }, today: { type: 'string' } },
+    operands: { count: 1, what: ONE_CASE },
+  },
+  async ({ values, positionals: [file = ''], lang }, io) => {
+    const { case: c } = await readCase(file, io, { passphrase: values.passphrase });
+    const issues = checkCase(c, values.today ? { today: values.today } : {});
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    if (values.json) {
+      const summary = { caseId: c.id, errors, warnings: issues.length - errors, issues };
+      io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    } else {
+      io.stdout(preflightReport(c.name || c.id, issues, lang));
+    }
+    return errors > 0 ? 1 : 0;
+  },
+);

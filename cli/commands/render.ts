@@ -1,16 +1,14 @@
 /**
- * `icp-packet render <case.json> <templateId> [--review] --out <file.pdf>`
+ * `icp-packet render <case.json|case.icpcase> <templateId> --out <file.pdf> [--review]`
  *
  * Renders one generated document of a case, for checking a template or re-printing a single letter. The
- * case goes through `restore()` like every case the app opens. Rendering a document whose condition does
+ * case is read like every command reads one (cli/case-reader.ts); documents are drawn from the case's data,
+ * so no attachment is needed. Rendering a document whose condition does
  * not hold for the case is allowed (with a note): the user asked for it by name.
  *
  * Exit codes: 0 written · 2 bad input (usage, unreadable or invalid case, unknown template, characters the
  * font cannot print, output not writable).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { decisionFromCase, type DocumentDecision } from '../../core/documents/conditions';
 import { DocumentError } from '../../core/documents/render';
 import { templateApplies } from '../../core/documents/resolve';
@@ -20,16 +18,15 @@ import { PacketError } from '../../core/packet/errors';
 import { planPacket } from '../../core/packet/gate';
 import { decidePathway } from '../../core/rules/decide';
 import { renderCaseDocument } from '../../host/documents';
-import type { CliCommand, CliIo } from '../command';
-import { InputError, restoreCaseFile, withInputErrors } from './input';
-
-const USAGE = 'render <case.json> <templateId> [--review] --out <file.pdf>';
+import { CASE_OPTIONS, CASE_USAGE, readCase } from '../case-reader';
+import { InputError, commandPrefix, defineCommand } from '../define-command';
+import { writeOutput } from '../files';
+import { message, type InputMessageKey } from '../messages';
 
 /** Documents that only make sense when their condition holds, and why the case does not need them. */
-const NAMED_FOR: Record<string, string> = {
-  'authorization-letter':
-    'every person in charge is the legal representative, so there is nobody to authorise',
-  'rename-letter': 'the case lists no former name of the subject',
+const NAMED_FOR: Record<string, InputMessageKey> = {
+  'authorization-letter': 'noPersonToAuthorise',
+  'rename-letter': 'noFormerName',
 };
 
 function templateList(): string {
@@ -51,68 +48,50 @@ function packetDecision(caseData: Case): DocumentDecision {
   }
 }
 
-async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { review: { type: 'boolean', default: false }, out: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new InputError(`${(error as Error).message}\nUsage: icp-packet ${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 2) {
-    throw new InputError(
-      `expected a case file and a template id.\nUsage: icp-packet ${USAGE}\n\nTemplates:\n${templateList()}`,
-    );
-  }
-  if (!values.out) throw new InputError(`--out <file.pdf> is required.\nUsage: icp-packet ${USAGE}`);
-  const [caseFile = '', templateId = ''] = positionals;
-  const template = documentTemplate(templateId);
-  if (!template) throw new InputError(`unknown template "${templateId}". Templates:\n${templateList()}`);
+export const renderCommand = defineCommand(
+  {
+    name: 'render',
+    usage: `render ${CASE_USAGE} <templateId> --out <file.pdf> [--review] [--passphrase <p>] [--lang en|zh-CN]`,
+    summary: 'render one document of a case as PDF (--review: bilingual review copy)',
+    options: { ...CASE_OPTIONS, review: { type: 'boolean' }, out: { type: 'string' } },
+    operands: {
+      count: 2,
+      what: { en: 'a case file and a template id', 'zh-CN': '一个案件文件和一个模板 ID' },
+    },
+    required: { out: '--out <file.pdf>' },
+    usageNote: templateList,
+  },
+  async ({ values, positionals: [caseFile = '', templateId = ''], lang }, io) => {
+    const template = documentTemplate(templateId);
+    if (!template) throw new InputError('unknownTemplate', { template: templateId, list: templateList() });
 
-  const caseData = await restoreCaseFile(caseFile, io);
-  const decision = packetDecision(caseData);
-  const notNeeded = NAMED_FOR[template.id];
-  if (notNeeded && !templateApplies(template, caseData, decision)) {
-    // These documents are about someone or something the case does not have: printed anyway they would
-    // name nobody (an authorization of no one, a rename from no former name).
-    throw new InputError(`this case needs no "${templateId}": ${notNeeded}.`);
-  }
-  if (!templateApplies(template, caseData, decision)) {
-    io.stderr(
-      `icp-packet render: note: "${templateId}" is not part of this case's packet; rendered as asked.\n`,
-    );
-  }
-
-  let bytes: Uint8Array;
-  try {
-    bytes = await renderCaseDocument(templateId, caseData, {
-      variant: values.review ? 'review' : 'submission',
-      decision,
-    });
-  } catch (error) {
-    if (error instanceof DocumentError && error.code === 'unsupportedCharacters') {
-      throw new InputError(`the case contains characters the document font cannot print: ${error.details}`);
+    const { case: caseData } = await readCase(caseFile, io, { passphrase: values.passphrase });
+    const decision = packetDecision(caseData);
+    const notNeeded = NAMED_FOR[template.id];
+    if (notNeeded && !templateApplies(template, caseData, decision)) {
+      // These documents are about someone or something the case does not have: printed anyway they would
+      // name nobody (an authorization of no one, a rename from no former name).
+      throw new InputError(notNeeded, { template: templateId });
     }
-    throw error;
-  }
-  const out = path.resolve(io.cwd, values.out);
-  try {
-    await mkdir(path.dirname(out), { recursive: true });
-    await writeFile(out, bytes);
-  } catch (error) {
-    throw new InputError(`cannot write ${out}: ${(error as Error).message}`);
-  }
-  io.stdout(`${out}\n`);
-  return 0;
-}
+    if (!templateApplies(template, caseData, decision)) {
+      io.stderr(
+        `${commandPrefix('render', lang)}${message(lang, 'notInPacket', { template: templateId })}\n`,
+      );
+    }
 
-export const renderCommand: CliCommand = {
-  name: 'render',
-  usage: USAGE,
-  summary: 'render one document of a case as PDF (--review: bilingual review copy)',
-  run: (args, io) => withInputErrors('render', io, () => run(args, io)),
-};
+    let bytes: Uint8Array;
+    try {
+      bytes = await renderCaseDocument(templateId, caseData, {
+        variant: values.review ? 'review' : 'submission',
+        decision,
+      });
+    } catch (error) {
+      if (error instanceof DocumentError && error.code === 'unsupportedCharacters') {
+        throw new InputError('unprintable', { details: error.details });
+      }
+      throw error;
+    }
+    io.stdout(`${await writeOutput(io, values.out ?? '', bytes)}\n`);
+    return 0;
+  },
+);

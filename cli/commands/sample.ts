@@ -11,10 +11,9 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ATTACHMENTS_DIR, SAMPLE_CASE_FILE, buildSampleCase } from '../../host/sample/sample-case';
-import { cliLanguage, formatIssues, message } from '../packet-messages';
-import type { CliCommand, CliIo } from '../command';
+import { InputError, defineCommand } from '../define-command';
+import { formatIssues, message } from '../messages';
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
@@ -23,62 +22,37 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function run(args: string[], io: CliIo): Promise<number> {
-  let values: { out?: string; force?: boolean; lang?: string; help?: boolean };
-  try {
-    values = parseArgs({
-      args,
-      options: {
-        out: { type: 'string', short: 'o' },
-        force: { type: 'boolean' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    const lang = cliLanguage(undefined);
-    io.stderr(message(lang, 'badOption', { detail: error instanceof Error ? error.message : String(error) }));
-    io.stderr(message(lang, 'usageSample'));
-    return 2;
-  }
-  const lang = cliLanguage(values.lang);
-  if (values.help) {
-    io.stdout(message(lang, 'usageSample'));
+export const sampleCommand = defineCommand(
+  {
+    name: 'sample',
+    usage: 'sample --out <dir> [--force] [--lang en|zh-CN]',
+    summary: 'write the bundled sample case (case.json + attachments/<sha256>.jpg)',
+    options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    operands: {
+      count: 0,
+      what: { en: 'no file (only --out <dir>)', 'zh-CN': '不带文件参数（只需 --out <目录>）' },
+    },
+    required: { out: '--out <dir>' },
+  },
+  async ({ values, lang }, io) => {
+    const dir = path.resolve(io.cwd, values.out ?? '');
+    const caseFile = path.join(dir, SAMPLE_CASE_FILE);
+    if (!values.force && (await exists(caseFile))) throw new InputError('outputExists', { file: caseFile });
+    const sample = await buildSampleCase(new Date());
+    await mkdir(path.join(dir, ATTACHMENTS_DIR), { recursive: true });
+    for (const file of sample.files) await writeFile(path.join(dir, ...file.name.split('/')), file.bytes);
+    await writeFile(caseFile, `${JSON.stringify(sample.case, null, 2)}\n`);
+    io.stdout(
+      message(lang, 'sampleWritten', {
+        file: caseFile,
+        count: sample.files.length,
+        dir: path.join(dir, ATTACHMENTS_DIR),
+      }),
+    );
+    if (sample.acknowledgedWarnings.length) {
+      io.stdout(message(lang, 'sampleAcknowledged', { count: sample.acknowledgedWarnings.length }));
+      io.stdout(formatIssues(lang, sample.acknowledgedWarnings));
+    }
     return 0;
-  }
-  if (!values.out) {
-    io.stderr(message(lang, 'usageSample'));
-    return 2;
-  }
-  const dir = path.resolve(io.cwd, values.out);
-  const caseFile = path.join(dir, SAMPLE_CASE_FILE);
-  if (!values.force && (await exists(caseFile))) {
-    io.stderr(message(lang, 'sampleExists', { file: caseFile }));
-    return 2;
-  }
-  const sample = await buildSampleCase(new Date());
-  await mkdir(path.join(dir, ATTACHMENTS_DIR), { recursive: true });
-  for (const file of sample.files) await writeFile(path.join(dir, ...file.name.split('/')), file.bytes);
-  await writeFile(caseFile, `${JSON.stringify(sample.case, null, 2)}\n`);
-  io.stdout(
-    message(lang, 'sampleWritten', {
-      file: caseFile,
-      count: sample.files.length,
-      dir: path.join(dir, ATTACHMENTS_DIR),
-    }),
-  );
-  if (sample.acknowledgedWarnings.length) {
-    io.stdout(message(lang, 'sampleAcknowledged', { count: sample.acknowledgedWarnings.length }));
-    io.stdout(formatIssues(lang, sample.acknowledgedWarnings));
-  }
-  return 0;
-}
-
-export const sampleCommand: CliCommand = {
-  name: 'sample',
-  usage: 'sample --out <dir>',
-  summary: 'write the bundled sample case (case.json + attachments/<sha256>.jpg)',
-  run,
-};
+  },
+);

@@ -166,7 +166,9 @@ describe('icp-packet check', () => {
   it('exits 2 for a file that is not a case, with the reason', async () => {
     const r = await run('check', 'not-a-case.json');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/not a readable case \(notACase\)/);
+    expect(r.err).toMatch(
+      /not-a-case\.json: it is not an ICP Packet Studio case \(missing schemaVersion or id\)/,
+    );
     expect((await run('check', 'complete-case.json', '--today', 'tomorrow')).err).toMatch(
       /--today must be a date/,
     );

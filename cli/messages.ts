@@ -1,0 +1,285 @@
+/**
+ * Everything `icp-packet` prints in words, in English and Simplified Chinese: the refusals of bad input (one
+ * wording for every command), and what build, sample and render report. Reports of a decision or a pre-flight
+ * are in commands/report.ts. The language is `--lang en|zh-CN`, else the system locale (LC_ALL / LC_MESSAGES /
+ * LANG), as the app resolves it.
+ */
+import { resolveLanguage, type Language } from '../core/i18n/language';
+import type { PacketError } from '../core/packet/errors';
+import type { PreflightIssue } from '../core/rules/preflight';
+
+export type Params = Record<string, string | number | boolean>;
+type Message = { en: (p: Params) => string; 'zh-CN': (p: Params) => string };
+
+/** Refusals of input: printed after `icp-packet <command>: `, one line each, no newline. */
+const INPUT_MESSAGES = {
+  usage: { en: (p) => `Usage: icp-packet ${p.usage}`, 'zh-CN': (p) => `用法：icp-packet ${p.usage}` },
+  unknownOption: {
+    en: (p) => `unknown option ${p.option}.`,
+    'zh-CN': (p) => `没有 ${p.option} 这个选项。`,
+  },
+  // en: node:util parseArgs's own explanation, which names the option and shows the fix.
+  badOptionValue: {
+    en: (p) => `${p.detail}`,
+    'zh-CN': (p) =>
+      `选项 ${p.option} 的取值有误：需要取值的选项请写成“${p.option} <值>”，以“-”开头的值请写成“${p.option}=-值”；开关类选项不带取值。`,
+  },
+  wrongOperands: {
+    en: (p) => `expected ${p.what}.`,
+    'zh-CN': (p) => `参数不对：需要${p.what}。`,
+  },
+  optionRequired: {
+    en: (p) => `${p.option} is required.`,
+    'zh-CN': (p) => `缺少必需的选项 ${p.option}。`,
+  },
+  badLang: {
+    en: (p) => `--lang must be en or zh-CN, not "${p.value}".`,
+    'zh-CN': (p) => `--lang 只能是 en 或 zh-CN，不能是“${p.value}”。`,
+  },
+  badToday: {
+    en: (p) => `--today must be a date as YYYY-MM-DD, not "${p.value}".`,
+    'zh-CN': (p) => `--today 须为 YYYY-MM-DD 格式的日期，不能是“${p.value}”。`,
+  },
+  unknownProfile: {
+    en: (p) => `unknown profile "${p.profile}" — use wechat, aliyun or tencent.`,
+    'zh-CN': (p) => `没有名为“${p.profile}”的上传规格，请使用 wechat、aliyun 或 tencent。`,
+  },
+  fileNotFound: { en: (p) => `file not found: ${p.file}`, 'zh-CN': (p) => `找不到文件：${p.file}` },
+  fileUnreadable: {
+    en: (p) => `cannot read ${p.file}: ${p.reason}`,
+    'zh-CN': (p) => `无法读取 ${p.file}：${p.reason}`,
+  },
+  notJson: {
+    en: (p) => `${p.file} is not valid JSON: ${p.reason}`,
+    'zh-CN': (p) => `${p.file} 不是有效的 JSON：${p.reason}`,
+  },
+  notUtf8: {
+    en: (p) =>
+      `${p.file} is not UTF-8 text (a binary file, or another encoding): save it as UTF-8 and try again.`,
+    'zh-CN': (p) => `${p.file} 不是 UTF-8 文本（可能是二进制文件或其他编码），请另存为 UTF-8 后重试。`,
+  },
+  cannotWrite: {
+    en: (p) => `cannot write ${p.file}: ${p.reason}`,
+    'zh-CN': (p) => `无法写入 ${p.file}：${p.reason}`,
+  },
+  outputExists: {
+    en: (p) => `${p.file} already exists. Pass --force to overwrite it.`,
+    'zh-CN': (p) => `${p.file} 已存在。如需覆盖，请加上 --force。`,
+  },
+  // A case: a case.json, or an .icpcase exported by the app.
+  notACase: {
+    en: (p) => `cannot use ${p.file}: it is not an ICP Packet Studio case (${p.details}).`,
+    'zh-CN': (p) => `无法使用 ${p.file}：这不是 ICP Packet Studio 的案件文件（${p.details}）。`,
+  },
+  caseInvalid: {
+    en: (p) => `cannot use ${p.file}: it does not match the case format (${p.details}).`,
+    'zh-CN': (p) => `无法使用 ${p.file}：内容不符合案件格式（${p.details}）。`,
+  },
+  caseNewerVersion: {
+    en: (p) =>
+      `cannot use ${p.file}: it was written by a newer version of ICP Packet Studio (${p.details}). Update icp-packet to read it; the file was not changed.`,
+    'zh-CN': (p) =>
+      `无法使用 ${p.file}：该案件由更新版本的 ICP Packet Studio 保存（${p.details}）。请先更新 icp-packet；文件未作任何改动。`,
+  },
+  archiveNotACase: {
+    en: (p) =>
+      `cannot use ${p.file}: it is a zip, but not an .icpcase exported by ICP Packet Studio (${p.manifest ? 'manifest.json is not an .icpcase manifest' : 'no manifest.json'}).`,
+    'zh-CN': (p) =>
+      `无法使用 ${p.file}：这是一个 zip 文件，但不是 ICP Packet Studio 导出的 .icpcase 文件（${p.manifest ? '其中的 manifest.json 不是 .icpcase 清单' : '其中没有 manifest.json'}）。`,
+  },
+  archiveDamaged: {
+    en: (p) =>
+      `cannot use ${p.file}: the .icpcase archive is damaged (${p.reason}). Ask the sender to export it again.`,
+    'zh-CN': (p) => `无法使用 ${p.file}：该 .icpcase 文件已损坏（${p.reason}），请让发送方重新导出。`,
+  },
+  archiveChecksum: {
+    en: (p) =>
+      `cannot use ${p.file}: ${p.entry ? `"${p.entry}"` : 'a file'} in the .icpcase does not match its checksum — the archive is damaged or was altered. Ask the sender to export it again.`,
+    'zh-CN': (p) =>
+      `无法使用 ${p.file}：.icpcase 中的${p.entry ? `“${p.entry}”` : '文件'}与其校验值不符——文件已损坏或被改动过，请让发送方重新导出。`,
+  },
+  archiveNewerVersion: {
+    en: (p) =>
+      `cannot use ${p.file}: it is an .icpcase of format version ${p.version}, made by a newer version of ICP Packet Studio (this icp-packet reads version ${p.supported}). Update icp-packet to read it.`,
+    'zh-CN': (p) =>
+      `无法使用 ${p.file}：这是第 ${p.version} 版格式的 .icpcase，由更新版本的 ICP Packet Studio 导出（当前 icp-packet 只能读取第 ${p.supported} 版）。请先更新 icp-packet。`,
+  },
+  archiveUnsafe: {
+    en: (p) =>
+      `cannot use ${p.file}: the archive holds an entry a case export never has (${p.reason}), so nothing was read from it.`,
+    'zh-CN': (p) => `无法使用 ${p.file}：压缩包中含有案件导出文件不应有的条目（${p.reason}），因此没有读取。`,
+  },
+  archiveTooLarge: {
+    en: (p) =>
+      `cannot use ${p.file}: the archive is larger than a case export may be (a file over 20 MB, or more than 1 GB in all).`,
+    'zh-CN': (p) =>
+      `无法使用 ${p.file}：压缩包超出了案件导出文件的大小上限（单个文件超过 20 MB，或总量超过 1 GB）。`,
+  },
+  archiveTooManyEntries: {
+    en: (p) =>
+      `cannot use ${p.file}: the archive holds ${p.entries} files, more than a case export may (${p.limit}).`,
+    'zh-CN': (p) =>
+      `无法使用 ${p.file}：压缩包含有 ${p.entries} 个文件，超过案件导出文件的上限（${p.limit} 个）。`,
+  },
+  passphraseRequired: {
+    en: (p) =>
+      `${p.file} is protected with a passphrase: pass --passphrase <passphrase> (the one the sender gave you).`,
+    'zh-CN': (p) => `${p.file} 设有密码保护：请加上 --passphrase <密码>（发送方提供的密码）。`,
+  },
+  wrongPassphrase: {
+    en: (p) => `cannot open ${p.file}: the passphrase is not correct. Nothing was read.`,
+    'zh-CN': (p) => `无法打开 ${p.file}：密码不正确，未读取任何内容。`,
+  },
+  attachmentNotFound: {
+    en: (p) =>
+      `attachment "${p.name}" (${p.id}) not found. Put it next to the case as attachments/<sha256>.<ext> (or <sha256>.<ext>).`,
+    'zh-CN': (p) =>
+      `找不到附件“${p.name}”（${p.id}）。请将其放在案件文件旁的 attachments/<sha256>.<扩展名>（或 <sha256>.<扩展名>）。`,
+  },
+  // render
+  unknownTemplate: {
+    en: (p) => `unknown template "${p.template}". Templates:\n${p.list}`,
+    'zh-CN': (p) => `没有名为“${p.template}”的文书模板。可用模板：\n${p.list}`,
+  },
+  noPersonToAuthorise: {
+    en: (p) =>
+      `this case needs no "${p.template}": every person in charge is the legal representative, so there is nobody to authorise.`,
+    'zh-CN': (p) => `本案无需“${p.template}”：各负责人均为法定代表人本人，没有需要授权的人。`,
+  },
+  noFormerName: {
+    en: (p) => `this case needs no "${p.template}": the case lists no former name of the subject.`,
+    'zh-CN': (p) => `本案无需“${p.template}”：案件中没有填写主体的曾用名。`,
+  },
+  unprintable: {
+    en: (p) => `the case contains characters the document font cannot print: ${p.details}`,
+    'zh-CN': (p) => `案件中有文书字体无法打印的字符：${p.details}`,
+  },
+  // decide
+  answersInvalid: {
+    en: (p) => `the answers do not match the answers format:\n${p.details}`,
+    'zh-CN': (p) => `问卷回答不符合格式要求：\n${p.details}`,
+  },
+  // adcheck
+  adEmpty: {
+    en: (p) => `${p.file} holds no text to check.`,
+    'zh-CN': (p) => `${p.file} 中没有可检查的文字。`,
+  },
+  adBinary: {
+    en: (p) => `${p.file} looks like binary data, not text: nothing was checked.`,
+    'zh-CN': (p) => `${p.file} 看起来是二进制数据而不是文字，未作检查。`,
+  },
+  adTooLong: {
+    en: (p) =>
+      `${p.file} has ${p.characters} characters; the checker takes at most ${p.max} at once. Split it and check the parts.`,
+    'zh-CN': (p) => `${p.file} 共 ${p.characters} 个字符，一次最多只能检查 ${p.max} 个。请拆分后分段检查。`,
+  },
+} satisfies Record<string, Message>;
+
+export type InputMessageKey = keyof typeof INPUT_MESSAGES;
+
+const MESSAGES = {
+  ...INPUT_MESSAGES,
+  notInPacket: {
+    en: (p) => `note: "${p.template}" is not part of this case's packet; rendered as asked.`,
+    'zh-CN': (p) => `提示：“${p.template}”不在本案的材料包中，已按要求生成。`,
+  },
+  preflightErrors: {
+    en: (p) => `Export refused: the pre-flight found ${p.count} error(s). Fix them and build again:\n`,
+    'zh-CN': (p) => `无法导出：预检发现 ${p.count} 个错误，请修正后重新生成：\n`,
+  },
+  unacknowledgedWarnings: {
+    en: (p) =>
+      `Export refused: ${p.count} warning(s) are not acknowledged. Review them, then acknowledge them in the app or pass --accept-warnings:\n`,
+    'zh-CN': (p) =>
+      `无法导出：有 ${p.count} 个警告尚未确认。请逐条查看后在应用中确认，或加上 --accept-warnings：\n`,
+  },
+  acceptedWarnings: {
+    en: (p) => `Accepted ${p.count} warning(s) for this export (--accept-warnings):\n`,
+    'zh-CN': (p) => `本次导出已接受 ${p.count} 个警告（--accept-warnings）：\n`,
+  },
+  folderExists: {
+    en: (p) => `Export refused: ${p.path} already exists. Pass --force to replace it.\n`,
+    'zh-CN': (p) => `无法导出：${p.path} 已存在。如需覆盖，请加上 --force。\n`,
+  },
+  notEligible: {
+    en: (p) =>
+      `Export refused: the pathway check says "${p.pathway}" — there is nothing this applicant can file as things stand.\n`,
+    'zh-CN': (p) => `无法导出：路径判断结果为“${p.pathway}”，该申请主体目前无法提交备案或许可申请。\n`,
+  },
+  attachmentMissing: {
+    en: (p) => `Export refused: the bytes of attachment "${p.name}" do not match its SHA-256 (${p.id}).\n`,
+    'zh-CN': (p) => `无法导出：附件“${p.name}”的内容与其 SHA-256（${p.id}）不符。\n`,
+  },
+  attachmentTooSmall: {
+    en: (p) =>
+      `Export refused: "${p.name}" is ${p.width}×${p.height} px; the profile needs at least ${p.minLongEdge}×${p.minShortEdge}. Scan it again at a higher resolution.\n`,
+    'zh-CN': (p) =>
+      `无法导出：“${p.name}”为 ${p.width}×${p.height} 像素，上传规格要求至少 ${p.minLongEdge}×${p.minShortEdge}。请以更高分辨率重新扫描。\n`,
+  },
+  attachmentTooLarge: {
+    en: (p) =>
+      `Export refused: "${p.name}" cannot be brought under ${p.maxBytes} bytes without losing legibility.\n`,
+    'zh-CN': (p) => `无法导出：“${p.name}”无法在保证清晰度的前提下压缩到 ${p.maxBytes} 字节以内。\n`,
+  },
+  attachmentUnreadable: {
+    en: (p) => `Export refused: "${p.name}" is not a readable JPEG, PNG or PDF.\n`,
+    'zh-CN': (p) => `无法导出：“${p.name}”不是可读取的 JPEG、PNG 或 PDF 文件。\n`,
+  },
+  unsafePath: {
+    en: (p) => `Export refused: the file name "${p.path}" is not safe (${p.reason}).\n`,
+    'zh-CN': (p) => `无法导出：文件名“${p.path}”不安全（${p.reason}）。\n`,
+  },
+  cancelled: { en: () => 'Export cancelled.\n', 'zh-CN': () => '已取消导出。\n' },
+  built: {
+    en: (p) => `Packet written: ${p.folder} (${p.files} files, profile ${p.profile})\n`,
+    'zh-CN': (p) => `材料包已生成：${p.folder}（${p.files} 个文件，上传规格 ${p.profile}）\n`,
+  },
+  builtZip: { en: (p) => `Zip written: ${p.zip}\n`, 'zh-CN': (p) => `压缩包已生成：${p.zip}\n` },
+  alternativePathway: {
+    en: (p) =>
+      `Note: sources dispute whether this case needs a licence; the packet follows the alternative reading (${p.pathway}).\n`,
+    'zh-CN': (p) => `提示：对本案是否需要许可证存在争议，材料包按另一种解读（${p.pathway}）生成。\n`,
+  },
+  sampleAcknowledged: {
+    en: (p) =>
+      `The sample comes with its ${p.count} pre-flight warning(s) acknowledged (listed in case.json "acknowledged"):\n`,
+    'zh-CN': (p) => `样本案件的 ${p.count} 个预检警告已确认（记录在 case.json 的 "acknowledged" 中）：\n`,
+  },
+  sampleWritten: {
+    en: (p) =>
+      `Sample case written: ${p.file} with ${p.count} scans in ${p.dir}\nBuild it: icp-packet build ${p.file} --out <dir> --zip\n`,
+    'zh-CN': (p) =>
+      `样本案件已写入：${p.file}，扫描件 ${p.count} 份位于 ${p.dir}\n生成材料包：icp-packet build ${p.file} --out <目录> --zip\n`,
+  },
+} satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function message(lang: Language, key: MessageKey, params: Params = {}): string {
+  const entry: Message = MESSAGES[key];
+  return entry[lang](params);
+}
+
+/** `--lang` wins; else the locale of the environment. */
+export function cliLanguage(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Language {
+  if (flag === 'en' || flag === 'zh-CN') return flag;
+  // POSIX writes zh_CN.UTF-8; the app's resolver expects a BCP 47 tag (zh-CN).
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return resolveLanguage('system', locale.replace(/_/g, '-'));
+}
+
+export function formatIssues(lang: Language, issues: readonly PreflightIssue[]): string {
+  return issues
+    .map((issue) => {
+      const text = lang === 'zh-CN' ? issue.message['zh-CN'] : issue.message.en;
+      const fix = lang === 'zh-CN' ? issue.fix['zh-CN'] : issue.fix.en;
+      return `  [${issue.severity}] ${issue.path}: ${text}\n    → ${fix}\n    (${issue.key})\n`;
+    })
+    .join('');
+}
+
+/** The message for a packet error, with the issues listed where there are any. */
+export function packetErrorText(lang: Language, error: PacketError): string {
+  const key: MessageKey = error.code;
+  return message(lang, key, error.details) + formatIssues(lang, error.issues);
+}
