@@ -104,6 +104,19 @@ export function TextField({
   );
 }
 
+/**
+ * A passphrase input with its label: a TextField of type password that browsers fill from saved
+ * passwords only when asked (`current-password` unless given `new-password` or `off`).
+ */
+export function PassphraseField({
+  autoComplete = 'current-password',
+  ...props
+}: Omit<TextFieldProps, 'type' | 'autoComplete'> & {
+  autoComplete?: 'current-password' | 'new-password' | 'off';
+}) {
+  return <TextField type="password" autoComplete={autoComplete} {...props} />;
+}
+
 export interface ChoiceOption {
   value: string;
   label: string;

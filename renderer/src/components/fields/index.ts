@@ -9,6 +9,7 @@ export {
   Field,
   FormError,
   hintId,
+  PassphraseField,
   RadioGroupField,
   SelectField,
   TextField,
@@ -18,6 +19,7 @@ export { Button, DialogForm, SubmitRow, type ButtonVariant } from './Button';
 export { ListEditor } from './ListEditor';
 export { CatalogueField, FieldView, fieldDomId } from './CatalogueField';
 export { catalogueChildren, FieldGroup, RegionFields, RowList } from './FieldGroup';
+export { Card } from './Card';
 export { errorsUnder, FormSection } from './FormSection';
 export { matchRegions, regionLabel, RegionSelect } from './RegionSelect';
 export { listLabels, type ListLabels } from './listLabels';

@@ -7,6 +7,7 @@ import { StepPager } from '../Case/StepPager';
 import { CASE_STEPS } from '../Case/steps';
 import { PathwayQuestions, QUESTION_GROUPS } from './PathwayQuestions';
 import { PathwayResult } from './PathwayResult';
+import { Card } from '../../components/fields/Card';
 
 const RESULT = QUESTION_GROUPS.length;
 
@@ -55,14 +56,15 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
       </nav>
 
       {group !== undefined ? (
-        <section className="card" aria-labelledby="pathway-group-heading">
-          <h2 id="pathway-group-heading" ref={groupHeading} tabIndex={-1} className="card__heading">
-            {t('pathway.groupOf', {
-              number: page + 1,
-              total: QUESTION_GROUPS.length,
-              name: t(`pathway.groups.${group}`),
-            })}
-          </h2>
+        <Card
+          id="pathway-group-heading"
+          headingRef={groupHeading}
+          heading={t('pathway.groupOf', {
+            number: page + 1,
+            total: QUESTION_GROUPS.length,
+            name: t(`pathway.groups.${group}`),
+          })}
+        >
           <PathwayQuestions
             group={group}
             answers={caseData.answers}
@@ -91,7 +93,7 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
               {page + 1 === RESULT ? t('pathway.seeResult') : t('pathway.continue')}
             </button>
           </div>
-        </section>
+        </Card>
       ) : (
         <div className="card">
           <PathwayResult decision={decision} headingRef={groupHeading} />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
-import { SubmitRow, TextField } from '../../components/fields';
+import { Card, PassphraseField, SubmitRow } from '../../components/fields';
 import { MIN_PASSPHRASE_LENGTH, encryptionErrorText, type OnStatus } from './encryption-errors';
 
 /**
@@ -31,10 +31,7 @@ export function EncryptionSection() {
   };
 
   return (
-    <section className="card" aria-labelledby="settings-encryption-heading" data-testid="encryption-section">
-      <h2 id="settings-encryption-heading" className="card__heading">
-        {t('encryption.heading')}
-      </h2>
+    <Card id="settings-encryption-heading" testId="encryption-section" heading={t('encryption.heading')}>
       <p>{t('encryption.intro')}</p>
       {status && (
         <>
@@ -83,7 +80,7 @@ export function EncryptionSection() {
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -136,27 +133,23 @@ export function NewPassphraseForm({
       }}
     >
       {askCurrent && (
-        <TextField
+        <PassphraseField
           id={id('current')}
-          type="password"
           label={t('encryption.currentPassphrase')}
-          autoComplete="current-password"
           value={current}
           onChange={setCurrent}
         />
       )}
-      <TextField
+      <PassphraseField
         id={id('new')}
-        type="password"
         label={t('encryption.newPassphrase')}
         hint={t('encryption.lengthHint', { min: MIN_PASSPHRASE_LENGTH })}
         autoComplete="new-password"
         value={next}
         onChange={setNext}
       />
-      <TextField
+      <PassphraseField
         id={id('repeat')}
-        type="password"
         label={t('encryption.repeatPassphrase')}
         autoComplete="new-password"
         value={repeat}
@@ -194,11 +187,9 @@ function UseKeychainForm({ onDone }: { onDone: OnStatus }) {
     >
       <h3 className="about__subheading">{t('encryption.useKeychainHeading')}</h3>
       <p className="hint">{t('encryption.keychainHelp')}</p>
-      <TextField
+      <PassphraseField
         id="use-keychain-current"
-        type="password"
         label={t('encryption.currentPassphrase')}
-        autoComplete="current-password"
         value={current}
         onChange={setCurrent}
       />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { SubmitRow, TextField } from '../../components/fields';
+import { PassphraseField, SubmitRow } from '../../components/fields';
 import { NewPassphraseForm } from '../Settings/EncryptionSection';
 import { encryptionErrorText } from '../Settings/encryption-errors';
 
@@ -87,11 +87,9 @@ function UnlockForm({ onUnlocked }: { onUnlocked: (status: EncryptionStatus) => 
         }}
       >
         <p id="unlock-intro">{t('encryption.unlockIntro')}</p>
-        <TextField
+        <PassphraseField
           id="unlock-passphrase"
-          type="password"
           label={t('home.passphrase')}
-          autoComplete="current-password"
           value={passphrase}
           describedBy={error ? 'unlock-error' : undefined}
           invalid={Boolean(error)}
