@@ -67,6 +67,14 @@ export interface TextFieldProps {
   /** Ids of notes shown elsewhere (an error under the form) that describe the input too. */
   describedBy?: string;
   invalid?: boolean;
+  placeholder?: string;
+  /**
+   * A date typed as text (YYYY-MM-DD) rather than picked: a text input of date width with the numeric
+   * keyboard, for dates the user copies from a letter or the portal.
+   */
+  dateText?: boolean;
+  /** Notes under the control, beside it in the field (problems found in what was typed). */
+  after?: ReactNode;
 }
 
 /** A one-line text, search, password or date input with its label. */
@@ -82,23 +90,29 @@ export function TextField({
   testId,
   describedBy: extra,
   invalid,
+  dateText,
+  after,
   ...rest
 }: TextFieldProps) {
   return (
     <Field id={id} label={label} hint={hint} className={className}>
       {(describedBy) => (
-        <input
-          id={id}
-          ref={inputRef}
-          type={type}
-          className={type === 'date' ? 'input input--date' : 'input'}
-          data-testid={testId}
-          aria-describedby={[describedBy, extra ?? ''].filter(Boolean).join(' ') || undefined}
-          aria-invalid={invalid ? true : undefined}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          {...rest}
-        />
+        <>
+          <input
+            id={id}
+            ref={inputRef}
+            type={type}
+            inputMode={dateText ? 'numeric' : undefined}
+            className={type === 'date' || dateText ? 'input input--date' : 'input'}
+            data-testid={testId}
+            aria-describedby={[describedBy, extra ?? ''].filter(Boolean).join(' ') || undefined}
+            aria-invalid={invalid ? true : undefined}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            {...rest}
+          />
+          {after}
+        </>
       )}
     </Field>
   );
@@ -133,6 +147,7 @@ export function SelectField({
   onChange,
   describedBy: extra,
   after,
+  testId,
 }: {
   id: string;
   label: ReactNode;
@@ -143,6 +158,7 @@ export function SelectField({
   describedBy?: string;
   /** Notes under the control (their ids go in `describedBy`). */
   after?: ReactNode;
+  testId?: string;
 }) {
   return (
     <Field id={id} label={label} hint={hint}>
@@ -151,6 +167,7 @@ export function SelectField({
           <select
             id={id}
             className="select"
+            data-testid={testId}
             value={value}
             aria-describedby={[describedBy, extra ?? ''].filter(Boolean).join(' ') || undefined}
             onChange={(event) => onChange(event.target.value)}

@@ -9,9 +9,10 @@ import {
 } from '../../../../core/model/case';
 import { removeListRow } from '../../../../core/model/list-edits';
 import { enumKey } from '../../i18n/enumKey';
-import { TextField } from '../../components/fields';
+import { SelectField, TextField } from '../../components/fields';
 import { useCaseSession } from '../Case/caseSession';
 import { AfterSection } from './AfterSection';
+import { InlineCheck } from './InlineCheck';
 
 /**
  * The PIPL personal-information inventory, entered once per case: each item with purpose, legal basis,
@@ -64,20 +65,16 @@ export function PiInventory() {
                 value={item.purpose}
                 onChange={(next) => setItem(index, { purpose: next })}
               />
-              <label className="field">
-                <span className="field__label">{t('afterApproval.inventory.legalBasis')}</span>
-                <select
-                  className="select"
-                  value={item.legalBasis}
-                  onChange={(e) => setItem(index, { legalBasis: e.target.value as DataItem['legalBasis'] })}
-                >
-                  {LEGAL_BASES.map((basis) => (
-                    <option key={basis} value={basis}>
-                      {t(`afterApproval.inventory.bases.${enumKey(basis)}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                id={`${id}-legalBasis`}
+                label={t('afterApproval.inventory.legalBasis')}
+                value={item.legalBasis}
+                onChange={(next) => setItem(index, { legalBasis: next as DataItem['legalBasis'] })}
+                options={LEGAL_BASES.map((basis) => ({
+                  value: basis,
+                  label: t(`afterApproval.inventory.bases.${enumKey(basis)}`),
+                }))}
+              />
               <TextField
                 id={`${id}-retention`}
                 label={t('afterApproval.inventory.retention')}
@@ -94,58 +91,47 @@ export function PiInventory() {
             <fieldset className="after-pi__categories">
               <legend>{t('afterApproval.inventory.sensitive')}</legend>
               {SENSITIVE_CATEGORIES.map((category) => (
-                <label key={category} className="after-inline-check">
-                  <input
-                    type="checkbox"
-                    checked={item.sensitiveCategories.includes(category)}
-                    onChange={(e) =>
-                      setItem(index, {
-                        sensitiveCategories: e.target.checked
-                          ? [...item.sensitiveCategories, category]
-                          : item.sensitiveCategories.filter((c) => c !== category),
-                      })
-                    }
-                  />
+                <InlineCheck
+                  key={category}
+                  checked={item.sensitiveCategories.includes(category)}
+                  onChange={(checked) =>
+                    setItem(index, {
+                      sensitiveCategories: checked
+                        ? [...item.sensitiveCategories, category]
+                        : item.sensitiveCategories.filter((c) => c !== category),
+                    })
+                  }
+                >
                   {t(`afterApproval.inventory.categories.${enumKey(category)}`)}
-                </label>
+                </InlineCheck>
               ))}
             </fieldset>
-            <label className="after-inline-check">
-              <input
-                type="checkbox"
-                checked={item.crossBorder}
-                onChange={(e) => setItem(index, { crossBorder: e.target.checked })}
-              />
+            <InlineCheck
+              checked={item.crossBorder}
+              onChange={(crossBorder) => setItem(index, { crossBorder })}
+            >
               {t('afterApproval.inventory.crossBorder')}
-            </label>
+            </InlineCheck>
             {item.crossBorder && (
               <div className="after-pi__grid">
-                <label className="field">
-                  <span className="field__label">{t('afterApproval.inventory.recipient')}</span>
-                  <input
-                    className="input"
-                    value={item.crossBorderRecipient}
-                    onChange={(e) => setItem(index, { crossBorderRecipient: e.target.value })}
-                  />
-                </label>
-                <label className="field">
-                  <span className="field__label">{t('afterApproval.inventory.mechanism')}</span>
-                  <select
-                    className="select"
-                    value={item.crossBorderMechanism}
-                    onChange={(e) =>
-                      setItem(index, {
-                        crossBorderMechanism: e.target.value as DataItem['crossBorderMechanism'],
-                      })
-                    }
-                  >
-                    {CROSS_BORDER_MECHANISMS.map((m) => (
-                      <option key={m} value={m}>
-                        {t(`afterApproval.inventory.mechanisms.${m === '' ? 'none' : enumKey(m)}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <TextField
+                  id={`${id}-recipient`}
+                  label={t('afterApproval.inventory.recipient')}
+                  value={item.crossBorderRecipient}
+                  onChange={(next) => setItem(index, { crossBorderRecipient: next })}
+                />
+                <SelectField
+                  id={`${id}-mechanism`}
+                  label={t('afterApproval.inventory.mechanism')}
+                  value={item.crossBorderMechanism}
+                  onChange={(next) =>
+                    setItem(index, { crossBorderMechanism: next as DataItem['crossBorderMechanism'] })
+                  }
+                  options={CROSS_BORDER_MECHANISMS.map((m) => ({
+                    value: m,
+                    label: t(`afterApproval.inventory.mechanisms.${m === '' ? 'none' : enumKey(m)}`),
+                  }))}
+                />
               </div>
             )}
             {(flags.length > 0 || gaps.length > 0) && (
