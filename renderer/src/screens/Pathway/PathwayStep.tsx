@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
+import { StepHeading } from '../Case/StepFrame';
 import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
 import { PathwayQuestions, QUESTION_GROUPS } from './PathwayQuestions';
 import { PathwayResult } from './PathwayResult';
 import { Card } from '../../components/fields/Card';
@@ -32,11 +31,7 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
 
   return (
     <article className="step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.pathway.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.pathway.summary')}</p>
+      <StepHeading step={step} />
 
       <nav className="question-nav" aria-label={t('pathway.groupsLabel')}>
         <ol className="question-nav__list">
