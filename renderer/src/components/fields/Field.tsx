@@ -131,6 +131,41 @@ export function PassphraseField({
   return <TextField type="password" autoComplete={autoComplete} {...props} />;
 }
 
+/** A few lines of free text with its label. */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  rows = 2,
+  testId,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  testId?: string;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          className="textarea"
+          rows={rows}
+          data-testid={testId}
+          aria-describedby={describedBy || undefined}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 export interface ChoiceOption {
   value: string;
   label: string;

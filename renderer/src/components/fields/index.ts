@@ -12,6 +12,7 @@ export {
   PassphraseField,
   RadioGroupField,
   SelectField,
+  TextAreaField,
   TextField,
   type ChoiceOption,
 } from './Field';

@@ -19,7 +19,7 @@ import {
 } from '../../../../core/after/journal';
 import type { CaseStatus, ReturnReason } from '../../../../core/model/case';
 import { FIELD_CATALOGUE, fieldDef } from '../../../../core/model/fields';
-import { SelectField, TextField } from '../../components/fields';
+import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { focusWhenShown } from '../../navigation/focusTarget';
@@ -191,6 +191,8 @@ export function StatusJournal({
   };
 
   const problemFor = (field: EventProblem['field']) => problems.filter((p) => p.field === field);
+  const setReason = (index: number, patch: Partial<ReturnReason>) =>
+    setDraft({ ...draft, reasons: draft.reasons.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
   const problemNotes = (field: EventProblem['field']) =>
     problemFor(field).map((p) => (
       <span key={p.code} className="field-issue field-issue--error" role="alert">
@@ -315,46 +317,24 @@ export function StatusJournal({
               <p className="field__label">{t('afterApproval.journal.reasons')}</p>
               {draft.reasons.map((reason, index) => (
                 <div key={index} className="after-reason-row">
-                  <label className="field">
-                    <span>{t('afterApproval.journal.reasonField')}</span>
-                    <select
-                      className="select"
-                      value={reason.path}
-                      onChange={(e) =>
-                        setDraft({
-                          ...draft,
-                          reasons: draft.reasons.map((r, i) =>
-                            i === index ? { ...r, path: e.target.value } : r,
-                          ),
-                        })
-                      }
-                      data-testid={`reason-field-${index}`}
-                    >
-                      <option value="">{t('afterApproval.journal.generalReason')}</option>
-                      {fields.map((f) => (
-                        <option key={f.path} value={f.path}>
-                          {f.label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="field">
-                    <span>{t('afterApproval.journal.reasonText')}</span>
-                    <textarea
-                      className="textarea"
-                      rows={2}
-                      value={reason.text}
-                      onChange={(e) =>
-                        setDraft({
-                          ...draft,
-                          reasons: draft.reasons.map((r, i) =>
-                            i === index ? { ...r, text: e.target.value } : r,
-                          ),
-                        })
-                      }
-                      data-testid={`reason-text-${index}`}
-                    />
-                  </label>
+                  <SelectField
+                    id={`reason-field-${index}`}
+                    testId={`reason-field-${index}`}
+                    label={t('afterApproval.journal.reasonField')}
+                    value={reason.path}
+                    onChange={(path) => setReason(index, { path })}
+                    options={[
+                      { value: '', label: t('afterApproval.journal.generalReason') },
+                      ...fields.map((f) => ({ value: f.path, label: f.label })),
+                    ]}
+                  />
+                  <TextAreaField
+                    id={`reason-text-${index}`}
+                    testId={`reason-text-${index}`}
+                    label={t('afterApproval.journal.reasonText')}
+                    value={reason.text}
+                    onChange={(text) => setReason(index, { text })}
+                  />
                   {draft.reasons.length > 1 && (
                     <button
                       type="button"
@@ -384,15 +364,12 @@ export function StatusJournal({
               ))}
             </div>
           )}
-          <label className="field">
-            <span className="field__label">{t('afterApproval.journal.note')}</span>
-            <textarea
-              className="textarea"
-              rows={2}
-              value={draft.note}
-              onChange={(e) => setDraft({ ...draft, note: e.target.value })}
-            />
-          </label>
+          <TextAreaField
+            id="journal-note"
+            label={t('afterApproval.journal.note')}
+            value={draft.note}
+            onChange={(note) => setDraft({ ...draft, note })}
+          />
           <button
             type="button"
             className="button button--primary"
