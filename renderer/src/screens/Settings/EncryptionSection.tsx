@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { Card, PassphraseField, SubmitRow } from '../../components/fields';
-import { MIN_PASSPHRASE_LENGTH, encryptionErrorText, type OnStatus } from './encryption-errors';
+import { MIN_PASSPHRASE_LENGTH, type OnStatus } from './encryption-errors';
+import { useEncryptionCall } from './useEncryptionCall';
 
 /**
  * Settings → Encryption: which protection guards the key of the case store (the OS keychain or the user's
@@ -101,8 +102,7 @@ export function NewPassphraseForm({
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useEncryptionCall();
   const id = (name: string) => `${idPrefix}-${name}`;
 
   return (
@@ -115,21 +115,18 @@ export function NewPassphraseForm({
           setError(t('encryption.mismatch'));
           return;
         }
-        setBusy(true);
-        void api
-          .encryptionUsePassphrase(
-            askCurrent ? { passphrase: next, currentPassphrase: current } : { passphrase: next },
-          )
-          .then((result) => {
-            if (result.ok) {
-              setError('');
-              setCurrent('');
-              setNext('');
-              setRepeat('');
-              onDone(result.value);
-            } else setError(encryptionErrorText(t, result));
-          })
-          .finally(() => setBusy(false));
+        run(
+          () =>
+            api.encryptionUsePassphrase(
+              askCurrent ? { passphrase: next, currentPassphrase: current } : { passphrase: next },
+            ),
+          (status) => {
+            setCurrent('');
+            setNext('');
+            setRepeat('');
+            onDone(status);
+          },
+        );
       }}
     >
       {askCurrent && (
@@ -164,25 +161,20 @@ function UseKeychainForm({ onDone }: { onDone: OnStatus }) {
   const { t } = useTranslation();
   const api = useApi();
   const [current, setCurrent] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useEncryptionCall();
   return (
     <form
       data-testid="use-keychain-form"
       onSubmit={(event) => {
         event.preventDefault();
         if (busy || current === '') return;
-        setBusy(true);
-        void api
-          .encryptionUseKeychain({ currentPassphrase: current })
-          .then((result) => {
-            if (result.ok) {
-              setError('');
-              setCurrent('');
-              onDone(result.value);
-            } else setError(encryptionErrorText(t, result));
-          })
-          .finally(() => setBusy(false));
+        run(
+          () => api.encryptionUseKeychain({ currentPassphrase: current }),
+          (status) => {
+            setCurrent('');
+            onDone(status);
+          },
+        );
       }}
     >
       <h3 className="about__subheading">{t('encryption.useKeychainHeading')}</h3>
