@@ -53,12 +53,23 @@ function Question({ id, children }: { id: Answer; children: ReactNode }) {
 
 const YES_NO = ['yes', 'no'] as const;
 
-/** A labelled Pathway question (one input, not a group) is a shared Field styled as a question. */
-const QUESTION_FRAME = {
-  frameClassName: 'question',
-  labelClassName: 'question__legend',
-  hintClassName: 'question__help',
-} as const;
+/** A question answered in one input (not a group): a shared Field styled as a question, `q-<answer>`. */
+function InputQuestion({ id, children }: { id: Answer; children: (describedBy: string) => ReactNode }) {
+  const { t } = useTranslation();
+  const label = useQuestionLabel();
+  return (
+    <Field
+      id={`q-${id}`}
+      label={label(id)}
+      hint={t(`pathway.help.${id}`)}
+      frameClassName="question"
+      labelClassName="question__legend"
+      hintClassName="question__help"
+    >
+      {children}
+    </Field>
+  );
+}
 
 /** The radio choices of one question: one per value, the answer's value checked. */
 function RadioChoices<V extends string>({
@@ -149,7 +160,6 @@ export function PathwayQuestions({
 }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
-  const label = useQuestionLabel();
   const set = <K extends Answer>(key: K, value: PathwayAnswers[K], options?: { typing?: boolean }) =>
     onChange((current) => ({ ...current, [key]: value }), options);
   const toggleIn = <K extends ListAnswer>(key: K, item: PathwayAnswers[K][number], on: boolean) =>
@@ -228,12 +238,7 @@ export function PathwayQuestions({
           {radioQuestion('subject', SUBJECT_KINDS, (kind) => t(`pathway.subjects.${enumKey(kind)}`))}
           {answers.subject === 'wfoe' && <p className="hint question">{t('pathway.wfoeEquity')}</p>}
           {answers.subject !== null && COMPANY_KINDS.includes(answers.subject) && (
-            <Field
-              id="q-foreignEquityPct"
-              label={label('foreignEquityPct')}
-              hint={t('pathway.help.foreignEquityPct')}
-              {...QUESTION_FRAME}
-            >
+            <InputQuestion id="foreignEquityPct">
               {(describedBy) => (
                 <input
                   id="q-foreignEquityPct"
@@ -251,19 +256,14 @@ export function PathwayQuestions({
                   }}
                 />
               )}
-            </Field>
+            </InputQuestion>
           )}
         </>
       );
     case 'location':
       return (
         <>
-          <Field
-            id="q-province"
-            label={label('province')}
-            hint={t('pathway.help.province')}
-            {...QUESTION_FRAME}
-          >
+          <InputQuestion id="province">
             {(describedBy) => (
               <select
                 id="q-province"
@@ -281,7 +281,7 @@ export function PathwayQuestions({
                 ))}
               </select>
             )}
-          </Field>
+          </InputQuestion>
           {radioQuestion('pilotLocation', PILOT_LOCATIONS, (place) => t(`pathway.pilot.${enumKey(place)}`))}
           {radioQuestion('scope', ['single_province', 'multi_province'] as const, (scope) =>
             t(`pathway.scope.${enumKey(scope)}`),
