@@ -10,7 +10,7 @@ import {
 import { removeListRow } from '../../../core/model/list-edits';
 import { enumKey } from '../i18n/enumKey';
 import { useCaseSession } from '../screens/Case/caseSession';
-import { TextField, fieldDomId } from './fields';
+import { InlineCheck, SelectField, TextField, fieldDomId } from './fields';
 import './pi-inventory.css';
 
 /**
@@ -62,20 +62,16 @@ export function PiInventory() {
                 value={item.purpose}
                 onChange={(next) => setItem(index, { purpose: next })}
               />
-              <label className="field">
-                <span className="field__label">{t('piInventory.legalBasis')}</span>
-                <select
-                  className="select"
-                  value={item.legalBasis}
-                  onChange={(e) => setItem(index, { legalBasis: e.target.value as DataItem['legalBasis'] })}
-                >
-                  {LEGAL_BASES.map((basis) => (
-                    <option key={basis} value={basis}>
-                      {t(`piInventory.bases.${enumKey(basis)}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                id={`${id}-legalBasis`}
+                label={t('piInventory.legalBasis')}
+                value={item.legalBasis}
+                onChange={(next) => setItem(index, { legalBasis: next as DataItem['legalBasis'] })}
+                options={LEGAL_BASES.map((basis) => ({
+                  value: basis,
+                  label: t(`piInventory.bases.${enumKey(basis)}`),
+                }))}
+              />
               <TextField
                 id={fieldDomId(`personalData.${index}.retention`)}
                 label={t('piInventory.retention')}
@@ -92,58 +88,47 @@ export function PiInventory() {
             <fieldset className="pi-item__categories">
               <legend>{t('piInventory.sensitive')}</legend>
               {SENSITIVE_CATEGORIES.map((category) => (
-                <label key={category} className="pi-item__check">
-                  <input
-                    type="checkbox"
-                    checked={item.sensitiveCategories.includes(category)}
-                    onChange={(e) =>
-                      setItem(index, {
-                        sensitiveCategories: e.target.checked
-                          ? [...item.sensitiveCategories, category]
-                          : item.sensitiveCategories.filter((c) => c !== category),
-                      })
-                    }
-                  />
+                <InlineCheck
+                  key={category}
+                  checked={item.sensitiveCategories.includes(category)}
+                  onChange={(checked) =>
+                    setItem(index, {
+                      sensitiveCategories: checked
+                        ? [...item.sensitiveCategories, category]
+                        : item.sensitiveCategories.filter((c) => c !== category),
+                    })
+                  }
+                >
                   {t(`piInventory.categories.${enumKey(category)}`)}
-                </label>
+                </InlineCheck>
               ))}
             </fieldset>
-            <label className="pi-item__check">
-              <input
-                type="checkbox"
-                checked={item.crossBorder}
-                onChange={(e) => setItem(index, { crossBorder: e.target.checked })}
-              />
+            <InlineCheck
+              checked={item.crossBorder}
+              onChange={(crossBorder) => setItem(index, { crossBorder })}
+            >
               {t('piInventory.crossBorder')}
-            </label>
+            </InlineCheck>
             {item.crossBorder && (
               <div className="pi-item__grid">
-                <label className="field">
-                  <span className="field__label">{t('piInventory.recipient')}</span>
-                  <input
-                    className="input"
-                    value={item.crossBorderRecipient}
-                    onChange={(e) => setItem(index, { crossBorderRecipient: e.target.value })}
-                  />
-                </label>
-                <label className="field">
-                  <span className="field__label">{t('piInventory.mechanism')}</span>
-                  <select
-                    className="select"
-                    value={item.crossBorderMechanism}
-                    onChange={(e) =>
-                      setItem(index, {
-                        crossBorderMechanism: e.target.value as DataItem['crossBorderMechanism'],
-                      })
-                    }
-                  >
-                    {CROSS_BORDER_MECHANISMS.map((m) => (
-                      <option key={m} value={m}>
-                        {t(`piInventory.mechanisms.${m === '' ? 'none' : enumKey(m)}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <TextField
+                  id={`${id}-recipient`}
+                  label={t('piInventory.recipient')}
+                  value={item.crossBorderRecipient}
+                  onChange={(next) => setItem(index, { crossBorderRecipient: next })}
+                />
+                <SelectField
+                  id={`${id}-mechanism`}
+                  label={t('piInventory.mechanism')}
+                  value={item.crossBorderMechanism}
+                  onChange={(next) =>
+                    setItem(index, { crossBorderMechanism: next as DataItem['crossBorderMechanism'] })
+                  }
+                  options={CROSS_BORDER_MECHANISMS.map((m) => ({
+                    value: m,
+                    label: t(`piInventory.mechanisms.${m === '' ? 'none' : enumKey(m)}`),
+                  }))}
+                />
               </div>
             )}
             {(flags.length > 0 || gaps.length > 0) && (

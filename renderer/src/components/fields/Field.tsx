@@ -67,6 +67,14 @@ export interface TextFieldProps {
   /** Ids of notes shown elsewhere (an error under the form) that describe the input too. */
   describedBy?: string;
   invalid?: boolean;
+  placeholder?: string;
+  /**
+   * A date typed as text (YYYY-MM-DD) rather than picked: a text input of date width with the numeric
+   * keyboard, for dates the user copies from a letter or the portal.
+   */
+  dateText?: boolean;
+  /** Notes under the control, beside it in the field (problems found in what was typed). */
+  after?: ReactNode;
 }
 
 /** A one-line text, search, password or date input with its label. */
@@ -82,22 +90,76 @@ export function TextField({
   testId,
   describedBy: extra,
   invalid,
+  dateText,
+  after,
   ...rest
 }: TextFieldProps) {
   return (
     <Field id={id} label={label} hint={hint} className={className}>
       {(describedBy) => (
-        <input
+        <>
+          <input
+            id={id}
+            ref={inputRef}
+            type={type}
+            inputMode={dateText ? 'numeric' : undefined}
+            className={type === 'date' || dateText ? 'input input--date' : 'input'}
+            data-testid={testId}
+            aria-describedby={[describedBy, extra ?? ''].filter(Boolean).join(' ') || undefined}
+            aria-invalid={invalid ? true : undefined}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            {...rest}
+          />
+          {after}
+        </>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A passphrase input with its label: a TextField of type password that browsers fill from saved
+ * passwords only when asked (`current-password` unless given `new-password` or `off`).
+ */
+export function PassphraseField({
+  autoComplete = 'current-password',
+  ...props
+}: Omit<TextFieldProps, 'type' | 'autoComplete'> & {
+  autoComplete?: 'current-password' | 'new-password' | 'off';
+}) {
+  return <TextField type="password" autoComplete={autoComplete} {...props} />;
+}
+
+/** A few lines of free text with its label. */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  rows = 2,
+  testId,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  testId?: string;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint}>
+      {(describedBy) => (
+        <textarea
           id={id}
-          ref={inputRef}
-          type={type}
-          className={type === 'date' ? 'input input--date' : 'input'}
+          className="textarea"
+          rows={rows}
           data-testid={testId}
-          aria-describedby={[describedBy, extra ?? ''].filter(Boolean).join(' ') || undefined}
-          aria-invalid={invalid ? true : undefined}
+          aria-describedby={describedBy || undefined}
           value={value}
           onChange={(event) => onChange(event.target.value)}
-          {...rest}
         />
       )}
     </Field>
@@ -120,6 +182,7 @@ export function SelectField({
   onChange,
   describedBy: extra,
   after,
+  testId,
 }: {
   id: string;
   label: ReactNode;
@@ -130,6 +193,7 @@ export function SelectField({
   describedBy?: string;
   /** Notes under the control (their ids go in `describedBy`). */
   after?: ReactNode;
+  testId?: string;
 }) {
   return (
     <Field id={id} label={label} hint={hint}>
@@ -138,6 +202,7 @@ export function SelectField({
           <select
             id={id}
             className="select"
+            data-testid={testId}
             value={value}
             aria-describedby={[describedBy, extra ?? ''].filter(Boolean).join(' ') || undefined}
             onChange={(event) => onChange(event.target.value)}

@@ -9,8 +9,10 @@ export {
   Field,
   FormError,
   hintId,
+  PassphraseField,
   RadioGroupField,
   SelectField,
+  TextAreaField,
   TextField,
   type ChoiceOption,
 } from './Field';
@@ -18,6 +20,8 @@ export { Button, DialogForm, SubmitRow, type ButtonVariant } from './Button';
 export { ListEditor } from './ListEditor';
 export { CatalogueField, FieldIssues, FieldView, fieldDomId } from './CatalogueField';
 export { catalogueChildren, FieldGroup, RegionFields, RowList } from './FieldGroup';
+export { Card } from './Card';
+export { InlineCheck } from './InlineCheck';
 export { errorsUnder, FormSection } from './FormSection';
 export { matchRegions, regionLabel, RegionSelect } from './RegionSelect';
 export { listLabels, type ListLabels } from './listLabels';

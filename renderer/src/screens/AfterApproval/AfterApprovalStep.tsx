@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../core/validate/common';
 import { PiInventory } from '../../components/PiInventory';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import type { StepScreenProps } from '../Case/StepOverview';
+import { StepHeading } from '../Case/StepFrame';
 import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
 import { AdChecker } from './AdChecker';
 import { AfterSection } from './AfterSection';
 import { GoLiveKit } from './GoLiveKit';
@@ -31,11 +30,7 @@ export function AfterApprovalStep({ caseId, step, navigate }: StepScreenProps) {
   const today = todayIso();
   return (
     <article className="step after-step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.afterApproval.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.afterApproval.summary')}</p>
+      <StepHeading step={step} />
       {/* Routes live in the URL fragment, so the section links scroll instead of changing the hash. */}
       <nav className="after-step__sections" aria-label={t('afterApproval.sectionsLabel')}>
         {SECTIONS.map(([id, key]) => (

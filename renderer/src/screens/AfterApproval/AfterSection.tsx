@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Card } from '../../components/fields/Card';
 
 /**
  * One section of the After approval step: a card labelled by its heading (which the step's links focus),
@@ -17,12 +18,9 @@ export function AfterSection({
   children: ReactNode;
 }) {
   return (
-    <section className="card after-section" aria-labelledby={id}>
-      <h2 id={id} className="card__heading" tabIndex={-1}>
-        {heading}
-      </h2>
+    <Card id={id} className="after-section" focusable heading={heading}>
       <p className="hint">{intro}</p>
       {children}
-    </section>
+    </Card>
   );
 }

@@ -14,6 +14,7 @@ import { isIsoDate } from '../../../../core/after/working-days';
 import { DISPLAY_NUMBER_CHOICES, type AfterApproval } from '../../../../core/model/case';
 import type { ValidationIssue } from '../../../../core/validate/types';
 import { ExternalLink } from '../../components/ExternalLink';
+import { InlineCheck, TextField } from '../../components/fields';
 import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
@@ -155,39 +156,36 @@ export function GoLiveKit({ today }: { today: string }) {
     placeholder: string,
     issues: readonly ValidationIssue[] = [],
   ) => (
-    <label className="field" htmlFor={id}>
-      <span className="field__label">{label}</span>
-      <input
-        id={id}
-        className="input"
-        value={value}
-        placeholder={placeholder}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={issues.some((i) => i.severity === 'error')}
-        data-testid={id}
-      />
-      <Issues issues={issues} />
-    </label>
+    <TextField
+      key={id}
+      id={id}
+      testId={id}
+      label={label}
+      value={value}
+      onChange={onChange}
+      placeholder={placeholder}
+      invalid={issues.some((i) => i.severity === 'error')}
+      after={<Issues issues={issues} />}
+    />
   );
   const dateField = (id: string, label: string, value: string, onChange: (v: string) => void) => (
-    <label className="field" htmlFor={id}>
-      <span className="field__label">{label}</span>
-      <input
-        id={id}
-        className="input input--date"
-        value={value}
-        placeholder={t('afterApproval.datePlaceholder')}
-        inputMode="numeric"
-        onChange={(e) => onChange(e.target.value.trim())}
-        aria-invalid={dateProblem(value)}
-        data-testid={id}
-      />
-      {dateProblem(value) && (
-        <span className="field-issue field-issue--error" role="alert">
-          {t('afterApproval.dateInvalid')}
-        </span>
-      )}
-    </label>
+    <TextField
+      id={id}
+      testId={id}
+      dateText
+      label={label}
+      value={value}
+      onChange={(v) => onChange(v.trim())}
+      placeholder={t('afterApproval.datePlaceholder')}
+      invalid={dateProblem(value)}
+      after={
+        dateProblem(value) && (
+          <span className="field-issue field-issue--error" role="alert">
+            {t('afterApproval.dateInvalid')}
+          </span>
+        )
+      }
+    />
   );
 
   const hasNumber = a.filingNumber.trim() !== '' || a.licenceNumber.trim() !== '';
@@ -250,20 +248,20 @@ export function GoLiveKit({ today }: { today: string }) {
       <fieldset className="after-choice">
         <legend>{t('afterApproval.goLive.displayChoice')}</legend>
         {DISPLAY_NUMBER_CHOICES.map((choice) => (
-          <label key={choice} className="after-inline-check">
-            <input
-              type="radio"
-              name="display-number"
-              value={choice}
-              checked={a.displayNumber === choice}
-              onChange={() => set({ displayNumber: choice })}
-            />
+          <InlineCheck
+            key={choice}
+            type="radio"
+            name="display-number"
+            value={choice}
+            checked={a.displayNumber === choice}
+            onChange={() => set({ displayNumber: choice })}
+          >
             {t(`afterApproval.goLive.display.${enumKey(choice)}`, {
               rule: provinceShowsSubjectNumber(caseData)
                 ? t('afterApproval.goLive.display.ruleSubject')
                 : t('afterApproval.goLive.display.ruleService'),
             })}
-          </label>
+          </InlineCheck>
         ))}
         <p className="hint">{display.numberChoiceNote[lang]}</p>
       </fieldset>

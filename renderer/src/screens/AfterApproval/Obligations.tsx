@@ -4,6 +4,7 @@ import { buildReminders, reminderState } from '../../../../core/after/obligation
 import { isIsoDate } from '../../../../core/after/working-days';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
+import { TextField } from '../../components/fields';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
 import { SourceList } from './SourceList';
@@ -34,6 +35,8 @@ export function Obligations({ caseId, today }: { caseId: string; today: string }
 
   const setChanges = (next: typeof changes, ownUndoStep = false) =>
     update((c) => ({ ...c, afterApproval: { ...c.afterApproval, plannedChanges: next } }), { ownUndoStep });
+  const setChange = (index: number, patch: Partial<(typeof changes)[number]>) =>
+    setChanges(changes.map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
   return (
     <AfterSection
@@ -87,34 +90,29 @@ export function Obligations({ caseId, today }: { caseId: string; today: string }
       <p className="hint">{t('afterApproval.obligations.changesIntro')}</p>
       {changes.map((change, index) => (
         <div key={change.id} className="after-reason-row">
-          <label className="field">
-            <span>{t('afterApproval.obligations.changeDescription')}</span>
-            <input
-              className="input"
-              value={change.description}
-              onChange={(e) =>
-                setChanges(changes.map((c, i) => (i === index ? { ...c, description: e.target.value } : c)))
-              }
-            />
-          </label>
-          <label className="field">
-            <span>{t('afterApproval.obligations.changeOn')}</span>
-            <input
-              className="input input--date"
-              value={change.on}
-              placeholder={t('afterApproval.datePlaceholder')}
-              inputMode="numeric"
-              aria-invalid={change.on !== '' && !isIsoDate(change.on)}
-              onChange={(e) =>
-                setChanges(changes.map((c, i) => (i === index ? { ...c, on: e.target.value.trim() } : c)))
-              }
-            />
-            {change.on !== '' && !isIsoDate(change.on) && (
-              <span className="field-issue field-issue--error" role="alert">
-                {t('afterApproval.dateInvalid')}
-              </span>
-            )}
-          </label>
+          <TextField
+            id={`planned-change-${change.id}-description`}
+            label={t('afterApproval.obligations.changeDescription')}
+            value={change.description}
+            onChange={(description) => setChange(index, { description })}
+          />
+          <TextField
+            id={`planned-change-${change.id}-on`}
+            dateText
+            label={t('afterApproval.obligations.changeOn')}
+            placeholder={t('afterApproval.datePlaceholder')}
+            value={change.on}
+            invalid={change.on !== '' && !isIsoDate(change.on)}
+            onChange={(on) => setChange(index, { on: on.trim() })}
+            after={
+              change.on !== '' &&
+              !isIsoDate(change.on) && (
+                <span className="field-issue field-issue--error" role="alert">
+                  {t('afterApproval.dateInvalid')}
+                </span>
+              )
+            }
+          />
           <button
             type="button"
             className="button button--small"

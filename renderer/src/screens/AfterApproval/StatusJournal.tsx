@@ -19,6 +19,7 @@ import {
 } from '../../../../core/after/journal';
 import type { CaseStatus, ReturnReason } from '../../../../core/model/case';
 import { FIELD_CATALOGUE, fieldDef } from '../../../../core/model/fields';
+import { InlineCheck, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { focusWhenShown } from '../../navigation/focusTarget';
@@ -189,6 +190,14 @@ export function StatusJournal({
   };
 
   const problemFor = (field: EventProblem['field']) => problems.filter((p) => p.field === field);
+  const setReason = (index: number, patch: Partial<ReturnReason>) =>
+    setDraft({ ...draft, reasons: draft.reasons.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
+  const problemNotes = (field: EventProblem['field']) =>
+    problemFor(field).map((p) => (
+      <span key={p.code} className="field-issue field-issue--error" role="alert">
+        {problemText(p, t, lang)}
+      </span>
+    ));
   const fieldLabel = (path: string) =>
     fields.find((f) => f.path === path)?.label ?? t('afterApproval.journal.generalReason');
 
@@ -219,18 +228,14 @@ export function StatusJournal({
                     {t('afterApproval.journal.openField')}
                   </button>
                 )}
-                <label className="after-inline-check">
-                  <input
-                    type="checkbox"
-                    checked={reason.resolved}
-                    onChange={(e) =>
-                      update((c) => setReasonResolved(c, entry.id, index, e.target.checked), {
-                        ownUndoStep: true,
-                      })
-                    }
-                  />
+                <InlineCheck
+                  checked={reason.resolved}
+                  onChange={(checked) =>
+                    update((c) => setReasonResolved(c, entry.id, index, checked), { ownUndoStep: true })
+                  }
+                >
                   {t('afterApproval.journal.resolved')}
-                </label>
+                </InlineCheck>
               </li>
             ))}
           </ul>
@@ -248,137 +253,87 @@ export function StatusJournal({
       {choices.length > 0 && (
         <fieldset className="after-form" data-testid="journal-form">
           <legend>{t('afterApproval.journal.recordHeading')}</legend>
-          <label className="field">
-            <span className="field__label">{t('afterApproval.journal.event')}</span>
-            <select
-              className="select"
-              value={draft.status}
-              onChange={(e) => {
-                setDraft({ ...draft, status: e.target.value as CaseStatus | '' });
-                setProblems([]);
-              }}
-              data-testid="journal-event"
-            >
-              <option value="">{t('afterApproval.journal.chooseEvent')}</option>
-              {choices.map((c) => (
-                <option key={c.status} value={c.status}>
-                  {t(`home.statuses.${enumKey(c.status)}`)}
-                </option>
-              ))}
-            </select>
-            {problemFor('status').map((p) => (
-              <span key={p.code} className="field-issue field-issue--error" role="alert">
-                {problemText(p, t, lang)}
-              </span>
-            ))}
-          </label>
-          <label className="field">
-            <span className="field__label">{t('afterApproval.journal.on')}</span>
-            <input
-              className="input input--date"
-              type="text"
-              inputMode="numeric"
-              placeholder={t('afterApproval.datePlaceholder')}
-              value={draft.on}
-              onChange={(e) => setDraft({ ...draft, on: e.target.value })}
-              data-testid="journal-date"
-              aria-invalid={problemFor('on').length > 0}
-            />
-            {problemFor('on').map((p) => (
-              <span key={p.code} className="field-issue field-issue--error" role="alert">
-                {problemText(p, t, lang)}
-              </span>
-            ))}
-          </label>
+          <SelectField
+            id="journal-event"
+            testId="journal-event"
+            label={t('afterApproval.journal.event')}
+            value={draft.status}
+            onChange={(status) => {
+              setDraft({ ...draft, status: status as CaseStatus | '' });
+              setProblems([]);
+            }}
+            options={[
+              { value: '', label: t('afterApproval.journal.chooseEvent') },
+              ...choices.map((c) => ({ value: c.status, label: t(`home.statuses.${enumKey(c.status)}`) })),
+            ]}
+            after={problemNotes('status')}
+          />
+          <TextField
+            id="journal-date"
+            testId="journal-date"
+            dateText
+            label={t('afterApproval.journal.on')}
+            placeholder={t('afterApproval.datePlaceholder')}
+            value={draft.on}
+            onChange={(on) => setDraft({ ...draft, on })}
+            invalid={problemFor('on').length > 0}
+            after={problemNotes('on')}
+          />
           {sends && versions.length > 0 && (
-            <label className="field">
-              <span className="field__label">{t('afterApproval.journal.packetSent')}</span>
-              <select
-                className="select"
-                value={draft.packet || (versions.at(-1)?.record.manifestSha256 ?? '')}
-                onChange={(e) => setDraft({ ...draft, packet: e.target.value })}
-              >
-                {versions.map((v) => (
-                  <option key={`${v.version}-${v.record.manifestSha256}`} value={v.record.manifestSha256}>
-                    {t('afterApproval.journal.packetVersion', {
-                      version: v.version,
-                      date: v.record.at.slice(0, 10),
-                      folder: v.record.folderName,
-                    })}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              id="journal-packet"
+              label={t('afterApproval.journal.packetSent')}
+              value={draft.packet || (versions.at(-1)?.record.manifestSha256 ?? '')}
+              onChange={(packet) => setDraft({ ...draft, packet })}
+              options={versions.map((v) => ({
+                value: v.record.manifestSha256,
+                label: t('afterApproval.journal.packetVersion', {
+                  version: v.version,
+                  date: v.record.at.slice(0, 10),
+                  folder: v.record.folderName,
+                }),
+              }))}
+            />
           )}
           {needsNumber && (
-            <label className="field">
-              <span className="field__label">
-                {t(
-                  draft.status === 'licence_granted'
-                    ? 'afterApproval.journal.licenceNumber'
-                    : 'afterApproval.journal.filingNumber',
-                )}
-              </span>
-              <input
-                className="input"
-                value={draft.number}
-                onChange={(e) => setDraft({ ...draft, number: e.target.value })}
-                placeholder={draft.status === 'licence_granted' ? '沪B2-20260001' : '沪ICP备2026012345号'}
-                data-testid="journal-number"
-                aria-invalid={problemFor('number').length > 0}
-              />
-              {problemFor('number').map((p) => (
-                <span key={p.code} className="field-issue field-issue--error" role="alert">
-                  {problemText(p, t, lang)}
-                </span>
-              ))}
-            </label>
+            <TextField
+              id="journal-number"
+              testId="journal-number"
+              label={t(
+                draft.status === 'licence_granted'
+                  ? 'afterApproval.journal.licenceNumber'
+                  : 'afterApproval.journal.filingNumber',
+              )}
+              placeholder={draft.status === 'licence_granted' ? '沪B2-20260001' : '沪ICP备2026012345号'}
+              value={draft.number}
+              onChange={(number) => setDraft({ ...draft, number })}
+              invalid={problemFor('number').length > 0}
+              after={problemNotes('number')}
+            />
           )}
           {needsReasons && (
             <div className="after-reason-editor" data-testid="reason-editor">
               <p className="field__label">{t('afterApproval.journal.reasons')}</p>
               {draft.reasons.map((reason, index) => (
                 <div key={index} className="after-reason-row">
-                  <label className="field">
-                    <span>{t('afterApproval.journal.reasonField')}</span>
-                    <select
-                      className="select"
-                      value={reason.path}
-                      onChange={(e) =>
-                        setDraft({
-                          ...draft,
-                          reasons: draft.reasons.map((r, i) =>
-                            i === index ? { ...r, path: e.target.value } : r,
-                          ),
-                        })
-                      }
-                      data-testid={`reason-field-${index}`}
-                    >
-                      <option value="">{t('afterApproval.journal.generalReason')}</option>
-                      {fields.map((f) => (
-                        <option key={f.path} value={f.path}>
-                          {f.label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label className="field">
-                    <span>{t('afterApproval.journal.reasonText')}</span>
-                    <textarea
-                      className="textarea"
-                      rows={2}
-                      value={reason.text}
-                      onChange={(e) =>
-                        setDraft({
-                          ...draft,
-                          reasons: draft.reasons.map((r, i) =>
-                            i === index ? { ...r, text: e.target.value } : r,
-                          ),
-                        })
-                      }
-                      data-testid={`reason-text-${index}`}
-                    />
-                  </label>
+                  <SelectField
+                    id={`reason-field-${index}`}
+                    testId={`reason-field-${index}`}
+                    label={t('afterApproval.journal.reasonField')}
+                    value={reason.path}
+                    onChange={(path) => setReason(index, { path })}
+                    options={[
+                      { value: '', label: t('afterApproval.journal.generalReason') },
+                      ...fields.map((f) => ({ value: f.path, label: f.label })),
+                    ]}
+                  />
+                  <TextAreaField
+                    id={`reason-text-${index}`}
+                    testId={`reason-text-${index}`}
+                    label={t('afterApproval.journal.reasonText')}
+                    value={reason.text}
+                    onChange={(text) => setReason(index, { text })}
+                  />
                   {draft.reasons.length > 1 && (
                     <button
                       type="button"
@@ -408,15 +363,12 @@ export function StatusJournal({
               ))}
             </div>
           )}
-          <label className="field">
-            <span className="field__label">{t('afterApproval.journal.note')}</span>
-            <textarea
-              className="textarea"
-              rows={2}
-              value={draft.note}
-              onChange={(e) => setDraft({ ...draft, note: e.target.value })}
-            />
-          </label>
+          <TextAreaField
+            id="journal-note"
+            label={t('afterApproval.journal.note')}
+            value={draft.note}
+            onChange={(note) => setDraft({ ...draft, note })}
+          />
           <button
             type="button"
             className="button button--primary"

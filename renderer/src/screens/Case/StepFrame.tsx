@@ -6,7 +6,7 @@ import { enumKey } from '../../i18n/enumKey';
 import { useCaseSession } from './caseSession';
 import { StepPager } from './StepPager';
 import type { StepScreenProps } from './stepProps';
-import { CASE_STEPS } from './steps';
+import { CASE_STEPS, type StepId } from './steps';
 
 /**
  * What every step screen shares: "Step n of 8", the packet the case is preparing, the step's title and
@@ -19,18 +19,30 @@ export function StepFrame({
   className,
   children,
 }: StepScreenProps & { className?: string; children: ReactNode }) {
-  const { t } = useTranslation();
   return (
     <article className={`step${className ? ` ${className}` : ''}`}>
+      <StepHeading step={step} packetLine />
+      {children}
+      <StepPager caseId={caseId} step={step} navigate={navigate} />
+    </article>
+  );
+}
+
+/**
+ * The top of a step: "Step n of 8", its title (the screen heading), the packet line where the step works
+ * on the packet, and the step's summary.
+ */
+export function StepHeading({ step, packetLine = false }: { step: StepId; packetLine?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <p className="step__eyebrow">
         {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
       </p>
       <ScreenHeading>{t(`steps.${step}.title`)}</ScreenHeading>
-      <PacketLine />
+      {packetLine && <PacketLine />}
       <p className="step__summary">{t(`steps.${step}.summary`)}</p>
-      {children}
-      <StepPager caseId={caseId} step={step} navigate={navigate} />
-    </article>
+    </>
   );
 }
 

@@ -13,6 +13,7 @@ import { IssueList } from '../Review/IssueList';
 import { useAcknowledge } from '../Review/ReviewStep';
 import '../workspace-steps.css';
 import { RadioGroupField } from '../../components/fields/Field';
+import { Card } from '../../components/fields/Card';
 
 type Phase =
   | { kind: 'idle' }
@@ -151,10 +152,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
         </section>
       )}
 
-      <section className="card" aria-labelledby="export-options-heading">
-        <h2 id="export-options-heading" className="card__heading">
-          {t('exportStep.optionsHeading')}
-        </h2>
+      <Card id="export-options-heading" heading={t('exportStep.optionsHeading')}>
         <RadioGroupField
           className="export-profiles"
           name="export-profile"
@@ -188,17 +186,16 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
             onCancel={cancel}
           />
         )}
-      </section>
+      </Card>
 
       {phase.kind === 'built' && (
-        <section
-          className="card export-result"
-          aria-labelledby="export-result-heading"
-          data-testid="export-result"
+        <Card
+          id="export-result-heading"
+          className="export-result"
+          testId="export-result"
+          headingRef={resultHeading}
+          heading={t('exportStep.built')}
         >
-          <h2 id="export-result-heading" className="card__heading" ref={resultHeading} tabIndex={-1}>
-            {t('exportStep.built')}
-          </h2>
           <p>
             {t(phase.zip ? 'exportStep.builtDetailZip' : 'exportStep.builtDetail', {
               folder: phase.folderName,
@@ -225,13 +222,10 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
             <li>{t('workspaceGuide.exportGuide.records')}</li>
             <li>{t('workspaceGuide.exportGuide.sms')}</li>
           </ul>
-        </section>
+        </Card>
       )}
 
-      <section className="card" aria-labelledby="export-history-heading">
-        <h2 id="export-history-heading" className="card__heading">
-          {t('exportStep.historyHeading')}
-        </h2>
+      <Card id="export-history-heading" heading={t('exportStep.historyHeading')}>
         {history.length === 0 ? (
           <p className="hint">{t('exportStep.historyEmpty')}</p>
         ) : (
@@ -259,7 +253,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </StepFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListEntry } from '../../../../core/model/library';
-import { TextField } from '../../components/fields/Field';
+import { PassphraseField } from '../../components/fields/Field';
 import { routeHref } from '../../navigation/routes';
 import { enumKey } from '../../i18n/enumKey';
 import { Button } from '../../components/fields/Button';
@@ -144,9 +144,8 @@ export function CaseList({
                   actions.exportCase(entry.id, passphrase === '' ? undefined : passphrase);
                 }}
               >
-                <TextField
+                <PassphraseField
                   id={`${nameId}-passphrase`}
-                  type="password"
                   label={t('home.exportPassphrase')}
                   hint={t('home.exportPassphraseHelp')}
                   autoComplete="new-password"

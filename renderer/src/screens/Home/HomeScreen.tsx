@@ -5,10 +5,11 @@ import type { RendererApi } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall, useNotices } from '../../api/notices';
 import { Button, DialogForm } from '../../components/fields/Button';
-import { TextField } from '../../components/fields/Field';
+import { PassphraseField, TextField } from '../../components/fields/Field';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import type { Route } from '../../navigation/routes';
 import { CaseList } from './CaseList';
+import { Card } from '../../components/fields/Card';
 
 type Toast =
   | { kind: 'deleted'; id: string; name: string }
@@ -268,10 +269,7 @@ export function HomeScreen({
       )}
 
       {cases.length > 0 && (
-        <section className="card" aria-labelledby="home-cases-heading">
-          <h2 id="home-cases-heading" className="card__heading">
-            {t('home.casesHeading', { count: cases.length })}
-          </h2>
+        <Card id="home-cases-heading" heading={t('home.casesHeading', { count: cases.length })}>
           <TextField
             id="home-search"
             type="search"
@@ -281,7 +279,7 @@ export function HomeScreen({
             onChange={setQuery}
           />
           <CaseList cases={cases} query={query} busy={busy} actions={actions} />
-        </section>
+        </Card>
       )}
     </div>
   );
@@ -340,9 +338,8 @@ function PassphraseForm({
       }}
       onCancel={onCancel}
     >
-      <TextField
+      <PassphraseField
         id="import-passphrase"
-        type="password"
         label={t('home.passphrase')}
         autoComplete="off"
         value={passphrase}

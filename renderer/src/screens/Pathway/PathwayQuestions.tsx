@@ -22,6 +22,10 @@ export const QUESTION_GROUPS = ['launch', 'applicant', 'location', 'money', 'con
 export type QuestionGroup = (typeof QUESTION_GROUPS)[number];
 
 type Answer = keyof PathwayAnswers;
+/** The answers that are one value of a list (or none yet), asked as radio buttons. */
+type ChoiceAnswer = 'miniProgramAccount' | 'subject' | 'pilotLocation' | 'scope' | 'licenceCategory';
+/** The answers that are any number of values, asked as checkboxes. */
+type ListAnswer = 'surfaces' | 'activities' | 'sectors';
 
 /** The applicant kinds with a foreign equity share to ask about (a WFOE is 100 % by definition). */
 const COMPANY_KINDS: readonly string[] = ['domestic_company', 'jv', 'other_org'];
@@ -32,22 +36,15 @@ function useQuestionLabel(): (answer: Answer) => string {
   return (answer) => PATHWAY_RULES.answerLabels[answer]?.[lang] ?? answer;
 }
 
-function Question({
-  id,
-  legend,
-  help,
-  children,
-}: {
-  id: string;
-  legend: string;
-  help: string;
-  children: ReactNode;
-}) {
+/** A question asked as a group of choices, its legend from the rule data and its help from the locales. */
+function Question({ id, children }: { id: Answer; children: ReactNode }) {
+  const { t } = useTranslation();
+  const label = useQuestionLabel();
   return (
     <fieldset className="question" aria-describedby={`${id}-help`} data-question={id}>
-      <legend className="question__legend">{legend}</legend>
+      <legend className="question__legend">{label(id)}</legend>
       <p id={`${id}-help`} className="hint question__help">
-        {help}
+        {t(`pathway.help.${id}`)}
       </p>
       <div className="question__choices">{children}</div>
     </fieldset>
@@ -56,12 +53,23 @@ function Question({
 
 const YES_NO = ['yes', 'no'] as const;
 
-/** A labelled Pathway question (one input, not a group) is a shared Field styled as a question. */
-const QUESTION_FRAME = {
-  frameClassName: 'question',
-  labelClassName: 'question__legend',
-  hintClassName: 'question__help',
-} as const;
+/** A question answered in one input (not a group): a shared Field styled as a question, `q-<answer>`. */
+function InputQuestion({ id, children }: { id: Answer; children: (describedBy: string) => ReactNode }) {
+  const { t } = useTranslation();
+  const label = useQuestionLabel();
+  return (
+    <Field
+      id={`q-${id}`}
+      label={label(id)}
+      hint={t(`pathway.help.${id}`)}
+      frameClassName="question"
+      labelClassName="question__legend"
+      hintClassName="question__help"
+    >
+      {children}
+    </Field>
+  );
+}
 
 /** The radio choices of one question: one per value, the answer's value checked. */
 function RadioChoices<V extends string>({
@@ -152,88 +160,85 @@ export function PathwayQuestions({
 }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
-  const label = useQuestionLabel();
   const set = <K extends Answer>(key: K, value: PathwayAnswers[K], options?: { typing?: boolean }) =>
     onChange((current) => ({ ...current, [key]: value }), options);
-  const toggleIn = <K extends 'surfaces' | 'activities' | 'sectors'>(
-    key: K,
-    item: PathwayAnswers[K][number],
-    on: boolean,
-  ) =>
+  const toggleIn = <K extends ListAnswer>(key: K, item: PathwayAnswers[K][number], on: boolean) =>
     onChange((current) => ({
       ...current,
       [key]: toggle(current[key] as PathwayAnswers[K][number][], item, on),
     }));
 
+  /** A question answered by one of `values`. */
+  const radioQuestion = <K extends ChoiceAnswer>(
+    key: K,
+    values: readonly NonNullable<PathwayAnswers[K]>[],
+    labelOf: (value: NonNullable<PathwayAnswers[K]>) => string,
+  ) => (
+    <Question id={key}>
+      <RadioChoices
+        name={key}
+        values={values}
+        value={answers[key] as NonNullable<PathwayAnswers[K]> | null}
+        onChange={(next) => set(key, next)}
+        labelOf={labelOf}
+      />
+    </Question>
+  );
+  /** A yes/no question; no answer yet is neither checked. */
+  const yesNoQuestion = (key: 'mainlandHosting' | 'platformMonetised') => (
+    <Question id={key}>
+      <RadioChoices
+        name={key}
+        values={YES_NO}
+        value={answers[key] === null ? null : answers[key] ? 'yes' : 'no'}
+        onChange={(next) => set(key, next === 'yes')}
+        labelOf={(choice) => t(`pathway.yesNo.${choice}`)}
+      />
+    </Question>
+  );
+  /** A question answered by any of `values`, each a checkbox (a hint under one where it has one). */
+  const checksQuestion = <K extends ListAnswer>(
+    key: K,
+    values: readonly PathwayAnswers[K][number][],
+    labelOf: (value: PathwayAnswers[K][number]) => string,
+    hintOf?: (value: PathwayAnswers[K][number]) => string | undefined,
+  ) => (
+    <Question id={key}>
+      {values.map((value) => (
+        <Choice
+          key={value}
+          type="checkbox"
+          name={key}
+          value={value}
+          checked={(answers[key] as readonly string[]).includes(value)}
+          onChange={(on) => toggleIn(key, value, on)}
+          label={labelOf(value)}
+          hint={hintOf?.(value)}
+        />
+      ))}
+    </Question>
+  );
+
   switch (group) {
     case 'launch':
       return (
         <>
-          <Question id="surfaces" legend={label('surfaces')} help={t('pathway.help.surfaces')}>
-            {SURFACES.map((surface) => (
-              <Choice
-                key={surface}
-                type="checkbox"
-                name="surfaces"
-                value={surface}
-                checked={answers.surfaces.includes(surface)}
-                onChange={(on) => toggleIn('surfaces', surface, on)}
-                label={t(`pathway.surfaces.${enumKey(surface)}`)}
-              />
-            ))}
-          </Question>
-          {answers.surfaces.some((surface) => surface === 'website' || surface === 'app') && (
-            <Question
-              id="mainlandHosting"
-              legend={label('mainlandHosting')}
-              help={t('pathway.help.mainlandHosting')}
-            >
-              <RadioChoices
-                name="mainlandHosting"
-                values={YES_NO}
-                value={answers.mainlandHosting === null ? null : answers.mainlandHosting ? 'yes' : 'no'}
-                onChange={(next) => set('mainlandHosting', next === 'yes')}
-                labelOf={(choice) => t(`pathway.yesNo.${choice}`)}
-              />
-            </Question>
-          )}
-          {answers.surfaces.includes('mini_program') && (
-            <Question
-              id="miniProgramAccount"
-              legend={label('miniProgramAccount')}
-              help={t('pathway.help.miniProgramAccount')}
-            >
-              <RadioChoices
-                name="miniProgramAccount"
-                values={MINI_PROGRAM_ACCOUNT_OWNERS}
-                value={answers.miniProgramAccount}
-                onChange={(next) => set('miniProgramAccount', next)}
-                labelOf={(owner) => t(`pathway.accountOwners.${enumKey(owner)}`)}
-              />
-            </Question>
-          )}
+          {checksQuestion('surfaces', SURFACES, (surface) => t(`pathway.surfaces.${enumKey(surface)}`))}
+          {answers.surfaces.some((surface) => surface === 'website' || surface === 'app') &&
+            yesNoQuestion('mainlandHosting')}
+          {answers.surfaces.includes('mini_program') &&
+            radioQuestion('miniProgramAccount', MINI_PROGRAM_ACCOUNT_OWNERS, (owner) =>
+              t(`pathway.accountOwners.${enumKey(owner)}`),
+            )}
         </>
       );
     case 'applicant':
       return (
         <>
-          <Question id="subject" legend={label('subject')} help={t('pathway.help.subject')}>
-            <RadioChoices
-              name="subject"
-              values={SUBJECT_KINDS}
-              value={answers.subject}
-              onChange={(next) => set('subject', next)}
-              labelOf={(kind) => t(`pathway.subjects.${enumKey(kind)}`)}
-            />
-          </Question>
+          {radioQuestion('subject', SUBJECT_KINDS, (kind) => t(`pathway.subjects.${enumKey(kind)}`))}
           {answers.subject === 'wfoe' && <p className="hint question">{t('pathway.wfoeEquity')}</p>}
           {answers.subject !== null && COMPANY_KINDS.includes(answers.subject) && (
-            <Field
-              id="q-foreignEquityPct"
-              label={label('foreignEquityPct')}
-              hint={t('pathway.help.foreignEquityPct')}
-              {...QUESTION_FRAME}
-            >
+            <InputQuestion id="foreignEquityPct">
               {(describedBy) => (
                 <input
                   id="q-foreignEquityPct"
@@ -251,19 +256,14 @@ export function PathwayQuestions({
                   }}
                 />
               )}
-            </Field>
+            </InputQuestion>
           )}
         </>
       );
     case 'location':
       return (
         <>
-          <Field
-            id="q-province"
-            label={label('province')}
-            hint={t('pathway.help.province')}
-            {...QUESTION_FRAME}
-          >
+          <InputQuestion id="province">
             {(describedBy) => (
               <select
                 id="q-province"
@@ -281,92 +281,34 @@ export function PathwayQuestions({
                 ))}
               </select>
             )}
-          </Field>
-          <Question id="pilotLocation" legend={label('pilotLocation')} help={t('pathway.help.pilotLocation')}>
-            <RadioChoices
-              name="pilotLocation"
-              values={PILOT_LOCATIONS}
-              value={answers.pilotLocation}
-              onChange={(next) => set('pilotLocation', next)}
-              labelOf={(place) => t(`pathway.pilot.${enumKey(place)}`)}
-            />
-          </Question>
-          <Question id="scope" legend={label('scope')} help={t('pathway.help.scope')}>
-            <RadioChoices
-              name="scope"
-              values={['single_province', 'multi_province'] as const}
-              value={answers.scope}
-              onChange={(next) => set('scope', next)}
-              labelOf={(scope) => t(`pathway.scope.${enumKey(scope)}`)}
-            />
-          </Question>
+          </InputQuestion>
+          {radioQuestion('pilotLocation', PILOT_LOCATIONS, (place) => t(`pathway.pilot.${enumKey(place)}`))}
+          {radioQuestion('scope', ['single_province', 'multi_province'] as const, (scope) =>
+            t(`pathway.scope.${enumKey(scope)}`),
+          )}
         </>
       );
     case 'money':
       return (
         <>
-          <Question id="activities" legend={label('activities')} help={t('pathway.help.activities')}>
-            {ACTIVITIES.map((activity) => (
-              <Choice
-                key={activity}
-                type="checkbox"
-                name="activities"
-                value={activity}
-                checked={answers.activities.includes(activity)}
-                onChange={(on) => toggleIn('activities', activity, on)}
-                label={t(`pathway.activities.${enumKey(activity)}`)}
-              />
-            ))}
-          </Question>
-          {answers.activities.includes('ugc_platform') && (
-            <Question
-              id="platformMonetised"
-              legend={label('platformMonetised')}
-              help={t('pathway.help.platformMonetised')}
-            >
-              <RadioChoices
-                name="platformMonetised"
-                values={YES_NO}
-                value={answers.platformMonetised === null ? null : answers.platformMonetised ? 'yes' : 'no'}
-                onChange={(next) => set('platformMonetised', next === 'yes')}
-                labelOf={(choice) => t(`pathway.yesNo.${choice}`)}
-              />
-            </Question>
+          {checksQuestion('activities', ACTIVITIES, (activity) =>
+            t(`pathway.activities.${enumKey(activity)}`),
           )}
-          <Question
-            id="licenceCategory"
-            legend={label('licenceCategory')}
-            help={t('pathway.help.licenceCategory')}
-          >
-            <RadioChoices
-              name="licenceCategory"
-              values={LICENCE_CATEGORIES}
-              value={answers.licenceCategory}
-              onChange={(next) => set('licenceCategory', next)}
-              labelOf={(category) => t(`pathway.licenceCategories.${enumKey(category)}`)}
-            />
-          </Question>
+          {answers.activities.includes('ugc_platform') && yesNoQuestion('platformMonetised')}
+          {radioQuestion('licenceCategory', LICENCE_CATEGORIES, (category) =>
+            t(`pathway.licenceCategories.${enumKey(category)}`),
+          )}
         </>
       );
     case 'content':
-      return (
-        <Question id="sectors" legend={label('sectors')} help={t('pathway.help.sectors')}>
-          {SECTORS.map((sector) => {
-            const entry = preApprovalFor(sector);
-            return (
-              <Choice
-                key={sector}
-                type="checkbox"
-                name="sectors"
-                value={sector}
-                checked={answers.sectors.includes(sector)}
-                onChange={(on) => toggleIn('sectors', sector, on)}
-                label={entry ? entry.label[lang] : sector}
-                hint={entry ? t('pathway.sectorAuthority', { authority: entry.authority[lang] }) : undefined}
-              />
-            );
-          })}
-        </Question>
+      return checksQuestion(
+        'sectors',
+        SECTORS,
+        (sector) => preApprovalFor(sector)?.label[lang] ?? sector,
+        (sector) => {
+          const entry = preApprovalFor(sector);
+          return entry ? t('pathway.sectorAuthority', { authority: entry.authority[lang] }) : undefined;
+        },
       );
   }
 }

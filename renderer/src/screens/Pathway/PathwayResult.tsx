@@ -100,6 +100,29 @@ function DisputeLinks({ disputes, lang }: { disputes: readonly Dispute[]; lang: 
   );
 }
 
+/** A conclusion's or an obstacle's title (the card's heading), how sure the rule is, and why. */
+function ConclusionHead({
+  headingId,
+  finding,
+  lang,
+}: {
+  headingId: string;
+  finding: Pick<Conclusion, 'title' | 'confidence' | 'explanation'>;
+  lang: Language;
+}) {
+  return (
+    <>
+      <header className="conclusion__header">
+        <h4 id={headingId} className="conclusion__title">
+          {finding.title[lang]}
+        </h4>
+        <ConfidenceBadge confidence={finding.confidence} />
+      </header>
+      <p className="conclusion__reason">{finding.explanation[lang]}</p>
+    </>
+  );
+}
+
 function ConclusionCard({ conclusion, lang }: { conclusion: Conclusion; lang: Language }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -109,13 +132,7 @@ function ConclusionCard({ conclusion, lang }: { conclusion: Conclusion; lang: La
       aria-labelledby={headingId}
       data-code={conclusion.code}
     >
-      <header className="conclusion__header">
-        <h4 id={headingId} className="conclusion__title">
-          {conclusion.title[lang]}
-        </h4>
-        <ConfidenceBadge confidence={conclusion.confidence} />
-      </header>
-      <p className="conclusion__reason">{conclusion.explanation[lang]}</p>
+      <ConclusionHead headingId={headingId} finding={conclusion} lang={lang} />
       <dl className="facts">
         {conclusion.authority && (
           <>
@@ -196,13 +213,7 @@ function ObstacleCard({
   const headingId = useId();
   return (
     <article className="obstacle" aria-labelledby={headingId} data-obstacle={obstacle.code}>
-      <header className="conclusion__header">
-        <h4 id={headingId} className="conclusion__title">
-          {obstacle.title[lang]}
-        </h4>
-        <ConfidenceBadge confidence={obstacle.confidence} />
-      </header>
-      <p className="conclusion__reason">{obstacle.explanation[lang]}</p>
+      <ConclusionHead headingId={headingId} finding={obstacle} lang={lang} />
       <DisputeLinks disputes={obstacle.disputes} lang={lang} />
       {obstacle.routes.length > 0 ? (
         <>

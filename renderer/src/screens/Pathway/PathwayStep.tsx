@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ScreenHeading } from '../../components/ScreenHeading';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
+import { StepHeading } from '../Case/StepFrame';
 import { StepPager } from '../Case/StepPager';
-import { CASE_STEPS } from '../Case/steps';
 import { PathwayQuestions, QUESTION_GROUPS } from './PathwayQuestions';
 import { PathwayResult } from './PathwayResult';
+import { Card } from '../../components/fields/Card';
 
 const RESULT = QUESTION_GROUPS.length;
 
@@ -31,11 +31,7 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
 
   return (
     <article className="step">
-      <p className="step__eyebrow">
-        {t('steps.stepOf', { number: CASE_STEPS.indexOf(step) + 1, total: CASE_STEPS.length })}
-      </p>
-      <ScreenHeading>{t('steps.pathway.title')}</ScreenHeading>
-      <p className="step__summary">{t('steps.pathway.summary')}</p>
+      <StepHeading step={step} />
 
       <nav className="question-nav" aria-label={t('pathway.groupsLabel')}>
         <ol className="question-nav__list">
@@ -55,14 +51,15 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
       </nav>
 
       {group !== undefined ? (
-        <section className="card" aria-labelledby="pathway-group-heading">
-          <h2 id="pathway-group-heading" ref={groupHeading} tabIndex={-1} className="card__heading">
-            {t('pathway.groupOf', {
-              number: page + 1,
-              total: QUESTION_GROUPS.length,
-              name: t(`pathway.groups.${group}`),
-            })}
-          </h2>
+        <Card
+          id="pathway-group-heading"
+          headingRef={groupHeading}
+          heading={t('pathway.groupOf', {
+            number: page + 1,
+            total: QUESTION_GROUPS.length,
+            name: t(`pathway.groups.${group}`),
+          })}
+        >
           <PathwayQuestions
             group={group}
             answers={caseData.answers}
@@ -91,7 +88,7 @@ export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
               {page + 1 === RESULT ? t('pathway.seeResult') : t('pathway.continue')}
             </button>
           </div>
-        </section>
+        </Card>
       ) : (
         <div className="card">
           <PathwayResult decision={decision} headingRef={groupHeading} />

@@ -8,6 +8,7 @@ import { ProgressPanel } from '../../components/ProgressPanel';
 import { useCaseSession } from '../Case/caseSession';
 import { RadioGroupField } from '../../components/fields/Field';
 import { settle } from '../../api/settle';
+import { Card } from '../../components/fields/Card';
 
 type Variant = 'submission' | 'review';
 
@@ -86,10 +87,7 @@ export function DocumentPreviews({ caseId }: { caseId: string }) {
 
   const current = documents.find((d) => d.templateId === run?.current);
   return (
-    <section className="card previews" aria-labelledby="review-previews-heading">
-      <h2 id="review-previews-heading" className="card__heading">
-        {t('reviewStep.previewsHeading')}
-      </h2>
+    <Card id="review-previews-heading" className="previews" heading={t('reviewStep.previewsHeading')}>
       <p className="hint">{t('reviewStep.previewsHint')}</p>
       <RadioGroupField
         className="previews__variant"
@@ -164,6 +162,6 @@ export function DocumentPreviews({ caseId }: { caseId: string }) {
           );
         })}
       </ol>
-    </section>
+    </Card>
   );
 }

@@ -5,6 +5,7 @@ import { StepFrame } from '../Case/StepFrame';
 import { DocumentPreviews } from './DocumentPreviews';
 import { IssueList } from './IssueList';
 import '../workspace-steps.css';
+import { Card } from '../../components/fields/Card';
 
 export { useAcknowledge } from './IssueList';
 
@@ -21,10 +22,7 @@ export function ReviewStep({ caseId, step, navigate }: StepScreenProps) {
 
   return (
     <StepFrame caseId={caseId} step={step} navigate={navigate} className="review-step">
-      <section className="card" aria-labelledby="review-preflight-heading">
-        <h2 id="review-preflight-heading" className="card__heading">
-          {t('reviewStep.preflightHeading')}
-        </h2>
+      <Card id="review-preflight-heading" heading={t('reviewStep.preflightHeading')}>
         <p
           className={`preflight-summary preflight-summary--${errors > 0 ? 'errors' : openWarnings > 0 ? 'warnings' : 'clean'}`}
           role="status"
@@ -39,7 +37,7 @@ export function ReviewStep({ caseId, step, navigate }: StepScreenProps) {
         {issues.length > 0 && (
           <IssueList issues={issues} navigate={navigate} headingLevel={3} idPrefix="review" />
         )}
-      </section>
+      </Card>
 
       <DocumentPreviews caseId={caseId} />
     </StepFrame>

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
-import { SubmitRow, TextField } from '../../components/fields';
-import { MIN_PASSPHRASE_LENGTH, encryptionErrorText, type OnStatus } from './encryption-errors';
+import { Card, PassphraseField, SubmitRow } from '../../components/fields';
+import { MIN_PASSPHRASE_LENGTH, type OnStatus } from './encryption-errors';
+import { useEncryptionCall } from './useEncryptionCall';
 
 /**
  * Settings → Encryption: which protection guards the key of the case store (the OS keychain or the user's
@@ -31,10 +32,7 @@ export function EncryptionSection() {
   };
 
   return (
-    <section className="card" aria-labelledby="settings-encryption-heading" data-testid="encryption-section">
-      <h2 id="settings-encryption-heading" className="card__heading">
-        {t('encryption.heading')}
-      </h2>
+    <Card id="settings-encryption-heading" testId="encryption-section" heading={t('encryption.heading')}>
       <p>{t('encryption.intro')}</p>
       {status && (
         <>
@@ -83,7 +81,7 @@ export function EncryptionSection() {
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -104,8 +102,7 @@ export function NewPassphraseForm({
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useEncryptionCall();
   const id = (name: string) => `${idPrefix}-${name}`;
 
   return (
@@ -118,45 +115,38 @@ export function NewPassphraseForm({
           setError(t('encryption.mismatch'));
           return;
         }
-        setBusy(true);
-        void api
-          .encryptionUsePassphrase(
-            askCurrent ? { passphrase: next, currentPassphrase: current } : { passphrase: next },
-          )
-          .then((result) => {
-            if (result.ok) {
-              setError('');
-              setCurrent('');
-              setNext('');
-              setRepeat('');
-              onDone(result.value);
-            } else setError(encryptionErrorText(t, result));
-          })
-          .finally(() => setBusy(false));
+        run(
+          () =>
+            api.encryptionUsePassphrase(
+              askCurrent ? { passphrase: next, currentPassphrase: current } : { passphrase: next },
+            ),
+          (status) => {
+            setCurrent('');
+            setNext('');
+            setRepeat('');
+            onDone(status);
+          },
+        );
       }}
     >
       {askCurrent && (
-        <TextField
+        <PassphraseField
           id={id('current')}
-          type="password"
           label={t('encryption.currentPassphrase')}
-          autoComplete="current-password"
           value={current}
           onChange={setCurrent}
         />
       )}
-      <TextField
+      <PassphraseField
         id={id('new')}
-        type="password"
         label={t('encryption.newPassphrase')}
         hint={t('encryption.lengthHint', { min: MIN_PASSPHRASE_LENGTH })}
         autoComplete="new-password"
         value={next}
         onChange={setNext}
       />
-      <TextField
+      <PassphraseField
         id={id('repeat')}
-        type="password"
         label={t('encryption.repeatPassphrase')}
         autoComplete="new-password"
         value={repeat}
@@ -171,34 +161,27 @@ function UseKeychainForm({ onDone }: { onDone: OnStatus }) {
   const { t } = useTranslation();
   const api = useApi();
   const [current, setCurrent] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useEncryptionCall();
   return (
     <form
       data-testid="use-keychain-form"
       onSubmit={(event) => {
         event.preventDefault();
         if (busy || current === '') return;
-        setBusy(true);
-        void api
-          .encryptionUseKeychain({ currentPassphrase: current })
-          .then((result) => {
-            if (result.ok) {
-              setError('');
-              setCurrent('');
-              onDone(result.value);
-            } else setError(encryptionErrorText(t, result));
-          })
-          .finally(() => setBusy(false));
+        run(
+          () => api.encryptionUseKeychain({ currentPassphrase: current }),
+          (status) => {
+            setCurrent('');
+            onDone(status);
+          },
+        );
       }}
     >
       <h3 className="about__subheading">{t('encryption.useKeychainHeading')}</h3>
       <p className="hint">{t('encryption.keychainHelp')}</p>
-      <TextField
+      <PassphraseField
         id="use-keychain-current"
-        type="password"
         label={t('encryption.currentPassphrase')}
-        autoComplete="current-password"
         value={current}
         onChange={setCurrent}
       />

@@ -7,6 +7,7 @@ import { Section } from '../../components/fields/FormSection';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { isLanguagePreference, NATIVE_LANGUAGE_NAMES } from '../../i18n/languages';
 import { EncryptionSection } from './EncryptionSection';
+import { Card } from '../../components/fields/Card';
 
 /** MIIT's ICP filing system: where a filing is finally submitted and where an ICP number can be looked up. */
 export const MIIT_FILING_SYSTEM_URL = 'https://beian.miit.gov.cn/';
@@ -64,10 +65,12 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
 
       <EncryptionSection />
 
-      <section className="card about" aria-labelledby="settings-about-heading">
-        <h2 id="settings-about-heading" ref={aboutHeading} tabIndex={-1} className="card__heading">
-          {t('settings.about.heading')}
-        </h2>
+      <Card
+        id="settings-about-heading"
+        className="about"
+        headingRef={aboutHeading}
+        heading={t('settings.about.heading')}
+      >
         <p className="about__name">{t('app.name')}</p>
         {appInfo.version !== '' && (
           <p className="about__version" data-testid="app-version">
@@ -83,7 +86,7 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
 
         <h3 className="about__subheading">{t('settings.about.licencesHeading')}</h3>
         <p>{t('settings.about.fontLicence')}</p>
-      </section>
+      </Card>
     </div>
   );
 }

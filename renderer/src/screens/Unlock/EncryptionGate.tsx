@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { EncryptionStatus } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { ScreenHeading } from '../../components/ScreenHeading';
-import { SubmitRow, TextField } from '../../components/fields';
+import { PassphraseField, SubmitRow } from '../../components/fields';
 import { NewPassphraseForm } from '../Settings/EncryptionSection';
-import { encryptionErrorText } from '../Settings/encryption-errors';
+import { useEncryptionCall } from '../Settings/useEncryptionCall';
 
 /**
  * Shows the app only once the case store's key is open. A passphrase store asks for its passphrase (with a
@@ -62,8 +62,7 @@ function UnlockForm({ onUnlocked }: { onUnlocked: (status: EncryptionStatus) => 
   const { t } = useTranslation();
   const api = useApi();
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useEncryptionCall();
   return (
     <div className="settings">
       <ScreenHeading takeFocus>{t('encryption.unlockHeading')}</ScreenHeading>
@@ -72,26 +71,18 @@ function UnlockForm({ onUnlocked }: { onUnlocked: (status: EncryptionStatus) => 
         aria-labelledby="unlock-intro"
         onSubmit={(event) => {
           event.preventDefault();
-          if (passphrase === '' || busy) return;
-          setBusy(true);
-          void api
-            .encryptionUnlock({ passphrase })
-            .then((result) => {
-              if (result.ok) onUnlocked(result.value);
-              else {
-                setError(encryptionErrorText(t, result));
-                setPassphrase('');
-              }
-            })
-            .finally(() => setBusy(false));
+          if (passphrase === '') return;
+          run(
+            () => api.encryptionUnlock({ passphrase }),
+            onUnlocked,
+            () => setPassphrase(''),
+          );
         }}
       >
         <p id="unlock-intro">{t('encryption.unlockIntro')}</p>
-        <TextField
+        <PassphraseField
           id="unlock-passphrase"
-          type="password"
           label={t('home.passphrase')}
-          autoComplete="current-password"
           value={passphrase}
           describedBy={error ? 'unlock-error' : undefined}
           invalid={Boolean(error)}
