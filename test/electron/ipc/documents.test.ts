@@ -1,29 +1,11 @@
-import type { Result } from '../../../electron/contract';
-import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import type { KeyProvider } from '../../../host/store/keys';
 import { extractText } from '../../core/documents/pdf-reader';
-import { fastPassphrase, removeTempDirs, tempDir } from '../../host/store/helpers';
+import { removeTempDirs } from '../../host/store/helpers';
+import { tempHandlers, value } from './harness';
 
 afterEach(removeTempDirs);
 
 async function handlers() {
-  const deps: HandlerDeps = {
-    userDataDir: await tempDir('icp-doc-ipc-'),
-    appName: 'ICP Packet Studio',
-    appVersion: '0.1.0',
-    systemLocale: 'en-US',
-    platform: 'linux',
-    openExternal: async () => undefined,
-    keyProvider: fastPassphrase() as KeyProvider,
-    showSaveDialog: async () => undefined,
-    showOpenDialog: async () => undefined,
-  };
-  return createHandlers(deps);
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.code} ${JSON.stringify(result.details)}`);
-  return result.value;
+  return (await tempHandlers('icp-doc-ipc-')).h;
 }
 
 const joined = (items: { text: string }[]) =>
