@@ -1,4 +1,4 @@
-import { extractText } from '../../core/documents/pdf-reader';
+import { compact, compactText } from '../../core/documents/pdf-reader';
 import { removeTempDirs } from '../../host/store/helpers';
 import { tempHandlers, value } from './harness';
 
@@ -7,12 +7,6 @@ afterEach(removeTempDirs);
 async function handlers() {
   return (await tempHandlers('icp-doc-ipc-')).h;
 }
-
-const joined = (items: { text: string }[]) =>
-  items
-    .map((i) => i.text)
-    .join('')
-    .replace(/\s+/g, '');
 
 // Rendering loads the 10 MB font and pdf.js; a loaded machine needs more than the default 5 s.
 describe('document:render', { timeout: 30_000 }, () => {
@@ -29,13 +23,13 @@ describe('document:render', { timeout: 30_000 }, () => {
     );
     expect(submission.bytes).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(submission.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-    const text = joined((await extractText(submission.bytes)).items);
-    expect(text).toContain(sample.subject.name.replace(/\s+/g, ''));
+    const text = await compactText(submission.bytes);
+    expect(text).toContain(compact(sample.subject.name));
 
     const review = value(
       await h['document:render']({ caseId: sample.id, templateId: 'filing-commitment', variant: 'review' }),
     );
-    expect(joined((await extractText(review.bytes)).items)).toContain('Forreviewonly');
+    expect(await compactText(review.bytes)).toContain('Forreviewonly');
   });
 
   it('reflects the latest saved edit', async () => {
@@ -51,7 +45,7 @@ describe('document:render', { timeout: 30_000 }, () => {
         variant: 'submission',
       }),
     );
-    expect(joined((await extractText(bytes)).items)).toContain('澜岸测试有限公司');
+    expect(await compactText(bytes)).toContain('澜岸测试有限公司');
   });
 
   it('refuses unknown templates, bad ids and unknown cases with codes', async () => {
