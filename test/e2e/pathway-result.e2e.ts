@@ -9,6 +9,7 @@ import { PathwayAnswersSchema, type PathwayAnswers } from '../../core/model/case
 import { decidePathway, type Decision } from '../../core/rules/decide';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
+import { FOREIGN_NO_ENTITY } from '../fixtures/pathway';
 import { seriousAccessibilityViolations } from './support/axe';
 import { useAppSession } from './support/fixture';
 
@@ -71,17 +72,7 @@ const BLOCKED: Interview = {
   },
   money: [['activities', 'paid_membership']],
 };
-const BLOCKED_DECISION = decidePathway(
-  PathwayAnswersSchema.parse({
-    surfaces: ['website', 'mini_program'],
-    mainlandHosting: true,
-    miniProgramAccount: 'mainland_entity',
-    subject: 'foreign_no_entity',
-    scope: 'single_province',
-    province: '440000',
-    activities: ['paid_membership'],
-  } satisfies Partial<PathwayAnswers>),
-);
+const BLOCKED_DECISION = decidePathway(FOREIGN_NO_ENTITY);
 
 /** Counts every save state the case bar shows, from now on (a MutationObserver in the page). */
 async function watchSaveStates(): Promise<void> {

@@ -6,27 +6,17 @@
  * screen go to test-results/, and axe-core finds no serious or critical violation on them.
  */
 import { describe, expect, it } from 'vitest';
-import { PathwayAnswersSchema } from '../../core/model/case';
 import { decidePathway } from '../../core/rules/decide';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
+import { WFOE_MINI_PROGRAM } from '../fixtures/pathway';
 import { isoInDays } from './support/drawn';
 import { useAppSession } from './support/fixture';
 
 const e2e = useAppSession();
 
 /** The answers `answerPathway` gives, and what the rules decide for them. */
-const ANSWERS = PathwayAnswersSchema.parse({
-  surfaces: ['mini_program'],
-  miniProgramAccount: 'mainland_entity',
-  subject: 'wfoe',
-  foreignEquityPct: 100,
-  pilotLocation: 'shanghai_lingang_pudong',
-  scope: 'single_province',
-  province: '310000',
-  activities: ['own_goods_sales'],
-});
-const DECISION = decidePathway(ANSWERS);
+const DECISION = decidePathway(WFOE_MINI_PROGRAM);
 
 /** Answers the pathway questions for a WFOE in Shanghai selling its own goods through a WeChat mini-program. */
 async function answerPathway(screenshotSuffix: string): Promise<void> {
