@@ -10,70 +10,37 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
+/** A probe file's code: imports `name` from `from` and uses it. */
+const importing = (name: string, from: string) => `import { ${name} } from '${from}';\nvoid ${name};\n`;
+
 const forbidden: [layer: string, file: string, code: string][] = [
-  [
-    'core → host',
-    'core/model/probe.ts',
-    "import { CaseStore } from '../../host/store/case-store';\nvoid CaseStore;\n",
-  ],
-  [
-    'core → electron',
-    'core/model/probe.ts',
-    "import { createHandlers } from '../../electron/ipc/handlers';\nvoid createHandlers;\n",
-  ],
-  ['core → cli', 'core/model/probe.ts', "import { main } from '../../cli/main';\nvoid main;\n"],
-  ['core → fs', 'core/model/probe.ts', "import { readFile } from 'node:fs/promises';\nvoid readFile;\n"],
-  ['host → electron module', 'host/store/probe.ts', "import { app } from 'electron';\nvoid app;\n"],
-  [
-    'host → electron/',
-    'host/store/probe.ts',
-    "import { isAppUrl } from '../../electron/security';\nvoid isAppUrl;\n",
-  ],
-  ['host → cli', 'host/packet/probe.ts', "import { main } from '../../cli/main';\nvoid main;\n"],
-  ['host → renderer', 'host/probe.ts', "import { App } from '../renderer/src/App';\nvoid App;\n"],
-  ['electron → cli', 'electron/ipc/probe.ts', "import { main } from '../../cli/main';\nvoid main;\n"],
-  ['electron → renderer', 'electron/probe.ts', "import { App } from '../renderer/src/App';\nvoid App;\n"],
-  [
-    'cli → electron/',
-    'cli/commands/probe.ts',
-    "import { createHandlers } from '../../electron/ipc/handlers';\nvoid createHandlers;\n",
-  ],
-  ['cli → electron module', 'cli/commands/probe.ts', "import { app } from 'electron';\nvoid app;\n"],
-  [
-    'renderer → host',
-    'renderer/src/probe.ts',
-    "import { CaseStore } from '../../host/store/case-store';\nvoid CaseStore;\n",
-  ],
-  ['renderer → cli', 'renderer/src/probe.ts', "import { main } from '../../cli/main';\nvoid main;\n"],
+  ['core → host', 'core/model/probe.ts', importing('CaseStore', '../../host/store/case-store')],
+  ['core → electron', 'core/model/probe.ts', importing('createHandlers', '../../electron/ipc/handlers')],
+  ['core → cli', 'core/model/probe.ts', importing('main', '../../cli/main')],
+  ['core → fs', 'core/model/probe.ts', importing('readFile', 'node:fs/promises')],
+  ['host → electron module', 'host/store/probe.ts', importing('app', 'electron')],
+  ['host → electron/', 'host/store/probe.ts', importing('isAppUrl', '../../electron/security')],
+  ['host → cli', 'host/packet/probe.ts', importing('main', '../../cli/main')],
+  ['host → renderer', 'host/probe.ts', importing('App', '../renderer/src/App')],
+  ['electron → cli', 'electron/ipc/probe.ts', importing('main', '../../cli/main')],
+  ['electron → renderer', 'electron/probe.ts', importing('App', '../renderer/src/App')],
+  ['cli → electron/', 'cli/commands/probe.ts', importing('createHandlers', '../../electron/ipc/handlers')],
+  ['cli → electron module', 'cli/commands/probe.ts', importing('app', 'electron')],
+  ['renderer → host', 'renderer/src/probe.ts', importing('CaseStore', '../../host/store/case-store')],
+  ['renderer → cli', 'renderer/src/probe.ts', importing('main', '../../cli/main')],
   [
     'renderer → electron/ beyond the contract',
     'renderer/src/probe.ts',
-    "import { isAppUrl } from '../../electron/security';\nvoid isAppUrl;\n",
+    importing('isAppUrl', '../../electron/security'),
   ],
   ['renderer → Node built-in', 'renderer/src/probe.ts', "import path from 'node:path';\nvoid path;\n"],
 ];
 
 const allowed: [layer: string, file: string, code: string][] = [
-  [
-    'host → core',
-    'host/store/probe.ts',
-    "import { restore } from '../../core/model/restore';\nvoid restore;\n",
-  ],
-  [
-    'electron → host',
-    'electron/ipc/probe.ts',
-    "import { CaseStore } from '../../host/store/case-store';\nvoid CaseStore;\n",
-  ],
-  [
-    'cli → host',
-    'cli/commands/probe.ts',
-    "import { CaseStore } from '../../host/store/case-store';\nvoid CaseStore;\n",
-  ],
-  [
-    'renderer → core',
-    'renderer/src/probe.ts',
-    "import { restore } from '../../core/model/restore';\nvoid restore;\n",
-  ],
+  ['host → core', 'host/store/probe.ts', importing('restore', '../../core/model/restore')],
+  ['electron → host', 'electron/ipc/probe.ts', importing('CaseStore', '../../host/store/case-store')],
+  ['cli → host', 'cli/commands/probe.ts', importing('CaseStore', '../../host/store/case-store')],
+  ['renderer → core', 'renderer/src/probe.ts', importing('restore', '../../core/model/restore')],
   [
     'renderer → contract types',
     'renderer/src/probe.ts',

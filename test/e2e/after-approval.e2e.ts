@@ -10,86 +10,50 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
-import { AppPage } from './support/app-page';
-import { seriousAccessibilityViolations } from './support/axe';
-import { launchChromium, openAppSession, type AppSession } from './support/browser';
-import { WorkspacePage } from './support/workspace-page';
+import { useAppSession } from './support/fixture';
 
 const SERVICE = 'svc-mini-1';
 const TEXT = { en, 'zh-CN': zhCN } as const;
 
-let browser: Browser;
-let session: AppSession;
-let app: AppPage;
-let ws: WorkspacePage;
-const a11yFindings: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
+const e2e = useAppSession({
+  prepare: (session) =>
+    session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: session.server.origin,
+    }),
 });
-
-afterAll(async () => {
-  await browser.close();
-});
-
-beforeEach(async () => {
-  a11yFindings.length = 0;
-  session = await openAppSession(browser);
-  await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: session.server.origin,
-  });
-  app = new AppPage(session.page, session.server.origin);
-  ws = new WorkspacePage(session.page);
-});
-
-afterEach(async () => {
-  await session.close();
-});
-
-async function openStep(step: string): Promise<void> {
-  await session.page.locator(`nav.step-rail a[href$="/${step}"]`).click();
-  await ws.waitForStep(step);
-}
-
-async function capture(name: string): Promise<void> {
-  await ws.screenshot(app, name);
-  for (const finding of await seriousAccessibilityViolations(session.page))
-    a11yFindings.push(`${name}: ${finding}`);
-}
 
 async function exportPacket(): Promise<void> {
-  await openStep('export');
-  await session.page.locator('[data-testid="export-button"]').click();
-  await session.page.locator('[data-testid="export-result"]').waitFor({ timeout: 120_000 });
-  await ws.waitUntilSaved();
+  await e2e.app.openStep('export');
+  await e2e.page.locator('[data-testid="export-button"]').click();
+  await e2e.page.locator('[data-testid="export-result"]').waitFor({ timeout: 120_000 });
+  await e2e.ws.waitUntilSaved();
 }
 
-const $ = (testId: string) => session.page.locator(`[data-testid="${testId}"]`);
+const $ = (testId: string) => e2e.page.locator(`[data-testid="${testId}"]`);
 
 async function recordEvent(status: string, today: string, extra?: () => Promise<void>): Promise<void> {
   await $('journal-event').selectOption(status);
   await $('journal-date').fill(today);
   await extra?.();
   await $('journal-record').click();
-  await session.page.locator(`[data-testid="journal-history"] li[data-status="${status}"]`).first().waitFor();
-  await ws.waitUntilSaved();
+  await e2e.page.locator(`[data-testid="journal-history"] li[data-status="${status}"]`).first().waitFor();
+  await e2e.ws.waitUntilSaved();
 }
 
 async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   const text = TEXT[lang];
-  const page = session.page;
+  const page = e2e.page;
   if (lang === 'zh-CN') {
-    await app.open('#/settings');
-    await app.chooseLanguage('zh-CN', 'zh-CN');
-    await app.header.home.click();
-  } else await app.open();
-  await ws.home.openSample.click();
-  await ws.waitForStep('pathway');
-  const caseId = await ws.caseId();
+    await e2e.app.open('#/settings');
+    await e2e.app.chooseLanguage('zh-CN', 'zh-CN');
+    await e2e.app.header.home.click();
+  } else await e2e.app.open();
+  await e2e.ws.home.openSample.click();
+  await e2e.ws.waitForStep('pathway');
+  const caseId = await e2e.ws.caseId();
   const today = await page.evaluate(() => {
     const d = new Date();
     const pad = (n: number) => String(n).padStart(2, '0');
@@ -98,9 +62,9 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
 
   // Export, then the After approval step with nothing recorded yet.
   await exportPacket();
-  await openStep('afterApproval');
-  await expect(app.heading().textContent()).resolves.toBe(text.steps.afterApproval.title);
-  await capture(`after-start-${lang}`);
+  await e2e.app.openStep('afterApproval');
+  await expect(e2e.app.heading().textContent()).resolves.toBe(text.steps.afterApproval.title);
+  await e2e.capture(`after-start-${lang}`);
 
   // Submitted: the provider's pre-review timer runs in working days.
   await recordEvent('submitted', today);
@@ -125,17 +89,17 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   await $('journal-date').fill(today);
   await $('journal-record').click();
   await $('open-reasons').waitFor();
-  await ws.waitUntilSaved();
-  await capture(`after-returned-${lang}`);
+  await e2e.ws.waitUntilSaved();
+  await e2e.capture(`after-returned-${lang}`);
 
   // The reason opens its field on the Applicant step.
   await page.locator('[data-testid="open-reasons"] button').first().click();
-  await ws.waitForStep('applicant');
+  await e2e.ws.waitForStep('applicant');
   await page.waitForFunction(() => document.activeElement?.id === 'field-subject-certificateAddress');
 
   // A new packet version, sent again.
   await exportPacket();
-  await openStep('afterApproval');
+  await e2e.app.openStep('afterApproval');
   await recordEvent('submitted', today);
   await expect.poll(() => page.locator('[data-testid="packet-versions"] li').count()).toBe(2);
   await expect(page.locator('[data-testid="packet-versions"] li').nth(1).textContent()).resolves.toContain(
@@ -161,7 +125,7 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   await $('journal-record').click();
   await page.locator('[data-testid="journal-history"] li[data-status="approved"]').waitFor();
   await expect($('golive-filing-number').inputValue()).resolves.toBe('沪ICP备2026012345号');
-  await ws.waitUntilSaved();
+  await e2e.ws.waitUntilSaved();
 
   // Go-live kit: the mini-program's own number, the WXML snippet copied.
   await $(`golive-service-${SERVICE}`).fill('沪ICP备2026012345号-1X');
@@ -179,20 +143,20 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   const psReminder = page.locator('[data-testid="obligations-timeline"] li[data-kind="publicSecurity"]');
   await psReminder.waitFor();
   await expect($('ps-timer').textContent()).resolves.toContain('30');
-  await ws.waitUntilSaved();
+  await e2e.ws.waitUntilSaved();
   await $('export-reminders').click();
   await $('reminders-saved').waitFor();
-  const [file] = await readdir(session.server.calendarDir);
+  const [file] = await readdir(e2e.session.server.calendarDir);
   expect(file).toMatch(/\.ics$/);
   const events = new ICAL.Component(
-    ICAL.parse(await readFile(path.join(session.server.calendarDir, file!), 'utf8')),
+    ICAL.parse(await readFile(path.join(e2e.session.server.calendarDir, file!), 'utf8')),
   )
     .getAllSubcomponents('vevent')
     .map((e) => new ICAL.Event(e));
   const ps = events.find((e) => e.uid.startsWith('public-security'));
   expect(ps?.startDate.isDate).toBe(true);
   expect(ps?.summary).toContain(lang === 'en' ? 'Public-security filing due' : '公安联网备案截止');
-  await capture(`after-reminders-${lang}`);
+  await e2e.capture(`after-reminders-${lang}`);
 
   // The public-security number: a malformed one is refused; the valid one marks the filing done.
   await $('golive-ps-number').fill('沪公网安备 3101150200001号');
@@ -201,8 +165,8 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   await $('golive-ps-number').fill('沪公网安备 31011502000001号');
   await expect.poll(() => page.locator('#golive-ps-number ~ .field__issues').count()).toBe(0);
   await expect.poll(() => psReminder.count()).toBe(0);
-  await ws.waitUntilSaved();
-  await capture(`after-golive-${lang}`);
+  await e2e.ws.waitUntilSaved();
+  await e2e.capture(`after-golive-${lang}`);
 
   // Ad checker on a store listing.
   await $('ad-copy').fill(
@@ -213,10 +177,10 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   await $('ad-findings').waitFor();
   await expect(page.locator('[data-testid="ad-findings"] li').count()).resolves.toBeGreaterThanOrEqual(3);
   await expect(page.locator('[data-testid="ad-highlight"] mark').count()).resolves.toBeGreaterThanOrEqual(3);
-  await ws.waitUntilSaved();
-  await capture(`after-adcheck-${lang}`);
+  await e2e.ws.waitUntilSaved();
+  await e2e.capture(`after-adcheck-${lang}`);
 
-  const stored = await ws.storedCase(caseId);
+  const stored = await e2e.ws.storedCase(caseId);
   expect(stored.journal.map((e) => e.status)).toEqual([
     'draft',
     'submitted',
@@ -231,9 +195,9 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   expect(stored.exports).toHaveLength(2);
   expect(stored.journal[3]?.packetManifestSha256).toBe(stored.exports[1]?.manifestSha256);
   expect(stored.afterApproval.publicSecurityNumber).toBe('沪公网安备 31011502000001号');
-  expect(session.consoleErrors).toEqual([]);
-  expect(session.blockedByCsp).toEqual([]);
-  expect(a11yFindings).toEqual([]);
+  expect(e2e.session.consoleErrors).toEqual([]);
+  expect(e2e.session.blockedByCsp).toEqual([]);
+  expect(e2e.a11yFindings).toEqual([]);
 }
 
 describe('after submission and after approval', () => {

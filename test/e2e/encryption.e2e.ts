@@ -7,32 +7,26 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
 import { AppPage } from './support/app-page';
-import { launchChromium, openAppSession, type AppSession, type AppSessionOptions } from './support/browser';
+import { openAppSession, type AppSession, type AppSessionOptions } from './support/browser';
+import { useChromium } from './support/fixture';
 
 const TEXT = { en, 'zh-CN': zhCN } as const;
 type Lang = keyof typeof TEXT;
 
-let browser: Browser;
+const chromium = useChromium();
 let session: AppSession | undefined;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
 afterEach(async () => {
   await session?.close();
   session = undefined;
 });
 
 async function start(lang: Lang, server: AppSessionOptions['server']): Promise<AppPage> {
-  session = await openAppSession(browser, { server });
+  session = await openAppSession(chromium.browser, { server });
   await writeFile(path.join(session.server.userDataDir, 'settings.json'), JSON.stringify({ language: lang }));
   const app = new AppPage(session.page, session.server.origin);
   await app.open();

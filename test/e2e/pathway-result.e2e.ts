@@ -4,36 +4,17 @@
  * no dispute text is repeated, and a blocked case shows every obstacle with every route. Screenshots of the
  * interview and the result go to test-results/.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { PathwayAnswersSchema, type PathwayAnswers } from '../../core/model/case';
 import { decidePathway, type Decision } from '../../core/rules/decide';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
-import { AppPage } from './support/app-page';
+import { FOREIGN_NO_ENTITY } from '../fixtures/pathway';
 import { seriousAccessibilityViolations } from './support/axe';
-import { launchChromium, openAppSession, type AppSession } from './support/browser';
-import { WorkspacePage } from './support/workspace-page';
+import { useAppSession } from './support/fixture';
 
-let browser: Browser;
-let session: AppSession;
-let app: AppPage;
-let ws: WorkspacePage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  session = await openAppSession(browser);
-  await session.page.setViewportSize({ width: 1280, height: 800 });
-  app = new AppPage(session.page, session.server.origin);
-  ws = new WorkspacePage(session.page);
-});
-afterEach(async () => {
-  await session.close();
+const e2e = useAppSession({
+  prepare: (session) => session.page.setViewportSize({ width: 1280, height: 800 }),
 });
 
 type Lang = 'en' | 'zh-CN';
@@ -91,21 +72,11 @@ const BLOCKED: Interview = {
   },
   money: [['activities', 'paid_membership']],
 };
-const BLOCKED_DECISION = decidePathway(
-  PathwayAnswersSchema.parse({
-    surfaces: ['website', 'mini_program'],
-    mainlandHosting: true,
-    miniProgramAccount: 'mainland_entity',
-    subject: 'foreign_no_entity',
-    scope: 'single_province',
-    province: '440000',
-    activities: ['paid_membership'],
-  } satisfies Partial<PathwayAnswers>),
-);
+const BLOCKED_DECISION = decidePathway(FOREIGN_NO_ENTITY);
 
 /** Counts every save state the case bar shows, from now on (a MutationObserver in the page). */
 async function watchSaveStates(): Promise<void> {
-  await session.page.evaluate(() => {
+  await e2e.page.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { __saveStates: string[] }).__saveStates = seen;
     const read = () => {
@@ -123,20 +94,20 @@ async function watchSaveStates(): Promise<void> {
 }
 
 const saveStates = () =>
-  session.page.evaluate(() => (window as unknown as { __saveStates: string[] }).__saveStates);
+  e2e.page.evaluate(() => (window as unknown as { __saveStates: string[] }).__saveStates);
 
 async function primaryButtons(): Promise<string[]> {
-  return session.page.locator('main .button--primary:visible').allTextContents();
+  return e2e.page.locator('main .button--primary:visible').allTextContents();
 }
 
 async function interview(answers: Interview, lang: Lang, shots: string): Promise<void> {
-  const p = ws.pathway;
+  const p = e2e.ws.pathway;
   const t = STRINGS[lang].pathway;
   const step = async (choices: [string, string][], screenshot?: string) => {
     for (const [question, value] of choices) await p.choice(question, value).check();
     // One primary action on the screen: this group's Continue (no "Next: Applicant" beside it).
     await expect(primaryButtons()).resolves.toHaveLength(1);
-    if (screenshot) await ws.screenshot(app, screenshot);
+    if (screenshot) await e2e.screenshot(screenshot);
     await p.next.click();
   };
   await step(answers.launch, `pathway-interview-${shots}`);
@@ -151,8 +122,8 @@ async function interview(answers: Interview, lang: Lang, shots: string): Promise
 
 /** The bottom line is on screen at 1280×800 without scrolling. */
 async function bottomLineAboveTheFold(): Promise<void> {
-  await session.page.evaluate(() => document.querySelector('main#main')?.scrollTo(0, 0));
-  const box = await ws.pathway.verdict.boundingBox();
+  await e2e.page.evaluate(() => document.querySelector('main#main')?.scrollTo(0, 0));
+  const box = await e2e.ws.pathway.verdict.boundingBox();
   expect(box).not.toBeNull();
   expect(box!.y).toBeGreaterThanOrEqual(0);
   expect(box!.y + box!.height).toBeLessThanOrEqual(800);
@@ -160,7 +131,7 @@ async function bottomLineAboveTheFold(): Promise<void> {
 
 /** No dispute is set out more than once: each view's text occurs once on the page. */
 async function noDisputeRepeated(decision: Decision, lang: Lang): Promise<void> {
-  const text = (await session.page.locator('main').textContent()) ?? '';
+  const text = (await e2e.page.locator('main').textContent()) ?? '';
   expect(decision.disputes.length).toBeGreaterThan(0);
   for (const dispute of decision.disputes)
     for (const view of dispute.views) expect(text.split(view.position[lang]).length - 1).toBe(1);
@@ -170,13 +141,13 @@ describe.each(['en', 'zh-CN'] as const)('Pathway step in %s at 1280×800', (lang
   const t = STRINGS[lang].pathway;
 
   async function start(): Promise<void> {
-    await app.open(lang === 'en' ? '#/' : '#/settings');
+    await e2e.app.open(lang === 'en' ? '#/' : '#/settings');
     if (lang === 'zh-CN') {
-      await app.chooseLanguage('zh-CN', 'zh-CN');
-      await app.header.home.click();
+      await e2e.app.chooseLanguage('zh-CN', 'zh-CN');
+      await e2e.app.header.home.click();
     }
-    await ws.home.startPathway.click();
-    await ws.waitForStep('pathway');
+    await e2e.ws.home.startPathway.click();
+    await e2e.ws.waitForStep('pathway');
   }
 
   it('disputed case: one bottom line above the fold, each dispute once, every choice saved at once', async () => {
@@ -185,42 +156,42 @@ describe.each(['en', 'zh-CN'] as const)('Pathway step in %s at 1280×800', (lang
     await interview(DISPUTED, lang, lang);
     // The interview does not sit on "Changes not saved yet…": a choice is stored the moment it is made, so the
     // case bar goes from "Saved" straight to "Saving" (a debounced save always shows "not saved yet" first).
-    await ws.waitUntilSaved();
+    await e2e.ws.waitUntilSaved();
     const states = await saveStates();
     const direct = states.filter((s, i) => s === 'saving' && states[i - 1] === 'saved').length;
     expect(states.slice(0, 2), states.join(' ')).toEqual(['saved', 'saving']);
     expect(direct, states.join(' ')).toBeGreaterThanOrEqual(2);
 
     await bottomLineAboveTheFold();
-    const bottom = (await ws.pathway.verdict.textContent()) ?? '';
+    const bottom = (await e2e.ws.pathway.verdict.textContent()) ?? '';
     expect(bottom).toContain(t.bottom.likely.replace('{{what}}', t.bottom.what.icpFiling));
     expect(bottom).toContain(DISPUTED_DECISION.bottomLine.openQuestion?.question[lang]);
     expect(bottom).toContain(DISPUTED_DECISION.bottomLine.openQuestion?.who[lang]);
     await noDisputeRepeated(DISPUTED_DECISION, lang);
     // On the result, the one primary action is the next step.
     await expect(primaryButtons()).resolves.toHaveLength(1);
-    await expect(session.page.locator('main').textContent()).resolves.not.toMatch(/pathway-rules@|\.md\b/);
+    await expect(e2e.page.locator('main').textContent()).resolves.not.toMatch(/pathway-rules@|\.md\b/);
 
     // The open question's link opens the disputes and lands on that dispute.
-    await session.page.getByRole('link', { name: t.bottom.seeViews }).click();
-    await session.page.locator('#pathway-dispute-D1').waitFor({ state: 'visible' });
+    await e2e.page.getByRole('link', { name: t.bottom.seeViews }).click();
+    await e2e.page.locator('#pathway-dispute-D1').waitFor({ state: 'visible' });
 
-    await session.page.evaluate(() => document.querySelector('main#main')?.scrollTo(0, 0));
-    await app.screenshot(`pathway-result-fold-${lang}`);
-    await ws.screenshot(app, `pathway-result-${lang}`);
-    expect(await seriousAccessibilityViolations(session.page)).toEqual([]);
+    await e2e.page.evaluate(() => document.querySelector('main#main')?.scrollTo(0, 0));
+    await e2e.app.screenshot(`pathway-result-fold-${lang}`);
+    await e2e.screenshot(`pathway-result-${lang}`);
+    expect(await seriousAccessibilityViolations(e2e.page)).toEqual([]);
   });
 
   it('blocked case: every obstacle with every route, the most likely route in the bottom line', async () => {
     await start();
     await interview(BLOCKED, lang, `blocked-${lang}`);
     await bottomLineAboveTheFold();
-    await expect(ws.pathway.verdict.textContent()).resolves.toContain(
+    await expect(e2e.ws.pathway.verdict.textContent()).resolves.toContain(
       BLOCKED_DECISION.likelyRoute?.title[lang],
     );
     expect(BLOCKED_DECISION.obstacles.length).toBeGreaterThan(1);
     for (const obstacle of BLOCKED_DECISION.obstacles) {
-      const card = session.page.locator(`[data-obstacle="${obstacle.code}"]`);
+      const card = e2e.page.locator(`[data-obstacle="${obstacle.code}"]`);
       await expect(card.locator('h4').textContent()).resolves.toBe(obstacle.title[lang]);
       for (const route of obstacle.routes) {
         const item = card.locator(`[data-route="${route.id}"]`);
@@ -229,12 +200,12 @@ describe.each(['en', 'zh-CN'] as const)('Pathway step in %s at 1280×800', (lang
       }
       await expect(card.locator('[data-route]').count()).resolves.toBe(obstacle.routes.length);
     }
-    await expect(session.page.locator('[data-subject="none"]').textContent()).resolves.toContain(
+    await expect(e2e.page.locator('[data-subject="none"]').textContent()).resolves.toContain(
       t.subject.kinds.none,
     );
-    await session.page.evaluate(() => document.querySelector('main#main')?.scrollTo(0, 0));
-    await app.screenshot(`pathway-blocked-fold-${lang}`);
-    await ws.screenshot(app, `pathway-blocked-${lang}`);
-    expect(await seriousAccessibilityViolations(session.page)).toEqual([]);
+    await e2e.page.evaluate(() => document.querySelector('main#main')?.scrollTo(0, 0));
+    await e2e.app.screenshot(`pathway-blocked-fold-${lang}`);
+    await e2e.screenshot(`pathway-blocked-${lang}`);
+    expect(await seriousAccessibilityViolations(e2e.page)).toEqual([]);
   });
 });

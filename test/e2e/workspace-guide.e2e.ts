@@ -7,18 +7,14 @@
  * sample is captured full-page at 1280×800 and 1024×700 in each language (test-results/guide-*.png) and
  * axe-core finds no serious violation.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
 import { CASE_STEPS } from '../../renderer/src/screens/Case/steps';
-import { AppPage, type StepId } from './support/app-page';
-import { seriousAccessibilityViolations } from './support/axe';
-import { launchChromium, openAppSession, type AppSession } from './support/browser';
-import { isoInDays, waitForDrawnPage as drawn } from './support/drawn';
-import { WorkspacePage } from './support/workspace-page';
+import type { StepId } from './support/app-page';
+import { isoInDays } from './support/drawn';
+import { useAppSession } from './support/fixture';
 
-const STEPS: readonly StepId[] = CASE_STEPS;
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 1024, height: 700 },
@@ -26,40 +22,12 @@ const SIZES = [
 const LOCALES = { en, 'zh-CN': zhCN } as const;
 type Lang = keyof typeof LOCALES;
 
-let browser: Browser;
-let session: AppSession;
-let app: AppPage;
-let ws: WorkspacePage;
-const a11yFindings: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-beforeEach(async () => {
-  a11yFindings.length = 0;
-  session = await openAppSession(browser);
-  app = new AppPage(session.page, session.server.origin);
-  ws = new WorkspacePage(session.page);
-});
-
-afterEach(async () => {
-  await session.close();
-});
-
-async function checkAccessibility(label: string): Promise<void> {
-  for (const finding of await seriousAccessibilityViolations(session.page))
-    a11yFindings.push(`${label}: ${finding}`);
-}
+const e2e = useAppSession();
 
 /** Switches the UI language with the header's EN / 中文 switch and waits until the page shows it. */
 async function switchLanguage(lang: Lang): Promise<void> {
-  await session.page.locator(`.language-switch [data-language="${lang}"]`).click();
-  await session.page.waitForFunction(
+  await e2e.page.locator(`.language-switch [data-language="${lang}"]`).click();
+  await e2e.page.waitForFunction(
     ([language, home]) =>
       document.documentElement.lang === language &&
       document.querySelector('header a[href="#/"]')?.textContent === home,
@@ -67,141 +35,134 @@ async function switchLanguage(lang: Lang): Promise<void> {
   );
 }
 
-const waitForDrawnPage = () => drawn(session.page, '.previews');
-
-const railState = (step: StepId) =>
-  session.page.locator(`nav.step-rail a[href$="/${step}"]`).getAttribute('data-step-state');
+const railState = (step: StepId) => e2e.app.railLink(step).getAttribute('data-step-state');
 
 /** Where an element is in the window (its top and bottom, in CSS pixels). */
 const box = (selector: string) =>
-  session.page.locator(selector).evaluate((element) => {
+  e2e.page.locator(selector).evaluate((element) => {
     const rect = element.getBoundingClientRect();
     return { top: rect.top, bottom: rect.bottom };
   });
 
 async function newCaseFlow(lang: Lang): Promise<void> {
   const t = LOCALES[lang];
-  await app.open();
+  await e2e.app.open();
   if (lang !== 'en') await switchLanguage(lang);
-  await ws.home.startPathway.click();
-  await ws.waitForStep('pathway');
-  const caseId = await ws.caseId();
+  await e2e.ws.home.startPathway.click();
+  await e2e.ws.waitForStep('pathway');
+  const caseId = await e2e.ws.caseId();
 
   // 4. A new case: the steps not visited say "Not started", not "6 to fix".
   for (const step of ['applicant', 'people', 'services', 'documents'] as const) {
     await expect(railState(step)).resolves.toBe('notStarted');
     await expect(
-      session.page.locator(`nav.step-rail a[href$="/${step}"] .step-rail__state`).textContent(),
+      e2e.page.locator(`nav.step-rail a[href$="/${step}"] .step-rail__state`).textContent(),
     ).resolves.toBe(t.workspaceGuide.rail.notStarted);
   }
 
   // 1. People: one person in charge who is the legal representative — one set of fields.
-  await app.openStep('people');
+  await e2e.app.openStep('people');
   await expect(railState('people')).resolves.toBe('open');
-  await expect(session.page.locator('#principal-same-as-legal-rep').isChecked()).resolves.toBe(true);
-  await expect(ws.field('legalRepresentative.idValidTo').count()).resolves.toBe(0);
-  await ws.fill('principal.name', '王丽');
-  await ws.fill('principal.idNumber', '310115199003152346');
-  await ws.fill('principal.idValidTo', isoInDays(40));
-  await ws.issues('principal.idValidTo', 'document.expiresBeforeReviewEnds').waitFor();
-  await expect(session.page.locator('[data-code="document.expiresBeforeReviewEnds"]').count()).resolves.toBe(
-    1,
-  );
-  await ws.fill('principal.idValidTo', '2039-04-02');
-  await session.page.waitForFunction(
+  await expect(e2e.page.locator('#principal-same-as-legal-rep').isChecked()).resolves.toBe(true);
+  await expect(e2e.ws.field('legalRepresentative.idValidTo').count()).resolves.toBe(0);
+  await e2e.ws.fill('principal.name', '王丽');
+  await e2e.ws.fill('principal.idNumber', '310115199003152346');
+  await e2e.ws.fill('principal.idValidTo', isoInDays(40));
+  await e2e.ws.issues('principal.idValidTo', 'document.expiresBeforeReviewEnds').waitFor();
+  await expect(e2e.page.locator('[data-code="document.expiresBeforeReviewEnds"]').count()).resolves.toBe(1);
+  await e2e.ws.fill('principal.idValidTo', '2039-04-02');
+  await e2e.page.waitForFunction(
     () => document.querySelectorAll('[data-code="document.expiresBeforeReviewEnds"]').length === 0,
   );
-  await ws.waitUntilSaved();
-  const stored = await ws.storedCase(caseId);
+  await e2e.ws.waitUntilSaved();
+  const stored = await e2e.ws.storedCase(caseId);
   expect(stored.legalRepresentative).toMatchObject({ name: '王丽', idValidTo: '2039-04-02' });
 
   // 11. The rail and the case bar stay in view at the bottom of the long form.
-  await session.page.locator('main#main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
-  await expect
-    .poll(() => session.page.locator('main#main').evaluate((m) => m.scrollTop))
-    .toBeGreaterThan(300);
+  await e2e.page.locator('main#main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
+  await expect.poll(() => e2e.page.locator('main#main').evaluate((m) => m.scrollTop)).toBeGreaterThan(300);
   const header = await box('.app-header');
   for (const selector of ['.case-bar', 'nav.step-rail a[href$="/pathway"]']) {
     const place = await box(selector);
     expect(place.top, selector).toBeGreaterThanOrEqual(header.bottom - 1);
     expect(place.bottom, selector).toBeLessThanOrEqual(800);
   }
-  await expect(session.page.locator('section.form-section').count()).resolves.toBeGreaterThanOrEqual(2);
+  await expect(e2e.page.locator('section.form-section').count()).resolves.toBeGreaterThanOrEqual(2);
 
   // 7. Applicant: the region pickers show both scripts and find a district by either.
-  await app.openStep('applicant');
-  const provinceText = await ws.field('subject.province').locator('option[value="310000"]').textContent();
+  await e2e.app.openStep('applicant');
+  const provinceText = await e2e.ws.field('subject.province').locator('option[value="310000"]').textContent();
   expect(provinceText).toBe('上海市 Shanghai');
-  await session.page.locator('#field-subject-province-search').fill('shang');
+  await e2e.page.locator('#field-subject-province-search').fill('shang');
   await expect(
-    ws
+    e2e.ws
       .field('subject.province')
       .locator('option:not([value=""])')
       .evaluateAll((o) => o.length),
   ).resolves.toBe(1);
-  await ws.select('subject.province', '310000');
-  await ws.select('subject.city', '310100');
-  await session.page.locator('#field-subject-district-search').fill(lang === 'en' ? 'pudong' : '浦东');
+  await e2e.ws.select('subject.province', '310000');
+  await e2e.ws.select('subject.city', '310100');
+  await e2e.page.locator('#field-subject-district-search').fill(lang === 'en' ? 'pudong' : '浦东');
   await expect(
-    ws.field('subject.district').locator('option:not([value=""])').allTextContents(),
+    e2e.ws.field('subject.district').locator('option:not([value=""])').allTextContents(),
   ).resolves.toEqual(['浦东新区 Pudong New Area']);
-  await ws.select('subject.district', '310115');
-  await ws.waitUntilSaved();
+  await e2e.ws.select('subject.district', '310115');
+  await e2e.ws.waitUntilSaved();
 
   // 12. The header switch changes the language in place: same case, same step, same scroll position.
-  await session.page.locator('main#main').evaluate((main) => main.scrollTo(0, 600));
-  const before = await session.page.locator('main#main').evaluate((m) => m.scrollTop);
+  await e2e.page.locator('main#main').evaluate((main) => main.scrollTo(0, 600));
+  const before = await e2e.page.locator('main#main').evaluate((m) => m.scrollTop);
   const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
   await switchLanguage(other);
-  expect(session.page.url()).toContain(`#/case/${caseId}/applicant`);
-  await expect(app.heading().textContent()).resolves.toBe(LOCALES[other].steps.applicant.title);
-  await expect(ws.field('subject.district').inputValue()).resolves.toBe('310115');
-  const after = await session.page.locator('main#main').evaluate((m) => m.scrollTop);
+  expect(e2e.page.url()).toContain(`#/case/${caseId}/applicant`);
+  await expect(e2e.app.heading().textContent()).resolves.toBe(LOCALES[other].steps.applicant.title);
+  await expect(e2e.ws.field('subject.district').inputValue()).resolves.toBe('310115');
+  const after = await e2e.page.locator('main#main').evaluate((m) => m.scrollTop);
   expect(Math.abs(after - before)).toBeLessThan(200);
-  await checkAccessibility(`applicant after switch ${other}`);
+  await e2e.checkAccessibility(`applicant after switch ${other}`);
   await switchLanguage(lang);
 
   // 3. Home says how many items block the export, beside the progress.
-  await app.header.home.click();
-  await ws.home.row(caseId).waitFor();
-  const blockers = Number(await ws.home.row(caseId).locator('[data-blockers]').getAttribute('data-blockers'));
+  await e2e.app.header.home.click();
+  await e2e.ws.home.row(caseId).waitFor();
+  const blockers = Number(
+    await e2e.ws.home.row(caseId).locator('[data-blockers]').getAttribute('data-blockers'),
+  );
   expect(blockers).toBeGreaterThan(0);
-  await expect(ws.home.row(caseId).locator('[data-blockers]').textContent()).resolves.toBe(
+  await expect(e2e.ws.home.row(caseId).locator('[data-blockers]').textContent()).resolves.toBe(
     t.workspaceGuide.home.blocking.replace('{{count}}', String(blockers)),
   );
-  await checkAccessibility(`home ${lang}`);
+  await e2e.checkAccessibility(`home ${lang}`);
 }
 
 /** The sample: every step full-page at both sizes (the Review previews drawn first). */
 async function captureSample(lang: Lang): Promise<void> {
-  await app.header.home.click();
-  await session.page.locator('[data-action="open-sample"]').first().click();
-  await ws.waitForStep('pathway');
+  await e2e.app.header.home.click();
+  await e2e.page.locator('[data-action="open-sample"]').first().click();
+  await e2e.ws.waitForStep('pathway');
   for (const size of SIZES) {
-    await session.page.setViewportSize(size);
-    for (const step of STEPS) {
-      await app.openStep(step);
-      if (step === 'review') await waitForDrawnPage();
-      if (step === 'documents') await session.page.locator('img.attachment-preview__image').first().waitFor();
-      await ws.screenshot(app, `guide-${step}-${lang}-${size.width}x${size.height}`);
-      if (size.width === 1024) await checkAccessibility(`${step} ${lang} ${size.width}`);
+    await e2e.page.setViewportSize(size);
+    for (const step of CASE_STEPS) {
+      await e2e.ws.showStep(step);
+      await e2e.screenshot(`guide-${step}-${lang}-${size.width}x${size.height}`);
+      if (size.width === 1024) await e2e.checkAccessibility(`${step} ${lang} ${size.width}`);
     }
-    await app.header.home.click();
-    await ws.home.rows.first().waitFor();
-    await ws.screenshot(app, `guide-home-${lang}-${size.width}x${size.height}`);
-    await session.page.locator('.case-row').first().locator('a.case-row__name').click();
-    await ws.waitForStep('pathway');
+    await e2e.app.header.home.click();
+    await e2e.ws.home.rows.first().waitFor();
+    await e2e.screenshot(`guide-home-${lang}-${size.width}x${size.height}`);
+    await e2e.page.locator('.case-row').first().locator('a.case-row__name').click();
+    await e2e.ws.waitForStep('pathway');
   }
 }
 
 describe('a workspace a manager who reads no Chinese can finish alone', () => {
   for (const lang of ['en', 'zh-CN'] as const) {
     it(`guides a new case and the sample in ${lang}`, { timeout: 300_000 }, async () => {
-      await session.page.setViewportSize(SIZES[0]);
+      await e2e.page.setViewportSize(SIZES[0]);
       await newCaseFlow(lang);
       await captureSample(lang);
-      expect(session.consoleErrors).toEqual([]);
-      expect(a11yFindings).toEqual([]);
+      expect(e2e.session.consoleErrors).toEqual([]);
+      expect(e2e.a11yFindings).toEqual([]);
     });
   }
 });

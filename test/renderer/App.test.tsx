@@ -5,6 +5,7 @@ import zhCN from '../../locales/zh-CN.json';
 import { CASE_STEPS } from '../../renderer/src/screens/Case/steps';
 import { useFakeStore } from './support/fake-store';
 import { createFakeApi, renderApp } from './support/render-app';
+import { renderCaseAt } from './support/open-case';
 
 beforeEach(() => {
   window.location.hash = '';
@@ -35,16 +36,7 @@ describe('Home', () => {
 });
 
 /** Renders the app with one case in the fake store, opened at `step`. */
-async function openCase(step: string) {
-  const fake = createFakeApi();
-  useFakeStore(fake);
-  const created = await fake.api.caseCreate({ name: 'Rail test' });
-  if (!created.ok) throw new Error('fake store refused');
-  window.location.hash = `#/case/${created.value.id}/${step}`;
-  const view = renderApp({ fake });
-  await screen.findByRole('navigation', { name: en.steps.railLabel });
-  return { ...view, id: created.value.id };
-}
+const openCase = (step: string) => renderCaseAt(step, { name: 'Rail test' });
 
 describe('step rail', () => {
   it('lists the eight steps and opens each one', async () => {

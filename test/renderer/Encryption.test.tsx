@@ -21,6 +21,10 @@ const open = (status: Partial<EncryptionStatus> = {}): EncryptionStatus => ({
   ...status,
 });
 
+/** Types `value` into the field labelled `label` (a passphrase box). */
+const typeInto = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
 describe('unlock at start', () => {
   it('asks for the passphrase before anything, says when it is wrong and how many tries are left', async () => {
     const fake = createFakeApi();
@@ -32,7 +36,7 @@ describe('unlock at start', () => {
     // Nothing of the store is asked for while it is locked.
     expect(fake.api.casesList).not.toHaveBeenCalled();
 
-    fireEvent.change(screen.getByLabelText(en.home.passphrase), { target: { value: 'wrong guess' } });
+    typeInto(en.home.passphrase, 'wrong guess');
     fireEvent.click(screen.getByRole('button', { name: en.encryption.unlockButton }));
     const alert = await screen.findByTestId('unlock-error');
     expect(alert.textContent).toBe(
@@ -40,7 +44,7 @@ describe('unlock at start', () => {
     );
     expect(fake.api.encryptionUnlock).toHaveBeenCalledWith({ passphrase: 'wrong guess' });
 
-    fireEvent.change(screen.getByLabelText(en.home.passphrase), { target: { value: 'right one' } });
+    typeInto(en.home.passphrase, 'right one');
     fireEvent.click(screen.getByRole('button', { name: en.encryption.unlockButton }));
     expect(await screen.findByRole('heading', { level: 1, name: en.home.emptyHeading })).toBeTruthy();
     expect(fake.api.casesList).toHaveBeenCalled();
@@ -51,7 +55,7 @@ describe('unlock at start', () => {
     fake.api.encryptionUnlock.mockResolvedValue({ ok: false, code: 'unlockLimit', details: { max: 5 } });
     renderApp({ fake, encryption: locked, preference: 'zh-CN' });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(zhCN.encryption.unlockHeading);
-    fireEvent.change(screen.getByLabelText(zhCN.home.passphrase), { target: { value: 'x' } });
+    typeInto(zhCN.home.passphrase, 'x');
     fireEvent.click(screen.getByRole('button', { name: zhCN.encryption.unlockButton }));
     expect((await screen.findByTestId('unlock-error')).textContent).toBe(zhCN.errors.unlockLimit);
   });
@@ -64,18 +68,12 @@ describe('unlock at start', () => {
       encryption: { ...locked, protection: 'unset', keychain: { available: false, reason: 'basicText' } },
     });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(en.encryption.setupHeading);
-    fireEvent.change(screen.getByLabelText(en.encryption.newPassphrase), {
-      target: { value: 'one two three' },
-    });
-    fireEvent.change(screen.getByLabelText(en.encryption.repeatPassphrase), {
-      target: { value: 'one two four' },
-    });
+    typeInto(en.encryption.newPassphrase, 'one two three');
+    typeInto(en.encryption.repeatPassphrase, 'one two four');
     fireEvent.click(screen.getByRole('button', { name: en.encryption.setupButton }));
     expect((await screen.findByTestId('setup-error')).textContent).toBe(en.encryption.mismatch);
     expect(fake.api.encryptionUsePassphrase).not.toHaveBeenCalled();
-    fireEvent.change(screen.getByLabelText(en.encryption.repeatPassphrase), {
-      target: { value: 'one two three' },
-    });
+    typeInto(en.encryption.repeatPassphrase, 'one two three');
     fireEvent.click(screen.getByRole('button', { name: en.encryption.setupButton }));
     expect(await screen.findByRole('heading', { level: 1, name: en.home.emptyHeading })).toBeTruthy();
     expect(fake.api.encryptionUsePassphrase).toHaveBeenCalledWith({ passphrase: 'one two three' });
@@ -94,12 +92,8 @@ describe('Settings → Encryption', () => {
     expect((await screen.findByTestId('encryption-in-use')).textContent).toBe(
       en.encryption.protection.keychain,
     );
-    fireEvent.change(screen.getByLabelText(en.encryption.newPassphrase), {
-      target: { value: 'a long passphrase' },
-    });
-    fireEvent.change(screen.getByLabelText(en.encryption.repeatPassphrase), {
-      target: { value: 'a long passphrase' },
-    });
+    typeInto(en.encryption.newPassphrase, 'a long passphrase');
+    typeInto(en.encryption.repeatPassphrase, 'a long passphrase');
     fireEvent.click(screen.getByRole('button', { name: en.encryption.usePassphraseButton }));
     expect((await screen.findByTestId('encryption-done')).textContent).toBe(en.encryption.done);
     expect(screen.getByTestId('encryption-in-use').textContent).toBe(en.encryption.protection.passphrase);
@@ -139,12 +133,8 @@ describe('Settings → Encryption', () => {
         target: { value: 'not it' },
       },
     );
-    fireEvent.change(screen.getByLabelText(en.encryption.newPassphrase), {
-      target: { value: 'brand new one' },
-    });
-    fireEvent.change(screen.getByLabelText(en.encryption.repeatPassphrase), {
-      target: { value: 'brand new one' },
-    });
+    typeInto(en.encryption.newPassphrase, 'brand new one');
+    typeInto(en.encryption.repeatPassphrase, 'brand new one');
     fireEvent.click(screen.getByRole('button', { name: en.encryption.changeButton }));
     await waitFor(() =>
       expect(screen.getByTestId('change-error').textContent).toContain(en.errors.wrongPassphrase),

@@ -17,6 +17,11 @@ function withServices(services: Service[], province = '310000'): Case {
   return { ...c, services, subject: { ...c.subject, province } };
 }
 
+/** `c` with these go-live fields set (the numbers, the date it went live). */
+function withAfterApproval(c: Case, fields: Partial<Case['afterApproval']>): Case {
+  return { ...c, afterApproval: { ...c.afterApproval, ...fields } };
+}
+
 const base = sampleCase(NOW).services[0]!;
 const website: Service = {
   ...base,
@@ -64,7 +69,7 @@ describe('number formats of the go-live kit', () => {
     ['afterApproval.publicSecurityNumber', { publicSecurityNumber: '粤公网安备44140202000117号' }],
   ])('accepts %s = %j', (_path, fields) => {
     const c = sampleCase(NOW);
-    expect(checkGoLiveNumbers({ ...c, afterApproval: { ...c.afterApproval, ...fields } }, TODAY)).toEqual([]);
+    expect(checkGoLiveNumbers(withAfterApproval(c, fields), TODAY)).toEqual([]);
   });
 
   it.each([
@@ -81,7 +86,7 @@ describe('number formats of the go-live kit', () => {
     ['afterApproval.publicSecurityNumber', { publicSecurityNumber: '京ICP备16020626号' }, 'icpNumber.format'],
   ])('refuses %s = %j with %s', (path, fields, code) => {
     const c = sampleCase(NOW);
-    const findings = checkGoLiveNumbers({ ...c, afterApproval: { ...c.afterApproval, ...fields } }, TODAY);
+    const findings = checkGoLiveNumbers(withAfterApproval(c, fields), TODAY);
     expect(findings.map((f) => f.path)).toEqual([path]);
     expect(findings[0]?.issues.map((i) => i.code)).toContain(code);
     expect(findings[0]?.issues[0]?.message['zh-CN'].length).toBeGreaterThan(0);
@@ -89,29 +94,21 @@ describe('number formats of the go-live kit', () => {
 
   it('checks each service number against its surface: -N website, -NA app, -NX mini-program', () => {
     const c = withServices([website, app, mini]);
-    const ok = {
-      ...c,
-      afterApproval: {
-        ...c.afterApproval,
-        filingNumber: '沪ICP备2026012345号',
-        serviceNumbers: [
-          { serviceId: 'web', number: '沪ICP备2026012345号-1' },
-          { serviceId: 'app', number: '沪ICP备2026012345号-2A' },
-          { serviceId: 'mini', number: '沪ICP备2026012345号-3X' },
-        ],
-      },
-    };
+    const ok = withAfterApproval(c, {
+      filingNumber: '沪ICP备2026012345号',
+      serviceNumbers: [
+        { serviceId: 'web', number: '沪ICP备2026012345号-1' },
+        { serviceId: 'app', number: '沪ICP备2026012345号-2A' },
+        { serviceId: 'mini', number: '沪ICP备2026012345号-3X' },
+      ],
+    });
     expect(checkGoLiveNumbers(ok, TODAY)).toEqual([]);
-    const swapped = {
-      ...ok,
-      afterApproval: {
-        ...ok.afterApproval,
-        serviceNumbers: [
-          { serviceId: 'web', number: '沪ICP备2026012345号-2A' },
-          { serviceId: 'app', number: '沪ICP备2026012346号-2A' },
-        ],
-      },
-    };
+    const swapped = withAfterApproval(ok, {
+      serviceNumbers: [
+        { serviceId: 'web', number: '沪ICP备2026012345号-2A' },
+        { serviceId: 'app', number: '沪ICP备2026012346号-2A' },
+      ],
+    });
     const findings = checkGoLiveNumbers(swapped, TODAY);
     expect(findings.map((f) => [f.path, f.issues[0]?.code])).toEqual([
       ['afterApproval.serviceNumbers.web', 'icpNumber.kind'],
@@ -126,18 +123,15 @@ describe('number formats of the go-live kit', () => {
 });
 
 describe('which number each surface shows', () => {
-  const numbers = (c: Case): Case => ({
-    ...c,
-    afterApproval: {
-      ...c.afterApproval,
+  const numbers = (c: Case): Case =>
+    withAfterApproval(c, {
       filingNumber: '粤ICP备16020626号',
       serviceNumbers: [
         { serviceId: 'web', number: '粤ICP备16020626号-8' },
         { serviceId: 'app', number: '粤ICP备16020626号-2A' },
         { serviceId: 'mini', number: '粤ICP备16020626号-3X' },
       ],
-    },
-  });
+    });
 
   it('Guangdong website: the subject number by the province rule; elsewhere the website number', () => {
     const gd = numbers(withServices([website, app, mini], '440000'));
@@ -158,19 +152,15 @@ describe('which number each surface shows', () => {
       icpNumber: '粤ICP备16020626号-8',
       numberSource: 'service',
     });
-    const chosen = { ...sh, afterApproval: { ...sh.afterApproval, displayNumber: 'subject' as const } };
+    const chosen = withAfterApproval(sh, { displayNumber: 'subject' });
     expect(footerFor(chosen, website, TODAY).icpNumber).toBe('粤ICP备16020626号');
   });
 
   it('falls back to the subject number, and says so, while a service number is missing or invalid', () => {
     const c = numbers(withServices([website]));
-    const missing = {
-      ...c,
-      afterApproval: {
-        ...c.afterApproval,
-        serviceNumbers: [{ serviceId: 'web', number: '粤ICP备16020626号-' }],
-      },
-    };
+    const missing = withAfterApproval(c, {
+      serviceNumbers: [{ serviceId: 'web', number: '粤ICP备16020626号-' }],
+    });
     expect(footerFor(missing, website, TODAY)).toMatchObject({
       icpNumber: '粤ICP备16020626号',
       numberSource: 'subjectFallback',
@@ -196,19 +186,15 @@ describe('footer snippets', () => {
       } as Service,
       mini,
     ]);
-    return {
-      ...c,
-      afterApproval: {
-        ...c.afterApproval,
-        filingNumber: '沪ICP备2026012345号',
-        serviceNumbers: [
-          { serviceId: 'web', number: '沪ICP备2026012345号-1' },
-          { serviceId: 'mini', number: '沪ICP备2026012345号-2X' },
-        ],
-        licenceNumber: '沪B2-20260001',
-        publicSecurityNumber: '沪公网安备31011502000001号',
-      },
-    };
+    return withAfterApproval(c, {
+      filingNumber: '沪ICP备2026012345号',
+      serviceNumbers: [
+        { serviceId: 'web', number: '沪ICP备2026012345号-1' },
+        { serviceId: 'mini', number: '沪ICP备2026012345号-2X' },
+      ],
+      licenceNumber: '沪B2-20260001',
+      publicSecurityNumber: '沪公网安备31011502000001号',
+    });
   })();
 
   it('HTML parses back to one line: licence, the ICP number linked to MIIT, the public-security badge link, permits', () => {
@@ -275,7 +261,7 @@ describe('footer snippets', () => {
 describe('public-security filing guidance', () => {
   it('is due 30 days after going live and lists what the case already holds', () => {
     const c = withServices([website]);
-    const live = { ...c, afterApproval: { ...c.afterApproval, wentLiveOn: '2026-11-20' } };
+    const live = withAfterApproval(c, { wentLiveOn: '2026-11-20' });
     const g = publicSecurityGuidance(live, TODAY);
     expect(g).toMatchObject({ dueOn: '2026-12-20', daysLeft: 17, done: false });
     expect(g.asks.find((a) => a.id === 'ip')?.fromCase).toBe('47.100.1.2');

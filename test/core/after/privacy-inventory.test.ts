@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../../core/documents/render';
 import { DataItemSchema, type Case } from '../../../core/model';
 import { DOCUMENT_NOW, filingCase } from '../../fixtures/documents/cases';
-import { bundledFonts, extractText } from '../documents/pdf-reader';
+import { bundledFonts, compactText } from '../documents/pdf-reader';
 
 const DECISION = { filing: true, licence: false, licenceCategories: [] };
 
@@ -49,11 +49,7 @@ async function text(templateId: string, c: Case, variant: 'submission' | 'review
     now: DOCUMENT_NOW,
     decision: DECISION,
   });
-  const { items } = await extractText(bytes);
-  return items
-    .map((i) => i.text)
-    .join('')
-    .replace(/\s+/g, '');
+  return compactText(bytes);
 }
 
 describe('the inventory drives the privacy policy', () => {

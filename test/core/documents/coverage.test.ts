@@ -14,7 +14,7 @@ import { checkCase } from '../../../core/rules/preflight';
 import { planPacket } from '../../../core/packet/gate';
 import { mainlandProvinceByInput } from '../../../core/validate/provinces';
 import { DOCUMENT_NOW, licenceCase } from '../../fixtures/documents/cases';
-import { bundledFonts, extractText } from './pdf-reader';
+import { bundledFonts, compact, extractText } from './pdf-reader';
 
 function multiProvinceCase(provinces: string[]): Case {
   const c = licenceCase();
@@ -34,8 +34,6 @@ async function pdfText(c: Case, id: string, variant: 'submission' | 'review'): P
   });
   return (await extractText(bytes)).items.map((i) => i.text).join('');
 }
-
-const compact = (s: string) => s.replace(/\s+/g, '');
 
 describe('licence coverage of several provinces', () => {
   it('finds a province by code, Chinese name (with or without 省), English name or short name', () => {

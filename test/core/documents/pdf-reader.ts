@@ -69,6 +69,14 @@ export async function extractText(bytes: Uint8Array): Promise<{ pageCount: numbe
   return { pageCount, items };
 }
 
+/** `s` without white space: pdf.js splits runs and places spaces as it likes, so text is compared without. */
+export const compact = (s: string): string => s.replace(/\s+/g, '');
+
+/** All the text of a PDF as one string, white space removed (see `compact`). */
+export async function compactText(bytes: Uint8Array): Promise<string> {
+  return compact((await extractText(bytes)).items.map((i) => i.text).join(''));
+}
+
 /** Text grouped into visual lines: same page, same baseline (to 0.5 pt), left to right; whitespace removed. */
 export function linesOf(items: { page: number; x: number; y: number; text: string }[]): string[][] {
   const pages: Map<string, { x: number; text: string }[]>[] = [];
@@ -86,9 +94,9 @@ export function linesOf(items: { page: number; x: number; y: number; text: strin
         parts
           .sort((a, b) => a.x - b.x)
           .map((p) => p.text)
-          .join('')
-          .replace(/\s+/g, ''),
-      ),
+          .join(''),
+      )
+      .map(compact),
   );
 }
 

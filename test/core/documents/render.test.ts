@@ -23,6 +23,7 @@ import {
 } from '../../fixtures/documents/cases';
 import {
   bundledFonts,
+  compact,
   embeddedFonts,
   extractText,
   linesOf,
@@ -66,7 +67,6 @@ beforeAll(async () => {
 
 const each = (variant?: DocumentVariant) => rendered.filter((r) => !variant || r.variant === variant);
 const label = (r: Rendered) => `${r.template.id} (${r.variant})`;
-const compact = (s: string) => s.replace(/\s+/g, '');
 
 describe('every template, rendered from the sample case', () => {
   it('covers all fifteen documents of the filing and licence packets in both variants', () => {

@@ -16,8 +16,14 @@ import { packetDocuments, planPacket } from '../../../core/packet/gate';
 import { documentLabels } from '../../../core/documents/templates';
 import { decidePathway } from '../../../core/rules/decide';
 import { checkCase } from '../../../core/rules/preflight';
-import { DOCUMENT_NOW, filingCase, licenceCase, renamedCase } from '../../fixtures/documents/cases';
-import { bundledFonts, extractText, linesOf, type PdfTextItem } from './pdf-reader';
+import {
+  DOCUMENT_NOW,
+  SAMPLE_DOCUMENTS,
+  filingCase,
+  licenceCase,
+  renamedCase,
+} from '../../fixtures/documents/cases';
+import { bundledFonts, compact, extractText, linesOf, type PdfTextItem } from './pdf-reader';
 
 type CaseName = 'sample' | 'licence' | 'renamed';
 const CASES: Record<CaseName, () => Case> = {
@@ -36,7 +42,6 @@ interface Rendered {
 }
 
 const rendered: Rendered[] = [];
-const compact = (s: string) => s.replace(/\s+/g, '');
 
 beforeAll(async () => {
   const fonts = bundledFonts();
@@ -80,14 +85,7 @@ const submissions = () => rendered.filter((r) => r.variant === 'submission');
 
 describe('the three cases', () => {
   it('render the packets they need: sample filing (no 核验单 on WeChat), B25 licence, rename', () => {
-    expect(ids('sample')).toEqual([
-      'filing-info-sheet',
-      'filing-commitment',
-      'authorization-letter',
-      'pre-approval-statement',
-      'privacy-policy',
-      'pi-inventory',
-    ]);
+    expect(ids('sample')).toEqual(SAMPLE_DOCUMENTS);
     expect(ids('licence')).toContain('licence-application-letter');
     expect(ids('licence')).toContain('verification-form');
     expect(ids('renamed')).toEqual(

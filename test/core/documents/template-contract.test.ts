@@ -25,7 +25,13 @@ import {
   SUBJECT_KINDS,
   SURFACES,
 } from '../../../core/model/case';
-import { filingCase, licenceCase, renamedCase } from '../../fixtures/documents/cases';
+import {
+  LICENCE_DOCUMENTS,
+  SAMPLE_DOCUMENTS,
+  filingCase,
+  licenceCase,
+  renamedCase,
+} from '../../fixtures/documents/cases';
 
 const folder = path.resolve(import.meta.dirname, '../../../templates/documents');
 /** Files in the folder that are not document templates of this registry. */
@@ -159,13 +165,7 @@ describe('document templates', () => {
         'authorization-letter',
         'pre-approval-statement',
         'rename-letter',
-        'licence-application-letter',
-        'company-overview',
-        'business-plan',
-        'security-measures',
-        'lawful-operation-commitment',
-        'key-staff',
-        'user-agreement',
+        ...LICENCE_DOCUMENTS,
         'privacy-policy',
         'pi-inventory',
       ].sort(),
@@ -235,14 +235,7 @@ describe('which documents a case needs', () => {
 
   it('the sample mini-program shop: the filing set, with the authorization letter for its local manager', () => {
     // WeChat verifies a mini-program in-app and supplies its own 核验单: no verification form on that channel.
-    expect(ids(filingCase())).toEqual([
-      'filing-info-sheet',
-      'filing-commitment',
-      'authorization-letter',
-      'pre-approval-statement',
-      'privacy-policy',
-      'pi-inventory',
-    ]);
+    expect(ids(filingCase())).toEqual(SAMPLE_DOCUMENTS);
   });
 
   it('adds the rename letter once the company has a former name', () => {
@@ -251,16 +244,6 @@ describe('which documents a case needs', () => {
 
   it('adds the seven licence documents when a B25 licence is applied for', () => {
     const licence = ids(licenceCase());
-    for (const id of [
-      'licence-application-letter',
-      'company-overview',
-      'business-plan',
-      'security-measures',
-      'lawful-operation-commitment',
-      'key-staff',
-      'user-agreement',
-    ]) {
-      expect(licence).toContain(id);
-    }
+    for (const id of LICENCE_DOCUMENTS) expect(licence).toContain(id);
   });
 });

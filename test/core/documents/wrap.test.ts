@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { metricsFor } from '../../../core/documents/font';
 import { JOINER, NO_LINE_END, NO_LINE_START, wrapText } from '../../../core/documents/wrap';
-import { bundledFonts } from './pdf-reader';
+import { bundledFonts, compact } from './pdf-reader';
 
 const metrics = metricsFor(bundledFonts().regular);
 const SIZE = 14;
 const measure = (s: string) => metrics.widthOf(s, SIZE);
-const compact = (s: string) => s.replace(/\s+/g, '');
 
 function checkLines(text: string, width: number): string[] {
   const lines = wrapText(text, width, measure);

@@ -40,6 +40,25 @@ function websiteCase(): Case {
   };
 }
 
+/** An App with nothing filed yet, as id `app-1`. */
+function app1(): Case['services'][number] {
+  return {
+    kind: 'app',
+    id: 'app-1',
+    name: '澜岸家居',
+    contentDescription: '家居',
+    languages: ['zh-CN'],
+    preApprovals: [],
+    principal: null,
+    remarks: '',
+    platforms: [],
+    domains: [],
+    sdks: [],
+    accessProvider: '',
+    ipAddresses: [],
+  };
+}
+
 describe('buildChecklist — conditions', () => {
   it('the sample: its own documents, the authorisation letter, the mini-program principal, no licence items', () => {
     expect(ids(sample())).toEqual([
@@ -100,21 +119,7 @@ describe('buildChecklist — conditions', () => {
 
   it('an App icon per App', () => {
     const c = websiteCase();
-    c.services.push({
-      kind: 'app',
-      id: 'app-1',
-      name: '澜岸家居',
-      contentDescription: '家居',
-      languages: ['zh-CN'],
-      preApprovals: [],
-      principal: null,
-      remarks: '',
-      platforms: [],
-      domains: [],
-      sdks: [],
-      accessProvider: '',
-      ipAddresses: [],
-    });
+    c.services.push(app1());
     expect(item(c, 'app-icon@app-1')?.format?.maxBytes).toBe(100_000);
   });
 
@@ -172,21 +177,7 @@ describe('buildChecklist — status from attachments', () => {
 
   it('invalid when an App icon is over 100 KB', () => {
     const c = websiteCase();
-    c.services.push({
-      kind: 'app',
-      id: 'app-1',
-      name: '澜岸家居',
-      contentDescription: '家居',
-      languages: ['zh-CN'],
-      preApprovals: [],
-      principal: null,
-      remarks: '',
-      platforms: [],
-      domains: [],
-      sdks: [],
-      accessProvider: '',
-      ipAddresses: [],
-    });
+    c.services.push(app1());
     c.attachments = [
       attachment('app-icon@app-1', { mediaType: 'image/png', bytes: 240_000, widthPx: 512, heightPx: 512 }),
     ];

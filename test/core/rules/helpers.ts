@@ -1,29 +1,10 @@
-import {
-  PathwayAnswersSchema,
-  type AttachmentMeta,
-  type Case,
-  type PathwayAnswers,
-} from '../../../core/model/case';
+import type { AttachmentMeta, Case } from '../../../core/model/case';
 import { sampleCase } from '../../../core/model/sample-case';
 import { buildChecklist, decidePathway } from '../../../core/rules';
 
 export const TODAY = '2026-11-25';
 
-/** A domestic company's free website in Shanghai: the neutral starting point every rule row changes. */
-export function answers(overrides: Partial<PathwayAnswers> = {}): PathwayAnswers {
-  return PathwayAnswersSchema.parse({
-    surfaces: ['website'],
-    mainlandHosting: true,
-    subject: 'domestic_company',
-    foreignEquityPct: 0,
-    pilotLocation: 'none',
-    scope: 'single_province',
-    province: '310000',
-    activities: ['info_only'],
-    sectors: [],
-    ...overrides,
-  });
-}
+export { answers } from '../../fixtures/pathway';
 
 export function sample(): Case {
   return sampleCase(new Date(`${TODAY}T09:00:00Z`));

@@ -5,6 +5,8 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { Case } from '../../../core/model/case';
+import type { StepId } from './app-page';
+import { waitForDrawnPage } from './drawn';
 
 export const fieldId = (path: string): string => `#field-${path.replaceAll('.', '-')}`;
 
@@ -32,6 +34,17 @@ export class WorkspacePage {
 
   async waitForStep(step: string): Promise<void> {
     await this.page.locator(`main#main[data-route$="/${step}"] h1`).waitFor();
+  }
+
+  /**
+   * Opens `step` from the rail and waits until it has settled for a screenshot: the Review previews drawn,
+   * the first scan previewed on Documents (a case with attachments, like the sample).
+   */
+  async showStep(step: StepId): Promise<void> {
+    await this.page.locator(`nav.step-rail a[href$="/${step}"]`).click();
+    await this.waitForStep(step);
+    if (step === 'review') await waitForDrawnPage(this.page, '.previews');
+    if (step === 'documents') await this.page.locator('img.attachment-preview__image').first().waitFor();
   }
 
   field(path: string): Locator {

@@ -5,33 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import type { Result } from '../../../electron/contract';
 import { calendarFileName } from '../../../electron/ipc/after';
-import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import type { KeyProvider } from '../../../host/store/keys';
-import { fastPassphrase, removeTempDirs, tempDir } from '../../host/store/helpers';
+import type { HandlerDeps } from '../../../electron/ipc/handlers';
+import { removeTempDirs, tempDir } from '../../host/store/helpers';
+import { tempHandlers, value } from './harness';
 
 afterEach(removeTempDirs);
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.code} ${JSON.stringify(result.details)}`);
-  return result.value;
-}
-
 async function setUp(dialog: HandlerDeps['showCalendarSaveDialog']) {
-  const deps: HandlerDeps = {
-    userDataDir: await tempDir('icp-after-ipc-'),
-    appName: 'ICP Packet Studio',
-    appVersion: '0.1.0',
-    systemLocale: 'en-US',
-    platform: 'linux',
-    openExternal: async () => undefined,
-    keyProvider: fastPassphrase() as KeyProvider,
-    showSaveDialog: async () => undefined,
-    showOpenDialog: async () => undefined,
-    ...(dialog ? { showCalendarSaveDialog: dialog } : {}),
-  };
-  const h = createHandlers(deps);
+  const { h } = await tempHandlers('icp-after-ipc-', dialog ? { showCalendarSaveDialog: dialog } : {});
   const created = value(await h['case:create']({ name: 'Shop / 澜岸: "x"' }));
   value(
     await h['case:save']({

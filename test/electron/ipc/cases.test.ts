@@ -1,32 +1,14 @@
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { vi } from 'vitest';
-import type { Result } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
 import type { KeyProvider } from '../../../host/store/keys';
 import { fastPassphrase, jpeg, removeTempDirs, tempDir } from '../../host/store/helpers';
+import { tempHandlerDeps, value } from './harness';
 
 afterEach(removeTempDirs);
 
-async function depsFor(overrides: Partial<HandlerDeps> = {}): Promise<HandlerDeps> {
-  return {
-    userDataDir: await tempDir('icp-ipc-'),
-    appName: 'ICP Packet Studio',
-    appVersion: '0.1.0',
-    systemLocale: 'en-US',
-    platform: 'linux',
-    openExternal: async () => undefined,
-    keyProvider: fastPassphrase() as KeyProvider,
-    showSaveDialog: async () => undefined,
-    showOpenDialog: async () => undefined,
-    ...overrides,
-  };
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.code} ${JSON.stringify(result.details)}`);
-  return result.value;
-}
+const depsFor = (overrides: Partial<HandlerDeps> = {}) => tempHandlerDeps('icp-ipc-', overrides);
 
 describe('case handlers', () => {
   it('run every case operation end to end on a temp folder', async () => {

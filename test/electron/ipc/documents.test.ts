@@ -1,36 +1,12 @@
-import type { Result } from '../../../electron/contract';
-import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import type { KeyProvider } from '../../../host/store/keys';
-import { extractText } from '../../core/documents/pdf-reader';
-import { fastPassphrase, removeTempDirs, tempDir } from '../../host/store/helpers';
+import { compact, compactText } from '../../core/documents/pdf-reader';
+import { removeTempDirs } from '../../host/store/helpers';
+import { tempHandlers, value } from './harness';
 
 afterEach(removeTempDirs);
 
 async function handlers() {
-  const deps: HandlerDeps = {
-    userDataDir: await tempDir('icp-doc-ipc-'),
-    appName: 'ICP Packet Studio',
-    appVersion: '0.1.0',
-    systemLocale: 'en-US',
-    platform: 'linux',
-    openExternal: async () => undefined,
-    keyProvider: fastPassphrase() as KeyProvider,
-    showSaveDialog: async () => undefined,
-    showOpenDialog: async () => undefined,
-  };
-  return createHandlers(deps);
+  return (await tempHandlers('icp-doc-ipc-')).h;
 }
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.code} ${JSON.stringify(result.details)}`);
-  return result.value;
-}
-
-const joined = (items: { text: string }[]) =>
-  items
-    .map((i) => i.text)
-    .join('')
-    .replace(/\s+/g, '');
 
 // Rendering loads the 10 MB font and pdf.js; a loaded machine needs more than the default 5 s.
 describe('document:render', { timeout: 30_000 }, () => {
@@ -47,13 +23,13 @@ describe('document:render', { timeout: 30_000 }, () => {
     );
     expect(submission.bytes).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(submission.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-    const text = joined((await extractText(submission.bytes)).items);
-    expect(text).toContain(sample.subject.name.replace(/\s+/g, ''));
+    const text = await compactText(submission.bytes);
+    expect(text).toContain(compact(sample.subject.name));
 
     const review = value(
       await h['document:render']({ caseId: sample.id, templateId: 'filing-commitment', variant: 'review' }),
     );
-    expect(joined((await extractText(review.bytes)).items)).toContain('Forreviewonly');
+    expect(await compactText(review.bytes)).toContain('Forreviewonly');
   });
 
   it('reflects the latest saved edit', async () => {
@@ -69,7 +45,7 @@ describe('document:render', { timeout: 30_000 }, () => {
         variant: 'submission',
       }),
     );
-    expect(joined((await extractText(bytes)).items)).toContain('澜岸测试有限公司');
+    expect(await compactText(bytes)).toContain('澜岸测试有限公司');
   });
 
   it('refuses unknown templates, bad ids and unknown cases with codes', async () => {

@@ -5,19 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Result } from '../../../electron/contract';
-import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
+import { createHandlers } from '../../../electron/ipc/handlers';
 import { MAX_PASSPHRASE_ATTEMPTS } from '../../../electron/ipc/encryption';
 import { SafeStorageKeyProvider, keychainStatus, type SafeStorageLike } from '../../../electron/keychain';
 import { CaseStore } from '../../../host/store/case-store';
 import { fastPassphrase, removeTempDirs, snapshot, tempDir } from '../../host/store/helpers';
+import { handlerDeps, value } from './harness';
 
 afterEach(removeTempDirs);
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.code} ${JSON.stringify(result.details)}`);
-  return result.value;
-}
 
 function fakeSafeStorage(backend = 'gnome_libsecret'): SafeStorageLike {
   return {
@@ -31,21 +26,15 @@ function fakeSafeStorage(backend = 'gnome_libsecret'): SafeStorageLike {
 async function app(options: { userDataDir?: string; backend?: string } = {}) {
   const userDataDir = options.userDataDir ?? (await tempDir('icp-encryption-'));
   const safeStorage = fakeSafeStorage(options.backend);
-  const deps: HandlerDeps = {
-    userDataDir,
-    appName: 'ICP Packet Studio',
-    appVersion: '0.1.0',
-    systemLocale: 'en-US',
-    platform: 'linux',
-    openExternal: async () => undefined,
+  // No fixed key provider: the key session picks the keychain or asks for the passphrase, as in the app.
+  const deps = handlerDeps(userDataDir, {
+    keyProvider: undefined,
     keychain: {
       provider: new SafeStorageKeyProvider(safeStorage, 'linux'),
       status: () => keychainStatus(safeStorage, 'linux'),
     },
     passphraseCostLog2: 10,
-    showSaveDialog: async () => undefined,
-    showOpenDialog: async () => undefined,
-  };
+  });
   return { h: createHandlers(deps), userDataDir, storeDir: path.join(userDataDir, 'store') };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import { PassphraseKeyProvider } from '../../../host/store/keys';
+import { handlerDeps } from './harness';
 
 let userDataDir: string;
 
@@ -16,20 +16,8 @@ afterEach(async () => {
   await rm(userDataDir, { recursive: true, force: true });
 });
 
-function depsWith(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
-  return {
-    userDataDir,
-    appName: 'ICP Packet Studio',
-    appVersion: '0.1.0',
-    systemLocale: 'en-US',
-    platform: 'darwin',
-    openExternal: vi.fn(async () => undefined),
-    keyProvider: new PassphraseKeyProvider('test', { costLog2: 10 }),
-    showSaveDialog: async () => undefined,
-    showOpenDialog: async () => undefined,
-    ...overrides,
-  };
-}
+const depsWith = (overrides: Partial<HandlerDeps> = {}): HandlerDeps =>
+  handlerDeps(userDataDir, { platform: 'darwin', ...overrides });
 
 const settingsFile = () => path.join(userDataDir, 'settings.json');
 

@@ -6,40 +6,25 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Result } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import type { KeyProvider } from '../../../host/store/keys';
 import { buildSampleCase } from '../../../host/sample/sample-case';
 import { checkCase } from '../../../core/rules/preflight';
 import type { PacketManifest } from '../../../core/packet/types';
-import { fastPassphrase, removeTempDirs, tempDir } from '../../host/store/helpers';
+import { removeTempDirs, tempDir } from '../../host/store/helpers';
+import { tempHandlerDeps, value } from './harness';
 
 afterEach(removeTempDirs);
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.code} ${JSON.stringify(result.details)}`);
-  return result.value;
-}
 
 async function setUp(overrides: Partial<HandlerDeps> = {}) {
   const outDir = await tempDir('icp-packet-out-');
   const progress: { step: string; done: number; total: number }[] = [];
-  const deps: HandlerDeps = {
-    userDataDir: await tempDir('icp-packet-ipc-'),
-    appName: 'ICP Packet Studio',
-    appVersion: '0.1.0',
-    systemLocale: 'en-US',
-    platform: 'linux',
-    openExternal: async () => undefined,
-    keyProvider: fastPassphrase() as KeyProvider,
-    showSaveDialog: async () => undefined,
-    showOpenDialog: async () => undefined,
+  const deps = await tempHandlerDeps('icp-packet-ipc-', {
     showPacketFolderDialog: async () => outDir,
     confirmReplacePacket: vi.fn(async () => false),
     showItemInFolder: vi.fn(),
     onPacketProgress: (p) => progress.push(p),
     ...overrides,
-  };
+  });
   const h = createHandlers(deps);
   // The sample, entered through the store as the app would: case data, then each scan by drag and drop.
   const sample = await buildSampleCase(new Date('2026-11-25T08:00:00Z'));

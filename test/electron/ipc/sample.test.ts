@@ -1,32 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Result } from '../../../electron/contract';
-import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
-import type { KeyProvider } from '../../../host/store/keys';
 import { buildChecklist } from '../../../core/rules/checklist';
 import { decidePathway } from '../../../core/rules/decide';
-import { fastPassphrase, removeTempDirs, tempDir } from '../../host/store/helpers';
+import { removeTempDirs } from '../../host/store/helpers';
+import { tempHandlers, value } from './harness';
 
 afterEach(removeTempDirs);
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.code} ${JSON.stringify(result.details)}`);
-  return result.value;
-}
-
 describe('case:createSample', () => {
   it('adds the sample case with its 样本 scans stored and attached to the checklist items the rules compute', async () => {
-    const deps: HandlerDeps = {
-      userDataDir: await tempDir('icp-sample-'),
-      appName: 'ICP Packet Studio',
-      appVersion: '0.1.0',
-      systemLocale: 'en-US',
-      platform: 'linux',
-      openExternal: async () => undefined,
-      keyProvider: fastPassphrase() as KeyProvider,
-      showSaveDialog: async () => undefined,
-      showOpenDialog: async () => undefined,
-    };
-    const h = createHandlers(deps);
+    const { h } = await tempHandlers('icp-sample-');
     const sample = value(await h['case:createSample'](undefined));
     expect(sample.name).toContain('样本 SAMPLE');
     expect(sample.answers.subject).toBe('wfoe');
@@ -52,17 +34,7 @@ describe('case:createSample', () => {
   }, 60_000);
 
   it('refuses a payload', async () => {
-    const h = createHandlers({
-      userDataDir: await tempDir('icp-sample-'),
-      appName: 'x',
-      appVersion: '0',
-      systemLocale: 'en',
-      platform: 'linux',
-      openExternal: async () => undefined,
-      keyProvider: fastPassphrase() as KeyProvider,
-      showSaveDialog: async () => undefined,
-      showOpenDialog: async () => undefined,
-    });
+    const { h } = await tempHandlers('icp-sample-');
     const result = await h['case:createSample']({ id: 'x' });
     expect(result.ok ? 'ok' : result.code).toBe('invalidPayload');
   });

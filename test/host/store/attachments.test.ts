@@ -5,18 +5,9 @@ import {
   inspectAttachment,
   sniffMediaType,
 } from '../../../host/store/attachments';
-import { isStoreError } from '../../../host/store/errors';
-import { jpeg, pdf, png } from './helpers';
+import { failure, jpeg, pdf, png } from './helpers';
 
-async function refusal(bytes: Uint8Array): Promise<{ code: string; details: unknown }> {
-  try {
-    await inspectAttachment(bytes);
-  } catch (error) {
-    if (isStoreError(error)) return { code: error.code, details: error.details };
-    throw error;
-  }
-  throw new Error('accepted');
-}
+const refusal = (bytes: Uint8Array) => failure(inspectAttachment(bytes));
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { CURRENT_SCHEMA_VERSION } from '../../../core/model/case';
 import { CaseStore, suggestedFileName } from '../../../host/store/case-store';
 import { Purpose, decrypt, encrypt } from '../../../host/store/crypto';
-import { isStoreError } from '../../../host/store/errors';
 import { loadDataKey } from '../../../host/store/keys';
 import { nodeFs } from '../../../host/store/atomic-file';
 import { sha256Hex } from '../../../host/store/attachments';
 import {
   caseFile,
   diskFullFs,
+  failure,
   fastPassphrase,
   jpeg,
   newStore,
@@ -21,19 +21,6 @@ import {
 } from './helpers';
 
 afterEach(removeTempDirs);
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ code: string; details?: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isStoreError(error))
-      return { code: error.code, ...(error.details ? { details: error.details } : {}) };
-    throw error;
-  }
-  throw new Error('expected a StoreError, the call succeeded');
-}
 
 function flipByte(bytes: Buffer, at: number): Buffer {
   const copy = Buffer.from(bytes);

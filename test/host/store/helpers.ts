@@ -8,6 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { CaseStore, type CaseStoreOptions } from '../../../host/store/case-store';
 import { PassphraseKeyProvider } from '../../../host/store/keys';
 import { nodeFs, type StoreFs } from '../../../host/store/atomic-file';
+import { isStoreError } from '../../../host/store/errors';
 
 const made: string[] = [];
 
@@ -29,6 +30,20 @@ export function fastPassphrase(passphrase = 'correct horse battery staple'): Pas
 export async function newStore(options: Partial<CaseStoreOptions> = {}): Promise<CaseStore> {
   const root = options.root ?? (await tempDir());
   return new CaseStore({ keyProvider: fastPassphrase(), ...options, root });
+}
+
+/** The code and details of the StoreError `promise` rejects with; fails when it resolves or throws anything else. */
+export async function failure(
+  promise: Promise<unknown>,
+): Promise<{ code: string; details?: Record<string, unknown> }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isStoreError(error))
+      return { code: error.code, ...(error.details ? { details: error.details } : {}) };
+    throw error;
+  }
+  throw new Error('expected a StoreError, the call succeeded');
 }
 
 /** Every file under `dir` with the SHA-256 of its bytes: compare before and after to prove nothing changed. */

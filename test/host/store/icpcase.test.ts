@@ -1,24 +1,10 @@
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { isStoreError } from '../../../host/store/errors';
 import { readZipSafely } from '../../../host/store/zip';
 import { ICPCASE_LIMITS } from '../../../host/store/icpcase';
-import { jpeg, newStore, pdf, removeTempDirs, snapshot } from './helpers';
+import { failure, jpeg, newStore, pdf, removeTempDirs, snapshot } from './helpers';
 import type { CaseStore } from '../../../host/store/case-store';
 
 afterEach(removeTempDirs);
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ code: string; details?: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isStoreError(error))
-      return { code: error.code, ...(error.details ? { details: error.details } : {}) };
-    throw error;
-  }
-  throw new Error('expected a StoreError, the call succeeded');
-}
 
 async function caseWithFiles(store: CaseStore) {
   const c = await store.create({ name: '澜岸 export' });

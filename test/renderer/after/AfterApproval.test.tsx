@@ -1,22 +1,16 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import en from '../../../locales/en.json';
-import { useFakeStore } from '../support/fake-store';
-import { createFakeApi, renderApp } from '../support/render-app';
+import { renderCaseAt } from '../support/open-case';
 
 beforeEach(() => {
   window.location.hash = '';
 });
 
 async function openAfterApproval() {
-  const fake = createFakeApi();
-  const store = useFakeStore(fake);
-  const created = await fake.api.caseCreate({ name: 'After test' });
-  if (!created.ok) throw new Error('fake store refused');
-  window.location.hash = `#/case/${created.value.id}/afterApproval`;
-  renderApp({ fake });
+  const opened = await renderCaseAt('afterApproval', { name: 'After test' });
   await screen.findByRole('heading', { level: 1, name: en.steps.afterApproval.title });
-  return { fake, store, id: created.value.id };
+  return opened;
 }
 
 describe('After approval step', () => {

@@ -8,31 +8,14 @@ import zhCN from '../../../locales/zh-CN.json';
 import type { Language } from '../../../electron/contract';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { PathwayResult } from '../../../renderer/src/screens/Pathway/PathwayResult';
+import { FOREIGN_NO_ENTITY, WFOE_MINI_PROGRAM } from '../../fixtures/pathway';
 
 const decide = (answers: Partial<PathwayAnswers>) => decidePathway(PathwayAnswersSchema.parse(answers));
 
-/** A WFOE in Shanghai's pilot area selling its own goods through a WeChat mini-program (the sample's answers). */
-const sample = decide({
-  surfaces: ['mini_program'],
-  miniProgramAccount: 'mainland_entity',
-  subject: 'wfoe',
-  foreignEquityPct: 100,
-  pilotLocation: 'shanghai_lingang_pudong',
-  scope: 'single_province',
-  province: '310000',
-  activities: ['own_goods_sales'],
-});
-
-/** A foreign company without a mainland entity, paid website in the mainland: two obstacles at once. */
-const blocked = decide({
-  surfaces: ['website', 'mini_program'],
-  mainlandHosting: true,
-  miniProgramAccount: 'mainland_entity',
-  subject: 'foreign_no_entity',
-  scope: 'single_province',
-  province: '440000',
-  activities: ['paid_membership'],
-});
+/** The sample's answers: a WFOE's mini-program shop in Shanghai's pilot area. */
+const sample = decidePathway(WFOE_MINI_PROGRAM);
+/** A foreign company without a mainland entity: two obstacles at once. */
+const blocked = decidePathway(FOREIGN_NO_ENTITY);
 
 function renderResult(decision: Decision, language: Language) {
   return render(

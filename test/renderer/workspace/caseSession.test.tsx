@@ -1,22 +1,16 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import en from '../../../locales/en.json';
-import { useFakeStore } from '../support/fake-store';
-import { createFakeApi, renderApp } from '../support/render-app';
+import { renderCaseAt } from '../support/open-case';
 
 beforeEach(() => {
   window.location.hash = '';
 });
 
 async function openApplicant() {
-  const fake = createFakeApi();
-  const store = useFakeStore(fake);
-  const created = await fake.api.caseCreate({ name: 'Autosave' });
-  if (!created.ok) throw new Error('fake store refused');
-  window.location.hash = `#/case/${created.value.id}/applicant`;
-  renderApp({ fake });
+  const opened = await renderCaseAt('applicant', { name: 'Autosave' });
   await screen.findByRole('heading', { level: 1, name: en.steps.applicant.title });
-  return { fake, store, id: created.value.id };
+  return opened;
 }
 
 const status = () => document.querySelector('.case-bar [role="status"]');

@@ -2,9 +2,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import en from '../../../locales/en.json';
 import zhCN from '../../../locales/zh-CN.json';
-import { ShareholderSchema, WebsiteSchema, type Case } from '../../../core/model/case';
-import { useFakeStore } from '../support/fake-store';
-import { createFakeApi, renderApp } from '../support/render-app';
+import { ShareholderSchema, WebsiteSchema } from '../../../core/model/case';
+import { renderCaseAt } from '../support/open-case';
 
 beforeEach(() => {
   window.location.hash = '';
@@ -12,12 +11,7 @@ beforeEach(() => {
 
 describe('English meaning beside a free-text Chinese field', () => {
   it('offers an optional English meaning input and stores what is typed in case.englishMeanings', async () => {
-    const fake = createFakeApi();
-    const store = useFakeStore(fake);
-    const created = await fake.api.caseCreate({ name: 'Meanings' });
-    if (!created.ok) throw new Error('fake store refused');
-    window.location.hash = `#/case/${created.value.id}/applicant`;
-    renderApp({ fake });
+    const { store, id } = await renderCaseAt('applicant', { name: 'Meanings' });
     await screen.findByRole('heading', { level: 1, name: en.steps.applicant.title });
 
     const input = document.getElementById('field-subject-businessScope-en') as HTMLInputElement | null;
@@ -29,14 +23,14 @@ describe('English meaning beside a free-text Chinese field', () => {
 
     fireEvent.change(input as HTMLInputElement, { target: { value: 'Wholesale and retail of homeware' } });
     await waitFor(() =>
-      expect(store.cases.get(created.value.id)?.englishMeanings['subject.businessScope']).toBe(
+      expect(store.cases.get(id)?.englishMeanings['subject.businessScope']).toBe(
         'Wholesale and retail of homeware',
       ),
     );
     // Clearing it removes the entry rather than storing an empty meaning.
     fireEvent.change(input as HTMLInputElement, { target: { value: '' } });
     await waitFor(() =>
-      expect(store.cases.get(created.value.id)?.englishMeanings).not.toHaveProperty('subject.businessScope'),
+      expect(store.cases.get(id)?.englishMeanings).not.toHaveProperty('subject.businessScope'),
     );
     expect(zhCN.englishMeaning.label).toMatch(/英文含义/);
   });
@@ -44,30 +38,25 @@ describe('English meaning beside a free-text Chinese field', () => {
 
 describe('English meanings follow their rows when a row is removed', () => {
   it('removing a service or a shareholder keeps every other row’s English meaning on that row', async () => {
-    const fake = createFakeApi();
-    const store = useFakeStore(fake);
-    const created = await fake.api.caseCreate({ name: 'Rows' });
-    if (!created.ok) throw new Error('fake store refused');
-    const id = created.value.id;
-    const base = store.cases.get(id) as Case;
-    store.cases.set(id, {
-      ...base,
-      services: ['甲', '乙', '丙'].map((name, i) =>
-        WebsiteSchema.parse({ kind: 'website', id: `s${i}`, name, contentDescription: `${name}的内容` }),
-      ),
-      subject: {
-        ...base.subject,
-        shareholders: ['甲公司', '乙公司'].map((name) => ShareholderSchema.parse({ name })),
-      },
-      englishMeanings: {
-        'services.0.contentDescription': 'A content',
-        'services.1.contentDescription': 'B content',
-        'services.2.contentDescription': 'C content',
-        'subject.shareholders.1.name': 'Yi Co.',
-      },
+    const { store, id } = await renderCaseAt('services', {
+      name: 'Rows',
+      edit: (base) => ({
+        ...base,
+        services: ['甲', '乙', '丙'].map((name, i) =>
+          WebsiteSchema.parse({ kind: 'website', id: `s${i}`, name, contentDescription: `${name}的内容` }),
+        ),
+        subject: {
+          ...base.subject,
+          shareholders: ['甲公司', '乙公司'].map((name) => ShareholderSchema.parse({ name })),
+        },
+        englishMeanings: {
+          'services.0.contentDescription': 'A content',
+          'services.1.contentDescription': 'B content',
+          'services.2.contentDescription': 'C content',
+          'subject.shareholders.1.name': 'Yi Co.',
+        },
+      }),
     });
-    window.location.hash = `#/case/${id}/services`;
-    renderApp({ fake });
     await screen.findByRole('heading', { level: 1, name: en.steps.services.title });
     const website = en.forms.services.kinds.website;
     fireEvent.click(
@@ -90,22 +79,20 @@ describe('English meanings follow their rows when a row is removed', () => {
 
 describe('English meanings in a row list (RowList)', () => {
   it('removing the first shareholder moves the second’s meanings to row 0', async () => {
-    const fake = createFakeApi();
-    const store = useFakeStore(fake);
-    const created = await fake.api.caseCreate({ name: 'Shareholders' });
-    if (!created.ok) throw new Error('fake store refused');
-    const id = created.value.id;
-    const base = store.cases.get(id) as Case;
-    store.cases.set(id, {
-      ...base,
-      subject: {
-        ...base.subject,
-        shareholders: ['甲公司', '乙公司'].map((name) => ShareholderSchema.parse({ name })),
-      },
-      englishMeanings: { 'subject.shareholders.0.name': 'Jia Co.', 'subject.shareholders.1.name': 'Yi Co.' },
+    const { store, id } = await renderCaseAt('applicant', {
+      name: 'Shareholders',
+      edit: (base) => ({
+        ...base,
+        subject: {
+          ...base.subject,
+          shareholders: ['甲公司', '乙公司'].map((name) => ShareholderSchema.parse({ name })),
+        },
+        englishMeanings: {
+          'subject.shareholders.0.name': 'Jia Co.',
+          'subject.shareholders.1.name': 'Yi Co.',
+        },
+      }),
     });
-    window.location.hash = `#/case/${id}/applicant`;
-    renderApp({ fake });
     await screen.findByRole('heading', { level: 1, name: en.steps.applicant.title });
     fireEvent.click(
       screen.getByRole('button', { name: en.forms.applicant.removeShareholder.replace('{{number}}', '1') }),

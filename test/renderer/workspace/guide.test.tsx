@@ -10,22 +10,14 @@ import en from '../../../locales/en.json';
 import zhCN from '../../../locales/zh-CN.json';
 import { useFakeStore } from '../support/fake-store';
 import { createFakeApi, renderApp } from '../support/render-app';
+import { renderCaseAt } from '../support/open-case';
 
 beforeEach(() => {
   window.location.hash = '';
   document.documentElement.lang = '';
 });
 
-async function openNewCase(step: string) {
-  const fake = createFakeApi();
-  const store = useFakeStore(fake);
-  const created = await fake.api.caseCreate({ name: 'Guide' });
-  if (!created.ok) throw new Error('fake store refused');
-  window.location.hash = `#/case/${created.value.id}/${step}`;
-  const view = renderApp({ fake });
-  await screen.findByRole('navigation', { name: en.steps.railLabel });
-  return { ...view, fake, store, id: created.value.id };
-}
+const openNewCase = (step: string) => renderCaseAt(step, { name: 'Guide' });
 
 const input = (path: string) => document.getElementById(`field-${path.replaceAll('.', '-')}`);
 
