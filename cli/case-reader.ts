@@ -224,7 +224,11 @@ export async function readCaseOrJson(
   options: ReadCaseOptions = {},
 ): Promise<CaseOrJson> {
   const input = await readInputFile(file, io);
-  if (isZip(input.bytes)) return { case: await readArchive(input, options) };
+  if (isZip(input.bytes)) {
+    // The environment keeps the passphrase out of the process list (and the shell history); the option wins.
+    const passphrase = options.passphrase ?? io.env?.[PASSPHRASE_ENV];
+    return { case: await readArchive(input, { passphrase }) };
+  }
   let raw: unknown;
   try {
     raw = jsonValue(input);
@@ -245,6 +249,9 @@ export async function readCase(file: string, io: CliIo, options: ReadCaseOptions
   // JSON that is no case: restore() says what it lacks.
   return 'case' in result ? result.case : caseFromJson(result.file, result.json);
 }
+
+/** Where an encrypted .icpcase's passphrase may come from instead of --passphrase. */
+export const PASSPHRASE_ENV = 'ICP_PACKET_PASSPHRASE';
 
 /** The options and operand of every command that reads a case. */
 export const CASE_OPTIONS = { passphrase: { type: 'string' } } as const;

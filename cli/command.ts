@@ -6,6 +6,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** The process environment (ICP_PACKET_PASSPHRASE); tests pass their own or none. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CliCommand {

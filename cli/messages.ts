@@ -123,8 +123,9 @@ const INPUT_MESSAGES = {
   },
   passphraseRequired: {
     en: (p) =>
-      `${p.file} is protected with a passphrase: pass --passphrase <passphrase> (the one the sender gave you).`,
-    'zh-CN': (p) => `${p.file} 设有密码保护：请加上 --passphrase <密码>（发送方提供的密码）。`,
+      `${p.file} is protected with a passphrase: pass --passphrase <passphrase> (the one the sender gave you), or set it in the ICP_PACKET_PASSPHRASE environment variable.`,
+    'zh-CN': (p) =>
+      `${p.file} 设有密码保护：请加上 --passphrase <密码>（发送方提供的密码），或将密码写入环境变量 ICP_PACKET_PASSPHRASE。`,
   },
   wrongPassphrase: {
     en: (p) => `cannot open ${p.file}: the passphrase is not correct. Nothing was read.`,

@@ -21,12 +21,18 @@ let scans: Map<string, Buffer>;
 let archive: Uint8Array;
 const TODAY = '2026-12-03';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function runWith(
+  env: Record<string, string> | undefined,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir });
+  const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (err += s), cwd: dir };
+  const code = await main(argv, env ? { ...io, env } : io);
   return { code, out, err };
 }
+
+const run = (...argv: string[]) => runWith(undefined, ...argv);
 
 const write = (name: string, bytes: Uint8Array | string) => writeFile(path.join(dir, name), bytes);
 
@@ -132,6 +138,34 @@ describe('an .icpcase reads as the case.json it was exported from', () => {
       '口令 correct horse',
     );
     expect(right).toEqual(plain);
+  });
+
+  it('an encrypted .icpcase opens with ICP_PACKET_PASSPHRASE; --passphrase wins over it', async () => {
+    const plain = await run('check', 'sample/case.json', '--json', '--today', TODAY);
+    const env = { ICP_PACKET_PASSPHRASE: '口令 correct horse' };
+    const fromEnv = await runWith(env, 'check', 'locked.icpcase', '--json', '--today', TODAY);
+    expect(fromEnv).toEqual(plain);
+    const optionWins = await runWith(
+      env,
+      'check',
+      'locked.icpcase',
+      '--json',
+      '--passphrase',
+      'guess',
+      '--lang',
+      'en',
+    );
+    expect(optionWins.code).toBe(2);
+    expect(optionWins.err).toMatch(/locked\.icpcase: the passphrase is not correct/);
+    const wrongEnv = await runWith(
+      { ICP_PACKET_PASSPHRASE: 'guess' },
+      'check',
+      'locked.icpcase',
+      '--lang',
+      'en',
+    );
+    expect(wrongEnv.code).toBe(2);
+    expect(wrongEnv.err).toMatch(/the passphrase is not correct/);
   });
 
   it('an encrypted .icpcase with an altered entry: the checksum refusal names the entry', async () => {
