@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision } from '../../../../core/rules/decide';
+import { packetPathway } from '../../../../core/rules/licence-categories';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { enumKey } from '../../i18n/enumKey';
 import { useCaseSession } from './caseSession';
@@ -57,10 +57,11 @@ export function PacketLine() {
     surfaces,
   );
   // A disputed rule can make the conservative result "not eligible" while the packet follows the
-  // alternative reading (core/packet/gate.ts planPacket): say which packet that is, and that it is disputed.
-  const fileable = (p: Decision['pathway'] | undefined) => p === 'icp_filing' || p === 'commercial_licence';
-  const alternative = !fileable(decision.pathway) && fileable(decision.alternativePathway);
-  const pathway = alternative ? (decision.alternativePathway ?? decision.pathway) : decision.pathway;
+  // alternative reading (the same packetPathway the export gate uses): say which packet that is, and that
+  // it is disputed.
+  const packet = packetPathway(decision);
+  const alternative = packet !== undefined && packet !== decision.pathway;
+  const pathway = packet ?? decision.pathway;
   return (
     <p className="step__packet" data-pathway={pathway} data-alternative={alternative || undefined}>
       <span className="step__packet-label">{t('workspaceGuide.packet.label')}</span>{' '}
