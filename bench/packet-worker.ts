@@ -26,6 +26,8 @@ const [job = '', ...args] = process.argv.slice(2);
 const keyProvider = new PassphraseKeyProvider('bench', { costLog2: 10 });
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+/** The repository's resources/ (the document fonts), as the CLI's bin script passes it. */
+const resourcesDir = path.resolve(import.meta.dirname, '../resources');
 
 if (job === 'attach') {
   const [caseDir = '', storeDir = ''] = args;
@@ -77,6 +79,7 @@ if (job === 'attach') {
         profile: 'aliyun',
         now,
         appVersion: 'bench',
+        resourcesDir,
       });
       await legacyWrite.writePacket(packet, { outDir, zip: true, replace: true, now });
       return { files: packet.files.length, bytes: packet.files.reduce((sum, f) => sum + f.bytes.length, 0) };
@@ -99,6 +102,7 @@ if (job === 'attach') {
         profile: 'aliyun',
         now,
         appVersion: 'bench',
+        resourcesDir,
       });
       await writePacket(packet, { outDir, zip: true, replace: true, now });
       return {

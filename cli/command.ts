@@ -8,6 +8,11 @@ export interface CliIo {
   cwd: string;
   /** The process environment (ICP_PACKET_PASSPHRASE); tests pass their own or none. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The folder holding fonts/ for the documents (`sample`, `render`, `build`): the bin script passes the
+   * package's resources/. Passed in, never derived from a module's location, which a bundle moves.
+   */
+  resourcesDir: string;
 }
 
 export interface CliCommand {

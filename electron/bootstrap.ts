@@ -54,7 +54,18 @@ export interface BootstrapOptions {
   rendererDir: string;
   /** The bundled preload (dist/electron/preload.cjs). */
   preloadPath: string;
+  /** What ships beside the app: fonts/ (documents and UI). See {@link resourcesDirFor}. */
+  resourcesDir: string;
   platform: NodeJS.Platform;
+}
+
+/**
+ * The folder of what ships beside the app (fonts/): electron-builder's extraResources, `process.resourcesPath`,
+ * once packaged; `<app folder>/resources` unpackaged (`npm start`). Never derived from the bundle's own
+ * location: the bundle sits in dist/electron (or app.asar), not beside resources/.
+ */
+export function resourcesDirFor(app: Pick<App, 'isPackaged' | 'getAppPath'>, resourcesPath: string): string {
+  return app.isPackaged ? resourcesPath : path.join(app.getAppPath(), 'resources');
 }
 
 export interface RunningApp {
@@ -196,7 +207,11 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
 
   const ready = app.whenReady().then(async () => {
     hardenSession(electron.session.defaultSession, { devTools: !app.isPackaged });
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(options.rendererDir));
+    // The UI's typeface is the documents' own (resources/fonts): served from there, it ships once.
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler(options.rendererDir, { fonts: path.join(options.resourcesDir, 'fonts') }),
+    );
 
     const userDataDir = app.getPath('userData');
     const handlers = createHandlers({
@@ -226,8 +241,7 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       runInBackground: (work) => {
         work.catch(() => undefined);
       },
-      // Packaged, the fonts sit in resources/ next to app.asar (electron-builder extraResources).
-      ...(app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
+      resourcesDir: options.resourcesDir,
       onSettingsChanged: (settings) => {
         applyMenu(settings);
         sendToRenderer('settings:changed', settings);

@@ -49,7 +49,10 @@ export type ErrorCode =
   // Encryption settings (electron/ipc/encryption.ts): `details.min` is the shortest passphrase accepted;
   // `unlockLimit` = too many wrong passphrases in this run (nothing is deleted; restart the app to try again).
   | 'passphraseTooShort'
-  | 'unlockLimit';
+  | 'unlockLimit'
+  // Images (sharp, loaded on first use: host/packet/sharp.ts) cannot be processed on this computer;
+  // `details.reason` is the library's own message. Only image work fails; the app and the cases are fine.
+  | 'imageLibraryUnavailable';
 
 export type Result<T> =
   | { ok: true; value: T }

@@ -58,6 +58,7 @@ export const buildCommand = defineCommand(
         acceptWarnings: values['accept-warnings'] ?? false,
         now: new Date(),
         appVersion: packageJson.version,
+        resourcesDir: io.resourcesDir,
       });
       if (result.acceptedWarnings.length) {
         io.stdout(message(lang, 'acceptedWarnings', { count: result.acceptedWarnings.length }));

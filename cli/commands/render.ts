@@ -84,6 +84,7 @@ export const renderCommand = defineCommand(
       bytes = await renderCaseDocument(templateId, caseData, {
         variant: values.review ? 'review' : 'submission',
         decision,
+        resourcesDir: io.resourcesDir,
       });
     } catch (error) {
       if (error instanceof DocumentError && error.code === 'unsupportedCharacters') {

@@ -26,8 +26,6 @@ export interface PacketDeps {
   showItemInFolder?: (target: string) => void;
   /** Sends `packet:progress` to the renderer. */
   onPacketProgress?: (progress: IpcEvents['packet:progress']) => void;
-  /** Where resources/fonts lives; the packaged app passes process.resourcesPath. */
-  resourcesDir?: string;
 }
 
 /** What the after-approval handlers need beyond the common deps. */
@@ -39,6 +37,11 @@ export interface AfterDeps {
 export interface HandlerDeps extends PacketDeps, AfterDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
+  /**
+   * What ships beside the app (fonts/ for the documents): process.resourcesPath packaged, `<app>/resources`
+   * unpackaged (bootstrap's `resourcesDirFor`), the repository's resources/ in tests.
+   */
+  resourcesDir: string;
   appName: string;
   appVersion: string;
   /** The OS locale, e.g. app.getLocale() → 'zh-CN', 'en-US'. */

@@ -5,13 +5,21 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../cli/main';
 import { sampleCase } from '../../core/model/sample-case';
+import { RESOURCES_DIR } from '../support/paths';
 
 let dir: string;
 
 function io(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { cwd: dir, out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+  return {
+    cwd: dir,
+    resourcesDir: RESOURCES_DIR,
+    out,
+    err,
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+  };
 }
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../cli/main';
 import { sampleCase } from '../../core/model/sample-case';
 import { extractText } from '../core/documents/pdf-reader';
+import { RESOURCES_DIR } from '../support/paths';
 
 let dir: string;
 let caseFile: string;
@@ -12,7 +13,14 @@ let caseFile: string;
 function io(): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { cwd: dir, out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+  return {
+    cwd: dir,
+    resourcesDir: RESOURCES_DIR,
+    out,
+    err,
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+  };
 }
 
 beforeAll(async () => {

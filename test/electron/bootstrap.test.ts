@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bootstrap, caseFileDialogs, type ElectronRuntime } from '../../electron/bootstrap';
 import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { RESOURCES_DIR } from '../support/paths';
 
 let base: string;
 
@@ -105,6 +106,7 @@ function fakeElectron(options: { gotLock?: boolean; locale?: string; backend?: s
 
 const options = () => ({
   rendererDir: path.join(base, 'renderer'),
+  resourcesDir: RESOURCES_DIR,
   preloadPath: path.join(base, 'preload.cjs'),
   platform: 'win32' as const,
 });

@@ -106,6 +106,7 @@ describe('locales', () => {
       documentUnprintable: true,
       passphraseTooShort: true,
       unlockLimit: true,
+      imageLibraryUnavailable: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);

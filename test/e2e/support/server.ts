@@ -19,6 +19,7 @@ import { SafeStorageKeyProvider, keychainStatus, type SafeStorageLike } from '..
 import type { HandlerDeps } from '../../../electron/ipc/handlers';
 import type { Channel, EventChannel, HandlerMap, IpcEvents } from '../../../electron/contract';
 import { decodeWire, encodeWire } from './wire';
+import { RESOURCES_DIR } from '../../support/paths';
 
 export interface LoopbackServer {
   /** `http://127.0.0.1:<port>` */
@@ -127,6 +128,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   const caseFile = options.caseFileName ? path.join(userDataDir, options.caseFileName) : undefined;
   const handlers = createHandlers({
     userDataDir,
+    resourcesDir: RESOURCES_DIR,
     appName: pkg.productName,
     appVersion: pkg.version,
     systemLocale: options.systemLocale ?? 'en-US',
@@ -151,7 +153,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     showCalendarSaveDialog: async ({ defaultFileName }) =>
       path.join(calendarDir, path.basename(defaultFileName)),
   });
-  const serveBundle = createAppProtocolHandler(options.bundleDir);
+  const serveBundle = createAppProtocolHandler(options.bundleDir, { fonts: path.join(RESOURCES_DIR, 'fonts') });
   let origin = '';
 
   async function answerApi(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
