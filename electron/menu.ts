@@ -85,6 +85,8 @@ export function buildMenuTemplate(
     name: MenuCommand,
     accelerator?: string,
   ): MenuItemConstructorOptions => ({
+    // The command names the item (Menu.getMenuItemById; the e2e clicks items by it).
+    id: name,
     label: itemLabel,
     ...(accelerator ? { accelerator } : {}),
     click: () => actions.send(name),

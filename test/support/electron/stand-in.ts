@@ -136,17 +136,20 @@ export class StandInWindow extends EventEmitter {
   destroyed = false;
   /** Settles when the first loadURL has (the page is up or failed). */
   firstLoad: Promise<void> | null = null;
+  /** This window itself, not the strict proxy main holds: what drivers and records key on. */
+  readonly target: StandInWindow;
   constructor(
     readonly options: BrowserWindowConstructorOptions,
     private readonly driver: WindowDriver,
     recorder: MissRecorder,
   ) {
     super();
+    this.target = this;
     this.webContents = strict('webContents', new StandInWebContents(this, driver), recorder);
   }
   loadURL(url: string): Promise<void> {
     this.loaded.push(url);
-    const loading = (this.driver.loadURL?.(this, url) ?? Promise.resolve()).then(() => {
+    const loading = (this.driver.loadURL?.(this.target, url) ?? Promise.resolve()).then(() => {
       // Electron: shown once the page has painted its first frame.
       this.emit('ready-to-show');
     });
@@ -168,7 +171,7 @@ export class StandInWindow extends EventEmitter {
   async close(): Promise<void> {
     if (this.destroyed) return;
     this.emit('close', { preventDefault: () => undefined });
-    await this.driver.close?.(this);
+    await this.driver.close?.(this.target);
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
@@ -226,11 +229,14 @@ export interface StandInElectron {
   record: StandInRecord;
   /** Plays Electron's start-up: 'will-finish-launching', then 'ready' (and whenReady resolves). */
   fireReady(): void;
-  /** Calls main's handler for `channel` as a page of `window` would (`frame`: the calling frame). */
+  /**
+   * Calls main's handler for `channel` as a page would: `sender` is the webContents it belongs to (a window's,
+   * or `{ id }` of one main never created), `frame` the calling frame.
+   */
   invoke(
     channel: string,
     args: unknown[],
-    from: { window: StandInWindow; frame: SenderFrame },
+    from: { sender: { id: number }; frame: SenderFrame },
   ): Promise<unknown>;
   /** Answers `url` through the handler main registered for its scheme (as Chromium asks it). */
   serve(url: string, init?: RequestInit): Promise<Response>;
@@ -443,7 +449,7 @@ export function createStandInElectron(options: StandInOptions): StandInElectron 
       const listener = record.handlers.get(channel);
       if (listener === undefined) throw new Error(`No handler registered for '${channel}'`);
       const event = s('IpcMainInvokeEvent', {
-        sender: from.window.webContents,
+        sender: from.sender,
         senderFrame: strictFrame(from.frame),
         processId: 1,
         frameId: 1,

@@ -43,12 +43,18 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
  * to have loaded its page. A bundle that throws or never opens a window returns all the same: the test asserts.
  */
 export async function startMainBundle(
-  options: StandInOptions & LoadOptions & { timeoutMs?: number },
+  options: StandInOptions &
+    LoadOptions & {
+      timeoutMs?: number;
+      /** Runs with the new stand-in before main.cjs is evaluated (a window driver attaching to it). */
+      prepare?: (electron: StandInElectron) => Promise<void>;
+    },
 ): Promise<StartedMain> {
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
   process.on('unhandledRejection', onRejection);
   const electron = createStandInElectron(options);
+  await options.prepare?.(electron);
   let loadError: unknown;
   let required: readonly string[] = [];
   try {
