@@ -1,4 +1,5 @@
-import { defineConfig, createLogger, type Logger } from 'vite';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { defineConfig, createLogger, type Logger, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -14,12 +15,34 @@ function warningsFailTheBuild(): Logger {
   return { ...logger, warn: fail, warnOnce: fail };
 }
 
+/**
+ * Records which files of node_modules went into the renderer bundle (modules, and assets such as pdf.js's
+ * worker) in dist/licenses/renderer-inputs.json, outside dist/renderer: scripts/third-party-notices.mjs
+ * writes the licence notices of exactly the packages that ship.
+ */
+function recordBundledFiles(): Plugin {
+  return {
+    name: 'icp:record-bundled-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = new Set<string>();
+      for (const output of Object.values(bundle)) {
+        const sources = output.type === 'chunk' ? output.moduleIds : output.originalFileNames;
+        for (const source of sources)
+          if (source.includes('node_modules')) files.add(source.replace(/\?.*$/, ''));
+      }
+      mkdirSync('dist/licenses', { recursive: true });
+      writeFileSync('dist/licenses/renderer-inputs.json', `${JSON.stringify([...files].sort(), null, 2)}\n`);
+    },
+  };
+}
+
 // The renderer: built to dist/renderer and served to the window by main on app:// (and to the e2e's Chromium
 // by the same handler).
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), recordBundledFiles()],
   customLogger: warningsFailTheBuild(),
   build: {
     outDir: '../dist/renderer',

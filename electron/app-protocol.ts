@@ -43,13 +43,25 @@ export function mimeTypeFor(filePath: string): string {
   return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Folders served under a first path segment of their own, e.g. `{ fonts: '<resources>/fonts' }`. */
-export type BundleMounts = Readonly<Record<string, string>>;
+/**
+ * The third-party licence notices (scripts/third-party-notices.mjs writes them into resources/ at build time):
+ * shipped beside app.asar for the installer, served at app://bundle/THIRD-PARTY-NOTICES.txt for About.
+ */
+export const NOTICES_FILE = 'THIRD-PARTY-NOTICES.txt';
+
+/** What is served beside the renderer bundle: files main shares with the UI, from resources/. */
+export interface BundleMounts {
+  /** Folders under a first path segment of their own: `{ fonts: '<resources>/fonts' }` serves /fonts/…. */
+  folders?: Readonly<Record<string, string>>;
+  /** Single files at a top-level name: `{ 'NOTICES.txt': '<resources>/NOTICES.txt' }` serves /NOTICES.txt. */
+  files?: Readonly<Record<string, string>>;
+}
 
 /**
- * Maps an app-scheme URL to a path inside `rootDir` (or inside the mount its first segment names), or null
- * when the URL is not ours or could point outside the folder. `/` means `index.html`. Each segment is decoded
- * on its own so `%2F`, `%5C` and `%2e%2e` cannot smuggle separators or parent references past the check.
+ * Maps an app-scheme URL to a path inside `rootDir` (or inside the folder its first segment mounts, or the
+ * file its only segment mounts), or null when the URL is not ours or could point outside the folder. `/` means
+ * `index.html`. Each segment is decoded on its own so `%2F`, `%5C` and `%2e%2e` cannot smuggle separators or
+ * parent references past the check.
  */
 export function resolveBundlePath(
   rootDir: string,
@@ -60,7 +72,10 @@ export function resolveBundlePath(
   return target === null ? null : target.file;
 }
 
-/** The folder a request is served from and the file inside it; null as for {@link resolveBundlePath}. */
+/**
+ * The folder a request is served from and the file inside it (`root` is the file itself for a mounted file);
+ * null as for {@link resolveBundlePath}.
+ */
 function bundleTarget(
   rootDir: string,
   requestUrl: string,
@@ -90,7 +105,10 @@ function bundleTarget(
   if (segments.includes('')) return null;
 
   const [first = '', ...rest] = segments;
-  const mounted = rest.length > 0 && Object.hasOwn(mounts, first) ? mounts[first] : undefined;
+  const { folders = {}, files = {} } = mounts;
+  const file = rest.length === 0 && Object.hasOwn(files, first) ? files[first] : undefined;
+  if (file !== undefined) return { root: path.resolve(file), file: path.resolve(file) };
+  const mounted = rest.length > 0 && Object.hasOwn(folders, first) ? folders[first] : undefined;
   const root = path.resolve(mounted ?? rootDir);
   const resolved = path.resolve(root, ...(mounted === undefined ? segments : rest));
   return resolved.startsWith(root + path.sep) ? { root, file: resolved } : null;
@@ -117,16 +135,21 @@ export function createAppProtocolHandler(
   rootDir: string,
   mounts: BundleMounts = {},
 ): (request: Request) => Promise<Response> {
-  // Every folder by its real path, so a symlinked install location still matches; a missing one serves nothing.
-  const realFolder = async (dir: string) => realpath(path.resolve(dir)).catch(() => null);
-  const folders = (async () => {
-    const realMounts: Record<string, string> = {};
-    for (const [name, dir] of Object.entries(mounts)) {
-      const found = await realFolder(dir);
-      if (found !== null) realMounts[name] = found;
+  // Every folder and file by its real path, so a symlinked install location still matches; a missing one
+  // serves nothing.
+  const realPath = async (dir: string) => realpath(path.resolve(dir)).catch(() => null);
+  const realPaths = async (named: Readonly<Record<string, string>> = {}) => {
+    const found: Record<string, string> = {};
+    for (const [name, where] of Object.entries(named)) {
+      const real = await realPath(where);
+      if (real !== null) found[name] = real;
     }
-    return { root: await realFolder(rootDir), mounts: realMounts };
-  })();
+    return found;
+  };
+  const folders = (async () => ({
+    root: await realPath(rootDir),
+    mounts: { folders: await realPaths(mounts.folders), files: await realPaths(mounts.files) },
+  }))();
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
@@ -137,7 +160,8 @@ export function createAppProtocolHandler(
     try {
       // A symlink inside a served folder must not lead out of it.
       const real = await realpath(target.file);
-      if (!real.startsWith(target.root + path.sep) || !(await stat(real)).isFile()) return notFound();
+      const inside = real === target.root || real.startsWith(target.root + path.sep);
+      if (!inside || !(await stat(real)).isFile()) return notFound();
       const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(real));
       return new Response(body, { status: 200, headers: bundleResponseHeaders(real) });
     } catch {

@@ -18,7 +18,7 @@ import type {
   Shell,
 } from 'electron';
 import { resolveLanguage } from '../core/i18n/language';
-import { createAppProtocolHandler } from './app-protocol';
+import { createAppProtocolHandler, NOTICES_FILE } from './app-protocol';
 import type { IpcEvents, Settings } from './contract';
 import { isAllowedExternalUrl } from './external-links';
 import { createHandlers, type HandlerDeps } from './ipc/handlers';
@@ -207,10 +207,14 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
 
   const ready = app.whenReady().then(async () => {
     hardenSession(electron.session.defaultSession, { devTools: !app.isPackaged });
-    // The UI's typeface is the documents' own (resources/fonts): served from there, it ships once.
+    // The UI's typeface is the documents' own (resources/fonts): served from there, it ships once. The
+    // licence notices the installer carries are the ones Settings → About shows.
     protocol.handle(
       APP_SCHEME,
-      createAppProtocolHandler(options.rendererDir, { fonts: path.join(options.resourcesDir, 'fonts') }),
+      createAppProtocolHandler(options.rendererDir, {
+        folders: { fonts: path.join(options.resourcesDir, 'fonts') },
+        files: { [NOTICES_FILE]: path.join(options.resourcesDir, NOTICES_FILE) },
+      }),
     );
 
     const userDataDir = app.getPath('userData');

@@ -5,6 +5,7 @@
 // output esbuild leaves it empty, so `fileURLToPath(import.meta.url)` throws while main.cjs loads and the
 // app never opens (issue 20). Paths a bundle needs are passed in (bootstrap's resourcesDirFor), never
 // derived from a module's own location.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -43,6 +44,14 @@ const bundles = [
     external: ['electron'],
   }),
 ];
+
+// What went into the bundles, for scripts/third-party-notices.mjs (outside dist/electron: it does not ship).
+const inputs = [...new Set(bundles.flatMap((result) => Object.keys(result.metafile.inputs)))].sort();
+mkdirSync(path.join(outdir, '..', 'licenses'), { recursive: true });
+writeFileSync(
+  path.join(outdir, '..', 'licenses', 'electron-inputs.json'),
+  `${JSON.stringify(inputs, null, 2)}\n`,
+);
 
 const warnings = bundles.reduce((count, result) => count + result.warnings.length, 0);
 if (warnings > 0) {

@@ -22,6 +22,7 @@ const DIST = path.join(REPO_ROOT, 'dist');
 const APP_PAGE = 'app://bundle/index.html';
 const fromApp = { url: APP_PAGE, parent: null };
 const FONTS = ['NotoSansSC-Regular.ttf', 'NotoSansSC-Bold.ttf'];
+const NOTICES = 'THIRD-PARTY-NOTICES.txt';
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 let started: StartedMain | undefined;
@@ -95,7 +96,9 @@ describe('dist/electron/main.cjs under a stand-in Electron', { timeout: 30_000 }
   it('answers the app window and refuses a foreign or nested frame', async () => {
     const main = await start();
     const window = main.electron.record.windows[0]!;
-    await expect(main.electron.invoke('app:info', [], { window, frame: fromApp })).resolves.toMatchObject({
+    await expect(
+      main.electron.invoke('app:info', [], { sender: window.webContents, frame: fromApp }),
+    ).resolves.toMatchObject({
       ok: true,
       value: { name: 'ICP Packet Studio' },
     });
@@ -103,7 +106,9 @@ describe('dist/electron/main.cjs under a stand-in Electron', { timeout: 30_000 }
       { url: 'https://example.com/', parent: null },
       { url: APP_PAGE, parent: fromApp },
     ]) {
-      await expect(main.electron.invoke('app:info', [], { window, frame })).resolves.toEqual({
+      await expect(
+        main.electron.invoke('app:info', [], { sender: window.webContents, frame }),
+      ).resolves.toEqual({
         ok: false,
         code: 'untrustedSender',
       });
@@ -125,6 +130,7 @@ describe('dist/electron/main.cjs under a stand-in Electron', { timeout: 30_000 }
         for (const file of FONTS)
           await copyFile(path.join(RESOURCES_DIR, 'fonts', file), path.join(resources, 'fonts', file));
         await writeFile(path.join(resources, 'fonts', 'only-here.ttf'), 'probe');
+        await copyFile(path.join(RESOURCES_DIR, NOTICES), path.join(resources, NOTICES));
         (process as { resourcesPath?: string }).resourcesPath = resources;
       }
       const main = await start({ isPackaged: packaged });
@@ -139,6 +145,11 @@ describe('dist/electron/main.cjs under a stand-in Electron', { timeout: 30_000 }
         packaged ? 200 : 404,
       );
       expect((await main.electron.serve('app://bundle/fonts/../../package.json')).status).toBe(404);
+      // The licence notices the installer carries are the ones Settings → About shows.
+      const notices = await main.electron.serve(`app://bundle/${NOTICES}`);
+      expect(notices.status).toBe(200);
+      expect(notices.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(await notices.text()).toMatch(/SIL Open Font License[\s\S]*\nreact 19[\s\S]*\nsharp 0/);
       expectCleanStart(main);
     },
   );
@@ -147,7 +158,10 @@ describe('dist/electron/main.cjs under a stand-in Electron', { timeout: 30_000 }
     const main = await start();
     expect(main.required).not.toContain('sharp');
     const window = main.electron.record.windows[0]!;
-    const sample = (await main.electron.invoke('case:createSample', [], { window, frame: fromApp })) as {
+    const sample = (await main.electron.invoke('case:createSample', [], {
+      sender: window.webContents,
+      frame: fromApp,
+    })) as {
       ok: boolean;
       code?: string;
       value?: { attachments: unknown[] };
@@ -169,10 +183,14 @@ describe('dist/electron/main.cjs under a stand-in Electron', { timeout: 30_000 }
     expectCleanStart(main);
     expect(main.electron.record.windows).toHaveLength(1);
     const window = main.electron.record.windows[0]!;
-    await expect(main.electron.invoke('app:info', [], { window, frame: fromApp })).resolves.toMatchObject({
+    await expect(
+      main.electron.invoke('app:info', [], { sender: window.webContents, frame: fromApp }),
+    ).resolves.toMatchObject({
       ok: true,
     });
-    await expect(main.electron.invoke('case:createSample', [], { window, frame: fromApp })).resolves.toEqual({
+    await expect(
+      main.electron.invoke('case:createSample', [], { sender: window.webContents, frame: fromApp }),
+    ).resolves.toEqual({
       ok: false,
       code: 'imageLibraryUnavailable',
       details: { reason: 'Could not load the "sharp" module using the win32-x64 runtime' },
