@@ -20,6 +20,8 @@ const common = {
   sourcemap: false,
   logLevel: 'warning',
   logOverride: { 'empty-import-meta': 'error' },
+  // Chinese text (templates, UI text) as UTF-8, not \uXXXX escapes: a third of the bytes, and readable.
+  charset: 'utf8',
   // `import('sharp')` becomes a lazy `require('sharp')`: Electron's CommonJS loader is the one that reads
   // app.asar and app.asar.unpacked for certain.
   supported: { 'dynamic-import': false },

@@ -101,16 +101,14 @@ describe('electron-builder configuration', () => {
   });
 
   it('packages only the allow-listed files', () => {
-    expect(includes().sort()).toEqual(
-      ['dist/electron/**', 'dist/renderer/**', 'locales/**', 'package.json', 'templates/**'].sort(),
-    );
+    // Templates, rule data and UI text are inlined into the bundles (test/pack checks they are there).
+    expect(includes().sort()).toEqual(['dist/electron/**', 'dist/renderer/**', 'package.json'].sort());
     for (const file of [
       packageJson.main,
       'dist/electron/preload.cjs',
       'dist/renderer/index.html',
+      'dist/renderer/fonts.css',
       'dist/renderer/assets/index-abc.js',
-      'locales/zh-CN.json',
-      'templates/rules/pathway-rules.json',
       'package.json',
     ]) {
       expect(packaged(file), file).toBe(true);
@@ -137,6 +135,9 @@ describe('electron-builder configuration', () => {
     'dist/renderer/assets/index-abc.js.map',
     'dist/electron/main.cjs.map',
     'README.md',
+    'locales/zh-CN.json',
+    'templates/rules/pathway-rules.json',
+    'dist/licenses/renderer-inputs.json',
     'tsconfig.json',
     'electron-builder.yml',
     '.env',
@@ -147,18 +148,19 @@ describe('electron-builder configuration', () => {
     expect(packaged(file)).toBe(false);
   });
 
-  it('of the files in the repository, packages only locale and template data', () => {
-    const shipped = projectFiles().filter(packaged);
-    expect(shipped).toContain('package.json');
-    for (const file of shipped) {
-      expect(file === 'package.json' || /^(locales|templates)\//.test(file), file).toBe(true);
-      expect(file, 'code must reach the app through the bundles').not.toMatch(
-        /\.(ts|tsx|mts|cts|js|mjs|cjs)$/,
-      );
-    }
+  it('of the files in the repository, packages only package.json: the rest reaches the app through the bundles', () => {
+    expect(projectFiles().filter(packaged)).toEqual(['package.json']);
   });
 
-  it('ships only the font weights used, with the OFL licence, as resources', () => {
+  it('keeps only sharp in dependencies: the bundles inline every other library', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(pkg.dependencies)).toEqual(['sharp']);
+    expect(config.asarUnpack).toEqual(['**/node_modules/sharp/**', '**/node_modules/@img/**']);
+  });
+
+  it('ships the font weights used once, with the OFL licence, and the third-party notices, as resources', () => {
     const resources = config.extraResources as FileSet[];
     expect(resources).toEqual([
       {
@@ -166,6 +168,7 @@ describe('electron-builder configuration', () => {
         to: 'fonts',
         filter: ['NotoSansSC-Regular.ttf', 'NotoSansSC-Bold.ttf', 'OFL.txt'],
       },
+      { from: 'resources/THIRD-PARTY-NOTICES.txt', to: 'THIRD-PARTY-NOTICES.txt' },
     ]);
     for (const file of resources[0]?.filter ?? []) {
       expect(existsSync(path.join(root, 'resources/fonts', String(file))), String(file)).toBe(true);
@@ -173,6 +176,23 @@ describe('electron-builder configuration', () => {
     expect(readFileSync(path.join(root, 'resources/fonts/OFL.txt'), 'utf8')).toMatch(
       /SIL OPEN FONT LICENSE/i,
     );
+  });
+
+  it('gives the app its icon and opens .icpcase files with it', () => {
+    expect(config.win?.icon).toBe('build/icon.ico');
+    expect(config.mac?.icon).toBe('build/icon.icns');
+    for (const icon of ['build/icon.ico', 'build/icon.icns', 'build/icon.svg'])
+      expect(existsSync(path.join(root, icon)), icon).toBe(true);
+    expect(config.fileAssociations).toEqual([
+      {
+        ext: 'icpcase',
+        name: 'ICPPacketStudio.Case',
+        description: 'ICP Packet Studio case',
+        role: 'Editor',
+        rank: 'Owner',
+        mimeType: 'application/x-icpcase',
+      },
+    ]);
   });
 
   it('has npm scripts that build first, then package for each platform', () => {
