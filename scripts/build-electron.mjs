@@ -1,32 +1,15 @@
 // Bundles the main process and the preload with esbuild (CommonJS: a sandboxed preload cannot be ESM).
 // `--outdir <dir>` builds elsewhere than dist/electron (the build test uses it).
 //
-// A clean build prints nothing, and any warning fails it. `import.meta` is an error outright: in CommonJS
-// output esbuild leaves it empty, so `fileURLToPath(import.meta.url)` throws while main.cjs loads and the
-// app never opens (issue 20). Paths a bundle needs are passed in (bootstrap's resourcesDirFor), never
-// derived from a module's own location.
+// A clean build prints nothing, and any warning fails it; `import.meta` is an error outright (the options,
+// and why: scripts/electron-build-options.mjs).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { ELECTRON_BUILD_OPTIONS as common } from './electron-build-options.mjs';
 
 const outdirArg = process.argv.indexOf('--outdir');
 const outdir = outdirArg > 0 && process.argv[outdirArg + 1] ? process.argv[outdirArg + 1] : 'dist/electron';
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'cjs',
-  sourcemap: false,
-  logLevel: 'warning',
-  logOverride: { 'empty-import-meta': 'error' },
-  // Chinese text (templates, UI text) as UTF-8, not \uXXXX escapes: a third of the bytes, and readable.
-  charset: 'utf8',
-  // `import('sharp')` becomes a lazy `require('sharp')`: Electron's CommonJS loader is the one that reads
-  // app.asar and app.asar.unpacked for certain.
-  supported: { 'dynamic-import': false },
-  metafile: true,
-};
 
 // sharp loads a native binary per platform, which cannot be bundled: it stays in node_modules, where
 // electron-builder packs it (and unpacks the .node files from the asar). It is imported where a scan is first
