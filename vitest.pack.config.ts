@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The packed app: electron-builder's unpacked builds (scripts/pack-unpacked.mjs) inspected per target. Run by
+// The packed app: electron-builder's unpacked builds (scripts/pack.mjs) inspected per target. Run by
 // `npm run test:pack`, which packs first (it needs the npm registry once for the other platforms' sharp).
 export default defineConfig({
   test: {

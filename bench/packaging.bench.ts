@@ -4,7 +4,7 @@
  * libraries copied again as node_modules, the fonts twice). The OCR models (resources/ocr, added by the
  * scan-reading issue) are reported on their own line, outside the goal.
  *
- * Builds the app (`npm run build`) and packs the unpacked app for each target with scripts/pack-unpacked.mjs:
+ * Builds the app (`npm run build`) and packs the unpacked app for each target with scripts/pack.mjs:
  * electron-builder with stand-in Electron distributions, so the sizes are the app's alone. The first run fetches
  * the other platforms' sharp packages from the npm registry; later runs use npm's cache.
  */
@@ -34,7 +34,7 @@ export const benches: Bench[] = [
       await exec('npm', ['run', 'build'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
       const out = await mkdtemp(path.join(tmpdir(), 'icp-bench-pack-'));
       try {
-        const { packUnpacked } = (await import(path.join(root, 'scripts', 'pack-unpacked.mjs'))) as {
+        const { packUnpacked } = (await import(path.join(root, 'scripts', 'pack.mjs'))) as {
           packUnpacked: (options: { out: string }) => Promise<PackReport[]>;
         };
         const reports = await packUnpacked({ out });

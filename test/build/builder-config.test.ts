@@ -3,6 +3,7 @@
 // every property the release depends on is asserted.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Configuration, FileSet } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -195,8 +196,31 @@ describe('electron-builder configuration', () => {
     ]);
   });
 
-  it('has npm scripts that build first, then package for each platform', () => {
-    expect(packageJson.scripts['dist:win']).toBe('npm run build && electron-builder --win');
-    expect(packageJson.scripts['dist:mac']).toBe('npm run build && electron-builder --mac');
+  it('builds each installer architecture in a run of its own, with that architecture’s sharp', async () => {
+    // One electron-builder run for x64 and arm64 would pack the build machine's @img/sharp-* into both.
+    const { TARGETS } = (await import(pathToFileURL(path.join(root, 'scripts', 'pack.mjs')).href)) as {
+      TARGETS: Record<
+        string,
+        { os: string; cpu: string; builderFlag: string; arch: string; installer: string }
+      >;
+    };
+    for (const [script, platform, os] of [
+      ['dist:win', config.win, 'win32'],
+      ['dist:mac', config.mac, 'darwin'],
+    ] as const) {
+      const match = /^npm run build && node scripts\/pack\.mjs --installer --targets ([\w,-]+)$/.exec(
+        packageJson.scripts[script] ?? '',
+      );
+      expect(match, script).not.toBeNull();
+      const targets = match![1]!.split(',').map((name) => ({ name, ...TARGETS[name]! }));
+      const configured = (platform?.target as { target: string; arch: string[] }[]).flatMap((entry) =>
+        entry.arch.map((arch) => `${entry.target} ${arch}`),
+      );
+      expect(targets.map((target) => `${target.installer} ${target.cpu}`).sort()).toEqual(configured.sort());
+      for (const target of targets) {
+        expect(target.os, target.name).toBe(os);
+        expect(target.arch).toBe(`--${target.cpu}`);
+      }
+    }
   });
 });

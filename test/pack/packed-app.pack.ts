@@ -1,6 +1,6 @@
 /**
  * The packed app, as electron-builder lays it out for each installer: the unpacked (--dir) builds for Windows
- * x64, macOS arm64 and macOS x64 that scripts/pack-unpacked.mjs makes (offline, with stand-in Electron
+ * x64, macOS arm64 and macOS x64 that scripts/pack.mjs makes (offline, with stand-in Electron
  * distributions and each target's own sharp binaries). For each target, app.asar and what lies beside it:
  * - the bundles, the renderer, the templates and UI text (inside the bundles) and package.json, and no source,
  *   test or source map;

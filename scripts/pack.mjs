@@ -1,21 +1,26 @@
-// Packs the app as electron-builder's unpacked (`--dir`) build for Windows x64, macOS arm64 and macOS x64,
-// on any machine and without downloading Electron, so CI can inspect what the installers would carry
-// (test/pack/packed-app.pack.ts) and the bench can weigh it (bench/packaging.bench.ts).
+// Packs the app one target (OS and CPU) per run, each with that target's own sharp binary: electron-builder
+// packs whatever @img/sharp-* is in node_modules, and npm installs only the build machine's, so an x64 and an
+// arm64 installer built in one run would both carry one of them and fail to process scans on the other.
 //
-//   node scripts/pack-unpacked.mjs [--targets win-x64,mac-arm64,mac-x64] [--project <dir>] [--out <dir>]
+//   node scripts/pack.mjs [--targets win-x64,mac-arm64,mac-x64]   unpacked apps, offline (tests, bench)
+//   node scripts/pack.mjs --installer --targets win-x64,win-arm64  installers (npm run dist:win / dist:mac)
 //
-// Run after `npm run build`. For each target, one OS per run:
+// Run after `npm run build`. For each target:
 // 1. the project's files (package.json, the lock, electron-builder.yml, build/, dist/, resources/ …) are
 //    staged in a folder of their own, and `npm ci --omit=dev --os=<os> --cpu=<cpu>` installs the production
 //    dependencies there as they would be on that platform: sharp with the target's @img/* binaries (fetched
 //    from the npm registry the first time, from npm's cache after), never the build machine's;
-// 2. electron-builder packs that folder for the target with `electronDist` pointing at stand-in Electron
-//    distributions (electron-v<version>-<platform>-<arch>.zip, made here): a Windows electron.exe that is a PE
-//    with a VersionInfo resource and Electron's fuse sentinel, a macOS Electron.app skeleton. electron-builder
-//    then does everything it does for a release — asar, asar integrity, fuses, icons, Info.plist, resources —
-//    except signing and the installer itself.
-// Each target's output is <out>/<target>/ with pack.json: the stand-in files (Electron's own runtime, not
-// ours) and the payload (what we add), the OCR models (resources/ocr) counted apart.
+// 2. electron-builder packs that folder for that target alone.
+// Unpacked (the default, what CI inspects in test/pack/packed-app.pack.ts and the bench weighs): electron-builder
+// --dir with `electronDist` pointing at stand-in Electron distributions (electron-v<version>-<platform>-<arch>.zip,
+// made here), so nothing is downloaded: a Windows electron.exe that is a PE with a VersionInfo resource and
+// Electron's fuse sentinel, a macOS Electron.app skeleton. electron-builder then does everything it does for a
+// release — asar, asar integrity, fuses, icons, Info.plist, resources — except signing and the installer.
+// Each target's output is <out>/<target>/ with pack.json: the payload (what we add to Electron's runtime), the
+// OCR models (resources/ocr) counted apart.
+// Installers (--installer): the NSIS installer or DMG of electron-builder.yml, with the real Electron (downloaded,
+// or from Electron's cache), signed when signing credentials are set (README, "Signing and notarising"), into
+// release/.
 import { execFile } from 'node:child_process';
 import {
   copyFileSync,
@@ -38,10 +43,41 @@ const require = createRequire(import.meta.url);
 const repo = path.resolve(import.meta.dirname, '..');
 
 export const TARGETS = {
-  'win-x64': { platform: 'win32', os: 'win32', cpu: 'x64', builderFlag: '--win', arch: '--x64' },
-  'mac-arm64': { platform: 'darwin', os: 'darwin', cpu: 'arm64', builderFlag: '--mac', arch: '--arm64' },
-  'mac-x64': { platform: 'darwin', os: 'darwin', cpu: 'x64', builderFlag: '--mac', arch: '--x64' },
+  'win-x64': {
+    platform: 'win32',
+    os: 'win32',
+    cpu: 'x64',
+    builderFlag: '--win',
+    arch: '--x64',
+    installer: 'nsis',
+  },
+  'win-arm64': {
+    platform: 'win32',
+    os: 'win32',
+    cpu: 'arm64',
+    builderFlag: '--win',
+    arch: '--arm64',
+    installer: 'nsis',
+  },
+  'mac-arm64': {
+    platform: 'darwin',
+    os: 'darwin',
+    cpu: 'arm64',
+    builderFlag: '--mac',
+    arch: '--arm64',
+    installer: 'dmg',
+  },
+  'mac-x64': {
+    platform: 'darwin',
+    os: 'darwin',
+    cpu: 'x64',
+    builderFlag: '--mac',
+    arch: '--x64',
+    installer: 'dmg',
+  },
 };
+/** The unpacked apps CI packs and inspects (Windows on arm64 differs from x64 only by its sharp package). */
+export const CHECKED_TARGETS = ['win-x64', 'mac-arm64', 'mac-x64'];
 
 /** Electron's fuse sentinel (@electron/fuses): fuses are flipped in the bytes after it. */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -195,11 +231,10 @@ export function resourcesFolder(targetOut, target) {
   return target.startsWith('win') ? path.join(app, 'resources') : path.join(app, 'Contents', 'Resources');
 }
 
-async function packTarget(project, out, name, electronDist, version) {
+/** Stages the project for `name` with that target's production dependencies (its own sharp binaries). */
+async function stageFor(project, out, name) {
   const target = TARGETS[name];
   const stageDir = path.join(out, `.stage-${name}`);
-  const targetOut = path.join(out, name);
-  const started = Date.now();
   await stage(project, stageDir);
   await run(
     'npm',
@@ -215,13 +250,27 @@ async function packTarget(project, out, name, electronDist, version) {
     ],
     { cwd: stageDir, maxBuffer: 64 * 1024 * 1024 },
   );
-  rmSync(targetOut, { recursive: true, force: true });
+  return stageDir;
+}
+
+/** electron-builder's command line, run on a staged project. */
+async function electronBuilder(stageDir, args, env) {
   await run(
     process.execPath,
+    [path.join(repo, 'node_modules', 'electron-builder', 'cli.js'), '--projectDir', stageDir, ...args],
+    { cwd: stageDir, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } },
+  );
+}
+
+async function packTarget(project, out, name, electronDist, version) {
+  const target = TARGETS[name];
+  const targetOut = path.join(out, name);
+  const started = Date.now();
+  const stageDir = await stageFor(project, out, name);
+  rmSync(targetOut, { recursive: true, force: true });
+  await electronBuilder(
+    stageDir,
     [
-      path.join(repo, 'node_modules', 'electron-builder', 'cli.js'),
-      '--projectDir',
-      stageDir,
       target.builderFlag,
       'dir',
       target.arch,
@@ -231,12 +280,8 @@ async function packTarget(project, out, name, electronDist, version) {
       `-c.electronVersion=${version}`,
       `-c.directories.output=${targetOut}`,
     ],
-    {
-      cwd: stageDir,
-      maxBuffer: 64 * 1024 * 1024,
-      // No signing identity is looked for, and nothing is downloaded.
-      env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false', ELECTRON_BUILDER_OFFLINE: 'true' },
-    },
+    // No signing identity is looked for, and nothing is downloaded.
+    { CSC_IDENTITY_AUTO_DISCOVERY: 'false', ELECTRON_BUILDER_OFFLINE: 'true' },
   );
   rmSync(stageDir, { recursive: true, force: true });
 
@@ -265,18 +310,58 @@ async function packTarget(project, out, name, electronDist, version) {
   return report;
 }
 
-export async function packUnpacked({ project = repo, out, targets = Object.keys(TARGETS) } = {}) {
-  const outDir = path.resolve(out ?? path.join(project, 'release', 'unpacked'));
-  const version = electronVersion(project);
+function checkBuilt(project) {
   for (const required of ['dist/electron/main.cjs', 'dist/renderer/index.html']) {
     if (!existsSync(path.join(project, required)))
       throw new Error(`${required} is missing: run npm run build first`);
   }
+}
+
+function checkTargets(targets) {
+  for (const name of targets) {
+    if (!TARGETS[name]) throw new Error(`unknown target ${name}; known: ${Object.keys(TARGETS).join(', ')}`);
+  }
+}
+
+/**
+ * The installers of `targets` (electron-builder.yml's NSIS or DMG, one architecture per run) into
+ * `<project>/release`, with the real Electron; signed when the environment holds signing credentials.
+ */
+export async function packInstallers({ project = repo, targets }) {
+  checkBuilt(project);
+  checkTargets(targets);
+  const out = path.join(project, 'release');
+  mkdirSync(out, { recursive: true });
+  const version = electronVersion(project);
+  for (const name of targets) {
+    const target = TARGETS[name];
+    const stageDir = await stageFor(project, out, name);
+    try {
+      await electronBuilder(stageDir, [
+        target.builderFlag,
+        target.installer,
+        target.arch,
+        '--publish',
+        'never',
+        `-c.electronVersion=${version}`,
+        `-c.directories.output=${out}`,
+      ]);
+    } finally {
+      rmSync(stageDir, { recursive: true, force: true });
+    }
+    console.log(`${name}: ${target.installer} in ${out}`);
+  }
+}
+
+export async function packUnpacked({ project = repo, out, targets = CHECKED_TARGETS } = {}) {
+  const outDir = path.resolve(out ?? path.join(project, 'release', 'unpacked'));
+  const version = electronVersion(project);
+  checkBuilt(project);
+  checkTargets(targets);
   const electronDist = path.join(outDir, '.electron-dist');
   mkdirSync(electronDist, { recursive: true });
   for (const name of targets) {
     const target = TARGETS[name];
-    if (!target) throw new Error(`unknown target ${name}; known: ${Object.keys(TARGETS).join(', ')}`);
     const zip = path.join(electronDist, `electron-v${version}-${target.platform}-${target.cpu}.zip`);
     writeFileSync(zip, zipSync(standInDistribution(target.platform, version), { level: 1 }));
   }
@@ -291,15 +376,18 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     const at = process.argv.indexOf(name);
     return at > 0 ? process.argv[at + 1] : undefined;
   };
-  const reports = await packUnpacked({
-    project: option('--project') ? path.resolve(option('--project')) : repo,
-    out: option('--out'),
-    targets: option('--targets')?.split(','),
-  });
-  for (const r of reports) {
-    const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
-    console.log(
-      `${r.target}: payload ${mb(r.payloadBytes)} MB, OCR models ${mb(r.ocrBytes)} MB (${r.seconds.toFixed(1)} s)`,
-    );
+  const project = option('--project') ? path.resolve(option('--project')) : repo;
+  const targets = option('--targets')?.split(',');
+  if (process.argv.includes('--installer')) {
+    if (!targets) throw new Error(`--installer needs --targets (${Object.keys(TARGETS).join(', ')})`);
+    await packInstallers({ project, targets });
+  } else {
+    const reports = await packUnpacked({ project, out: option('--out'), targets });
+    for (const r of reports) {
+      const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+      console.log(
+        `${r.target}: payload ${mb(r.payloadBytes)} MB, OCR models ${mb(r.ocrBytes)} MB (${r.seconds.toFixed(1)} s)`,
+      );
+    }
   }
 }
