@@ -18,6 +18,7 @@ import type { Bench, BenchResult } from './run';
 
 const exec = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Decimal megabytes (10^6 bytes), the stricter reading of the goal. */
 const GOAL_MB = 50;
 
 interface PackReport {
@@ -40,7 +41,7 @@ export const benches: Bench[] = [
         const reports = await packUnpacked({ out });
         const results: BenchResult[] = [];
         for (const report of reports) {
-          const mb = report.payloadBytes / 1024 / 1024;
+          const mb = report.payloadBytes / 1e6;
           results.push({
             label: `${report.target}: app.asar, unpacked modules and resources`,
             value: Math.round(mb * 10) / 10,
@@ -52,7 +53,7 @@ export const benches: Bench[] = [
         for (const report of reports) {
           results.push({
             label: `${report.target}: OCR models (resources/ocr), not in the goal`,
-            value: Math.round((report.ocrBytes / 1024 / 1024) * 10) / 10,
+            value: Math.round((report.ocrBytes / 1e6) * 10) / 10,
             unit: 'MB',
           });
         }

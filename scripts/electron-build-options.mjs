@@ -12,6 +12,9 @@ export const ELECTRON_BUILD_OPTIONS = {
   sourcemap: false,
   logLevel: 'warning',
   logOverride: { 'empty-import-meta': 'error' },
+  // A third less to ship (5.3 → 3.5 MB for main.cjs) while names stay: stack traces in logs still say which
+  // function failed. Identifiers and syntax are left alone.
+  minifyWhitespace: true,
   // Chinese text (templates, UI text) as UTF-8, not \uXXXX escapes: a third of the bytes, and readable.
   charset: 'utf8',
   // `import('sharp')` becomes a lazy `require('sharp')`: Electron's CommonJS loader is the one that reads

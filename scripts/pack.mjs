@@ -384,7 +384,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   } else {
     const reports = await packUnpacked({ project, out: option('--out'), targets });
     for (const r of reports) {
-      const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+      const mb = (bytes) => (bytes / 1e6).toFixed(1);
       console.log(
         `${r.target}: payload ${mb(r.payloadBytes)} MB, OCR models ${mb(r.ocrBytes)} MB (${r.seconds.toFixed(1)} s)`,
       );
