@@ -22,11 +22,8 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-export const sampleCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'sample',
-    usage: 'sample --out <dir> [--force] [--lang en|zh-CN]',
-    summary: 'write the bundled sample case (case.json + attachments/<sha256>.jpg)',
     options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     operands: {
       count: 0,
@@ -38,7 +35,7 @@ export const sampleCommand = defineCommand(
     const dir = path.resolve(io.cwd, values.out ?? '');
     const caseFile = path.join(dir, SAMPLE_CASE_FILE);
     if (!values.force && (await exists(caseFile))) throw new InputError('outputExists', { file: caseFile });
-    const sample = await buildSampleCase(new Date());
+    const sample = await buildSampleCase(new Date(), io.resourcesDir);
     await mkdir(path.join(dir, ATTACHMENTS_DIR), { recursive: true });
     for (const file of sample.files) await writeFile(path.join(dir, ...file.name.split('/')), file.bytes);
     await writeFile(caseFile, `${JSON.stringify(sample.case, null, 2)}\n`);
