@@ -30,7 +30,7 @@ import { createHandlers, type HandlerDeps } from './ipc/handlers';
 import { isTrustedSender, registerHandlers, senderInfoOf } from './ipc/register';
 import { HandlerError } from './ipc/result';
 import { readSettings } from './ipc/settings';
-import { logProcessErrors, openLog, startupLine } from './log';
+import { logCrashes, logProcessErrors, openLog, startupLine } from './log';
 import { buildMenuTemplate, menuLabelsFor, type MenuState } from './menu';
 import { CaseFileOpener } from './open-files';
 import { RecentFiles } from './recent-files';
@@ -158,6 +158,7 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
     },
   });
   if (options.processEvents) logProcessErrors(options.processEvents, log);
+  logCrashes(app, log);
 
   // Sandbox every renderer, whatever a window's options say; must happen before 'ready'.
   app.enableSandbox();

@@ -1,8 +1,9 @@
 /**
  * The app's local log, for support: `<userData>/logs/main.log`, rotated at 1 MB to `main.1.log` and
  * `main.2.log` (three files at most). It records start-up (versions, OS, locale) and errors (uncaught
- * exceptions, unhandled rejections, handler failures with their stack) — never case data. Everything written
- * goes through `scrubLogText` first: paths outside the app's own folders, e-mail addresses, identifiers and
+ * exceptions, unhandled rejections, handler failures with their stack, a crashed window page or helper
+ * process) — never case data. Everything written goes through `scrubLogText` first (except `fact` lines, which
+ * main builds from Electron's own words and numbers): paths outside the app's own folders, e-mail addresses, identifiers and
  * other long numbers, Chinese text and quoted values are replaced, so a log can be sent to support as it is.
  * Help → Show Log File reveals it. Written synchronously: an entry must reach the disk even when the process
  * is about to die of the error it records.
@@ -84,7 +85,14 @@ export interface AppLog {
   info(message: string): void;
   /** `message`, then the error's name, message and stack, each line scrubbed. */
   error(message: string, error?: unknown): void;
+  /**
+   * A line main composed only from values it controls (Electron's reason words, exit codes), written as it
+   * is: never pass it anything a user typed, a path or an error message.
+   */
+  fact(level: LogLevel, line: string): void;
 }
+
+export type LogLevel = 'INFO' | 'ERROR';
 
 export interface LogOptions {
   dir: string;
@@ -120,8 +128,8 @@ export function openLog(options: LogOptions): AppLog {
     size = 0;
   };
 
-  const write = (level: 'INFO' | 'ERROR', text: string) => {
-    const lines = scrubLogText(text, options.scrub)
+  const write = (level: LogLevel, text: string, scrub = true) => {
+    const lines = (scrub ? scrubLogText(text, options.scrub) : text)
       .split(/\r?\n/)
       .map((line, i) => (i === 0 ? line : `    ${line}`));
     const entry = `${now().toISOString()} ${level} ${lines.join('\n')}\n`;
@@ -145,6 +153,7 @@ export function openLog(options: LogOptions): AppLog {
     info: (message) => write('INFO', message),
     error: (message, error) =>
       write('ERROR', error === undefined ? message : `${message}\n${describe(error)}`),
+    fact: (level, line) => write(level, line, false),
   };
 }
 
@@ -178,4 +187,36 @@ export function logProcessErrors(
 ): void {
   processEvents.on('uncaughtExceptionMonitor', (error) => log.error('uncaught exception', error));
   processEvents.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', reason));
+}
+
+/** What Electron reports when a renderer or a helper process ends (`app` events). */
+interface GoneDetails {
+  type?: string;
+  reason: string;
+  exitCode: number;
+}
+
+/** Electron's words for a process type or an end reason: letters, spaces and dashes, nothing a user typed. */
+const ELECTRON_WORD = /^[A-Za-z][A-Za-z -]{0,39}$/;
+
+/**
+ * Records a window page or a helper process (GPU, network, utility…) that crashed, was killed or ran out of
+ * memory: the first thing support asks about a window that went blank. Only Electron's own words and the exit
+ * code are written, so the line needs no scrubbing (which would hide a Windows exit code as a number); a
+ * helper that ended normally is not recorded.
+ */
+export function logCrashes(app: Pick<NodeJS.EventEmitter, 'on'>, log: Pick<AppLog, 'fact'>): void {
+  const describeGone = (details: GoneDetails): string => {
+    const reason = ELECTRON_WORD.test(details.reason) ? details.reason : 'unknown';
+    const code = Number.isSafeInteger(details.exitCode) ? String(details.exitCode) : '?';
+    return `${reason}, exit code ${code}`;
+  };
+  app.on('render-process-gone', (_event: unknown, _contents: unknown, details: GoneDetails) =>
+    log.fact('ERROR', `the window’s page stopped: ${describeGone(details)}`),
+  );
+  app.on('child-process-gone', (_event: unknown, details: GoneDetails) => {
+    if (details.reason === 'clean-exit') return;
+    const type = details.type && ELECTRON_WORD.test(details.type) ? details.type : 'helper';
+    log.fact('ERROR', `a ${type} process stopped: ${describeGone(details)}`);
+  });
 }

@@ -264,8 +264,13 @@ describe('the log', () => {
     (showLog.click as () => void)();
     const logFile = path.join(base, 'userData', 'logs', 'main.log');
     expect(shell.e.fake.shell.showItemInFolder).toHaveBeenCalledWith(logFile);
+    shell.e.fake.app.emit('render-process-gone', {}, shell.window().webContents, {
+      reason: 'crashed',
+      exitCode: -1073741819,
+    });
     const log = await readFile(logFile, 'utf8');
     expect(log).toMatch(/INFO ICP Packet Studio 0\.1\.0 started · Electron .* · darwin .* · locale zh-CN/);
+    expect(log).toContain('ERROR the window’s page stopped: crashed, exit code -1073741819');
     for (const secret of ['Acme', '北风', '91310000', 'Northwind']) expect(log).not.toContain(secret);
   });
 });

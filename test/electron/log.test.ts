@@ -3,7 +3,14 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { logProcessErrors, openLog, scrubLogText, startupLine, type ScrubContext } from '../../electron/log';
+import {
+  logCrashes,
+  logProcessErrors,
+  openLog,
+  scrubLogText,
+  startupLine,
+  type ScrubContext,
+} from '../../electron/log';
 
 let dir: string;
 
@@ -150,5 +157,23 @@ describe('the log file', () => {
     const text = await readFile(log.file, 'utf8');
     expect(text).toMatch(/ERROR uncaught exception\n {4}RangeError: bad range/);
     expect(text).toMatch(/ERROR unhandled promise rejection\n {4}Error: lost promise/);
+  });
+
+  it('records a crashed or killed window page and helper process, with reason and exit code', async () => {
+    const log = openLog({ dir: path.join(dir, 'logs'), scrub: mac });
+    const app = new EventEmitter();
+    logCrashes(app, log);
+    app.emit('render-process-gone', {}, { id: 42 }, { reason: 'oom', exitCode: -536870904 });
+    app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 139 });
+    app.emit('child-process-gone', {}, { type: 'Utility', reason: 'clean-exit', exitCode: 0 });
+    // Only Electron's own words are written as they are.
+    app.emit('child-process-gone', {}, { type: '/Users/wangfang/x', reason: 'crashed "x"', exitCode: 1.5 });
+    const text = await readFile(log.file, 'utf8');
+    expect(text).toMatch(/ERROR the window’s page stopped: oom, exit code -536870904\n/);
+    expect(text).toMatch(/ERROR a GPU process stopped: crashed, exit code 139\n/);
+    // A helper that ends normally is not an error.
+    expect(text).not.toContain('Utility');
+    expect(text).toMatch(/ERROR a helper process stopped: unknown, exit code \?\n/);
+    expect(text).not.toContain('wangfang');
   });
 });
