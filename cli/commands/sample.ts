@@ -23,11 +23,8 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-export const sampleCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'sample',
-    usage: 'sample --out <dir> [--force] [--lang en|zh-CN]',
-    summary: 'write the bundled sample case (case.json + attachments/<sha256>.jpg)',
     options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     operands: {
       count: 0,

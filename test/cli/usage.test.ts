@@ -42,7 +42,8 @@ describe('usage', () => {
       const zh = await run(command, '-h', '--lang', 'zh-CN');
       expect(zh.out.split('\n')[0], command).toBe(`用法：${line}`);
     }
-  });
+    // Each command's module is loaded (and transformed) on its first --help: seconds on a loaded machine.
+  }, 60_000);
 
   it('every command that reads a case names both forms and takes --passphrase', async () => {
     const help = (await run('--help')).out;

@@ -107,6 +107,9 @@ describe('locales', () => {
       passphraseTooShort: true,
       unlockLimit: true,
       imageLibraryUnavailable: true,
+      notCaseFile: true,
+      caseFileMissing: true,
+      caseFileUnreadable: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);
