@@ -94,6 +94,8 @@ export interface StandInRecord extends MissRecorder {
   windows: StandInWindow[];
   openedExternally: string[];
   shownInFolder: string[];
+  /** Files given to app.addRecentDocument (cleared by clearRecentDocuments). */
+  recentDocuments: string[];
   dialogs: { kind: 'open' | 'save' | 'messageBox'; options: unknown }[];
   beforeRequest: BeforeRequestListener | null;
   permissionHandlersSet: string[];
@@ -163,6 +165,19 @@ export class StandInWindow extends EventEmitter {
   restore(): void {}
   isMinimized(): boolean {
     return false;
+  }
+  /** Where the window sits: the constructor's x/y/width/height (Electron centres a window given none). */
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    const { x = 0, y = 0, width = 800, height = 600 } = this.options;
+    return { x, y, width, height };
+  }
+  maximized = false;
+  maximize(): void {
+    this.maximized = true;
+    this.emit('maximize');
+  }
+  isMaximized(): boolean {
+    return this.maximized;
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -263,6 +278,7 @@ export function createStandInElectron(options: StandInOptions): StandInElectron 
     windows: [],
     openedExternally: [],
     shownInFolder: [],
+    recentDocuments: [],
     dialogs: [],
     beforeRequest: null,
     permissionHandlersSet: [],
@@ -315,6 +331,13 @@ export function createStandInElectron(options: StandInOptions): StandInElectron 
       },
       exit: (code = 0) => {
         record.exits.push(code);
+      },
+      // The OS's recent-documents list (macOS, Windows): recorded, nothing else.
+      addRecentDocument: (file: string) => {
+        record.recentDocuments.push(file);
+      },
+      clearRecentDocuments: () => {
+        record.recentDocuments.length = 0;
       },
     }),
   );
@@ -420,6 +443,28 @@ export function createStandInElectron(options: StandInOptions): StandInElectron 
 
   const safeStorage = s('safeStorage', fakeSafeStorage(options.keychain ?? 'available'));
 
+  // One 1920×1080 display (work area above a 40-px taskbar). Electron refuses `screen` before 'ready'.
+  const display = {
+    id: 1,
+    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+    workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+    scaleFactor: 1,
+  };
+  const screen = s('screen', {
+    getAllDisplays: () => {
+      mustBeReady('screen.getAllDisplays');
+      return [display];
+    },
+    getPrimaryDisplay: () => {
+      mustBeReady('screen.getPrimaryDisplay');
+      return display;
+    },
+    getDisplayMatching: () => {
+      mustBeReady('screen.getDisplayMatching');
+      return display;
+    },
+  });
+
   const electronModule = s('electron', {
     app,
     BrowserWindow,
@@ -430,6 +475,7 @@ export function createStandInElectron(options: StandInOptions): StandInElectron 
     dialog,
     shell,
     safeStorage,
+    screen,
   });
 
   const strictFrame = (frame: SenderFrame): SenderFrame =>
