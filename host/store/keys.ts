@@ -11,7 +11,7 @@ import { randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:
 import path from 'node:path';
 import { z } from 'zod';
 import { DecryptError, KEY_BYTES, Purpose, decrypt, encrypt, newDataKey } from './crypto';
-import { readFileIfExists, writeFileAtomic, type StoreFs } from './atomic-file';
+import { readFileIfExists, renameWithRetry, writeFileAtomic, type StoreFs } from './atomic-file';
 import { StoreError } from './errors';
 
 export interface KeyProvider {
@@ -159,7 +159,7 @@ async function createKeyring(
     if (code === 'EEXIST') return false;
     // No hard links on this file system: fall back to a plain (last-writer-wins) rename.
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV'].includes(code ?? '')) throw error;
-    await fs.rename(pending, path.join(root, KEYRING_FILE));
+    await renameWithRetry(fs, pending, path.join(root, KEYRING_FILE));
   } finally {
     await fs.rm(pending, { force: true });
   }
