@@ -11,6 +11,8 @@ export type StoreErrorCode =
   | 'wrongPassphrase'
   | 'passphraseRequired'
   | 'keyUnavailable'
+  /** Every copy of keyring.json is damaged (not a wrong passphrase: the passphrase could not be checked). */
+  | 'keyringDamaged'
   | 'diskFull'
   | 'attachmentType'
   | 'attachmentTooLarge'

@@ -87,6 +87,7 @@ describe('locales', () => {
       wrongPassphrase: true,
       passphraseRequired: true,
       keyUnavailable: true,
+      keyringDamaged: true,
       attachmentType: true,
       attachmentTooLarge: true,
       attachmentUnreadable: true,
