@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'attachmentType'
   | 'attachmentTooLarge'
   | 'attachmentUnreadable'
+  | 'attachmentTooManyPixels'
   | 'attachmentDamaged'
   | 'importUnsafeEntry'
   | 'importTooLarge'

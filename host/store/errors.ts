@@ -17,6 +17,7 @@ export type StoreErrorCode =
   | 'attachmentType'
   | 'attachmentTooLarge'
   | 'attachmentUnreadable'
+  | 'attachmentTooManyPixels'
   | 'attachmentDamaged'
   | 'importUnsafeEntry'
   | 'importTooLarge'

@@ -91,6 +91,7 @@ describe('locales', () => {
       attachmentType: true,
       attachmentTooLarge: true,
       attachmentUnreadable: true,
+      attachmentTooManyPixels: true,
       attachmentDamaged: true,
       importUnsafeEntry: true,
       importTooLarge: true,
