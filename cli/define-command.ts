@@ -95,9 +95,35 @@ function parseCommand<O extends Options>(spec: CommandSpec<O>, args: string[], l
     if (values[key] === undefined) throw new InputError('optionRequired', { option: String(shown) }, true);
   }
   const today = values.today;
-  if (typeof today === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(today))
-    throw new InputError('badToday', { value: today });
+  if (typeof today === 'string' && !isCalendarDate(today)) throw new InputError('badToday', { value: today });
   return parsed;
+}
+
+/** YYYY-MM-DD naming a day that exists (2026-02-30 does not), in 1900–2199. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A failure no command foresaw, as one line with exit 2 (1 means "the case has errors"): an errno names the
+ * file and the problem in words; anything else its message. ICP_PACKET_DEBUG=1 adds the stack.
+ */
+function unexpectedRefusal(error: unknown): InputError {
+  const e = error as NodeJS.ErrnoException;
+  const firstLine = (text: string) => text.split('\n')[0]?.slice(0, 300) ?? '';
+  if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code) && typeof e.path === 'string')
+    return new InputError(e.syscall === 'open' || e.syscall === 'read' ? 'fileUnreadable' : 'cannotWrite', {
+      file: e.path,
+      errno: e.code,
+      reason: firstLine(e.message),
+    });
+  return new InputError('unexpected', {
+    reason: firstLine(error instanceof Error ? error.message || error.name : String(error)),
+  });
 }
 
 function usageText(spec: Pick<CommandSpec<Options>, 'usage' | 'usageNote'>, lang: Language): string {
@@ -129,9 +155,11 @@ export function defineCommand<O extends Options>(
           io.stdout(usageText(spec, lang));
           return 0;
         }
-        if (!(error instanceof InputError)) throw error;
-        io.stderr(`${commandPrefix(spec.name, lang)}${message(lang, error.key, error.params)}\n`);
-        if (error.showUsage) io.stderr(usageText(spec, lang));
+        const refusal = error instanceof InputError ? error : unexpectedRefusal(error);
+        io.stderr(`${commandPrefix(spec.name, lang)}${message(lang, refusal.key, refusal.params)}\n`);
+        if (refusal !== error && io.env?.ICP_PACKET_DEBUG === '1' && error instanceof Error && error.stack)
+          io.stderr(`${error.stack}\n`);
+        if (refusal.showUsage) io.stderr(usageText(spec, lang));
         return 2;
       }
     },

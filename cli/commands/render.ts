@@ -51,9 +51,14 @@ function packetDecision(caseData: Case): DocumentDecision {
 export const renderCommand = defineCommand(
   {
     name: 'render',
-    usage: `render ${CASE_USAGE} <templateId> --out <file.pdf> [--review] [--passphrase <p>] [--lang en|zh-CN]`,
+    usage: `render ${CASE_USAGE} <templateId> --out <file.pdf> [--review] [--force] [--passphrase <p>] [--lang en|zh-CN]`,
     summary: 'render one document of a case as PDF (--review: bilingual review copy)',
-    options: { ...CASE_OPTIONS, review: { type: 'boolean' }, out: { type: 'string' } },
+    options: {
+      ...CASE_OPTIONS,
+      review: { type: 'boolean' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+    },
     operands: {
       count: 2,
       what: { en: 'a case file and a template id', 'zh-CN': '一个案件文件和一个模板 ID' },
@@ -91,7 +96,7 @@ export const renderCommand = defineCommand(
       }
       throw error;
     }
-    io.stdout(`${await writeOutput(io, values.out ?? '', bytes)}\n`);
+    io.stdout(`${await writeOutput(io, values.out ?? '', bytes, { force: values.force ?? false })}\n`);
     return 0;
   },
 );

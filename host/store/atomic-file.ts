@@ -116,6 +116,8 @@ async function rotateBackups(fs: StoreFs, file: string, count: number): Promise<
 export interface WriteOptions {
   /** Keep this many earlier versions as `file.1` (newest) … `file.N`. */
   backups?: number;
+  /** Permissions of a new file (the umask applies): 0o600 for the store's files, the default. */
+  mode?: number;
 }
 
 /** Replaces `file` with `data` atomically and durably. On failure the old file is untouched and no temp file remains. */
@@ -129,7 +131,7 @@ export async function writeFileAtomic(
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
   tempsInFlight.add(temp);
   try {
-    const handle = await fs.open(temp, 'wx', 0o600);
+    const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
     try {
       await handle.writeFile(data);
       await handle.sync();
