@@ -7,6 +7,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Language } from '../core/i18n/language';
+import { neutraliseForTerminal } from '../core/validate/characters';
 import type { Bilingual } from '../core/validate/types';
 import type { CliCommand, CliIo } from './command';
 import { cliLanguage, message, type InputMessageKey, type Params } from './messages';
@@ -145,8 +146,16 @@ export function defineCommand<O extends Options>(
     name: spec.name,
     usage: spec.usage,
     summary: spec.summary,
-    run: async (args, io) => {
+    run: async (args, rawIo) => {
       const lang = languageOf(args);
+      // Every report and refusal, --json too, reaches the terminal neutralised: ESC, C1 and bidi controls from
+      // someone else's case are written out as \u001b, never acted on (issue 22 point 7). In JSON that is the
+      // same string, escaped.
+      const io: CliIo = {
+        ...rawIo,
+        stdout: (text) => rawIo.stdout(neutraliseForTerminal(text)),
+        stderr: (text) => rawIo.stderr(neutraliseForTerminal(text)),
+      };
       try {
         const { values, positionals } = parseCommand(spec, args, lang);
         return await body({ values, positionals, lang }, io);

@@ -163,3 +163,19 @@ describe('--passphrase "" (issue 22 point 11)', () => {
     expect(r.code).not.toBe(2);
   });
 });
+
+describe('terminal escapes in someone else’s case (issue 22 point 7)', () => {
+  it('check writes them out instead of sending them to the terminal, and --json still means the same', async () => {
+    const name = 'Evil\u001b]52;c;ZXZpbA==\u0007\u001b[2J\u009b31m\u202egnp.exe';
+    await writeFile(path.join(dir, 'escapes.json'), JSON.stringify({ ...c, name }));
+    const text = await run('check', 'escapes.json', '--today', '2026-12-03', '--lang', 'en');
+    const json = await run('check', 'escapes.json', '--today', '2026-12-03', '--json');
+    for (const r of [text, json])
+      // eslint-disable-next-line no-control-regex
+      expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(text.out).toContain('\\u001b]52;c;');
+    expect(() => JSON.parse(json.out) as unknown).not.toThrow();
+    // …and the pre-flight refuses such a name at input.
+    expect(json.out).toContain('unsafeCharacters');
+  });
+});
