@@ -5,6 +5,7 @@
  * Exit codes: 0 success, 1 the case has problems (pre-flight errors), 2 bad input or usage.
  */
 import packageJson from '../package.json' with { type: 'json' };
+import { neutraliseForTerminal } from '../core/validate/characters';
 import { checkCommand } from './commands/check';
 import { decideCommand } from './commands/decide';
 import { buildCommand } from './commands/build';
@@ -62,7 +63,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = commands.find((c) => c.name === first);
   if (!command) {
-    io.stderr(`icp-packet: unknown command "${first}". Run icp-packet --help for the list.\n`);
+    io.stderr(
+      neutraliseForTerminal(`icp-packet: unknown command "${first}". Run icp-packet --help for the list.\n`),
+    );
     return 2;
   }
   return command.run(rest, io);

@@ -1845,11 +1845,13 @@ async function complete(file: string): Promise<boolean> {
   return true;
 }
 
-async function halfWritten(dir: string): Promise<string | undefined> {
+/** The first file under `dir` that is cut short; `except`: the user's earlier file, left as it was on purpose. */
+async function halfWritten(dir: string, except?: string): Promise<string | undefined> {
   const walk = async (d: string): Promise<string | undefined> => {
     for (const name of await readdir(d).catch(() => [] as string[])) {
       if (name === '.filler') continue;
       const full = path.join(d, name);
+      if (full === except) continue;
       const info = await stat(full);
       if (info.isDirectory()) {
         const found = await walk(full);
@@ -1874,6 +1876,8 @@ for (const [label, args, output] of DISK_COMMANDS) {
         const run = await ctx.cli(args(ctx, target));
         const half = await halfWritten(dir);
         if (half) return outcome('lost', `exit ${run.code}: half-written ${path.relative(dir, half)}`);
+        // A small output that fits in the space left is written whole: that is right, not a wrong acceptance.
+        if (run.code === 0 && free > 0) return outcome('handled', `fits in ${free >> 10} KB, written whole`);
         return judgeCliRefusal(run);
       },
       120,
@@ -1906,7 +1910,7 @@ for (const [label, args, output] of DISK_COMMANDS) {
         const after = await readFile(existing(dir), 'utf8').catch(() => undefined);
         if (after !== 'the user’s earlier file' && !(after !== undefined && (await complete(existing(dir)))))
           return outcome('lost', `exit ${run.code}: ${output} destroyed`);
-        const half = await halfWritten(dir);
+        const half = await halfWritten(dir, after === 'the user’s earlier file' ? existing(dir) : undefined);
         if (half) return outcome('lost', `exit ${run.code}: half-written ${path.relative(dir, half)}`);
         return judgeCliRefusal(run);
       },
