@@ -1063,7 +1063,7 @@ const ARCHIVES: ArchiveInput[] = [
             bytes: 1,
           }))),
       ),
-    expect: 'accept',
+    expect: 'refuse',
   },
   {
     label: 'no case.json',

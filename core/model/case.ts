@@ -67,6 +67,11 @@ function fewKeys(raw: unknown, max: number): boolean {
   return true;
 }
 /** A share of equity, 0–100; null while not entered. */
+/**
+ * Amounts in CNY: at most 10 trillion (10 万亿), far above any registered capital (the largest are under one
+ * trillion), so that 1e308 is refused instead of printed as a capital.
+ */
+const MAX_CNY = 10_000_000_000_000;
 const percent = () => z.number().min(0).max(100).nullable().default(null);
 
 /**
@@ -307,7 +312,7 @@ export const ShareholderSchema = record({
   /** Share of the equity, 0–100. */
   sharePct: percent(),
   /** Subscribed capital contribution in RMB yuan. */
-  contributionCny: z.number().min(0).nullable().default(null),
+  contributionCny: z.number().min(0).max(MAX_CNY).nullable().default(null),
   /** USCC of a company shareholder, or the ID number of a natural person (company overview, 第八条). */
   certificateNumber: text(40),
   /**
@@ -353,7 +358,7 @@ export const SubjectSchema = record({
   /** 投资人或主管单位: investor or supervising unit. */
   investor: text(200),
   /** Registered capital in RMB yuan. */
-  registeredCapitalCny: z.number().min(0).nullable().default(null),
+  registeredCapitalCny: z.number().min(0).max(MAX_CNY).nullable().default(null),
   establishedOn: isoDate(),
   /** Validity end of the business licence; '' with `certificateLongTerm` for 长期. */
   certificateValidTo: isoDate(),
@@ -372,7 +377,7 @@ export const SubjectSchema = record({
   /** Who answers personal-information requests, e.g. 个人信息保护负责人 or a department. */
   privacyContactName: text(100),
   /** Number of employees, for the company overview. */
-  employeeCount: z.number().int().min(0).nullable().default(null),
+  employeeCount: z.number().int().min(0).max(10_000_000).nullable().default(null),
   remarks: text(1000),
 });
 export type Subject = z.infer<typeof SubjectSchema>;
@@ -464,7 +469,7 @@ export const MiniProgramSchema = record({
   /** WeChat AppID (wx + 16 hex) or the platform's app id. */
   appId: text(64),
   /** WeChat service content types: second-level ids of query_icp_service_content_types (at most 5). */
-  serviceContentTypes: list(z.number().int(), LIST_LIMITS.serviceContentTypes),
+  serviceContentTypes: list(z.number().int().min(0).max(9_999), LIST_LIMITS.serviceContentTypes),
 });
 export type MiniProgram = z.infer<typeof MiniProgramSchema>;
 
@@ -582,16 +587,19 @@ export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/p
 
 export const AttachmentMetaSchema = record({
   /** SHA-256 of the plaintext bytes, lower-case hex: the content address in the store. */
-  id: z.string().max(64).regex(/^[0-9a-f]{64}$/),
+  id: z
+    .string()
+    .max(64)
+    .regex(/^[0-9a-f]{64}$/),
   /** The checklist item this file satisfies (ids from the checklist rules). */
   checklistItemId: z.string().max(100),
   /** Original file name, kept for display only — never used as a path. */
   originalName: z.string().max(255),
   mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
-  bytes: z.number().int().min(0),
-  widthPx: z.number().int().min(0).optional(),
-  heightPx: z.number().int().min(0).optional(),
-  pages: z.number().int().min(0).optional(),
+  bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  widthPx: z.number().int().min(0).max(1_000_000).optional(),
+  heightPx: z.number().int().min(0).max(1_000_000).optional(),
+  pages: z.number().int().min(0).max(1_000_000).optional(),
   addedAt: instant(),
   /** Validity of the document shown in the file (user-entered), for expiry checks. */
   validFrom: isoDate(),
@@ -651,7 +659,7 @@ export const ExportRecordSchema = record({
   at: instant(),
   folderName: z.string().max(200),
   profile: z.string().max(40),
-  fileCount: z.number().int().min(0),
+  fileCount: z.number().int().min(0).max(1_000_000),
   /** SHA-256 of the manifest.json written. */
   manifestSha256: z.string().max(64),
 });

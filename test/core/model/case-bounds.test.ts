@@ -61,6 +61,10 @@ describe('case schema bounds (issue 22: one poison case must not break the other
         (c.englishMeanings = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, 'v']))),
     ],
     ['an instant of 10,000 characters', (c: Record<string, unknown>) => (c.updatedAt = '2'.repeat(10_000))],
+    [
+      'a registered capital of 1e308 CNY',
+      (c: Record<string, unknown>) => ((c.subject as Record<string, unknown>).registeredCapitalCny = 1e308),
+    ],
   ])('refuses %s as invalid, quickly', (_label, edit) => {
     const doc = JSON.parse(JSON.stringify(sampleCase(NOW))) as Record<string, unknown>;
     edit(doc);
