@@ -13,7 +13,6 @@ const [root = '', base = '', fromArg = '0', mountsJson = '{}', filter = ''] = pr
 const ctx = makeContext(root, base, JSON.parse(mountsJson) as { full?: string; ro?: string });
 const probes = allProbes();
 
-let current: number | undefined;
 let stray: unknown;
 // Work a probe left running (a background task) that fails later must not pass for a clean result.
 process.on('unhandledRejection', (reason) => (stray = reason));
@@ -35,7 +34,6 @@ if (fromArg === 'fixtures') {
 for (let i = Number(fromArg); i < probes.length; i++) {
   const probe = probes[i];
   if (!probe || (filter && !probe.id.includes(filter))) continue;
-  current = i;
   stray = undefined;
   send({ start: i, id: probe.id, timeout: probe.timeout ?? 30 });
   const started = performance.now();
@@ -57,8 +55,6 @@ for (let i = Number(fromArg); i < probes.length; i++) {
     },
   });
 }
-current = undefined;
-void current;
 send({ done: true });
 // Handles a probe may have left open (a FIFO, a stream) must not keep the runner waiting.
 process.exit(0);

@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { PASSPHRASE, sha256, type Ctx, type StoreLike } from './context';
@@ -1724,7 +1725,7 @@ for (const errno of ['EPERM', 'EBUSY', 'EACCES'])
 
 /** A file system whose disk is full: writes store a few bytes and fail with ENOSPC. */
 function fullFs(api: Awaited<ReturnType<Ctx['api']>>, armed: () => boolean) {
-  const fsp = api.nodeFs as unknown as typeof import('node:fs/promises');
+  const fsp = api.nodeFs as unknown as typeof FsPromises;
   return {
     ...api.nodeFs,
     open: async (...args: Parameters<typeof fsp.open>) => {

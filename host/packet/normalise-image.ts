@@ -88,7 +88,8 @@ async function inspect(bytes: Uint8Array, name: string): Promise<OrientedInfo> {
   try {
     const meta = await sharp(bytes, { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
     // Only scans: sharp would as readily rasterise an SVG, a GIF or a TIFF given the name of a JPEG.
-    if (meta.format !== 'jpeg' && meta.format !== 'png') throw new Error(`not a JPEG or PNG (${meta.format})`);
+    if (meta.format !== 'jpeg' && meta.format !== 'png')
+      throw new Error(`not a JPEG or PNG (${meta.format})`);
     if (meta.width * meta.height > MAX_IMAGE_PIXELS)
       throw new Error(`${meta.width}×${meta.height} px is more than a scan has`);
     const swap = (meta.orientation ?? 1) >= 5;
@@ -159,7 +160,10 @@ async function normalise(bytes: Uint8Array, profile: UploadProfile, name: string
     if (!meetsMinPixels(profile, width, height)) break;
     for (const step of QUALITY_STEPS) {
       const quality = profile.jpegQuality - step;
-      const { data, info: out } = await sharp(bytes, { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS })
+      const { data, info: out } = await sharp(bytes, {
+        failOn: 'warning',
+        limitInputPixels: MAX_IMAGE_PIXELS,
+      })
         .autoOrient()
         .resize({ width, height, fit: 'fill', withoutEnlargement: true })
         .flatten({ background: '#ffffff' })

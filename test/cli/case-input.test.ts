@@ -303,7 +303,10 @@ describe('archives that are not a readable case: exit 2, one wording for every c
           const caseJson = Buffer.from(JSON.stringify({ ...c, schemaVersion: 99 }));
           files.set('case.json', caseJson);
           const manifest = JSON.parse(Buffer.from(files.get('manifest.json') ?? []).toString()) as object;
-          files.set('manifest.json', Buffer.from(JSON.stringify({ ...manifest, caseSha256: sha256Hex(caseJson) })));
+          files.set(
+            'manifest.json',
+            Buffer.from(JSON.stringify({ ...manifest, caseSha256: sha256Hex(caseJson) })),
+          );
         }),
       /: it was written by a newer version of ICP Packet Studio \(schemaVersion 99 > \d+\)\. Update icp-packet to read it; the file was not changed\.$/,
     ],
