@@ -11,8 +11,8 @@
  *   writes and .icpcase uses), or `<sha256>.<ext>` beside the case file; `<ext>` is jpg, png or pdf, or none.
  *   Each scan's normalised copy is kept beside it (host/packet/scan-cache.ts), so later builds stream it.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { MAX_ATTACHMENT_BYTES } from '../host/store/attachments';
+import { open, readFile, stat } from 'node:fs/promises';
+import { MAX_ATTACHMENT_BYTES, sniffMediaType } from '../host/store/attachments';
 import path from 'node:path';
 import type { AttachmentMeta, Case } from '../core/model/case';
 import { restore } from '../core/model/restore';
@@ -232,9 +232,33 @@ async function attachmentsBeside(c: Case, caseFile: string): Promise<CaseAttachm
     }
     return cache;
   };
+  // A case file written by hand (or by someone else) may call a PNG a JPEG: the bytes must be what the case
+  // says they are, or the packet would be built from a file nobody checked as that (issue 22 point 2).
+  const typeChecked = new Set<string>();
+  const checkType = async (meta: AttachmentMeta) => {
+    const file = files.get(meta.id);
+    if (typeChecked.has(meta.id) || file === undefined) return; // a missing file is reported where it is read
+    const handle = await open(file, 'r');
+    try {
+      const head = Buffer.alloc(1024); // a PDF's header may sit anywhere in its first kilobyte
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      const kind = sniffMediaType(head.subarray(0, bytesRead));
+      if (!kind.accepted || kind.mediaType !== meta.mediaType)
+        throw new PacketError('attachmentUnreadable', { name: meta.originalName });
+    } finally {
+      await handle.close();
+    }
+    typeChecked.add(meta.id);
+  };
   return {
-    readAttachment: verifyingPdfs((meta) => readById(meta.id)),
-    prepareScan: (meta, profile) => cacheFor(meta.id).scanSource(meta, profile),
+    readAttachment: verifyingPdfs(async (meta) => {
+      await checkType(meta);
+      return readById(meta.id);
+    }),
+    prepareScan: async (meta, profile) => {
+      await checkType(meta);
+      return cacheFor(meta.id).scanSource(meta, profile);
+    },
   };
 }
 

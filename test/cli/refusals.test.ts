@@ -179,3 +179,31 @@ describe('terminal escapes in someone else’s case (issue 22 point 7)', () => {
     expect(json.out).toContain('unsafeCharacters');
   });
 });
+
+describe('a scan that is not what the case file says it is (issue 22 point 2)', () => {
+  it('build refuses a PNG the case lists as a JPEG, and writes no packet', async () => {
+    expect((await run('sample', '--out', 'typed', '--lang', 'en')).code).toBe(0);
+    const caseFile = path.join(dir, 'typed', 'case.json');
+    const doc = JSON.parse(await readFile(caseFile, 'utf8')) as { attachments: { id: string }[] };
+    const [first] = doc.attachments;
+    const { png } = await import('../host/store/helpers');
+    const bytes = png(1200, 900);
+    const { sha256Hex } = await import('../../host/store/attachments');
+    const id = sha256Hex(bytes);
+    await writeFile(path.join(dir, 'typed', 'attachments', `${id}.jpg`), bytes);
+    const text = (await readFile(caseFile, 'utf8')).replaceAll(first?.id ?? '', id);
+    await writeFile(caseFile, text);
+    const r = await run(
+      'build',
+      'typed/case.json',
+      '--out',
+      'typed-out',
+      '--accept-warnings',
+      '--lang',
+      'en',
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/cannot be read to the end as a JPEG, PNG or PDF/);
+    expect(await readdir(dir)).not.toContain('typed-out');
+  });
+});
