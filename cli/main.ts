@@ -9,6 +9,7 @@
  */
 import packageJson from '../package.json' with { type: 'json' };
 import type { CommandEntry, CliIo } from './command';
+import { neutraliseForTerminal } from '../core/validate/terminal';
 
 export type { CliCommand, CliIo, CommandEntry, CommandInfo } from './command';
 
@@ -50,13 +51,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'render',
-    usage: `render ${CASE} <templateId> --out <file.pdf> [--review] [--passphrase <p>] [--lang en|zh-CN]`,
+    usage: `render ${CASE} <templateId> --out <file.pdf> [--review] [--force] [--passphrase <p>] [--lang en|zh-CN]`,
     summary: 'render one document of a case as PDF (--review: bilingual review copy)',
     load: () => import('./commands/render'),
   },
   {
     name: 'reminders',
-    usage: `reminders ${CASE} --out <reminders.ics> [--today YYYY-MM-DD] [--json] [--passphrase <p>] [--lang en|zh-CN]`,
+    usage: `reminders ${CASE} --out <reminders.ics> [--today YYYY-MM-DD] [--json] [--force] [--passphrase <p>] [--lang en|zh-CN]`,
     summary: 'write the obligations and reminders of a case as one .ics calendar file',
     load: () => import('./commands/reminders'),
   },
@@ -103,7 +104,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = COMMANDS.find((c) => c.name === first);
   if (!entry) {
-    io.stderr(`icp-packet: unknown command "${first}". Run icp-packet --help for the list.\n`);
+    io.stderr(
+      neutraliseForTerminal(`icp-packet: unknown command "${first}". Run icp-packet --help for the list.\n`),
+    );
     return 2;
   }
   await io.beforeCommand?.();

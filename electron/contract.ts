@@ -27,9 +27,11 @@ export type ErrorCode =
   | 'wrongPassphrase'
   | 'passphraseRequired'
   | 'keyUnavailable'
+  | 'keyringDamaged'
   | 'attachmentType'
   | 'attachmentTooLarge'
   | 'attachmentUnreadable'
+  | 'attachmentTooManyPixels'
   | 'attachmentDamaged'
   | 'importUnsafeEntry'
   | 'importTooLarge'
@@ -92,7 +94,7 @@ export interface EncryptionStatus {
   /** Wrong passphrases still allowed in this run before unlocking is refused (`unlockLimit`). */
   attemptsLeft: number;
   /** Why a keychain-guarded store does not open: the keychain is gone, or refuses (another account). */
-  problem?: 'keychainUnavailable' | 'keychainRefused';
+  problem?: 'keychainUnavailable' | 'keychainRefused' | 'keyringDamaged';
 }
 
 /** Upload profile of the packet's scans (templates/rules/upload-profiles.json). */

@@ -19,6 +19,7 @@ import { isProfileId, type ProfileId } from '../../core/packet/profiles';
 import { exportPacket } from '../../host/packet/export-packet';
 import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import { InputError, defineCommand } from '../define-command';
+import { refuseFileAsFolder } from '../files';
 import { formatIssues, message, packetErrorText } from '../messages';
 
 function defaultProfile(c: Case): ProfileId {
@@ -41,6 +42,8 @@ export default defineCommand(
   async ({ values, positionals: [file = ''], lang }, io) => {
     if (values.profile !== undefined && !isProfileId(values.profile))
       throw new InputError('unknownProfile', { profile: values.profile });
+    const outDir = path.resolve(io.cwd, values.out ?? '');
+    await refuseFileAsFolder(outDir);
     const input = await readCase(file, io, { passphrase: values.passphrase });
     const attachments = await input.attachments();
     const profile = (values.profile as ProfileId | undefined) ?? defaultProfile(input.case);
@@ -49,7 +52,7 @@ export default defineCommand(
         case: input.case,
         ...attachments,
         profile,
-        outDir: path.resolve(io.cwd, values.out ?? ''),
+        outDir,
         zip: values.zip ?? false,
         replace: values.force ?? false,
         acceptWarnings: values['accept-warnings'] ?? false,

@@ -21,6 +21,7 @@ export default defineCommand(
       out: { type: 'string' },
       today: { type: 'string' },
       json: { type: 'boolean' },
+      force: { type: 'boolean' },
     },
     operands: { count: 1, what: ONE_CASE },
     required: { out: '--out <reminders.ics>' },
@@ -33,7 +34,7 @@ export default defineCommand(
       now: new Date(),
       calendarName: caseData.name || 'ICP Packet Studio',
     });
-    const out = await writeOutput(io, values.out ?? '', ics);
+    const out = await writeOutput(io, values.out ?? '', ics, { force: values.force ?? false });
     if (values.json) {
       io.stdout(`${JSON.stringify({ file: out, reminders }, null, 2)}\n`);
       return 0;

@@ -50,7 +50,12 @@ function packetDecision(caseData: Case): DocumentDecision {
 
 export default defineCommand(
   {
-    options: { ...CASE_OPTIONS, review: { type: 'boolean' }, out: { type: 'string' } },
+    options: {
+      ...CASE_OPTIONS,
+      review: { type: 'boolean' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+    },
     operands: {
       count: 2,
       what: { en: 'a case file and a template id', 'zh-CN': '一个案件文件和一个模板 ID' },
@@ -89,7 +94,7 @@ export default defineCommand(
       }
       throw error;
     }
-    io.stdout(`${await writeOutput(io, values.out ?? '', bytes)}\n`);
+    io.stdout(`${await writeOutput(io, values.out ?? '', bytes, { force: values.force ?? false })}\n`);
     return 0;
   },
 );

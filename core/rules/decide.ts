@@ -295,7 +295,9 @@ export function decidePathway(answers: PathwayAnswers): Decision {
         undecided.push(rule.code);
         continue;
       }
-      items.push(...(list.value as Scalar[]));
+      // Each distinct value once: a list from a file may repeat one (the schema forbids it, but decide also
+      // takes answers straight from a file), and a spread into push() of a long list overflows the stack.
+      for (const value of new Set(list.value as Scalar[])) items.push(value);
     } else {
       items.push(undefined);
     }

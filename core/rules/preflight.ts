@@ -32,6 +32,7 @@ import { normalizeMobile, validateLandline, validateMobile, validatePhone } from
 import { MAINLAND_PROVINCES, mainlandProvinceByCode, mainlandProvinceByInput } from '../validate/provinces';
 import { validateHmtResidencePermit, validateResidentId } from '../validate/resident-id';
 import { fieldLimit, measureLength, validateChineseText } from '../validate/text';
+import { characterIssues } from '../validate/characters';
 import type { Bilingual, Severity, ValidationIssue } from '../validate/types';
 import { validateUscc } from '../validate/uscc';
 import { evaluate, recordLookup } from './condition';
@@ -275,6 +276,7 @@ export function checkCase(input: Case, options: CheckOptions = {}): PreflightIss
   checkValidity(out, caseData, facts, today);
   checkLicence(out, caseData, facts, decision);
   checkDocuments(out, caseData, checklist);
+  checkCharacters(out, input);
   const pathway = packetPathway(decision);
   if (pathway) {
     const documents = packetDocumentDecision(caseData, decision, pathway);
@@ -288,6 +290,45 @@ export function checkCase(input: Case, options: CheckOptions = {}): PreflightIss
     .map((issue, index) => ({ issue, index }))
     .sort((a, b) => order(a.issue.step) - order(b.issue.step) || a.index - b.index)
     .map(({ issue }) => issue);
+}
+
+/** Parts of the case no document prints and no portal receives: their characters are not checked here. */
+const UNPRINTED_ROOTS: ReadonlySet<string> = new Set([
+  'schemaVersion',
+  'id',
+  'createdAt',
+  'updatedAt',
+  'attachments',
+  'acknowledged',
+  'journal',
+  'exports',
+  'afterApproval',
+]);
+
+/** Every string of the case with its path, in the order of the case. */
+function* stringsOf(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value))
+    for (const [i, item] of value.entries()) yield* stringsOf(item, `${path}.${i}`);
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) yield* stringsOf(item, path ? `${path}.${key}` : key);
+}
+
+/**
+ * Characters no field may hold (control, direction and invisible ones) and characters the document font
+ * cannot print (issue 22 points 5 and 7): the build would refuse the case, so the pre-flight says so first,
+ * at the field. An English meaning is reported at the field it explains.
+ */
+function checkCharacters(out: IssueList, caseData: Case): void {
+  for (const [root, value] of Object.entries(caseData)) {
+    if (UNPRINTED_ROOTS.has(root)) continue;
+    for (const [path, text] of stringsOf(value, root)) {
+      const field = root === 'englishMeanings' ? path.slice('englishMeanings.'.length) : path;
+      const serviceIndex = /^services\.(\d+)/.exec(field)?.[1];
+      const kind = serviceIndex === undefined ? undefined : caseData.services[Number(serviceIndex)]?.kind;
+      out.field(field, characterIssues(text), kind);
+    }
+  }
 }
 
 function checkPathway(out: IssueList, decision: Decision): void {

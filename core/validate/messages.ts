@@ -911,6 +911,26 @@ export const MESSAGES = {
       '请将 ( ) 改为（ ），使名称与证照完全一致。',
     ),
   },
+  'text.unsafeCharacters': {
+    message: t(
+      'The text contains invisible control or direction characters ({{chars}}): they change how it is shown or printed, and the portal compares names character by character.',
+      '文字中含有不可见的控制符或文字方向符（{{chars}}），会改变文字的显示或打印效果，而备案系统会逐字比对名称。',
+    ),
+    fix: t(
+      'Type the text again instead of pasting it, or delete and retype the characters around the marked place.',
+      '请重新输入这段文字（不要粘贴），或删除后重新输入相应位置的字符。',
+    ),
+  },
+  'text.unprintable': {
+    message: t(
+      'The documents cannot print {{chars}}: the document font has no such character.',
+      '文书无法打印 {{chars}}：文书字体中没有这个字符。',
+    ),
+    fix: t(
+      'Replace it with the character the certificate shows, or leave it out (emoji and symbols are not accepted by the portals either).',
+      '请换成证照上的对应字符，或将其删去（备案系统也不接受表情符号和特殊符号）。',
+    ),
+  },
   'text.surroundingSpace': {
     message: t('The text starts or ends with spaces.', '文字开头或结尾有空格。'),
     fix: t(

@@ -15,6 +15,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CaseSchema, type Case } from '../../core/model/case';
+import { unsafeCharacters } from '../../core/validate/characters';
 import type { ErrorCode, HandlerMap } from '../contract';
 import { nodeFs, writeFileAtomic } from '../../host/store/atomic-file';
 import {
@@ -37,7 +38,17 @@ void storeCodesAreContractCodes;
 
 const caseId = z.string().regex(CASE_ID_PATTERN);
 const attachmentId = z.string().regex(ATTACHMENT_ID_PATTERN);
-const caseName = z.string().trim().min(1).max(200);
+/**
+ * A case name typed in a dialog: control, direction and invisible characters are refused (issue 22 point 7) —
+ * they would reach terminals and file names from someone else's case. In the editor the pre-flight flags them
+ * as the user types instead, so an autosave never loses an edit.
+ */
+const caseName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((name) => unsafeCharacters(name).length === 0, { message: 'unsafeCharacters' });
 const checklistItemId = z.string().min(1).max(100);
 const passphrase = z.string().min(1).max(1024);
 /** How long a picked import file waits for its passphrase. */

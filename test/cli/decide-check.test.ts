@@ -176,7 +176,7 @@ describe('icp-packet check', () => {
       /not-a-case\.json: it is not an ICP Packet Studio case \(missing schemaVersion or id\)/,
     );
     expect((await run('check', 'complete-case.json', '--today', 'tomorrow')).err).toMatch(
-      /--today must be a date/,
+      /--today must be a calendar date/,
     );
   });
 

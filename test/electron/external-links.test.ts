@@ -53,13 +53,22 @@ describe('isAllowedExternalUrl', () => {
     ['an IPv6 address', 'https://[::1]/'],
     ['a trailing-dot host (not the canonical name)', 'https://beian.miit.gov.cn./'],
     ['a bare TLD', 'https://cn/'],
+    // Issue 22 point 11: an explicit list, not every *.gov.cn host.
+    ['any other *.gov.cn host', 'https://someone.gov.cn/'],
+    ['a host under an allowed one', 'https://evil.beian.miit.gov.cn/'],
+    ['another weixin.qq.com host', 'https://open.weixin.qq.com/'],
   ])('refuses %s', (_why, url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
   });
 
-  it('opens every source the rule data cites, at exactly that address, and nothing else on those sites', () => {
+  it('opens every https source the rule data cites, at exactly that address, and nothing else on those sites', () => {
     expect(CITED_SOURCE_URLS.size).toBeGreaterThan(20);
-    for (const url of CITED_SOURCE_URLS) expect(isAllowedExternalUrl(url), url).toBe(true);
+    for (const url of CITED_SOURCE_URLS)
+      expect(isAllowedExternalUrl(url), url).toBe(url.startsWith('https://'));
+    // A cited source over plain http is not opened (issue 22 point 11).
+    const plain = [...CITED_SOURCE_URLS].find((url) => url.startsWith('http://'));
+    expect(plain).toBeDefined();
+    expect(isAllowedExternalUrl(plain ?? '')).toBe(false);
     expect(CITED_SOURCE_URLS).toContain('https://kaizencpa.com/Knowledge/info/id/1147.html');
     expect(isAllowedExternalUrl('https://kaizencpa.com/Knowledge/info/id/1148.html')).toBe(false);
     expect(isAllowedExternalUrl('https://kaizencpa.com/')).toBe(false);

@@ -17,7 +17,12 @@ function websiteCase(): Case {
     answers: answers({ province: '320000' }),
     subject: { ...c.subject, province: '320000', city: '320100', district: '320102' },
     principal: PrincipalSchema.parse({ ...c.services[0]?.principal, isLegalRepresentative: true }),
-    legalRepresentative: PersonSchema.parse(c.services[0]?.principal),
+    // A principal less its isLegalRepresentative flag (the schema refuses keys a person does not have).
+    legalRepresentative: PersonSchema.parse(
+      Object.fromEntries(
+        Object.entries(c.services[0]?.principal ?? {}).filter(([k]) => k !== 'isLegalRepresentative'),
+      ),
+    ),
     services: [
       {
         kind: 'website',

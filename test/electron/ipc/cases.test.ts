@@ -85,6 +85,20 @@ describe('case handlers', () => {
     for (const r of refused) expect(r).toMatchObject({ ok: false, code: 'invalidPayload' });
   });
 
+  it('refuse a case name with control, direction or invisible characters (issue 22 point 7)', async () => {
+    const deps = await depsFor();
+    const h = createHandlers(deps);
+    const c = value(await h['case:create']({ name: 'Acme' }));
+    for (const name of ['Acme\u001b[2J', 'Shop\u202egnp.exe', 'A\u009b31m', 'Zero\u200bwidth'])
+      for (const r of [
+        await h['case:create']({ name }),
+        await h['case:rename']({ id: c.id, name }),
+        await h['case:duplicate']({ id: c.id, name }),
+      ])
+        expect(r).toMatchObject({ ok: false, code: 'invalidPayload' });
+    expect(value(await h['cases:list'](undefined))).toEqual([expect.objectContaining({ name: 'Acme' })]);
+  });
+
   it('carry store error codes and details: attachment type, damaged case with its backup', async () => {
     const deps = await depsFor();
     const h = createHandlers(deps);
