@@ -228,7 +228,14 @@ export function checkDocumentConsistency(
     labels: documentLabels(),
     today: options.today ?? new Date().toISOString().slice(0, 10),
   };
-  return compareFacts(templates.map((t) => factsOf(resolveDocument(t, ctx), t.title)));
+  return consistencyOf(templates.map((template) => ({ template, document: resolveDocument(template, ctx) })));
+}
+
+/** The contradictions among documents already resolved (the pre-flight resolves the packet once). */
+export function consistencyOf(
+  documents: readonly { template: DocumentTemplate; document: ResolvedDocument }[],
+): ConsistencyIssue[] {
+  return compareFacts(documents.map(({ template, document }) => factsOf(document, template.title)));
 }
 
 /** The fact's name in a message. */

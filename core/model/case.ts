@@ -188,12 +188,24 @@ export const PersonSchema = z.object({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
-/** A person in charge (负责人): the subject's, or a service's. */
+/**
+ * The subject's person in charge (负责人). `isLegalRepresentative` is the People step's "also the legal
+ * representative" choice: then the case holds one person (core/model/principal.ts), which is why it starts on.
+ */
 export const PrincipalSchema = PersonSchema.extend({
   /** The principal is the legal representative: no authorization letter needed. */
   isLegalRepresentative: z.boolean().default(true),
 });
 export type Principal = z.infer<typeof PrincipalSchema>;
+
+/**
+ * A service's own person in charge: someone other than the subject's (else the service has none of its own).
+ * Whether they are the legal representative is a fact the user states, never a default: it starts off, and
+ * the pre-flight compares the person with the legal representative (core/rules/cross-checks.ts).
+ */
+export const ServicePrincipalSchema = PersonSchema.extend({
+  isLegalRepresentative: z.boolean().default(false),
+});
 
 // ---------------------------------------------------------------- subject (the applicant entity)
 
@@ -245,6 +257,11 @@ export const FormerNameSchema = z.object({
   name: text(200),
   /** Date the name change was registered. */
   changedOn: isoDate(),
+  /**
+   * An ICP filing was made under this name, so the filing must be moved to the current name (the rename
+   * letter, citing the subject's filing number); false: nothing was filed under it. null until answered.
+   */
+  filedUnder: z.boolean().nullable().default(null),
 });
 
 export const SubjectSchema = z.object({
@@ -262,6 +279,8 @@ export const SubjectSchema = z.object({
   district: text(6),
   /** 通讯地址 without the leading province/city/district, down to the house number. */
   mailingAddress: text(300),
+  /** 邮政编码 of the mailing address (six digits), for the licence application letter. */
+  postalCode: text(10),
   /** 投资人或主管单位: investor or supervising unit. */
   investor: text(200),
   /** Registered capital in RMB yuan. */
@@ -314,7 +333,7 @@ const serviceBase = {
   languages: z.array(z.string().max(10)).default(['zh-CN']),
   preApprovals: z.array(PreApprovalSchema).default([]),
   /** The service's person in charge; null = same as the subject's principal. */
-  principal: PrincipalSchema.nullable().default(null),
+  principal: ServicePrincipalSchema.nullable().default(null),
   /** 备注 for the reviewer: actual business and main services. */
   remarks: text(500),
   /**

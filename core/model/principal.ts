@@ -42,3 +42,26 @@ export function linkPrincipal(c: Case): Case {
     legalRepresentative: { ...c.legalRepresentative, ...person },
   };
 }
+
+const compactId = (id: string) => id.normalize('NFKC').replace(/[\s-]/gu, '').toUpperCase();
+const compactName = (name: string) =>
+  name
+    .normalize('NFKC')
+    .replace(/[\s·・.,，]/gu, '')
+    .toLowerCase();
+
+/**
+ * Whether two records describe the same natural person, as a reviewer tells: by the ID number when both
+ * have one, else by the name (Chinese or as in the passport) when both have one. `null` when neither can
+ * tell — nothing entered yet.
+ */
+export function sameIdentity(a: Person, b: Person): boolean | null {
+  const idA = compactId(a.idNumber);
+  const idB = compactId(b.idNumber);
+  if (idA && idB) return idA === idB;
+  const names = (p: Person) => [p.name, p.nameLatin].map(compactName).filter(Boolean);
+  const namesA = names(a);
+  const namesB = names(b);
+  if (namesA.length === 0 || namesB.length === 0) return null;
+  return namesA.some((n) => namesB.includes(n));
+}
