@@ -107,6 +107,8 @@ export interface PrintedValue {
   format: string;
   /** The value read (for the "written in Chinese" check). */
   value: unknown;
+  /** What the Chinese text printed for it. */
+  text: string;
   /** What was printed in place of a missing fact, if anything. */
   gap?: PrintedGap;
   /**
@@ -646,6 +648,7 @@ export function fill(text: string, ctx: ResolveContext, scope: Scope, lang: Lang
         path: where,
         format: format ?? '',
         value,
+        text: formatted === NOTHING ? '' : blank ? BLANK : formatted,
         ...(gap ? { gap } : {}),
         missing,
       });
@@ -814,6 +817,7 @@ function ownershipTable(caption: { zh: string; en: string }, ctx: ResolveContext
       path,
       format: '',
       value,
+      text: empty ? BLANK : String(value),
       ...(empty ? { gap: 'blank' as const } : {}),
       missing: empty ? [path] : [],
     });
@@ -838,6 +842,12 @@ function ownershipTable(caption: { zh: string; en: string }, ctx: ResolveContext
       printed('owners[].sharePct', `${ownerAt}.sharePct`, owner.sharePct);
       const through =
         holder.sharePct === null || owner.sharePct === null ? null : (holder.sharePct * owner.sharePct) / 100;
+      // The indirect share is computed from both: its blank is the missing one's.
+      printed(
+        'owners[].sharePct',
+        holder.sharePct === null ? `${at}.sharePct` : `${ownerAt}.sharePct`,
+        through,
+      );
       rows.push([
         { zh: `${i + 1}.${j + 1}`, en: `${i + 1}.${j + 1}` },
         {

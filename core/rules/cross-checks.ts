@@ -65,7 +65,8 @@ const money = (amount: number): Bilingual => ({
 
 /**
  * The registered capital is the sum of the shareholders' subscribed contributions (Company Law Art. 47), and
- * the shareholdings add up to 100 %. Checked once every figure is entered (an empty one is a gap of its own).
+ * the shareholdings add up to 100 %, checked once every figure is entered (an empty one is a gap of its own).
+ * A company shareholder lists its owners: the ownership chart traces every holding to natural persons.
  */
 export function capitalFindings(caseData: Case): CrossFinding[] {
   const { registeredCapitalCny: capital, shareholders } = caseData.subject;
@@ -82,6 +83,15 @@ export function capitalFindings(caseData: Case): CrossFinding[] {
         related: shareholders.map((_, i) => `subject.shareholders.${i}.contributionCny`),
       });
   }
+  shareholders.forEach((holder, i) => {
+    if (holder.kind === 'company' && holder.name.trim() && holder.owners.length === 0)
+      findings.push({
+        code: 'subject.shareholderOwnersMissing',
+        path: `subject.shareholders.${i}.owners`,
+        params: { name: holder.name.trim() },
+        related: [],
+      });
+  });
   const shares = shareholders.map((s) => s.sharePct);
   if (shares.every((p) => p !== null)) {
     const total = shares.reduce<number>((sum, p) => sum + (p ?? 0), 0);
