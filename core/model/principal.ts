@@ -65,3 +65,26 @@ export function sameIdentity(a: Person, b: Person): boolean | null {
   if (namesA.length === 0 || namesB.length === 0) return null;
   return namesA.some((n) => namesB.includes(n));
 }
+
+/**
+ * Whether ticking "the person in charge is also the legal representative" would drop details: both records
+ * hold details and they differ. The user then chooses whose details to keep ({@link linkKeeping}).
+ */
+export function linkingDropsDetails(c: Case): boolean {
+  if (c.principal.isLegalRepresentative) return false;
+  return (
+    hasDetails(c.principal) &&
+    hasDetails(c.legalRepresentative) &&
+    !samePerson(personOf(c.principal), personOf(c.legalRepresentative))
+  );
+}
+
+/** The case with the principal linked to the legal representative, keeping the details the user chose. */
+export function linkKeeping(c: Case, keep: 'principal' | 'legalRepresentative'): Case {
+  const person = personOf(keep === 'principal' ? c.principal : c.legalRepresentative);
+  return {
+    ...c,
+    principal: { ...c.principal, ...person, isLegalRepresentative: true },
+    legalRepresentative: { ...c.legalRepresentative, ...person },
+  };
+}

@@ -282,12 +282,12 @@ export function checkCase(input: Case, options: CheckOptions = {}): PreflightIss
   checkDocuments(out, caseData, checklist);
   const pathway = packetPathway(decision);
   const findings = [...legalRepresentativeFindings(caseData), ...renameFindings(caseData)];
+  // The licence's company facts (capital, shareholders, categories) are checked wherever a licence is needed.
+  if (facts.needsLicence || facts.licenceFirm)
+    findings.push(...capitalFindings(caseData), ...categoryBusinessFindings(caseData, decision));
   if (pathway) {
     const documents = packetDocumentDecision(caseData, decision, pathway);
-    if (documents.licence) {
-      checkLicenceCategories(out, caseData, decision);
-      findings.push(...capitalFindings(caseData), ...categoryBusinessFindings(caseData, decision));
-    }
+    if (documents.licence) checkLicenceCategories(out, caseData, decision);
     findings.push(...privacyFindings(caseData));
     checkPersonalData(out, caseData, documents);
     addFindings(out, caseData, findings);
