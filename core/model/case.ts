@@ -221,6 +221,17 @@ export const SUBJECT_CERTIFICATE_TYPES = [
 ] as const;
 export type SubjectCertificateType = (typeof SUBJECT_CERTIFICATE_TYPES)[number];
 
+/** An owner of a company shareholder, for the ownership chart traced to natural persons. */
+export const OwnerSchema = z.object({
+  name: text(200),
+  nameLatin: text(200),
+  kind: z.enum(['company', 'individual']).default('individual'),
+  country: text(2),
+  certificateNumber: text(40),
+  /** Share of the shareholder's equity, 0–100. */
+  sharePct: percent(),
+});
+
 export const ShareholderSchema = z.object({
   name: text(200),
   nameLatin: text(200),
@@ -237,19 +248,7 @@ export const ShareholderSchema = z.object({
    * The shareholder's own owners, for the ownership chart traced to natural persons (a company shareholder
    * only; a natural-person shareholder is an owner already).
    */
-  owners: z
-    .array(
-      z.object({
-        name: text(200),
-        nameLatin: text(200),
-        kind: z.enum(['company', 'individual']).default('individual'),
-        country: text(2),
-        certificateNumber: text(40),
-        /** Share of the shareholder's equity, 0–100. */
-        sharePct: percent(),
-      }),
-    )
-    .default([]),
+  owners: z.array(OwnerSchema).default([]),
 });
 export type Shareholder = z.infer<typeof ShareholderSchema>;
 

@@ -177,7 +177,7 @@ export function privacyFindings(caseData: Case): CrossFinding[] {
         item: row.item.trim() || '—',
         problem: row.sensitive ? PROBLEMS.sensitiveWithoutCategory : PROBLEMS.categoryNotSensitive,
       },
-      related: [`personalData.${i}.sensitive`],
+      related: [],
     });
   });
   const mailbox = caseData.subject.privacyContactEmail.trim().toLowerCase();
