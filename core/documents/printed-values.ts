@@ -72,6 +72,7 @@ export function resolvePacket(
       labels: documentLabels(),
       today: options.today,
       printed,
+      chineseOnly: true,
     });
     return { template, document, printed };
   });

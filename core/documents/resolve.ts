@@ -93,6 +93,8 @@ export interface ResolveContext {
    * of a missing fact (core/documents/printed-values.ts reads it for the pre-flight).
    */
   printed?: PrintedValue[];
+  /** Leave the English gloss empty: the pre-flight's checks read only what the Chinese text prints. */
+  chineseOnly?: boolean;
 }
 
 /** What an empty value printed in place of a fact: a blank to fill in, 无, or 尚未备案. */
@@ -615,6 +617,7 @@ function partPath(base: string | undefined, part: string): string | undefined {
 
 /** Fills the placeholders of `text`; an empty value becomes {@link BLANK}. */
 export function fill(text: string, ctx: ResolveContext, scope: Scope, lang: Lang): string {
+  if (lang === 'en' && ctx.chineseOnly) return '';
   return text.replace(PLACEHOLDER, (_match, path: string, format: string | undefined) => {
     const isComputed =
       path.startsWith('$') && path !== '$now' && path !== '$index' && !path.startsWith('$item');
