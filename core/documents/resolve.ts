@@ -8,6 +8,7 @@ import { regionLatin, regionName } from '../model/regions';
 import { mainlandProvinceByInput, provinceByCode } from '../validate/provinces';
 import { getAt } from '../model/access';
 import { evaluate, type DocumentDecision } from './conditions';
+import { glossOf } from './glossary';
 import { printedName } from './names';
 import { JOINER } from './wrap';
 import {
@@ -599,7 +600,11 @@ function englishOf(chinese: string, path: string | undefined, ctx: ResolveContex
   if (path && /(^|\.)filingNumber$/.test(path)) return chinese;
   // A name without a Latin form (a service, a staff member) is printed as it is: names are not translated.
   if (path && /\.name$/.test(path) && !(typeof latin === 'string' && latin.trim())) return chinese;
-  return NO_ENGLISH;
+  // The applicant's own name typed again (the domain holder): its Latin form.
+  const subject = ctx.caseData.subject;
+  if (subject.nameLatin.trim() && chinese.trim() === subject.name.trim()) return subject.nameLatin.trim();
+  // A fixed term (本科, 技术总监, 阿里云计算有限公司, 广东省深圳市): the glossary's English.
+  return glossOf(chinese) ?? NO_ENGLISH;
 }
 
 /** The placeholder's path in the `binds` notation: the key of the template's `prints` declaration. */

@@ -445,9 +445,11 @@ describe('across documents', () => {
     expect(prepared.layout.units.some((u) => u.text === 'Homeware sold online, own stock only')).toBe(true);
   });
 
-  it('review copy: table headers break English only between words', () => {
+  it('review copy: table headers and cells break English only between words', () => {
     for (const r of rendered.filter((x) => x.variant === 'review')) {
-      const headers = r.prepared.layout.units.filter((u) => u.part === 'header' && u.role === 'gloss');
+      const headers = r.prepared.layout.units.filter(
+        (u) => (u.part === 'header' || u.part === 'cell') && u.role === 'gloss',
+      );
       for (const unit of headers) {
         const drawn = r.prepared.layout.ops.filter(
           (op): op is TextOp => op.kind === 'text' && op.unit === unit.id,

@@ -40,6 +40,8 @@ const folder = path.resolve(import.meta.dirname, '../../../templates/documents')
 /** Files in the folder that are not document templates of this registry. */
 const NOT_REGISTERED = new Set([
   'labels.json',
+  // The review copy's English for fixed terms (core/documents/glossary.ts), not a document.
+  'glossary.json',
   // The packet's index page: rendered by core/packet with its own substitutions, never chosen by a case.
   'packet-index.json',
 ]);
