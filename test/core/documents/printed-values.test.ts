@@ -276,6 +276,31 @@ describe('every document of every case, read back with pdf.js', () => {
     }
   });
 
+  it('read as the reviewer reads the filled packets: no 附页 for a line, no portal ids, one date, no false 法人', () => {
+    for (const [name, { documents }] of states()) {
+      if (name.endsWith(' gaps') && !name.startsWith('sample')) continue;
+      for (const doc of documents) {
+        const where = `${name}: ${doc.id}`;
+        const text = compact(doc.items.join(''));
+        // Every value of these cases is short: a cell a few lines over its budget grows, nothing goes to an 附页.
+        expect(text, where).not.toContain('附页');
+        // Signed documents carry the planned submission date or a blank to date by hand, never the build day.
+        expect(text, where).not.toContain('2026年11月25日');
+      }
+      const sheet = compact(documents.find((d) => d.id === 'filing-info-sheet')!.items.join(''));
+      // WeChat's numeric service-content ids mean nothing on paper; they go to WeChat in the request body.
+      expect(sheet, name).not.toContain('服务内容类型');
+      const overview = documents.find((d) => d.id === 'company-overview');
+      // A partnership shareholder is not a legal person (法人): company shareholders are typed 企业.
+      if (overview)
+        expect(compact(overview.items.join('')).replace(/法定代表人|法人治理/g, ''), name).not.toContain(
+          '法人',
+        );
+    }
+    const inventory = rendered.get('sample gaps')!.documents.find((d) => d.id === 'pi-inventory')!;
+    expect(compact(inventory.items.join(''))).toContain('订单完成后3年（依据《电子商务法》第三十一条）');
+  });
+
   it('the gaps of the review are in the PDFs, where the pre-flight points', () => {
     const migrated = rendered.get('B25 licence (schema 1, migrated) gaps')!;
     const staff = migrated.documents.find((d) => d.id === 'key-staff')!;
