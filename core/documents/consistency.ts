@@ -129,7 +129,9 @@ export function factsOf(doc: ResolvedDocument, title = doc.title): DocumentFacts
     [...text.matchAll(SERVICE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim()).filter(Boolean),
   );
   const dates = (doc.blocks as ResolvedBlock[]).flatMap((b) =>
-    b.kind === 'signature' ? b.signers.map((s) => (s.date?.zh ?? '（手写）').replace(JOINERS, '')) : [],
+    b.kind === 'signature'
+      ? b.signers.filter((s) => !s.handDated).map((s) => (s.date?.zh ?? '（手写）').replace(JOINERS, ''))
+      : [],
   );
   put('signingDate', [
     ...dates,

@@ -60,6 +60,8 @@ export type ResolvedBlock =
         seal: boolean;
         /** The printed date (the case's planned submission date), or null for 年 月 日 to fill in by hand. */
         date: ResolvedText | null;
+        /** A party other than the applicant, who always dates by hand: not one of the case's signing dates. */
+        handDated?: true;
       }[];
     }
   | { kind: 'notes'; heading: ResolvedText; items: ResolvedText[] }
@@ -775,13 +777,15 @@ function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
             ...(signer.name ? { name: fillText({ zh: signer.name, en: signer.name }, ctx, {}) } : {}),
             signatures: signer.signatures.map((s) => fillText(s, ctx, {})),
             seal: signer.seal,
+            ...(signer.dated === 'hand' ? { handDated: true as const } : {}),
             // One rule for every document of the case (see signingDate).
-            date: signingDate(ctx.caseData)
-              ? {
-                  zh: formatDate(signingDate(ctx.caseData), 'zh'),
-                  en: formatDate(signingDate(ctx.caseData), 'en'),
-                }
-              : null,
+            date:
+              signer.dated === 'case' && signingDate(ctx.caseData)
+                ? {
+                    zh: formatDate(signingDate(ctx.caseData), 'zh'),
+                    en: formatDate(signingDate(ctx.caseData), 'en'),
+                  }
+                : null,
           })),
         },
       ];

@@ -179,6 +179,11 @@ const Signer = z
     /** Signature lines, e.g. 法定代表人（签字）. */
     signatures: z.array(Text).default([]),
     seal: z.boolean().default(true),
+    /**
+     * `case`: the case's one signing date (or 年 月 日 blank when it names none); `hand`: always left blank, for
+     * a party other than the applicant (the access provider's verifier dates the day they verify).
+     */
+    dated: z.enum(['case', 'hand']).default('case'),
   })
   .strict();
 

@@ -297,6 +297,11 @@ describe('every document of every case, read back with pdf.js', () => {
           '法人',
         );
     }
+    // The access provider's verifier dates the 核验单 the day they verify: only the applicant's date is printed.
+    const form = rendered
+      .get('nationwide B21 + B25 filled')!
+      .documents.find((d) => d.id === 'verification-form')!;
+    expect(occurrences(compact(form.items.join('')), '2026年12月10日')).toBe(1);
     const inventory = rendered.get('sample gaps')!.documents.find((d) => d.id === 'pi-inventory')!;
     expect(compact(inventory.items.join(''))).toContain('订单完成后3年（依据《电子商务法》第三十一条）');
   });
