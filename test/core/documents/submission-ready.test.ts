@@ -322,7 +322,7 @@ describe('across documents', () => {
       if (signature.length === 0) continue;
       const t = compact(r.items.map((i) => i.text).join(''));
       // A party other than the applicant (the access provider's verifier) always dates by hand.
-      const handDated = documentTemplate(r.id).blocks.some(
+      const handDated = documentTemplate(r.id)!.blocks.some(
         (b) => b.type === 'signature' && b.signers.some((s) => s.dated === 'hand'),
       );
       if (r.caseName === 'licence') {
