@@ -282,12 +282,24 @@ export const PersonSchema = record({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
-/** A person in charge (负责人): the subject's, or a service's. */
+/**
+ * The subject's person in charge (负责人). `isLegalRepresentative` is the People step's "also the legal
+ * representative" choice: then the case holds one person (core/model/principal.ts), which is why it starts on.
+ */
 export const PrincipalSchema = PersonSchema.extend({
   /** The principal is the legal representative: no authorization letter needed. */
   isLegalRepresentative: z.boolean().default(true),
 });
 export type Principal = z.infer<typeof PrincipalSchema>;
+
+/**
+ * A service's own person in charge: someone other than the subject's (else the service has none of its own).
+ * Whether they are the legal representative is a fact the user states, never a default: it starts off, and
+ * the pre-flight compares the person with the legal representative (core/rules/cross-checks.ts).
+ */
+export const ServicePrincipalSchema = PersonSchema.extend({
+  isLegalRepresentative: z.boolean().default(false),
+});
 
 // ---------------------------------------------------------------- subject (the applicant entity)
 
@@ -302,6 +314,17 @@ export const SUBJECT_CERTIFICATE_TYPES = [
   ...PERSON_ID_TYPES,
 ] as const;
 export type SubjectCertificateType = (typeof SUBJECT_CERTIFICATE_TYPES)[number];
+
+/** An owner of a company shareholder, for the ownership chart traced to natural persons. */
+export const OwnerSchema = record({
+  name: text(200),
+  nameLatin: text(200),
+  kind: z.enum(['company', 'individual']).default('individual'),
+  country: text(2),
+  certificateNumber: text(40),
+  /** Share of the shareholder's equity, 0–100. */
+  sharePct: percent(),
+});
 
 export const ShareholderSchema = record({
   name: text(200),
@@ -319,18 +342,7 @@ export const ShareholderSchema = record({
    * The shareholder's own owners, for the ownership chart traced to natural persons (a company shareholder
    * only; a natural-person shareholder is an owner already).
    */
-  owners: list(
-    record({
-      name: text(200),
-      nameLatin: text(200),
-      kind: z.enum(['company', 'individual']).default('individual'),
-      country: text(2),
-      certificateNumber: text(40),
-      /** Share of the shareholder's equity, 0–100. */
-      sharePct: percent(),
-    }),
-    LIST_LIMITS.owners,
-  ),
+  owners: list(OwnerSchema, LIST_LIMITS.owners),
 });
 export type Shareholder = z.infer<typeof ShareholderSchema>;
 
@@ -338,6 +350,11 @@ export const FormerNameSchema = record({
   name: text(200),
   /** Date the name change was registered. */
   changedOn: isoDate(),
+  /**
+   * An ICP filing was made under this name, so the filing must be moved to the current name (the rename
+   * letter, citing the subject's filing number); false: nothing was filed under it. null until answered.
+   */
+  filedUnder: z.boolean().nullable().default(null),
 });
 
 export const SubjectSchema = record({
@@ -355,6 +372,8 @@ export const SubjectSchema = record({
   district: text(6),
   /** 通讯地址 without the leading province/city/district, down to the house number. */
   mailingAddress: text(300),
+  /** 邮政编码 of the mailing address (six digits), for the licence application letter. */
+  postalCode: text(10),
   /** 投资人或主管单位: investor or supervising unit. */
   investor: text(200),
   /** Registered capital in RMB yuan. */
@@ -407,7 +426,7 @@ const serviceBase = {
   languages: z.array(z.string().max(10)).max(LIST_LIMITS.languages).default(['zh-CN']),
   preApprovals: list(PreApprovalSchema, LIST_LIMITS.preApprovals),
   /** The service's person in charge; null = same as the subject's principal. */
-  principal: PrincipalSchema.nullable().default(null),
+  principal: ServicePrincipalSchema.nullable().default(null),
   /** 备注 for the reviewer: actual business and main services. */
   remarks: text(500),
   /**

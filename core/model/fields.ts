@@ -20,7 +20,8 @@ export const FieldDefSchema = z.strictObject({
   label: bilingual,
   help: bilingual,
   example: z.string(),
-  input: z.enum(['text', 'textarea', 'date', 'number', 'select', 'boolean', 'region', 'list']),
+  /** `yesNo`: a question that starts unanswered (null) and is answered yes or no. */
+  input: z.enum(['text', 'textarea', 'date', 'number', 'select', 'boolean', 'yesNo', 'region', 'list']),
   /** The field appears on the filing portal's form (and so on the portal copy sheet). */
   portal: z.boolean(),
   /** Where the label and rule come from (a file and section under shared/domain). */

@@ -53,6 +53,7 @@ export function sampleCase(now: Date = new Date()): Case {
       city: '310100',
       district: '310115',
       mailingAddress: '张杨路500号10楼1001室',
+      postalCode: '200120',
       investor: '北风家居有限责任公司（Northwind Home GmbH）',
       registeredCapitalCny: 5_000_000,
       establishedOn: '2021-03-18',

@@ -26,7 +26,8 @@ export interface CaseFacts {
   /** The legal representative is not a mainland Chinese citizen. */
   legalRepForeign: boolean;
   servicePrincipalNotLegalRep: boolean;
-  hasFormerNames: boolean;
+  /** An ICP filing was made under a former name (the rename letter moves it to the current name). */
+  filedUnderFormerName: boolean;
   websiteCount: number;
   /** An individual whose resident-ID address code lies outside the filing province. */
   individualOutOfProvince: boolean;
@@ -65,7 +66,7 @@ export function caseFacts(caseData: Case, decision: Decision): CaseFacts {
     servicePrincipalNotLegalRep: services.some(
       (s) => s.principal !== null && !s.principal.isLegalRepresentative,
     ),
-    hasFormerNames: subject.formerNames.some((f) => f.name.trim() !== ''),
+    filedUnderFormerName: subject.formerNames.some((f) => f.name.trim() !== '' && f.filedUnder === true),
     websiteCount: services.filter((s) => s.kind === 'website').length,
     individualOutOfProvince:
       individualSubject &&

@@ -446,6 +446,16 @@ export const MESSAGES = {
   },
 
   // — E-mail —
+  'postalCode.format': {
+    message: t(
+      'A postal code in mainland China has six digits; “{{value}}” does not.',
+      '邮政编码应为6位数字，“{{value}}”不符合。',
+    ),
+    fix: t(
+      'Enter the six-digit code of the mailing address, e.g. 200120.',
+      '请填写通讯地址所在地的6位邮政编码，如200120。',
+    ),
+  },
   'email.format': {
     message: t(
       'An e-mail address has exactly one @ with text on both sides.',

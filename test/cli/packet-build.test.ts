@@ -169,7 +169,7 @@ describe('the packet icp-packet build writes', () => {
     expect(files).toContain('wechat-apply-icp-filing.json');
     expect(files).toContain('manifest.json');
     expect(files).toContain('附件 Attachments/营业执照.jpg');
-    expect(files).toContain('附件 Attachments/主体负责人护照.jpg');
+    expect(files).toContain('附件 Attachments/主体负责人身份证件（护照）.jpg');
     expect(files).toContain('附件 Attachments/小程序负责人身份证件（正面）.jpg');
     const generated = files.filter((f) => /^\d\d /.test(f) && f !== '00 目录 Index.pdf');
     expect(generated.length).toBeGreaterThanOrEqual(3);

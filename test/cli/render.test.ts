@@ -44,7 +44,7 @@ describe('icp-packet render', () => {
       await main(['render', caseFile, 'authorization-letter', '--review', '--out', 'review.pdf'], cli),
     ).toBe(0);
     const text = await textOf(path.join(dir, 'review.pdf'));
-    expect(text).toContain('授权委托书');
+    expect(text).toContain('法定代表人授权书');
     expect(text).toContain('仅供核对·Forreviewonly');
     expect(text).toContain('LetterofAuthorization');
   }, 30_000);

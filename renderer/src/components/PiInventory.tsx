@@ -10,7 +10,7 @@ import {
 import { removeListRow } from '../../../core/model/list-edits';
 import { enumKey } from '../i18n/enumKey';
 import { useCaseSession } from '../screens/Case/caseSession';
-import { InlineCheck, SelectField, TextField, fieldDomId } from './fields';
+import { FieldIssues, InlineCheck, SelectField, TextField, fieldDomId } from './fields';
 import './pi-inventory.css';
 
 /**
@@ -23,8 +23,12 @@ import './pi-inventory.css';
  */
 export function PiInventory() {
   const { t } = useTranslation();
-  const { caseData, update } = useCaseSession();
+  const { caseData, issues, update } = useCaseSession();
   const items = caseData.personalData;
+  /** The pre-flight's findings on one field of the inventory, shown under it. */
+  const issuesAt = (path: string) => (
+    <FieldIssues id={`${fieldDomId(path)}-issues`} issues={issues.filter((i) => i.path === path)} />
+  );
   const setItem = (index: number, patch: Partial<DataItem>) =>
     update((c) => ({
       ...c,
@@ -52,18 +56,20 @@ export function PiInventory() {
             <div className="pi-item__grid">
               <TextField
                 id={fieldDomId(`personalData.${index}.item`)}
+                after={issuesAt(`personalData.${index}.item`)}
                 label={t('piInventory.item')}
                 value={item.item}
                 onChange={(next) => setItem(index, { item: next })}
               />
               <TextField
                 id={fieldDomId(`personalData.${index}.purpose`)}
+                after={issuesAt(`personalData.${index}.purpose`)}
                 label={t('piInventory.purpose')}
                 value={item.purpose}
                 onChange={(next) => setItem(index, { purpose: next })}
               />
               <SelectField
-                id={`${id}-legalBasis`}
+                id={fieldDomId(`personalData.${index}.legalBasis`)}
                 label={t('piInventory.legalBasis')}
                 value={item.legalBasis}
                 onChange={(next) => setItem(index, { legalBasis: next as DataItem['legalBasis'] })}
@@ -74,18 +80,24 @@ export function PiInventory() {
               />
               <TextField
                 id={fieldDomId(`personalData.${index}.retention`)}
+                after={issuesAt(`personalData.${index}.retention`)}
                 label={t('piInventory.retention')}
                 value={item.retention}
                 onChange={(next) => setItem(index, { retention: next })}
               />
               <TextField
                 id={fieldDomId(`personalData.${index}.sharedWith`)}
+                after={issuesAt(`personalData.${index}.sharedWith`)}
                 label={t('piInventory.sharedWith')}
                 value={item.sharedWith}
                 onChange={(next) => setItem(index, { sharedWith: next })}
               />
             </div>
-            <fieldset className="pi-item__categories">
+            <fieldset
+              className="pi-item__categories"
+              id={fieldDomId(`personalData.${index}.sensitiveCategories`)}
+              tabIndex={-1}
+            >
               <legend>{t('piInventory.sensitive')}</legend>
               {SENSITIVE_CATEGORIES.map((category) => (
                 <InlineCheck
@@ -102,6 +114,7 @@ export function PiInventory() {
                   {t(`piInventory.categories.${enumKey(category)}`)}
                 </InlineCheck>
               ))}
+              {issuesAt(`personalData.${index}.sensitiveCategories`)}
             </fieldset>
             <InlineCheck
               checked={item.crossBorder}
@@ -112,13 +125,14 @@ export function PiInventory() {
             {item.crossBorder && (
               <div className="pi-item__grid">
                 <TextField
-                  id={`${id}-recipient`}
+                  id={fieldDomId(`personalData.${index}.crossBorderRecipient`)}
+                  after={issuesAt(`personalData.${index}.crossBorderRecipient`)}
                   label={t('piInventory.recipient')}
                   value={item.crossBorderRecipient}
                   onChange={(next) => setItem(index, { crossBorderRecipient: next })}
                 />
                 <SelectField
-                  id={`${id}-mechanism`}
+                  id={fieldDomId(`personalData.${index}.crossBorderMechanism`)}
                   label={t('piInventory.mechanism')}
                   value={item.crossBorderMechanism}
                   onChange={(next) =>

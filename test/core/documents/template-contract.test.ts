@@ -11,10 +11,13 @@ import { templateApplies } from '../../../core/documents/resolve';
 import {
   DocumentTemplateSchema,
   pathsUsedBy,
+  printedKeysOf,
   type Block,
   type DocumentTemplate,
 } from '../../../core/documents/template-schema';
 import { TEMPLATE_SOURCES, documentLabels, documentTemplates } from '../../../core/documents/templates';
+import { packetIndexTemplate } from '../../../core/packet/index-document';
+import { CHECKLIST, PREFLIGHT } from '../../../core/rules/data';
 import {
   ACTIVITIES,
   CaseSchema,
@@ -37,6 +40,8 @@ const folder = path.resolve(import.meta.dirname, '../../../templates/documents')
 /** Files in the folder that are not document templates of this registry. */
 const NOT_REGISTERED = new Set([
   'labels.json',
+  // The review copy's English for fixed terms (core/documents/glossary.ts), not a document.
+  'glossary.json',
   // The packet's index page: rendered by core/packet with its own substitutions, never chosen by a case.
   'packet-index.json',
 ]);
@@ -189,6 +194,36 @@ describe('document templates', () => {
     for (const template of templates) {
       expect([...pathsUsedBy(template)].sort(), template.id).toEqual([...new Set(template.binds)].sort());
     }
+  });
+
+  it('declare how they print every value: required, Chinese, optional or filled in by hand (issue 21)', () => {
+    for (const template of templates) {
+      expect(Object.keys(template.prints).sort(), template.id).toEqual([...printedKeysOf(template)].sort());
+      for (const declaration of Object.values(template.prints)) {
+        const finding = typeof declaration === 'object' ? declaration.finding : undefined;
+        if (finding)
+          expect(
+            PREFLIGHT.rules.map((r) => r.code),
+            template.id,
+          ).toContain(finding);
+      }
+    }
+    // The packet index is a template too.
+    const index = packetIndexTemplate();
+    expect(Object.keys(index.prints).sort()).toEqual([...printedKeysOf(index)].sort());
+  });
+
+  it('enclose by checklist entries that exist', () => {
+    const entries = new Set(CHECKLIST.items.map((i) => i.id));
+    const attached = (node: unknown): string[] =>
+      Array.isArray(node)
+        ? node.flatMap(attached)
+        : node && typeof node === 'object'
+          ? Object.entries(node).flatMap(([k, v]) => (k === 'attached' ? [String(v)] : attached(v)))
+          : [];
+    const named = templates.flatMap((t) => attached(t.blocks));
+    expect(named.length).toBeGreaterThan(3);
+    for (const id of named) expect(entries, id).toContain(id);
   });
 
   it('fail the contract when the model drops a bound field, or a template binds an unknown one', () => {

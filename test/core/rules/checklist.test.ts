@@ -106,10 +106,19 @@ describe('buildChecklist — conditions', () => {
     expect(ids(c)).not.toContain('no-preapproval-statement');
   });
 
-  it('rename letter after a name change', () => {
+  it('rename letter only for a filing made under a former name', () => {
     const c = websiteCase();
     expect(ids(c)).not.toContain('rename-letter');
-    c.subject = { ...c.subject, formerNames: [{ name: '上海澜岸商贸有限公司', changedOn: '2024-01-01' }] };
+    const renamed = (filedUnder: boolean | null) => ({
+      ...c.subject,
+      formerNames: [{ name: '上海澜岸商贸有限公司', changedOn: '2024-01-01', filedUnder }],
+    });
+    // Not answered yet, or nothing filed under the old name: no letter is demanded.
+    c.subject = renamed(null);
+    expect(ids(c)).not.toContain('rename-letter');
+    c.subject = renamed(false);
+    expect(ids(c)).not.toContain('rename-letter');
+    c.subject = renamed(true);
     expect(ids(c)).toContain('rename-letter');
   });
 

@@ -179,7 +179,7 @@ describe('rule data', () => {
       'legalRepIdType',
       'legalRepForeign',
       'servicePrincipalNotLegalRep',
-      'hasFormerNames',
+      'filedUnderFormerName',
       'websiteCount',
       'individualOutOfProvince',
       'needsFiling',

@@ -15,11 +15,27 @@ import { mainlandProvinceByCode } from '../../../../core/validate/provinces';
 import { PATHWAY_RULES, preApprovalFor } from '../../../../core/rules/data';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { enumKey } from '../../i18n/enumKey';
-import { Field } from '../../components/fields';
+import { Field, fieldDomId } from '../../components/fields';
 
 /** The question groups of DESIGN.md §2.1, asked one group at a time. */
 export const QUESTION_GROUPS = ['launch', 'applicant', 'location', 'money', 'content'] as const;
 export type QuestionGroup = (typeof QUESTION_GROUPS)[number];
+
+/** The group that asks each answer (a finding about an answer opens its group). */
+export const GROUP_OF_ANSWER: Readonly<Record<keyof PathwayAnswers, QuestionGroup>> = {
+  surfaces: 'launch',
+  mainlandHosting: 'launch',
+  miniProgramAccount: 'launch',
+  subject: 'applicant',
+  foreignEquityPct: 'applicant',
+  province: 'location',
+  pilotLocation: 'location',
+  scope: 'location',
+  activities: 'money',
+  platformMonetised: 'money',
+  licenceCategory: 'money',
+  sectors: 'content',
+};
 
 type Answer = keyof PathwayAnswers;
 /** The answers that are one value of a list (or none yet), asked as radio buttons. */
@@ -41,7 +57,14 @@ function Question({ id, children }: { id: Answer; children: ReactNode }) {
   const { t } = useTranslation();
   const label = useQuestionLabel();
   return (
-    <fieldset className="question" aria-describedby={`${id}-help`} data-question={id}>
+    // Findings about an answer (answers.<id>) open this question.
+    <fieldset
+      className="question"
+      aria-describedby={`${id}-help`}
+      data-question={id}
+      id={fieldDomId(`answers.${id}`)}
+      tabIndex={-1}
+    >
       <legend className="question__legend">{label(id)}</legend>
       <p id={`${id}-help`} className="hint question__help">
         {t(`pathway.help.${id}`)}
