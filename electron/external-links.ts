@@ -5,13 +5,13 @@
  * look-alike hosts — is refused. No allowed site uses an internationalised name, so any punycode label
  * (`xn--`) is refused too: `mіit.gov.cn` with a Cyrillic і would otherwise pass as a *.gov.cn host.
  */
-import { CITED_SOURCE_URLS } from '../core/rules/sources';
+import { citedSourceUrls } from '../core/rules/sources';
 
 const ALLOWED_HOST_SUFFIXES = ['miit.gov.cn', 'gov.cn', 'beian.gov.cn', 'weixin.qq.com'];
 
 export function isAllowedExternalUrl(raw: string): boolean {
   // A source the rule data cites opens at exactly that address (the pathway result links every one of them).
-  if (CITED_SOURCE_URLS.has(raw)) return true;
+  if (citedSourceUrls().has(raw)) return true;
   let url: URL;
   try {
     url = new URL(raw);

@@ -25,7 +25,7 @@ export type Wait = z.infer<typeof WaitSchema>;
 
 const monthDay = z.string().regex(/^\d{2}-\d{2}$/);
 
-const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approval', {
+export const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approval', {
   waits: z.array(WaitSchema),
   display: z.strictObject({
     miitUrl: z.url(),
@@ -63,7 +63,12 @@ const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approval', {
 
 export type AfterApprovalRules = z.infer<typeof AfterApprovalRulesSchema>;
 
-export const AFTER_APPROVAL_RULES: AfterApprovalRules = AfterApprovalRulesSchema.parse(json);
+/** The after-approval rules in use: a live binding that installing a newer rule pack replaces (core/rules/pack.ts). */
+export let AFTER_APPROVAL_RULES: AfterApprovalRules = AfterApprovalRulesSchema.parse(json);
+
+export function useAfterApprovalRules(rules: AfterApprovalRules): void {
+  AFTER_APPROVAL_RULES = rules;
+}
 
 export function waitFor(status: string): Wait | undefined {
   return AFTER_APPROVAL_RULES.waits.find((w) => w.status === status);

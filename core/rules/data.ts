@@ -191,7 +191,7 @@ export const DisputeSchema = z.strictObject({
 });
 export type Dispute = z.infer<typeof DisputeSchema>;
 
-const DisputesSchema = ruleFileSchema('icp-packet/disputes', {
+export const DisputesSchema = ruleFileSchema('icp-packet/disputes', {
   disputes: z.array(DisputeSchema),
 });
 
@@ -214,7 +214,7 @@ export const PreApprovalEntrySchema = z.strictObject({
 });
 export type PreApprovalEntry = z.infer<typeof PreApprovalEntrySchema>;
 
-const PreApprovalsSchema = ruleFileSchema('icp-packet/pre-approvals', {
+export const PreApprovalsSchema = ruleFileSchema('icp-packet/pre-approvals', {
   entries: z.array(PreApprovalEntrySchema),
 });
 
@@ -273,9 +273,30 @@ export const ChecklistEntrySchema = z.strictObject({
 });
 export type ChecklistEntry = z.infer<typeof ChecklistEntrySchema>;
 
-const ChecklistDataSchema = ruleFileSchema('icp-packet/checklist', {
+export const ChecklistDataSchema = ruleFileSchema('icp-packet/checklist', {
   items: z.array(ChecklistEntrySchema).min(1),
 });
+
+/** The facts checklist and pre-flight conditions may read (core/rules/case-facts.ts derives them from a case). */
+export const CASE_FACT_NAMES = [
+  'surfaces',
+  'sectors',
+  'province',
+  'subjectKind',
+  'individualSubject',
+  'principalIsLegalRep',
+  'principalIdType',
+  'legalRepIdType',
+  'legalRepForeign',
+  'servicePrincipalNotLegalRep',
+  'hasFormerNames',
+  'websiteCount',
+  'individualOutOfProvince',
+  'needsFiling',
+  'needsLicence',
+  'licenceFirm',
+  'pathway',
+] as const;
 
 export const STEPS = ['pathway', 'applicant', 'people', 'services', 'documents'] as const;
 export type Step = (typeof STEPS)[number];
@@ -305,7 +326,7 @@ export const RequiredFieldSchema = z.strictObject({
   source: z.string().min(1),
 });
 
-const PreflightDataSchema = ruleFileSchema('icp-packet/preflight-rules', {
+export const PreflightDataSchema = ruleFileSchema('icp-packet/preflight-rules', {
   validity: z.strictObject({
     reviewDays: z.strictObject({
       icp_filing: z.number().int().positive(),
@@ -317,25 +338,79 @@ const PreflightDataSchema = ruleFileSchema('icp-packet/preflight-rules', {
   requiredFields: z.array(RequiredFieldSchema).min(1),
 });
 
-export const PATHWAY_RULES = PathwayRulesSchema.parse(pathwayRulesJson);
-export const DISPUTES = DisputesSchema.parse(disputesJson).disputes;
-export const PRE_APPROVALS = PreApprovalsSchema.parse(preApprovalsJson).entries;
-export const CHECKLIST = ChecklistDataSchema.parse(checklistJson);
-export const PREFLIGHT = PreflightDataSchema.parse(preflightJson);
+/** The rule files the pathway decision, the checklist and the pre-flight read, parsed. */
+export interface DecisionRuleFiles {
+  pathwayRules: z.infer<typeof PathwayRulesSchema>;
+  disputes: z.infer<typeof DisputesSchema>;
+  preApprovals: z.infer<typeof PreApprovalsSchema>;
+  checklist: z.infer<typeof ChecklistDataSchema>;
+  preflight: z.infer<typeof PreflightDataSchema>;
+}
 
-/** The rule-data version shown beside every decision: one number per file and the newest as-of date. */
-export const RULES_VERSION = [
-  `pathway-rules@${PATHWAY_RULES.version}`,
-  `disputes@${DisputesSchema.parse(disputesJson).version}`,
-  `pre-approvals@${PreApprovalsSchema.parse(preApprovalsJson).version}`,
-  `checklist@${CHECKLIST.version}`,
-  `preflight-rules@${PREFLIGHT.version}`,
-].join(' ');
+function rulesVersionOf(files: DecisionRuleFiles): string {
+  return [
+    `pathway-rules@${files.pathwayRules.version}`,
+    `disputes@${files.disputes.version}`,
+    `pre-approvals@${files.preApprovals.version}`,
+    `checklist@${files.checklist.version}`,
+    `preflight-rules@${files.preflight.version}`,
+  ].join(' ');
+}
 
-export const RULES_AS_OF =
-  [PATHWAY_RULES.asOf, CHECKLIST.asOf, PREFLIGHT.asOf].sort().at(-1) ?? PATHWAY_RULES.asOf;
+// The rule data in use. These are live bindings: installing a newer rule pack (core/rules/pack.ts) replaces
+// them, and every importer reads the new value on its next access. Anything derived from them is derived on
+// access through `derivedFrom`, never computed once at import.
+export let PATHWAY_RULES = PathwayRulesSchema.parse(pathwayRulesJson);
+export let DISPUTES = DisputesSchema.parse(disputesJson).disputes;
+export let PRE_APPROVALS = PreApprovalsSchema.parse(preApprovalsJson).entries;
+export let CHECKLIST = ChecklistDataSchema.parse(checklistJson);
+export let PREFLIGHT = PreflightDataSchema.parse(preflightJson);
+/** The revision of each rule file, for the packet manifest (not shown to users: they see the pack's dates). */
+export let RULES_VERSION = rulesVersionOf({
+  pathwayRules: PATHWAY_RULES,
+  disputes: DisputesSchema.parse(disputesJson),
+  preApprovals: PreApprovalsSchema.parse(preApprovalsJson),
+  checklist: CHECKLIST,
+  preflight: PREFLIGHT,
+});
 
-const preApprovalBySector = new Map(PRE_APPROVALS.map((e) => [e.sector, e]));
+/** Puts parsed rule files in use (core/rules/pack.ts calls it when a rule pack is installed). */
+export function useDecisionRuleFiles(files: DecisionRuleFiles): void {
+  PATHWAY_RULES = files.pathwayRules;
+  DISPUTES = files.disputes.disputes;
+  PRE_APPROVALS = files.preApprovals.entries;
+  CHECKLIST = files.checklist;
+  PREFLIGHT = files.preflight;
+  RULES_VERSION = rulesVersionOf(files);
+}
+
+/**
+ * A value derived from rule data (a lookup map, compiled patterns), computed again only when the rule data it
+ * was derived from has been replaced by a newer pack. `source` returns the data, or a list of rule data the
+ * value is derived from (compared element by element).
+ */
+export function derivedFrom<S, R>(source: () => S, derive: (data: S) => R): () => R {
+  let from: S | undefined;
+  let value: R | undefined;
+  let computed = false;
+  const same = (a: S | undefined, b: S): boolean =>
+    a === b ||
+    (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+  return () => {
+    const data = source();
+    if (!computed || !same(from, data)) {
+      from = data;
+      value = derive(data);
+      computed = true;
+    }
+    return value as R;
+  };
+}
+
+const preApprovalBySector = derivedFrom(
+  () => PRE_APPROVALS,
+  (entries) => new Map(entries.map((e) => [e.sector, e])),
+);
 export function preApprovalFor(sector: string): PreApprovalEntry | undefined {
-  return preApprovalBySector.get(sector as PreApprovalEntry['sector']);
+  return preApprovalBySector().get(sector as PreApprovalEntry['sector']);
 }

@@ -16,8 +16,8 @@ import {
   CONFIDENCE_RANK,
   DISPUTES,
   PATHWAY_RULES,
-  RULES_AS_OF,
   RULES_VERSION,
+  derivedFrom,
   preApprovalFor,
   type Confidence,
   type Dispute,
@@ -30,6 +30,7 @@ import {
   type Source,
   type Timeline,
 } from './data';
+import { activeRulePack, type RulePackInfo } from './pack';
 
 export type Pathway = 'icp_filing' | 'commercial_licence' | 'not_eligible' | 'incomplete';
 
@@ -148,8 +149,12 @@ export interface Decision {
   disputes: Dispute[];
   bottomLine: BottomLine;
   missingAnswers: MissingAnswer[];
+  /** The revision of each rule file (for manifests and support; users see `rulePack`). */
   rulesVersion: string;
+  /** When the facts behind these rules were last checked (the rule pack's `asOf`). */
   asOf: string;
+  /** The rule pack the decision was made with: its edition and dates. */
+  rulePack: RulePackInfo;
 }
 
 const LICENCE_OR_BLOCK: readonly Effect[] = ['licence', 'blocked'];
@@ -337,7 +342,7 @@ export function decidePathway(answers: PathwayAnswers): Decision {
     const lookup: FactLookup = (name) =>
       name === 'item' && item !== undefined ? { known: true, value: item } : finalLookup(name);
     c.routes = (rule?.routes ?? [])
-      .map((id) => ROUTES.get(id))
+      .map((id) => routesById().get(id))
       .filter((r): r is Route => r !== undefined && evaluate(r.when, lookup).result === 'true')
       .map((r) => routeOption(r, baseParams));
     if (c.routes.length === 0 && rule?.noRoute) c.noRoute = rule.noRoute;
@@ -399,7 +404,8 @@ export function decidePathway(answers: PathwayAnswers): Decision {
     bottomLine,
     missingAnswers,
     rulesVersion: RULES_VERSION,
-    asOf: RULES_AS_OF,
+    asOf: activeRulePack().asOf,
+    rulePack: activeRulePack(),
   };
 }
 
@@ -473,7 +479,10 @@ function uniqueSources(sources: Source[]): Source[] {
   });
 }
 
-const ROUTES = new Map(PATHWAY_RULES.routes.map((r) => [r.id, r]));
+const routesById = derivedFrom(
+  () => PATHWAY_RULES,
+  (rules) => new Map(rules.routes.map((r) => [r.id, r])),
+);
 
 function routeOption(route: Route, params: Record<string, Bilingual>): RouteOption {
   return {
