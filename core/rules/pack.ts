@@ -250,6 +250,19 @@ export function rulePackProblems(pack: ParsedRulePack): string[] {
   return problems;
 }
 
+/** Why a rule-pack file is refused (host/rules/pack-file.ts checks the file, this module its content). */
+export type RulePackRefusal =
+  /** Not JSON, not a rule pack, too large. */
+  | 'notRulePack'
+  /** A pack without a signature (e.g. the rule files themselves), or with an empty one. */
+  | 'unsigned'
+  /** Signed with a key this app does not trust. */
+  | 'unknownKey'
+  /** The signature does not match the content: changed after signing, or damaged. */
+  | 'tampered'
+  /** Signed and intact, but this version of the app cannot read it (made for a newer app, or broken). */
+  | 'unreadable';
+
 /** The pack in use, as the app and the CLI show it. */
 export interface RulePackInfo {
   version: number;

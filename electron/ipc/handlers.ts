@@ -13,6 +13,7 @@ import { createDocumentHandlers } from './documents';
 import { createEncryptionHandlers } from './encryption';
 import { createSampleHandlers } from './sample';
 import { createPacketHandlers } from './packet';
+import { createRulesHandlers } from './rules';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
 
@@ -29,5 +30,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createDocumentHandlers(deps),
     ...createAfterHandlers(deps),
     ...createEncryptionHandlers(deps),
+    ...createRulesHandlers(deps),
   };
 }

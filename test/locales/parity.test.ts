@@ -106,6 +106,12 @@ describe('locales', () => {
       documentUnprintable: true,
       passphraseTooShort: true,
       unlockLimit: true,
+      rulePackNotRulePack: true,
+      rulePackUnsigned: true,
+      rulePackUnknownKey: true,
+      rulePackTampered: true,
+      rulePackUnreadable: true,
+      rulePackNotNewer: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);

@@ -11,6 +11,7 @@ import type {
   EncryptionStatus,
 } from '../../../electron/contract';
 import { App } from '../../../renderer/src/App';
+import { BUNDLED_RULE_PACK_INFO } from '../../../core/rules/pack';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { effectiveLanguage } from '../../../renderer/src/i18n/languages';
 
@@ -81,6 +82,16 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     remindersExport: vi.fn<RendererApi['remindersExport']>(async () => ({
       ok: true,
       value: { saved: false },
+    })),
+    // Rules: the bundled pack in use; tests of Settings → Rules replace these.
+    rulesStatus: vi.fn<RendererApi['rulesStatus']>(async () => ({
+      ok: true,
+      value: { active: BUNDLED_RULE_PACK_INFO, bundled: BUNDLED_RULE_PACK_INFO },
+    })),
+    rulesImport: vi.fn<RendererApi['rulesImport']>(async () => ({ ok: true, value: { imported: false } })),
+    rulesUseBundled: vi.fn<RendererApi['rulesUseBundled']>(async () => ({
+      ok: true,
+      value: { active: BUNDLED_RULE_PACK_INFO, bundled: BUNDLED_RULE_PACK_INFO },
     })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);

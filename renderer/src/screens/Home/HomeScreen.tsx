@@ -10,6 +10,8 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import type { Route } from '../../navigation/routes';
 import { CaseList } from './CaseList';
 import { Card } from '../../components/fields/Card';
+import { RuleAgeNotice } from '../../components/RuleAgeNotice';
+import { useRules } from '../../rules/RulesContext';
 
 type Toast =
   | { kind: 'deleted'; id: string; name: string }
@@ -39,6 +41,7 @@ export function HomeScreen({
   const [importToken, setImportToken] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [preparingSample, setPreparingSample] = useState(false);
+  const { status: rules } = useRules();
 
   const refresh = useCallback(async () => {
     const list = await call(api.casesList());
@@ -226,6 +229,8 @@ export function HomeScreen({
           </div>
         </>
       )}
+
+      <RuleAgeNotice info={rules.active} settingsLink />
 
       <p className="hint home__progress" role="status">
         {preparingSample ? t('home.preparingSample') : ''}
