@@ -12,14 +12,14 @@ export function rulePackLine(info: Info, lang: Language): string {
   const asOf = formatDateWords(info.asOf, lang);
   const reviewBy = formatDateWords(info.reviewBy, lang);
   return lang === 'zh-CN'
-    ? `规则：第 ${info.version} 版，资料核对于 ${asOf}，应于 ${reviewBy} 前复核`
+    ? `规则：第 ${info.version} 版，资料核对于${asOf}，应于${reviewBy}前复核`
     : `Rules: edition ${info.version}, facts checked on ${asOf}, due for review by ${reviewBy}`;
 }
 
 /** “edition 1 of 7 December 2026”, to name a pack inside a sentence. */
 export function rulePackEdition(info: Info, lang: Language): string {
   const asOf = formatDateWords(info.asOf, lang);
-  return lang === 'zh-CN' ? `第 ${info.version} 版（${asOf}）` : `edition ${info.version} of ${asOf}`;
+  return lang === 'zh-CN' ? `第 ${info.version} 版，${asOf}` : `edition ${info.version} of ${asOf}`;
 }
 
 /** The warning when the rules may be out of date on `today`, else nothing. */
@@ -31,8 +31,8 @@ export function rulePackWarning(info: Info, lang: Language, today: string): stri
   if (lang === 'zh-CN') {
     const why =
       age.reason === 'reviewDue'
-        ? `这套规则应于 ${reviewBy} 前复核，目前已逾期`
-        : `这套规则已超过一年（资料核对于 ${asOf}）`;
+        ? `这套规则应于${reviewBy}前复核，目前已逾期`
+        : `这套规则已超过一年（资料核对于${asOf}）`;
     return `注意：${why}，法规可能已有变化。请使用带有更新规则的 icp-packet，或在应用中导入更新的规则包（设置 › 规则），并在依据本结果办理前向接入服务商或通信管理局确认。`;
   }
   const why =

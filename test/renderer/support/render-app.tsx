@@ -9,6 +9,7 @@ import type {
   RendererApi,
   Settings,
   EncryptionStatus,
+  RulesStatus,
 } from '../../../electron/contract';
 import { App } from '../../../renderer/src/App';
 import { BUNDLED_RULE_PACK_INFO } from '../../../core/rules/pack';
@@ -132,6 +133,8 @@ export function renderApp(
     startupErrors?: ErrorCode[];
     /** encryption:status at start (main.tsx passes it); absent: nothing is gated. */
     encryption?: EncryptionStatus;
+    /** rules:status at start (main.tsx passes it); absent: the bundled rules. */
+    rules?: RulesStatus;
   } = {},
 ) {
   const fake = options.fake ?? createFakeApi();
@@ -145,6 +148,7 @@ export function renderApp(
       initialPreference={preference}
       startupErrors={options.startupErrors}
       {...(options.encryption ? { initialEncryption: options.encryption } : {})}
+      {...(options.rules ? { initialRules: options.rules } : {})}
     />,
   );
   return { ...view, fake, i18n };
