@@ -106,6 +106,13 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
+/**
+ * Generative AI in the service (rules for 2025–2026): none; the company's own model, trained or fine-tuned
+ * (CAC filing, 备案); or a feature calling another company's filed model (provincial registration, 登记).
+ */
+export const GENERATIVE_AI_USES = ['none', 'own_model', 'uses_filed_model'] as const;
+export type GenerativeAiUse = (typeof GENERATIVE_AI_USES)[number];
+
 export const MINI_PROGRAM_PLATFORMS = ['wechat', 'alipay', 'douyin', 'baidu', 'other'] as const;
 export type MiniProgramPlatform = (typeof MINI_PROGRAM_PLATFORMS)[number];
 
@@ -128,6 +135,15 @@ export const PathwayAnswersSchema = z.object({
   /** Which licence the applicant plans to apply for, if it already knows. */
   licenceCategory: z.enum(LICENCE_CATEGORIES).nullable().default(null),
   sectors: z.array(z.enum(SECTORS)).default([]),
+  /** Generative AI in the service: none, the company's own model, or a filed model's API. */
+  generativeAi: z.enum(GENERATIVE_AI_USES).nullable().default(null),
+  /** Content is recommended, ranked or selected for users by algorithm (feeds, hot lists, search ranking). */
+  recommendation: z.boolean().nullable().default(null),
+  /**
+   * Users can publish what others see (posts, comments, reviews, live streams, group chats), or the service can
+   * mobilise the public: public-opinion attributes (具有舆论属性或者社会动员能力) that make algorithm filing due.
+   */
+  publicOpinion: z.boolean().nullable().default(null),
 });
 export type PathwayAnswers = z.infer<typeof PathwayAnswersSchema>;
 

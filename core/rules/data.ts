@@ -25,7 +25,26 @@ export const CONFIDENCE_RANK: Record<Confidence, number> = {
 
 export const BilingualSchema = z.strictObject({ en: z.string().min(1), 'zh-CN': z.string().min(1) });
 const asOf = z.iso.date();
-export const SourceSchema = z.strictObject({ title: z.string().min(1), url: z.string().min(1).optional() });
+/**
+ * What a source is: the text of a `law` or regulation; an `official` notice, guide or announcement of an
+ * authority; a `platform`'s own documentation (a cloud provider, WeChat); `news`; an `agency` (law firm,
+ * consultancy, vendor); a user `forum` or report.
+ */
+export const SOURCE_KINDS = ['law', 'official', 'platform', 'news', 'agency', 'forum'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const SourceSchema = z.strictObject({
+  title: z.string().min(1).max(400),
+  url: z.string().min(1).max(2000).optional(),
+  kind: z.enum(SOURCE_KINDS).optional(),
+  /** The address is a copy on a site that did not issue the text (no official copy was found). */
+  secondary: z.boolean().optional(),
+  /** When it was issued or published: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .optional(),
+});
 export type Source = z.infer<typeof SourceSchema>;
 const sources = z.array(SourceSchema).min(1);
 
@@ -99,6 +118,8 @@ export const PathwayRuleSchema = z.strictObject({
   routes: z.array(z.string().min(1)).optional(),
   /** For an obstacle the domain facts give no way around: says so in the result. */
   noRoute: BilingualSchema.optional(),
+  /** A duty that runs once the service is live: the go-live kit lists it among the duties after launch. */
+  postLaunch: z.boolean().optional(),
   sources,
   asOf,
 });
@@ -179,7 +200,6 @@ export const PathwayRulesSchema = ruleFileSchema('icp-packet/pathway-rules', {
 
 export const DisputeSchema = z.strictObject({
   id: z.string().regex(/^D\d+$/),
-  section: z.string().min(1),
   appliesTo: z.array(z.string().regex(/^R\d+$/)).min(1),
   topic: BilingualSchema,
   views: z.array(z.strictObject({ position: BilingualSchema, sources })).min(1),

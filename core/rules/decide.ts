@@ -62,6 +62,8 @@ export interface Conclusion {
   routes: RouteOption[];
   /** For an obstacle with no way around it in the domain facts: says so. */
   noRoute?: Bilingual;
+  /** A duty once the service is live (the go-live kit lists these). */
+  postLaunch?: boolean;
 }
 
 /** A way past an obstacle, as the rule data words it for this case. */
@@ -130,6 +132,8 @@ export interface MissingAnswer {
   label: Bilingual;
   /** Rules that could not be settled without it. */
   neededBy: string[];
+  /** The pathway waits for it; otherwise only duties or notes do (the pathway is reported all the same). */
+  decidesPathway: boolean;
 }
 
 export interface Decision {
@@ -158,6 +162,12 @@ export interface Decision {
 }
 
 const LICENCE_OR_BLOCK: readonly Effect[] = ['licence', 'blocked'];
+/**
+ * Conclusions that decide the pathway or the licence's issuer. An answer only other rules wait for (a duty,
+ * a note, a pre-launch step such as the generative-AI filing) is listed as missing, but the pathway that
+ * already follows is reported rather than "incomplete".
+ */
+const PATHWAY_DECIDING: readonly Effect[] = ['filing', 'licence', 'blocked', 'no_filing', 'issuer'];
 const OBSTACLE_EFFECTS: readonly Effect[] = ['blocked', 'no_filing'];
 
 const weaker = (a: Confidence, b: Confidence): Confidence =>
@@ -364,12 +374,14 @@ export function decidePathway(answers: PathwayAnswers): Decision {
   const disputes: Dispute[] = [];
   for (const d of conclusions.flatMap((c) => c.disputes)) if (!disputes.includes(d)) disputes.push(d);
 
+  const effectOf = new Map(PATHWAY_RULES.rules.map((r) => [r.id, r.effect]));
   const missingAnswers: MissingAnswer[] = [...missing.entries()].map(([answer, rules]) => ({
     answer: answer as keyof PathwayAnswers,
     label: PATHWAY_RULES.answerLabels[answer] as Bilingual,
     neededBy: [...rules],
+    decidesPathway: [...rules].some((id) => PATHWAY_DECIDING.includes(effectOf.get(id) ?? 'filing')),
   }));
-  const incomplete = missingAnswers.length > 0;
+  const incomplete = missingAnswers.some((m) => m.decidesPathway);
   const pathway = summarise(conclusions, incomplete);
   const firmOnly = conclusions.filter(
     (c) => !(c.confidence === 'unclear' && LICENCE_OR_BLOCK.includes(c.effect)),
@@ -464,6 +476,7 @@ function buildConclusion(
     basedOn: [...new Set(premises.map((p) => p.ruleId))],
     ...(preApproval ? { preApproval } : {}),
     ...(rule.obligations ? { obligations: rule.obligations } : {}),
+    ...(rule.postLaunch ? { postLaunch: true } : {}),
     routes: [],
   };
 }

@@ -312,7 +312,9 @@ function checkPathway(out: IssueList, decision: Decision): void {
     );
   }
   for (const m of decision.missingAnswers)
-    out.rule('pathway.incomplete', `answers.${m.answer}`, { answer: m.label });
+    out.rule(m.decidesPathway ? 'pathway.incomplete' : 'pathway.dutyAnswerMissing', `answers.${m.answer}`, {
+      answer: m.label,
+    });
   const licences = decision.conclusions.filter((c) => c.effect === 'licence');
   if (licences.length > 0 && licences.every((c) => c.confidence === 'unclear') && blocks.length === 0) {
     out.rule('pathway.licenceDisputed', 'answers.activities', { title: licences[0]?.title ?? '' });

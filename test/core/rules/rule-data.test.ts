@@ -145,10 +145,8 @@ describe('rule data', () => {
     }
   });
 
-  it('carries every disagreement of pathways.md §13, each attached to existing rules', () => {
-    expect(DISPUTES.map((d) => d.section)).toEqual(
-      Array.from({ length: 9 }, (_, i) => `pathways.md §13.${i + 1}`),
-    );
+  it('carries every disagreement of the sources (nine on the pathway, one on the pilot sub-type), each attached to existing rules', () => {
+    expect(DISPUTES.map((d) => d.id)).toEqual(Array.from({ length: 10 }, (_, i) => `D${i + 1}`));
     const ids = new Set(PATHWAY_RULES.rules.map((r) => r.id));
     for (const d of DISPUTES) for (const r of d.appliesTo) expect(ids.has(r)).toBe(true);
   });
