@@ -37,6 +37,8 @@ export interface CaseFacts {
   /** A licence conclusion that is not disputed (confidence other than 'unclear'). */
   licenceFirm: boolean;
   pathway: Decision['pathway'];
+  /** The generative-AI answer (null while unanswered). */
+  generativeAi: Case['answers']['generativeAi'];
 }
 
 // CaseFacts has exactly the facts rule data may name (CASE_FACT_NAMES, which a rule pack is checked against).
@@ -87,5 +89,6 @@ export function caseFacts(caseData: Case, decision: Decision): CaseFacts {
       decision.pathway === 'commercial_licence' || decision.alternativePathway === 'commercial_licence',
     licenceFirm: licenceConclusions.some((c) => c.confidence !== 'unclear'),
     pathway: decision.pathway,
+    generativeAi: answers.generativeAi,
   };
 }

@@ -316,6 +316,7 @@ export const CASE_FACT_NAMES = [
   'needsLicence',
   'licenceFirm',
   'pathway',
+  'generativeAi',
 ] as const;
 
 export const STEPS = ['pathway', 'applicant', 'people', 'services', 'documents'] as const;

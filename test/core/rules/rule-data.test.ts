@@ -11,6 +11,7 @@ import {
   PATHWAY_RULES,
   PREFLIGHT,
   PRE_APPROVALS,
+  CASE_FACT_NAMES,
   factsOf,
   type Condition,
 } from '../../../core/rules';
@@ -166,25 +167,7 @@ describe('rule data', () => {
       ...PATHWAY_RULES.corrections.map((d) => d.when),
     ])
       for (const f of factsOf(c)) expect(pathwayFacts).toContain(f);
-    const caseFactNames = new Set([
-      'surfaces',
-      'sectors',
-      'province',
-      'subjectKind',
-      'individualSubject',
-      'principalIsLegalRep',
-      'principalIdType',
-      'legalRepIdType',
-      'legalRepForeign',
-      'servicePrincipalNotLegalRep',
-      'hasFormerNames',
-      'websiteCount',
-      'individualOutOfProvince',
-      'needsFiling',
-      'needsLicence',
-      'licenceFirm',
-      'pathway',
-    ]);
+    const caseFactNames = new Set<string>(CASE_FACT_NAMES);
     const checklistConditions: Condition[] = CHECKLIST.items.flatMap((i) => [
       i.when,
       ...(i.requiredWhen ? [i.requiredWhen] : []),

@@ -76,7 +76,7 @@ describe('the 2024 pilot route where the sub-type is arguable', () => {
   });
 
   it('a monetised platform in a pilot area keeps the firm pilot route; with paid memberships beside it, the arguable one', () => {
-    const platform = { activities: ['ugc_platform'], platformMonetised: true } as const;
+    const platform: Parameters<typeof answers>[0] = { activities: ['ugc_platform'], platformMonetised: true };
     const firm = decidePathway(answers({ ...wfoe, pilotLocation: 'hainan', ...platform }));
     expect(firm.conclusions.map((c) => c.code)).toEqual(expect.arrayContaining(['PILOT_ROUTE']));
     expect(firm.obstacles.map((o) => o.code)).not.toContain('BLOCKED_FOREIGN_CAP');
