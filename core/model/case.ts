@@ -608,6 +608,14 @@ export const AfterApprovalSchema = z.object({
   plannedChanges: z.array(z.object({ id: text(64), description: text(500), on: isoDate() })).default([]),
   /** The ad copy or store listing last checked with the Advertising Law checker. */
   adCopy: text(100_000),
+  /**
+   * Generative-AI models the product uses, each with its CAC filing number (备案号) or the provincial online
+   * number (上线编号): shown on the product (go-live kit).
+   */
+  aiModels: z
+    .array(z.object({ name: text(100), number: text(100) }))
+    .max(10)
+    .default([]),
 });
 export type AfterApproval = z.infer<typeof AfterApprovalSchema>;
 
