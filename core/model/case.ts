@@ -504,6 +504,25 @@ export const DataItemSchema = z.object({
 });
 export type DataItem = z.infer<typeof DataItemSchema>;
 
+/**
+ * How much personal information the service handles, for the duties that scale with it (rules for 2025–2026):
+ * the compliance audit every two years above 10 million people, and which of the three cross-border routes a
+ * transfer takes. '' = not answered yet.
+ */
+export const PersonalDataScaleSchema = z.object({
+  /** People whose personal information the service processes in all. */
+  peopleProcessed: z.enum(['', 'under_1m', 'from_1m_to_10m', 'over_10m']).default(''),
+  /** Since 1 January of this year: people whose personal information (not sensitive) leaves mainland China. */
+  crossBorderPeople: z.enum(['', 'none', 'under_100k', 'from_100k_to_1m', 'over_1m']).default(''),
+  /** Since 1 January of this year: people whose sensitive personal information leaves mainland China. */
+  crossBorderSensitivePeople: z.enum(['', 'none', 'under_10k', 'from_10k']).default(''),
+  /** A critical information infrastructure operator (关键信息基础设施运营者), as the sector regulator notified. */
+  ciio: z.boolean().default(false),
+  /** Data the authorities have notified or published as important data leaves mainland China. */
+  importantData: z.boolean().default(false),
+});
+export type PersonalDataScale = z.infer<typeof PersonalDataScaleSchema>;
+
 // ---------------------------------------------------------------- attachments, journal, exports
 
 export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
@@ -645,6 +664,7 @@ export const CaseSchema = z.object({
   services: z.array(ServiceSchema).default([]),
   licence: LicenceSchema.default(() => LicenceSchema.parse({})),
   personalData: z.array(DataItemSchema).default([]),
+  personalDataScale: PersonalDataScaleSchema.default(() => PersonalDataScaleSchema.parse({})),
   attachments: z.array(AttachmentMetaSchema).default([]),
   /** Pre-flight warnings the user has acknowledged, by issue key (code + path). */
   acknowledged: z.array(z.string().max(300)).default([]),

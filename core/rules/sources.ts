@@ -19,6 +19,8 @@ function all(): Source[] {
     ...after.display.sources,
     ...after.publicSecurity.sources,
     ...Object.values(after.obligations.sources).flat(),
+    ...after.personalInformation.audit.sources,
+    ...after.personalInformation.crossBorder.routes.flatMap((r) => r.sources),
     ...AD_TERMS.rules.flatMap((r) => r.sources),
   ];
 }
