@@ -155,9 +155,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
           en: 'An expired domain can be re-registered by someone else and the filing cancelled: renew it.',
           'zh-CN': '域名过期后可能被他人注册，备案也可能被注销，请及时续费。',
         },
-        sources: [
-          { title: 'post-approval.md §3–§4 — expiring domains and cancellation (Tencent 备案号.md)' },
-        ],
+        sources: rules().sources.domainExpiry ?? [],
       });
     }
   }
