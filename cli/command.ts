@@ -2,6 +2,8 @@
  * The shapes of an `icp-packet` command: a function of (args, io) → exit code, so tests call it in-process.
  * Its own module, so cli/main.ts (which lists the commands) and the commands do not import each other.
  */
+import type { TrustedRulePackKey } from '../host/rules/pack-file';
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -15,6 +17,8 @@ export interface CliIo {
   resourcesDir: string;
   /** Runs before a command's module is loaded (the built CLI sets zod up for one short run). */
   beforeCommand?: () => Promise<unknown>;
+  /** Keys `rules --verify` trusts instead of those shipped in icp-packet: tests sign with a throwaway key. */
+  trustedRulePackKeys?: readonly TrustedRulePackKey[];
 }
 
 /** What `icp-packet --help` says about a command, known without loading its module. */

@@ -67,6 +67,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'check ad copy or a store listing for Advertising Law problems (exit 1 when flagged)',
     load: () => import('./commands/adcheck'),
   },
+  {
+    name: 'rules',
+    usage: 'rules [--verify <file.icprules>] [--json] [--lang en|zh-CN]',
+    summary: "the rules' edition and dates; --verify checks a signed rule-pack file",
+    load: () => import('./commands/rules'),
+  },
 ];
 
 function helpText(): string {

@@ -30,6 +30,7 @@ import { createHandlers, type HandlerDeps } from './ipc/handlers';
 import { isTrustedSender, registerHandlers, senderInfoOf } from './ipc/register';
 import { HandlerError } from './ipc/result';
 import { readSettings } from './ipc/settings';
+import { RULE_PACK_EXTENSION } from '../host/rules/pack-file';
 import { logCrashes, logProcessErrors, openLog, startupLine } from './log';
 import { buildMenuTemplate, menuLabelsFor, type MenuState } from './menu';
 import { CaseFileOpener } from './open-files';
@@ -146,6 +147,26 @@ export function calendarSaveDialog(
       ? await dialog.showSaveDialog(window, options)
       : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? undefined : result.filePath;
+  };
+}
+
+/** The native Open dialog of `rules:import` (filter .icprules), attached to the main window. */
+export function rulePackOpenDialog(
+  dialog: Pick<Dialog, 'showOpenDialog'>,
+  app: Pick<App, 'getName'>,
+  parent: () => BrowserWindow | null,
+): NonNullable<HandlerDeps['showRulePackOpenDialog']> {
+  return async () => {
+    const options: OpenDialogOptions = {
+      properties: ['openFile'],
+      // Named after the app, like the case filter: a proper name that needs no translation.
+      filters: [{ name: app.getName(), extensions: [RULE_PACK_EXTENSION] }],
+    };
+    const window = parent();
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
   };
 }
 
@@ -340,6 +361,7 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       },
       ...caseFileDialogs(electron.dialog, app, () => mainWindow),
       showCalendarSaveDialog: calendarSaveDialog(electron.dialog, app, () => mainWindow),
+      showRulePackOpenDialog: rulePackOpenDialog(electron.dialog, app, () => mainWindow),
       ...packetDialogs(
         electron.dialog,
         shell,

@@ -10,6 +10,7 @@
  */
 import type { AttachmentMeta, Case, ExportRecord } from '../core/model/case';
 import type { CaseListEntry, HistoryEntry, OpenedCase, TrashEntry } from '../core/model/library';
+import type { RulePackContent, RulePackInfo, RulePackRefusal } from '../core/rules/pack';
 
 /** Error codes a handler may return; the renderer shows `t('errors.' + code)`. */
 export type ErrorCode =
@@ -59,7 +60,15 @@ export type ErrorCode =
   // Open Recent that is not an `.icpcase`; one that is gone; one that cannot be read.
   | 'notCaseFile'
   | 'caseFileMissing'
-  | 'caseFileUnreadable';
+  | 'caseFileUnreadable'
+  // Rule packs (electron/ipc/rules.ts): `details` carry the installed pack's `version`, `asOf`, `reviewBy`
+  // and, for `rulePackNotNewer`, the file's `fileVersion`, `fileAsOf`.
+  | 'rulePackNotRulePack'
+  | 'rulePackUnsigned'
+  | 'rulePackUnknownKey'
+  | 'rulePackTampered'
+  | 'rulePackUnreadable'
+  | 'rulePackNotNewer';
 
 export type Result<T> =
   | { ok: true; value: T }
@@ -95,6 +104,17 @@ export interface EncryptionStatus {
   attemptsLeft: number;
   /** Why a keychain-guarded store does not open: the keychain is gone, or refuses (another account). */
   problem?: 'keychainUnavailable' | 'keychainRefused' | 'keyringDamaged';
+}
+
+/** The rule pack in use and where it came from (Settings → Rules; the renderer installs the same rules). */
+export interface RulesStatus {
+  active: RulePackInfo;
+  /** The pack this version of the app shipped with. */
+  bundled: RulePackInfo;
+  /** An imported pack file that no longer verifies (changed on disk): it is not used. */
+  importedProblem?: RulePackRefusal;
+  /** The rule files of the imported pack while it is the one in use, for the renderer to install. */
+  content?: RulePackContent;
 }
 
 /** Upload profile of the packet's scans (templates/rules/upload-profiles.json). */
@@ -234,6 +254,19 @@ export interface IpcContract {
     request: { caseId: string; language: Language; today?: string };
     response: { saved: false } | { saved: true; fileName: string; count: number };
   };
+
+  // Rule packs (electron/ipc/rules.ts). Paths never cross: main opens the file dialog itself.
+  /** The pack in use; when it is an imported one, its rule files too (the renderer installs them at start). */
+  'rules:status': { request: void; response: RulesStatus };
+  /**
+   * Main asks for a `.icprules` file, verifies its Ed25519 signature against the keys shipped in the app and its
+   * content against the schemas, and installs it when it is newer than the pack in use. Refusals:
+   * `rulePackUnsigned`, `rulePackUnknownKey`, `rulePackTampered`, `rulePackUnreadable`, `rulePackNotNewer`,
+   * `rulePackNotRulePack`.
+   */
+  'rules:import': { request: void; response: { imported: false } | { imported: true; status: RulesStatus } };
+  /** Goes back to the bundled pack (removes the imported file). */
+  'rules:useBundled': { request: void; response: RulesStatus };
 }
 
 /** Main → renderer events (sent with webContents.send, received through `api.on…`). */

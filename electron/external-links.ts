@@ -7,7 +7,7 @@
  * schemes, credentials in the URL, odd ports and look-alike hosts are refused; no allowed site uses an
  * internationalised name, so any punycode label (`xn--`) is refused too.
  */
-import { CITED_SOURCE_URLS } from '../core/rules/sources';
+import { citedSourceUrls } from '../core/rules/sources';
 
 const ALLOWED_HOSTS: ReadonlySet<string> = new Set([
   'miit.gov.cn',
@@ -23,7 +23,7 @@ const ALLOWED_HOSTS: ReadonlySet<string> = new Set([
 
 export function isAllowedExternalUrl(raw: string): boolean {
   // A source the rule data cites opens at exactly that address (the pathway result links every one of them).
-  if (CITED_SOURCE_URLS.has(raw) && raw.startsWith('https://')) return true;
+  if (citedSourceUrls().has(raw) && raw.startsWith('https://')) return true;
   let url: URL;
   try {
     url = new URL(raw);

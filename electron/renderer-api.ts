@@ -46,6 +46,9 @@ export const CHANNEL_REQUESTS = {
   'encryption:usePassphrase': 'request',
   'encryption:useKeychain': 'request',
   'reminders:export': 'request',
+  'rules:status': 'none',
+  'rules:import': 'none',
+  'rules:useBundled': 'none',
 } as const satisfies { [C in Channel]: RequestOf<C> extends void ? 'none' : 'request' };
 
 /** Every main → renderer event of the contract (a missing or unknown one fails to compile). */

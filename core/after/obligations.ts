@@ -49,7 +49,8 @@ function uid(c: Case, ...parts: string[]): string {
   return `${key}.${c.id}@${UID_DOMAIN}`;
 }
 
-const RULES = AFTER_APPROVAL_RULES.obligations;
+/** Read on each call: an installed rule pack replaces AFTER_APPROVAL_RULES. */
+const rules = () => AFTER_APPROVAL_RULES.obligations;
 
 function personRole(role: string): Bilingual {
   switch (role) {
@@ -78,8 +79,8 @@ export function buildReminders(c: Case, today: string): Reminder[] {
     out.push({
       uid: uid(c, 'id-expiry', key),
       kind: 'documentExpiry',
-      start: lead(person.idValidTo, RULES.documentExpiryLeadDays),
-      end: lead(person.idValidTo, RULES.documentExpiryLeadDays),
+      start: lead(person.idValidTo, rules().documentExpiryLeadDays),
+      end: lead(person.idValidTo, rules().documentExpiryLeadDays),
       dueOn: person.idValidTo,
       title: {
         en: `ID document of ${who.en}${name ? ` (${name})` : ''} expires on ${person.idValidTo}`,
@@ -89,7 +90,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         en: 'Renew the document and file a change of the filed information with your provider once you have the new one.',
         'zh-CN': '请办理新证件，取得后通过接入商提交备案信息变更。',
       },
-      sources: RULES.sources.documentExpiry ?? [],
+      sources: rules().sources.documentExpiry ?? [],
     });
   };
   personExpiry(c.legalRepresentative, 'legalRepresentative', 'legal-representative');
@@ -103,8 +104,8 @@ export function buildReminders(c: Case, today: string): Reminder[] {
     out.push({
       uid: uid(c, 'certificate-expiry'),
       kind: 'documentExpiry',
-      start: lead(due, RULES.documentExpiryLeadDays),
-      end: lead(due, RULES.documentExpiryLeadDays),
+      start: lead(due, rules().documentExpiryLeadDays),
+      end: lead(due, rules().documentExpiryLeadDays),
       dueOn: due,
       title: {
         en: `The subject's certificate (business licence) expires on ${due}`,
@@ -114,7 +115,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         en: 'Renew it with the market regulator, then file the change of the filed information.',
         'zh-CN': '请向市场监管部门办理换发，然后提交备案信息变更。',
       },
-      sources: RULES.sources.documentExpiry ?? [],
+      sources: rules().sources.documentExpiry ?? [],
     });
   }
 
@@ -125,8 +126,8 @@ export function buildReminders(c: Case, today: string): Reminder[] {
       out.push({
         uid: uid(c, 'permit-expiry', service.id, permit.sector, String(index)),
         kind: 'permitExpiry',
-        start: lead(permit.validTo, RULES.permitExpiryLeadDays),
-        end: lead(permit.validTo, RULES.permitExpiryLeadDays),
+        start: lead(permit.validTo, rules().permitExpiryLeadDays),
+        end: lead(permit.validTo, rules().permitExpiryLeadDays),
         dueOn: permit.validTo,
         title: {
           en: `Permit ${name} of ${service.name || 'a service'} expires on ${permit.validTo}`,
@@ -136,15 +137,15 @@ export function buildReminders(c: Case, today: string): Reminder[] {
           en: 'Apply for the renewal with the issuing authority in good time; the lead time differs by permit.',
           'zh-CN': '请及早向发证机关申请换证；不同许可的提前期要求不同。',
         },
-        sources: RULES.sources.permitExpiry ?? [],
+        sources: rules().sources.permitExpiry ?? [],
       });
     });
     if (service.kind === 'website' && isIsoDate(service.domainExpiresOn)) {
       out.push({
         uid: uid(c, 'domain-expiry', service.id),
         kind: 'domainExpiry',
-        start: lead(service.domainExpiresOn, RULES.documentExpiryLeadDays),
-        end: lead(service.domainExpiresOn, RULES.documentExpiryLeadDays),
+        start: lead(service.domainExpiresOn, rules().documentExpiryLeadDays),
+        end: lead(service.domainExpiresOn, rules().documentExpiryLeadDays),
         dueOn: service.domainExpiresOn,
         title: {
           en: `Domain ${service.domains[0] ?? ''} expires on ${service.domainExpiresOn}`,
@@ -154,9 +155,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
           en: 'An expired domain can be re-registered by someone else and the filing cancelled: renew it.',
           'zh-CN': '域名过期后可能被他人注册，备案也可能被注销，请及时续费。',
         },
-        sources: [
-          { title: 'post-approval.md §3–§4 — expiring domains and cancellation (Tencent 备案号.md)' },
-        ],
+        sources: rules().sources.domainExpiry ?? [],
       });
     }
   }
@@ -186,10 +185,10 @@ export function buildReminders(c: Case, today: string): Reminder[] {
   }
 
   if (isLicenceHolder(c)) {
-    const ar = RULES.annualReport;
+    const ar = rules().annualReport;
     const granted = c.journal.find((e) => e.status === 'licence_granted')?.on;
     const firstYear = Number((granted && isIsoDate(granted) ? granted : today).slice(0, 4)) + 1;
-    for (let year = firstYear; year < firstYear + RULES.annualReportYears; year++) {
+    for (let year = firstYear; year < firstYear + rules().annualReportYears; year++) {
       out.push({
         uid: uid(c, 'annual-report', String(year)),
         kind: 'annualReport',
@@ -205,7 +204,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
           'zh-CN':
             '请在工信部电信业务市场综合管理信息系统（dxzhgl.miit.gov.cn）报送上一年度情况。逾期未报将被列入不良名单。',
         },
-        sources: RULES.sources.annualReport ?? [],
+        sources: rules().sources.annualReport ?? [],
       });
       out.push({
         uid: uid(c, 'annual-correction', String(year)),
@@ -221,14 +220,14 @@ export function buildReminders(c: Case, today: string): Reminder[] {
           en: 'Guangdong practice: April is a one-month window to correct the report; the system closes on 1 May. Other provinces may differ.',
           'zh-CN': '广东做法：4 月为一个月的整改期，系统 5 月 1 日关闭。其他省份可能不同。',
         },
-        sources: RULES.sources.annualCorrection ?? [],
+        sources: rules().sources.annualCorrection ?? [],
       });
     }
   }
 
   if (isIsoDate(a.licenceValidTo)) {
-    const deadline = lead(a.licenceValidTo, RULES.renewalDeadlineDays);
-    const reminder = lead(a.licenceValidTo, RULES.renewalReminderDays);
+    const deadline = lead(a.licenceValidTo, rules().renewalDeadlineDays);
+    const reminder = lead(a.licenceValidTo, rules().renewalReminderDays);
     out.push({
       uid: uid(c, 'licence-renewal'),
       kind: 'licenceRenewal',
@@ -243,7 +242,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         en: `The licence expires on ${a.licenceValidTo}. Apply at least 90 days before; services never launched are not renewed.`,
         'zh-CN': `许可证将于 ${a.licenceValidTo} 到期。须在到期前至少 90 日申请续期；未实际开展的业务不予续期。`,
       },
-      sources: RULES.sources.renewal ?? [],
+      sources: rules().sources.renewal ?? [],
     });
     out.push({
       uid: uid(c, 'licence-renewal-deadline'),
@@ -259,13 +258,13 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         en: 'A late application is not renewed.',
         'zh-CN': '逾期申请将不予续期。',
       },
-      sources: RULES.sources.renewal ?? [],
+      sources: rules().sources.renewal ?? [],
     });
   }
 
   for (const change of a.plannedChanges) {
     if (!isIsoDate(change.on) || change.id === '') continue;
-    const due = lead(change.on, RULES.changeFilingLeadDays);
+    const due = lead(change.on, rules().changeFilingLeadDays);
     out.push({
       uid: uid(c, 'change-filing', change.id),
       kind: 'changeFiling',
@@ -280,7 +279,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         en: 'Changes of the filed information are filed 30 days in advance.',
         'zh-CN': '备案信息变更须提前 30 日办理。',
       },
-      sources: RULES.sources.changeFiling ?? [],
+      sources: rules().sources.changeFiling ?? [],
     });
   }
 

@@ -11,6 +11,7 @@ import { evaluate, type DocumentDecision } from './conditions';
 import { glossOf } from './glossary';
 import { printedName } from './names';
 import { JOINER } from './wrap';
+import { EN_MONTHS } from '../i18n/language';
 import {
   PLACEHOLDER,
   type Block,
@@ -135,21 +136,6 @@ interface Scope {
 /** What the English gloss prints for Chinese free text the user gave no English meaning for. */
 export const NO_ENGLISH = '[no English given]';
 const CJK = /[\u3400-\u9fff]/;
-
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** 2026-11-25 → 2026年11月25日 / 25 November 2026 (no leading zeros, as official documents write dates). */
 export function formatDate(iso: string, lang: Lang): string {

@@ -200,6 +200,13 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
+/**
+ * Generative AI in the service (rules for 2025–2026): none; the company's own model, trained or fine-tuned
+ * (CAC filing, 备案); or a feature calling another company's filed model (provincial registration, 登记).
+ */
+export const GENERATIVE_AI_USES = ['none', 'own_model', 'uses_filed_model'] as const;
+export type GenerativeAiUse = (typeof GENERATIVE_AI_USES)[number];
+
 export const MINI_PROGRAM_PLATFORMS = ['wechat', 'alipay', 'douyin', 'baidu', 'other'] as const;
 export type MiniProgramPlatform = (typeof MINI_PROGRAM_PLATFORMS)[number];
 
@@ -222,6 +229,15 @@ export const PathwayAnswersSchema = record({
   /** Which licence the applicant plans to apply for, if it already knows. */
   licenceCategory: z.enum(LICENCE_CATEGORIES).nullable().default(null),
   sectors: enumSet(SECTORS),
+  /** Generative AI in the service: none, the company's own model, or a filed model's API. */
+  generativeAi: z.enum(GENERATIVE_AI_USES).nullable().default(null),
+  /** Content is recommended, ranked or selected for users by algorithm (feeds, hot lists, search ranking). */
+  recommendation: z.boolean().nullable().default(null),
+  /**
+   * Users can publish what others see (posts, comments, reviews, live streams, group chats), or the service can
+   * mobilise the public: public-opinion attributes (具有舆论属性或者社会动员能力) that make algorithm filing due.
+   */
+  publicOpinion: z.boolean().nullable().default(null),
 });
 export type PathwayAnswers = z.infer<typeof PathwayAnswersSchema>;
 
@@ -600,6 +616,25 @@ export const DataItemSchema = record({
 });
 export type DataItem = z.infer<typeof DataItemSchema>;
 
+/**
+ * How much personal information the service handles, for the duties that scale with it (rules for 2025–2026):
+ * the compliance audit every two years above 10 million people, and which of the three cross-border routes a
+ * transfer takes. '' = not answered yet.
+ */
+export const PersonalDataScaleSchema = record({
+  /** People whose personal information the service processes in all. */
+  peopleProcessed: z.enum(['', 'under_1m', 'from_1m_to_10m', 'over_10m']).default(''),
+  /** Since 1 January of this year: people whose personal information (not sensitive) leaves mainland China. */
+  crossBorderPeople: z.enum(['', 'none', 'under_100k', 'from_100k_to_1m', 'over_1m']).default(''),
+  /** Since 1 January of this year: people whose sensitive personal information leaves mainland China. */
+  crossBorderSensitivePeople: z.enum(['', 'none', 'under_10k', 'from_10k']).default(''),
+  /** A critical information infrastructure operator (关键信息基础设施运营者), as the sector regulator notified. */
+  ciio: z.boolean().default(false),
+  /** Data the authorities have notified or published as important data leaves mainland China. */
+  importantData: z.boolean().default(false),
+});
+export type PersonalDataScale = z.infer<typeof PersonalDataScaleSchema>;
+
 // ---------------------------------------------------------------- attachments, journal, exports
 
 export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
@@ -710,6 +745,11 @@ export const AfterApprovalSchema = record({
   ),
   /** The ad copy or store listing last checked with the Advertising Law checker. */
   adCopy: text(100_000),
+  /**
+   * Generative-AI models the product uses, each with its CAC filing number (备案号) or the provincial online
+   * number (上线编号): shown on the product (go-live kit).
+   */
+  aiModels: list(record({ name: text(100), number: text(100) }), 10),
 });
 export type AfterApproval = z.infer<typeof AfterApprovalSchema>;
 
@@ -740,6 +780,7 @@ export const CaseSchema = record({
   services: list(ServiceSchema, LIST_LIMITS.services),
   licence: LicenceSchema.default(() => LicenceSchema.parse({})),
   personalData: list(DataItemSchema, LIST_LIMITS.personalData),
+  personalDataScale: PersonalDataScaleSchema.default(() => PersonalDataScaleSchema.parse({})),
   attachments: list(AttachmentMetaSchema, LIST_LIMITS.attachments),
   /** Pre-flight warnings the user has acknowledged, by issue key (code + path). */
   acknowledged: list(z.string().max(300), LIST_LIMITS.acknowledged),

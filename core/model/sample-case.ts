@@ -42,6 +42,8 @@ export function sampleCase(now: Date = new Date()): Case {
       province: '310000',
       activities: ['own_goods_sales'],
       sectors: [],
+      generativeAi: 'none',
+      recommendation: false,
     },
     subject: {
       name: '上海澜岸贸易有限公司',

@@ -38,7 +38,15 @@ import { validateUscc } from '../validate/uscc';
 import { evaluate, recordLookup } from './condition';
 import { caseFacts, type CaseFacts } from './case-facts';
 import { buildChecklist, type ChecklistItem } from './checklist';
-import { PREFLIGHT, PRE_APPROVALS, STEPS, preApprovalFor, type PreflightRule, type Step } from './data';
+import {
+  PREFLIGHT,
+  PRE_APPROVALS,
+  STEPS,
+  derivedFrom,
+  preApprovalFor,
+  type PreflightRule,
+  type Step,
+} from './data';
 import { decidePathway, type Decision } from './decide';
 import { judgeValidity, submissionDate, validityWindow } from './validity';
 import {
@@ -104,10 +112,13 @@ export interface CheckOptions {
 
 type Params = Record<string, string | number | Bilingual>;
 
-const RULES = new Map<string, PreflightRule>(PREFLIGHT.rules.map((r) => [r.code, r]));
+const rulesByCode = derivedFrom(
+  () => PREFLIGHT,
+  (data) => new Map<string, PreflightRule>(data.rules.map((r) => [r.code, r])),
+);
 
 function rule(code: string): PreflightRule {
-  const found = RULES.get(code);
+  const found = rulesByCode().get(code);
   if (!found) throw new Error(`No pre-flight rule "${code}" in templates/rules/preflight-rules.json`);
   return found;
 }
@@ -356,7 +367,9 @@ function checkPathway(out: IssueList, decision: Decision): void {
     );
   }
   for (const m of decision.missingAnswers)
-    out.rule('pathway.incomplete', `answers.${m.answer}`, { answer: m.label });
+    out.rule(m.decidesPathway ? 'pathway.incomplete' : 'pathway.dutyAnswerMissing', `answers.${m.answer}`, {
+      answer: m.label,
+    });
   const licences = decision.conclusions.filter((c) => c.effect === 'licence');
   if (licences.length > 0 && licences.every((c) => c.confidence === 'unclear') && blocks.length === 0) {
     out.rule('pathway.licenceDisputed', 'answers.activities', { title: licences[0]?.title ?? '' });

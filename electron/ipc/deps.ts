@@ -5,6 +5,7 @@
  */
 import type { IpcEvents, OpenRequest, Settings } from '../contract';
 import type { KeyProvider } from '../../host/store/keys';
+import type { TrustedRulePackKey } from '../../host/rules/pack-file';
 
 /** Whether the OS keychain can guard the data key, and if not, why (electron/keychain.ts). */
 export type KeychainAvailability =
@@ -44,7 +45,15 @@ export interface DesktopDeps {
   onMenuContext?: (context: { caseOpen: boolean }) => void;
 }
 
-export interface HandlerDeps extends PacketDeps, AfterDeps, DesktopDeps {
+/** What the rule-pack handlers need beyond the common deps. */
+export interface RulesDeps {
+  /** Native Open dialog for a rule pack (filter .icprules): the chosen path, or undefined when cancelled. */
+  showRulePackOpenDialog?: () => Promise<string | undefined>;
+  /** The keys trusted to sign rule packs; default: the keys shipped in the app (host/rules/trusted-keys.ts). */
+  trustedRulePackKeys?: readonly TrustedRulePackKey[];
+}
+
+export interface HandlerDeps extends PacketDeps, AfterDeps, DesktopDeps, RulesDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
   /**

@@ -14,6 +14,7 @@ import { createDocumentHandlers } from './documents';
 import { createEncryptionHandlers } from './encryption';
 import { createSampleHandlers } from './sample';
 import { createPacketHandlers } from './packet';
+import { createRulesHandlers } from './rules';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
 
@@ -31,5 +32,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createAfterHandlers(deps),
     ...createEncryptionHandlers(deps),
     ...createDesktopHandlers(deps),
+    ...createRulesHandlers(deps),
   };
 }

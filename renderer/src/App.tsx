@@ -8,6 +8,7 @@ import type {
   LanguagePreference,
   OpenRequest,
   RendererApi,
+  RulesStatus,
 } from '../../electron/contract';
 import { ApiProvider, useApi } from './api/ApiContext';
 import { NoticesProvider, useApiCall, useNotices } from './api/notices';
@@ -27,6 +28,7 @@ import {
 import { HomeScreen } from './screens/Home/HomeScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { EncryptionGate } from './screens/Unlock/EncryptionGate';
+import { RulesProvider, useRules } from './rules/RulesContext';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -40,18 +42,30 @@ export interface AppProps {
   startupErrors?: readonly ErrorCode[];
   /** encryption:status at start: a locked store shows the unlock screen first. */
   initialEncryption?: EncryptionStatus;
+  /** rules:status at start (main.tsx has installed an imported pack already); absent: the bundled pack. */
+  initialRules?: RulesStatus;
 }
 
-export function App({ api, i18n, appInfo, initialPreference, startupErrors, initialEncryption }: AppProps) {
+export function App({
+  api,
+  i18n,
+  appInfo,
+  initialPreference,
+  startupErrors,
+  initialEncryption,
+  initialRules,
+}: AppProps) {
   return (
     <ApiProvider api={api}>
       <I18nextProvider i18n={i18n}>
         <NoticesProvider initialErrors={startupErrors}>
-          <Shell
-            appInfo={appInfo}
-            initialPreference={initialPreference}
-            initialEncryption={initialEncryption}
-          />
+          <RulesProvider initial={initialRules}>
+            <Shell
+              appInfo={appInfo}
+              initialPreference={initialPreference}
+              initialEncryption={initialEncryption}
+            />
+          </RulesProvider>
         </NoticesProvider>
       </I18nextProvider>
     </ApiProvider>
@@ -89,6 +103,7 @@ function Shell({
   const nextRequestId = useRef(0);
   const [preference, setPreference] = useState(initialPreference);
   const [encryption, setEncryption] = useState(initialEncryption);
+  const { status: rules } = useRules();
   const main = useRef<HTMLElement>(null);
 
   useDocumentLanguage(instance);
@@ -239,7 +254,8 @@ function Shell({
       >
         <NoticeList />
         <div
-          key={route.screen === 'case' ? `case/${route.caseId}` : routeHref(route)}
+          // A newly installed rule pack opens every screen afresh, so nothing shows a result of the old rules.
+          key={`${route.screen === 'case' ? `case/${route.caseId}` : routeHref(route)}@${rules.active.origin}${rules.active.version}`}
           className="app__screen"
         >
           <EncryptionGate status={encryption} onStatus={setEncryption}>

@@ -112,6 +112,12 @@ describe('locales', () => {
       notCaseFile: true,
       caseFileMissing: true,
       caseFileUnreadable: true,
+      rulePackNotRulePack: true,
+      rulePackUnsigned: true,
+      rulePackUnknownKey: true,
+      rulePackTampered: true,
+      rulePackUnreadable: true,
+      rulePackNotNewer: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);

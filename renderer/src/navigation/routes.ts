@@ -7,7 +7,7 @@ import { isStepId, type StepId } from '../screens/Case/steps';
  */
 export type Route =
   | { screen: 'home'; dialog?: 'newCase' }
-  | { screen: 'settings'; section?: 'about' }
+  | { screen: 'settings'; section?: 'about' | 'rules' }
   | { screen: 'case'; caseId: string; step: StepId };
 
 /** Case ids are the store's UUIDs; anything else in that place of the fragment is not a case. */
@@ -33,7 +33,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'new' && parts.length === 1) return { screen: 'home', dialog: 'newCase' };
   if (screen === 'settings' && parts.length <= 2) {
     if (detail === undefined || detail === '') return { screen: 'settings' };
-    if (detail === 'about') return { screen: 'settings', section: 'about' };
+    if (detail === 'about' || detail === 'rules') return { screen: 'settings', section: detail };
   }
   if (
     screen === 'case' &&

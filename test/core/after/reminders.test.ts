@@ -95,6 +95,8 @@ describe('.ics export', () => {
     expect(ps.summary).toContain('公安联网备案截止');
     expect(ps.summary).toContain('Public-security filing due');
     expect(ps.description).toContain('公安部令第33号');
+    // Sources are cited as themselves, never as our research files.
+    for (const e of events) expect(e.description).not.toMatch(/\.md\b|§/);
     const report = events.find((e) => e.uid.startsWith('annual-report.2027'))!;
     expect([report.startDate.toString(), report.endDate.toString()]).toEqual(['2027-01-01', '2027-04-01']);
     expect(ps.component.getFirstSubcomponent('valarm')).not.toBeNull();

@@ -86,6 +86,11 @@ const ROWS: Row[] = [
   { code: 'pathway.disputedBlock', fail: noop, pass: (c) => void (c.answers.activities = ['info_only']) },
   { code: 'pathway.incomplete', fail: (c) => void (c.answers.subject = null), path: 'answers.subject' },
   {
+    code: 'pathway.dutyAnswerMissing',
+    fail: (c) => void (c.answers.generativeAi = null),
+    path: 'answers.generativeAi',
+  },
+  {
     code: 'pathway.licenceDisputed',
     fail: (c) => void (c.answers = answers({ activities: ['ads_revenue'], surfaces: ['mini_program'] })),
   },

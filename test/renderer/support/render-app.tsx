@@ -9,8 +9,10 @@ import type {
   RendererApi,
   Settings,
   EncryptionStatus,
+  RulesStatus,
 } from '../../../electron/contract';
 import { App } from '../../../renderer/src/App';
+import { BUNDLED_RULE_PACK_INFO } from '../../../core/rules/pack';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { effectiveLanguage } from '../../../renderer/src/i18n/languages';
 
@@ -87,6 +89,16 @@ export function createFakeApi(systemLanguage: Language = 'en') {
       ok: true,
       value: { saved: false },
     })),
+    // Rules: the bundled pack in use; tests of Settings → Rules replace these.
+    rulesStatus: vi.fn<RendererApi['rulesStatus']>(async () => ({
+      ok: true,
+      value: { active: BUNDLED_RULE_PACK_INFO, bundled: BUNDLED_RULE_PACK_INFO },
+    })),
+    rulesImport: vi.fn<RendererApi['rulesImport']>(async () => ({ ok: true, value: { imported: false } })),
+    rulesUseBundled: vi.fn<RendererApi['rulesUseBundled']>(async () => ({
+      ok: true,
+      value: { active: BUNDLED_RULE_PACK_INFO, bundled: BUNDLED_RULE_PACK_INFO },
+    })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);
@@ -134,6 +146,8 @@ export function renderApp(
     startupErrors?: ErrorCode[];
     /** encryption:status at start (main.tsx passes it); absent: nothing is gated. */
     encryption?: EncryptionStatus;
+    /** rules:status at start (main.tsx passes it); absent: the bundled rules. */
+    rules?: RulesStatus;
   } = {},
 ) {
   const fake = options.fake ?? createFakeApi();
@@ -147,6 +161,7 @@ export function renderApp(
       initialPreference={preference}
       startupErrors={options.startupErrors}
       {...(options.encryption ? { initialEncryption: options.encryption } : {})}
+      {...(options.rules ? { initialRules: options.rules } : {})}
     />,
   );
   return { ...view, fake, i18n };

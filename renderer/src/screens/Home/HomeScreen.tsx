@@ -11,6 +11,8 @@ import type { Route } from '../../navigation/routes';
 import { CaseList } from './CaseList';
 import { Card } from '../../components/fields/Card';
 import type { HomeRequest, ImportSource } from './caseFiles';
+import { RuleAgeNotice } from '../../components/RuleAgeNotice';
+import { useRules } from '../../rules/RulesContext';
 
 type Toast =
   | { kind: 'deleted'; id: string; name: string }
@@ -46,6 +48,7 @@ export function HomeScreen({
   const [importToken, setImportToken] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [preparingSample, setPreparingSample] = useState(false);
+  const { status: rules } = useRules();
 
   const refresh = useCallback(async () => {
     const list = await call(api.casesList());
@@ -262,6 +265,8 @@ export function HomeScreen({
           </div>
         </>
       )}
+
+      <RuleAgeNotice info={rules.active} settingsLink />
 
       <p className="hint home__progress" role="status">
         {preparingSample ? t('home.preparingSample') : ''}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTIVITIES,
+  GENERATIVE_AI_USES,
   LICENCE_CATEGORIES,
   MINI_PROGRAM_ACCOUNT_OWNERS,
   PILOT_LOCATIONS,
@@ -35,11 +36,15 @@ export const GROUP_OF_ANSWER: Readonly<Record<keyof PathwayAnswers, QuestionGrou
   platformMonetised: 'money',
   licenceCategory: 'money',
   sectors: 'content',
+  generativeAi: 'content',
+  recommendation: 'content',
+  publicOpinion: 'content',
 };
 
 type Answer = keyof PathwayAnswers;
 /** The answers that are one value of a list (or none yet), asked as radio buttons. */
-type ChoiceAnswer = 'miniProgramAccount' | 'subject' | 'pilotLocation' | 'scope' | 'licenceCategory';
+type ChoiceAnswer =
+  'miniProgramAccount' | 'subject' | 'pilotLocation' | 'scope' | 'licenceCategory' | 'generativeAi';
 /** The answers that are any number of values, asked as checkboxes. */
 type ListAnswer = 'surfaces' | 'activities' | 'sectors';
 
@@ -208,7 +213,9 @@ export function PathwayQuestions({
     </Question>
   );
   /** A yes/no question; no answer yet is neither checked. */
-  const yesNoQuestion = (key: 'mainlandHosting' | 'platformMonetised') => (
+  const yesNoQuestion = (
+    key: 'mainlandHosting' | 'platformMonetised' | 'recommendation' | 'publicOpinion',
+  ) => (
     <Question id={key}>
       <RadioChoices
         name={key}
@@ -324,14 +331,25 @@ export function PathwayQuestions({
         </>
       );
     case 'content':
-      return checksQuestion(
-        'sectors',
-        SECTORS,
-        (sector) => preApprovalFor(sector)?.label[lang] ?? sector,
-        (sector) => {
-          const entry = preApprovalFor(sector);
-          return entry ? t('pathway.sectorAuthority', { authority: entry.authority[lang] }) : undefined;
-        },
+      return (
+        <>
+          {checksQuestion(
+            'sectors',
+            SECTORS,
+            (sector) => preApprovalFor(sector)?.label[lang] ?? sector,
+            (sector) => {
+              const entry = preApprovalFor(sector);
+              return entry ? t('pathway.sectorAuthority', { authority: entry.authority[lang] }) : undefined;
+            },
+          )}
+          {radioQuestion('generativeAi', GENERATIVE_AI_USES, (use) =>
+            t(`pathway.generativeAi.${enumKey(use)}`),
+          )}
+          {yesNoQuestion('recommendation')}
+          {/* Public-opinion attributes decide algorithm filing: asked where an algorithm could need it. */}
+          {(answers.recommendation === true || answers.generativeAi === 'own_model') &&
+            yesNoQuestion('publicOpinion')}
+        </>
       );
   }
 }
