@@ -23,8 +23,6 @@ export const WaitSchema = z.strictObject({
 });
 export type Wait = z.infer<typeof WaitSchema>;
 
-const monthDay = z.string().regex(/^\d{2}-\d{2}$/);
-
 const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approval', {
   waits: z.array(WaitSchema),
   display: z.strictObject({
@@ -47,16 +45,7 @@ const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approval', {
   obligations: z.strictObject({
     documentExpiryLeadDays: z.number().int().positive(),
     permitExpiryLeadDays: z.number().int().positive(),
-    renewalDeadlineDays: z.number().int().positive(),
-    renewalReminderDays: z.number().int().positive(),
     changeFilingLeadDays: z.number().int().positive(),
-    annualReport: z.strictObject({
-      from: monthDay,
-      to: monthDay,
-      correctionFrom: monthDay,
-      correctionTo: monthDay,
-    }),
-    annualReportYears: z.number().int().min(1).max(10),
     sources: z.record(z.string(), sources),
   }),
 });
