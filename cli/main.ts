@@ -13,6 +13,9 @@ import { renderCommand } from './commands/render';
 import type { CliCommand, CliIo } from './command';
 import { remindersCommand } from './commands/reminders';
 import { adcheckCommand } from './commands/adcheck';
+import { annualReportCommand } from './commands/annual-report';
+import { changeCommand } from './commands/change';
+import { renewalCommand } from './commands/renewal';
 
 export type { CliCommand, CliIo } from './command';
 
@@ -24,6 +27,9 @@ const commands: CliCommand[] = [
   sampleCommand,
   renderCommand,
   remindersCommand,
+  annualReportCommand,
+  renewalCommand,
+  changeCommand,
   adcheckCommand,
 ];
 

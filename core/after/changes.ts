@@ -9,9 +9,12 @@
  * Deadlines count calendar days, weekends and holidays included: the sources give calendar days and move no
  * deadline off a weekend.
  */
+import { z } from 'zod';
 import {
   CHANGE_KINDS,
   ChangeValuesSchema,
+  PersonSchema,
+  ShareholderSchema,
   type Case,
   type ChangeEvent,
   type ChangeKind,
@@ -285,6 +288,26 @@ export function describeValues(_c: Case, event: ChangeEvent): { before: Bilingua
 
 // ------------------------------------------------------------------ recording an event
 
+/**
+ * A change described in a file (the CLI's `--details`): the fields of {@link ChangeDraft}, unknown keys
+ * refused so a misspelt key is not silently ignored.
+ */
+export const ChangeDraftSchema = z.strictObject({
+  kind: z.enum(CHANGE_KINDS),
+  registeredOn: z.string().max(10).optional(),
+  decidedOn: z.string().max(10).optional(),
+  effectiveOn: z.string().max(10).optional(),
+  note: z.string().max(1000).optional(),
+  person: PersonSchema.strict().optional(),
+  principalFollows: z.boolean().optional(),
+  name: z.string().max(200).optional(),
+  nameLatin: z.string().max(200).optional(),
+  registeredCapitalCny: z.number().min(0).max(10_000_000_000_000).nullable().optional(),
+  shareholders: z.array(ShareholderSchema.strict()).max(50).optional(),
+  serviceId: z.string().max(64).optional(),
+  domain: z.string().max(253).optional(),
+});
+
 /** What the user enters for an event; only the parts its kind uses are read. */
 export interface ChangeDraft {
   kind: ChangeKind;
@@ -317,6 +340,48 @@ export type ChangeProblemCode =
   | 'serviceMissing'
   | 'domainInvalid'
   | 'domainListed';
+
+/** What each problem means, in both languages (the app and the CLI print the same words). */
+export const CHANGE_PROBLEM_MESSAGES: Record<ChangeProblemCode, Bilingual> = {
+  dateMissing: { en: 'Enter the date the change is counted from.', 'zh-CN': '请填写变更的起算日期。' },
+  dateInvalid: { en: 'Enter the date as YYYY-MM-DD.', 'zh-CN': '日期请按 YYYY-MM-DD 格式填写。' },
+  dateInFuture: {
+    en: 'A registration or a company decision cannot be in the future: record it once it has happened.',
+    'zh-CN': '变更登记或公司决定的日期不能晚于今天，请在事项发生后再记录。',
+  },
+  personMissing: {
+    en: 'Enter the new person’s name and identity document number.',
+    'zh-CN': '请填写新任人员的姓名和证件号码。',
+  },
+  unchanged: {
+    en: 'This is what the case holds already: nothing changes.',
+    'zh-CN': '与申请中现有的信息相同，没有发生变更。',
+  },
+  nameMissing: {
+    en: 'Enter the new name exactly as on the business licence.',
+    'zh-CN': '请按营业执照填写新名称。',
+  },
+  capitalMissing: {
+    en: 'Enter the new registered capital in RMB.',
+    'zh-CN': '请填写变更后的注册资本（元）。',
+  },
+  shareholdersMissing: { en: 'List the shareholders after the change.', 'zh-CN': '请列出变更后的股东。' },
+  sharesNot100: {
+    en: 'The shares after the change must add up to 100 %.',
+    'zh-CN': '变更后各股东持股比例之和须为100%。',
+  },
+  serviceMissing: { en: 'Choose the website the domain is added to.', 'zh-CN': '请选择新增域名所属的网站。' },
+  domainInvalid: { en: 'The domain is not valid.', 'zh-CN': '域名无效。' },
+  domainListed: {
+    en: 'The website lists this domain already.',
+    'zh-CN': '该网站已包含此域名。',
+  },
+};
+
+/** A problem's message, with the validator's own words where it gave them. */
+export function changeProblemText(problem: ChangeProblem): Bilingual {
+  return problem.detail ?? CHANGE_PROBLEM_MESSAGES[problem.code];
+}
 
 export interface ChangeProblem {
   field: 'date' | 'person' | 'name' | 'capital' | 'shareholders' | 'service' | 'domain';

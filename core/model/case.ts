@@ -610,6 +610,14 @@ const amountCny = () => z.number().min(0).max(10_000_000_000_000).nullable().def
 /** The licence categories an annual report's business rows can name. */
 export const REPORT_CATEGORIES = ['B25', 'B21'] as const;
 
+/** A licensed category's business development row: opened (开通) or not, its users and its revenue. */
+export const AnnualServiceRowSchema = z.object({
+  category: z.enum(REPORT_CATEGORIES),
+  open: z.boolean().default(true),
+  users: count(),
+  revenueCny: amountCny(),
+});
+
 /**
  * The figures of one year's licence annual report (年报) that the case itself does not hold: what the user
  * types once and the dry run turns into every table's values (core/after/annual-report.ts).
@@ -642,17 +650,7 @@ export const AnnualFiguresSchema = z.object({
   /** Users of all the company's internet services (互联网及相关业务统计表). */
   users: count(),
   /** One row per licensed category: opened (开通) or not, its users and its revenue. */
-  services: z
-    .array(
-      z.object({
-        category: z.enum(REPORT_CATEGORIES),
-        open: z.boolean().default(true),
-        users: count(),
-        revenueCny: amountCny(),
-      }),
-    )
-    .max(REPORT_CATEGORIES.length)
-    .default([]),
+  services: z.array(AnnualServiceRowSchema).max(REPORT_CATEGORIES.length).default([]),
 });
 export type AnnualFigures = z.infer<typeof AnnualFiguresSchema>;
 
