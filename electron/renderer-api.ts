@@ -43,6 +43,9 @@ export const CHANNEL_REQUESTS = {
   'encryption:usePassphrase': 'request',
   'encryption:useKeychain': 'request',
   'reminders:export': 'request',
+  'annualReport:saveSheet': 'request',
+  'renewal:build': 'request',
+  'change:build': 'request',
 } as const satisfies { [C in Channel]: RequestOf<C> extends void ? 'none' : 'request' };
 
 /** Every main → renderer event of the contract (a missing or unknown one fails to compile). */

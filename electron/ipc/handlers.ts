@@ -11,6 +11,7 @@ import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
 import { createDocumentHandlers } from './documents';
 import { createEncryptionHandlers } from './encryption';
+import { createLifecycleHandlers } from './lifecycle';
 import { createSampleHandlers } from './sample';
 import { createPacketHandlers } from './packet';
 import { createSettingsHandlers } from './settings';
@@ -28,6 +29,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createPacketHandlers(deps),
     ...createDocumentHandlers(deps),
     ...createAfterHandlers(deps),
+    ...createLifecycleHandlers(deps),
     ...createEncryptionHandlers(deps),
   };
 }

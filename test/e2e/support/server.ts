@@ -150,6 +150,9 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     // The calendar file "chosen" in the Save dialog: the proposed name, in the test's calendar folder.
     showCalendarSaveDialog: async ({ defaultFileName }) =>
       path.join(calendarDir, path.basename(defaultFileName)),
+    // The annual report's sheet "saved" beside the calendar files.
+    showSheetSaveDialog: async ({ defaultFileName }) =>
+      path.join(calendarDir, path.basename(defaultFileName)),
   });
   const serveBundle = createAppProtocolHandler(options.bundleDir);
   let origin = '';
