@@ -16,10 +16,10 @@ import {
   type LicenceCategoryCode,
 } from '../model/case';
 import { areaOf, formatDate, formatLicenceCategories } from '../documents/resolve';
-import { printedName } from '../documents/names';
+import { idDocumentName, printedName } from '../documents/names';
 import type { Confidence, Source } from '../rules/data';
 import { caseLicenceCategories } from '../rules/licence-categories';
-import { validateIcpNumber } from '../validate/icp-number';
+import { parseIcpNumber, validateIcpNumber } from '../validate/icp-number';
 import { validatePhone } from '../validate/phone';
 import { provinceByCode } from '../validate/provinces';
 import { measureLength } from '../validate/text';
@@ -151,11 +151,21 @@ export function licenceGrantedOn(c: Case): string {
   return isIsoDate(on) ? on : '';
 }
 
-/** The year a new report is most likely for: last year, or the grant year when that is later. */
+/**
+ * The first year the licence is held: the grant recorded in the journal, else the year a licence number
+ * carries in its serial (粤B2-2025xxxx); undefined when neither says.
+ */
+export function licenceFirstYear(c: Case): number | undefined {
+  const granted = licenceGrantedOn(c);
+  if (granted) return Number(granted.slice(0, 4));
+  return parseIcpNumber(c.afterApproval.licenceNumber)?.year;
+}
+
+/** The year a new report is most likely for: last year, or the first licensed year when that is later. */
 export function defaultReportYear(c: Case, today: string): number {
   const last = Number(today.slice(0, 4)) - 1;
-  const granted = licenceGrantedOn(c);
-  return granted ? Math.max(last, Number(granted.slice(0, 4))) : last;
+  const first = licenceFirstYear(c);
+  return first ? Math.max(last, first) : last;
 }
 
 // ------------------------------------------------------------------ values
@@ -225,8 +235,9 @@ function basicValues(c: Case, f: AnnualFigures): Record<string, FieldValue> {
   return {
     companyName: { value: c.subject.name, casePath: 'subject.name' },
     uscc: { value: c.subject.certificateNumber, casePath: 'subject.certificateNumber' },
+    // As on the business licence: the name of the identity document (a passport's Latin name).
     legalRepresentative: {
-      value: printedName(c.legalRepresentative, 'zh'),
+      value: idDocumentName(c.legalRepresentative),
       casePath: 'legalRepresentative.name',
     },
     licenceNumber: { value: c.afterApproval.licenceNumber, casePath: 'afterApproval.licenceNumber' },
@@ -526,7 +537,8 @@ function runChecks(c: Case, year: number, figures: AnnualFigures, forms: ReportF
   // 保存: every field required, every value in its format.
   for (const field of fields) {
     if (field.value.trim() === '') {
-      out.push(check('required', fieldNames(field), whereOf(field)));
+      const code = field.figure || !field.casePath ? 'required' : 'requiredInCase';
+      out.push(check(code, fieldNames(field), whereOf(field)));
       continue;
     }
     const problem = formatProblem(field, figures, today);

@@ -85,6 +85,7 @@ export type CheckRule = z.infer<typeof CheckRuleSchema>;
 
 export const CHECK_CODES = [
   'required',
+  'requiredInCase',
   'format',
   'largeAmount',
   'notOpenDeletes',

@@ -13,7 +13,7 @@ import type { Case, Person } from '../model/case';
 import type { Source } from '../rules/data';
 import { parseIcpNumber } from '../validate/icp-number';
 import type { Bilingual } from '../validate/types';
-import { licenceGrantedOn, reportDeadlines, storedReport } from './annual-report';
+import { licenceFirstYear, reportDeadlines, storedReport } from './annual-report';
 import { filingChanges, isLicenceHolder, licenceDeadline } from './changes';
 import { ANNUAL_REPORT_RULES, LIFECYCLE_RULES, changeRule } from './lifecycle-rules';
 import { AFTER_APPROVAL_RULES } from './rules';
@@ -263,8 +263,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
  */
 function annualReportReminders(c: Case, today: string): Reminder[] {
   const cal = ANNUAL_REPORT_RULES.calendar;
-  const granted = licenceGrantedOn(c);
-  const firstYear = Number((granted || today).slice(0, 4));
+  const firstYear = licenceFirstYear(c) ?? Number(today.slice(0, 4));
   const lastYear = Math.max(firstYear, Number(today.slice(0, 4)) - 1) + ANNUAL_REPORT_RULES.reminderYears - 1;
   const out: Reminder[] = [];
   for (let year = firstYear; year <= lastYear; year++) {

@@ -7,7 +7,7 @@
 import type { Case } from '../model/case';
 import type { Confidence, Source } from '../rules/data';
 import type { Bilingual } from '../validate/types';
-import { licenceGrantedOn, storedReport } from './annual-report';
+import { licenceFirstYear, storedReport } from './annual-report';
 import { changePending, filedServices, materialsOf, type PacketMaterial } from './changes';
 import { ANNUAL_REPORT_RULES, LIFECYCLE_RULES, changeRule } from './lifecycle-rules';
 import { addCalendarDays, dayNumber, isIsoDate } from './working-days';
@@ -80,11 +80,11 @@ export interface PreCheck {
 
 /** The report years owed so far: from the grant year to the last year whose deadline has passed. */
 export function reportYearsOwed(c: Case, today: string): number[] {
-  const granted = licenceGrantedOn(c);
-  if (!granted) return [];
+  const first = licenceFirstYear(c);
+  if (first === undefined) return [];
   const deadline = ANNUAL_REPORT_RULES.calendar.deadline.monthDay;
   const years: number[] = [];
-  for (let year = Number(granted.slice(0, 4)); `${year + 1}-${deadline}` < today; year++) years.push(year);
+  for (let year = first; `${year + 1}-${deadline}` < today; year++) years.push(year);
   return years;
 }
 
@@ -107,13 +107,20 @@ export function renewalPreChecks(c: Case, today: string): PreCheck[] {
   checks.push({ id: 'licence', ok: licence.length === 0, findings: licence, sources: RULES.sources });
 
   const missing = reportYearsOwed(c, today).filter((year) => !storedReport(c, year)?.submittedOn);
+  const reports: Bilingual[] = missing.map((year) => ({
+    en: `The ${year} annual report is not marked as submitted.`,
+    'zh-CN': `${year}年度年报未标记为已报送。`,
+  }));
+  // Without a grant date or a dated licence number the years owed cannot be counted: say so, never "done".
+  if (licenceFirstYear(c) === undefined)
+    reports.push({
+      en: 'Record the day the licence was granted (status journal) so the reports owed can be counted.',
+      'zh-CN': '请在进度记录中登记许可证获批日期，以便核对应报年报的年度。',
+    });
   checks.push({
     id: 'annualReports',
-    ok: missing.length === 0,
-    findings: missing.map((year) => ({
-      en: `The ${year} annual report is not marked as submitted.`,
-      'zh-CN': `${year}年度年报未标记为已报送。`,
-    })),
+    ok: reports.length === 0,
+    findings: reports,
     sources: SOURCES_PRECHECKS,
   });
 

@@ -4,7 +4,7 @@ import {
   categoryName,
   defaultReportYear,
   dryRunAnnualReport,
-  licenceGrantedOn,
+  licenceFirstYear,
   withAnnualReport,
   type ReportCheck,
   type ReportField,
@@ -66,8 +66,7 @@ export function AnnualReport({
 
   const run = dryRunAnnualReport(caseData, year, { today });
   const f = run.figures;
-  const granted = licenceGrantedOn(caseData);
-  const firstYear = granted ? Number(granted.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+  const firstYear = licenceFirstYear(caseData) ?? Number(today.slice(0, 4)) - 1;
   const years = new Set<number>([year, ...caseData.lifecycle.annualReports.map((r) => r.year)]);
   for (let y = firstYear; y <= Number(today.slice(0, 4)); y++) years.add(y);
 
@@ -299,6 +298,7 @@ export function AnnualReport({
       )}
 
       <h3 className="card__subheading">{t('lifecycle.annualReport.forms.heading')}</h3>
+      <p className="hint">{t('lifecycle.annualReport.forms.legend')}</p>
       {run.forms.map((form) => (
         <table
           key={`${form.id}-${form.category ?? ''}`}
@@ -376,6 +376,16 @@ export function AnnualReport({
   );
 }
 
+/**
+ * Notes the Chinese screen shows too: the unit of an amount or a rate, what the publish tick means, how to
+ * pick the type of enterprise. The others only say in English what the Chinese value already says.
+ */
+const notedInChinese = (field: ReportField) =>
+  field.format === 'amount' ||
+  field.format === 'percent' ||
+  field.id === 'disclose' ||
+  field.id === 'enterpriseNature';
+
 function FieldRow({ field, failing }: { field: ReportField; failing: boolean }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
@@ -399,12 +409,11 @@ function FieldRow({ field, failing }: { field: ReportField; failing: boolean }) 
         ) : (
           <span className="field-issue field-issue--error">{t('lifecycle.annualReport.forms.missing')}</span>
         )}
-        {field.valueNote && <span className="hint lifecycle-note">{field.valueNote[lang]}</span>}
+        {field.valueNote && (lang === 'en' || notedInChinese(field)) && (
+          <span className="hint lifecycle-note">{field.valueNote[lang]}</span>
+        )}
         {field.suggested && (
           <span className="hint lifecycle-note">{t('lifecycle.annualReport.forms.suggested')}</span>
-        )}
-        {field.labelFrom === 'ours' && (
-          <span className="hint lifecycle-note">{t('lifecycle.annualReport.forms.descriptive')}</span>
         )}
       </td>
       <td>
