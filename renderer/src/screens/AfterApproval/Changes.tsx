@@ -424,8 +424,11 @@ function ChangeItem({ caseId, event, today }: { caseId: string; event: ChangeEve
         </span>
       </p>
       <p>
-        {t('lifecycle.changes.event.before')}: <span lang="zh-CN">{values.before[lang] || '—'}</span> →{' '}
-        {t('lifecycle.changes.event.after')}:{' '}
+        <span lang={lang}>
+          {t('lifecycle.changes.event.beforeValue', { value: values.before[lang] || '—' })}
+        </span>{' '}
+        → {t('lifecycle.changes.event.afterLabel')}
+        {lang === 'en' ? ' ' : ''}
         <strong data-testid="change-after">{values.after[lang] || '—'}</strong>
       </p>
 
@@ -486,9 +489,12 @@ function ChangeItem({ caseId, event, today }: { caseId: string; event: ChangeEve
               <ul>
                 {f.fields.map((field) => (
                   <li key={field.label.en}>
-                    <span lang="zh-CN">{field.label['zh-CN']}</span>
-                    {lang === 'en' && <span className="hint"> ({field.label.en})</span>}:{' '}
-                    {field.before[lang] || '—'} → {field.after[lang] || '—'}
+                    {t('lifecycle.changes.event.filingField', {
+                      field:
+                        lang === 'en' ? `${field.label['zh-CN']} (${field.label.en})` : field.label['zh-CN'],
+                      before: field.before[lang] || '—',
+                      after: field.after[lang] || '—',
+                    })}
                   </li>
                 ))}
               </ul>
