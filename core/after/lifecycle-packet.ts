@@ -45,7 +45,7 @@ import {
 } from './changes';
 import { LIFECYCLE_RULES, LIFECYCLE_RULES_VERSION, changeRule } from './lifecycle-rules';
 import { bindPacketValues, lifecycleTemplate, type PacketValue } from './lifecycle-templates';
-import { renewalMaterials, renewalPreChecks } from './renewal';
+import { renewalMaterials, renewalPreChecks, reportYearsOwed } from './renewal';
 import { sheetTemplate, sheetText, type SheetText } from './sheet';
 import { isIsoDate } from './working-days';
 
@@ -225,12 +225,18 @@ export function renewalPacketPlan(c: Case, options: { today: string; signOn: str
       en: `${s.name} (${where.replaceAll('、', ', ')})${s.launchedOn && isIsoDate(s.launchedOn) ? `, live since ${formatDate(s.launchedOn, 'en')}` : ''}`,
     };
   });
-  const reports = base.lifecycle.annualReports
-    .filter((r) => r.submittedOn)
-    .map((r) => ({
-      zh: `${r.year}年度（${dateZh(r.submittedOn)}报送）`,
-      en: `${r.year} (filed ${formatDate(r.submittedOn, 'en')})`,
-    }));
+  // Every year owed, filed or not: a bare "无" would read as "nothing was owed" on a form the
+  // authority checks against its own records.
+  const submitted = new Map(
+    base.lifecycle.annualReports.filter((r) => isIsoDate(r.submittedOn)).map((r) => [r.year, r.submittedOn]),
+  );
+  const reportYears = [...new Set([...reportYearsOwed(base, options.today), ...submitted.keys()])].sort();
+  const reports = reportYears.map((year) => {
+    const on = submitted.get(year);
+    return on
+      ? { zh: `${year}年度（${dateZh(on)}报送）`, en: `${year} (filed ${formatDate(on, 'en')})` }
+      : { zh: `${year}年度（尚未报送）`, en: `${year} (not yet filed)` };
+  });
   const pending = base.lifecycle.changes
     .filter((e) => changePending(base, e, options.today))
     .map((e) => sheetText(changeRule(e.kind).title));
@@ -241,7 +247,8 @@ export function renewalPacketPlan(c: Case, options: { today: string; signOn: str
 
   const latest = [...base.lifecycle.annualReports]
     .sort((a, b) => b.year - a.year)
-    .find((r) => r.figures.users !== null);
+    // Only a report the authority has received may be cited: the form's own row says which ones were.
+    .find((r) => r.figures.users !== null && isIsoDate(r.submittedOn));
   const usage: PacketValue = latest
     ? {
         zh: `据本公司${latest.year}年度经营许可年报，上述业务的用户总数为${latest.figures.users}户。`,
@@ -252,7 +259,8 @@ export function renewalPacketPlan(c: Case, options: { today: string; signOn: str
         en: 'The websites and apps above are publicly accessible and filed.',
       };
 
-  const resolutionCase = lifecycleCase(c, '');
+  // The resolution is adopted for this application: dated as its letters are.
+  const resolutionCase = lifecycleCase(c, options.signOn);
   const documents: PlannedDocument[] = [
     documentOf('renewal-application', base, {
       'renewal.categories': {
@@ -268,7 +276,7 @@ export function renewalPacketPlan(c: Case, options: { today: string; signOn: str
     documentOf(
       'shareholders-resolution',
       resolutionCase,
-      resolutionValues(c, c.subject.shareholders, '', [
+      resolutionValues(c, c.subject.shareholders, options.signOn, [
         {
           zh: `同意公司向${authority.zh}申请续期《增值电信业务经营许可证》（编号：${number}），继续经营${formatLicenceCategories(categories, 'zh')}。`,
           en: `The company applies to ${authority.en} to renew value-added telecom business licence ${number} and continue ${formatLicenceCategories(categories, 'en')}.`,
@@ -295,11 +303,23 @@ export function renewalPacketPlan(c: Case, options: { today: string; signOn: str
 
 // ------------------------------------------------------------------ changes
 
-function resolutionItems(c: Case, event: ChangeEvent): SheetText[] {
+function resolutionItems(c: Case, event: ChangeEvent, resolvedOn: string): SheetText[] {
   const authority = licenceAuthority(c);
   const values = describeValues(c, event);
   const b = sheetText(values.before);
   const a = sheetText(values.after);
+  // A resolution adopted after the registration confirms the change instead of deciding it anew.
+  const registered =
+    isIsoDate(event.registeredOn) && isIsoDate(resolvedOn) && resolvedOn >= event.registeredOn
+      ? event.registeredOn
+      : '';
+  const decide = (zh: string, en: string): SheetText =>
+    registered
+      ? {
+          zh: `确认公司已于${dateZh(registered)}完成下列事项的变更登记：${zh}`,
+          en: `Confirms the change registered on ${formatDate(registered, 'en')}: ${en}`,
+        }
+      : { zh: `同意${zh}`, en };
   const apply = (item: SheetText): SheetText => ({
     zh: `同意公司自完成变更登记之日起三十日内，向${authority.zh}申请变更《增值电信业务经营许可证》载明的${item.zh}，并办理ICP备案信息变更。`,
     en: `Within 30 days after the registration, the company applies to ${authority.en} to change the licence's ${item.en} and changes its ICP filings.`,
@@ -307,26 +327,26 @@ function resolutionItems(c: Case, event: ChangeEvent): SheetText[] {
   switch (event.kind) {
     case 'legal_representative':
       return [
-        {
-          zh: `同意${b.zh}不再担任公司法定代表人，由${a.zh}担任公司法定代表人。`,
-          en: `${b.en} ceases to be the company's legal representative; ${a.en} becomes the legal representative.`,
-        },
+        decide(
+          `${b.zh}不再担任公司法定代表人，由${a.zh}担任公司法定代表人。`,
+          `${b.en} ceases to be the company's legal representative; ${a.en} becomes the legal representative.`,
+        ),
         apply({ zh: '法定代表人', en: 'legal representative' }),
       ];
     case 'name':
       return [
-        {
-          zh: `同意公司名称由“${b.zh}”变更为“${a.zh}”。`,
-          en: `The company's name changes from "${b.en}" to "${a.en}".`,
-        },
+        decide(
+          `公司名称由“${b.zh}”变更为“${a.zh}”。`,
+          `The company's name changes from "${b.en}" to "${a.en}".`,
+        ),
         apply({ zh: '公司名称', en: 'company name' }),
       ];
     case 'registered_capital': {
       const items: SheetText[] = [
-        {
-          zh: `同意公司注册资本由${b.zh}变更为${a.zh}。`,
-          en: `The company's registered capital changes from ${b.en} to ${a.en}.`,
-        },
+        decide(
+          `公司注册资本由${b.zh}变更为${a.zh}。`,
+          `The company's registered capital changes from ${b.en} to ${a.en}.`,
+        ),
       ];
       if (event.next.shareholders.length) {
         const terms = shareholderTerms(event.next.shareholders);
@@ -459,12 +479,18 @@ export function changePacketPlan(
       case 'shareholders-resolution': {
         // The shareholders who decide: those before a shareholder change, the current ones otherwise.
         const deciding = event.kind === 'shareholders' ? event.before.shareholders : c.subject.shareholders;
-        const resolutionCase = lifecycleCase({ ...c, subject: { ...c.subject, shareholders: deciding } }, '');
+        // Dated the day the shareholders decided, else the day the company signs this application (the
+        // resolution then decides the licence change): the meeting and the signature share one date.
+        const resolvedOn = isIsoDate(event.decidedOn) ? event.decidedOn : options.signOn;
+        const resolutionCase = lifecycleCase(
+          { ...c, subject: { ...c.subject, shareholders: deciding } },
+          resolvedOn,
+        );
         documents.push(
           documentOf(
             'shareholders-resolution',
             resolutionCase,
-            resolutionValues(c, deciding, event.decidedOn, resolutionItems(c, event)),
+            resolutionValues(c, deciding, resolvedOn, resolutionItems(c, event, resolvedOn)),
             deciding.length <= 1 ? { zh: '股东决定', en: "Shareholder's Decision" } : undefined,
           ),
         );

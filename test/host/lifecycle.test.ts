@@ -85,7 +85,10 @@ describe('lifecycle packets', { timeout: 60_000 }, () => {
     expect(index.text).toContain('自备（扫描件）');
     const application = await textOf(path.join(folder, '01 增值电信业务经营许可证续期申请表.pdf'));
     expect(application.text).toContain('粤B2-20254321');
-    expect(application.text).toContain('2025年度（2026年3月10日报送）');
+    // Every year owed is listed, the unfiled ones as such — never a bare 无.
+    expect(application.text).toContain(
+      '2025年度（2026年3月10日报送）；2026年度（尚未报送）；2027年度（尚未报送）；2028年度（尚未报送）；2029年度（尚未报送）',
+    );
     expect(application.text).toContain('云帆知学（yunfan-edu.cn），2026年1月5日上线');
     // The reports of 2026–2029 are not marked submitted: the form affirms only what the case shows.
     expect(application.text).toContain('上述业务均已实际开展。');
@@ -96,6 +99,9 @@ describe('lifecycle packets', { timeout: 60_000 }, () => {
     const resolution = await textOf(path.join(folder, '03 股东会决议.pdf'));
     expect(resolution.text).toContain('同意公司向广东省通信管理局申请续期');
     expect(resolution.text).toContain('深圳市云帆投资合伙企业（有限合伙）');
+    // Dated with the application: no 年 月 日 left blank in the meeting or the signature.
+    expect(resolution.text).toContain('股东会于2030年8月10日召开会议');
+    expect(resolution.text).not.toMatch(/年\s*月\s*日/);
     const evidence = await textOf(path.join(folder, '04 业务实际开展情况说明.pdf'));
     expect(evidence.text).toContain('https://www.yunfan-edu.cn');
     expect(evidence.text).toContain('2026年1月5日');
@@ -139,7 +145,12 @@ describe('lifecycle packets', { timeout: 60_000 }, () => {
     expect(letter.text).toContain('变更登记日期');
     expect(letter.text).toContain('新任法定代表人身份证件');
     const resolution = await textOf(path.join(folder, '02 股东会决议.pdf'));
-    expect(resolution.text).toContain('同意张伟不再担任公司法定代表人，由李娜担任公司法定代表人');
+    // Adopted with the application, after the registration: dated, and it confirms what was registered.
+    expect(resolution.text).toContain('股东会于2026年12月1日召开会议');
+    expect(resolution.text).toContain(
+      '确认公司已于2026年11月20日完成下列事项的变更登记：张伟不再担任公司法定代表人，由李娜担任公司法定代表人',
+    );
+    expect(resolution.text).not.toMatch(/年\s*月\s*日/);
     const filings = await textOf(path.join(folder, '备案变更对照表 Filing changes.pdf'));
     expect(filings.text).toContain('粤ICP备2025071234号-1');
     expect(filings.text).toContain('深圳市腾讯计算机系统有限公司');

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { withAnnualReport } from '../../../core/after/annual-report';
 import { recordChange } from '../../../core/after/changes';
+import { renewalPacketPlan } from '../../../core/after/lifecycle-packet';
 import { renewalPreChecks, renewalStatus, reportYearsOwed } from '../../../core/after/renewal';
 import { licenceHolderCase } from '../../fixtures/lifecycle';
 
@@ -70,5 +71,23 @@ describe('renewal pre-checks', () => {
       'pendingChanges: Registered capital change (recorded 2026-04-21) is not finished: file it before the renewal.',
       'launched: 云帆知学: enter the day it went live.',
     ]);
+  });
+});
+
+describe('renewal packet plan', () => {
+  const bound = (c: ReturnType<typeof licenceHolderCase>, id: string) =>
+    JSON.stringify(
+      renewalPacketPlan(c, { today: '2030-08-10', signOn: '2030-08-10' }).documents.find(
+        (d) => d.template.id === id,
+      )?.template,
+    ).replaceAll('\u2060', ''); // dates carry word joiners so that they never break across lines
+
+  it('cites an annual report as evidence of use only once it has been submitted', () => {
+    const unfiled = licenceHolderCase(); // the 2025 figures are entered but not submitted
+    expect(bound(unfiled, 'service-launch-evidence')).not.toContain('年度经营许可年报');
+    expect(bound(unfiled, 'renewal-application')).toContain('2025年度（尚未报送）');
+    const filed = withAnnualReport(unfiled, 2025, (r) => ({ ...r, submittedOn: '2026-03-10' }));
+    expect(bound(filed, 'service-launch-evidence')).toContain('据本公司2025年度经营许可年报');
+    expect(bound(filed, 'renewal-application')).toContain('2025年度（2026年3月10日报送）');
   });
 });
