@@ -62,6 +62,26 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/reminders'),
   },
   {
+    name: 'annual-report',
+    usage: `annual-report ${CASE} --year YYYY [--figures figures.json] [--out sheet.pdf] [--force] [--json] [--today YYYY-MM-DD] [--passphrase <p>] [--lang en|zh-CN]`,
+    summary:
+      'dry-run the licence annual report: every form, what to type, the checks (--out: bilingual sheet PDF)',
+    load: () => import('./commands/annual-report'),
+  },
+  {
+    name: 'renewal',
+    usage: `renewal ${CASE} [--out <dir>] [--date YYYY-MM-DD] [--force] [--json] [--today YYYY-MM-DD] [--passphrase <p>] [--lang en|zh-CN]`,
+    summary: 'licence renewal: countdown, pre-checks and (--out) the renewal packet',
+    load: () => import('./commands/renewal'),
+  },
+  {
+    name: 'change',
+    // The event kinds are CHANGE_KINDS (core/model/case.ts), written out so that this table loads nothing.
+    usage: `change ${CASE} --event <legal_representative|name|registered_capital|shareholders|licence_domain|filing_subject> [--details event.json] [--out <dir>] [--date YYYY-MM-DD] [--force] [--json] [--today YYYY-MM-DD] [--passphrase <p>] [--lang en|zh-CN]`,
+    summary: 'a recorded change: its deadline, the filing-side changes and (--out) the change packet',
+    load: () => import('./commands/change'),
+  },
+  {
     name: 'adcheck',
     usage: 'adcheck <file.txt> [--json] [--lang en|zh-CN]',
     summary: 'check ad copy or a store listing for Advertising Law problems (exit 1 when flagged)',

@@ -212,6 +212,33 @@ const INPUT_MESSAGES = {
     en: (p) => `the answers do not match the answers format:\n${p.details}`,
     'zh-CN': (p) => `问卷回答不符合格式要求：\n${p.details}`,
   },
+  // annual-report, change, renewal
+  badYear: {
+    en: (p) => `--year must be a year such as 2025, not "${p.value}".`,
+    'zh-CN': (p) => `--year 须为年份（如 2025），不能是“${p.value}”。`,
+  },
+  badDate: {
+    en: (p) => `${p.option} must be a date as YYYY-MM-DD, not "${p.value}".`,
+    'zh-CN': (p) => `${p.option} 须为 YYYY-MM-DD 格式的日期，不能是“${p.value}”。`,
+  },
+  figuresInvalid: {
+    en: (p) => `${p.file} does not match the figures format:\n${p.details}`,
+    'zh-CN': (p) => `${p.file} 不符合年报数据格式：\n${p.details}`,
+  },
+  unknownEvent: {
+    en: (p) => `unknown change "${p.event}" — use one of: ${p.list}.`,
+    'zh-CN': (p) => `没有“${p.event}”这种变更，可用：${p.list}。`,
+  },
+  noChangeRecorded: {
+    en: (p) =>
+      `the case records no "${p.event}" change. Record it in the app (After approval → Changes), or describe it in a JSON file and pass --details <file>.`,
+    'zh-CN': (p) =>
+      `申请中没有记录“${p.event}”变更。请在应用中记录（获批之后 → 变更），或将变更内容写入 JSON 文件并加上 --details <文件>。`,
+  },
+  detailsInvalid: {
+    en: (p) => `${p.file} does not describe a valid change:\n${p.details}`,
+    'zh-CN': (p) => `${p.file} 描述的变更有误：\n${p.details}`,
+  },
   // adcheck
   adEmpty: {
     en: (p) => `${p.file} holds no text to check.`,

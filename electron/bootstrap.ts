@@ -137,10 +137,29 @@ export function calendarSaveDialog(
   app: Pick<App, 'getPath'>,
   parent: () => BrowserWindow | null,
 ): NonNullable<HandlerDeps['showCalendarSaveDialog']> {
+  return fileSaveDialog(dialog, app, parent, { name: 'iCalendar', extensions: ['ics'] });
+}
+
+/** The native Save dialog of `annualReport:saveSheet` (filter .pdf), attached to the main window. */
+export function sheetSaveDialog(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  app: Pick<App, 'getPath'>,
+  parent: () => BrowserWindow | null,
+): NonNullable<HandlerDeps['showSheetSaveDialog']> {
+  return fileSaveDialog(dialog, app, parent, { name: 'PDF', extensions: ['pdf'] });
+}
+
+/** A Save dialog in the user's Documents folder with one file type, attached to the main window. */
+function fileSaveDialog(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  app: Pick<App, 'getPath'>,
+  parent: () => BrowserWindow | null,
+  filter: { name: string; extensions: string[] },
+): (options: { defaultFileName: string }) => Promise<string | undefined> {
   return async ({ defaultFileName }) => {
     const options: SaveDialogOptions = {
       defaultPath: path.join(app.getPath('documents'), path.basename(defaultFileName)),
-      filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+      filters: [filter],
     };
     const window = parent();
     const result = window
@@ -362,6 +381,7 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       ...caseFileDialogs(electron.dialog, app, () => mainWindow),
       showCalendarSaveDialog: calendarSaveDialog(electron.dialog, app, () => mainWindow),
       showRulePackOpenDialog: rulePackOpenDialog(electron.dialog, app, () => mainWindow),
+      showSheetSaveDialog: sheetSaveDialog(electron.dialog, app, () => mainWindow),
       ...packetDialogs(
         electron.dialog,
         shell,

@@ -267,7 +267,31 @@ export interface IpcContract {
   'rules:import': { request: void; response: { imported: false } | { imported: true; status: RulesStatus } };
   /** Goes back to the bundled pack (removes the imported file). */
   'rules:useBundled': { request: void; response: RulesStatus };
+  // A licence holder's later years (electron/ipc/lifecycle.ts). The renderer saves the case first; main
+  // reads the stored case and opens the dialogs itself.
+  /**
+   * One year's annual report dry run as the bilingual "what to type where" PDF; main asks where to save.
+   * `errors` and `warnings` are the dry run's counts, as the sheet prints them.
+   */
+  'annualReport:saveSheet': {
+    request: { caseId: string; year: number; today?: string };
+    response: { saved: false } | { saved: true; fileName: string; errors: number; warnings: number };
+  };
+  /** The renewal packet; main asks for the folder and before replacing a packet of the same name. */
+  'renewal:build': {
+    request: { caseId: string; today?: string; signOn?: string };
+    response: LifecyclePacketResult;
+  };
+  /** The change packet of a recorded change (`lifecycle.changes[].id`); `notFound` for an unknown id. */
+  'change:build': {
+    request: { caseId: string; changeId: string; today?: string; signOn?: string };
+    response: LifecyclePacketResult;
+  };
 }
+
+/** What building a renewal or change packet gives back (the renderer never sends the path back). */
+export type LifecyclePacketResult =
+  { built: false } | { built: true; folderName: string; folderPath: string; fileCount: number };
 
 /** Main → renderer events (sent with webContents.send, received through `api.on…`). */
 export interface IpcEvents {

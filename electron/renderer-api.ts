@@ -49,6 +49,9 @@ export const CHANNEL_REQUESTS = {
   'rules:status': 'none',
   'rules:import': 'none',
   'rules:useBundled': 'none',
+  'annualReport:saveSheet': 'request',
+  'renewal:build': 'request',
+  'change:build': 'request',
 } as const satisfies { [C in Channel]: RequestOf<C> extends void ? 'none' : 'request' };
 
 /** Every main → renderer event of the contract (a missing or unknown one fails to compile). */

@@ -99,7 +99,7 @@ const L = {
   warning: t('WARN', '警告'),
 } as const;
 
-const sourceList = (sources: Source[]) =>
+export const sourceList = (sources: readonly Source[]) =>
   sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)).join('; ');
 
 function bottomLineText(b: BottomLine, lang: Language): string[] {

@@ -65,16 +65,7 @@ export const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approva
   obligations: z.strictObject({
     documentExpiryLeadDays: z.number().int().positive(),
     permitExpiryLeadDays: z.number().int().positive(),
-    renewalDeadlineDays: z.number().int().positive(),
-    renewalReminderDays: z.number().int().positive(),
     changeFilingLeadDays: z.number().int().positive(),
-    annualReport: z.strictObject({
-      from: monthDay,
-      to: monthDay,
-      correctionFrom: monthDay,
-      correctionTo: monthDay,
-    }),
-    annualReportYears: z.number().int().min(1).max(10),
     sources: z.record(z.string(), sources),
   }),
   /** Duties that scale with the personal information handled (core/after/pipl.ts). */

@@ -455,6 +455,11 @@ const serviceBase = {
    * K-12 subject tutoring) — the pre-approval statement then states that scope instead of denying education.
    */
   courseScope: z.enum(['none', 'adult_vocational']).optional(),
+  /**
+   * The day the service went live to the public (YYYY-MM-DD): the licence renewal's evidence that the
+   * licensed business was actually launched. Optional, like `filingNumber`.
+   */
+  launchedOn: z.string().max(10).optional(),
 };
 
 export const WebsiteSchema = record({
@@ -753,6 +758,144 @@ export const AfterApprovalSchema = record({
 });
 export type AfterApproval = z.infer<typeof AfterApprovalSchema>;
 
+// ---------------------------------------------------------------- the years after the licence
+
+/** A count the user enters (users, complaints, staff): a whole number, null while not entered. */
+const count = () => z.number().int().min(0).max(10_000_000_000).nullable().default(null);
+/** An amount of money in RMB yuan, null while not entered. */
+const amountCny = () => z.number().min(0).max(10_000_000_000_000).nullable().default(null);
+
+/** The licence categories an annual report's business rows can name. */
+export const REPORT_CATEGORIES = ['B25', 'B21'] as const;
+
+/** A licensed category's business development row: opened (开通) or not, its users and its revenue. */
+export const AnnualServiceRowSchema = record({
+  category: z.enum(REPORT_CATEGORIES),
+  open: z.boolean().default(true),
+  users: count(),
+  revenueCny: amountCny(),
+});
+
+/**
+ * The figures of one year's licence annual report (年报) that the case itself does not hold: what the user
+ * types once and the dry run turns into every table's values (core/after/annual-report.ts).
+ */
+export const AnnualFiguresSchema = record({
+  /** 企业性质 as the system's list names it; '' = the app's suggestion from the applicant kind. */
+  enterpriseNature: text(50),
+  /** 上市情况: listed on a stock exchange. */
+  listed: z.boolean().nullable().default(null),
+  /** 分支机构: the branches, '' when there are none. */
+  branches: text(500),
+  /** Staff at the end of the year reported. */
+  employees: count(),
+  /** 人员及机构变动情况: changes of staff and organisation during the year. */
+  staffChanges: text(1000),
+  /** 网络建设情况: servers, hosting, bandwidth added or changed. */
+  networkBuildout: text(2000),
+  /** 营业收入, 营业成本, 电信业务收入 of the year's financial statements, in RMB yuan. */
+  revenueCny: amountCny(),
+  costCny: amountCny(),
+  telecomRevenueCny: amountCny(),
+  /** The 是否公示 tick of the finance table: revenue, cost and telecom revenue published. */
+  discloseFinancials: z.boolean().default(false),
+  /** 用户投诉量 and 用户投诉回复率 (0–100). */
+  complaints: count(),
+  complaintResponseRatePct: percent(),
+  /** 网络与信息安全: the management rules and the technical measures in force. */
+  securityRules: text(2000),
+  securityMeasures: text(2000),
+  /** Users of all the company's internet services (互联网及相关业务统计表). */
+  users: count(),
+  /** One row per licensed category: opened (开通) or not, its users and its revenue. */
+  services: z.array(AnnualServiceRowSchema).max(REPORT_CATEGORIES.length).default([]),
+});
+export type AnnualFigures = z.infer<typeof AnnualFiguresSchema>;
+
+export const AnnualReportSchema = record({
+  /** The year reported (the report is filed in the first quarter of the next year). */
+  year: z.number().int().min(2000).max(2100),
+  figures: AnnualFiguresSchema.default(() => AnnualFiguresSchema.parse({})),
+  /**
+   * The underlined text of the system's 承诺书 for this year, pasted from the system: our sources do not
+   * have it, and the system compares what is typed character for character.
+   */
+  commitmentText: text(4000),
+  /** The day the report was submitted (未报 → 已报); '' while it is not. */
+  submittedOn: isoDate(),
+});
+export type AnnualReport = z.infer<typeof AnnualReportSchema>;
+
+/**
+ * Changes of the licence holder the journal records (lifecycle.md §2.6): a new legal representative, a new
+ * name, a registered-capital change, a shareholder change, a new domain on the licence, and a new person in
+ * charge of the filing subject (主体负责人).
+ */
+export const CHANGE_KINDS = [
+  'legal_representative',
+  'name',
+  'registered_capital',
+  'shareholders',
+  'licence_domain',
+  'filing_subject',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** The values a change is about: the new ones in `next`, the ones they replaced in `before`. */
+export const ChangeValuesSchema = record({
+  /** The legal representative (legal_representative) or the subject's person in charge (filing_subject). */
+  person: PersonSchema.nullable().default(null),
+  /** The subject's person in charge as it was or became (legal_representative, filing_subject). */
+  principal: PrincipalSchema.nullable().default(null),
+  name: text(200),
+  nameLatin: text(200),
+  registeredCapitalCny: z.number().min(0).max(MAX_CNY).nullable().default(null),
+  shareholders: z.array(ShareholderSchema).max(50).default([]),
+  /** licence_domain: the website's domains. */
+  domains: z.array(z.string().max(253)).max(50).default([]),
+});
+export type ChangeValues = z.infer<typeof ChangeValuesSchema>;
+
+export const ChangeEventSchema = record({
+  id: z.string().min(1).max(64),
+  kind: z.enum(CHANGE_KINDS),
+  /** When it was recorded (ISO date-time). */
+  recordedAt: z.string().max(40).default(''),
+  /** The company-registration change was registered with the market regulator (name, legal rep, capital). */
+  registeredOn: isoDate(),
+  /** The company decided it (shareholders' resolution): shareholder changes count from here. */
+  decidedOn: isoDate(),
+  /** The day the change takes effect (a new person in charge, a new domain put to use). */
+  effectiveOn: isoDate(),
+  note: text(1000),
+  /** legal_representative: the new legal representative also becomes the subject's person in charge. */
+  principalFollows: z.boolean().default(true),
+  /** licence_domain: the website the domain is added to. */
+  serviceId: text(64),
+  /** licence_domain: the domain added. */
+  domain: text(253),
+  next: ChangeValuesSchema.default(() => ChangeValuesSchema.parse({})),
+  /** What the case held before the change: its history, never shown as current again. */
+  before: ChangeValuesSchema.default(() => ChangeValuesSchema.parse({})),
+  /** The licence change was applied for (变更申请 submitted); '' while not. */
+  licenceChangeFiledOn: isoDate(),
+  /** The authority approved it (a shareholder change must be approved before it is implemented). */
+  approvedOn: isoDate(),
+  /** The filing-side change (变更备案) of each filed service, once submitted. */
+  filingChanges: z
+    .array(record({ serviceId: text(64), filedOn: isoDate() }))
+    .max(50)
+    .default([]),
+});
+export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
+
+/** The licence holder's years after approval: annual reports and recorded changes. */
+export const LifecycleSchema = record({
+  annualReports: z.array(AnnualReportSchema).max(50).default([]),
+  changes: z.array(ChangeEventSchema).max(200).default([]),
+});
+export type Lifecycle = z.infer<typeof LifecycleSchema>;
+
 // ---------------------------------------------------------------- the case
 
 export const CaseSchema = record({
@@ -793,5 +936,7 @@ export const CaseSchema = record({
    */
   englishMeanings: textMap(z.string().max(200), z.string().max(4000), LIST_LIMITS.englishMeanings),
   afterApproval: AfterApprovalSchema.default(() => AfterApprovalSchema.parse({})),
+  /** Annual reports and recorded changes of a licence holder (core/after/annual-report.ts, changes.ts). */
+  lifecycle: LifecycleSchema.default(() => LifecycleSchema.parse({})),
 });
 export type Case = z.infer<typeof CaseSchema>;

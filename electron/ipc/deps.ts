@@ -33,6 +33,8 @@ export interface PacketDeps {
 export interface AfterDeps {
   /** Native Save dialog for a calendar file (filter .ics): the chosen path, or undefined when cancelled. */
   showCalendarSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
+  /** Native Save dialog for a PDF worksheet (the annual report's sheet): the chosen path, or undefined. */
+  showSheetSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
 }
 
 /** The desktop shell around the handlers (electron/ipc/desktop.ts); absent in headless uses and the e2e bridge. */

@@ -12,6 +12,7 @@ import { createCaseHandlers } from './cases';
 import { createDesktopHandlers } from './desktop';
 import { createDocumentHandlers } from './documents';
 import { createEncryptionHandlers } from './encryption';
+import { createLifecycleHandlers } from './lifecycle';
 import { createSampleHandlers } from './sample';
 import { createPacketHandlers } from './packet';
 import { createRulesHandlers } from './rules';
@@ -30,6 +31,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createPacketHandlers(deps),
     ...createDocumentHandlers(deps),
     ...createAfterHandlers(deps),
+    ...createLifecycleHandlers(deps),
     ...createEncryptionHandlers(deps),
     ...createDesktopHandlers(deps),
     ...createRulesHandlers(deps),

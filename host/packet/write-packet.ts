@@ -163,7 +163,11 @@ function writeZip(folderName: string, written: WrittenFile[], file: string, now:
   });
 }
 
-export async function writePacket(packet: AssembledPacket, options: WriteOptions): Promise<WrittenPacket> {
+/** Writes any packet's folder (and zip): the submission packet, or a renewal or change packet. */
+export async function writePacket(
+  packet: Pick<AssembledPacket, 'folderName' | 'files'>,
+  options: WriteOptions,
+): Promise<WrittenPacket> {
   const folder = path.join(options.outDir, packet.folderName);
   const zipFile = options.zip ? `${folder}.zip` : undefined;
   if (!options.replace) {

@@ -21,7 +21,18 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-const COMMANDS = ['decide', 'check', 'build', 'sample', 'render', 'reminders', 'adcheck'];
+const COMMANDS = [
+  'decide',
+  'check',
+  'build',
+  'sample',
+  'render',
+  'reminders',
+  'annual-report',
+  'renewal',
+  'change',
+  'adcheck',
+];
 
 describe('usage', () => {
   it('--help, each command’s --help and the README list the same usage lines', async () => {
@@ -47,7 +58,7 @@ describe('usage', () => {
 
   it('every command that reads a case names both forms and takes --passphrase', async () => {
     const help = (await run('--help')).out;
-    for (const command of ['check', 'build', 'render', 'reminders']) {
+    for (const command of ['check', 'build', 'render', 'reminders', 'annual-report', 'renewal', 'change']) {
       expect(help).toMatch(
         new RegExp(`icp-packet ${command} <case\\.json\\|case\\.icpcase> .*\\[--passphrase <p>\\]`),
       );

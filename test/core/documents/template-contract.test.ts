@@ -4,7 +4,6 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { decisionFromCase } from '../../../core/documents/conditions';
 import { templateApplies } from '../../../core/documents/resolve';
@@ -35,6 +34,7 @@ import {
   licenceCase,
   renamedCase,
 } from '../../fixtures/documents/cases';
+import { schemasAt, type Schema } from './schema-paths';
 
 const folder = path.resolve(import.meta.dirname, '../../../templates/documents');
 /** Files in the folder that are not document templates of this registry. */
@@ -45,58 +45,6 @@ const NOT_REGISTERED = new Set([
   // The packet's index page: rendered by core/packet with its own substitutions, never chosen by a case.
   'packet-index.json',
 ]);
-
-type Schema = z.ZodType;
-interface Def {
-  type: string;
-  innerType?: Schema;
-  shape?: Record<string, Schema>;
-  element?: Schema;
-  options?: Schema[];
-  getter?: () => Schema;
-}
-const defOf = (schema: Schema) => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-function unwrap(schema: Schema): Schema {
-  let current = schema;
-  for (;;) {
-    const def = defOf(current);
-    if (
-      def.innerType &&
-      ['default', 'nullable', 'optional', 'prefault', 'readonly', 'catch'].includes(def.type)
-    ) {
-      current = def.innerType;
-    } else if (def.type === 'lazy' && def.getter) {
-      current = def.getter();
-    } else {
-      return current;
-    }
-  }
-}
-
-/** The schemas a bind path reaches (several through a union); empty when the model lacks the path. */
-export function schemasAt(root: Schema, bindPath: string): Schema[] {
-  const steps = bindPath
-    .split('.')
-    .flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part]));
-  let current = [root];
-  for (const step of steps) {
-    current = current.flatMap((schema) => {
-      const def = defOf(unwrap(schema));
-      if (def.type === 'union') return (def.options ?? []).flatMap((o) => next(o, step));
-      return next(schema, step);
-    });
-  }
-  return current;
-
-  function next(schema: Schema, step: string): Schema[] {
-    const def = defOf(unwrap(schema));
-    if (def.type === 'union') return (def.options ?? []).flatMap((o) => next(o, step));
-    if (step === '[]') return def.type === 'array' && def.element ? [def.element] : [];
-    if (def.type === 'object' && def.shape && step in def.shape) return [def.shape[step] as Schema];
-    return [];
-  }
-}
 
 function missingBinds(template: DocumentTemplate, model: Schema): string[] {
   return template.binds.filter((bind) => schemasAt(model, bind).length === 0);

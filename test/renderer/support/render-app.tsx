@@ -99,6 +99,12 @@ export function createFakeApi(systemLanguage: Language = 'en') {
       ok: true,
       value: { active: BUNDLED_RULE_PACK_INFO, bundled: BUNDLED_RULE_PACK_INFO },
     })),
+    annualReportSaveSheet: vi.fn<RendererApi['annualReportSaveSheet']>(async () => ({
+      ok: true,
+      value: { saved: false },
+    })),
+    renewalBuild: vi.fn<RendererApi['renewalBuild']>(async () => ({ ok: true, value: { built: false } })),
+    changeBuild: vi.fn<RendererApi['changeBuild']>(async () => ({ ok: true, value: { built: false } })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);
