@@ -1,0 +1,287 @@
+/**
+ * The text recogniser: PaddleOCR's PP-OCRv4 mobile detection and recognition models and its text-direction
+ * classifier, run by onnxruntime-web on WebAssembly (the same in a worker thread of the app, the CLI and the
+ * tests; no native addon). A page goes through:
+ *
+ *   1. detection on the page scaled to ≤ `detectionSide` px (multiples of 32) → text regions (text-regions.ts);
+ *   2. orientation: a page whose lines stand upright is lying on its side (turned a quarter); the direction
+ *      classifier then tells right-way-up from upside-down on the longest lines;
+ *   3. recognition of every region, sampled straight from the (≤ 1600 px) page into 48-px-high lines, in
+ *      batches of similar width, decoded with the dictionary (CTC).
+ *
+ * Boxes come back in pixels of the upright page; slight skew is left in the boxes' corners for the field
+ * readers, which level the rows themselves.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import * as ort from 'onnxruntime-web';
+import type { RecognisedPage, TextBox } from '../../core/ocr/types';
+import {
+  DETECTION_NORM,
+  LINE_NORM,
+  imageTensor,
+  sampleLine,
+  turnImage,
+  turnPoint,
+  type QuarterTurn,
+  type RgbImage,
+} from './raster';
+import type { OcrResources } from './resources';
+import { horizontalRect, rectCorners, textRegions, type RotatedRect } from './text-regions';
+
+export interface EngineOptions {
+  /** WebAssembly threads (2 on a 2-core machine); 1 runs without worker threads. */
+  threads?: number;
+  /** Longest side of the detector's input. */
+  detectionSide?: number;
+}
+
+export interface RecogniseOptions {
+  signal?: AbortSignal;
+}
+
+const LINE_HEIGHT = 48;
+const CLASSIFIER_WIDTH = 192;
+const BATCH = 8;
+/** Longest line the recogniser is given, as width ÷ height (a licence's business-scope line is ~40). */
+const MAX_LINE_RATIO = 64;
+
+/** A recognised page, with the time each stage took (for the bench). */
+export interface EnginePage extends RecognisedPage {
+  timings: { detectMs: number; orientMs: number; recogniseMs: number };
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Recognition cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new CancelledError();
+}
+
+let runtimeDir: string | undefined;
+
+/** Points onnxruntime-web at its WebAssembly files in the OCR folder (once per process). */
+function configureRuntime(resources: OcrResources, threads: number): void {
+  if (runtimeDir !== undefined && runtimeDir !== resources.dir)
+    throw new Error(`The OCR runtime is already loaded from ${runtimeDir}`);
+  runtimeDir = resources.dir;
+  ort.env.wasm.wasmPaths = `${pathToFileURL(resources.dir).href}/`;
+  ort.env.wasm.numThreads = threads;
+  ort.env.logLevel = 'error';
+}
+
+export class OcrEngine {
+  private constructor(
+    private readonly detector: ort.InferenceSession,
+    private readonly recogniser: ort.InferenceSession,
+    private readonly classifier: ort.InferenceSession,
+    private readonly characters: string[],
+    private readonly detectionSide: number,
+  ) {}
+
+  /** Loads the three models and the dictionary from `resources` (about 1–3 s; reuse the engine). */
+  static async create(resources: OcrResources, options: EngineOptions = {}): Promise<OcrEngine> {
+    configureRuntime(resources, options.threads ?? 2);
+    const session = async (file: string) =>
+      ort.InferenceSession.create(new Uint8Array(await readFile(file)), {
+        executionProviders: ['wasm'],
+        graphOptimizationLevel: 'all',
+      });
+    const detector = await session(resources.detection);
+    const recogniser = await session(resources.recognition);
+    const classifier = await session(resources.classifier);
+    const dictionary = (await readFile(resources.dictionary, 'utf8')).replace(/\r/g, '').split('\n');
+    if (dictionary.at(-1) === '') dictionary.pop();
+    // Class 0 is CTC's blank; the model's last class is the space.
+    const characters = ['', ...dictionary, ' '];
+    return new OcrEngine(detector, recogniser, classifier, characters, options.detectionSide ?? 960);
+  }
+
+  async release(): Promise<void> {
+    await Promise.all([this.detector.release(), this.recogniser.release(), this.classifier.release()]);
+  }
+
+  /** Text regions of an image, in its own pixels. */
+  private async detect(image: RgbImage): Promise<RotatedRect[]> {
+    const scale = Math.min(1, this.detectionSide / Math.max(image.width, image.height));
+    const width = Math.max(32, Math.round((image.width * scale) / 32) * 32);
+    const height = Math.max(32, Math.round((image.height * scale) / 32) * 32);
+    const input = new ort.Tensor('float32', imageTensor(image, width, height, DETECTION_NORM), [
+      1,
+      3,
+      height,
+      width,
+    ]);
+    const output = await this.detector.run({ [this.detector.inputNames[0]!]: input });
+    const map = output[this.detector.outputNames[0]!]!;
+    const regions = textRegions(map.data as Float32Array, width, height);
+    input.dispose();
+    map.dispose();
+    const sx = image.width / width;
+    const sy = image.height / height;
+    return regions.map(({ rect }) =>
+      horizontalRect({
+        cx: rect.cx * sx,
+        cy: rect.cy * sy,
+        // Scaling a rotated rectangle unevenly is close enough here: sx and sy differ by < 4 %.
+        width: rect.width * Math.hypot(Math.cos(rect.angle) * sx, Math.sin(rect.angle) * sy),
+        height: rect.height * Math.hypot(Math.sin(rect.angle) * sx, Math.cos(rect.angle) * sy),
+        angle: Math.atan2(Math.sin(rect.angle) * sy, Math.cos(rect.angle) * sx),
+      }),
+    );
+  }
+
+  /** Probability that each line is upside down (direction classifier, 0° vs 180°). */
+  private async upsideDown(image: RgbImage, rects: RotatedRect[]): Promise<number[]> {
+    if (rects.length === 0) return [];
+    const plane = 3 * LINE_HEIGHT * CLASSIFIER_WIDTH;
+    const data = new Float32Array(rects.length * plane);
+    rects.forEach((rect, slot) => {
+      const lineWidth = Math.min(
+        CLASSIFIER_WIDTH,
+        Math.max(1, Math.round((LINE_HEIGHT * rect.width) / rect.height)),
+      );
+      sampleLine(image, rect, data, slot, CLASSIFIER_WIDTH, LINE_HEIGHT, lineWidth, LINE_NORM);
+    });
+    const input = new ort.Tensor('float32', data, [rects.length, 3, LINE_HEIGHT, CLASSIFIER_WIDTH]);
+    const output = await this.classifier.run({ [this.classifier.inputNames[0]!]: input });
+    const probs = output[this.classifier.outputNames[0]!]!.data as Float32Array;
+    return rects.map((_, i) => probs[i * 2 + 1]!);
+  }
+
+  /** Recognises batches of lines of similar width; returns text and per-character confidences. */
+  private async recognise(
+    image: RgbImage,
+    rects: RotatedRect[],
+    signal?: AbortSignal,
+  ): Promise<{ text: string; confidences: number[] }[]> {
+    const ratios = rects.map((r) => Math.min(MAX_LINE_RATIO, Math.max(1, r.width / Math.max(1, r.height))));
+    const order = rects.map((_, i) => i).sort((a, b) => ratios[a]! - ratios[b]!);
+    const results: { text: string; confidences: number[] }[] = new Array(rects.length);
+    for (let start = 0; start < order.length; start += BATCH) {
+      throwIfAborted(signal);
+      const batch = order.slice(start, start + BATCH);
+      const maxRatio = Math.max(320 / LINE_HEIGHT, ...batch.map((i) => ratios[i]!));
+      const tensorWidth = Math.ceil((LINE_HEIGHT * maxRatio) / 8) * 8;
+      const plane = 3 * LINE_HEIGHT * tensorWidth;
+      const data = new Float32Array(batch.length * plane);
+      batch.forEach((index, slot) => {
+        const lineWidth = Math.min(tensorWidth, Math.max(1, Math.round(LINE_HEIGHT * ratios[index]!)));
+        sampleLine(image, rects[index]!, data, slot, tensorWidth, LINE_HEIGHT, lineWidth, LINE_NORM);
+      });
+      const input = new ort.Tensor('float32', data, [batch.length, 3, LINE_HEIGHT, tensorWidth]);
+      const output = await this.recogniser.run({ [this.recogniser.inputNames[0]!]: input });
+      const probs = output[this.recogniser.outputNames[0]!]!;
+      const [, steps = 0, classes = 0] = probs.dims;
+      const values = probs.data as Float32Array;
+      batch.forEach((index, slot) => {
+        results[index] = this.decode(values, slot * steps * classes, steps, classes);
+      });
+      input.dispose();
+      probs.dispose();
+    }
+    return results;
+  }
+
+  /** Greedy CTC decoding: best class per step, repeats merged, blanks dropped. */
+  private decode(values: Float32Array, offset: number, steps: number, classes: number) {
+    let text = '';
+    const confidences: number[] = [];
+    let previous = -1;
+    for (let t = 0; t < steps; t++) {
+      let best = 0;
+      let bestValue = -Infinity;
+      const row = offset + t * classes;
+      for (let c = 0; c < classes; c++) {
+        const v = values[row + c]!;
+        if (v > bestValue) {
+          bestValue = v;
+          best = c;
+        }
+      }
+      if (best !== 0 && best !== previous) {
+        text += this.characters[best] ?? '';
+        confidences.push(bestValue);
+      }
+      previous = best;
+    }
+    return { text, confidences };
+  }
+
+  /**
+   * Reads a page: finds its text, turns it upright, and recognises every line. `image` should already be
+   * ≤ 1600 px on its longest side (host/ocr/image.ts prepares it).
+   */
+  async read(image: RgbImage, options: RecogniseOptions = {}): Promise<EnginePage> {
+    const { signal } = options;
+    throwIfAborted(signal);
+    const started = performance.now();
+    let rects = await this.detect(image);
+    const detected = performance.now();
+    throwIfAborted(signal);
+
+    // Lines standing upright: the page lies on its side. Turn it a quarter and look again.
+    let turn: QuarterTurn = 0;
+    const tall = rects.filter((r) => r.height > 2 * r.width).reduce((s, r) => s + r.width * r.height, 0);
+    const wide = rects.filter((r) => r.width > 2 * r.height).reduce((s, r) => s + r.width * r.height, 0);
+    let upright = image;
+    if (tall > wide) {
+      turn = 90;
+      rects = rects.map((r) => turnRect(r, image.width, image.height, 90));
+      upright = turnImage(image, 90);
+    }
+
+    // Upside down (or lying on the other side): the direction classifier on the longest lines decides.
+    const sample = [...rects]
+      .filter((r) => r.width > 2 * r.height)
+      .sort((a, b) => b.width - a.width)
+      .slice(0, 12);
+    const flipped = await this.upsideDown(upright, sample);
+    throwIfAborted(signal);
+    const votes = flipped.filter((p) => p > 0.5).length;
+    if (sample.length > 0 && votes * 2 > sample.length) {
+      rects = rects.map((r) => turnRect(r, upright.width, upright.height, 180));
+      upright = turnImage(upright, 180);
+      turn = ((turn + 180) % 360) as QuarterTurn;
+    }
+
+    const classified = performance.now();
+    const lines = await this.recognise(upright, rects, signal);
+    const boxes: TextBox[] = [];
+    rects.forEach((rect, i) => {
+      const line = lines[i]!;
+      const text = line.text.trim();
+      if (!text) return;
+      const confidence = line.confidences.reduce((s, c) => s + c, 0) / line.confidences.length;
+      const corners = rectCorners(rect);
+      boxes.push({
+        text,
+        confidence,
+        minConfidence: Math.min(...line.confidences),
+        quad: [
+          [corners[0].x, corners[0].y],
+          [corners[1].x, corners[1].y],
+          [corners[2].x, corners[2].y],
+          [corners[3].x, corners[3].y],
+        ],
+      });
+    });
+    const timings = {
+      detectMs: detected - started,
+      orientMs: classified - detected,
+      recogniseMs: performance.now() - classified,
+    };
+    return { width: upright.width, height: upright.height, rotation: turn, boxes, timings };
+  }
+}
+
+/** A region of an image (w × h) after the image is turned clockwise by `turn`. */
+function turnRect(rect: RotatedRect, w: number, h: number, turn: QuarterTurn): RotatedRect {
+  const [cx, cy] = turnPoint(rect.cx, rect.cy, w, h, turn);
+  const angle = rect.angle + (turn * Math.PI) / 180;
+  return horizontalRect({ ...rect, cx, cy, angle: Math.atan2(Math.sin(angle), Math.cos(angle)) });
+}
