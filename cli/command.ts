@@ -8,6 +8,11 @@ export interface CliIo {
   cwd: string;
   /** The process environment (ICP_PACKET_PASSPHRASE); tests pass their own or none. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The resources folder (fonts, OCR models): the bin script passes the one beside it, tests pass the
+   * project's. Passed in, never worked out from a module's own location.
+   */
+  resourcesDir?: string;
 }
 
 export interface CliCommand {

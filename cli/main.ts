@@ -13,6 +13,7 @@ import { renderCommand } from './commands/render';
 import type { CliCommand, CliIo } from './command';
 import { remindersCommand } from './commands/reminders';
 import { adcheckCommand } from './commands/adcheck';
+import { readScanCommand } from './commands/read-scan';
 
 export type { CliCommand, CliIo } from './command';
 
@@ -25,6 +26,7 @@ const commands: CliCommand[] = [
   renderCommand,
   remindersCommand,
   adcheckCommand,
+  readScanCommand,
 ];
 
 function helpText(): string {

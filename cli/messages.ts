@@ -174,6 +174,26 @@ const INPUT_MESSAGES = {
       `${p.file} has ${p.characters} characters; the checker takes at most ${p.max} at once. Split it and check the parts.`,
     'zh-CN': (p) => `${p.file} 共 ${p.characters} 个字符，一次最多只能检查 ${p.max} 个。请拆分后分段检查。`,
   },
+  // read-scan
+  badScanKind: {
+    en: (p) => `--kind must be business_licence, id_card_front, id_card_back or passport, not "${p.value}".`,
+    'zh-CN': (p) =>
+      `--kind 只能是 business_licence、id_card_front、id_card_back 或 passport，不能是“${p.value}”。`,
+  },
+  scanUnreadable: {
+    en: (p) => `${p.file} is not an image that can be read (JPEG or PNG): ${p.reason}`,
+    'zh-CN': (p) => `${p.file} 不是可读取的图片（JPEG 或 PNG）：${p.reason}`,
+  },
+  scanUnknownKind: {
+    en: (p) =>
+      `cannot tell which document ${p.file} is (none of a business licence, ID card or passport was recognised). Pass --kind if you know.`,
+    'zh-CN': (p) => `无法判断 ${p.file} 是哪种证件（未识别出营业执照、身份证或护照）。如已知，请用 --kind 指定。`,
+  },
+  ocrMissing: {
+    en: (p) =>
+      `the text-recognition models are not installed (${p.dir}). Run npm install in the project folder.`,
+    'zh-CN': (p) => `未安装文字识别模型（${p.dir}）。请在项目目录中运行 npm install。`,
+  },
 } satisfies Record<string, Message>;
 
 export type InputMessageKey = keyof typeof INPUT_MESSAGES;

@@ -42,7 +42,7 @@ export interface RecogniseOptions {
 
 const LINE_HEIGHT = 48;
 const CLASSIFIER_WIDTH = 192;
-const BATCH = 8;
+const BATCH = Number(process.env.OCR_BATCH ?? 8);
 /** Longest line the recogniser is given, as width ÷ height (a licence's business-scope line is ~40). */
 const MAX_LINE_RATIO = 64;
 
@@ -213,6 +213,53 @@ export class OcrEngine {
   }
 
   /**
+   * A passport's machine-readable lines are long runs of small, evenly spaced characters (`<<<<`) that the
+   * detector can cut into pieces. Each row that reads like one is read again as a single line spanning every
+   * region on it.
+   */
+  private async joinMachineReadableRows(
+    image: RgbImage,
+    rects: RotatedRect[],
+    lines: { text: string; confidences: number[] }[],
+    signal?: AbortSignal,
+  ) {
+    const machine = (text: string) => /^[A-Z0-9<«≪く×]{20,}$/.test(text.replace(/\s/g, ''));
+    const gone = new Set<number>();
+    for (let i = 0; i < rects.length; i++) {
+      if (gone.has(i) || !machine(lines[i]!.text)) continue;
+      const base = rects[i]!;
+      const ux = Math.cos(base.angle);
+      const uy = Math.sin(base.angle);
+      const across = (x: number, y: number) => -(x - base.cx) * uy + (y - base.cy) * ux;
+      const along = (x: number, y: number) => (x - base.cx) * ux + (y - base.cy) * uy;
+      const row = rects
+        .map((r, j) => ({ r, j }))
+        .filter(({ r, j }) => !gone.has(j) && Math.abs(across(r.cx, r.cy)) < base.height / 2);
+      if (row.length < 2) continue;
+      const corners = row.flatMap(({ r }) => rectCorners(r));
+      const us = corners.map((c) => along(c.x, c.y));
+      const vs = corners.map((c) => across(c.x, c.y));
+      const u0 = Math.min(...us);
+      const u1 = Math.max(...us);
+      const v0 = Math.max(Math.min(...vs), -base.height * 0.75);
+      const v1 = Math.min(Math.max(...vs), base.height * 0.75);
+      const joined: RotatedRect = {
+        cx: base.cx + ((u0 + u1) / 2) * ux - ((v0 + v1) / 2) * uy,
+        cy: base.cy + ((u0 + u1) / 2) * uy + ((v0 + v1) / 2) * ux,
+        width: u1 - u0,
+        height: v1 - v0,
+        angle: base.angle,
+      };
+      const [read] = await this.recognise(image, [joined], signal);
+      if (!read || read.text.replace(/\s/g, '').length < lines[i]!.text.replace(/\s/g, '').length) continue;
+      rects[i] = joined;
+      lines[i] = read;
+      for (const { j } of row) if (j !== i) gone.add(j);
+    }
+    return { rects: rects.filter((_, j) => !gone.has(j)), lines: lines.filter((_, j) => !gone.has(j)) };
+  }
+
+  /**
    * Reads a page: finds its text, turns it upright, and recognises every line. `image` should already be
    * ≤ 1600 px on its longest side (host/ocr/image.ts prepares it).
    */
@@ -250,7 +297,8 @@ export class OcrEngine {
     }
 
     const classified = performance.now();
-    const lines = await this.recognise(upright, rects, signal);
+    let lines = await this.recognise(upright, rects, signal);
+    ({ rects, lines } = await this.joinMachineReadableRows(upright, rects, lines, signal));
     const boxes: TextBox[] = [];
     rects.forEach((rect, i) => {
       const line = lines[i]!;

@@ -27,11 +27,15 @@ export async function pageImage(bytes: Uint8Array): Promise<RgbImage> {
       .removeAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return {
-      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-      width: info.width,
-      height: info.height,
-    };
+    const rgb = new Uint8Array(data.buffer, data.byteOffset, data.length);
+    // Red seals, stamps and watermarks over the text vanish in the red channel, while black and blue ink
+    // stays dark: the recogniser reads the red channel as grey.
+    for (let i = 0; i < rgb.length; i += 3) {
+      const red = rgb[i]!;
+      rgb[i + 1] = red;
+      rgb[i + 2] = red;
+    }
+    return { data: rgb, width: info.width, height: info.height };
   } catch (error) {
     throw new UnreadableImageError((error as Error).message);
   }

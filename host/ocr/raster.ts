@@ -88,7 +88,12 @@ function sampler(image: RgbImage) {
  * The whole image resized to `width` × `height` into a CHW float tensor (B, G, R planes). A box filter
  * averages the source pixels under each target pixel when shrinking, so thin strokes survive.
  */
-export function imageTensor(image: RgbImage, width: number, height: number, norm: Normalisation): Float32Array {
+export function imageTensor(
+  image: RgbImage,
+  width: number,
+  height: number,
+  norm: Normalisation,
+): Float32Array {
   const out = new Float32Array(3 * width * height);
   const plane = width * height;
   const sx = image.width / width;

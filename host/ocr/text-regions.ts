@@ -46,13 +46,15 @@ function convexHull(sorted: Point[]): Point[] {
   if (sorted.length <= 2) return sorted;
   const lower: Point[] = [];
   for (const p of sorted) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0) lower.pop();
+    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0)
+      lower.pop();
     lower.push(p);
   }
   const upper: Point[] = [];
   for (let i = sorted.length - 1; i >= 0; i--) {
     const p = sorted[i]!;
-    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, p) <= 0) upper.pop();
+    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, p) <= 0)
+      upper.pop();
     upper.push(p);
   }
   lower.pop();
@@ -124,7 +126,10 @@ export function rectCorners(rect: RotatedRect): [Point, Point, Point, Point] {
   const uy = Math.sin(rect.angle);
   const hw = rect.width / 2;
   const hh = rect.height / 2;
-  const at = (u: number, v: number): Point => ({ x: rect.cx + u * ux - v * uy, y: rect.cy + u * uy + v * ux });
+  const at = (u: number, v: number): Point => ({
+    x: rect.cx + u * ux - v * uy,
+    y: rect.cy + u * uy + v * ux,
+  });
   return [at(-hw, -hh), at(hw, -hh), at(hw, hh), at(-hw, hh)];
 }
 
