@@ -255,7 +255,7 @@ export function valueOf(pieces: readonly Piece[], found: FoundLabel, options: Va
       Infinity,
     );
     let bottom = Math.max(found.row.y1, ...used.map((p) => p.y1));
-    const below = pieces.filter((p) => p.y0 > middle(found.row) + lineHeight * 0.5);
+    const below = pieces.filter((p) => middle(p) > middle(found.row) + lineHeight * 0.6 && !row.includes(p));
     for (const line of groupRows(below)) {
       const top = Math.min(...line.map((p) => p.y0));
       if (top - bottom > lineHeight * 1.2) break;

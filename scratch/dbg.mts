@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { levelBoxes, findLabel, groupRows } from '../core/ocr/layout';
+import { readLicence } from '../core/ocr/licence';
+const boxes = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const pieces = levelBoxes(boxes);
+for (const p of pieces) console.log(p.x0.toFixed(0), p.x1.toFixed(0), p.y0.toFixed(0), p.y1.toFixed(0), p.text);
+const f = findLabel(pieces, ['经营范围']);
+console.log(f?.label, f?.x0, f?.x1, f?.row.y0, f?.row.y1);
+console.log(readLicence(boxes).fields.map(f => f.key + '=' + f.value).join('\n'));
+import { valueOf } from '../core/ocr/layout';
+import { LICENCE_LABELS } from '../core/ocr/licence';
+const v = valueOf(pieces, f!, { stops: Object.values(LICENCE_LABELS), multiline: true });
+console.log(v.text);
+const below = pieces.filter((p) => p.y0 > (f!.row.y0 + f!.row.y1) / 2 + (f!.row.y1 - f!.row.y0) * 0.5);
+for (const r of groupRows(below).slice(0, 3)) console.log(r.map((p) => p.text).join(' | '));
