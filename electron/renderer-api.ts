@@ -43,6 +43,9 @@ export const CHANNEL_REQUESTS = {
   'encryption:usePassphrase': 'request',
   'encryption:useKeychain': 'request',
   'reminders:export': 'request',
+  'scan:read': 'request',
+  'scan:cancel': 'request',
+  'attachment:rotate': 'request',
 } as const satisfies { [C in Channel]: RequestOf<C> extends void ? 'none' : 'request' };
 
 /** Every main → renderer event of the contract (a missing or unknown one fails to compile). */

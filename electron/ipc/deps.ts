@@ -5,6 +5,7 @@
  */
 import type { IpcEvents, Settings } from '../contract';
 import type { KeyProvider } from '../../host/store/keys';
+import type { ScanPort } from '../../host/ocr/scan-port';
 
 /** Whether the OS keychain can guard the data key, and if not, why (electron/keychain.ts). */
 export type KeychainAvailability =
@@ -36,7 +37,13 @@ export interface AfterDeps {
   showCalendarSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
 }
 
-export interface HandlerDeps extends PacketDeps, AfterDeps {
+/** What the scan handlers need: a reader running off the main thread (the app's worker, a test's own). */
+export interface ScanDeps {
+  /** Absent: this installation cannot read scans (the handlers answer `ocrUnavailable`). */
+  scanPort?: ScanPort;
+}
+
+export interface HandlerDeps extends PacketDeps, AfterDeps, ScanDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
   appName: string;

@@ -15,6 +15,7 @@ import { createSampleHandlers } from './sample';
 import { createPacketHandlers } from './packet';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
+import { createScanHandlers } from './scan';
 
 export type { HandlerDeps, PacketDeps } from './deps';
 
@@ -29,5 +30,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createDocumentHandlers(deps),
     ...createAfterHandlers(deps),
     ...createEncryptionHandlers(deps),
+    ...createScanHandlers(deps),
   };
 }

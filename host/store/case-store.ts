@@ -631,6 +631,50 @@ export class CaseStore {
     });
   }
 
+  /**
+   * Puts `bytes` (a turned copy of a scan) in place of an attachment on one checklist item, in the same
+   * position, keeping its name and validity dates. The old file stays in the store so undo can bring it back.
+   */
+  async replaceAttachment(
+    caseId: string,
+    input: { attachmentId: string; checklistItemId: string; bytes: Uint8Array },
+  ): Promise<{ attachment: AttachmentMeta; case: Case }> {
+    assertAttachmentId(input.attachmentId);
+    const inspected = await inspectAttachment(input.bytes);
+    return this.#withLock(caseId, async () => {
+      const { case: current } = await this.#readCurrent(caseId);
+      const index = current.attachments.findIndex(
+        (a) => a.id === input.attachmentId && a.checklistItemId === input.checklistItemId,
+      );
+      const old = current.attachments[index];
+      if (!old) throw new StoreError('notFound', { attachmentId: input.attachmentId });
+      const dir = path.join(this.#caseDir(caseId), ATTACHMENTS_DIR);
+      const file = path.join(dir, `${inspected.id}.enc`);
+      if (!(await exists(this.#fs, file))) {
+        await this.#fs.mkdir(dir, { recursive: true });
+        await writeFileAtomic(
+          this.#fs,
+          file,
+          encrypt(await this.#dataKey(), input.bytes, Purpose.attachment, `attachment:${inspected.id}`),
+        );
+      }
+      const attachment: AttachmentMeta = {
+        ...inspected,
+        checklistItemId: old.checklistItemId,
+        originalName: old.originalName,
+        addedAt: this.#now().toISOString(),
+        validFrom: old.validFrom,
+        validTo: old.validTo,
+      };
+      const attachments = current.attachments.filter(
+        (a, i) => i === index || !(a.id === attachment.id && a.checklistItemId === attachment.checklistItemId),
+      );
+      attachments[attachments.indexOf(old)] = attachment;
+      const next = await this.#writeVersion(current, { ...current, attachments }, { kind: 'edit' });
+      return { attachment, case: next };
+    });
+  }
+
   /** The plaintext of an attachment the case lists, checked against its content address. */
   async readAttachment(
     caseId: string,

@@ -106,6 +106,10 @@ describe('locales', () => {
       documentUnprintable: true,
       passphraseTooShort: true,
       unlockLimit: true,
+      scanUnreadable: true,
+      scanUnknownDocument: true,
+      scanCancelled: true,
+      ocrUnavailable: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);

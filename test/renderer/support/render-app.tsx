@@ -82,6 +82,9 @@ export function createFakeApi(systemLanguage: Language = 'en') {
       ok: true,
       value: { saved: false },
     })),
+    scanRead: vi.fn<RendererApi['scanRead']>(async () => ({ ok: false, code: 'ocrUnavailable' })),
+    scanCancel: vi.fn<RendererApi['scanCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
+    attachmentRotate: vi.fn<RendererApi['attachmentRotate']>(async () => ({ ok: false, code: 'notFound' })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);
