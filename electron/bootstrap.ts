@@ -22,6 +22,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import type { IpcEvents, Settings } from './contract';
 import { isAllowedExternalUrl } from './external-links';
 import { createHandlers, type HandlerDeps } from './ipc/handlers';
+import { workerScanPort } from '../host/ocr/scan-worker-client';
 import { isTrustedSender, registerHandlers, senderInfoOf } from './ipc/register';
 import { HandlerError } from './ipc/result';
 import { readSettings } from './ipc/settings';
@@ -228,6 +229,12 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       },
       // Packaged, the fonts sit in resources/ next to app.asar (electron-builder extraResources).
       ...(app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
+      // Scans are read in a worker thread (the main bundle's sibling scan-worker.cjs) with the models in
+      // <resources>/ocr; it starts on the first scan read.
+      scanPort: workerScanPort(
+        path.join(app.getAppPath(), 'dist', 'electron', 'scan-worker.cjs'),
+        app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
+      ),
       onSettingsChanged: (settings) => {
         applyMenu(settings);
         sendToRenderer('settings:changed', settings);

@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import * as ort from 'onnxruntime-web';
 import type { RecognisedPage, TextBox } from '../../core/ocr/types';
+import { CancelledError } from './errors';
 import {
   DETECTION_NORM,
   LINE_NORM,
@@ -51,12 +52,7 @@ export interface EnginePage extends RecognisedPage {
   timings: { detectMs: number; orientMs: number; recogniseMs: number };
 }
 
-export class CancelledError extends Error {
-  constructor() {
-    super('Recognition cancelled');
-    this.name = 'CancelledError';
-  }
-}
+export { CancelledError };
 
 function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new CancelledError();

@@ -4,17 +4,13 @@
  * and reads no better) and its contrast stretched (a photo taken in poor light).
  */
 import sharp from 'sharp';
+import { UnreadableImageError } from './errors';
 import type { RgbImage } from './raster';
 
 /** Longest side of the page the recogniser reads. */
 export const MAX_PAGE_SIDE = 1600;
 
-export class UnreadableImageError extends Error {
-  constructor(readonly reason: string) {
-    super(`Not an image that can be read: ${reason}`);
-    this.name = 'UnreadableImageError';
-  }
-}
+export { UnreadableImageError };
 
 export async function pageImage(bytes: Uint8Array): Promise<RgbImage> {
   try {

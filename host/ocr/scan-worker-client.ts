@@ -4,8 +4,7 @@
  * path in the app), never worked out here.
  */
 import { Worker } from 'node:worker_threads';
-import { CancelledError } from './engine';
-import { UnreadableImageError } from './image';
+import { CancelledError, UnreadableImageError } from './errors';
 import type { ScanPort, ScanResponse } from './scan-port';
 
 type Reply =

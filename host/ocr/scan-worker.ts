@@ -4,8 +4,7 @@
  * `{ id, response }` or `{ id, error, cancelled }`. The resources folder comes in as workerData.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CancelledError } from './engine';
-import { UnreadableImageError } from './image';
+import { CancelledError, UnreadableImageError } from './errors';
 import { inProcessScanPort, type ScanRequest } from './scan-port';
 
 const port = inProcessScanPort((workerData as { resourcesDir: string }).resourcesDir);

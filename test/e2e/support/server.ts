@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { APP_ORIGIN } from '../../../electron/security';
 import { createAppProtocolHandler } from '../../../electron/app-protocol';
 import { createHandlers } from '../../../electron/ipc/handlers';
+import { inProcessScanPort } from '../../../host/ocr/scan-port';
 import { PassphraseKeyProvider } from '../../../host/store/keys';
 import { CaseStore } from '../../../host/store/case-store';
 import { SafeStorageKeyProvider, keychainStatus, type SafeStorageLike } from '../../../electron/keychain';
@@ -150,6 +151,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     // The calendar file "chosen" in the Save dialog: the proposed name, in the test's calendar folder.
     showCalendarSaveDialog: async ({ defaultFileName }) =>
       path.join(calendarDir, path.basename(defaultFileName)),
+    // The real recogniser with the project's models, in this process (the app runs it in a worker thread).
+    scanPort: inProcessScanPort(path.resolve('resources')),
   });
   const serveBundle = createAppProtocolHandler(options.bundleDir);
   let origin = '';

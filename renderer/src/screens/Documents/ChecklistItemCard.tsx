@@ -5,6 +5,7 @@ import type { AttachmentMeta } from '../../../../core/model/case';
 import type { ChecklistItem, ChecklistStatus } from '../../../../core/rules/checklist';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { AttachmentPreview } from './AttachmentPreview';
+import { ScanReader } from './ScanReader';
 import { checkFile, formatBytes, mediaTypeName, type FileCheck } from './fileChecks';
 import { TextField } from '../../components/fields/Field';
 import { fieldDef } from '../../../../core/model/fields';
@@ -298,6 +299,7 @@ function FileRow({
             ))}
           </ul>
         )}
+        <ScanReader caseId={caseId} itemId={itemId} file={file} onTurned={() => undefined} />
         {showValidity && (
           <div className="file-row__validity">
             <TextField
