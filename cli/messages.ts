@@ -187,7 +187,8 @@ const INPUT_MESSAGES = {
   scanUnknownKind: {
     en: (p) =>
       `cannot tell which document ${p.file} is (none of a business licence, ID card or passport was recognised). Pass --kind if you know.`,
-    'zh-CN': (p) => `无法判断 ${p.file} 是哪种证件（未识别出营业执照、身份证或护照）。如已知，请用 --kind 指定。`,
+    'zh-CN': (p) =>
+      `无法判断 ${p.file} 是哪种证件（未识别出营业执照、身份证或护照）。如已知，请用 --kind 指定。`,
   },
   ocrMissing: {
     en: (p) =>

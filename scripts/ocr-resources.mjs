@@ -25,7 +25,9 @@ const files = [
 const missing = files.filter(([from]) => !existsSync(from));
 if (missing.length > 0) {
   // A production-only install has no dev dependencies: the app then offers no scan reading, and says so.
-  console.warn(`ocr-resources: not copied (missing ${missing.map(([f]) => path.relative(root, f)).join(', ')})`);
+  console.warn(
+    `ocr-resources: not copied (missing ${missing.map(([f]) => path.relative(root, f)).join(', ')})`,
+  );
   process.exit(0);
 }
 mkdirSync(out, { recursive: true });

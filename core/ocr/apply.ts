@@ -10,9 +10,7 @@ import { NO_END } from './labels';
 import type { ScanKind } from './types';
 
 export type PersonRef =
-  | { role: 'principal' }
-  | { role: 'legalRepresentative' }
-  | { role: 'servicePrincipal'; serviceId: string };
+  { role: 'principal' } | { role: 'legalRepresentative' } | { role: 'servicePrincipal'; serviceId: string };
 
 export interface ScanTarget {
   kind: ScanKind;
@@ -75,7 +73,13 @@ export function scanFieldPath(c: Case, target: ScanTarget, key: string): string 
       ? { name: 'name', idNumber: 'idNumber' }
       : target.kind === 'id_card_back'
         ? { validFrom: 'idValidFrom', validTo: 'idValidTo' }
-        : { surname: 'nameLatin', givenNames: 'nameLatin', number: 'idNumber', nationality: 'nationality', expiryDate: 'idValidTo' };
+        : {
+            surname: 'nameLatin',
+            givenNames: 'nameLatin',
+            number: 'idNumber',
+            nationality: 'nationality',
+            expiryDate: 'idValidTo',
+          };
   const field = fields[key];
   return field ? `${person}.${field}` : undefined;
 }
@@ -92,11 +96,54 @@ export function capitalInYuan(text: string): number | undefined {
 
 /** ICAO nationality codes (Doc 9303-3) → ISO 3166-1 alpha-2, for the passports foreign applicants hold most. */
 const ICAO_TO_ISO2: Readonly<Record<string, string>> = {
-  D: 'DE', CHN: 'CN', USA: 'US', GBR: 'GB', FRA: 'FR', ITA: 'IT', ESP: 'ES', NLD: 'NL', BEL: 'BE', CHE: 'CH',
-  AUT: 'AT', SWE: 'SE', NOR: 'NO', DNK: 'DK', FIN: 'FI', IRL: 'IE', PRT: 'PT', POL: 'PL', CZE: 'CZ', GRC: 'GR',
-  CAN: 'CA', AUS: 'AU', NZL: 'NZ', JPN: 'JP', KOR: 'KR', SGP: 'SG', MYS: 'MY', THA: 'TH', IND: 'IN', IDN: 'ID',
-  PHL: 'PH', VNM: 'VN', HKG: 'HK', MAC: 'MO', TWN: 'TW', RUS: 'RU', TUR: 'TR', ISR: 'IL', ARE: 'AE', SAU: 'SA',
-  BRA: 'BR', MEX: 'MX', ARG: 'AR', ZAF: 'ZA', LUX: 'LU', HUN: 'HU', ROU: 'RO', UKR: 'UA',
+  D: 'DE',
+  CHN: 'CN',
+  USA: 'US',
+  GBR: 'GB',
+  FRA: 'FR',
+  ITA: 'IT',
+  ESP: 'ES',
+  NLD: 'NL',
+  BEL: 'BE',
+  CHE: 'CH',
+  AUT: 'AT',
+  SWE: 'SE',
+  NOR: 'NO',
+  DNK: 'DK',
+  FIN: 'FI',
+  IRL: 'IE',
+  PRT: 'PT',
+  POL: 'PL',
+  CZE: 'CZ',
+  GRC: 'GR',
+  CAN: 'CA',
+  AUS: 'AU',
+  NZL: 'NZ',
+  JPN: 'JP',
+  KOR: 'KR',
+  SGP: 'SG',
+  MYS: 'MY',
+  THA: 'TH',
+  IND: 'IN',
+  IDN: 'ID',
+  PHL: 'PH',
+  VNM: 'VN',
+  HKG: 'HK',
+  MAC: 'MO',
+  TWN: 'TW',
+  RUS: 'RU',
+  TUR: 'TR',
+  ISR: 'IL',
+  ARE: 'AE',
+  SAU: 'SA',
+  BRA: 'BR',
+  MEX: 'MX',
+  ARG: 'AR',
+  ZAF: 'ZA',
+  LUX: 'LU',
+  HUN: 'HU',
+  ROU: 'RO',
+  UKR: 'UA',
 };
 
 export function iso2OfIcao(code: string): string | undefined {
@@ -143,7 +190,8 @@ export function applyScanFields(c: Case, target: ScanTarget, values: Readonly<Re
       subject.certificateNumber = values.uscc!;
       subject.certificateType = 'business_licence';
     }
-    if (usable('registeredCapital')) subject.registeredCapitalCny = capitalInYuan(values.registeredCapital!) ?? null;
+    if (usable('registeredCapital'))
+      subject.registeredCapitalCny = capitalInYuan(values.registeredCapital!) ?? null;
     if (usable('establishedOn')) subject.establishedOn = values.establishedOn!;
     if (usable('validTo')) {
       const longTerm = values.validTo === NO_END;

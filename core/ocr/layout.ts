@@ -1,6 +1,6 @@
 /**
  * Finding labelled values on a page of recognised text boxes, the way a reader scans a form: level the page
- * (photos are tilted), find each label even when its characters are spaced wide apart (名　　称 reads as two
+ * (photos are tilted), find each label even when its characters are spaced wide apart (名  称 (two ideographic spaces) reads as two
  * boxes, 名 and 称) or one character is misread, then take the value to its right and, for values that wrap,
  * the lines below that start in the same column — stopping at the next label, at the next column, or at a
  * gap.

@@ -38,7 +38,7 @@ export function mrzText(text: string): string {
     .toUpperCase()
     .replace(/[«≪]/g, '<<')
     .replace(/[×✕]/g, 'X')
-    .replace(/[く‹〈＜〔(\[{]/g, '<')
+    .replace(/[く‹〈＜〔([{]/g, '<')
     .replace(/\s/g, '');
 }
 

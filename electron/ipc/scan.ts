@@ -40,7 +40,8 @@ export function createScanHandlers(
           { bytes: new Uint8Array(bytes), kind: target.kind, today: todayIso() },
           controller.signal,
         );
-        if (!result.reading || result.reading.fields.length === 0) throw new HandlerError('scanUnknownDocument');
+        if (!result.reading || result.reading.fields.length === 0)
+          throw new HandlerError('scanUnknownDocument');
         const reading: ScanReadResult = {
           kind: result.reading.kind,
           fields: result.reading.fields.map((f) => ({
@@ -65,15 +66,26 @@ export function createScanHandlers(
       return { cancelled: controller !== undefined };
     }),
     'attachment:rotate': viaStore(
-      z.strictObject({ caseId, attachmentId, checklistItemId, turn: z.union([z.literal(90), z.literal(180), z.literal(270)]) }),
+      z.strictObject({
+        caseId,
+        attachmentId,
+        checklistItemId,
+        turn: z.union([z.literal(90), z.literal(180), z.literal(270)]),
+      }),
       async (r) => {
         const { bytes, meta } = await store.readAttachment(r.caseId, r.attachmentId);
         if (meta.mediaType === 'application/pdf') throw new HandlerError('attachmentType', { found: 'pdf' });
         const image = sharp(bytes).rotate().rotate(r.turn);
         const turned =
           meta.mediaType === 'image/png'
-            ? await sharp(await sharp(bytes).rotate().toBuffer()).rotate(r.turn).png().toBuffer()
-            : await sharp(await sharp(bytes).rotate().toBuffer()).rotate(r.turn).jpeg({ quality: 92 }).toBuffer();
+            ? await sharp(await sharp(bytes).rotate().toBuffer())
+                .rotate(r.turn)
+                .png()
+                .toBuffer()
+            : await sharp(await sharp(bytes).rotate().toBuffer())
+                .rotate(r.turn)
+                .jpeg({ quality: 92 })
+                .toBuffer();
         void image;
         const replaced = await store.replaceAttachment(r.caseId, {
           attachmentId: r.attachmentId,

@@ -226,7 +226,11 @@ export class OcrEngine {
       const first = rects[i]!;
       // The row's longest piece sets the line's direction and height; the others only widen it.
       const base = rects
-        .filter((r) => Math.abs(-(r.cx - first.cx) * Math.sin(first.angle) + (r.cy - first.cy) * Math.cos(first.angle)) < first.height / 2)
+        .filter(
+          (r) =>
+            Math.abs(-(r.cx - first.cx) * Math.sin(first.angle) + (r.cy - first.cy) * Math.cos(first.angle)) <
+            first.height / 2,
+        )
         .reduce((a, b) => (b.width > a.width ? b : a), first);
       const ux = Math.cos(base.angle);
       const uy = Math.sin(base.angle);

@@ -29,12 +29,16 @@ export function inProcessScanPort(resourcesDir: string): ScanPort {
   return {
     async read(request, signal) {
       reader ??= ScanReader.create(resourcesDir);
-      const result = await (await reader).read(request.bytes, {
+      const result = await (
+        await reader
+      ).read(request.bytes, {
         today: request.today,
         ...(request.kind ? { kind: request.kind } : {}),
         ...(signal ? { signal } : {}),
       });
-      const crops = result.reading ? await fieldCrops(request.bytes, result.page.rotation, result.reading.fields) : {};
+      const crops = result.reading
+        ? await fieldCrops(request.bytes, result.page.rotation, result.reading.fields)
+        : {};
       return { reading: result.reading, rotation: result.page.rotation, crops };
     },
     async close() {

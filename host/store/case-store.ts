@@ -667,7 +667,8 @@ export class CaseStore {
         validTo: old.validTo,
       };
       const attachments = current.attachments.filter(
-        (a, i) => i === index || !(a.id === attachment.id && a.checklistItemId === attachment.checklistItemId),
+        (a, i) =>
+          i === index || !(a.id === attachment.id && a.checklistItemId === attachment.checklistItemId),
       );
       attachments[attachments.indexOf(old)] = attachment;
       const next = await this.#writeVersion(current, { ...current, attachments }, { kind: 'edit' });

@@ -38,7 +38,12 @@ describe('resident ID card reader', () => {
   it('fails a misread check digit with the expected one and keeps the number as read', () => {
     const reading = readIdFront(front('110105198807123029'));
     expect(values(reading).idNumber).toBe('110105198807123029');
-    expect(reading.checks[0]).toMatchObject({ id: 'idNumber.checkDigit', status: 'fail', expected: '8', actual: '9' });
+    expect(reading.checks[0]).toMatchObject({
+      id: 'idNumber.checkDigit',
+      status: 'fail',
+      expected: '8',
+      actual: '9',
+    });
   });
 
   it('fails a number whose birth date is not a real date', () => {
@@ -48,7 +53,12 @@ describe('resident ID card reader', () => {
   });
 
   it('joins a letter-spaced number read as several boxes, and reads O as 0 where only digits can be', () => {
-    const boxes = [box('公民身份号码', 114, 832, 42), box('110105', 441, 821, 50), box('19880712', 600, 821, 50), box('3028', 820, 821, 50)];
+    const boxes = [
+      box('公民身份号码', 114, 832, 42),
+      box('110105', 441, 821, 50),
+      box('19880712', 600, 821, 50),
+      box('3028', 820, 821, 50),
+    ];
     expect(values(readIdFront(boxes)).idNumber).toBe('110105198807123028');
     expect(idNumberIn('11O1O5198807123028')).toBe('110105198807123028');
   });
@@ -72,7 +82,12 @@ describe('resident ID card reader', () => {
 
   it('reads a card without end (长期) and fails a term that is not 5, 10 or 20 years', () => {
     const back = (term: string) =>
-      readIdBack([box('签发机关', 307, 674), box('上海市公安局', 526, 674), box('有效期限', 311, 793), box(term, 526, 793)]);
+      readIdBack([
+        box('签发机关', 307, 674),
+        box('上海市公安局', 526, 674),
+        box('有效期限', 311, 793),
+        box(term, 526, 793),
+      ]);
     expect(back('2012.05.01-长期').fields.find((f) => f.key === 'validTo')?.value).toBe('长期');
     expect(back('2012.05.01-长期').checks[0]?.status).toBe('pass');
     expect(back('2016.03.15-2036.08.15').checks[0]).toMatchObject({ id: 'validity.term', status: 'fail' });

@@ -40,7 +40,10 @@ describe('business licence reader', () => {
       box('类型', 100, 210),
       box('有限责任公司（外国法人独资）', 300, 210),
     ];
-    expect(values(boxes)).toMatchObject({ name: '上海澜岸国际贸易与供应链管理有限公司', type: '有限责任公司（外国法人独资）' });
+    expect(values(boxes)).toMatchObject({
+      name: '上海澜岸国际贸易与供应链管理有限公司',
+      type: '有限责任公司（外国法人独资）',
+    });
   });
 
   it('takes the value from the label’s own box when they were read as one', () => {
@@ -67,7 +70,8 @@ describe('business licence reader', () => {
   it('compares the USCC with the licence’s QR code: match, mismatch, none', () => {
     const qr = 'https://www.gsxt.gov.cn/index.html?uniscid=91440300MA5FQ8K2XJ';
     expect(usccInQrText(qr)).toBe('91440300MA5FQ8K2XJ');
-    const check = (text?: string) => readLicence(licenceBoxes(), text).checks.find((c) => c.id === 'uscc.qrCode');
+    const check = (text?: string) =>
+      readLicence(licenceBoxes(), text).checks.find((c) => c.id === 'uscc.qrCode');
     expect(check(qr)).toMatchObject({ status: 'pass' });
     expect(check('https://www.gsxt.gov.cn/index.html?uniscid=91310115MA1K4R7C5A')).toMatchObject({
       status: 'fail',
@@ -78,9 +82,9 @@ describe('business licence reader', () => {
   });
 
   it('flags a value with a low-confidence character (a rare name character the model lacks)', () => {
-    const field = readLicence(licenceBoxes({ legalRep: { confidence: 0.9, minConfidence: 0.41 } })).fields.find(
-      (f) => f.key === 'legalRepresentative',
-    );
+    const field = readLicence(
+      licenceBoxes({ legalRep: { confidence: 0.9, minConfidence: 0.41 } }),
+    ).fields.find((f) => f.key === 'legalRepresentative');
     expect(field).toMatchObject({ lowConfidence: true });
     const sure = readLicence(licenceBoxes()).fields.find((f) => f.key === 'legalRepresentative');
     expect(sure).toMatchObject({ lowConfidence: false });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { composeTd3, fitLine1, fitLine2, mrzText, parseTd3, readPassport, td3Checks } from '../../../core/ocr/passport';
+import {
+  composeTd3,
+  fitLine1,
+  fitLine2,
+  mrzText,
+  parseTd3,
+  readPassport,
+  td3Checks,
+} from '../../../core/ocr/passport';
 import { scanKindOf } from '../../../core/ocr/read';
 import { box } from '../../fixtures/ocr/boxes';
 

@@ -17,7 +17,7 @@ import {
   idFrontScan,
   licenceScan,
   passportScan,
-} from '../../fixtures/ocr/scans';
+} from '../../../host/sample/synthetic-scans';
 import sharp from 'sharp';
 
 const RESOURCES = path.resolve('resources');
@@ -88,7 +88,10 @@ describe('reading generated scans with the real engine', { timeout: 120_000 }, (
   });
 
   it('decodes the licence’s QR code with the local wasm', async () => {
-    const texts = await readQrCodes(await degrade(await licenceScan(), 'phone'), ocrResources(RESOURCES).qrWasm);
+    const texts = await readQrCodes(
+      await degrade(await licenceScan(), 'phone'),
+      ocrResources(RESOURCES).qrWasm,
+    );
     expect(texts).toEqual([`https://www.gsxt.gov.cn/index.html?uniscid=${LICENCE.uscc}`]);
   });
 });

@@ -135,12 +135,19 @@ export function ScanReader({
   const missing = SCAN_FIELDS[result.kind].filter((key) => !result.fields.some((f) => f.key === key));
   return (
     <section className="scan-review" aria-labelledby={`scan-review-${file.id}`} data-testid="scan-review">
-      <h4 id={`scan-review-${file.id}`}>{t('scanReader.heading', { kind: SCAN_KIND_NAMES[result.kind][lang] })}</h4>
+      <h4 id={`scan-review-${file.id}`}>
+        {t('scanReader.heading', { kind: SCAN_KIND_NAMES[result.kind][lang] })}
+      </h4>
       <p className="hint">{t('scanReader.intro')}</p>
       {result.rotation !== 0 && (
         <p className="scan-review__sideways" role="alert">
           {t('scanReader.sideways', { degrees: result.rotation })}{' '}
-          <button type="button" className="button button--small" disabled={turning} onClick={() => void turnUpright()}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={turning}
+            onClick={() => void turnUpright()}
+          >
             {turning ? t('scanReader.rotating') : t('scanReader.rotate')}
           </button>
         </p>
@@ -173,12 +180,17 @@ export function ScanReader({
                 disabled={decision !== 'pending'}
                 onChange={(event) => setValues((v) => ({ ...v, [field.key]: event.target.value }))}
               />
-              {failed && <p className="scan-field__flag scan-field__flag--fail">{t('scanReader.checkFailed')}</p>}
+              {failed && (
+                <p className="scan-field__flag scan-field__flag--fail">{t('scanReader.checkFailed')}</p>
+              )}
               {field.lowConfidence && <p className="scan-field__flag">{t('scanReader.lowConfidence')}</p>}
               {problem && <p className="scan-field__flag">{t(`scanReader.problem.${problem}`)}</p>}
               <p className="hint">
                 {def && path
-                  ? t('scanReader.goesTo', { field: `${def.label['zh-CN']} ${def.label.en}`, step: t(`steps.${def.step}.label`) })
+                  ? t('scanReader.goesTo', {
+                      field: `${def.label['zh-CN']} ${def.label.en}`,
+                      step: t(`steps.${def.step}.label`),
+                    })
                   : t('scanReader.noField')}
               </p>
               {decision === 'pending' ? (
@@ -220,14 +232,21 @@ export function ScanReader({
       </ol>
       {missing.length > 0 && (
         <p className="hint">
-          {t('scanReader.notFound', { fields: missing.map((key) => labels[key]?.meaning[lang] ?? key).join(', ') })}
+          {t('scanReader.notFound', {
+            fields: missing.map((key) => labels[key]?.meaning[lang] ?? key).join(', '),
+          })}
         </p>
       )}
       <h5>{t('scanReader.checks')}</h5>
       <ul className="scan-review__checks">
         {result.checks.map((check) => (
-          <li key={check.id} className={`file-check file-check--${check.status === 'fail' ? 'fail' : 'pass'}`}>
-            <span aria-hidden="true">{check.status === 'pass' ? '✓' : check.status === 'fail' ? '✗' : '–'}</span>{' '}
+          <li
+            key={check.id}
+            className={`file-check file-check--${check.status === 'fail' ? 'fail' : 'pass'}`}
+          >
+            <span aria-hidden="true">
+              {check.status === 'pass' ? '✓' : check.status === 'fail' ? '✗' : '–'}
+            </span>{' '}
             {checkWords(check, lang)}
           </li>
         ))}
