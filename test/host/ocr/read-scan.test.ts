@@ -81,12 +81,6 @@ describe('reading generated scans with the real engine', { timeout: 120_000 }, (
     expect(result.reading?.checks.every((c) => c.status === 'pass')).toBe(true);
   });
 
-  it('passport upside down', async () => {
-    const result = await read(await degrade(await passportScan(), 'upsideDown'), 'passport');
-    expect(result.page.rotation).toBe(180);
-    expect(result.values).toEqual(PASSPORT);
-  });
-
   it('decodes the licence’s QR code with the local wasm', async () => {
     const texts = await readQrCodes(
       await degrade(await licenceScan(), 'phone'),
