@@ -143,6 +143,43 @@ export function fitLine2(line: string): string {
   return head + content.padEnd(14, '<') + tail;
 }
 
+/** A line's readings as MRZ characters: the recogniser's first, then its other readings of the line. */
+function readingsOf(box: TextBox): string[] {
+  return [box.text, ...(box.alternatives ?? [])].map(mrzText).filter((r) => r !== '');
+}
+
+/**
+ * One line from several readings of it. Readings of the right length (44) are aligned character by
+ * character and each position takes the character most of them read (the first reading's on a tie): a
+ * character dropped or misread in one reading is outvoted by the others. With no reading of the right
+ * length, the first reading is fitted to it (see {@link fitLine1}).
+ */
+export function chooseLine(readings: readonly string[], fit: (line: string) => string = fitLine1): string {
+  const exact = readings.filter((r) => r.length === 44);
+  if (exact.length === 0) return fit(readings[0] ?? '');
+  let line = '';
+  for (let i = 0; i < 44; i++) {
+    const counts = new Map<string, number>();
+    for (const reading of exact) counts.set(reading[i]!, (counts.get(reading[i]!) ?? 0) + 1);
+    let best = exact[0]![i]!;
+    for (const [char, count] of counts) if (count > counts.get(best)!) best = char;
+    line += best;
+  }
+  return line;
+}
+
+/**
+ * The second line: the vote of {@link chooseLine}, unless one of the readings itself passes more check
+ * digits than the vote (each check digit vouches for the characters it covers, so the reading it confirms
+ * is the better one). A reading is only ever chosen, never altered to pass.
+ */
+export function chooseLine2(line1: string, readings: readonly string[]): string {
+  const passes = (line2: string) =>
+    td3Checks(parseTd3(line1, line2)).filter((c) => c.status === 'pass').length;
+  const candidates = [chooseLine(readings, fitLine2), ...readings.filter((r) => r.length === 44)];
+  return candidates.reduce((best, c) => (passes(c) > passes(best) ? c : best));
+}
+
 /** The two lines of a TD3 zone among the pieces: 30+ MRZ characters, the first starting with P. */
 function findZone(pieces: readonly Piece[]): [Piece, Piece] | undefined {
   const candidates = pieces.filter((p) => /^[A-Z0-9<]{30,}$/.test(mrzText(p.box.text)));
@@ -160,7 +197,9 @@ export function readPassport(boxes: readonly TextBox[], today: string): ScanRead
   if (!zone)
     return { kind: 'passport', fields: [], checks: [{ id: 'mrz.found', field: 'number', status: 'fail' }] };
   const [first, second] = zone;
-  const m = parseTd3(fitLine1(mrzText(first.box.text)), fitLine2(mrzText(second.box.text)));
+  const line1 = chooseLine(readingsOf(first.box));
+  const line2 = chooseLine2(line1, readingsOf(second.box));
+  const m = parseTd3(line1, line2);
   // Runs of '<' read with low confidence; the check digits vouch for the numbers, so the line's mean is used.
   const field = (key: string, value: string, piece: Piece): ReadField => {
     const read = readField(key, value, [piece]);

@@ -16,6 +16,11 @@ export interface TextBox {
   minConfidence: number;
   /** Corners clockwise from the top-left of the text, in pixels of the upright page. */
   quad: readonly [Corner, Corner, Corner, Corner];
+  /**
+   * Other readings of the same line, for a passport's machine-readable lines (read again at other sizes):
+   * the passport reader chooses among them by length and check digits.
+   */
+  alternatives?: readonly string[];
 }
 
 /** A page as recognised: its upright size, how it was turned to be upright, and its text. */

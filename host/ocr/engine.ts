@@ -15,6 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import * as ort from 'onnxruntime-web';
+import { mrzText } from '../../core/ocr/passport';
 import type { RecognisedPage, TextBox } from '../../core/ocr/types';
 import { CancelledError } from './errors';
 import {
@@ -43,13 +44,20 @@ export interface RecogniseOptions {
 
 const LINE_HEIGHT = 48;
 const CLASSIFIER_WIDTH = 192;
-const BATCH = Number(process.env.OCR_BATCH ?? 8);
+const BATCH = 8;
+/** A line that reads like a passport's machine-readable zone: 20+ capitals, digits and fillers. */
+const MACHINE_READABLE = /^[A-Z0-9<«≪く×]{20,}$/;
+/** Lengths of a machine-readable line: passports (TD3), and the smaller TD2 and TD1 documents. */
+const MRZ_LENGTHS = [44, 36, 30];
+/** Heights, relative to its box, a machine-readable line is read again at. */
+const MRZ_SAMPLING = [0.85, 1.15];
 /** Longest line the recogniser is given, as width ÷ height (a licence's business-scope line is ~40). */
 const MAX_LINE_RATIO = 64;
 
 /** A recognised page, with the time each stage took (for the bench). */
 export interface EnginePage extends RecognisedPage {
-  timings: { detectMs: number; orientMs: number; recogniseMs: number };
+  /** Finding the text and which way up it is; finding it again on a turned page; reading it. */
+  timings: { orientMs: number; detectMs: number; recogniseMs: number };
 }
 
 export { CancelledError };
@@ -219,7 +227,7 @@ export class OcrEngine {
     lines: { text: string; confidences: number[] }[],
     signal?: AbortSignal,
   ) {
-    const machine = (text: string) => /^[A-Z0-9<«≪く×]{20,}$/.test(text.replace(/\s/g, ''));
+    const machine = (text: string) => MACHINE_READABLE.test(text.replace(/\s/g, ''));
     const gone = new Set<number>();
     for (let i = 0; i < rects.length; i++) {
       if (gone.has(i) || !machine(lines[i]!.text)) continue;
@@ -264,18 +272,41 @@ export class OcrEngine {
   }
 
   /**
-   * Reads a page: finds its text, turns it upright, and recognises every line. `image` should already be
-   * ≤ 1600 px on its longest side (host/ocr/image.ts prepares it).
+   * Other readings of a machine-readable line read with a character too many or too few (its length is none
+   * of the zone's: 44, 36 or 30), sampled a little shorter and a little taller than its box: the recogniser
+   * drops or doubles a character of a `<<<<`-run now and then, differently each time, and the passport
+   * reader picks among the readings by length and check digits (core/ocr/passport.ts).
    */
-  async read(image: RgbImage, options: RecogniseOptions = {}): Promise<EnginePage> {
-    const { signal } = options;
-    throwIfAborted(signal);
-    const started = performance.now();
-    let rects = await this.detect(image);
-    const detected = performance.now();
-    throwIfAborted(signal);
+  private async machineReadableAlternatives(
+    image: RgbImage,
+    rects: RotatedRect[],
+    lines: { text: string; confidences: number[] }[],
+    signal?: AbortSignal,
+  ): Promise<Map<number, string[]>> {
+    const found = new Map<number, string[]>();
+    for (let i = 0; i < rects.length; i++) {
+      const text = lines[i]!.text.replace(/\s/g, '');
+      if (!MACHINE_READABLE.test(text) || MRZ_LENGTHS.includes(mrzText(text).length)) continue;
+      const rect = rects[i]!;
+      const resized = MRZ_SAMPLING.map((scale) => ({ ...rect, height: rect.height * scale }));
+      const read = await this.recognise(image, resized, signal);
+      found.set(
+        i,
+        read.map((r) => r.text.trim()),
+      );
+    }
+    return found;
+  }
 
-    // Lines standing upright: the page lies on its side. Turn it a quarter and look again.
+  /**
+   * Which way up a page is, from its text: lines standing upright mean it lies on its side (it is turned a
+   * quarter and looked at again); the direction classifier then tells right way up from upside down on the
+   * longest lines. `lines` is how many lines the upside-down vote had: with none, the page has no text to
+   * tell by and is taken as upright.
+   */
+  private async orientation(image: RgbImage, signal?: AbortSignal) {
+    let rects = await this.detect(image);
+    throwIfAborted(signal);
     let turn: QuarterTurn = 0;
     const tall = rects.filter((r) => r.height > 2 * r.width).reduce((s, r) => s + r.width * r.height, 0);
     const wide = rects.filter((r) => r.width > 2 * r.height).reduce((s, r) => s + r.width * r.height, 0);
@@ -285,8 +316,6 @@ export class OcrEngine {
       rects = rects.map((r) => turnRect(r, image.width, image.height, 90));
       upright = turnImage(image, 90);
     }
-
-    // Upside down (or lying on the other side): the direction classifier on the longest lines decides.
     const sample = [...rects]
       .filter((r) => r.width > 2 * r.height)
       .sort((a, b) => b.width - a.width)
@@ -299,10 +328,45 @@ export class OcrEngine {
       upright = turnImage(upright, 180);
       turn = ((turn + 180) % 360) as QuarterTurn;
     }
+    return { turn, upright, rects, lines: sample.length };
+  }
 
-    const classified = performance.now();
+  /**
+   * Only which way up the page is (detection and the direction classifier, no recognition): how many
+   * degrees it must be turned clockwise to be upright, and how many text lines that was judged on.
+   */
+  async orient(
+    image: RgbImage,
+    options: RecogniseOptions = {},
+  ): Promise<{ rotation: QuarterTurn; lines: number }> {
+    throwIfAborted(options.signal);
+    const { turn, lines } = await this.orientation(image, options.signal);
+    return { rotation: turn, lines };
+  }
+
+  /**
+   * Reads a page: finds its text, turns it upright, and recognises every line. `image` should already be
+   * ≤ 1600 px on its longest side (host/ocr/image.ts prepares it).
+   */
+  async read(image: RgbImage, options: RecogniseOptions = {}): Promise<EnginePage> {
+    const { signal } = options;
+    throwIfAborted(signal);
+    const started = performance.now();
+    const oriented = await this.orientation(image, signal);
+    const { turn, upright } = oriented;
+    let { rects } = oriented;
+    const orientedAt = performance.now();
+    // The detector places its boxes for upright text: on a turned page they sit a few pixels off the
+    // lines (enough to clip a character of a passport's machine-readable zone), so the upright page is
+    // looked at again.
+    if (turn !== 0) {
+      throwIfAborted(signal);
+      rects = await this.detect(upright);
+    }
+    const detected = performance.now();
     let lines = await this.recognise(upright, rects, signal);
     ({ rects, lines } = await this.joinMachineReadableRows(upright, rects, lines, signal));
+    const alternatives = await this.machineReadableAlternatives(upright, rects, lines, signal);
     const boxes: TextBox[] = [];
     rects.forEach((rect, i) => {
       const line = lines[i]!;
@@ -310,6 +374,7 @@ export class OcrEngine {
       if (!text) return;
       const confidence = line.confidences.reduce((s, c) => s + c, 0) / line.confidences.length;
       const corners = rectCorners(rect);
+      const others = alternatives.get(i);
       boxes.push({
         text,
         confidence,
@@ -320,12 +385,13 @@ export class OcrEngine {
           [corners[2].x, corners[2].y],
           [corners[3].x, corners[3].y],
         ],
+        ...(others ? { alternatives: others } : {}),
       });
     });
     const timings = {
-      detectMs: detected - started,
-      orientMs: classified - detected,
-      recogniseMs: performance.now() - classified,
+      orientMs: orientedAt - started,
+      detectMs: detected - orientedAt,
+      recogniseMs: performance.now() - detected,
     };
     return { width: upright.width, height: upright.height, rotation: turn, boxes, timings };
   }

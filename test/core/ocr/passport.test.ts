@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chooseLine,
+  chooseLine2,
   composeTd3,
   fitLine1,
   fitLine2,
@@ -89,6 +91,34 @@ describe('passport machine-readable zone', () => {
   it('uses the lines’ mean confidence (runs of < read low; the check digits vouch for the numbers)', () => {
     const field = readPassport(zone(...SPECIMEN), '2026-12-07').fields[0]!;
     expect(field).toMatchObject({ confidence: 0.93, lowConfidence: false });
+  });
+
+  it('outvotes a character dropped in one reading of a line with the other readings of it', () => {
+    // As read off an upside-down scan: the first reading lost the I of MARIA (43 characters).
+    const [line1, line2] = zone(...SPECIMEN).slice(1);
+    const boxes = [
+      {
+        ...line1!,
+        text: 'P<UTOERIKSSON<<ANNA<MARA<<<<<<<<<<<<<<<<<<<',
+        alternatives: [SPECIMEN[0], 'P<UTOERIKSSON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<'],
+      },
+      line2!,
+    ];
+    const reading = readPassport(boxes, '2026-12-07');
+    expect(reading.fields.find((f) => f.key === 'givenNames')?.value).toBe('ANNA MARIA');
+    expect(chooseLine(['ABC', 'A'.repeat(44), 'B'.repeat(44), 'A'.repeat(44)])).toBe('A'.repeat(44));
+  });
+
+  it('takes the reading of line 2 its check digits confirm, and never alters one to pass', () => {
+    const dropped = 'L898902C36UTO740812F1204159ZE184226B<<<<<10';
+    const misread = SPECIMEN[1].replace('7408122', '7408722');
+    expect(chooseLine2(SPECIMEN[0], [dropped, misread, SPECIMEN[1]])).toBe(SPECIMEN[1]);
+    // Every reading misread: the vote stands, and its failed check is reported.
+    const reading = readPassport(
+      [zone(...SPECIMEN)[1]!, { ...zone(...SPECIMEN)[2]!, text: misread, alternatives: [dropped] }],
+      '2026-12-07',
+    );
+    expect(reading.checks.find((c) => c.id === 'mrz.birthDate')).toMatchObject({ status: 'fail' });
   });
 
   it('reports a page without a zone', () => {
