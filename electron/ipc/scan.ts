@@ -1,7 +1,7 @@
 /**
  * Scans: `scan:read` reads a stored business licence, ID card side or passport offline (in the scan
  * worker) and returns each value with a crop of where it was read, for the user to confirm — nothing is
- * written here. `scan:cancel` stops a reading. `attachment:rotate` turns a stored image the right way up.
+ * written here. `scan:cancel` stops a reading. `attachment:rotate` turns a stored scan the right way up.
  */
 import sharp from 'sharp';
 import { z } from 'zod';
@@ -10,13 +10,38 @@ import { todayIso } from '../../core/validate/common';
 import type { HandlerMap, ScanReadResult } from '../contract';
 import { CancelledError, UnreadableImageError } from '../../host/ocr/errors';
 import { ATTACHMENT_ID_PATTERN, CASE_ID_PATTERN } from '../../host/store/case-store';
-import { caseStoreFor, viaStore } from './cases';
+import { caseStoreFor, scanCacheFor, viaStore } from './cases';
 import type { HandlerDeps } from './deps';
 import { HandlerError } from './result';
 
 const caseId = z.string().regex(CASE_ID_PATTERN);
 const attachmentId = z.string().regex(ATTACHMENT_ID_PATTERN);
 const checklistItemId = z.string().min(1).max(100);
+
+/**
+ * A scan turned clockwise by `turn`: an image is re-encoded as it was (JPEG at high quality, PNG lossless)
+ * with its EXIF orientation applied; a PDF's first page gets the turn added to its /Rotate (its image is
+ * not touched), the page the orientation was judged on.
+ */
+export async function turnedScan(
+  bytes: Uint8Array,
+  mediaType: string,
+  turn: 90 | 180 | 270,
+): Promise<Uint8Array> {
+  if (mediaType === 'application/pdf') {
+    const { PDFDocument, degrees } = await import('pdf-lib');
+    const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    const page = doc.getPage(0);
+    page.setRotation(degrees((page.getRotation().angle + turn) % 360));
+    return doc.save();
+  }
+  // EXIF first (a phone photo's own orientation), then the turn: one rotation per sharp pipeline.
+  const upright = await sharp(bytes).rotate().toBuffer();
+  const turned = sharp(upright).rotate(turn);
+  const out =
+    mediaType === 'image/png' ? await turned.png().toBuffer() : await turned.jpeg({ quality: 92 }).toBuffer();
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
 
 export function createScanHandlers(
   deps: HandlerDeps,
@@ -30,8 +55,8 @@ export function createScanHandlers(
       const { case: c } = await store.open(r.caseId);
       const target = scanTargetOf(c, r.checklistItemId);
       if (!target) throw new HandlerError('scanUnknownDocument');
-      const { bytes, meta } = await store.readAttachment(r.caseId, r.attachmentId);
-      if (meta.mediaType === 'application/pdf') throw new HandlerError('scanUnreadable', { reason: 'pdf' });
+      const { bytes } = await store.readAttachment(r.caseId, r.attachmentId);
+      // One reading per case at a time: a new one stops the one before.
       running.get(r.caseId)?.abort();
       const controller = new AbortController();
       running.set(r.caseId, controller);
@@ -54,7 +79,8 @@ export function createScanHandlers(
         return reading;
       } catch (error) {
         if (error instanceof CancelledError) throw new HandlerError('scanCancelled');
-        if (error instanceof UnreadableImageError) throw new HandlerError('scanUnreadable');
+        if (error instanceof UnreadableImageError)
+          throw new HandlerError('scanUnreadable', { problem: error.problem });
         throw error;
       } finally {
         if (running.get(r.caseId) === controller) running.delete(r.caseId);
@@ -74,24 +100,21 @@ export function createScanHandlers(
       }),
       async (r) => {
         const { bytes, meta } = await store.readAttachment(r.caseId, r.attachmentId);
-        if (meta.mediaType === 'application/pdf') throw new HandlerError('attachmentType', { found: 'pdf' });
-        const image = sharp(bytes).rotate().rotate(r.turn);
-        const turned =
-          meta.mediaType === 'image/png'
-            ? await sharp(await sharp(bytes).rotate().toBuffer())
-                .rotate(r.turn)
-                .png()
-                .toBuffer()
-            : await sharp(await sharp(bytes).rotate().toBuffer())
-                .rotate(r.turn)
-                .jpeg({ quality: 92 })
-                .toBuffer();
-        void image;
+        let turned: Uint8Array;
+        try {
+          turned = await turnedScan(new Uint8Array(bytes), meta.mediaType, r.turn);
+        } catch {
+          throw new HandlerError('attachmentUnreadable', {
+            found: meta.mediaType === 'application/pdf' ? 'pdf' : meta.mediaType.replace('image/', ''),
+          });
+        }
         const replaced = await store.replaceAttachment(r.caseId, {
           attachmentId: r.attachmentId,
           checklistItemId: r.checklistItemId,
-          bytes: new Uint8Array(turned),
+          bytes: turned,
         });
+        // The turned scan's normalised copy is made now, as for a newly attached one.
+        await scanCacheFor(deps, r.caseId).prepare(replaced.attachment);
         return replaced.case;
       },
     ),

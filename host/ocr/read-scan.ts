@@ -1,6 +1,6 @@
 /**
- * Reading a scan end to end, for the app's worker thread, the CLI and the tests: the image is prepared
- * (image.ts), recognised (engine.ts), its QR code decoded (qr.ts, licences only) and its fields read and
+ * Reading a scan end to end, for the app's worker thread, the CLI and the tests: a PDF's page image is
+ * taken out (scan-image.ts), the image is prepared (image.ts), recognised (engine.ts), its QR code decoded (qr.ts, licences only) and its fields read and
  * checked (core/ocr). Crops of the page show the user where each value came from.
  *
  * The resources folder is passed in; one reader keeps its models loaded for every scan after the first.
@@ -11,11 +11,15 @@ import type { ReadField, RecognisedPage, ScanKind, ScanReading } from '../../cor
 import { OcrEngine, type EngineOptions, type EnginePage } from './engine';
 import { MAX_PAGE_SIDE, pageImage } from './image';
 import { readQrCodes } from './qr';
+import type { QuarterTurn } from './raster';
+import { scanImage } from './scan-image';
 import { ocrResources, type OcrResources } from './resources';
 
 export interface ScanResult {
   /** undefined when the page is not one of the documents the reader knows. */
   reading: ScanReading | undefined;
+  /** The picture that was read: the file itself, or a PDF's page image (for {@link fieldCrops}). */
+  image: Uint8Array;
   page: Pick<RecognisedPage, 'width' | 'height' | 'rotation'> & { boxes: number };
   timings: EnginePage['timings'] & { totalMs: number; qrMs: number };
 }
@@ -39,9 +43,11 @@ export class ScanReader {
     return new ScanReader(await OcrEngine.create(resources, options), resources);
   }
 
+  /** Reads a JPEG, PNG or scanned PDF (its first page). */
   async read(bytes: Uint8Array, options: ReadScanOptions): Promise<ScanResult> {
     const started = performance.now();
-    const image = await pageImage(bytes);
+    const picture = await scanImage(bytes);
+    const image = await pageImage(picture);
     const page = await this.engine.read(image, options.signal ? { signal: options.signal } : {});
     let qrText: string | undefined;
     const qrStarted = performance.now();
@@ -50,7 +56,7 @@ export class ScanReader {
       kind === 'business_licence' ||
       (kind === undefined && /营业执照|统一社会信用代码/.test(page.boxes.map((b) => b.text).join('')))
     ) {
-      qrText = (await readQrCodes(bytes, this.resources.qrWasm).catch(() => []))[0];
+      qrText = (await readQrCodes(picture, this.resources.qrWasm).catch(() => []))[0];
     }
     const qrMs = performance.now() - qrStarted;
     const reading = readScanText(page.boxes, {
@@ -60,9 +66,19 @@ export class ScanReader {
     });
     return {
       reading,
+      image: picture,
       page: { width: page.width, height: page.height, rotation: page.rotation, boxes: page.boxes.length },
       timings: { ...page.timings, qrMs, totalMs: performance.now() - started },
     };
+  }
+
+  /**
+   * Which way up a scan is, from its text, without reading it: the degrees it must be turned clockwise to
+   * be upright, and how many lines of text that was judged on (none: no text to tell by).
+   */
+  async orient(bytes: Uint8Array, signal?: AbortSignal): Promise<{ rotation: QuarterTurn; lines: number }> {
+    const image = await pageImage(await scanImage(bytes));
+    return this.engine.orient(image, signal ? { signal } : {});
   }
 
   release(): Promise<void> {
@@ -72,7 +88,8 @@ export class ScanReader {
 
 /**
  * JPEG crops of the upright page around each field's source, a little wider than the text, for the
- * confirmation list (the user compares the value with what the scan shows).
+ * confirmation list (the user compares the value with what the scan shows). `bytes` is the picture that was
+ * read ({@link ScanResult.image}).
  */
 export async function fieldCrops(
   bytes: Uint8Array,

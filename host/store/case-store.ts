@@ -594,7 +594,13 @@ export class CaseStore {
    */
   async addAttachment(
     caseId: string,
-    input: { checklistItemId: string; fileName: string; bytes: Uint8Array },
+    input: {
+      checklistItemId: string;
+      fileName: string;
+      bytes: Uint8Array;
+      /** The quarter turn the scan needs to be upright, when its text was looked at and says so. */
+      turnToUpright?: 90 | 180 | 270;
+    },
   ): Promise<{ attachment: AttachmentMeta; case: Case }> {
     assertCaseId(caseId);
     const inspected = await inspectAttachment(input.bytes);
@@ -621,6 +627,7 @@ export class CaseStore {
         addedAt: this.#now().toISOString(),
         validFrom: '',
         validTo: '',
+        ...(input.turnToUpright ? { turnToUpright: input.turnToUpright } : {}),
       };
       const next = await this.#writeVersion(
         current,

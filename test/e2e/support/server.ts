@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { APP_ORIGIN } from '../../../electron/security';
 import { createAppProtocolHandler } from '../../../electron/app-protocol';
 import { createHandlers } from '../../../electron/ipc/handlers';
-import { inProcessScanPort } from '../../../host/ocr/scan-port';
+import { inProcessScanPort } from '../../../host/ocr/in-process-port';
 import { PassphraseKeyProvider } from '../../../host/store/keys';
 import { CaseStore } from '../../../host/store/case-store';
 import { SafeStorageKeyProvider, keychainStatus, type SafeStorageLike } from '../../../electron/keychain';

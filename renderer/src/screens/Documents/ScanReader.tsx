@@ -13,6 +13,19 @@ import { useCaseSession } from '../Case/caseSession';
 
 type Decision = 'pending' | 'accepted' | 'skipped';
 
+/**
+ * A reading under review: what was read, the values as the user has edited them, and each one's decision.
+ * Held by the Documents step (per attachment), so turning the scan upright — which replaces the attachment
+ * — keeps the review.
+ */
+export interface ScanReview {
+  result: ScanReadResult;
+  values: Record<string, string>;
+  decisions: Record<string, Decision>;
+}
+
+const UNREADABLE_PROBLEMS = ['image', 'pdfNoImage', 'pdfImageCoding', 'pdfDamaged'] as const;
+
 /** A crop of the scan as an image, from its JPEG bytes. */
 function Crop({ bytes, alt }: { bytes: Uint8Array; alt: string }) {
   const url = useMemo(() => URL.createObjectURL(new Blob([bytes.slice()], { type: 'image/jpeg' })), [bytes]);
@@ -24,34 +37,32 @@ function Crop({ bytes, alt }: { bytes: Uint8Array; alt: string }) {
  * "Fill the fields from this scan?": reads a stored licence, ID card side or passport offline, then lists
  * each value beside the piece of the scan it came from, with its label as printed and its meaning, for the
  * user to accept, edit or skip one by one. Values that failed a check or read uncertainly are flagged;
- * nothing is written until the user writes the accepted ones.
+ * nothing is written until the user writes the accepted ones. A scan found lying on its side is marked so
+ * (its checklist item is then not "provided" until it is turned).
  */
 export function ScanReader({
   caseId,
   itemId,
   file,
-  onTurned,
+  review,
+  onReview,
 }: {
   caseId: string;
   itemId: string;
   file: AttachmentMeta;
-  /** The scan was turned upright (its attachment replaced). */
-  onTurned: () => void;
+  review: ScanReview | undefined;
+  onReview: (review: ScanReview | undefined) => void;
 }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const api = useApi();
-  const { caseData, update, replace, flush } = useCaseSession();
+  const { caseData, update } = useCaseSession();
   const target = scanTargetOf(caseData, itemId);
   const [reading, setReading] = useState(false);
-  const [result, setResult] = useState<ScanReadResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
   const [written, setWritten] = useState<string | null>(null);
-  const [turning, setTurning] = useState(false);
 
-  if (!target || file.mediaType === 'application/pdf') return null;
+  if (!target) return null;
   const labels = SCAN_FIELD_LABELS[target.kind];
 
   const read = async () => {
@@ -61,48 +72,31 @@ export function ScanReader({
     const outcome = await settle(api.scanRead({ caseId, attachmentId: file.id, checklistItemId: itemId }));
     setReading(false);
     if (!outcome.ok) {
-      if (outcome.code !== 'scanCancelled') setError(t(`errors.${outcome.code}`));
+      const problem = outcome.details?.problem;
+      if (outcome.code === 'scanUnreadable' && UNREADABLE_PROBLEMS.some((p) => p === problem))
+        setError(t(`scanReader.unreadable.${problem as (typeof UNREADABLE_PROBLEMS)[number]}`));
+      else if (outcome.code !== 'scanCancelled') setError(t(`errors.${outcome.code}`));
       return;
     }
-    setResult(outcome.value);
-    setValues(Object.fromEntries(outcome.value.fields.map((f) => [f.key, f.value])));
-    setDecisions(Object.fromEntries(outcome.value.fields.map((f) => [f.key, 'pending' as Decision])));
+    const result = outcome.value;
+    onReview({
+      result,
+      values: Object.fromEntries(result.fields.map((f) => [f.key, f.value])),
+      decisions: Object.fromEntries(result.fields.map((f) => [f.key, 'pending' as Decision])),
+    });
+    // Read lying on its side: the checklist must not call it provided until it is turned.
+    if (result.rotation !== 0 && file.turnToUpright !== result.rotation) {
+      const turn = result.rotation;
+      update((current) => ({
+        ...current,
+        attachments: current.attachments.map((a) =>
+          a.id === file.id && a.checklistItemId === itemId ? { ...a, turnToUpright: turn } : a,
+        ),
+      }));
+    }
   };
 
-  const turnUpright = async () => {
-    if (!result || result.rotation === 0) return;
-    if (!(await flush())) return;
-    setTurning(true);
-    const outcome = await settle(
-      api.attachmentRotate({ caseId, attachmentId: file.id, checklistItemId: itemId, turn: result.rotation }),
-    );
-    setTurning(false);
-    if (outcome.ok) {
-      replace(outcome.value);
-      onTurned();
-    } else setError(t(`errors.${outcome.code}`));
-  };
-
-  const accepted = Object.entries(decisions).filter(([, d]) => d === 'accepted');
-  const write = () => {
-    const chosen = Object.fromEntries(accepted.map(([key]) => [key, values[key] ?? '']));
-    update((current) => applyScanFields(current, target, chosen));
-    const steps = new Set(
-      accepted
-        .map(([key]) => scanFieldPath(caseData, target, key))
-        .map((path) => (path ? fieldDef(path)?.step : undefined))
-        .filter((step): step is NonNullable<typeof step> => step !== undefined),
-    );
-    setWritten(
-      t('scanReader.written', {
-        count: accepted.length,
-        steps: [...steps].map((step) => t(`steps.${step}.label`)).join(', '),
-      }),
-    );
-    setResult(null);
-  };
-
-  if (!result)
+  if (!review)
     return (
       <div className="scan-offer" data-testid="scan-offer">
         <p className="scan-offer__question">{t('scanReader.offer')}</p>
@@ -119,11 +113,15 @@ export function ScanReader({
             </button>
           </p>
         ) : (
-          <button type="button" className="button" onClick={() => void read()}>
+          <button type="button" className="button button--small" onClick={() => void read()}>
             {t('scanReader.read')}
           </button>
         )}
-        {error && <p role="alert">{error}</p>}
+        {error && (
+          <p role="alert" className="scan-offer__error">
+            {error}
+          </p>
+        )}
         {written && (
           <p role="status" data-testid="scan-written">
             {written}
@@ -132,26 +130,45 @@ export function ScanReader({
       </div>
     );
 
+  const { result, values, decisions } = review;
+  const flagged = (key: string) =>
+    result.checks.some((c) => c.field === key && c.status === 'fail') ||
+    result.fields.some((f) => f.key === key && f.lowConfidence);
+  const writable = (key: string) =>
+    scanFieldPath(caseData, target, key) !== undefined &&
+    applyProblem(target, key, values[key] ?? '') === undefined;
+  const decide = (key: string, decision: Decision) =>
+    onReview({ ...review, decisions: { ...decisions, [key]: decision } });
+  const clean = result.fields.filter(
+    (f) => decisions[f.key] === 'pending' && writable(f.key) && !flagged(f.key),
+  );
+  const accepted = Object.entries(decisions).filter(([, d]) => d === 'accepted');
+
+  const write = () => {
+    const chosen = Object.fromEntries(accepted.map(([key]) => [key, values[key] ?? '']));
+    update((current) => applyScanFields(current, target, chosen));
+    const steps = new Set(
+      accepted
+        .map(([key]) => scanFieldPath(caseData, target, key))
+        .map((path) => (path ? fieldDef(path)?.step : undefined))
+        .filter((step): step is NonNullable<typeof step> => step !== undefined),
+    );
+    setWritten(
+      t('scanReader.written', {
+        count: accepted.length,
+        steps: [...steps].map((step) => t(`steps.${step}.label`)).join(', '),
+      }),
+    );
+    onReview(undefined);
+  };
+
   const missing = SCAN_FIELDS[result.kind].filter((key) => !result.fields.some((f) => f.key === key));
   return (
     <section className="scan-review" aria-labelledby={`scan-review-${file.id}`} data-testid="scan-review">
-      <h4 id={`scan-review-${file.id}`}>
+      <h4 id={`scan-review-${file.id}`} className="scan-review__heading">
         {t('scanReader.heading', { kind: SCAN_KIND_NAMES[result.kind][lang] })}
       </h4>
       <p className="hint">{t('scanReader.intro')}</p>
-      {result.rotation !== 0 && (
-        <p className="scan-review__sideways" role="alert">
-          {t('scanReader.sideways', { degrees: result.rotation })}{' '}
-          <button
-            type="button"
-            className="button button--small"
-            disabled={turning}
-            onClick={() => void turnUpright()}
-          >
-            {turning ? t('scanReader.rotating') : t('scanReader.rotate')}
-          </button>
-        </p>
-      )}
       <ol className="scan-review__fields">
         {result.fields.map((field) => {
           const label = labels[field.key];
@@ -166,29 +183,32 @@ export function ScanReader({
           return (
             <li key={field.key} className={`scan-field scan-field--${decision}`} data-field={field.key}>
               <p className="scan-field__label">
-                <span lang="zh-CN">{printed}</span>
-                {meaning !== printed && <span className="scan-field__meaning"> · {meaning}</span>}
+                <label htmlFor={inputId}>{meaning}</label>
+                {meaning !== printed && (
+                  <span className="scan-field__printed" lang={target.kind === 'passport' ? 'en' : 'zh-CN'}>
+                    {printed}
+                  </span>
+                )}
               </p>
               {field.crop && <Crop bytes={field.crop} alt={t('scanReader.cropAlt', { field: meaning })} />}
-              <label className="visually-hidden" htmlFor={inputId}>
-                {t('scanReader.valueLabel', { field: meaning })}
-              </label>
               <input
                 id={inputId}
                 className="scan-field__value"
                 value={values[field.key] ?? ''}
                 disabled={decision !== 'pending'}
-                onChange={(event) => setValues((v) => ({ ...v, [field.key]: event.target.value }))}
+                onChange={(event) =>
+                  onReview({ ...review, values: { ...values, [field.key]: event.target.value } })
+                }
               />
               {failed && (
                 <p className="scan-field__flag scan-field__flag--fail">{t('scanReader.checkFailed')}</p>
               )}
               {field.lowConfidence && <p className="scan-field__flag">{t('scanReader.lowConfidence')}</p>}
               {problem && <p className="scan-field__flag">{t(`scanReader.problem.${problem}`)}</p>}
-              <p className="hint">
+              <p className="hint scan-field__target">
                 {def && path
                   ? t('scanReader.goesTo', {
-                      field: `${def.label['zh-CN']} ${def.label.en}`,
+                      field: `${def.label.en} · ${def.label['zh-CN']}`,
                       step: t(`steps.${def.step}.label`),
                     })
                   : t('scanReader.noField')}
@@ -199,15 +219,15 @@ export function ScanReader({
                     <button
                       type="button"
                       className="button button--small"
-                      onClick={() => setDecisions((d) => ({ ...d, [field.key]: 'accepted' }))}
+                      onClick={() => decide(field.key, 'accepted')}
                     >
                       {t('scanReader.accept')}
                     </button>
                   )}
                   <button
                     type="button"
-                    className="button button--small button--secondary"
-                    onClick={() => setDecisions((d) => ({ ...d, [field.key]: 'skipped' }))}
+                    className="button button--small button--quiet"
+                    onClick={() => decide(field.key, 'skipped')}
                   >
                     {t('scanReader.skip')}
                   </button>
@@ -219,8 +239,8 @@ export function ScanReader({
                   </span>{' '}
                   <button
                     type="button"
-                    className="button button--small button--secondary"
-                    onClick={() => setDecisions((d) => ({ ...d, [field.key]: 'pending' }))}
+                    className="button button--small button--quiet"
+                    onClick={() => decide(field.key, 'pending')}
                   >
                     {t('scanReader.undo')}
                   </button>
@@ -237,25 +257,43 @@ export function ScanReader({
           })}
         </p>
       )}
-      <h5>{t('scanReader.checks')}</h5>
-      <ul className="scan-review__checks">
+      <h5 className="scan-review__checks-heading">{t('scanReader.checks')}</h5>
+      <ul className="scan-review__checks file-checks">
         {result.checks.map((check) => (
           <li
             key={check.id}
             className={`file-check file-check--${check.status === 'fail' ? 'fail' : 'pass'}`}
           >
-            <span aria-hidden="true">
+            <span className="file-check__mark" aria-hidden="true">
               {check.status === 'pass' ? '✓' : check.status === 'fail' ? '✗' : '–'}
-            </span>{' '}
+            </span>
             {checkWords(check, lang)}
           </li>
         ))}
       </ul>
-      <p className="scan-review__actions">
-        <button type="button" className="button" disabled={accepted.length === 0} onClick={write}>
+      <p className="scan-review__actions button-row">
+        <button
+          type="button"
+          className="button"
+          disabled={clean.length === 0}
+          onClick={() =>
+            onReview({
+              ...review,
+              decisions: { ...decisions, ...Object.fromEntries(clean.map((f) => [f.key, 'accepted'])) },
+            })
+          }
+        >
+          {t('scanReader.acceptClean', { count: clean.length })}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={accepted.length === 0}
+          onClick={write}
+        >
           {t('scanReader.write', { count: accepted.length })}
-        </button>{' '}
-        <button type="button" className="button button--secondary" onClick={() => setResult(null)}>
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => onReview(undefined)}>
           {t('scanReader.close')}
         </button>
       </p>
