@@ -44,7 +44,12 @@ export async function pdfPageImage(bytes: Uint8Array): Promise<Uint8Array> {
   } catch (error) {
     throw new UnreadableImageError((error as Error).message, 'pdfDamaged');
   }
-  const page = doc.getPages()[0];
+  let page: ReturnType<PDFDocument['getPage']> | undefined;
+  try {
+    page = doc.getPages()[0];
+  } catch (error) {
+    throw new UnreadableImageError((error as Error).message, 'pdfDamaged');
+  }
   if (!page) throw new UnreadableImageError('no pages', 'pdfDamaged');
 
   const text = (streams: unknown[]) =>
@@ -96,31 +101,43 @@ function numberOf(value: unknown): number {
 }
 
 /**
- * The quarter turn (clockwise as displayed) of the last `a b c d e f cm` before `/<name> Do` in a content
- * stream. An image is drawn into the unit square; its top edge points along (c, d): up on the page is an
- * upright image, right is a quarter turn clockwise, down upside down, left three quarters.
+ * The quarter turn (clockwise as displayed) an image is drawn with where `/<name> Do` draws it: the
+ * transformation matrices in force there (each `cm`, inside its `q … Q`) are composed. An image is drawn
+ * into the unit square; its top edge points along the matrix's (c, d): up on the page is an upright image,
+ * right a quarter turn clockwise, down upside down, left three quarters.
  */
 export function drawTurn(content: string, name: string): QuarterTurn {
-  const escaped = name.replace(/^\//, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const use = new RegExp(`/${escaped}\\s+Do\\b`).exec(content);
-  if (!use) return 0;
-  const number = '[-+]?(?:\\d+\\.?\\d*|\\.\\d+)';
-  const matrices = [
-    ...content
-      .slice(0, use.index)
-      .matchAll(
-        new RegExp(
-          `(${number})\\s+(${number})\\s+(${number})\\s+(${number})\\s+${number}\\s+${number}\\s+cm\\b`,
-          'g',
-        ),
-      ),
-  ];
-  const last = matrices.at(-1);
-  if (!last) return 0;
-  const c = Number(last[3]);
-  const d = Number(last[4]);
-  if (Math.abs(d) >= Math.abs(c)) return d >= 0 ? 0 : 180;
-  return c > 0 ? 90 : 270;
+  const target = name.startsWith('/') ? name : `/${name}`;
+  // Strings, hex strings and inline images can hold anything; none of them draws an XObject.
+  const tokens = content
+    .replace(/\((?:\\.|[^\\)])*\)/g, ' ')
+    .replace(/<[0-9A-Fa-f\s]*>/g, ' ')
+    .replace(/\bBI\b[\s\S]*?\bEI\b/g, ' ')
+    .match(/\/[^\s/[\]()<>{}%]+|[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'"*]+/g);
+  type M = [number, number, number, number];
+  let ctm: M = [1, 0, 0, 1];
+  const stack: M[] = [];
+  const operands: string[] = [];
+  for (const token of tokens ?? []) {
+    if (token === 'q') stack.push(ctm);
+    else if (token === 'Q') ctm = stack.pop() ?? [1, 0, 0, 1];
+    else if (token === 'cm') {
+      const [a, b, c, d] = operands.slice(-6).map(Number) as [number, number, number, number];
+      ctm = [
+        a * ctm[0] + b * ctm[2],
+        a * ctm[1] + b * ctm[3],
+        c * ctm[0] + d * ctm[2],
+        c * ctm[1] + d * ctm[3],
+      ];
+    } else if (token === 'Do' && operands.at(-1) === target) {
+      const [, , c, d] = ctm;
+      if (Math.abs(d) >= Math.abs(c)) return d >= 0 ? 0 : 180;
+      return c > 0 ? 90 : 270;
+    }
+    if (/^[-+.\d/]/.test(token)) operands.push(token);
+    else operands.length = 0;
+  }
+  return 0;
 }
 
 type PdfLib = Pick<typeof PdfLibModule, 'PDFName' | 'PDFArray' | 'PDFDict' | 'PDFRawStream'>;

@@ -1,6 +1,7 @@
 /**
- * The real recogniser (PP-OCRv4 on onnxruntime-web) on generated scans, clean and degraded: every field must
- * come back exactly. One reader is loaded for the file, as the app's worker keeps one.
+ * The real recogniser (PP-OCRv4 on onnxruntime-web) on generated scans, clean and degraded (a scanned PDF,
+ * a phone photo, low light, lying on its side, blurred and upside down): every field must come back exactly.
+ * One reader is loaded for the file, as the app's worker keeps one.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import {
   licenceScan,
   passportScan,
 } from '../../../host/sample/synthetic-scans';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 
 const RESOURCES = path.resolve('resources');
@@ -38,9 +40,12 @@ const read = async (bytes: Buffer, kind?: Parameters<ScanReader['read']>[1]['kin
 };
 
 describe('reading generated scans with the real engine', { timeout: 120_000 }, () => {
-  it('business licence, clean: every field, the check character and the QR code', async () => {
-    const scan = await licenceScan();
-    const result = await read(scan);
+  it('business licence, clean, scanned to PDF: every field, the check character and the QR code', async () => {
+    // A scanner's PDF: the page is one JPEG; the reader takes it out of the PDF.
+    const doc = await PDFDocument.create();
+    const jpeg = await doc.embedJpg(await licenceScan());
+    doc.addPage([842, 595]).drawImage(jpeg, { x: 0, y: 0, width: 842, height: 595 });
+    const result = await read(Buffer.from(await doc.save()));
     expect(result.reading?.kind).toBe('business_licence');
     expect(result.values).toEqual(LICENCE);
     expect(result.reading?.checks.map((c) => [c.id, c.status])).toEqual([
@@ -48,7 +53,7 @@ describe('reading generated scans with the real engine', { timeout: 120_000 }, (
       ['uscc.qrCode', 'pass'],
     ]);
     // Each value has a crop of the page that shows it.
-    const crops = await fieldCrops(scan, result.page.rotation, result.reading!.fields);
+    const crops = await fieldCrops(result.image, result.page.rotation, result.reading!.fields);
     expect(Object.keys(crops).sort()).toEqual(Object.keys(LICENCE).sort());
     const { info } = await sharp(crops.uscc!).toBuffer({ resolveWithObject: true });
     expect(info.width).toBeGreaterThan(3 * info.height);
@@ -74,8 +79,9 @@ describe('reading generated scans with the real engine', { timeout: 120_000 }, (
     expect(result.failed).toEqual([]);
   });
 
-  it('passport, blurred: the machine-readable zone with every check digit', async () => {
-    const result = await read(await degrade(await passportScan(), 'blur'));
+  it('passport, blurred and upside down: turned, the machine-readable zone with every check digit', async () => {
+    const result = await read(await degrade(await degrade(await passportScan(), 'blur'), 'upsideDown'));
+    expect(result.page.rotation).toBe(180);
     expect(result.reading?.kind).toBe('passport');
     expect(result.values).toEqual(PASSPORT);
     expect(result.reading?.checks.every((c) => c.status === 'pass')).toBe(true);
