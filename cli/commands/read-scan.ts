@@ -7,7 +7,8 @@
  * `--json` prints `{ kind, fields, checks, confidence, lowConfidence, rotation }`.
  *
  * Exit codes: 0 every check passed · 1 a check failed (the value is shown as read, never corrected) ·
- * 2 unreadable file, not an image, or a document the reader does not know.
+ * 2 unreadable file, not a JPEG/PNG/PDF scan, or a document the reader does not know. A PDF is read from its
+ * first page's scanned image.
  *
  * The recogniser (onnxruntime-web, sharp, models) is imported only when the command runs.
  */
@@ -19,6 +20,7 @@ import { SCAN_KINDS, type ScanKind, type ScanReading } from '../../core/ocr/type
 import { todayIso } from '../../core/validate/common';
 import { InputError, defineCommand } from '../define-command';
 import { readInputFile } from '../files';
+import { sniffMediaType } from '../../host/store/attachments';
 
 function report(reading: ScanReading, rotation: number, lang: Language): string {
   const zh = lang === 'zh-CN';
@@ -69,7 +71,10 @@ export const readScanCommand = defineCommand(
     options: { kind: { type: 'string' }, json: { type: 'boolean' } },
     operands: {
       count: 1,
-      what: { en: 'one image file (JPEG or PNG)', 'zh-CN': '一个图片文件（JPEG 或 PNG）' },
+      what: {
+        en: 'one scan (JPEG, PNG or a scanned PDF)',
+        'zh-CN': '一个扫描件（JPEG、PNG 或扫描版 PDF）',
+      },
     },
   },
   async ({ values, positionals: [file = ''], lang }, io) => {
@@ -80,17 +85,27 @@ export const readScanCommand = defineCommand(
     const resourcesDir = io.env?.ICP_PACKET_RESOURCES ?? io.resourcesDir ?? path.resolve(io.cwd, 'resources');
     if (!existsSync(path.join(resourcesDir, 'ocr')))
       throw new InputError('ocrMissing', { dir: path.join(resourcesDir, 'ocr') });
+    const { UnreadableImageError } = await import('../../host/ocr/errors');
+    const unreadable = (error: unknown): never => {
+      if (error instanceof UnreadableImageError)
+        throw new InputError(error.problem === 'image' ? 'scanUnreadable' : error.problem, {
+          file: input.file,
+          reason: error.reason,
+        });
+      throw error;
+    };
+    // What the file is, before the models are loaded: a picture, or a PDF's scanned page.
+    const sniffed = sniffMediaType(input.bytes);
+    if (!sniffed.accepted)
+      throw new InputError('scanUnreadable', { file: input.file, reason: `a file of type ${sniffed.found}` });
+    const { scanImage } = await import('../../host/ocr/scan-image');
+    const picture = await scanImage(input.bytes).catch(unreadable);
     const { ScanReader } = await import('../../host/ocr/read-scan');
-    const { UnreadableImageError } = await import('../../host/ocr/image');
     const reader = await ScanReader.create(resourcesDir);
     try {
       const result = await reader
-        .read(input.bytes, { ...(kind ? { kind: kind as ScanKind } : {}), today: todayIso() })
-        .catch((error: unknown) => {
-          if (error instanceof UnreadableImageError)
-            throw new InputError('scanUnreadable', { file: input.file, reason: error.reason });
-          throw error;
-        });
+        .read(picture, { ...(kind ? { kind: kind as ScanKind } : {}), today: todayIso() })
+        .catch(unreadable);
       const reading = result.reading;
       if (!reading) throw new InputError('scanUnknownKind', { file: input.file });
       if (values.json) {
