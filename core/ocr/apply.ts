@@ -6,6 +6,7 @@
  */
 import type { Case, Person } from '../model/case';
 import { PrincipalSchema } from '../model/case';
+import { linkPrincipal } from '../model/principal';
 import { NO_END } from './labels';
 import type { ScanKind } from './types';
 
@@ -41,9 +42,20 @@ export function scanTargetOf(c: Case, checklistItemId: string): ScanTarget | und
   return { kind, person: { role } };
 }
 
+/**
+ * Whose record a person's values go to: the legal representative's are the principal's while the principal
+ * is linked to the legal representative (the case then keeps one set of details, the principal's, and copies
+ * it over the legal representative's on every change — a value written to the copy would be lost).
+ */
+function recordOf(c: Case, person: PersonRef): PersonRef {
+  return person.role === 'legalRepresentative' && c.principal.isLegalRepresentative
+    ? { role: 'principal' }
+    : person;
+}
+
 /** The case path of a person, for the field catalogue's labels (`services.*.principal` for a service's). */
 export function personPath(c: Case, person: PersonRef): string {
-  if (person.role !== 'servicePrincipal') return person.role;
+  if (person.role !== 'servicePrincipal') return recordOf(c, person).role;
   return `services.${c.services.findIndex((s) => s.id === person.serviceId)}.principal`;
 }
 
@@ -57,7 +69,7 @@ export function scanFieldPath(c: Case, target: ScanTarget, key: string): string 
     const paths: Record<string, string> = {
       name: 'subject.name',
       uscc: 'subject.certificateNumber',
-      legalRepresentative: 'legalRepresentative.name',
+      legalRepresentative: `${personPath(c, { role: 'legalRepresentative' })}.name`,
       registeredCapital: 'subject.registeredCapitalCny',
       establishedOn: 'subject.establishedOn',
       validTo: 'subject.certificateValidTo',
@@ -150,20 +162,42 @@ export function iso2OfIcao(code: string): string | undefined {
   return ICAO_TO_ISO2[code.replace(/<+$/, '')];
 }
 
-/** Why a confirmed value cannot be written as it stands (the user then types it in the field itself). */
-export type ApplyProblem = 'capitalNotRmb' | 'unknownNationality';
+/**
+ * Why a confirmed value cannot be written as it stands (the user then types it in the field itself):
+ * `legalRepIsOtherPerson` — the licence names a legal representative other than the person in charge the
+ * case says is the legal representative; writing it would rename that person and keep their ID.
+ */
+export type ApplyProblem = 'capitalNotRmb' | 'unknownNationality' | 'legalRepIsOtherPerson';
 
-/** Whether a value can be written to its field; the problem when it cannot. */
-export function applyProblem(target: ScanTarget, key: string, value: string): ApplyProblem | undefined {
+/** Whether a value can be written to its field in case `c`; the problem when it cannot. */
+export function applyProblem(
+  c: Case,
+  target: ScanTarget,
+  key: string,
+  value: string,
+): ApplyProblem | undefined {
   if (target.kind === 'business_licence' && key === 'registeredCapital' && capitalInYuan(value) === undefined)
     return 'capitalNotRmb';
+  if (
+    target.kind === 'business_licence' &&
+    key === 'legalRepresentative' &&
+    c.principal.isLegalRepresentative &&
+    c.principal.name.trim() !== '' &&
+    c.principal.name.trim() !== value.trim()
+  )
+    return 'legalRepIsOtherPerson';
   if (target.kind === 'passport' && key === 'nationality' && iso2OfIcao(value) === undefined)
     return 'unknownNationality';
   return undefined;
 }
 
-function setPerson(c: Case, ref: PersonRef, change: (p: Person) => Person): Case {
-  if (ref.role === 'principal') return { ...c, principal: { ...c.principal, ...change(c.principal) } };
+function setPerson(c: Case, person: PersonRef, change: (p: Person) => Person): Case {
+  const ref = recordOf(c, person);
+  if (ref.role === 'principal') {
+    // Linked first, so that details only the legal representative's record held are not dropped.
+    const linked = linkPrincipal(c);
+    return linkPrincipal({ ...linked, principal: { ...linked.principal, ...change(linked.principal) } });
+  }
   if (ref.role === 'legalRepresentative') return { ...c, legalRepresentative: change(c.legalRepresentative) };
   return {
     ...c,
@@ -182,7 +216,7 @@ function setPerson(c: Case, ref: PersonRef, change: (p: Person) => Person): Case
  */
 export function applyScanFields(c: Case, target: ScanTarget, values: Readonly<Record<string, string>>): Case {
   const has = (key: string) => values[key] !== undefined && scanFieldPath(c, target, key) !== undefined;
-  const usable = (key: string) => has(key) && applyProblem(target, key, values[key]!) === undefined;
+  const usable = (key: string) => has(key) && applyProblem(c, target, key, values[key]!) === undefined;
   if (target.kind === 'business_licence') {
     const subject = { ...c.subject };
     if (usable('name')) subject.name = values.name!;
@@ -202,7 +236,10 @@ export function applyScanFields(c: Case, target: ScanTarget, values: Readonly<Re
     if (usable('businessScope')) subject.businessScope = values.businessScope!;
     const next = { ...c, subject };
     return usable('legalRepresentative')
-      ? { ...next, legalRepresentative: { ...next.legalRepresentative, name: values.legalRepresentative! } }
+      ? setPerson(next, { role: 'legalRepresentative' }, (p) => ({
+          ...p,
+          name: values.legalRepresentative!,
+        }))
       : next;
   }
   const ref = target.person;

@@ -338,6 +338,7 @@ function FileRow({
               <button
                 type="button"
                 className="button button--small button--primary"
+                data-action="turn-upright"
                 disabled={busy || turning}
                 onClick={onTurnUpright}
               >

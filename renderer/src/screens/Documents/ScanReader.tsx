@@ -113,7 +113,12 @@ export function ScanReader({
             </button>
           </p>
         ) : (
-          <button type="button" className="button button--small" onClick={() => void read()}>
+          <button
+            type="button"
+            className="button button--small"
+            data-action="read-scan"
+            onClick={() => void read()}
+          >
             {t('scanReader.read')}
           </button>
         )}
@@ -136,7 +141,7 @@ export function ScanReader({
     result.fields.some((f) => f.key === key && f.lowConfidence);
   const writable = (key: string) =>
     scanFieldPath(caseData, target, key) !== undefined &&
-    applyProblem(target, key, values[key] ?? '') === undefined;
+    applyProblem(caseData, target, key, values[key] ?? '') === undefined;
   const decide = (key: string, decision: Decision) =>
     onReview({ ...review, decisions: { ...decisions, [key]: decision } });
   const clean = result.fields.filter(
@@ -177,7 +182,7 @@ export function ScanReader({
           const path = scanFieldPath(caseData, target, field.key);
           const def = path ? fieldDef(path) : undefined;
           const failed = result.checks.some((c) => c.field === field.key && c.status === 'fail');
-          const problem = applyProblem(target, field.key, values[field.key] ?? '');
+          const problem = applyProblem(caseData, target, field.key, values[field.key] ?? '');
           const decision = decisions[field.key] ?? 'pending';
           const inputId = `scan-${file.id.slice(0, 8)}-${field.key}`;
           return (
@@ -219,6 +224,7 @@ export function ScanReader({
                     <button
                       type="button"
                       className="button button--small"
+                      data-action="accept-field"
                       onClick={() => decide(field.key, 'accepted')}
                     >
                       {t('scanReader.accept')}
@@ -275,6 +281,7 @@ export function ScanReader({
         <button
           type="button"
           className="button"
+          data-action="accept-clean"
           disabled={clean.length === 0}
           onClick={() =>
             onReview({
@@ -288,6 +295,7 @@ export function ScanReader({
         <button
           type="button"
           className="button button--primary"
+          data-action="write-scan"
           disabled={accepted.length === 0}
           onClick={write}
         >
