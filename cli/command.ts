@@ -11,8 +11,8 @@ export interface CliIo {
   /** The process environment (ICP_PACKET_PASSPHRASE); tests pass their own or none. */
   env?: Readonly<Record<string, string | undefined>>;
   /**
-   * The folder holding fonts/ for the documents (`sample`, `render`, `build`): the bin script passes the
-   * package's resources/. Passed in, never derived from a module's location, which a bundle moves.
+   * The resources folder: fonts/ for the documents (`sample`, `render`, `build`), ocr/ for `read-scan`. The
+   * bin script passes the package's resources/. Passed in, never derived from a module's location, which a bundle moves.
    */
   resourcesDir: string;
   /** Runs before a command's module is loaded (the built CLI sets zod up for one short run). */

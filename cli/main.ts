@@ -88,6 +88,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/adcheck'),
   },
   {
+    name: 'read-scan',
+    usage:
+      'read-scan <file> [--kind business_licence|id_card_front|id_card_back|passport] [--json] [--lang en|zh-CN]',
+    summary: 'read a business licence, ID card or passport scan offline (exit 1 when a check fails)',
+    load: () => import('./commands/read-scan'),
+  },
+  {
     name: 'rules',
     usage: 'rules [--verify <file.icprules>] [--json] [--lang en|zh-CN]',
     summary: "the rules' edition and dates; --verify checks a signed rule-pack file",

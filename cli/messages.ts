@@ -253,6 +253,42 @@ const INPUT_MESSAGES = {
       `${p.file} has ${p.characters} characters; the checker takes at most ${p.max} at once. Split it and check the parts.`,
     'zh-CN': (p) => `${p.file} 共 ${p.characters} 个字符，一次最多只能检查 ${p.max} 个。请拆分后分段检查。`,
   },
+  // read-scan
+  badScanKind: {
+    en: (p) => `--kind must be business_licence, id_card_front, id_card_back or passport, not "${p.value}".`,
+    'zh-CN': (p) =>
+      `--kind 只能是 business_licence、id_card_front、id_card_back 或 passport，不能是“${p.value}”。`,
+  },
+  scanUnreadable: {
+    en: (p) => `${p.file} is not a scan that can be read (JPEG, PNG or a scanned PDF): ${p.reason}`,
+    'zh-CN': (p) => `${p.file} 不是可读取的扫描件（JPEG、PNG 或扫描版 PDF）：${p.reason}`,
+  },
+  pdfNoImage: {
+    en: (p) =>
+      `${p.file} holds no scanned picture on its first page (it was made on a computer, not scanned): there is nothing to read.`,
+    'zh-CN': (p) => `${p.file} 第一页没有扫描图像（是电脑生成的文件，而非扫描件），无可识别的内容。`,
+  },
+  pdfImageCoding: {
+    en: (p) =>
+      `the picture in ${p.file} is stored in a coding the reader cannot open (${p.reason}). Save the page as JPEG or PNG and read that.`,
+    'zh-CN': (p) =>
+      `${p.file} 中的图像采用了无法识别的编码（${p.reason}）。请将该页另存为 JPEG 或 PNG 后再识别。`,
+  },
+  pdfDamaged: {
+    en: (p) => `${p.file} cannot be opened as a PDF (${p.reason}): it may be damaged.`,
+    'zh-CN': (p) => `无法作为 PDF 打开 ${p.file}（${p.reason}），文件可能已损坏。`,
+  },
+  scanUnknownKind: {
+    en: (p) =>
+      `cannot tell which document ${p.file} is (none of a business licence, ID card or passport was recognised). Pass --kind if you know.`,
+    'zh-CN': (p) =>
+      `无法判断 ${p.file} 是哪种证件（未识别出营业执照、身份证或护照）。如已知，请用 --kind 指定。`,
+  },
+  ocrMissing: {
+    en: (p) =>
+      `the text-recognition models are not installed (${p.dir}). Run npm install in the project folder.`,
+    'zh-CN': (p) => `未安装文字识别模型（${p.dir}）。请在项目目录中运行 npm install。`,
+  },
 } satisfies Record<string, Message>;
 
 export type InputMessageKey = keyof typeof INPUT_MESSAGES;

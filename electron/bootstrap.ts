@@ -27,6 +27,7 @@ import type { IpcEvents, Settings } from './contract';
 import { isAllowedExternalUrl } from './external-links';
 import { offerCaseFile } from './ipc/cases';
 import { createHandlers, type HandlerDeps } from './ipc/handlers';
+import { workerScanPort } from '../host/ocr/scan-worker-client';
 import { isTrustedSender, registerHandlers, senderInfoOf } from './ipc/register';
 import { HandlerError } from './ipc/result';
 import { readSettings } from './ipc/settings';
@@ -395,6 +396,12 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
         work.catch(() => undefined);
       },
       resourcesDir: options.resourcesDir,
+      // Scans are read in a worker thread (the main bundle's sibling scan-worker.cjs) with the models in
+      // <resources>/ocr; it starts on the first scan read.
+      scanPort: workerScanPort(
+        path.join(path.dirname(options.preloadPath), 'scan-worker.cjs'),
+        options.resourcesDir,
+      ),
       onSettingsChanged: (next) => {
         settings = next;
         applyMenu();

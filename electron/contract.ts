@@ -11,6 +11,16 @@
 import type { AttachmentMeta, Case, ExportRecord } from '../core/model/case';
 import type { CaseListEntry, HistoryEntry, OpenedCase, TrashEntry } from '../core/model/library';
 import type { RulePackContent, RulePackInfo, RulePackRefusal } from '../core/rules/pack';
+import type { ReadField, ScanCheck, ScanKind } from '../core/ocr/types';
+
+/** A scan read by `scan:read`: each value with a JPEG crop of where it was read, and the checks. */
+export interface ScanReadResult {
+  kind: ScanKind;
+  fields: (ReadField & { crop?: Uint8Array })[];
+  checks: ScanCheck[];
+  /** Degrees the scan had to be turned clockwise to read it (0 when it is upright). */
+  rotation: 0 | 90 | 180 | 270;
+}
 
 /** Error codes a handler may return; the renderer shows `t('errors.' + code)`. */
 export type ErrorCode =
@@ -68,7 +78,13 @@ export type ErrorCode =
   | 'rulePackUnknownKey'
   | 'rulePackTampered'
   | 'rulePackUnreadable'
-  | 'rulePackNotNewer';
+  | 'rulePackNotNewer'
+  // Scan reading (electron/ipc/scan.ts): not a JPEG/PNG image; not a document the reader knows; stopped by
+  // the user; the recognition models are missing from this installation.
+  | 'scanUnreadable'
+  | 'scanUnknownDocument'
+  | 'scanCancelled'
+  | 'ocrUnavailable';
 
 export type Result<T> =
   | { ok: true; value: T }
@@ -229,6 +245,26 @@ export interface IpcContract {
     response: { bytes: Uint8Array };
   };
   'packet:cancel': { request: { caseId: string }; response: { cancelled: boolean } };
+
+  // Scans (electron/ipc/scan.ts). Recognition runs in a worker thread with the bundled models, offline.
+  /**
+   * Reads a stored scan (business licence, ID card side, passport) as the checklist item it is attached to
+   * says. Nothing is written: the renderer shows the values for the user to confirm. `scan:cancel` stops it
+   * (the call then fails with `scanCancelled`).
+   */
+  'scan:read': {
+    request: { caseId: string; attachmentId: string; checklistItemId: string };
+    response: ScanReadResult;
+  };
+  'scan:cancel': { request: { caseId: string }; response: { cancelled: boolean } };
+  /**
+   * Turns a stored image clockwise by `turn` degrees: the turned copy replaces it on the checklist item
+   * (its validity dates kept); the original stays in the store for undo.
+   */
+  'attachment:rotate': {
+    request: { caseId: string; attachmentId: string; checklistItemId: string; turn: 90 | 180 | 270 };
+    response: Case;
+  };
 
   // Encryption (electron/ipc/encryption.ts): only the keyring is ever rewritten, never a case file.
   'encryption:status': { request: void; response: EncryptionStatus };

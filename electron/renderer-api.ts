@@ -52,6 +52,9 @@ export const CHANNEL_REQUESTS = {
   'annualReport:saveSheet': 'request',
   'renewal:build': 'request',
   'change:build': 'request',
+  'scan:read': 'request',
+  'scan:cancel': 'request',
+  'attachment:rotate': 'request',
 } as const satisfies { [C in Channel]: RequestOf<C> extends void ? 'none' : 'request' };
 
 /** Every main → renderer event of the contract (a missing or unknown one fails to compile). */

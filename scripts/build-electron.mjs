@@ -21,6 +21,17 @@ const bundles = [
     outfile: path.join(outdir, 'main.cjs'),
     external: ['electron', 'sharp'],
   }),
+  // The scan worker: recognition (onnxruntime-web, the field readers) runs off the main thread. The models
+  // and the WebAssembly runtime are read from <resources>/ocr at run time, not bundled.
+  await build({
+    ...common,
+    entryPoints: ['host/ocr/scan-worker.ts'],
+    outfile: path.join(outdir, 'scan-worker.cjs'),
+    external: ['sharp'],
+    // onnxruntime-web's ESM build for Node reads import.meta.url, which is empty in CommonJS: use its
+    // CommonJS build. (Where the runtime's wasm is comes from env.wasm.wasmPaths, set from the resources folder.)
+    alias: { 'onnxruntime-web': './node_modules/onnxruntime-web/dist/ort.node.min.js' },
+  }),
   // A sandboxed preload can require only 'electron' (and a few polyfilled modules): everything else is inlined.
   await build({
     ...common,

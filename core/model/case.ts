@@ -663,6 +663,11 @@ export const AttachmentMetaSchema = record({
   /** Validity of the document shown in the file (user-entered), for expiry checks. */
   validFrom: isoDate(),
   validTo: isoDate(),
+  /**
+   * Degrees the scan must be turned clockwise to be upright, found from its text when it was attached (a
+   * page lying on its side or upside down). Absent: upright, or not checked. A turned copy replaces it.
+   */
+  turnToUpright: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional(),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 

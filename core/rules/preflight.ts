@@ -916,9 +916,14 @@ function checkDocuments(out: IssueList, caseData: Case, checklist: ChecklistItem
     if (item.status === 'missing' && item.importance === 'required') {
       out.rule('document.missing', path, { document: item.name, providedBy: item.providedBy });
     } else if (item.status === 'invalid') {
+      // A scan lying on its side has its own finding and fix; the other problems are the format's.
+      for (const scan of item.sideways)
+        out.rule('document.sideways', path, { document: item.name, problem: scan.problem });
+      const others = item.problems.filter((p) => !item.sideways.some((s) => s.problem === p));
+      if (others.length === 0) continue;
       const problem: Bilingual = {
-        en: item.problems.map((p) => p.en).join(' '),
-        'zh-CN': item.problems.map((p) => p['zh-CN']).join(''),
+        en: others.map((p) => p.en).join(' '),
+        'zh-CN': others.map((p) => p['zh-CN']).join(''),
       };
       out.rule('document.invalid', path, { document: item.name, problem });
     } else if (item.status === 'expiring') {

@@ -28,6 +28,8 @@ import {
 import { StoreError, type StoreErrorCode } from '../../host/store/errors';
 import { ICPCASE_LIMITS } from '../../host/store/icpcase';
 import { ScanCache, storeScanStore } from '../../host/packet/scan-cache';
+import { uprightTurnOf } from '../../host/ocr/scan-port';
+import { sniffMediaType } from '../../host/store/attachments';
 import type { HandlerDeps } from './deps';
 import { keySessionFor, storeRootOf } from './key-session';
 import { HandlerError, handle } from './result';
@@ -262,7 +264,15 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
         bytes: z.instanceof(Uint8Array),
       }),
       async (r) => {
-        const added = await store.addAttachment(r.caseId, r);
+        // A scan lying on its side is found from its text now, so the checklist never shows it as provided.
+        const turnToUpright =
+          deps.scanPort && sniffMediaType(r.bytes).accepted
+            ? await uprightTurnOf(deps.scanPort, r.bytes)
+            : undefined;
+        const added = await store.addAttachment(r.caseId, {
+          ...r,
+          ...(turnToUpright ? { turnToUpright } : {}),
+        });
         // The scan's normalised copy is made now, once; every export streams it from the store.
         await scanCacheFor(deps, r.caseId).prepare(added.attachment);
         return added;

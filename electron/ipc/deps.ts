@@ -6,6 +6,7 @@
 import type { IpcEvents, OpenRequest, Settings } from '../contract';
 import type { KeyProvider } from '../../host/store/keys';
 import type { TrustedRulePackKey } from '../../host/rules/pack-file';
+import type { ScanPort } from '../../host/ocr/scan-port';
 
 /** Whether the OS keychain can guard the data key, and if not, why (electron/keychain.ts). */
 export type KeychainAvailability =
@@ -37,6 +38,12 @@ export interface AfterDeps {
   showSheetSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
 }
 
+/** What the scan handlers need: a reader running off the main thread (the app's worker, a test's own). */
+export interface ScanDeps {
+  /** Absent: this installation cannot read scans (the handlers answer `ocrUnavailable`). */
+  scanPort?: ScanPort;
+}
+
 /** The desktop shell around the handlers (electron/ipc/desktop.ts); absent in headless uses and the e2e bridge. */
 export interface DesktopDeps {
   /** A case file was imported from, or exported to, this path (a dialog's, or one main checked): Open Recent. */
@@ -55,7 +62,7 @@ export interface RulesDeps {
   trustedRulePackKeys?: readonly TrustedRulePackKey[];
 }
 
-export interface HandlerDeps extends PacketDeps, AfterDeps, DesktopDeps, RulesDeps {
+export interface HandlerDeps extends PacketDeps, AfterDeps, DesktopDeps, RulesDeps, ScanDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
   /**

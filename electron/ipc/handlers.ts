@@ -18,6 +18,7 @@ import { createPacketHandlers } from './packet';
 import { createRulesHandlers } from './rules';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
+import { createScanHandlers } from './scan';
 
 export type { DesktopDeps, HandlerDeps, PacketDeps } from './deps';
 
@@ -35,5 +36,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createEncryptionHandlers(deps),
     ...createDesktopHandlers(deps),
     ...createRulesHandlers(deps),
+    ...createScanHandlers(deps),
   };
 }

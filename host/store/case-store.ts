@@ -606,7 +606,13 @@ export class CaseStore {
    */
   async addAttachment(
     caseId: string,
-    input: { checklistItemId: string; fileName: string; bytes: Uint8Array },
+    input: {
+      checklistItemId: string;
+      fileName: string;
+      bytes: Uint8Array;
+      /** The quarter turn the scan needs to be upright, when its text was looked at and says so. */
+      turnToUpright?: 90 | 180 | 270;
+    },
   ): Promise<{ attachment: AttachmentMeta; case: Case }> {
     assertCaseId(caseId);
     const inspected = await inspectAttachment(input.bytes);
@@ -633,12 +639,58 @@ export class CaseStore {
         addedAt: this.#now().toISOString(),
         validFrom: '',
         validTo: '',
+        ...(input.turnToUpright ? { turnToUpright: input.turnToUpright } : {}),
       };
       const next = await this.#writeVersion(
         current,
         { ...current, attachments: [...current.attachments, attachment] },
         { kind: 'edit' },
       );
+      return { attachment, case: next };
+    });
+  }
+
+  /**
+   * Puts `bytes` (a turned copy of a scan) in place of an attachment on one checklist item, in the same
+   * position, keeping its name and validity dates. The old file stays in the store so undo can bring it back.
+   */
+  async replaceAttachment(
+    caseId: string,
+    input: { attachmentId: string; checklistItemId: string; bytes: Uint8Array },
+  ): Promise<{ attachment: AttachmentMeta; case: Case }> {
+    assertAttachmentId(input.attachmentId);
+    const inspected = await inspectAttachment(input.bytes);
+    return this.#withLock(caseId, async () => {
+      const { case: current } = await this.#readCurrent(caseId);
+      const index = current.attachments.findIndex(
+        (a) => a.id === input.attachmentId && a.checklistItemId === input.checklistItemId,
+      );
+      const old = current.attachments[index];
+      if (!old) throw new StoreError('notFound', { attachmentId: input.attachmentId });
+      const dir = path.join(this.#caseDir(caseId), ATTACHMENTS_DIR);
+      const file = path.join(dir, `${inspected.id}.enc`);
+      if (!(await exists(this.#fs, file))) {
+        await this.#fs.mkdir(dir, { recursive: true });
+        await writeFileAtomic(
+          this.#fs,
+          file,
+          encrypt(await this.#dataKey(), input.bytes, Purpose.attachment, `attachment:${inspected.id}`),
+        );
+      }
+      const attachment: AttachmentMeta = {
+        ...inspected,
+        checklistItemId: old.checklistItemId,
+        originalName: old.originalName,
+        addedAt: this.#now().toISOString(),
+        validFrom: old.validFrom,
+        validTo: old.validTo,
+      };
+      const attachments = current.attachments.filter(
+        (a, i) =>
+          i === index || !(a.id === attachment.id && a.checklistItemId === attachment.checklistItemId),
+      );
+      attachments[attachments.indexOf(old)] = attachment;
+      const next = await this.#writeVersion(current, { ...current, attachments }, { kind: 'edit' });
       return { attachment, case: next };
     });
   }

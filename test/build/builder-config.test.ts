@@ -1,9 +1,10 @@
 // Installers cannot be built on these machines (electron-builder downloads Electron), so the packaging
 // configuration is checked here instead: loaded and schema-validated by electron-builder's own code, then
 // every property the release depends on is asserted.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { OCR_FILES } from '../../host/ocr/resources';
 import type { Configuration, FileSet } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -170,7 +171,32 @@ describe('electron-builder configuration', () => {
         filter: ['NotoSansSC-Regular.ttf', 'NotoSansSC-Bold.ttf', 'OFL.txt'],
       },
       { from: 'resources/THIRD-PARTY-NOTICES.txt', to: 'THIRD-PARTY-NOTICES.txt' },
+      expect.objectContaining({ from: 'resources/ocr', to: 'ocr' }),
     ]);
+    for (const file of resources[0]?.filter ?? []) {
+      expect(existsSync(path.join(root, 'resources/fonts', String(file))), String(file)).toBe(true);
+    }
+  });
+
+  it('ships the recogniser once, as resources/ocr: every file the scan worker reads, the models’ notice, ≤ 45 MB', () => {
+    const resources = config.extraResources as FileSet[];
+    const ocr = resources.find((r) => r.to === 'ocr');
+    expect(ocr?.from).toBe('resources/ocr');
+    expect([...(ocr?.filter ?? [])].sort()).toEqual(Object.values(OCR_FILES).sort());
+    let bytes = 0;
+    for (const file of ocr?.filter ?? []) {
+      const full = path.join(root, 'resources/ocr', String(file));
+      expect(existsSync(full), String(file)).toBe(true);
+      bytes += statSync(full).size;
+    }
+    expect(bytes).toBeLessThanOrEqual(45 * 1024 * 1024);
+    expect(readFileSync(path.join(root, 'resources/ocr/NOTICE.txt'), 'utf8')).toMatch(
+      /Apache License, Version 2\.0/,
+    );
+  });
+
+  it('ships the fonts with the OFL licence', () => {
+    const resources = config.extraResources as FileSet[];
     for (const file of resources[0]?.filter ?? []) {
       expect(existsSync(path.join(root, 'resources/fonts', String(file))), String(file)).toBe(true);
     }

@@ -118,6 +118,10 @@ describe('locales', () => {
       rulePackTampered: true,
       rulePackUnreadable: true,
       rulePackNotNewer: true,
+      scanUnreadable: true,
+      scanUnknownDocument: true,
+      scanCancelled: true,
+      ocrUnavailable: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);

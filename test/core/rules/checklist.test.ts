@@ -189,6 +189,27 @@ describe('buildChecklist — status from attachments', () => {
     expect(item(c, 'subject-certificate')?.problems[0]?.en).toMatch(/at most 1/);
   });
 
+  it('a scan lying on its side or upside down is never "provided": invalid, saying how to turn it', () => {
+    const c = sample();
+    c.attachments = [attachment('subject-certificate', { turnToUpright: 90 })];
+    const sideways = item(c, 'subject-certificate');
+    expect(sideways?.status).toBe('invalid');
+    expect(sideways?.sideways).toEqual([
+      expect.objectContaining({ attachmentId: c.attachments[0]?.id, turn: 90 }),
+    ]);
+    expect(sideways?.problems.map((p) => p.en)).toEqual([
+      expect.stringMatching(/on its side.*90° clockwise/),
+    ]);
+    // Upside down, and an ID card side that would otherwise only be expiring.
+    c.plannedSubmissionOn = '2026-12-01';
+    c.attachments = [attachment('principal-passport', { validTo: '2027-01-15', turnToUpright: 180 })];
+    const passport = item(c, 'principal-passport');
+    expect(passport?.status).toBe('invalid');
+    expect(passport?.problems.map((p) => p['zh-CN'])).toContain(
+      'principal-passport.jpg：扫描件上下颠倒，提交前请先转正。',
+    );
+  });
+
   it('invalid when an App icon is over 100 KB', () => {
     const c = websiteCase();
     c.services.push(app1());

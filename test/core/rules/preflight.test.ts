@@ -181,6 +181,15 @@ const ROWS: Row[] = [
     path: 'attachments:subject-certificate',
   },
   {
+    // A sideways scan is never "provided": its own finding, not the format rules' (document.invalid).
+    code: 'document.sideways',
+    fail: (c) =>
+      void (c.attachments = c.attachments.map((a) =>
+        a.checklistItemId === 'subject-certificate' ? { ...a, turnToUpright: 90 as const } : a,
+      )),
+    path: 'attachments:subject-certificate',
+  },
+  {
     code: 'website.domainHolderNotSubject',
     base: websiteSample,
     fail: (c) => Object.assign(c.services[0]!, { domainHolder: '张三' }),
@@ -450,6 +459,19 @@ describe('checkCase — the sample', () => {
       new Set(['document.missing', 'people.authorizationLetterMissing']),
     );
     expect(errors.every((e) => e.step === 'documents' && e.path.startsWith('attachments:'))).toBe(true);
+  });
+});
+
+describe('checkCase — a sideways scan', () => {
+  it('is reported once, with the turn as its fix, and not as a format problem', () => {
+    const c = completeSample();
+    c.attachments = c.attachments.map((a) =>
+      a.checklistItemId === 'subject-certificate' ? { ...a, turnToUpright: 270 as const } : a,
+    );
+    const errors = check(c).filter((i) => i.severity === 'error');
+    expect(errors.map((e) => e.code)).toEqual(['document.sideways']);
+    expect(errors[0]?.message.en).toMatch(/lies on its side \(turn it 270° clockwise\)/);
+    expect(errors[0]?.fix.en).toMatch(/Turn it upright/);
   });
 });
 

@@ -105,6 +105,9 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     })),
     renewalBuild: vi.fn<RendererApi['renewalBuild']>(async () => ({ ok: true, value: { built: false } })),
     changeBuild: vi.fn<RendererApi['changeBuild']>(async () => ({ ok: true, value: { built: false } })),
+    scanRead: vi.fn<RendererApi['scanRead']>(async () => ({ ok: false, code: 'ocrUnavailable' })),
+    scanCancel: vi.fn<RendererApi['scanCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
+    attachmentRotate: vi.fn<RendererApi['attachmentRotate']>(async () => ({ ok: false, code: 'notFound' })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);
