@@ -4,8 +4,10 @@
  *   <codeRoot> attach <caseDir> <storeDir>            puts the scans of <caseDir> into a fresh case store the
  *                                                     way the app's `attachment:add` does (store + normalised
  *                                                     copies), then the licence case; prints the attach times
- *   <codeRoot> export <storeDir> <outDir> <runs>      builds the stored case's packet (folder and zip) `runs`
- *                                                     times after one warm-up; prints timings and the peak RSS
+ *   <codeRoot> export <storeDir> <outDir> <runs> <now>  builds the stored case's packet (folder and zip) `runs`
+ *                                                     times after one warm-up, dated `now` (ISO) so old and
+ *                                                     new can be compared byte for byte; prints timings and
+ *                                                     the peak RSS
  *
  * `<codeRoot>` is the tree whose code runs: this checkout (`new`), or the baseline revision extracted by
  * bench/baseline.ts (`old`). Every project module is imported from it, so old and new are timed on their own
@@ -39,7 +41,13 @@ const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 if (job === 'attach') {
   const [caseDir = '', storeDir = ''] = args;
   const planned = JSON.parse(await readFile(path.join(caseDir, 'case.json'), 'utf8')) as Case;
-  const store = new CaseStore({ root: storeDir, keyProvider });
+  // The planned case's id and time, so the old and new stores hold the same case and build the same packet.
+  const store = new CaseStore({
+    root: storeDir,
+    keyProvider,
+    newId: () => planned.id,
+    now: () => new Date(planned.createdAt),
+  });
   const created = await store.create({ name: planned.name });
   const cache = new ScanCache(storeScanStore(store, created.id), async (id) => {
     const { bytes } = await store.readAttachment(created.id, id);
@@ -65,7 +73,7 @@ if (job === 'attach') {
   await writeFile(path.join(storeDir, 'case-id'), created.id);
   print({ attachMs: times, peakRssMb: peakRssMb() });
 } else if (job === 'export') {
-  const [storeDir = '', outDir = '', runsArg = '3'] = args;
+  const [storeDir = '', outDir = '', runsArg = '3', nowArg = '2026-11-25T08:00:00.000Z'] = args;
   const store = new CaseStore({ root: storeDir, keyProvider });
   const id = (await readFile(path.join(storeDir, 'case-id'), 'utf8')).trim();
   const c = (await store.open(id)).case;
@@ -80,7 +88,7 @@ if (job === 'attach') {
   });
   const buildOnce = async () => {
     checkCase(c);
-    const now = new Date();
+    const now = new Date(nowArg);
     const { packet } = await assembleCasePacket({
       case: c,
       readAttachment,

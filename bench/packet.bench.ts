@@ -13,7 +13,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,6 +176,32 @@ async function worker<T>(codeRoot: string, args: string[]): Promise<T> {
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T;
 }
 
+/** The packet date of every bench build, old and new alike, so their packets can be compared byte for byte. */
+const PACKET_TIME = '2026-11-25T08:00:00.000Z';
+
+async function listFiles(dir: string, under = ''): Promise<string[]> {
+  const entries = await readdir(path.join(dir, under), { withFileTypes: true });
+  const files = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory() ? listFiles(dir, path.join(under, e.name)) : [path.join(under, e.name)],
+    ),
+  );
+  return files.flat().sort();
+}
+
+/** Files present in both trees with the same bytes, and every file that differs or is in one tree only. */
+async function compareTrees(a: string, b: string): Promise<{ identical: number; differing: string[] }> {
+  const [left, right] = await Promise.all([listFiles(a), listFiles(b)]);
+  const differing = [...left.filter((f) => !right.includes(f)), ...right.filter((f) => !left.includes(f))];
+  let identical = 0;
+  for (const file of left.filter((f) => right.includes(f))) {
+    const [x, y] = await Promise.all([readFile(path.join(a, file)), readFile(path.join(b, file))]);
+    if (x.equals(y)) identical++;
+    else differing.push(file);
+  }
+  return { identical, differing };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function measure(kind: 'scanner' | 'phone'): Promise<BenchResult[]> {
@@ -190,20 +216,20 @@ async function measure(kind: 'scanner' | 'phone'): Promise<BenchResult[]> {
       old: await worker<AttachRun>(code.old, ['attach', dir, path.join(work, 'store-old')]),
       new: await worker<AttachRun>(code.new, ['attach', dir, path.join(work, 'store-new')]),
     };
+    const exportJob = (side: 'old' | 'new') =>
+      worker<ExportRun>(code[side], [
+        'export',
+        path.join(work, `store-${side}`),
+        path.join(work, `out-${side}`),
+        '3',
+        PACKET_TIME,
+      ]);
     const runs: Record<'old' | 'new', ExportRun> = {
-      old: await worker<ExportRun>(code.old, [
-        'export',
-        path.join(work, 'store-old'),
-        path.join(work, 'out-old'),
-        '3',
-      ]),
-      new: await worker<ExportRun>(code.new, [
-        'export',
-        path.join(work, 'store-new'),
-        path.join(work, 'out-new'),
-        '3',
-      ]),
+      old: await exportJob('old'),
+      new: await exportJob('new'),
     };
+    const same = await compareTrees(path.join(work, 'out-old'), path.join(work, 'out-new'));
+    for (const file of same.differing) process.stdout.write(`  differs between old and new: ${file}\n`);
     const warm = { old: median(runs.old.warmMs), new: median(runs.new.warmMs) };
     const cpu = { old: median(runs.old.warmCpuMs), new: median(runs.new.warmCpuMs) };
     return [
@@ -255,6 +281,13 @@ async function measure(kind: 'scanner' | 'phone'): Promise<BenchResult[]> {
       },
       { label: `… new`, value: cpu.new, unit: 'ms' },
       { label: `CPU time of a warm build, new ÷ old`, value: cpu.new / cpu.old, unit: 'ratio' },
+      {
+        label: 'packet files byte-identical between old and new (folder files and the zip)',
+        value: same.identical,
+        unit: 'count',
+        goal: `all ${same.identical + same.differing.length}`,
+        met: same.differing.length === 0,
+      },
       { label: 'machine load average (1 min) when measured', value: loadavg()[0] ?? NaN, unit: 'ratio' },
       {
         label: `old: peak RSS of the build process`,

@@ -31,7 +31,14 @@ const IMAGE_MARGIN = 28;
 
 /** A part of the merged file; parts with the same `group` are bookmarked under one parent entry. */
 export type MergePart =
-  | { title: string; kind: 'pdf'; bytes: Uint8Array; group?: string }
+  | {
+      title: string;
+      kind: 'pdf';
+      bytes: Uint8Array;
+      /** `bytes` already parsed ({@link loadPdf}), so the merge does not parse them again. */
+      parsed?: PDFDocument;
+      group?: string;
+    }
   | { title: string; kind: 'jpeg'; bytes: Uint8Array; width: number; height: number; group?: string }
   /** A scan whose bytes are read only while the merged file is written (see {@link mergeWithOutlineStreamed}). */
   | { title: string; kind: 'scan'; scan: ScanSource; group?: string };
@@ -42,14 +49,18 @@ export interface MergedPdf {
   ranges: { first: number; last: number }[];
 }
 
-/** Page count of a PDF, or null when pdf-lib cannot read it. */
-export async function pdfPageCount(bytes: Uint8Array): Promise<number | null> {
+/** A PDF parsed the way the merge reads its parts; null when pdf-lib cannot read it. */
+export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument | null> {
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    return doc.getPageCount();
+    return await PDFDocument.load(bytes, { updateMetadata: false });
   } catch {
     return null;
   }
+}
+
+/** Page count of a PDF, or null when pdf-lib cannot read it. */
+export async function pdfPageCount(bytes: Uint8Array): Promise<number | null> {
+  return (await loadPdf(bytes))?.getPageCount() ?? null;
 }
 
 /** An A4 page in the scan's orientation and the box the scan fills, centred within the margins. */
@@ -250,7 +261,8 @@ async function build(
     } else if (part.kind === 'scan') {
       outline.push({ title: part.title, page: addScanPage(target, part.scan), ...group });
     } else {
-      const source = await PDFDocument.load(part.bytes, { updateMetadata: false });
+      // copyPages only reads its source, so a document parsed to count its pages is merged as it is.
+      const source = part.parsed ?? (await PDFDocument.load(part.bytes, { updateMetadata: false }));
       const pages = await target.copyPages(source, source.getPageIndices());
       pages.forEach((page) => target.addPage(page));
       const firstPage = pages[0];
