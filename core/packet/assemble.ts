@@ -405,6 +405,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
         lazy: {
           size: scan.size,
           sha256: scan.sha256,
+          scan,
           chunks: async function* () {
             yield await scan.read();
           },

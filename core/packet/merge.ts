@@ -23,7 +23,7 @@ import {
   type PDFRef,
   type PDFPage,
 } from 'pdf-lib';
-import type { LazyFile, ScanSource } from './types';
+import type { LazyFile, ScanSink, ScanSource } from './types';
 
 /** A4 in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 };
@@ -309,7 +309,7 @@ const STREAM_END = ascii('\nendstream\nendobj\n\n');
  * chunks of about 256 KB, fetching each deferred scan's bytes only when its object comes up: one scan in
  * memory at a time however many the packet holds.
  */
-async function* serialise(layout: Layout): AsyncGenerator<Uint8Array> {
+async function* serialise(layout: Layout, onScan?: ScanSink): AsyncGenerator<Uint8Array> {
   let buffer = new Uint8Array(CHUNK);
   let used = 0;
   function* flush(): Generator<Uint8Array> {
@@ -345,6 +345,7 @@ async function* serialise(layout: Layout): AsyncGenerator<Uint8Array> {
       yield* flush();
       const jpeg = await object.scan.read();
       if (jpeg.length !== object.scan.size) throw new Error('scan changed size while the packet was written');
+      await onScan?.(object.scan, jpeg);
       yield jpeg;
       yield* bytes(STREAM_END);
       continue;
@@ -369,8 +370,8 @@ export interface StreamedPdf {
 /**
  * {@link mergeWithOutline} for a packet of scans: the page tree, documents and bookmarks are built in memory
  * (small), the scans' JPEG bytes are not — `file.chunks()` writes the PDF in order, reading each scan when
- * its image comes up. `chunks()` may be called more than once (hash, then write); each call reads the scans
- * again. No object streams: the scans dominate the size, and the classic layout can be written in one pass.
+ * its image comes up, and hands it to `chunks(onScan)`'s sink. `chunks()` may be called more than once (hash,
+ * then write); each call reads the scans again. No object streams: the scans dominate the size, and the classic layout can be written in one pass.
  */
 export async function mergeWithOutlineStreamed(
   parts: readonly MergePart[],
@@ -384,6 +385,6 @@ export async function mergeWithOutlineStreamed(
   const layout = await writer.computeBufferSize();
   return {
     ranges,
-    file: { size: layout.size, chunks: () => serialise(layout) },
+    file: { size: layout.size, chunks: (onScan) => serialise(layout, onScan) },
   };
 }
