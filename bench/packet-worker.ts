@@ -37,6 +37,8 @@ const { ScanCache, storeScanStore } = await load<typeof ScanCacheModule>('host/p
 const keyProvider = new PassphraseKeyProvider('bench', { costLog2: 10 });
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+/** The code's resources/ (the document fonts), as the CLI's bin script passes it. */
+const resourcesDir = path.join(codeRoot, 'resources');
 
 if (job === 'attach') {
   const [caseDir = '', storeDir = ''] = args;
@@ -96,6 +98,7 @@ if (job === 'attach') {
       profile: 'aliyun',
       now,
       appVersion: 'bench',
+      resourcesDir,
     });
     await writePacket(packet, { outDir, zip: true, replace: true, now });
     return {

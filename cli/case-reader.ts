@@ -18,7 +18,7 @@ import { restore } from '../core/model/restore';
 import { PacketError } from '../core/packet/errors';
 import type { ProfileId } from '../core/packet/profiles';
 import type { ScanSource } from '../core/packet/types';
-import { ScanCache, folderScanStore } from '../host/packet/scan-cache';
+import type { ScanCache } from '../host/packet/scan-cache';
 import { StoreError } from '../host/store/errors';
 import { importCaseArchive } from '../host/store/icpcase';
 import type { CliIo } from './command';
@@ -178,6 +178,9 @@ async function attachmentFiles(c: Case, caseFile: string): Promise<Map<string, s
 
 async function attachmentsBeside(c: Case, caseFile: string): Promise<CaseAttachments> {
   const files = await attachmentFiles(c, caseFile);
+  // Loaded here, not at the top: normalising scans needs sharp, which only `build` uses — `check` and
+  // `decide` read a case without loading it.
+  const { ScanCache, folderScanStore } = await import('../host/packet/scan-cache');
   const readById = async (id: string) => new Uint8Array(await readFile(files.get(id) ?? ''));
   // One cache per folder the scans sit in (normally just attachments/).
   const caches = new Map<string, ScanCache>();
@@ -253,9 +256,8 @@ export async function readCase(file: string, io: CliIo, options: ReadCaseOptions
 /** Where an encrypted .icpcase's passphrase may come from instead of --passphrase. */
 export const PASSPHRASE_ENV = 'ICP_PACKET_PASSPHRASE';
 
-/** The options and operand of every command that reads a case. */
+/** The options and operand of every command that reads a case (its usage: `CASE` in cli/main.ts). */
 export const CASE_OPTIONS = { passphrase: { type: 'string' } } as const;
-export const CASE_USAGE = '<case.json|case.icpcase>';
 export const ONE_CASE = {
   en: 'one case file (case.json or .icpcase)',
   'zh-CN': '一个案件文件（case.json 或 .icpcase）',

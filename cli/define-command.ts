@@ -8,7 +8,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Language } from '../core/i18n/language';
 import type { Bilingual } from '../core/validate/types';
-import type { CliCommand, CliIo } from './command';
+import type { CliCommand, CliIo, CommandInfo } from './command';
 import { cliLanguage, message, type InputMessageKey, type Params } from './messages';
 
 /** Input the command refuses: a message key and its values, printed by the frame in the chosen language. */
@@ -40,11 +40,11 @@ export interface CommandInput<O extends Options> {
   lang: Language;
 }
 
+/**
+ * How a command parses its arguments. Its name, usage line and summary are not here: they are its entry in
+ * the command table (cli/main.ts), which --help reads without loading the command.
+ */
 export interface CommandSpec<O extends Options> {
-  name: string;
-  /** The arguments after `icp-packet`, as `--help` and usage errors show them. */
-  usage: string;
-  summary: string;
   /** The command's own options; `--lang` and `--help` are added. A `today` option is checked as a date. */
   options: O;
   /** How many operands, and what they are in words ("a case file and a template id"). */
@@ -100,9 +100,9 @@ function parseCommand<O extends Options>(spec: CommandSpec<O>, args: string[], l
   return parsed;
 }
 
-function usageText(spec: Pick<CommandSpec<Options>, 'usage' | 'usageNote'>, lang: Language): string {
+function usageText(info: CommandInfo, spec: Pick<CommandSpec<Options>, 'usageNote'>, lang: Language): string {
   const note = spec.usageNote?.();
-  return `${message(lang, 'usage', { usage: spec.usage })}\n${note ? `\n${note}\n` : ''}`;
+  return `${message(lang, 'usage', { usage: info.usage })}\n${note ? `\n${note}\n` : ''}`;
 }
 
 /** `icp-packet <command>: `, with the colon of the language. */
@@ -110,28 +110,28 @@ export function commandPrefix(name: string, lang: Language): string {
   return `icp-packet ${name}${lang === 'zh-CN' ? '：' : ': '}`;
 }
 
-/** A command from its declaration and its body; the body sees parsed, checked arguments. */
+/**
+ * A command from its declaration and its body; the body sees parsed, checked arguments. A command module
+ * exports it as its default export, which the command table loads when the command runs.
+ */
 export function defineCommand<O extends Options>(
   spec: CommandSpec<O>,
   body: (input: CommandInput<O>, io: CliIo) => Promise<number>,
 ): CliCommand {
   return {
-    name: spec.name,
-    usage: spec.usage,
-    summary: spec.summary,
-    run: async (args, io) => {
+    run: async (args, io, info) => {
       const lang = languageOf(args);
       try {
         const { values, positionals } = parseCommand(spec, args, lang);
         return await body({ values, positionals, lang }, io);
       } catch (error) {
         if (error instanceof HelpRequest) {
-          io.stdout(usageText(spec, lang));
+          io.stdout(usageText(info, spec, lang));
           return 0;
         }
         if (!(error instanceof InputError)) throw error;
-        io.stderr(`${commandPrefix(spec.name, lang)}${message(lang, error.key, error.params)}\n`);
-        if (error.showUsage) io.stderr(usageText(spec, lang));
+        io.stderr(`${commandPrefix(info.name, lang)}${message(lang, error.key, error.params)}\n`);
+        if (error.showUsage) io.stderr(usageText(info, spec, lang));
         return 2;
       }
     },

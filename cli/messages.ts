@@ -226,6 +226,14 @@ const MESSAGES = {
     en: (p) => `Export refused: "${p.name}" is not a readable JPEG, PNG or PDF.\n`,
     'zh-CN': (p) => `无法导出：“${p.name}”不是可读取的 JPEG、PNG 或 PDF 文件。\n`,
   },
+  imageLibraryUnavailable: {
+    en: (p) =>
+      `Images cannot be processed: the image library (sharp) could not be loaded: ${p.reason}\n` +
+      'Run npm install again on this computer (npm installs the library for its own OS and CPU).\n',
+    'zh-CN': (p) =>
+      `无法处理图片：图像处理库（sharp）未能加载：${p.reason}\n` +
+      '请在本机重新运行 npm install（npm 会安装适合本机系统和处理器的版本）。\n',
+  },
   unsafePath: {
     en: (p) => `Export refused: the file name "${p.path}" is not safe (${p.reason}).\n`,
     'zh-CN': (p) => `无法导出：文件名“${p.path}”不安全（${p.reason}）。\n`,

@@ -49,7 +49,15 @@ export type ErrorCode =
   // Encryption settings (electron/ipc/encryption.ts): `details.min` is the shortest passphrase accepted;
   // `unlockLimit` = too many wrong passphrases in this run (nothing is deleted; restart the app to try again).
   | 'passphraseTooShort'
-  | 'unlockLimit';
+  | 'unlockLimit'
+  // Images (sharp, loaded on first use: host/packet/sharp.ts) cannot be processed on this computer;
+  // `details.reason` is the library's own message. Only image work fails; the app and the cases are fine.
+  | 'imageLibraryUnavailable'
+  // Shown by the renderer itself (see OpenRequest): a file dropped on the window, opened by the OS or picked in
+  // Open Recent that is not an `.icpcase`; one that is gone; one that cannot be read.
+  | 'notCaseFile'
+  | 'caseFileMissing'
+  | 'caseFileUnreadable';
 
 export type Result<T> =
   | { ok: true; value: T }
@@ -153,6 +161,23 @@ export interface IpcContract {
     response: { imported: false } | { imported: true; case: Case };
   };
   /**
+   * An `.icpcase` dropped on the window: its bytes (the renderer never sends a path). Answers like
+   * `case:import`; an encrypted file fails with `passphraseRequired` and `details.importToken`, and the bytes
+   * wait in main for `case:import { importToken, passphrase }`.
+   */
+  'case:importFile': {
+    request: { fileName: string; bytes: Uint8Array };
+    response: { imported: false } | { imported: true; case: Case };
+  };
+  /**
+   * `.icpcase` files the OS opened with the app (double-click, the command line, a second launch) or the user
+   * picked in File → Open Recent before the renderer was listening, in order, each taken once. Later ones
+   * arrive as `case:openRequested`.
+   */
+  'case:takeOpenRequests': { request: void; response: OpenRequest[] };
+  /** What the native menu should offer: Export case and Close case need an open case. */
+  'menu:setContext': { request: { caseOpen: boolean }; response: { caseOpen: boolean } };
+  /**
    * Builds the case's submission packet (folder + zip). Main opens the folder picker itself and asks before
    * replacing an existing packet; the renderer sends only the case id. Progress arrives as `packet:progress`;
    * `packet:cancel` stops it (the call then fails with `exportCancelled`). Refused while the pre-flight has
@@ -217,9 +242,30 @@ export interface IpcEvents {
   'settings:changed': Settings;
   /** Progress of a `packet:build`: `done` of `total` steps; `step` names the document or phase. */
   'packet:progress': { caseId: string; done: number; total: number; step: string };
+  /** The OS or Open Recent asks to import an `.icpcase` (see `case:takeOpenRequests`). */
+  'case:openRequested': OpenRequest;
 }
 
-export type MenuCommand = 'newCase' | 'openSettings' | 'goHome' | 'showAbout';
+/**
+ * An `.icpcase` main was asked to open: import it with `case:import { importToken }` (same checks and
+ * passphrase prompt as a file picked in the Open dialog), or tell the user why it cannot be (`refused`:
+ * the error code to show).
+ */
+export type OpenRequest =
+  | { importToken: string }
+  | { refused: 'notCaseFile' | 'caseFileMissing' | 'caseFileUnreadable' | 'importTooLarge' };
+
+export type MenuCommand =
+  | 'newCase'
+  | 'openSettings'
+  | 'goHome'
+  | 'showAbout'
+  /** File → Open / Import case…: the Open dialog of `case:import`. */
+  | 'importCase'
+  /** File → Export case…: the export of the open case (its optional passphrase first). */
+  | 'exportCase'
+  /** File → Close case: back to Home (the case is saved as always). */
+  | 'closeCase';
 
 export type Channel = keyof IpcContract;
 export type EventChannel = keyof IpcEvents;

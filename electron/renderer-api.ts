@@ -34,6 +34,9 @@ export const CHANNEL_REQUESTS = {
   'attachment:remove': 'request',
   'case:export': 'request',
   'case:import': 'request',
+  'case:importFile': 'request',
+  'case:takeOpenRequests': 'none',
+  'menu:setContext': 'request',
   'packet:build': 'request',
   'packet:cancel': 'request',
   'packet:reveal': 'request',
@@ -50,6 +53,7 @@ export const EVENT_CHANNELS = {
   'menu:command': true,
   'settings:changed': true,
   'packet:progress': true,
+  'case:openRequested': true,
 } as const satisfies Record<EventChannel, true>;
 
 const camel = (channel: string) => channel.replace(/:(\w)/, (_colon, first: string) => first.toUpperCase());

@@ -49,11 +49,8 @@ function report(text: string, findings: AdFinding[], lang: Language): string {
   return `${out.join('\n')}\n`;
 }
 
-export const adcheckCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'adcheck',
-    usage: 'adcheck <file.txt> [--json] [--lang en|zh-CN]',
-    summary: 'check ad copy or a store listing for Advertising Law problems (exit 1 when flagged)',
     options: { json: { type: 'boolean' } },
     operands: { count: 1, what: { en: 'one text file', 'zh-CN': '一个文本文件' } },
   },

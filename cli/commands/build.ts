@@ -17,7 +17,7 @@ import type { Case } from '../../core/model/case';
 import { PacketError } from '../../core/packet/errors';
 import { isProfileId, type ProfileId } from '../../core/packet/profiles';
 import { exportPacket } from '../../host/packet/export-packet';
-import { CASE_OPTIONS, CASE_USAGE, ONE_CASE, readCase } from '../case-reader';
+import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import { InputError, defineCommand } from '../define-command';
 import { formatIssues, message, packetErrorText } from '../messages';
 
@@ -25,11 +25,8 @@ function defaultProfile(c: Case): ProfileId {
   return c.services.some((s) => s.kind === 'mini_program' && s.platform === 'wechat') ? 'wechat' : 'aliyun';
 }
 
-export const buildCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'build',
-    usage: `build ${CASE_USAGE} --out <dir> [--zip] [--profile wechat|aliyun|tencent] [--accept-warnings] [--force] [--passphrase <p>] [--lang en|zh-CN]`,
-    summary: 'build the submission packet (folder, and zip with --zip)',
     options: {
       ...CASE_OPTIONS,
       out: { type: 'string', short: 'o' },
@@ -58,6 +55,7 @@ export const buildCommand = defineCommand(
         acceptWarnings: values['accept-warnings'] ?? false,
         now: new Date(),
         appVersion: packageJson.version,
+        resourcesDir: io.resourcesDir,
       });
       if (result.acceptedWarnings.length) {
         io.stdout(message(lang, 'acceptedWarnings', { count: result.acceptedWarnings.length }));

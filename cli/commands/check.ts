@@ -4,15 +4,12 @@
  * Exit 0 without errors (warnings allowed), 1 with errors, 2 on bad input.
  */
 import { checkCase } from '../../core/rules';
-import { CASE_OPTIONS, CASE_USAGE, ONE_CASE, readCase } from '../case-reader';
+import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import { defineCommand } from '../define-command';
 import { preflightReport } from './report';
 
-export const checkCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'check',
-    usage: `check ${CASE_USAGE} [--json] [--today YYYY-MM-DD] [--passphrase <p>] [--lang en|zh-CN]`,
-    summary: 'pre-flight: every error and warning a reviewer would raise, with fixes',
     options: { ...CASE_OPTIONS, json: { type: 'boolean' }, today: { type: 'string' } },
     operands: { count: 1, what: ONE_CASE },
   },

@@ -23,11 +23,8 @@ function answersOf(raw: unknown) {
   return parsed.data;
 }
 
-export const decideCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'decide',
-    usage: 'decide <answers.json|case.json|case.icpcase> [--json] [--passphrase <p>] [--lang en|zh-CN]',
-    summary: 'pathway check: ICP filing, commercial licence or not eligible, with reasons and sources',
     options: { ...CASE_OPTIONS, json: { type: 'boolean' } },
     operands: {
       count: 1,

@@ -10,15 +10,12 @@
 import { remindersToIcs } from '../../core/after/ics';
 import { buildReminders } from '../../core/after/obligations';
 import { todayIso } from '../../core/validate/common';
-import { CASE_OPTIONS, CASE_USAGE, ONE_CASE, readCase } from '../case-reader';
+import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import { defineCommand } from '../define-command';
 import { writeOutput } from '../files';
 
-export const remindersCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'reminders',
-    usage: `reminders ${CASE_USAGE} --out <reminders.ics> [--today YYYY-MM-DD] [--json] [--passphrase <p>] [--lang en|zh-CN]`,
-    summary: 'write the obligations and reminders of a case as one .ics calendar file',
     options: {
       ...CASE_OPTIONS,
       out: { type: 'string' },

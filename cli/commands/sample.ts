@@ -13,7 +13,8 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ATTACHMENTS_DIR, SAMPLE_CASE_FILE, buildSampleCase } from '../../host/sample/sample-case';
 import { InputError, defineCommand } from '../define-command';
-import { formatIssues, message } from '../messages';
+import { PacketError } from '../../core/packet/errors';
+import { formatIssues, message, packetErrorText } from '../messages';
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
@@ -22,11 +23,8 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-export const sampleCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'sample',
-    usage: 'sample --out <dir> [--force] [--lang en|zh-CN]',
-    summary: 'write the bundled sample case (case.json + attachments/<sha256>.jpg)',
     options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     operands: {
       count: 0,
@@ -38,7 +36,15 @@ export const sampleCommand = defineCommand(
     const dir = path.resolve(io.cwd, values.out ?? '');
     const caseFile = path.join(dir, SAMPLE_CASE_FILE);
     if (!values.force && (await exists(caseFile))) throw new InputError('outputExists', { file: caseFile });
-    const sample = await buildSampleCase(new Date());
+    let sample;
+    try {
+      sample = await buildSampleCase(new Date(), io.resourcesDir);
+    } catch (error) {
+      // The scans are drawn with the image library, loaded now: when it cannot be, say so and stop.
+      if (!(error instanceof PacketError)) throw error;
+      io.stderr(packetErrorText(lang, error));
+      return 1;
+    }
     await mkdir(path.join(dir, ATTACHMENTS_DIR), { recursive: true });
     for (const file of sample.files) await writeFile(path.join(dir, ...file.name.split('/')), file.bytes);
     await writeFile(caseFile, `${JSON.stringify(sample.case, null, 2)}\n`);

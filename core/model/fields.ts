@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import catalogue from '../../templates/fields/case-fields.json' with { type: 'json' };
 import { toPattern } from './paths';
+import { bundledData } from '../bundled-data';
 import type { Service } from './case';
 
 const bilingual = z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) });
@@ -39,7 +40,7 @@ export const FieldCatalogueSchema = z.strictObject({
   fields: z.array(FieldDefSchema),
 });
 
-export const FIELD_CATALOGUE = FieldCatalogueSchema.parse(catalogue);
+export const FIELD_CATALOGUE = bundledData('case-fields', FieldCatalogueSchema, catalogue);
 
 /**
  * The definition of the field at a concrete path (`services.0.appId`), picking the entry for the

@@ -1,6 +1,8 @@
 /**
  * The rule data of templates/rules/, read once and checked against these schemas at import: a malformed
- * rule file fails loudly at start-up (and in the tests), never halfway through a user's decision.
+ * rule file fails loudly at start-up (and in the tests), never halfway through a user's decision. The CLI
+ * bundle checks it at build time instead (core/bundled-data.ts): keep these schemas free of defaults and
+ * transforms.
  */
 import { z } from 'zod';
 import pathwayRulesJson from '../../templates/rules/pathway-rules.json' with { type: 'json' };
@@ -8,6 +10,7 @@ import disputesJson from '../../templates/rules/disputes.json' with { type: 'jso
 import preApprovalsJson from '../../templates/rules/pre-approvals.json' with { type: 'json' };
 import checklistJson from '../../templates/rules/checklist.json' with { type: 'json' };
 import preflightJson from '../../templates/rules/preflight-rules.json' with { type: 'json' };
+import { bundledData } from '../bundled-data';
 import { ATTACHMENT_MEDIA_TYPES, SECTORS } from '../model/case';
 import { ConditionSchema } from './condition';
 
@@ -317,17 +320,19 @@ const PreflightDataSchema = ruleFileSchema('icp-packet/preflight-rules', {
   requiredFields: z.array(RequiredFieldSchema).min(1),
 });
 
-export const PATHWAY_RULES = PathwayRulesSchema.parse(pathwayRulesJson);
-export const DISPUTES = DisputesSchema.parse(disputesJson).disputes;
-export const PRE_APPROVALS = PreApprovalsSchema.parse(preApprovalsJson).entries;
-export const CHECKLIST = ChecklistDataSchema.parse(checklistJson);
-export const PREFLIGHT = PreflightDataSchema.parse(preflightJson);
+export const PATHWAY_RULES = bundledData('pathway-rules', PathwayRulesSchema, pathwayRulesJson);
+const disputesFile = bundledData('disputes', DisputesSchema, disputesJson);
+export const DISPUTES = disputesFile.disputes;
+const preApprovalsFile = bundledData('pre-approvals', PreApprovalsSchema, preApprovalsJson);
+export const PRE_APPROVALS = preApprovalsFile.entries;
+export const CHECKLIST = bundledData('checklist', ChecklistDataSchema, checklistJson);
+export const PREFLIGHT = bundledData('preflight-rules', PreflightDataSchema, preflightJson);
 
 /** The rule-data version shown beside every decision: one number per file and the newest as-of date. */
 export const RULES_VERSION = [
   `pathway-rules@${PATHWAY_RULES.version}`,
-  `disputes@${DisputesSchema.parse(disputesJson).version}`,
-  `pre-approvals@${PreApprovalsSchema.parse(preApprovalsJson).version}`,
+  `disputes@${disputesFile.version}`,
+  `pre-approvals@${preApprovalsFile.version}`,
   `checklist@${CHECKLIST.version}`,
   `preflight-rules@${PREFLIGHT.version}`,
 ].join(' ');

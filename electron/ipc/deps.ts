@@ -3,7 +3,7 @@
  * the keychain) and the tests and the e2e bridge wire to temp folders and fakes. Types only, in their own
  * module so handlers.ts and the handler files do not import each other.
  */
-import type { IpcEvents, Settings } from '../contract';
+import type { IpcEvents, OpenRequest, Settings } from '../contract';
 import type { KeyProvider } from '../../host/store/keys';
 
 /** Whether the OS keychain can guard the data key, and if not, why (electron/keychain.ts). */
@@ -26,8 +26,6 @@ export interface PacketDeps {
   showItemInFolder?: (target: string) => void;
   /** Sends `packet:progress` to the renderer. */
   onPacketProgress?: (progress: IpcEvents['packet:progress']) => void;
-  /** Where resources/fonts lives; the packaged app passes process.resourcesPath. */
-  resourcesDir?: string;
 }
 
 /** What the after-approval handlers need beyond the common deps. */
@@ -36,9 +34,24 @@ export interface AfterDeps {
   showCalendarSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
 }
 
-export interface HandlerDeps extends PacketDeps, AfterDeps {
+/** The desktop shell around the handlers (electron/ipc/desktop.ts); absent in headless uses and the e2e bridge. */
+export interface DesktopDeps {
+  /** A case file was imported from, or exported to, this path (a dialog's, or one main checked): Open Recent. */
+  onCaseFileUsed?: (file: string) => void;
+  /** The `.icpcase` files the OS asked to open before the renderer listened (electron/open-files.ts). */
+  takeOpenRequests?: () => Promise<OpenRequest[]>;
+  /** The renderer says whether a case is open: the menu enables Export case and Close case. */
+  onMenuContext?: (context: { caseOpen: boolean }) => void;
+}
+
+export interface HandlerDeps extends PacketDeps, AfterDeps, DesktopDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
+  /**
+   * What ships beside the app (fonts/ for the documents): process.resourcesPath packaged, `<app>/resources`
+   * unpackaged (bootstrap's `resourcesDirFor`), the repository's resources/ in tests.
+   */
+  resourcesDir: string;
   appName: string;
   appVersion: string;
   /** The OS locale, e.g. app.getLocale() → 'zh-CN', 'en-US'. */

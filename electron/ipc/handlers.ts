@@ -9,6 +9,7 @@ import type { HandlerDeps } from './deps';
 import { createAfterHandlers } from './after';
 import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
+import { createDesktopHandlers } from './desktop';
 import { createDocumentHandlers } from './documents';
 import { createEncryptionHandlers } from './encryption';
 import { createSampleHandlers } from './sample';
@@ -16,7 +17,7 @@ import { createPacketHandlers } from './packet';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
 
-export type { HandlerDeps, PacketDeps } from './deps';
+export type { DesktopDeps, HandlerDeps, PacketDeps } from './deps';
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
@@ -29,5 +30,6 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createDocumentHandlers(deps),
     ...createAfterHandlers(deps),
     ...createEncryptionHandlers(deps),
+    ...createDesktopHandlers(deps),
   };
 }

@@ -7,27 +7,14 @@
  * a compliant JPEG only loses quality (and time, for a 20-scan licence packet).
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
-import sharp from 'sharp';
 import type { NormalisedImage } from '../../core/packet/types';
 import { PacketError } from '../../core/packet/errors';
 import { meetsMinPixels, type UploadProfile } from '../../core/packet/profiles';
+import { loadSharp, type Sharp } from './sharp';
 
-/**
- * sharp's limits for the whole process (app main or CLI):
- * - libvips' operation cache is bounded small (it keeps decoded scans for reuse we rarely make: unbounded, a
- *   packet of phone photos held hundreds of MB in it);
- * - each image uses at most two threads, and at most {@link SHARP_JOBS} images are decoded at once, so a
- *   12-megapixel photo (36 MB of pixels, more while resizing) is the most memory one normalisation holds.
- */
-export const SHARP_LIMITS = {
-  cacheMemoryMb: 16,
-  cacheItems: 20,
-  threads: Math.min(2, availableParallelism()),
-};
+export { SHARP_LIMITS } from './sharp';
+/** At most this many images are decoded at once (each with SHARP_LIMITS.threads threads). */
 export const SHARP_JOBS = 1;
-sharp.cache({ memory: SHARP_LIMITS.cacheMemoryMb, files: 0, items: SHARP_LIMITS.cacheItems });
-sharp.concurrency(SHARP_LIMITS.threads);
 
 /** Version of what normaliseImage produces: bump it when its output changes, and cached copies are redone. */
 export const NORMALISER_VERSION = 1;
@@ -79,7 +66,7 @@ interface OrientedInfo {
   oriented: boolean;
 }
 
-async function inspect(bytes: Uint8Array, name: string): Promise<OrientedInfo> {
+async function inspect(sharp: Sharp, bytes: Uint8Array, name: string): Promise<OrientedInfo> {
   try {
     const meta = await sharp(bytes).metadata();
     const swap = (meta.orientation ?? 1) >= 5;
@@ -101,17 +88,26 @@ async function inspect(bytes: Uint8Array, name: string): Promise<OrientedInfo> {
   }
 }
 
-/** Converts `bytes` (JPEG or PNG) to the profile; `name` only labels errors. */
-export function normaliseImage(
+/**
+ * Converts `bytes` (JPEG or PNG) to the profile; `name` only labels errors. sharp is loaded here, the first
+ * time (host/packet/sharp.ts): when it cannot be, this fails with `imageLibraryUnavailable`.
+ */
+export async function normaliseImage(
   bytes: Uint8Array,
   profile: UploadProfile,
   name: string,
 ): Promise<NormalisedImage> {
-  return limited(() => normalise(bytes, profile, name));
+  const sharp = await loadSharp();
+  return limited(() => normalise(sharp, bytes, profile, name));
 }
 
-async function normalise(bytes: Uint8Array, profile: UploadProfile, name: string): Promise<NormalisedImage> {
-  const info = await inspect(bytes, name);
+async function normalise(
+  sharp: Sharp,
+  bytes: Uint8Array,
+  profile: UploadProfile,
+  name: string,
+): Promise<NormalisedImage> {
+  const info = await inspect(sharp, bytes, name);
   if (!meetsMinPixels(profile, info.width, info.height)) {
     throw new PacketError('attachmentTooSmall', {
       name,

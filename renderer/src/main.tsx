@@ -5,7 +5,6 @@ import type { AppInfo, ErrorCode } from '../../electron/contract';
 import { App } from './App';
 import { createI18n } from './i18n/i18n';
 import { effectiveLanguage } from './i18n/languages';
-import './fonts.css';
 import './styles.css';
 import './workspace.css';
 import { settle } from './api/settle';

@@ -14,6 +14,7 @@ import { restore } from '../../core/model/restore';
 import { exportCaseArchive } from '../../host/store/icpcase';
 import { readZipSafely, writeZip } from '../../host/store/zip';
 import { extractText } from '../core/documents/pdf-reader';
+import { RESOURCES_DIR } from '../support/paths';
 
 let dir: string;
 let sampleCase: Case;
@@ -27,7 +28,12 @@ async function runWith(
 ): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (err += s), cwd: dir };
+  const io = {
+    stdout: (s: string) => (out += s),
+    stderr: (s: string) => (err += s),
+    cwd: dir,
+    resourcesDir: RESOURCES_DIR,
+  };
   const code = await main(argv, env ? { ...io, env } : io);
   return { code, out, err };
 }

@@ -6,13 +6,19 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { completeSample, sample } from '../core/rules/helpers';
+import { RESOURCES_DIR } from '../support/paths';
 
 let dir: string;
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir });
+  const code = await main(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    cwd: dir,
+    resourcesDir: RESOURCES_DIR,
+  });
   return { code, out, err };
 }
 

@@ -33,6 +33,7 @@ import {
 import { decidePathway } from '../../core/rules/decide';
 import { exportCaseArchive } from '../../host/store/icpcase';
 import { bundledFonts, embeddedFonts, extractText, parseIndependently } from '../core/documents/pdf-reader';
+import { RESOURCES_DIR } from '../support/paths';
 
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -45,7 +46,12 @@ let sampleCaseData: Case;
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir });
+  const code = await main(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    cwd: dir,
+    resourcesDir: RESOURCES_DIR,
+  });
   return { code, out, err };
 }
 

@@ -106,6 +106,10 @@ describe('locales', () => {
       documentUnprintable: true,
       passphraseTooShort: true,
       unlockLimit: true,
+      imageLibraryUnavailable: true,
+      notCaseFile: true,
+      caseFileMissing: true,
+      caseFileUnreadable: true,
     };
     for (const code of Object.keys(codes)) {
       expect(en.has(`errors.${code}`), code).toBe(true);

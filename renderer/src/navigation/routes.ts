@@ -48,16 +48,24 @@ export function parseRoute(hash: string): Route {
   return HOME;
 }
 
-/** Where each native menu command takes the user. A new case is named first, then opens at the pathway check. */
-export function routeForMenuCommand(command: MenuCommand): Route {
+/**
+ * Where each native menu command takes the user. A new case is named first, then opens at the pathway check;
+ * imports run on Home. Export case has no place of its own: it opens the export of the case that is open
+ * (undefined here; App decides).
+ */
+export function routeForMenuCommand(command: MenuCommand): Route | undefined {
   switch (command) {
     case 'newCase':
       return { screen: 'home', dialog: 'newCase' };
     case 'openSettings':
       return { screen: 'settings' };
     case 'goHome':
+    case 'closeCase':
+    case 'importCase':
       return HOME;
     case 'showAbout':
       return { screen: 'settings', section: 'about' };
+    case 'exportCase':
+      return undefined;
   }
 }

@@ -17,6 +17,7 @@ import {
 } from '../../../host/packet/scan-cache';
 import { sha256Hex } from '../../../host/store/attachments';
 import { newStore, removeTempDirs, tempDir } from '../store/helpers';
+import { loadSharp } from '../../../host/packet/sharp';
 
 afterEach(removeTempDirs);
 
@@ -193,6 +194,8 @@ describe('normalised scans in a CLI case folder', () => {
 
 describe('sharp limits', () => {
   it('bounds libvips’ cache and threads, and runs one normalisation at a time', async () => {
+    // The limits are set when sharp is first loaded (host/packet/sharp.ts), not when a module imports it.
+    expect(await loadSharp()).toBe(sharp);
     expect(sharp.concurrency()).toBe(SHARP_LIMITS.threads);
     expect(SHARP_LIMITS.threads).toBeLessThanOrEqual(2);
     const cache = sharp.cache();

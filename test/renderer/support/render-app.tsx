@@ -25,6 +25,7 @@ export function createFakeApi(systemLanguage: Language = 'en') {
   const menuListeners = new Set<Listener<IpcEvents['menu:command']>>();
   const settingsListeners = new Set<Listener<IpcEvents['settings:changed']>>();
   const progressListeners = new Set<Listener<IpcEvents['packet:progress']>>();
+  const openListeners = new Set<Listener<IpcEvents['case:openRequested']>>();
   const appInfo: AppInfo = { name: 'ICP Packet Studio', version: '9.8.7', systemLanguage, platform: 'linux' };
 
   const api = {
@@ -60,6 +61,10 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     attachmentRemove: vi.fn<RendererApi['attachmentRemove']>(async () => ({ ok: false, code: 'notFound' })),
     caseExport: vi.fn<RendererApi['caseExport']>(async () => ({ ok: false, code: 'notFound' })),
     caseImport: vi.fn<RendererApi['caseImport']>(async () => ({ ok: false, code: 'notFound' })),
+    caseImportFile: vi.fn<RendererApi['caseImportFile']>(async () => ({ ok: false, code: 'notFound' })),
+    // Nothing opened by the OS before the page listened; tests of opening files replace it.
+    caseTakeOpenRequests: vi.fn<RendererApi['caseTakeOpenRequests']>(async () => ({ ok: true, value: [] })),
+    menuSetContext: vi.fn<RendererApi['menuSetContext']>(async (context) => ({ ok: true, value: context })),
     packetBuild: vi.fn<RendererApi['packetBuild']>(async () => ({ ok: true, value: { built: false } })),
     packetCancel: vi.fn<RendererApi['packetCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
     packetReveal: vi.fn<RendererApi['packetReveal']>(async () => ({ ok: true, value: { shown: false } })),
@@ -94,6 +99,10 @@ export function createFakeApi(systemLanguage: Language = 'en') {
       progressListeners.add(listener);
       return () => void progressListeners.delete(listener);
     },
+    onCaseOpenRequested: (listener: Listener<IpcEvents['case:openRequested']>) => {
+      openListeners.add(listener);
+      return () => void openListeners.delete(listener);
+    },
   } satisfies RendererApi;
 
   return {
@@ -108,7 +117,11 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     sendPacketProgress: (progress: IpcEvents['packet:progress']) => {
       for (const listener of progressListeners) listener(progress);
     },
-    listenerCount: () => menuListeners.size + settingsListeners.size,
+    /** What main sends when the OS opens an `.icpcase` with the app (or Open Recent picks one). */
+    sendOpenRequest: (request: IpcEvents['case:openRequested']) => {
+      for (const listener of openListeners) listener(request);
+    },
+    listenerCount: () => menuListeners.size + settingsListeners.size + openListeners.size,
   };
 }
 

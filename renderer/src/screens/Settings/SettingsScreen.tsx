@@ -7,6 +7,7 @@ import { Section } from '../../components/fields/FormSection';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { isLanguagePreference, NATIVE_LANGUAGE_NAMES } from '../../i18n/languages';
 import { EncryptionSection } from './EncryptionSection';
+import { ThirdPartyNotices } from './ThirdPartyNotices';
 import { Card } from '../../components/fields/Card';
 
 /** MIIT's ICP filing system: where a filing is finally submitted and where an ICP number can be looked up. */
@@ -86,6 +87,8 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
 
         <h3 className="about__subheading">{t('settings.about.licencesHeading')}</h3>
         <p>{t('settings.about.fontLicence')}</p>
+        <p>{t('settings.about.noticesIntro')}</p>
+        <ThirdPartyNotices />
       </Card>
     </div>
   );
