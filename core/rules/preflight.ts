@@ -81,6 +81,17 @@ function rule(code: string): PreflightRule {
   return found;
 }
 
+/** Whether the rule's usual fix would advise submitting by a day before the submission date itself. */
+function tooLate(r: PreflightRule, params: Params): boolean {
+  const { latestSubmission, submission } = params;
+  return (
+    r.fixWhenTooLate !== undefined &&
+    typeof latestSubmission === 'string' &&
+    typeof submission === 'string' &&
+    latestSubmission < submission
+  );
+}
+
 function fill(text: Bilingual, params: Params): Bilingual {
   const one = (s: string, lang: keyof Bilingual) =>
     s.replace(/\{(\w+)\}/g, (whole, key: string) => {
@@ -219,7 +230,7 @@ class IssueList {
       severity: r.severity,
       // Placeholders such as "the legal representative" may open the English sentence.
       message: { ...message, en: message.en.charAt(0).toUpperCase() + message.en.slice(1) },
-      fix: fill(r.fix, params),
+      fix: fill(tooLate(r, params) ? r.fixWhenTooLate! : r.fix, params),
       step: step ?? r.step,
       ruleId: r.id,
       source: r.source,

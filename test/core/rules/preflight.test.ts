@@ -412,6 +412,28 @@ describe('checkCase — field validators and bookkeeping', () => {
     expect([...steps].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(steps);
   });
 
+  it('never advises a last submission day that has already passed', () => {
+    const soon = (validTo: string) =>
+      check(variant((c) => void (c.subject.certificateValidTo = validTo))).find(
+        (i) => i.code === 'document.expiresBeforeReviewEnds',
+      )!;
+    // Ends in three weeks: no submission from today on keeps it valid long enough.
+    const late = soon('2026-12-21');
+    const days = (text: string) => [...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => m[0]);
+    expect(days(late.fix.en).every((d) => d >= TODAY)).toBe(true);
+    expect(days(late.fix['zh-CN']).every((d) => d >= TODAY)).toBe(true);
+    expect(late.fix.en).toMatch(/renew/i);
+    expect(late.fix['zh-CN']).toContain('续');
+    // Ends later: the last day that still works is named, and it lies ahead.
+    const roomy = check(variant((c) => void (c.subject.certificateValidTo = '2027-04-20'))).find(
+      (i) => i.code === 'document.expiresBeforeReviewEnds',
+    );
+    if (roomy) {
+      expect(days(roomy.fix.en).length).toBe(1);
+      expect(days(roomy.fix.en)[0]! >= TODAY).toBe(true);
+    }
+  });
+
   it('an empty case is incomplete, not a crash', () => {
     const c = structuredClone(sample());
     c.answers = answers({ surfaces: [], mainlandHosting: null, subject: null, activities: [] });
