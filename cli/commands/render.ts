@@ -56,7 +56,7 @@ export const renderCommand = defineCommand(
     options: { ...CASE_OPTIONS, review: { type: 'boolean' }, out: { type: 'string' } },
     operands: {
       count: 2,
-      what: { en: 'a case file and a template id', 'zh-CN': '一个案件文件和一个模板 ID' },
+      what: { en: 'a case file and a template id', 'zh-CN': '一个申请文件和一个模板 ID' },
     },
     required: { out: '--out <file.pdf>' },
     usageNote: templateList,
