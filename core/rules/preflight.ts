@@ -31,7 +31,7 @@ import {
 import { normalizeMobile, validateLandline, validateMobile, validatePhone } from '../validate/phone';
 import { MAINLAND_PROVINCES, mainlandProvinceByCode, mainlandProvinceByInput } from '../validate/provinces';
 import { validateHmtResidencePermit, validateResidentId } from '../validate/resident-id';
-import { fieldLimit, measureLength, validateChineseText } from '../validate/text';
+import { fieldLimit, measureLength, validateChineseText, validateWrittenInChinese } from '../validate/text';
 import type { Bilingual, Severity, ValidationIssue } from '../validate/types';
 import { validateUscc } from '../validate/uscc';
 import { evaluate, recordLookup } from './condition';
@@ -348,6 +348,7 @@ function checkPerson(out: IssueList, path: string, person: Person, today: string
   if (person.emergencyPhone.trim()) out.field(`${path}.emergencyPhone`, validatePhone(person.emergencyPhone));
   if (person.landline.trim()) out.field(`${path}.landline`, validateLandline(person.landline));
   if (person.email.trim()) out.field(`${path}.email`, validateEmail(person.email));
+  out.field(`${path}.title`, validateWrittenInChinese(person.title));
   if (person.idValidFrom.trim()) out.field(`${path}.idValidFrom`, validateDate(person.idValidFrom));
   if (person.idValidTo.trim() && !person.idLongTerm) {
     out.field(`${path}.idValidTo`, validateDate(person.idValidTo, { allowPermanent: true }));
@@ -463,6 +464,7 @@ function checkSubject(out: IssueList, caseData: Case, facts: CaseFacts, today: s
     out.field('licence.complaintEmail', validateEmail(licence.complaintEmail));
   licence.staff.forEach((member, i) => {
     if (member.phone.trim()) out.field(`licence.staff.${i}.phone`, validatePhone(member.phone));
+    out.field(`licence.staff.${i}.title`, validateWrittenInChinese(member.title));
   });
   caseData.contacts.forEach((contact, i) => {
     if (contact.mobile.trim()) out.field(`contacts.${i}.mobile`, validatePhone(contact.mobile));
@@ -532,6 +534,14 @@ function checkServices(out: IssueList, caseData: Case, facts: CaseFacts): void {
   const typesLimit = fieldLimit('wechat.applets.serviceContentTypes');
   services.forEach((service, i) => {
     const base = `services.${i}`;
+    out.field(`${base}.remarks`, validateWrittenInChinese(service.remarks));
+    out.field(`${base}.contentDescription`, validateWrittenInChinese(service.contentDescription));
+    if (service.kind !== 'mini_program') {
+      out.field(`${base}.accessProvider`, validateWrittenInChinese(service.accessProvider));
+    }
+    if (service.kind === 'website') {
+      out.field(`${base}.serverLocation`, validateWrittenInChinese(service.serverLocation));
+    }
     if (service.name.trim()) {
       out.field(
         `${base}.name`,

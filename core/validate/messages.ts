@@ -890,6 +890,16 @@ export const MESSAGES = {
       '请按营业执照或证件上印的中文名称或地址原样填写。',
     ),
   },
+  'chinese.latinRefused': {
+    message: t(
+      'The portal takes this field in Chinese characters only; “{{text}}” is written in Latin letters.',
+      '平台此项只接受中文，“{{text}}”是拉丁字母。',
+    ),
+    fix: t(
+      'Pick from the list under the field, or use a sentence pattern; each choice shows what it means in English.',
+      '请从下方列表中选择或使用句式模板，每个选项都附有英文含义。',
+    ),
+  },
   'chinese.noCjk': {
     message: t('This field contains no Chinese characters.', '此项中没有汉字。'),
     fix: t('Enter the Chinese text as printed on the document.', '请按证件上的中文内容填写。'),

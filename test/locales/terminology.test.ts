@@ -25,9 +25,7 @@ describe('Chinese terminology', () => {
     ];
     const offenders = files.filter((file) => readFileSync(join(root, file), 'utf8').includes('案件'));
     expect(offenders).toEqual([]);
-    const caseWords = files.filter((file) =>
-      /本案/u.test(readFileSync(join(root, file), 'utf8')),
-    );
+    const caseWords = files.filter((file) => /本案/u.test(readFileSync(join(root, file), 'utf8')));
     expect(caseWords).toEqual([]);
   });
 });

@@ -105,7 +105,9 @@ describe('.ics export', () => {
       expect(line).toMatch(/^TRIGGER(;[A-Z-]+=[A-Z-]+)*:-P(\d+W|\d+D(T\d+H)?|T\d+H(\d+M)?(\d+S)?)$/);
     expect(triggers[0]).toMatch(/:-P(7D|1W|T168H)$/);
     const alarm = ps.component.getFirstSubcomponent('valarm')!;
-    expect(alarm.getFirstPropertyValue('trigger').toSeconds()).toBe(-7 * 24 * 3600);
+    const trigger = alarm.getFirstPropertyValue('trigger');
+    expect(trigger).toBeInstanceOf(ICAL.Duration);
+    expect((trigger as ICAL.Duration).toSeconds()).toBe(-7 * 24 * 3600);
     expect(ics.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
   });
 

@@ -434,6 +434,37 @@ describe('checkCase — field validators and bookkeeping', () => {
     }
   });
 
+  it('refuses Latin-only text in Chinese-only fields (job title, 备注, access provider, server location) with a clear message', () => {
+    const issuesAt = (c: Case, path: string) =>
+      check(c)
+        .filter((i) => i.path === path)
+        .map((i) => i.code);
+    const c = variant((c) => {
+      c.principal.title = 'Operations Manager';
+      mini(c).remarks = 'We sell home goods in our own WeChat shop to customers in China.';
+    });
+    expect(issuesAt(c, 'principal.title')).toContain('chinese.latinRefused');
+    expect(issuesAt(c, 'services.0.remarks')).toContain('chinese.latinRefused');
+    const message = check(c).find((i) => i.path === 'principal.title' && i.code === 'chinese.latinRefused')!;
+    expect(message.message.en).toMatch(/Chinese characters/);
+    expect(message.fix.en).toMatch(/pick|list/i);
+    const web = websiteSample();
+    const site = web.services[0]!;
+    if (site.kind !== 'website') throw new Error('website');
+    site.accessProvider = 'Alibaba Cloud';
+    site.serverLocation = 'Shanghai';
+    expect(issuesAt(web, 'services.0.accessProvider')).toContain('chinese.latinRefused');
+    expect(issuesAt(web, 'services.0.serverLocation')).toContain('chinese.latinRefused');
+    // Chinese with a brand or an acronym in Latin letters is fine; so is a passport holder's Latin name.
+    const mixed = variant((c) => {
+      c.principal.title = 'IT经理';
+      c.principal.idType = 'passport';
+      c.principal.name = 'SCHMIDT ANNA';
+    });
+    expect(issuesAt(mixed, 'principal.title')).not.toContain('chinese.latinRefused');
+    expect(issuesAt(mixed, 'principal.name')).not.toContain('chinese.latinRefused');
+  });
+
   it('an empty case is incomplete, not a crash', () => {
     const c = structuredClone(sample());
     c.answers = answers({ surfaces: [], mainlandHosting: null, subject: null, activities: [] });
