@@ -5,6 +5,7 @@
  * LANG), as the app resolves it.
  */
 import { resolveLanguage, type Language } from '../core/i18n/language';
+import { countOf, pluralForm } from '../core/i18n/plural';
 import type { PacketError } from '../core/packet/errors';
 import type { PreflightIssue } from '../core/rules/preflight';
 
@@ -185,17 +186,22 @@ const MESSAGES = {
     'zh-CN': (p) => `提示：“${p.template}”不在本申请的材料包中，已按要求生成。`,
   },
   preflightErrors: {
-    en: (p) => `Export refused: the pre-flight found ${p.count} error(s). Fix them and build again:\n`,
+    en: (p) =>
+      `Export refused: the pre-flight found ${countOf(Number(p.count), 'error', 'errors')}. ${pluralForm(Number(p.count), { one: 'Fix it', other: 'Fix them' })} and build again:\n`,
     'zh-CN': (p) => `无法导出：预检发现 ${p.count} 个错误，请修正后重新生成：\n`,
   },
   unacknowledgedWarnings: {
     en: (p) =>
-      `Export refused: ${p.count} warning(s) are not acknowledged. Review them, then acknowledge them in the app or pass --accept-warnings:\n`,
+      pluralForm(Number(p.count), {
+        one: `Export refused: ${p.count} warning is not acknowledged. Review it, then acknowledge it in the app or pass --accept-warnings:\n`,
+        other: `Export refused: ${p.count} warnings are not acknowledged. Review them, then acknowledge them in the app or pass --accept-warnings:\n`,
+      }),
     'zh-CN': (p) =>
       `无法导出：有 ${p.count} 个警告尚未确认。请逐条查看后在应用中确认，或加上 --accept-warnings：\n`,
   },
   acceptedWarnings: {
-    en: (p) => `Accepted ${p.count} warning(s) for this export (--accept-warnings):\n`,
+    en: (p) =>
+      `Accepted ${countOf(Number(p.count), 'warning', 'warnings')} for this export (--accept-warnings):\n`,
     'zh-CN': (p) => `本次导出已接受 ${p.count} 个警告（--accept-warnings）：\n`,
   },
   folderExists: {
@@ -243,7 +249,7 @@ const MESSAGES = {
   },
   sampleAcknowledged: {
     en: (p) =>
-      `The sample comes with its ${p.count} pre-flight warning(s) acknowledged (listed in case.json "acknowledged"):\n`,
+      `The sample comes with its ${countOf(Number(p.count), 'pre-flight warning', 'pre-flight warnings')} acknowledged (listed in case.json "acknowledged"):\n`,
     'zh-CN': (p) => `示例申请的 ${p.count} 个预检警告已确认（记录在 case.json 的 "acknowledged" 中）：\n`,
   },
   sampleWritten: {
