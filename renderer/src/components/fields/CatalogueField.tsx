@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../../core/model/case';
 import { choiceListFor } from '../../../../core/model/choices';
@@ -7,6 +7,7 @@ import { toPattern } from '../../../../core/model/paths';
 import type { Region } from '../../../../core/model/regions';
 import type { PreflightIssue } from '../../../../core/rules/preflight';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { REVEAL_EVENT } from '../../navigation/focusTarget';
 import { useCaseSession } from '../../screens/Case/caseSession';
 import { languageCodec, optionsFor, type ListCodec } from './options';
 import { ListEditor } from './ListEditor';
@@ -59,6 +60,19 @@ export function FieldView({
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const [touched, setTouched] = useState(false);
+  // Pointed at from Review (or another link): highlighted, with its findings shown even if untouched.
+  const [targeted, setTargeted] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return undefined;
+    const reveal = () => {
+      setTouched(true);
+      setTargeted(true);
+    };
+    element.addEventListener(REVEAL_EVENT, reveal);
+    return () => element.removeEventListener(REVEAL_EVENT, reveal);
+  }, []);
   const id = fieldDomId(path);
   const helpId = `${id}-help`;
   const issuesId = `${id}-issues`;
@@ -233,7 +247,14 @@ export function FieldView({
   );
 
   return (
-    <div className={`field field--${def.input}${hasError ? ' field--invalid' : ''}`} data-path={path}>
+    <div
+      ref={container}
+      className={`field field--${def.input}${hasError ? ' field--invalid' : ''}${targeted ? ' field--target' : ''}`}
+      data-path={path}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setTargeted(false);
+      }}
+    >
       {def.input === 'boolean' ? (
         <div className="field__check">
           {input}

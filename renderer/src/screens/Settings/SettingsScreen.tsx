@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { revealElement } from '../../navigation/focusTarget';
 import type { AppInfo, LanguagePreference } from '../../../../electron/contract';
 import { ExternalLink } from '../../components/ExternalLink';
 import { SelectField } from '../../components/fields/Field';
@@ -26,8 +27,7 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
 
   useEffect(() => {
     if (section !== 'about') return;
-    aboutHeading.current?.focus();
-    aboutHeading.current?.scrollIntoView?.({ block: 'start' });
+    if (aboutHeading.current) revealElement(aboutHeading.current, 'start');
   }, [section]);
 
   return (
