@@ -17,7 +17,7 @@ import {
   validateWechatAppId,
 } from '../validate/app-ids';
 import { todayIso } from '../validate/common';
-import { validateDate, type ValidityDocumentKind } from '../validate/dates';
+import { chineseDate, validateDate, type ValidityDocumentKind } from '../validate/dates';
 import { validateDomain, validateWebsiteDomain } from '../validate/domain';
 import { validateEmail } from '../validate/email';
 import { validateServiceName, type NamedService } from '../validate/naming';
@@ -97,7 +97,9 @@ function fill(text: Bilingual, params: Params): Bilingual {
     s.replace(/\{(\w+)\}/g, (whole, key: string) => {
       const v = params[key];
       if (v === undefined) return whole;
-      return typeof v === 'object' ? v[lang] : String(v);
+      if (typeof v === 'object') return v[lang];
+      // Chinese text writes dates 2026年10月31日, never 2026-10-31.
+      return lang === 'zh-CN' && typeof v === 'string' ? chineseDate(v) : String(v);
     });
   return { en: one(text.en, 'en'), 'zh-CN': one(text['zh-CN'], 'zh-CN') };
 }

@@ -465,6 +465,16 @@ describe('checkCase — field validators and bookkeeping', () => {
     expect(issuesAt(mixed, 'principal.name')).not.toContain('chinese.latinRefused');
   });
 
+  it('writes dates in Chinese findings as 2026年10月31日, never as ISO dates', () => {
+    const issue = check(variant((c) => void (c.subject.certificateValidTo = '2026-12-21'))).find(
+      (i) => i.code === 'document.expiresBeforeReviewEnds',
+    );
+    expect(issue).toBeDefined();
+    expect(issue!.message['zh-CN'] + issue!.fix['zh-CN']).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(issue!.message['zh-CN']).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(issue!.message.en).toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
   it('an empty case is incomplete, not a crash', () => {
     const c = structuredClone(sample());
     c.answers = answers({ surfaces: [], mainlandHosting: null, subject: null, activities: [] });

@@ -1,4 +1,4 @@
-/** Counted UI text goes through i18next plural forms: "1 warning", never "1 warnings" or "warning(s)". */
+/** Counted UI text goes through i18next plural forms ("1 warning", never "warning(s)"); Chinese dates read 2026年10月31日. */
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../renderer/src/i18n/i18n';
 
@@ -13,5 +13,13 @@ describe('plurals in the UI', () => {
     expect(zh.t('exportStep.acknowledgeAll', { count: 1 })).toBe(
       zh.t('exportStep.acknowledgeAll', { count: 3 }).replace('3', '1'),
     );
+  });
+
+  it('writes ISO dates the Chinese way in Chinese UI text, and leaves English alone', () => {
+    expect(createI18n('zh-CN').t('afterApproval.goLive.psDue', { date: '2026-10-31', count: 3 })).toContain(
+      '2026年10月31日',
+    );
+    expect(createI18n('zh-CN').t('pathway.details.asOf', { date: '2026-10-31' })).not.toContain('2026-10-31');
+    expect(createI18n('en').t('pathway.details.asOf', { date: '2026-10-31' })).toContain('2026-10-31');
   });
 });
