@@ -13,7 +13,9 @@ const DATE_FORMATTER: FormatterModule = {
   type: 'formatter',
   init: () => undefined,
   format: (value: unknown, _format: string | undefined, lng: string | undefined) =>
-    lng === 'zh-CN' && typeof value === 'string' ? chineseDate(value) : value,
+    // Any other value goes back untouched (numbers, undefined for a missing variable): i18next types the
+    // return as string, but passes it on as it came.
+    lng === 'zh-CN' && typeof value === 'string' ? chineseDate(value) : (value as string),
   add: () => undefined,
   addCached: () => undefined,
 };
