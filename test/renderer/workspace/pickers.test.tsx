@@ -95,4 +95,31 @@ describe('pickers', () => {
     expect(within(group).getByText(/the most WeChat accepts/)).toBeTruthy();
     expect(input('services.0.serviceContentTypes')?.getAttribute('type')).toBe('search');
   });
+
+  it('备注: sentence patterns built from the case, each with its English meaning; one click fills both', async () => {
+    const opened = await renderCaseAt('services', {
+      name: 'Pickers',
+      edit: (c) => ({
+        ...c,
+        subject: { ...c.subject, name: '上海澜岸家居有限公司' },
+        answers: { ...c.answers, activities: ['own_goods_sales'] },
+      }),
+    });
+    fireEvent.click(document.querySelector('[data-add-service="mini_program"]') as HTMLElement);
+    await waitFor(() => expect(opened.store.cases.get(opened.id)?.services.length).toBe(1));
+    fireEvent.change(input('services.0.name') as HTMLElement, { target: { value: '澜岸家居' } });
+    const block = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('[data-remark-patterns="services.0.remarks"]');
+      if (!found?.textContent?.includes('澜岸家居')) throw new Error('no patterns yet');
+      return found;
+    });
+    expect(block.textContent).toContain('上海澜岸家居有限公司');
+    expect(block.textContent).toMatch(/In English: .*own online shop/);
+    fireEvent.click(within(block).getAllByRole('button', { name: en.pickers.remarks.use })[0] as HTMLElement);
+    await waitFor(() => {
+      const stored = opened.store.cases.get(opened.id)!;
+      expect(stored.services[0]?.remarks).toContain('上海澜岸家居有限公司');
+      expect(stored.englishMeanings['services.0.remarks']).toContain('澜岸家居');
+    });
+  });
 });

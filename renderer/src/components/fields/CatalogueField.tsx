@@ -11,7 +11,7 @@ import { REVEAL_EVENT } from '../../navigation/focusTarget';
 import { useCaseSession } from '../../screens/Case/caseSession';
 import { languageCodec, optionsFor, type ListCodec } from './options';
 import { ListEditor } from './ListEditor';
-import { ChoiceInput, ContentTypePicker, ProvinceInput } from './Pickers';
+import { ChoiceInput, ContentTypePicker, ProvinceInput, RemarkPatterns } from './Pickers';
 import { RegionSelect } from './RegionSelect';
 import { listLabels, type ListLabels } from './listLabels';
 import { getAt, setAt } from './paths';
@@ -408,10 +408,15 @@ export function CatalogueField({
       shortMeaning={shortMeaning}
     />
   );
+  const remarksOf = /^services\.(\d+)\.remarks$/u.exec(path);
+  const patterns = remarksOf && !disabled && (
+    <RemarkPatterns path={path} serviceIndex={Number(remarksOf[1])} />
+  );
   if (!def.englishMeaning) return view;
   return (
     <>
       {view}
+      {patterns}
       <EnglishMeaningInput path={path} disabled={disabled} />
     </>
   );

@@ -13,6 +13,9 @@ import {
   type Choice,
 } from '../../../../core/model/choices';
 import { provinceList } from '../../../../core/model/regions';
+import { remarkPatterns } from '../../../../core/model/remark-patterns';
+import { useCaseSession } from '../../screens/Case/caseSession';
+import { setAt } from './paths';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { RegionSelect } from './RegionSelect';
 
@@ -249,6 +252,48 @@ export function ContentTypePicker({
         </button>
       </div>
       {full && <p className="hint">{t('pickers.contentTypes.full', { max: MAX_SERVICE_CONTENT_TYPES })}</p>}
+    </div>
+  );
+}
+
+/**
+ * Sentence patterns for 备注 built from the case's facts: each in Chinese with its English meaning; "Use this"
+ * fills the remark and its English meaning (printed in the review copy), for the user to adjust.
+ */
+export function RemarkPatterns({ path, serviceIndex }: { path: string; serviceIndex: number }) {
+  const { t } = useTranslation();
+  const { caseData, update } = useCaseSession();
+  const patterns = remarkPatterns(caseData, serviceIndex);
+  return (
+    <div className="remark-patterns" data-remark-patterns={path}>
+      <p className="field__label">{t('pickers.remarks.heading')}</p>
+      {patterns.length === 0 ? (
+        <p className="hint">{t('pickers.remarks.needFacts')}</p>
+      ) : (
+        <ul className="remark-patterns__list">
+          {patterns.map((pattern) => (
+            <li key={pattern['zh-CN']} className="remark-patterns__item">
+              <p lang="zh-CN">{pattern['zh-CN']}</p>
+              <p lang="en" className="hint">
+                {t('pickers.meaning', { meaning: pattern.en })}{' '}
+                {t('pickers.remarks.length', { count: pattern.length })}
+              </p>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() =>
+                  update((current) => ({
+                    ...setAt(current, path, pattern['zh-CN']),
+                    englishMeanings: { ...current.englishMeanings, [path]: pattern.en },
+                  }))
+                }
+              >
+                {t('pickers.remarks.use')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
