@@ -18,7 +18,7 @@ import { PacketError } from '../../core/packet/errors';
 import { planPacket } from '../../core/packet/gate';
 import { decidePathway } from '../../core/rules/decide';
 import { renderCaseDocument } from '../../host/documents';
-import { CASE_OPTIONS, CASE_USAGE, readCase } from '../case-reader';
+import { CASE_OPTIONS, readCase } from '../case-reader';
 import { InputError, commandPrefix, defineCommand } from '../define-command';
 import { writeOutput } from '../files';
 import { message, type InputMessageKey } from '../messages';
@@ -48,12 +48,14 @@ function packetDecision(caseData: Case): DocumentDecision {
   }
 }
 
-export const renderCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'render',
-    usage: `render ${CASE_USAGE} <templateId> --out <file.pdf> [--review] [--passphrase <p>] [--lang en|zh-CN]`,
-    summary: 'render one document of a case as PDF (--review: bilingual review copy)',
-    options: { ...CASE_OPTIONS, review: { type: 'boolean' }, out: { type: 'string' } },
+    options: {
+      ...CASE_OPTIONS,
+      review: { type: 'boolean' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+    },
     operands: {
       count: 2,
       what: { en: 'a case file and a template id', 'zh-CN': '一个申请文件和一个模板 ID' },
@@ -84,6 +86,7 @@ export const renderCommand = defineCommand(
       bytes = await renderCaseDocument(templateId, caseData, {
         variant: values.review ? 'review' : 'submission',
         decision,
+        resourcesDir: io.resourcesDir,
       });
     } catch (error) {
       if (error instanceof DocumentError && error.code === 'unsupportedCharacters') {
@@ -91,7 +94,7 @@ export const renderCommand = defineCommand(
       }
       throw error;
     }
-    io.stdout(`${await writeOutput(io, values.out ?? '', bytes)}\n`);
+    io.stdout(`${await writeOutput(io, values.out ?? '', bytes, { force: values.force ?? false })}\n`);
     return 0;
   },
 );

@@ -24,7 +24,12 @@ export type PacketErrorCode =
   /** The pathway check says the case cannot be filed or licensed as things stand. */
   | 'notEligible'
   /** The user cancelled the export. */
-  | 'cancelled';
+  | 'cancelled'
+  /**
+   * The image library (sharp, a native binary per platform) cannot be loaded on this computer: images cannot
+   * be processed until the installation is repaired. `details.reason` is the library's own message.
+   */
+  | 'imageLibraryUnavailable';
 
 export class PacketError extends Error {
   constructor(

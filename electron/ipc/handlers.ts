@@ -9,14 +9,18 @@ import type { HandlerDeps } from './deps';
 import { createAfterHandlers } from './after';
 import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
+import { createDesktopHandlers } from './desktop';
 import { createDocumentHandlers } from './documents';
 import { createEncryptionHandlers } from './encryption';
+import { createLifecycleHandlers } from './lifecycle';
 import { createSampleHandlers } from './sample';
 import { createPacketHandlers } from './packet';
+import { createRulesHandlers } from './rules';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
+import { createScanHandlers } from './scan';
 
-export type { HandlerDeps, PacketDeps } from './deps';
+export type { DesktopDeps, HandlerDeps, PacketDeps } from './deps';
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
@@ -28,6 +32,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createPacketHandlers(deps),
     ...createDocumentHandlers(deps),
     ...createAfterHandlers(deps),
+    ...createLifecycleHandlers(deps),
     ...createEncryptionHandlers(deps),
+    ...createDesktopHandlers(deps),
+    ...createRulesHandlers(deps),
+    ...createScanHandlers(deps),
   };
 }

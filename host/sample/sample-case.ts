@@ -42,7 +42,7 @@ function sampleScanIds(c: Case): SampleScanIds {
 /** The sample case with its scans attached; returns the case and the files to write. */
 export async function buildSampleCase(
   now: Date,
-  resourcesDir?: string,
+  resourcesDir: string,
 ): Promise<{
   case: Case;
   files: { name: string; bytes: Uint8Array }[];

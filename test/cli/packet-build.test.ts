@@ -33,6 +33,7 @@ import {
 import { decidePathway } from '../../core/rules/decide';
 import { exportCaseArchive } from '../../host/store/icpcase';
 import { bundledFonts, embeddedFonts, extractText, parseIndependently } from '../core/documents/pdf-reader';
+import { RESOURCES_DIR } from '../support/paths';
 
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -45,7 +46,12 @@ let sampleCaseData: Case;
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir });
+  const code = await main(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    cwd: dir,
+    resourcesDir: RESOURCES_DIR,
+  });
   return { code, out, err };
 }
 
@@ -163,7 +169,7 @@ describe('the packet icp-packet build writes', () => {
     expect(files).toContain('wechat-apply-icp-filing.json');
     expect(files).toContain('manifest.json');
     expect(files).toContain('附件 Attachments/营业执照.jpg');
-    expect(files).toContain('附件 Attachments/主体负责人护照.jpg');
+    expect(files).toContain('附件 Attachments/主体负责人身份证件（护照）.jpg');
     expect(files).toContain('附件 Attachments/小程序负责人身份证件（正面）.jpg');
     const generated = files.filter((f) => /^\d\d /.test(f) && f !== '00 目录 Index.pdf');
     expect(generated.length).toBeGreaterThanOrEqual(3);
