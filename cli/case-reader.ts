@@ -329,5 +329,5 @@ export const PASSPHRASE_ENV = 'ICP_PACKET_PASSPHRASE';
 export const CASE_OPTIONS = { passphrase: { type: 'string' } } as const;
 export const ONE_CASE = {
   en: 'one case file (case.json or .icpcase)',
-  'zh-CN': '一个案件文件（case.json 或 .icpcase）',
+  'zh-CN': '一个申请文件（case.json 或 .icpcase）',
 } as const;

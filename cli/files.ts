@@ -39,7 +39,7 @@ export interface ReadLimits {
 export const CASE_FILE_LIMITS: ReadLimits = {
   maxBytes: MAX_CASE_DOCUMENT_BYTES,
   maxZipBytes: 1024 * 1024 * 1024,
-  what: { en: 'a case file', 'zh-CN': '案件文件' },
+  what: { en: 'a case file', 'zh-CN': '申请文件' },
 };
 
 function kindOf(info: Stats): string {

@@ -5,6 +5,7 @@
  * LANG), as the app resolves it.
  */
 import { resolveLanguage, type Language } from '../core/i18n/language';
+import { countOf, pluralForm } from '../core/i18n/plural';
 import type { PacketError } from '../core/packet/errors';
 import type { PreflightIssue } from '../core/rules/preflight';
 
@@ -115,23 +116,23 @@ const INPUT_MESSAGES = {
   // A case: a case.json, or an .icpcase exported by the app.
   notACase: {
     en: (p) => `cannot use ${p.file}: it is not an ICP Packet Studio case (${p.details}).`,
-    'zh-CN': (p) => `无法使用 ${p.file}：这不是 ICP Packet Studio 的案件文件（${p.details}）。`,
+    'zh-CN': (p) => `无法使用 ${p.file}：这不是 ICP Packet Studio 的申请文件（${p.details}）。`,
   },
   caseInvalid: {
     en: (p) => `cannot use ${p.file}: it does not match the case format (${p.details}).`,
-    'zh-CN': (p) => `无法使用 ${p.file}：内容不符合案件格式（${p.details}）。`,
+    'zh-CN': (p) => `无法使用 ${p.file}：内容不符合申请文件的格式（${p.details}）。`,
   },
   caseUnknownKeys: {
     en: (p) =>
       `cannot use ${p.file}: it has fields ICP Packet Studio does not know (${p.keys}). Check their spelling — a misspelt field would be lost; a case from a newer version needs a newer icp-packet.`,
     'zh-CN': (p) =>
-      `无法使用 ${p.file}：其中有 ICP Packet Studio 不认识的字段（${p.keys}）。请检查拼写——拼错的字段会丢失内容；由更新版本保存的案件须用更新版的 icp-packet 读取。`,
+      `无法使用 ${p.file}：其中有 ICP Packet Studio 不认识的字段（${p.keys}）。请检查拼写——拼错的字段会丢失内容；由更新版本保存的申请文件须用更新版的 icp-packet 读取。`,
   },
   caseNewerVersion: {
     en: (p) =>
       `cannot use ${p.file}: it was written by a newer version of ICP Packet Studio (${p.details}). Update icp-packet to read it; the file was not changed.`,
     'zh-CN': (p) =>
-      `无法使用 ${p.file}：该案件由更新版本的 ICP Packet Studio 保存（${p.details}）。请先更新 icp-packet；文件未作任何改动。`,
+      `无法使用 ${p.file}：该申请由更新版本的 ICP Packet Studio 保存（${p.details}）。请先更新 icp-packet；文件未作任何改动。`,
   },
   archiveNotACase: {
     en: (p) =>
@@ -159,19 +160,19 @@ const INPUT_MESSAGES = {
   archiveUnsafe: {
     en: (p) =>
       `cannot use ${p.file}: the archive holds an entry a case export never has (${p.reason}), so nothing was read from it.`,
-    'zh-CN': (p) => `无法使用 ${p.file}：压缩包中含有案件导出文件不应有的条目（${p.reason}），因此没有读取。`,
+    'zh-CN': (p) => `无法使用 ${p.file}：压缩包中含有申请导出文件不应有的条目（${p.reason}），因此没有读取。`,
   },
   archiveTooLarge: {
     en: (p) =>
       `cannot use ${p.file}: the archive is larger than a case export may be (a file over 20 MB, or more than 1 GB in all).`,
     'zh-CN': (p) =>
-      `无法使用 ${p.file}：压缩包超出了案件导出文件的大小上限（单个文件超过 20 MB，或总量超过 1 GB）。`,
+      `无法使用 ${p.file}：压缩包超出了申请导出文件的大小上限（单个文件超过 20 MB，或总量超过 1 GB）。`,
   },
   archiveTooManyEntries: {
     en: (p) =>
       `cannot use ${p.file}: the archive holds ${p.entries} files, more than a case export may (${p.limit}).`,
     'zh-CN': (p) =>
-      `无法使用 ${p.file}：压缩包含有 ${p.entries} 个文件，超过案件导出文件的上限（${p.limit} 个）。`,
+      `无法使用 ${p.file}：压缩包含有 ${p.entries} 个文件，超过申请导出文件的上限（${p.limit} 个）。`,
   },
   passphraseRequired: {
     en: (p) =>
@@ -187,7 +188,7 @@ const INPUT_MESSAGES = {
     en: (p) =>
       `attachment "${p.name}" (${p.id}) not found. Put it next to the case as attachments/<sha256>.<ext> (or <sha256>.<ext>).`,
     'zh-CN': (p) =>
-      `找不到附件“${p.name}”（${p.id}）。请将其放在案件文件旁的 attachments/<sha256>.<扩展名>（或 <sha256>.<扩展名>）。`,
+      `找不到附件“${p.name}”（${p.id}）。请将其放在申请文件旁的 attachments/<sha256>.<扩展名>（或 <sha256>.<扩展名>）。`,
   },
   // render
   unknownTemplate: {
@@ -197,15 +198,15 @@ const INPUT_MESSAGES = {
   noPersonToAuthorise: {
     en: (p) =>
       `this case needs no "${p.template}": every person in charge is the legal representative, so there is nobody to authorise.`,
-    'zh-CN': (p) => `本案无需“${p.template}”：各负责人均为法定代表人本人，没有需要授权的人。`,
+    'zh-CN': (p) => `本申请无需“${p.template}”：各负责人均为法定代表人本人，没有需要授权的人。`,
   },
   noFormerName: {
     en: (p) => `this case needs no "${p.template}": the case lists no former name of the subject.`,
-    'zh-CN': (p) => `本案无需“${p.template}”：案件中没有填写主体的曾用名。`,
+    'zh-CN': (p) => `本申请无需“${p.template}”：申请中没有填写主体的曾用名。`,
   },
   unprintable: {
     en: (p) => `the case contains characters the document font cannot print: ${p.details}`,
-    'zh-CN': (p) => `案件中有文书字体无法打印的字符：${p.details}`,
+    'zh-CN': (p) => `申请中有文书字体无法打印的字符：${p.details}`,
   },
   // decide
   answersInvalid: {
@@ -306,20 +307,25 @@ const MESSAGES = {
   ...INPUT_MESSAGES,
   notInPacket: {
     en: (p) => `note: "${p.template}" is not part of this case's packet; rendered as asked.`,
-    'zh-CN': (p) => `提示：“${p.template}”不在本案的材料包中，已按要求生成。`,
+    'zh-CN': (p) => `提示：“${p.template}”不在本申请的材料包中，已按要求生成。`,
   },
   preflightErrors: {
-    en: (p) => `Export refused: the pre-flight found ${p.count} error(s). Fix them and build again:\n`,
+    en: (p) =>
+      `Export refused: the pre-flight found ${countOf(Number(p.count), 'error', 'errors')}. ${pluralForm(Number(p.count), { one: 'Fix it', other: 'Fix them' })} and build again:\n`,
     'zh-CN': (p) => `无法导出：预检发现 ${p.count} 个错误，请修正后重新生成：\n`,
   },
   unacknowledgedWarnings: {
     en: (p) =>
-      `Export refused: ${p.count} warning(s) are not acknowledged. Review them, then acknowledge them in the app or pass --accept-warnings:\n`,
+      pluralForm(Number(p.count), {
+        one: `Export refused: ${p.count} warning is not acknowledged. Review it, then acknowledge it in the app or pass --accept-warnings:\n`,
+        other: `Export refused: ${p.count} warnings are not acknowledged. Review them, then acknowledge them in the app or pass --accept-warnings:\n`,
+      }),
     'zh-CN': (p) =>
       `无法导出：有 ${p.count} 个警告尚未确认。请逐条查看后在应用中确认，或加上 --accept-warnings：\n`,
   },
   acceptedWarnings: {
-    en: (p) => `Accepted ${p.count} warning(s) for this export (--accept-warnings):\n`,
+    en: (p) =>
+      `Accepted ${countOf(Number(p.count), 'warning', 'warnings')} for this export (--accept-warnings):\n`,
     'zh-CN': (p) => `本次导出已接受 ${p.count} 个警告（--accept-warnings）：\n`,
   },
   folderExists: {
@@ -373,18 +379,18 @@ const MESSAGES = {
   alternativePathway: {
     en: (p) =>
       `Note: sources dispute whether this case needs a licence; the packet follows the alternative reading (${p.pathway}).\n`,
-    'zh-CN': (p) => `提示：对本案是否需要许可证存在争议，材料包按另一种解读（${p.pathway}）生成。\n`,
+    'zh-CN': (p) => `提示：对本申请是否需要许可证存在争议，材料包按另一种解读（${p.pathway}）生成。\n`,
   },
   sampleAcknowledged: {
     en: (p) =>
-      `The sample comes with its ${p.count} pre-flight warning(s) acknowledged (listed in case.json "acknowledged"):\n`,
-    'zh-CN': (p) => `样本案件的 ${p.count} 个预检警告已确认（记录在 case.json 的 "acknowledged" 中）：\n`,
+      `The sample comes with its ${countOf(Number(p.count), 'pre-flight warning', 'pre-flight warnings')} acknowledged (listed in case.json "acknowledged"):\n`,
+    'zh-CN': (p) => `示例申请的 ${p.count} 个预检警告已确认（记录在 case.json 的 "acknowledged" 中）：\n`,
   },
   sampleWritten: {
     en: (p) =>
       `Sample case written: ${p.file} with ${p.count} scans in ${p.dir}\nBuild it: icp-packet build ${p.file} --out <dir> --zip\n`,
     'zh-CN': (p) =>
-      `样本案件已写入：${p.file}，扫描件 ${p.count} 份位于 ${p.dir}\n生成材料包：icp-packet build ${p.file} --out <目录> --zip\n`,
+      `示例申请已写入：${p.file}，扫描件 ${p.count} 份位于 ${p.dir}\n生成材料包：icp-packet build ${p.file} --out <目录> --zip\n`,
   },
 } satisfies Record<string, Message>;
 

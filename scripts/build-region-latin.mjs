@@ -7,6 +7,7 @@ import { pinyin } from 'pinyin-pro';
 
 const regions = JSON.parse(readFileSync('templates/rules/regions.json', 'utf8'));
 const provinces = JSON.parse(readFileSync('templates/rules/provinces.json', 'utf8')).provinces;
+const readings = JSON.parse(readFileSync('templates/rules/region-readings.json', 'utf8'));
 const pinyinVersion = JSON.parse(readFileSync('node_modules/pinyin-pro/package.json', 'utf8')).version;
 
 // Longest suffix first. Placeholder "cities" of the municipalities are named as the portal lists them.
@@ -33,8 +34,24 @@ const SUFFIXES = [
   ['市', ''],
 ];
 
+/** Pinyin of a name, reading place-name characters (都 du) as region-readings.json says. */
+const pinyinOf = (text) =>
+  [...text]
+    .map(
+      (char, i) => readings.characters[char] ?? pinyin(text, { toneType: 'none', type: 'array', v: true })[i],
+    )
+    .join('');
+
+/**
+ * A name's Latin form: the reading table's entry for its longest listed start (闵行 Minhang, 喀什 Kashgar), the
+ * rest in Pinyin; per-character Pinyin alone reads 闵行 "Minxing".
+ */
 const roman = (text) => {
-  const syllables = pinyin(text, { toneType: 'none', type: 'array', v: true }).join('');
+  const word = Object.keys(readings.words)
+    .filter((stem) => text === stem || (stem.length > 1 && text.startsWith(stem)))
+    .sort((a, b) => b.length - a.length)[0];
+  const syllables =
+    word === undefined ? pinyinOf(text) : readings.words[word] + pinyinOf(text.slice(word.length));
   return syllables.charAt(0).toUpperCase() + syllables.slice(1);
 };
 
@@ -86,7 +103,7 @@ const out = {
   kind: 'icp-packet/regions-latin',
   version: 1,
   asOf: regions.asOf,
-  source: `Latin-script names for the codes of regions.json (as of ${regions.asOf}). Provinces: the English names of provinces.json. Cities and districts: Hanyu Pinyin generated with pinyin-pro ${pinyinVersion} with the administrative suffix in English (区 District, 县 County, 自治州 Autonomous Prefecture …); a romanisation to find a name by, not an official translation. The portal takes the Chinese name.`,
+  source: `Latin-script names for the codes of regions.json (as of ${regions.asOf}). Provinces: the English names of provinces.json. Cities and districts: the place-name readings and official transliterations of region-readings.json (${readings.source}), else Hanyu Pinyin generated with pinyin-pro ${pinyinVersion}, with the administrative suffix in English (区 District, 县 County, 自治州 Autonomous Prefecture …); a romanisation to find a name by, not an official translation. The portal takes the Chinese name.`,
   names,
 };
 writeFileSync('templates/rules/regions-latin.json', `${JSON.stringify(out)}\n`);

@@ -9,6 +9,7 @@
  * Exit codes: 0 no errors (warnings allowed) · 1 the checks found errors · 2 bad input.
  */
 import { z } from 'zod';
+import { countOf } from '../../core/i18n/plural';
 import { dryRunAnnualReport, type AnnualReportDryRun } from '../../core/after/annual-report';
 import type { Language } from '../../core/i18n/language';
 import { AnnualFiguresSchema, AnnualServiceRowSchema, type AnnualFigures } from '../../core/model/case';
@@ -92,7 +93,7 @@ function report(run: AnnualReportDryRun, subject: string, lang: Language): strin
   lines.push(
     '',
     en
-      ? `Checks: ${run.errors} error(s), ${run.warnings} warning(s)`
+      ? `Checks: ${countOf(run.errors, 'error', 'errors')}, ${countOf(run.warnings, 'warning', 'warnings')}`
       : `检查结果：错误 ${run.errors} 项，提示 ${run.warnings} 项`,
   );
   for (const check of run.checks) {

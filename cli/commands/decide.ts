@@ -29,7 +29,7 @@ export default defineCommand(
     options: { ...CASE_OPTIONS, json: { type: 'boolean' } },
     operands: {
       count: 1,
-      what: { en: 'one answers file (or a case)', 'zh-CN': '一个问卷回答文件（或案件文件）' },
+      what: { en: 'one answers file (or a case)', 'zh-CN': '一个问卷回答文件（或申请文件）' },
     },
   },
   async ({ values, positionals: [file = ''], lang }, io) => {

@@ -58,7 +58,7 @@ export default defineCommand(
     },
     operands: {
       count: 2,
-      what: { en: 'a case file and a template id', 'zh-CN': '一个案件文件和一个模板 ID' },
+      what: { en: 'a case file and a template id', 'zh-CN': '一个申请文件和一个模板 ID' },
     },
     required: { out: '--out <file.pdf>' },
     usageNote: templateList,

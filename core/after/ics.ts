@@ -74,7 +74,9 @@ export function remindersToIcs(
       {
         action: 'display',
         description: r.title[options.language],
-        trigger: { days: 7, before: true },
+        // The ics package writes `days` as "-P7DT" (a dangling T, invalid RFC 5545 §3.3.6); hours alone
+        // give "-PT168H", which every calendar reads as a week before.
+        trigger: { hours: 7 * 24, before: true },
       },
     ],
   }));

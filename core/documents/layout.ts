@@ -148,6 +148,13 @@ const STYLES = {
   marker: { size: 9, leading: 12, face: 'regular', tone: 'mark' },
 } as const satisfies Record<string, Style>;
 
+/** The smallest English gloss in any document, in points (previews must draw it large enough to read). */
+export const SMALLEST_GLOSS_PT: number = Math.min(
+  STYLES.gloss.size,
+  STYLES.cellGloss.size,
+  STYLES.noteGloss.size,
+);
+
 /** Lines a table cell may take before the rest continues on an attachment page. */
 export const CELL_MAX_LINES = 6;
 const CELL_GLOSS_MAX_LINES = 4;

@@ -5,6 +5,7 @@
  */
 import type { Case, Person } from '../model/case';
 import { regionLatin, regionName } from '../model/regions';
+import { chineseDate } from '../validate/dates';
 import { mainlandProvinceByInput, provinceByCode } from '../validate/provinces';
 import { getAt } from '../model/access';
 import { evaluate, type DocumentDecision } from './conditions';
@@ -142,12 +143,9 @@ export function formatDate(iso: string, lang: Lang): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
   const [, y, m, d] = match;
-  const month = Number(m);
-  const day = Number(d);
   // Joined so a line break never falls inside a date (see wrap.ts JOINER).
-  return lang === 'zh'
-    ? [y, '年', month, '月', day, '日'].join(JOINER)
-    : [day, EN_MONTHS[month - 1], y].join('\u00a0');
+  if (lang === 'zh') return chineseDate(iso, JOINER);
+  return [Number(d), EN_MONTHS[Number(m) - 1], y].join('\u00a0');
 }
 
 const groupThousands = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });

@@ -332,6 +332,11 @@ export const PreflightRuleSchema = z.strictObject({
   step: z.enum(STEPS),
   message: BilingualSchema,
   fix: BilingualSchema,
+  /**
+   * The fix once `{latestSubmission}` lies before `{submission}`: the usual advice would name a day already
+   * past, so the rule says what still works instead.
+   */
+  fixWhenTooLate: BilingualSchema.optional(),
   /** Numbers and lists the check reads (limits, province codes), kept beside their source. */
   params: z.record(z.string(), z.unknown()).optional(),
   source: z.string().min(1),

@@ -16,7 +16,7 @@ import {
   validateWechatAppId,
 } from '../validate/app-ids';
 import { todayIso } from '../validate/common';
-import { validateDate, type ValidityDocumentKind } from '../validate/dates';
+import { chineseDate, validateDate, type ValidityDocumentKind } from '../validate/dates';
 import { validateDomain, validateWebsiteDomain } from '../validate/domain';
 import { validateEmail } from '../validate/email';
 import { validatePostalCode } from '../validate/postal-code';
@@ -31,7 +31,7 @@ import {
 import { normalizeMobile, validateLandline, validateMobile, validatePhone } from '../validate/phone';
 import { MAINLAND_PROVINCES, mainlandProvinceByCode, mainlandProvinceByInput } from '../validate/provinces';
 import { validateHmtResidencePermit, validateResidentId } from '../validate/resident-id';
-import { fieldLimit, measureLength, validateChineseText } from '../validate/text';
+import { fieldLimit, measureLength, validateChineseText, validateWrittenInChinese } from '../validate/text';
 import { characterIssues } from '../validate/characters';
 import type { Bilingual, Severity, ValidationIssue } from '../validate/types';
 import { validateUscc } from '../validate/uscc';
@@ -123,12 +123,25 @@ function rule(code: string): PreflightRule {
   return found;
 }
 
+/** Whether the rule's usual fix would advise submitting by a day before the submission date itself. */
+function tooLate(r: PreflightRule, params: Params): boolean {
+  const { latestSubmission, submission } = params;
+  return (
+    r.fixWhenTooLate !== undefined &&
+    typeof latestSubmission === 'string' &&
+    typeof submission === 'string' &&
+    latestSubmission < submission
+  );
+}
+
 function fill(text: Bilingual, params: Params): Bilingual {
   const one = (s: string, lang: keyof Bilingual) =>
     s.replace(/\{(\w+)\}/g, (whole, key: string) => {
       const v = params[key];
       if (v === undefined) return whole;
-      return typeof v === 'object' ? v[lang] : String(v);
+      if (typeof v === 'object') return v[lang];
+      // Chinese text writes dates 2026年10月31日, never 2026-10-31.
+      return lang === 'zh-CN' && typeof v === 'string' ? chineseDate(v) : String(v);
     });
   return { en: one(text.en, 'en'), 'zh-CN': one(text['zh-CN'], 'zh-CN') };
 }
@@ -230,7 +243,7 @@ class IssueList {
       severity: r.severity,
       // Placeholders such as "the legal representative" may open the English sentence.
       message: { ...message, en: message.en.charAt(0).toUpperCase() + message.en.slice(1) },
-      fix: fill(r.fix, params),
+      fix: fill(tooLate(r, params) ? r.fixWhenTooLate! : r.fix, params),
       step: step ?? r.step,
       ruleId: r.id,
       source: r.source,
@@ -405,6 +418,7 @@ function checkPerson(out: IssueList, path: string, person: Person, today: string
   if (person.emergencyPhone.trim()) out.field(`${path}.emergencyPhone`, validatePhone(person.emergencyPhone));
   if (person.landline.trim()) out.field(`${path}.landline`, validateLandline(person.landline));
   if (person.email.trim()) out.field(`${path}.email`, validateEmail(person.email));
+  out.field(`${path}.title`, validateWrittenInChinese(person.title));
   if (person.idValidFrom.trim()) out.field(`${path}.idValidFrom`, validateDate(person.idValidFrom));
   if (person.idValidTo.trim() && !person.idLongTerm) {
     out.field(`${path}.idValidTo`, validateDate(person.idValidTo, { allowPermanent: true }));
@@ -521,6 +535,7 @@ function checkSubject(out: IssueList, caseData: Case, facts: CaseFacts, today: s
     out.field('licence.complaintEmail', validateEmail(licence.complaintEmail));
   licence.staff.forEach((member, i) => {
     if (member.phone.trim()) out.field(`licence.staff.${i}.phone`, validatePhone(member.phone));
+    out.field(`licence.staff.${i}.title`, validateWrittenInChinese(member.title));
   });
   caseData.contacts.forEach((contact, i) => {
     if (contact.mobile.trim()) out.field(`contacts.${i}.mobile`, validatePhone(contact.mobile));
@@ -590,6 +605,14 @@ function checkServices(out: IssueList, caseData: Case, facts: CaseFacts): void {
   const typesLimit = fieldLimit('wechat.applets.serviceContentTypes');
   services.forEach((service, i) => {
     const base = `services.${i}`;
+    out.field(`${base}.remarks`, validateWrittenInChinese(service.remarks));
+    out.field(`${base}.contentDescription`, validateWrittenInChinese(service.contentDescription));
+    if (service.kind !== 'mini_program') {
+      out.field(`${base}.accessProvider`, validateWrittenInChinese(service.accessProvider));
+    }
+    if (service.kind === 'website') {
+      out.field(`${base}.serverLocation`, validateWrittenInChinese(service.serverLocation));
+    }
     if (service.name.trim()) {
       out.field(
         `${base}.name`,

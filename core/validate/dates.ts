@@ -35,6 +35,17 @@ export function parseDateInput(value: string): DateInput | undefined {
 }
 
 /** The ISO form of a date field, or undefined for 长期 and invalid input. */
+/**
+ * 2026-10-31 → 2026年10月31日, as Chinese text writes dates (no leading zeros); anything else unchanged.
+ * `joiner` goes between the parts (documents pass a word joiner so a line never breaks inside a date).
+ */
+export function chineseDate(iso: string, joiner = ''): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
+  if (!match) return iso;
+  const [, y, m, d] = match;
+  return [y, '年', Number(m), '月', Number(d), '日'].join(joiner);
+}
+
 export function toIsoDate(value: string): string | undefined {
   const parsed = parseDateInput(value);
   return parsed?.kind === 'date' ? parsed.iso : undefined;

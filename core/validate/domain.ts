@@ -1,5 +1,5 @@
 import punycode from 'punycode/punycode.js';
-import suffixData from '../../templates/rules/public-suffixes.json' with { type: 'json' };
+import { getDomain } from 'tldts';
 import { presenceIssues } from './common';
 import { error, warning } from './messages';
 import { describeChar } from './normalize';
@@ -123,36 +123,18 @@ export function validateDomain(value: string): ValidationIssue[] {
   return presenceIssues(value) ?? analyseDomain(value).issues;
 }
 
-const MULTI_LABEL_SUFFIXES = new Set(
-  suffixData.suffixes.map((suffix) =>
-    suffix
-      .split('.')
-      .map((label) => labelToAscii(label) ?? label)
-      .join('.'),
-  ),
-);
-
-/** The public suffix of a parsed domain: the longest listed multi-label suffix, else its last label. */
-function publicSuffixLabels(labels: string[]): number {
-  for (let count = labels.length; count >= 2; count--) {
-    if (MULTI_LABEL_SUFFIXES.has(labels.slice(-count).join('.'))) return count;
-  }
-  return 1;
-}
-
 /**
- * The registrable domain (the level a website filing takes) in display form: example.com.cn for
+ * The registrable domain (the level a website filing takes) in display form, by the Public Suffix List: example.com.cn for
  * www.example.com.cn, 例子.中国 for www.例子.中国. Undefined when the value is invalid or itself a public suffix.
  */
 export function registrableDomain(value: string): string | undefined {
   const domain = parseDomain(value);
   if (!domain) return undefined;
-  const suffixLength = publicSuffixLabels(domain.labels);
-  if (domain.labels.length <= suffixLength) return undefined;
-  return domain.labels
-    .slice(-(suffixLength + 1))
-    .map(labelToUnicode)
-    .join('.');
+  // The Public Suffix List (ICANN section, bundled in tldts: no network) knows every multi-label suffix
+  // (com.hk, co.uk, 公司.cn…), so example.com.hk is registrable, not a sub-domain of com.hk.
+  const registrable = getDomain(domain.ascii, { allowPrivateDomains: false, validateHostname: false });
+  if (!registrable) return undefined;
+  return registrable.split('.').map(labelToUnicode).join('.');
 }
 
 /**

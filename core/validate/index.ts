@@ -4,8 +4,8 @@
  * Blank input gives `value.empty` and non-string input `value.notText`: whether a field is required is the
  * caller's decision, so skip optional fields that are empty rather than validating them.
  * Sources: shared/domain/identifiers.md, wechat-filing-fields.md, app-and-website-filing-fields.md,
- * materials.md §0; rule data in templates/rules/ (provinces, validity, naming-rules, field-limits,
- * public-suffixes).
+ * materials.md §0; rule data in templates/rules/ (provinces, validity, naming-rules, field-limits); the
+ * Public Suffix List through tldts.
  */
 export type { Bilingual, Severity, ValidationIssue, Validator } from './types';
 export {

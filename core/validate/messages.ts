@@ -385,12 +385,12 @@ export const MESSAGES = {
   },
   'mobile.foreign': {
     message: t(
-      'The country code +{{countryCode}} is not mainland China; filings need a mainland mobile number (+86).',
-      '国家或地区代码 +{{countryCode}} 不是中国内地；备案需要内地手机号码（+86）。',
+      'This is a number from abroad (country code +{{countryCode}}). The filing needs a mainland China mobile number (+86, 11 digits starting with 1): the authority phones it and texts verification codes to it during the review, and cannot reach a foreign number.',
+      '这是境外号码（国家或地区代码 +{{countryCode}}）。备案须填写中国内地手机号码（+86，以 1 开头的 11 位）：审核期间管局会拨打该号码并发送短信验证码，无法联系境外号码。',
     ),
     fix: t(
-      'Use a mainland mobile number of the person; reviewers call it during the review.',
-      '请填写本人的内地手机号码，审核期间管局会拨打核实。',
+      'Ask the person to get a mainland SIM, or name as this contact someone in China who can answer the authority (e.g. a manager of your China entity), and enter their 11-digit number.',
+      '请本人办理一张内地手机卡，或改由能接听管局电话的境内人员（例如境内公司的负责人）担任此联系人，并填写其 11 位手机号码。',
     ),
   },
   'mobile.length': {
@@ -898,6 +898,16 @@ export const MESSAGES = {
     fix: t(
       'Enter the Chinese name or address exactly as printed on the business licence or ID.',
       '请按营业执照或证件上印的中文名称或地址原样填写。',
+    ),
+  },
+  'chinese.latinRefused': {
+    message: t(
+      'The portal takes this field in Chinese characters only; “{{text}}” is written in Latin letters.',
+      '平台此项只接受中文，“{{text}}”是拉丁字母。',
+    ),
+    fix: t(
+      'Pick from the list under the field, or use a sentence pattern; each choice shows what it means in English.',
+      '请从下方列表中选择或使用句式模板，每个选项都附有英文含义。',
     ),
   },
   'chinese.noCjk': {

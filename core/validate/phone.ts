@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { presenceIssues } from './common';
 import { error } from './messages';
 import { describeChar } from './normalize';
@@ -17,15 +18,27 @@ export function normalizeMobile(value: string): string {
   return match?.[1] ?? cleaned;
 }
 
+/**
+ * The country of an international number other than mainland China's, read with libphonenumber's metadata
+ * (country codes are 1 to 3 digits and prefix-free: +49 151… is Germany, not "+491"). `region` is the ISO 3166
+ * code (DE, HK…), empty when the calling code is shared and the number does not tell which country.
+ */
+function foreignCountry(mobile: string): { countryCode: string; region: string } | undefined {
+  const international = /^(?:\+|00)(\d+)$/u.exec(mobile);
+  if (!international || /^(?:\+|00)86/u.test(mobile)) return undefined;
+  const parsed = parsePhoneNumberFromString(`+${international[1] ?? ''}`);
+  if (parsed) return { countryCode: parsed.countryCallingCode, region: parsed.country ?? '' };
+  // Too short or unknown to the metadata: still foreign; name what the user typed, up to 3 digits.
+  return { countryCode: (international[1] ?? '').slice(0, 3), region: '' };
+}
+
 /** Mainland mobile number: 11 digits starting 13–19; segments are not whitelisted because new ones appear. */
 export function validateMobile(value: string): ValidationIssue[] {
   const blocked = presenceIssues(value);
   if (blocked) return blocked;
   const mobile = normalizeMobile(value);
-  const foreign = /^(?:\+|00)(\d{1,3})/.exec(mobile);
-  if (foreign && !mobile.startsWith('+86') && !mobile.startsWith('0086')) {
-    return [error('mobile.foreign', { countryCode: foreign[1] ?? '' })];
-  }
+  const foreign = foreignCountry(mobile);
+  if (foreign) return [error('mobile.foreign', foreign)];
   const digits = mobile.replace(/^(?:\+86|0086)/, '');
   const bad = [...digits].find((char) => !/\d/.test(char));
   if (bad !== undefined) return [error('mobile.charset', { char: describeChar(bad) })];

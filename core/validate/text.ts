@@ -9,6 +9,18 @@ const HAN = /\p{Script=Han}/u;
 const LATIN_LETTER = /[A-Za-z]/u;
 
 /**
+ * A field the portal takes in Chinese only (job title, 备注, access provider, server location): text with no
+ * Han character but Latin letters is refused. Latin beside Chinese (IT经理, a brand name) is allowed, and so is
+ * text in fields where Latin is the norm (a passport name, a domain, an e-mail), which do not call this.
+ */
+export function validateWrittenInChinese(value: string): ValidationIssue[] {
+  const text = value.trim();
+  if (text === '' || HAN.test(text) || !/[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]/u.test(text)) return [];
+  const shown = [...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text;
+  return [error('chinese.latinRefused', { text: shown })];
+}
+
+/**
  * Characters accepted in Chinese names and addresses besides Han characters, Latin letters and digits:
  * the punctuation that appears on licences and in addresses (（）·-#、，。/ …) in full- and half-width forms.
  */

@@ -382,7 +382,7 @@ describe('the language of the messages', () => {
     const r = await run('check', 'a.json', 'b.json', '--lang', 'zh-CN');
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'icp-packet check：参数不对：需要一个案件文件（case.json 或 .icpcase）。\n' +
+      'icp-packet check：参数不对：需要一个申请文件（case.json 或 .icpcase）。\n' +
         '用法：icp-packet check <case.json|case.icpcase> [--json] [--today YYYY-MM-DD] [--passphrase <p>] [--lang en|zh-CN]\n',
     );
     const unknown = await run('reminders', 'x.json', '--colour', '--lang', 'zh-CN');

@@ -65,9 +65,22 @@ describe('locales', () => {
     for (const key of SAME_IN_BOTH) expect(zhCN.get(key), key).toBe(en.get(key));
   });
 
+  it('write counted English text with plural forms, never "(s)"', () => {
+    expect([...en].filter(([, text]) => String(text).includes('(s)')).map(([key]) => key)).toEqual([]);
+    // A plural key has both forms, and the singular really is singular.
+    for (const [key, text] of en) {
+      if (!key.endsWith('_one')) continue;
+      expect(en.has(key.replace(/_one$/, '_other')), key).toBe(true);
+      expect(String(text), key).not.toMatch(
+        /\{\{count\}\} (?:errors|warnings|files|days|hours|reminders|pages)\b/,
+      );
+    }
+  });
+
   it('use camelCase keys', () => {
     for (const key of en.keys()) {
-      for (const part of key.split('.')) expect(part, key).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+      // i18next plural forms keep their suffix: `saved_one`, `saved_other`.
+      for (const part of key.split('.')) expect(part, key).toMatch(/^[a-z][a-zA-Z0-9]*(?:_(?:one|other))?$/);
     }
   });
 
@@ -123,9 +136,11 @@ describe('locales', () => {
       scanCancelled: true,
       ocrUnavailable: true,
     };
+    const has = (locale: Map<string, unknown>, key: string) =>
+      locale.has(key) || (locale.has(`${key}_one`) && locale.has(`${key}_other`));
     for (const code of Object.keys(codes)) {
-      expect(en.has(`errors.${code}`), code).toBe(true);
-      expect(zhCN.has(`errors.${code}`), code).toBe(true);
+      expect(has(en, `errors.${code}`), code).toBe(true);
+      expect(has(zhCN, `errors.${code}`), code).toBe(true);
     }
   });
 });

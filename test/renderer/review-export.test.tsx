@@ -229,3 +229,11 @@ describe('documents that the case already dates', () => {
     expect(licence.textContent).toContain(en.workspaceGuide.documents.colourAdvice);
   });
 });
+
+describe('review previews', () => {
+  it('draw pages large enough that the smallest English gloss reads at 9.5 px or more', async () => {
+    const { REVIEW_PAGE_WIDTH } = await import('../../renderer/src/screens/Review/DocumentPreviews');
+    const { PAGE, SMALLEST_GLOSS_PT } = await import('../../core/documents/layout');
+    expect((REVIEW_PAGE_WIDTH / PAGE.width) * SMALLEST_GLOSS_PT).toBeGreaterThanOrEqual(9.5);
+  });
+});

@@ -1,8 +1,24 @@
-import i18next, { type i18n } from 'i18next';
+import i18next, { type FormatterModule, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../../../locales/en.json';
 import zhCN from '../../../locales/zh-CN.json';
 import type { Language } from '../../../electron/contract';
+import { chineseDate } from '../../../core/validate/dates';
+
+/**
+ * Chinese text writes dates 2026年10月31日: an ISO date interpolated into Chinese UI text is shown so, in
+ * English it stays as is. (The UI uses no `{{value, format}}` formats, so this replaces i18next's formatter.)
+ */
+const DATE_FORMATTER: FormatterModule = {
+  type: 'formatter',
+  init: () => undefined,
+  format: (value: unknown, _format: string | undefined, lng: string | undefined) =>
+    // Any other value goes back untouched (numbers, undefined for a missing variable): i18next types the
+    // return as string, but passes it on as it came.
+    lng === 'zh-CN' && typeof value === 'string' ? chineseDate(value) : (value as string),
+  add: () => undefined,
+  addCached: () => undefined,
+};
 
 /**
  * A fresh i18next instance with both languages bundled: the app never fetches text at run time, and
@@ -10,17 +26,21 @@ import type { Language } from '../../../electron/contract';
  */
 export function createI18n(language: Language): i18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-    lng: language,
-    fallbackLng: 'en',
-    supportedLngs: ['en', 'zh-CN'],
-    load: 'currentOnly',
-    // Resources are bundled, so initialisation finishes before the first render.
-    initAsync: false,
-    // React escapes what it renders; escaping here too would show &amp; to the user.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void instance
+    .use(initReactI18next)
+    .use(DATE_FORMATTER)
+    .init({
+      resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+      lng: language,
+      fallbackLng: 'en',
+      supportedLngs: ['en', 'zh-CN'],
+      load: 'currentOnly',
+      // Resources are bundled, so initialisation finishes before the first render.
+      initAsync: false,
+      // React escapes what it renders; escaping here too would show &amp; to the user.
+      // alwaysFormat: every interpolated value passes through DATE_FORMATTER.
+      interpolation: { escapeValue: false, alwaysFormat: true },
+      returnNull: false,
+    });
   return instance;
 }

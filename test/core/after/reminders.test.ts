@@ -103,6 +103,16 @@ describe('.ics export', () => {
     const report = events.find((e) => e.uid.startsWith('annual-report.2027'))!;
     expect([report.startDate.toString(), report.endDate.toString()]).toEqual(['2027-01-01', '2027-04-01']);
     expect(ps.component.getFirstSubcomponent('valarm')).not.toBeNull();
+    // RFC 5545 §3.3.6: a duration is P…D or PT…H/M/S or P…W — never a bare 'T' after the days.
+    const triggers = ics.split('\r\n').filter((line) => line.startsWith('TRIGGER'));
+    expect(triggers).toHaveLength(reminders.length);
+    for (const line of triggers)
+      expect(line).toMatch(/^TRIGGER(;[A-Z-]+=[A-Z-]+)*:-P(\d+W|\d+D(T\d+H)?|T\d+H(\d+M)?(\d+S)?)$/);
+    expect(triggers[0]).toMatch(/:-P(7D|1W|T168H)$/);
+    const alarm = ps.component.getFirstSubcomponent('valarm')!;
+    const trigger = alarm.getFirstPropertyValue('trigger');
+    expect(trigger).toBeInstanceOf(ICAL.Duration);
+    expect((trigger as ICAL.Duration).toSeconds()).toBe(-7 * 24 * 3600);
     expect(ics.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
   });
 

@@ -55,4 +55,28 @@ describe('Latin-script region names', () => {
       }
     }
   });
+
+  it.each([
+    ['310112', 'Minhang District'],
+    ['330382', 'Yueqing City'],
+    ['420116', 'Huangpi District'],
+    ['371722', 'Shan County'],
+    ['510117', 'Pidu District'],
+    ['360730', 'Ningdu County'],
+    ['341500', "Lu'an"],
+    ['610100', "Xi'an"],
+    ['650100', 'Urumqi'],
+    ['653100', 'Kashgar Prefecture'],
+    ['540100', 'Lhasa'],
+    ['150100', 'Hohhot'],
+    ['533400', 'Diqing Tibetan Autonomous Prefecture'],
+  ])('reads place names as places are read, not character by character: %s is %s', async (code, latin) => {
+    const { regionLatin } = await import('../../../core/model/regions');
+    expect(regionLatin(code)).toBe(latin);
+  });
+
+  it('finds 闵行区 by typing "Minhang"', async () => {
+    const { matchRegions } = await import('../../../renderer/src/components/fields/RegionSelect');
+    expect(matchRegions(districtsOf('310100'), 'minhang').map((d) => d.name)).toEqual(['闵行区']);
+  });
 });

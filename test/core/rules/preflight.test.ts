@@ -551,6 +551,69 @@ describe('checkCase — field validators and bookkeeping', () => {
     expect([...steps].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(steps);
   });
 
+  it('never advises a last submission day that has already passed', () => {
+    const soon = (validTo: string) =>
+      check(variant((c) => void (c.subject.certificateValidTo = validTo))).find(
+        (i) => i.code === 'document.expiresBeforeReviewEnds',
+      )!;
+    // Ends in three weeks: no submission from today on keeps it valid long enough.
+    const late = soon('2026-12-21');
+    const days = (text: string) => [...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => m[0]);
+    expect(days(late.fix.en).every((d) => d >= TODAY)).toBe(true);
+    expect(days(late.fix['zh-CN']).every((d) => d >= TODAY)).toBe(true);
+    expect(late.fix.en).toMatch(/renew/i);
+    expect(late.fix['zh-CN']).toContain('续');
+    // Ends later: the last day that still works is named, and it lies ahead.
+    const roomy = check(variant((c) => void (c.subject.certificateValidTo = '2027-04-20'))).find(
+      (i) => i.code === 'document.expiresBeforeReviewEnds',
+    );
+    if (roomy) {
+      expect(days(roomy.fix.en).length).toBe(1);
+      expect(days(roomy.fix.en)[0]! >= TODAY).toBe(true);
+    }
+  });
+
+  it('refuses Latin-only text in Chinese-only fields (job title, 备注, access provider, server location) with a clear message', () => {
+    const issuesAt = (c: Case, path: string) =>
+      check(c)
+        .filter((i) => i.path === path)
+        .map((i) => i.code);
+    const c = variant((c) => {
+      c.principal.title = 'Operations Manager';
+      mini(c).remarks = 'We sell home goods in our own WeChat shop to customers in China.';
+    });
+    expect(issuesAt(c, 'principal.title')).toContain('chinese.latinRefused');
+    expect(issuesAt(c, 'services.0.remarks')).toContain('chinese.latinRefused');
+    const message = check(c).find((i) => i.path === 'principal.title' && i.code === 'chinese.latinRefused')!;
+    expect(message.message.en).toMatch(/Chinese characters/);
+    expect(message.fix.en).toMatch(/pick|list/i);
+    const web = websiteSample();
+    const site = web.services[0]!;
+    if (site.kind !== 'website') throw new Error('website');
+    site.accessProvider = 'Alibaba Cloud';
+    site.serverLocation = 'Shanghai';
+    expect(issuesAt(web, 'services.0.accessProvider')).toContain('chinese.latinRefused');
+    expect(issuesAt(web, 'services.0.serverLocation')).toContain('chinese.latinRefused');
+    // Chinese with a brand or an acronym in Latin letters is fine; so is a passport holder's Latin name.
+    const mixed = variant((c) => {
+      c.principal.title = 'IT经理';
+      c.principal.idType = 'passport';
+      c.principal.name = 'SCHMIDT ANNA';
+    });
+    expect(issuesAt(mixed, 'principal.title')).not.toContain('chinese.latinRefused');
+    expect(issuesAt(mixed, 'principal.name')).not.toContain('chinese.latinRefused');
+  });
+
+  it('writes dates in Chinese findings as 2026年10月31日, never as ISO dates', () => {
+    const issue = check(variant((c) => void (c.subject.certificateValidTo = '2026-12-21'))).find(
+      (i) => i.code === 'document.expiresBeforeReviewEnds',
+    );
+    expect(issue).toBeDefined();
+    expect(issue!.message['zh-CN'] + issue!.fix['zh-CN']).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(issue!.message['zh-CN']).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(issue!.message.en).toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
   it('an empty case is incomplete, not a crash', () => {
     const c = structuredClone(sample());
     c.answers = answers({ surfaces: [], mainlandHosting: null, subject: null, activities: [] });

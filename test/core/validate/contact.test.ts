@@ -42,9 +42,20 @@ describe('validateMobile', () => {
     expect(codes(validateMobile(value))).toEqual([code]);
   });
 
+  it.each([
+    ['+49 151 23456789', '49', 'DE'],
+    ['0049 1512 3456789', '49', 'DE'],
+    ['+1 415 555 0100', '1', 'US'],
+    ['+33 6 12 34 56 78', '33', 'FR'],
+    ['+852 9123 4567', '852', 'HK'],
+  ])('reads the country code of %s as +%s (%s)', (value, countryCode, region) => {
+    expect(issueWith(validateMobile(value), 'mobile.foreign').params).toEqual({ countryCode, region });
+  });
+
   it('names the foreign country code', () => {
     expect(issueWith(validateMobile('+852 91234567'), 'mobile.foreign').params).toEqual({
       countryCode: '852',
+      region: 'HK',
     });
   });
 });

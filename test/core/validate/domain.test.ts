@@ -79,6 +79,10 @@ describe('registrableDomain', () => {
     ['www.example.cn', 'example.cn'],
     ['www.例子.中国', '例子.中国'],
     ['www.例子.公司.cn', '例子.公司.cn'],
+    ['example.com.hk', 'example.com.hk'],
+    ['shop.example.com.hk', 'example.com.hk'],
+    ['www.example.co.uk', 'example.co.uk'],
+    ['www.example.com.au', 'example.com.au'],
   ])('%s → %s', (value, expected) => {
     expect(registrableDomain(value)).toBe(expected);
   });
@@ -91,6 +95,11 @@ describe('registrableDomain', () => {
 describe('validateWebsiteDomain', () => {
   it('accepts a registrable domain', () => {
     expect(validateWebsiteDomain('example.com.cn')).toEqual([]);
+  });
+
+  it('accepts a registrable domain under any public suffix (example.com.hk is not a sub-domain of com.hk)', () => {
+    expect(validateWebsiteDomain('example.com.hk')).toEqual([]);
+    expect(codes(validateWebsiteDomain('com.hk'))).toEqual(['domain.publicSuffix']);
   });
 
   it('warns when a sub-domain is given and names the domain to file', () => {

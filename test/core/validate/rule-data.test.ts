@@ -63,7 +63,7 @@ describe('templates/rules/provinces.json (identifiers.md §9)', () => {
 describe('rule files carry a source and an as-of date', () => {
   it.each([
     'provinces.json',
-    'public-suffixes.json',
+    'field-choices.json',
     'validity.json',
     'field-limits.json',
     'naming-rules.json',

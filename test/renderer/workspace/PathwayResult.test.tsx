@@ -58,6 +58,22 @@ describe('pathway result', () => {
     );
   });
 
+  it('says "Most likely" for one thing only: the pathway, never also for a route', () => {
+    for (const decision of [sample, blocked]) {
+      renderResult(decision, 'en');
+      expect(occurrences(document.body.textContent ?? '', 'Most likely')).toBeLessThanOrEqual(1);
+      document.body.innerHTML = '';
+    }
+    renderResult(blocked, 'en');
+    const likelyRoute = blocked.likelyRoute;
+    expect(likelyRoute).toBeDefined();
+    const bottom = document.querySelector('[data-bottom-line]') as HTMLElement;
+    const badge = document.querySelector(`[data-route="${likelyRoute?.id}"] .route__likely`);
+    // The route the bottom line recommends carries the same word on its card.
+    expect(bottom.textContent).toContain(en.pathway.obstacles.mostLikely);
+    expect(badge?.textContent).toBe(en.pathway.obstacles.mostLikely);
+  });
+
   it('sets out each dispute once, linked from every conclusion it affects', () => {
     renderResult(sample, 'en');
     const text = document.body.textContent ?? '';

@@ -166,15 +166,18 @@ describe('region pickers', () => {
     await openNewCase('applicant');
     const province = input('subject.province') as HTMLSelectElement;
     const texts = [...province.options].map((option) => option.textContent);
-    expect(texts).toContain('上海市 Shanghai');
+    // English UI: the Latin name first, so the closed select's type-ahead finds "Shanghai".
+    expect(texts).toContain('Shanghai 上海市');
+    const regionOptions = [...province.options].filter((option) => option.value !== '');
+    expect(regionOptions.filter((option) => !/^[A-Z]/.test(option.textContent ?? ''))).toEqual([]);
     const search = screen.getByRole('searchbox', { name: /Filing province/ });
     fireEvent.change(search, { target: { value: 'shang' } });
     expect([...province.options].map((o) => o.value).filter(Boolean)).toEqual(['310000']);
     fireEvent.change(search, { target: { value: '广东' } });
-    expect([...province.options].map((o) => o.textContent)).toContain('广东省 Guangdong');
+    expect([...province.options].map((o) => o.textContent)).toContain('Guangdong 广东省');
     fireEvent.change(province, { target: { value: '440000' } });
     const city = input('subject.city') as HTMLSelectElement;
-    expect([...city.options].map((o) => o.textContent)).toContain('深圳市 Shenzhen');
+    expect([...city.options].map((o) => o.textContent)).toContain('Shenzhen 深圳市');
   });
 });
 

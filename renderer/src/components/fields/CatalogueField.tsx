@@ -1,14 +1,17 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../../core/model/case';
+import { choiceListFor } from '../../../../core/model/choices';
 import { fieldDef, type FieldDef } from '../../../../core/model/fields';
 import { toPattern } from '../../../../core/model/paths';
 import type { Region } from '../../../../core/model/regions';
 import type { PreflightIssue } from '../../../../core/rules/preflight';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { REVEAL_EVENT } from '../../navigation/focusTarget';
 import { useCaseSession } from '../../screens/Case/caseSession';
 import { languageCodec, optionsFor, type ListCodec } from './options';
 import { ListEditor } from './ListEditor';
+import { ChoiceInput, ContentTypePicker, ProvinceInput, RemarkPatterns } from './Pickers';
 import { RegionSelect } from './RegionSelect';
 import { listLabels, type ListLabels } from './listLabels';
 import { getAt, setAt } from './paths';
@@ -57,6 +60,19 @@ export function FieldView({
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const [touched, setTouched] = useState(false);
+  // Pointed at from Review (or another link): highlighted, with its findings shown even if untouched.
+  const [targeted, setTargeted] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return undefined;
+    const reveal = () => {
+      setTouched(true);
+      setTargeted(true);
+    };
+    element.addEventListener(REVEAL_EVENT, reveal);
+    return () => element.removeEventListener(REVEAL_EVENT, reveal);
+  }, []);
   const id = fieldDomId(path);
   const helpId = `${id}-help`;
   const issuesId = `${id}-issues`;
@@ -76,8 +92,31 @@ export function FieldView({
     className: '',
   };
 
+  const pickerProps = {
+    id,
+    describedBy,
+    invalid: hasError,
+    disabled,
+    onBlur: () => setTouched(true),
+  };
+  const choices = def.input === 'text' ? choiceListFor(path) : undefined;
+  const text = typeof value === 'string' ? value : '';
   let input: ReactNode;
-  switch (def.input) {
+  switch (toPattern(path) === 'services.*.serverLocation' ? 'province' : choices ? 'choice' : def.input) {
+    case 'province':
+      input = <ProvinceInput {...pickerProps} value={text} onChange={onChange} label={def.label[lang]} />;
+      break;
+    case 'choice':
+      input = (
+        <ChoiceInput
+          {...pickerProps}
+          value={text}
+          choices={choices ?? []}
+          onChange={onChange}
+          label={def.label[lang]}
+        />
+      );
+      break;
     case 'textarea':
       input = (
         <textarea
@@ -179,13 +218,18 @@ export function FieldView({
       break;
     }
     case 'list':
-      input = (
+      input = path.endsWith('serviceContentTypes') ? (
+        <ContentTypePicker
+          {...pickerProps}
+          value={Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : []}
+          onChange={onChange}
+        />
+      ) : (
         <ListInput
           id={id}
           describedBy={describedBy}
           invalid={hasError}
           label={listLabels(t, toPattern(path), def.label[lang])}
-          numeric={path.endsWith('serviceContentTypes')}
           codec={path.endsWith('.languages') ? languageCodec(lang) : undefined}
           values={Array.isArray(value) ? (value as (string | number)[]) : []}
           onChange={onChange}
@@ -220,7 +264,14 @@ export function FieldView({
   );
 
   return (
-    <div className={`field field--${def.input}${hasError ? ' field--invalid' : ''}`} data-path={path}>
+    <div
+      ref={container}
+      className={`field field--${def.input}${hasError ? ' field--invalid' : ''}${targeted ? ' field--target' : ''}`}
+      data-path={path}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setTargeted(false);
+      }}
+    >
       {def.input === 'boolean' ? (
         <div className="field__check">
           {input}
@@ -278,7 +329,6 @@ function ListInput({
   describedBy,
   invalid,
   label,
-  numeric,
   codec,
   values,
   onChange,
@@ -288,7 +338,6 @@ function ListInput({
   describedBy: string;
   invalid: boolean;
   label: ListLabels;
-  numeric: boolean;
   /** How rows show and read their values where the stored form is not what the user types (Languages). */
   codec?: ListCodec;
   values: readonly (string | number)[];
@@ -297,10 +346,7 @@ function ListInput({
 }) {
   const setRow = (index: number, raw: string) => {
     const next = [...values];
-    if (numeric) {
-      const parsed = Number.parseInt(raw, 10);
-      next[index] = Number.isFinite(parsed) ? parsed : 0;
-    } else next[index] = codec ? codec.read(raw) : raw;
+    next[index] = codec ? codec.read(raw) : raw;
     onChange(next);
   };
   return (
@@ -313,13 +359,13 @@ function ListInput({
         addLabel={label.add}
         removeLabel={label.remove}
         addButtonId={values.length === 0 ? id : undefined}
-        onAdd={() => onChange([...values, numeric ? 0 : ''])}
+        onAdd={() => onChange([...values, ''])}
         onRemove={(index) => onChange(values.filter((_, i) => i !== index))}
         renderItem={(item, index, removeButton) => (
           <>
             <input
               id={index === 0 ? id : `${id}-${index}`}
-              type={numeric ? 'number' : 'text'}
+              type="text"
               className="input"
               aria-label={label.item(index)}
               aria-invalid={invalid ? true : undefined}
@@ -379,10 +425,15 @@ export function CatalogueField({
       shortMeaning={shortMeaning}
     />
   );
+  const remarksOf = /^services\.(\d+)\.remarks$/u.exec(path);
+  const patterns = remarksOf && !disabled && (
+    <RemarkPatterns path={path} serviceIndex={Number(remarksOf[1])} />
+  );
   if (!def.englishMeaning) return view;
   return (
     <>
       {view}
+      {patterns}
       <EnglishMeaningInput path={path} disabled={disabled} />
     </>
   );

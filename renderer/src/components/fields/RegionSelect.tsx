@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../../core/model/regions';
+import type { Language } from '../../../../electron/contract';
+import { useUiLanguage } from '../../i18n/useUiLanguage';
 
 /** Folds a name for searching: case, spaces and apostrophes do not count ("pudong", "Pu Dong", "浦东"). */
 const fold = (text: string) => text.toLowerCase().replace(/[\s'’-]/g, '');
@@ -12,9 +14,16 @@ export function matchRegions(regions: readonly Region[], query: string): Region[
   return regions.filter((r) => fold(r.name).includes(needle) || fold(r.latin).includes(needle));
 }
 
-/** "上海市 Shanghai": the portal's Chinese name first, then the Latin-script name to find it by. */
-export const regionLabel = (region: Region): string =>
-  region.latin === '' ? region.name : `${region.name} ${region.latin}`;
+/**
+ * A region in both scripts, the UI language's first: "Shanghai 上海市" in English, so typing "Shanghai" on the
+ * closed select finds it (a select's type-ahead matches the start of an option); "上海市 Shanghai" in Chinese.
+ */
+export const regionLabel = (region: Region, lang: Language = 'zh-CN'): string =>
+  region.latin === ''
+    ? region.name
+    : lang === 'en'
+      ? `${region.latin} ${region.name}`
+      : `${region.name} ${region.latin}`;
 
 /**
  * A province, city or district picker: every choice in both scripts, and a search box above it that
@@ -38,6 +47,7 @@ export function RegionSelect({
   selectProps: Record<string, unknown>;
 }) {
   const { t } = useTranslation();
+  const lang = useUiLanguage();
   const [query, setQuery] = useState('');
   const matches = matchRegions(regions, query);
   const chosen = regions.find((r) => r.code === value);
@@ -71,7 +81,7 @@ export function RegionSelect({
         {shown.map((region) => (
           // A place's own name in both scripts: data, not UI text to translate.
           <option key={region.code} value={region.code} translate="no">
-            {regionLabel(region)}
+            {regionLabel(region, lang)}
           </option>
         ))}
       </select>

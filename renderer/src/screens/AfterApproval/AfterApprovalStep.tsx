@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { revealElement } from '../../navigation/focusTarget';
 import { todayIso } from '../../../../core/validate/common';
 import { PiInventory } from '../../components/PiInventory';
 import type { StepScreenProps } from '../Case/StepOverview';
@@ -46,8 +47,7 @@ export function AfterApprovalStep({ caseId, step, navigate }: StepScreenProps) {
             className="button button--small"
             onClick={() => {
               const target = document.getElementById(id);
-              target?.scrollIntoView({ block: 'start' });
-              target?.focus();
+              if (target) revealElement(target, 'start');
             }}
           >
             {t(key)}

@@ -1,5 +1,6 @@
 import { useId, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { revealElement } from '../../navigation/focusTarget';
 import { CONFIDENCES, type Confidence, type Dispute, type Source } from '../../../../core/rules/data';
 import type { Conclusion, Decision, RouteOption } from '../../../../core/rules/decide';
 import type { Language } from '../../../../electron/contract';
@@ -40,8 +41,7 @@ function openTarget(event: MouseEvent<HTMLAnchorElement>) {
   for (let node: HTMLElement | null = target; node; node = node.parentElement) {
     if (node instanceof HTMLDetailsElement) node.open = true;
   }
-  target.scrollIntoView?.({ block: 'start' });
-  target.focus({ preventScroll: true });
+  revealElement(target, 'start');
 }
 
 /** Sources once each, by address (or title where there is none): the list key is that stable id. */

@@ -14,7 +14,11 @@ type Variant = 'submission' | 'review';
 
 /** Edits settle this long before the previews are drawn again: typing does not re-render every document. */
 export const PREVIEW_DEBOUNCE_MS = 800;
-const PAGE_WIDTH = 560;
+/**
+ * Width the review previews draw an A4 page at (CSS px; it shrinks with the window). At 800 px the smallest
+ * English gloss (7.5 pt) is drawn about 10 px high, readable without zooming; 560 px made it 7 px.
+ */
+export const REVIEW_PAGE_WIDTH = 800;
 
 type Rendered =
   | { kind: 'ready'; bytes: Uint8Array }
@@ -150,7 +154,7 @@ export function DocumentPreviews({ caseId }: { caseId: string }) {
               </button>
               <div id={`preview-${document.templateId}`} className="preview__body" hidden={!isOpen}>
                 {isOpen && state?.kind === 'ready' && (
-                  <PdfPages bytes={state.bytes} title={title} width={PAGE_WIDTH} />
+                  <PdfPages bytes={state.bytes} title={title} width={REVIEW_PAGE_WIDTH} />
                 )}
                 {isOpen && state?.kind === 'failed' && (
                   <p className="preview__error" role="alert">

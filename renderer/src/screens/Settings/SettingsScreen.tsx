@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { revealElement } from '../../navigation/focusTarget';
 import type { AppInfo, LanguagePreference } from '../../../../electron/contract';
 import { ExternalLink } from '../../components/ExternalLink';
 import { SelectField } from '../../components/fields/Field';
@@ -29,8 +30,7 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
 
   useEffect(() => {
     const heading = section === 'about' ? aboutHeading : section === 'rules' ? rulesHeading : undefined;
-    heading?.current?.focus();
-    heading?.current?.scrollIntoView?.({ block: 'start' });
+    if (heading?.current) revealElement(heading.current, 'start');
   }, [section]);
 
   return (
