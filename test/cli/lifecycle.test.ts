@@ -72,7 +72,7 @@ describe('icp-packet annual-report', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     const text = cli.out.join('');
     expect(text).toContain('营业收入 (Operating revenue): 286.14');
-    expect(text).toContain('Checks: 0 error(s), 1 warning(s)');
+    expect(text).toContain('Checks: 0 errors, 1 warning');
     expect(text).toContain('Our sources do not have it');
     expect((await readFile(path.join(dir, 'out/sheet.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
   });
