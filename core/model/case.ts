@@ -492,6 +492,35 @@ export type DataItem = z.infer<typeof DataItemSchema>;
 
 export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 
+/** Fingerprints of what a version of a document prints (core/documents/signing.ts `printedFields`). */
+const PrintedFieldsSchema = z.array(z.tuple([z.string().max(200), z.string().max(16)])).max(400).default([]);
+
+/**
+ * What the app read from a signed scan when it was attached (core/documents/signed-scan.ts): the document
+ * it is the signed copy of, the content version printed in its marks, and the pages it holds.
+ */
+export const SignedCopySchema = z.object({
+  templateId: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  /** The content version the scan's marks carry; the copy is out of date once the document prints otherwise. */
+  contentVersion: z.string().regex(/^[0-9A-F]{10}$/),
+  /** The pages of the document this file holds (1-based, in order). */
+  pages: z.array(z.number().int().min(1).max(999)).min(1).max(100),
+  /** How many pages the printed document has. */
+  pageCount: z.number().int().min(1).max(999),
+  /** What that version printed, to name what changed when it goes out of date. */
+  fields: PrintedFieldsSchema,
+});
+export type SignedCopy = z.infer<typeof SignedCopySchema>;
+
+/** A document version printed for signing: what a scan of it printed, to explain why it is out of date. */
+export const SigningPrintSchema = z.object({
+  templateId: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  contentVersion: z.string().regex(/^[0-9A-F]{10}$/),
+  printedAt: z.string().max(40),
+  fields: PrintedFieldsSchema,
+});
+export type SigningPrint = z.infer<typeof SigningPrintSchema>;
+
 export const AttachmentMetaSchema = z.object({
   /** SHA-256 of the plaintext bytes, lower-case hex: the content address in the store. */
   id: z.string().regex(/^[0-9a-f]{64}$/),
@@ -508,6 +537,8 @@ export const AttachmentMetaSchema = z.object({
   /** Validity of the document shown in the file (user-entered), for expiry checks. */
   validFrom: isoDate(),
   validTo: isoDate(),
+  /** Set when the file is the checked signed scan of a document the app generated. */
+  signedCopy: SignedCopySchema.optional(),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 
@@ -622,6 +653,13 @@ export const CaseSchema = z.object({
   licence: LicenceSchema.default(() => LicenceSchema.parse({})),
   personalData: z.array(DataItemSchema).default([]),
   attachments: z.array(AttachmentMetaSchema).default([]),
+  /**
+   * Identifies the case in the marks of the documents printed for signing: the id the case had when it
+   * was first exported, so paper printed before an export still checks after the import ('' = the id).
+   */
+  markId: z.string().max(64).default(''),
+  /** The versions of documents printed for signing, newest last (a few per document). */
+  signingPrints: z.array(SigningPrintSchema).max(60).default([]),
   /** Pre-flight warnings the user has acknowledged, by issue key (code + path). */
   acknowledged: z.array(z.string().max(300)).default([]),
   journal: z.array(JournalEntrySchema).default([]),

@@ -39,6 +39,8 @@ const NOT_REGISTERED = new Set([
   'labels.json',
   // The packet's index page: rendered by core/packet with its own substitutions, never chosen by a case.
   'packet-index.json',
+  // The instruction note printed before a document to sign (core/documents/signing.ts), not a document.
+  'signing-note.json',
 ]);
 
 type Schema = z.ZodType;
