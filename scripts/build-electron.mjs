@@ -1,5 +1,7 @@
 // Bundles the main process and the preload with esbuild (CommonJS: a sandboxed preload cannot be ESM).
 // `--outdir <dir>` builds elsewhere than dist/electron (the build test uses it).
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -30,3 +32,11 @@ await build({
   outfile: path.join(outdir, 'preload.cjs'),
   external: ['electron'],
 });
+
+// zxing-wasm's WebAssembly binary (QR codes, host/qr): beside main.cjs, where main.ts tells host/qr to read
+// it, so the app never fetches it (zxing-wasm's default is a CDN) and it is packed into app.asar with main.
+await mkdir(outdir, { recursive: true });
+await copyFile(
+  createRequire(import.meta.url).resolve('zxing-wasm/full/zxing_full.wasm'),
+  path.join(outdir, 'zxing_full.wasm'),
+);

@@ -1,7 +1,9 @@
 /**
- * `icp-packet render <case.json|case.icpcase> <templateId> --out <file.pdf> [--review]`
+ * `icp-packet render <case.json|case.icpcase> <templateId> --out <file.pdf> [--review | --for-signing]`
  *
- * Renders one generated document of a case, for checking a template or re-printing a single letter. The
+ * Renders one generated document of a case, for checking a template or re-printing a single letter.
+ * `--for-signing` writes the copy to print, sign and return: a page on who signs and seals where (English;
+ * Chinese before it with --lang zh-CN), then the document with its verification mark on every page. The
  * case is read like every command reads one (cli/case-reader.ts); documents are drawn from the case's data,
  * so no attachment is needed. Rendering a document whose condition does
  * not hold for the case is allowed (with a note): the user asked for it by name.
@@ -9,14 +11,11 @@
  * Exit codes: 0 written · 2 bad input (usage, unreadable or invalid case, unknown template, characters the
  * font cannot print, output not writable).
  */
-import { decisionFromCase, type DocumentDecision } from '../../core/documents/conditions';
 import { DocumentError } from '../../core/documents/render';
 import { templateApplies } from '../../core/documents/resolve';
 import { documentTemplate, documentTemplates } from '../../core/documents/templates';
-import type { Case } from '../../core/model/case';
-import { PacketError } from '../../core/packet/errors';
-import { planPacket } from '../../core/packet/gate';
-import { decidePathway } from '../../core/rules/decide';
+import { displayVersion, signedTemplates } from '../../core/documents/signing';
+import { previewDecision } from '../../core/packet/preview';
 import { renderCaseDocument } from '../../host/documents';
 import { CASE_OPTIONS, CASE_USAGE, readCase } from '../case-reader';
 import { InputError, commandPrefix, defineCommand } from '../define-command';
@@ -35,25 +34,18 @@ function templateList(): string {
     .join('\n');
 }
 
-/**
- * The pathway facts `icp-packet build` would use (decidePathway → planPacket), so the note about documents
- * outside the packet agrees with the packet; a case with no fileable pathway falls back to its own answers.
- */
-function packetDecision(caseData: Case): DocumentDecision {
-  try {
-    return planPacket(caseData, decidePathway(caseData.answers)).documents;
-  } catch (error) {
-    if (error instanceof PacketError) return decisionFromCase(caseData);
-    throw error;
-  }
-}
-
 export const renderCommand = defineCommand(
   {
     name: 'render',
-    usage: `render ${CASE_USAGE} <templateId> --out <file.pdf> [--review] [--passphrase <p>] [--lang en|zh-CN]`,
-    summary: 'render one document of a case as PDF (--review: bilingual review copy)',
-    options: { ...CASE_OPTIONS, review: { type: 'boolean' }, out: { type: 'string' } },
+    usage: `render ${CASE_USAGE} <templateId> --out <file.pdf> [--review | --for-signing] [--passphrase <p>] [--lang en|zh-CN]`,
+    summary:
+      'render one document of a case as PDF (--review: bilingual review copy; --for-signing: the copy to print, sign and return, with how to sign it)',
+    options: {
+      ...CASE_OPTIONS,
+      review: { type: 'boolean' },
+      'for-signing': { type: 'boolean' },
+      out: { type: 'string' },
+    },
     operands: {
       count: 2,
       what: { en: 'a case file and a template id', 'zh-CN': '一个案件文件和一个模板 ID' },
@@ -65,8 +57,19 @@ export const renderCommand = defineCommand(
     const template = documentTemplate(templateId);
     if (!template) throw new InputError('unknownTemplate', { template: templateId, list: templateList() });
 
+    const forSigning = values['for-signing'] ?? false;
+    if (forSigning && values.review)
+      throw new InputError('conflictingOptions', { first: '--review', second: '--for-signing' });
+    if (forSigning && !template.signing)
+      throw new InputError('notSignedByHand', {
+        template: templateId,
+        list: signedTemplates()
+          .map((t) => t.id)
+          .join(', '),
+      });
     const { case: caseData } = await readCase(caseFile, io, { passphrase: values.passphrase });
-    const decision = packetDecision(caseData);
+    // The pathway facts `icp-packet build` uses (the case's own answers when nothing is fileable).
+    const decision = previewDecision(caseData);
     const notNeeded = NAMED_FOR[template.id];
     if (notNeeded && !templateApplies(template, caseData, decision)) {
       // These documents are about someone or something the case does not have: printed anyway they would
@@ -81,10 +84,27 @@ export const renderCommand = defineCommand(
 
     let bytes: Uint8Array;
     try {
-      bytes = await renderCaseDocument(templateId, caseData, {
-        variant: values.review ? 'review' : 'submission',
-        decision,
-      });
+      if (forSigning) {
+        // Heavy (fonts, the QR module): loaded only for this option.
+        const { renderForSigning } = await import('../../host/signing');
+        const printed = await renderForSigning(caseData, templateId, {
+          languages: lang === 'zh-CN' ? ['zh', 'en'] : ['en'],
+          now: new Date(),
+        });
+        bytes = printed.bytes;
+        io.stderr(
+          message(lang, 'printedForSigning', {
+            notes: printed.notePages,
+            pages: printed.pageCount,
+            version: displayVersion(printed.version),
+          }),
+        );
+      } else {
+        bytes = await renderCaseDocument(templateId, caseData, {
+          variant: values.review ? 'review' : 'submission',
+          decision,
+        });
+      }
     } catch (error) {
       if (error instanceof DocumentError && error.code === 'unsupportedCharacters') {
         throw new InputError('unprintable', { details: error.details });

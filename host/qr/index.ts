@@ -15,6 +15,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type * as ZxingModule from 'zxing-wasm/full';
 
 /** Raw pixels: 1 (grey), 3 (RGB) or 4 (RGBA) bytes per pixel, rows top to bottom. */
@@ -53,9 +54,23 @@ export function configureQr(options: { wasmPath: string }): void {
   wasmPath = options.wasmPath;
 }
 
-/** node_modules/zxing-wasm/dist/full/zxing_full.wasm of the source tree (never reached in the bundled app). */
+/**
+ * zxing-wasm's node_modules copy, found from the running entry script (bin/icp-packet.mjs, vitest, tsx),
+ * else from the working folder. Not reached in the built app, which configures its own copy; no
+ * `import.meta` here, which a CommonJS bundle leaves empty.
+ */
 function sourceTreeWasm(): string {
-  return createRequire(import.meta.url).resolve('zxing-wasm/full/zxing_full.wasm');
+  const anchors = [process.argv[1], process.cwd()].filter((a): a is string => !!a);
+  for (const anchor of anchors) {
+    try {
+      return createRequire(path.resolve(anchor, anchor === process.cwd() ? 'index.js' : '')).resolve(
+        'zxing-wasm/full/zxing_full.wasm',
+      );
+    } catch {
+      // Not under this anchor: try the next.
+    }
+  }
+  throw new Error('zxing-wasm is not installed: run npm install (or configureQr with the .wasm path)');
 }
 
 function zxing(): Promise<Zxing> {
