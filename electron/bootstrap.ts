@@ -54,6 +54,8 @@ export interface BootstrapOptions {
   rendererDir: string;
   /** The bundled preload (dist/electron/preload.cjs). */
   preloadPath: string;
+  /** zxing-wasm's .wasm, copied beside main.cjs by the build (host/qr reads it from there). */
+  qrWasmPath?: string;
   platform: NodeJS.Platform;
 }
 
@@ -94,6 +96,25 @@ export function caseFileDialogs(
         : await dialog.showOpenDialog(options);
       return result.canceled ? undefined : result.filePaths[0];
     },
+  };
+}
+
+/** The native Save dialog of `signing:print` (filter .pdf), attached to the main window. */
+export function signingSaveDialog(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  app: Pick<App, 'getPath'>,
+  parent: () => BrowserWindow | null,
+): NonNullable<HandlerDeps['showSigningSaveDialog']> {
+  return async ({ defaultFileName }) => {
+    const options: SaveDialogOptions = {
+      defaultPath: path.join(app.getPath('documents'), path.basename(defaultFileName)),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    };
+    const window = parent();
+    const result = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? undefined : result.filePath;
   };
 }
 
@@ -214,6 +235,8 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       },
       ...caseFileDialogs(electron.dialog, app, () => mainWindow),
       showCalendarSaveDialog: calendarSaveDialog(electron.dialog, app, () => mainWindow),
+      showSigningSaveDialog: signingSaveDialog(electron.dialog, app, () => mainWindow),
+      ...(options.qrWasmPath ? { qrWasmPath: options.qrWasmPath } : {}),
       ...packetDialogs(
         electron.dialog,
         shell,

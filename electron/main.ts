@@ -8,6 +8,8 @@ const running = bootstrap(
   {
     rendererDir: path.join(__dirname, '..', 'renderer'),
     preloadPath: path.join(__dirname, 'preload.cjs'),
+    // Copied beside main.cjs by scripts/build-electron.mjs (inside app.asar when packaged).
+    qrWasmPath: path.join(__dirname, 'zxing_full.wasm'),
     platform: process.platform,
   },
 );

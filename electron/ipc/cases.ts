@@ -27,6 +27,7 @@ import { ICPCASE_LIMITS } from '../../host/store/icpcase';
 import { ScanCache, storeScanStore } from '../../host/packet/scan-cache';
 import type { HandlerDeps } from './deps';
 import { keySessionFor, storeRootOf } from './key-session';
+import { signedScanFor } from './signed-scan';
 import { HandlerError, handle } from './result';
 
 // Every store error code must be a contract error code: this line fails to compile otherwise.
@@ -193,7 +194,9 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
         bytes: z.instanceof(Uint8Array),
       }),
       async (r) => {
-        const added = await store.addAttachment(r.caseId, r);
+        // On a signed document's line only its checked signed scan is taken (electron/ipc/signing.ts).
+        const signed = await signedScanFor(store, r.caseId, r.checklistItemId, r.bytes);
+        const added = await store.addAttachment(r.caseId, { ...r, ...signed });
         // The scan's normalised copy is made now, once; every export streams it from the store.
         await scanCacheFor(deps, r.caseId).prepare(added.attachment);
         return added;

@@ -30,13 +30,24 @@ export interface PacketDeps {
   resourcesDir?: string;
 }
 
+/** What the sign-and-return handlers need beyond the common deps. */
+export interface SigningDeps {
+  /** Native Save dialog for a PDF to print (filter .pdf): the chosen path, or undefined when cancelled. */
+  showSigningSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
+  /**
+   * zxing-wasm's zxing_full.wasm, which reads and writes the QR codes (host/qr): the built app passes the
+   * copy beside main.cjs; absent, the source tree's node_modules copy is used.
+   */
+  qrWasmPath?: string;
+}
+
 /** What the after-approval handlers need beyond the common deps. */
 export interface AfterDeps {
   /** Native Save dialog for a calendar file (filter .ics): the chosen path, or undefined when cancelled. */
   showCalendarSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
 }
 
-export interface HandlerDeps extends PacketDeps, AfterDeps {
+export interface HandlerDeps extends PacketDeps, AfterDeps, SigningDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
   appName: string;

@@ -15,6 +15,7 @@ import { createSampleHandlers } from './sample';
 import { createPacketHandlers } from './packet';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
+import { createSigningHandlers } from './signing';
 
 export type { HandlerDeps, PacketDeps } from './deps';
 
@@ -27,6 +28,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createSampleHandlers(deps),
     ...createPacketHandlers(deps),
     ...createDocumentHandlers(deps),
+    ...createSigningHandlers(deps),
     ...createAfterHandlers(deps),
     ...createEncryptionHandlers(deps),
   };

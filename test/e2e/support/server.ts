@@ -35,6 +35,8 @@ export interface LoopbackServer {
   replaceConfirmations: string[];
   /** Where the stand-in Save dialog of `reminders:export` writes calendar files (inside userDataDir). */
   calendarDir: string;
+  /** Where the stand-in Save dialog of `signing:print` saves the copies to sign (inside userDataDir). */
+  signingDir: string;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   await mkdir(packetParentDir, { recursive: true });
   const calendarDir = path.join(userDataDir, 'calendar');
   await mkdir(calendarDir, { recursive: true });
+  const signingDir = path.join(userDataDir, 'for-signing');
+  await mkdir(signingDir, { recursive: true });
   // Open event streams (GET /api-events): main's webContents.send, for events handlers raise themselves.
   const eventStreams = new Set<ServerResponse>();
   const sendEvent = <E extends EventChannel>(channel: E, payload: IpcEvents[E]) => {
@@ -150,6 +154,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     // The calendar file "chosen" in the Save dialog: the proposed name, in the test's calendar folder.
     showCalendarSaveDialog: async ({ defaultFileName }) =>
       path.join(calendarDir, path.basename(defaultFileName)),
+    // The PDF to print for signing "saved" under the proposed name, in the test's signing folder.
+    showSigningSaveDialog: async ({ defaultFileName }) => path.join(signingDir, path.basename(defaultFileName)),
   });
   const serveBundle = createAppProtocolHandler(options.bundleDir);
   let origin = '';
@@ -209,6 +215,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     shownInFolder,
     replaceConfirmations,
     calendarDir,
+    signingDir,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>
