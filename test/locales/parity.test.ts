@@ -88,6 +88,7 @@ describe('locales', () => {
       passphraseRequired: true,
       keyUnavailable: true,
       attachmentType: true,
+      signedScanRefused: true,
       attachmentTooLarge: true,
       attachmentUnreadable: true,
       attachmentDamaged: true,
