@@ -16,7 +16,7 @@ import { fieldDef } from '../model/fields';
 import { linkPrincipal } from '../model/principal';
 import signingNoteJson from '../../templates/documents/signing-note.json' with { type: 'json' };
 import type { DocumentDecision } from './conditions';
-import { printedName } from './names';
+import { idDocumentName, printedName } from './names';
 import { resolveDocument, signingDate, formatDate, templateApplies } from './resolve';
 import type { DocumentTemplate, SigningSpec } from './template-schema';
 import { documentLabels, documentTemplate, documentTemplates } from './templates';
@@ -281,8 +281,14 @@ function signerNames(
               ),
             ]
           : [];
-  const names = [...new Set(people.map((p) => printedName(p, lang)).filter((n) => n.trim() !== ''))];
-  return names.join(separator);
+  // As the page prints the name (the identity document's), with the Latin spelling beside it in English.
+  const named = people.map((p) => {
+    if (lang === 'zh') return printedName(p, 'zh');
+    const printed = idDocumentName(p);
+    const latin = p.nameLatin.trim();
+    return latin && latin !== printed ? `${printed} (${latin})` : printed;
+  });
+  return [...new Set(named.filter((n) => n.trim() !== ''))].join(separator);
 }
 
 /** One thing to do on the paper: a signature, a seal, or a part left to the access provider. */
@@ -309,16 +315,14 @@ export function signingDuties(template: SignedTemplate, c: Case, lang: SigningLa
     const party = { party: bare(signer.party.zh), partyEn: bare(signer.party.en) };
     if (signer.completedBy === 'accessProvider') return [{ kind: 'provider', signer: s, ...party }];
     return [
-      ...signer.signatures.map(
-        (line, l): SigningDuty => ({
-          kind: 'signature',
-          signer: s,
-          line: l,
-          label: bare(line.zh),
-          labelEn: bare(line.en),
-          person: signerNames(line.by, c, lang),
-        }),
-      ),
+      ...signer.signatures.map((line, l): SigningDuty => ({
+        kind: 'signature',
+        signer: s,
+        line: l,
+        label: bare(line.zh),
+        labelEn: bare(line.en),
+        person: signerNames(line.by, c, lang),
+      })),
       ...(signer.seal ? [{ kind: 'seal' as const, signer: s, ...party, company }] : []),
     ];
   });
@@ -363,7 +367,9 @@ export function signingNote(template: SignedTemplate, c: Case, options: SigningN
     steps.push(fillNote(NOTE.sealAcrossPages[lang], { count }));
   const date = signingDate(c);
   steps.push(
-    date ? fillNote(NOTE.datePrinted[lang], { date: formatDate(date, 'zh') }) : NOTE.dateByHand[lang],
+    date
+      ? fillNote(NOTE.datePrinted[lang], { date: formatDate(date, 'zh').replace(/\u2060/g, '') })
+      : NOTE.dateByHand[lang],
   );
   steps.push(
     [NOTE.ink[template.signing.ink][lang], ...template.signing.notes.map((n) => n[lang])].join(

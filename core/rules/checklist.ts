@@ -368,12 +368,13 @@ export function buildChecklist(
   for (const entry of CHECKLIST.items) {
     const forFiling = entry.pathways.includes('icp_filing') && facts.needsFiling;
     const forLicence = entry.pathways.includes('commercial_licence') && facts.needsLicence;
-    if (!forFiling && !forLicence) continue;
-    // A signed document's line exists exactly while the document is in the packet: nothing is asked for
-    // before the app can print it.
+    // A signed document's line exists exactly while the document is in the packet — whatever else the
+    // rules say of the pathway: nothing is asked for before the app can print it, and nothing the packet
+    // holds lacks the line its signed scan is attached to.
     const template = entry.document === undefined ? undefined : signedTemplate(entry.document);
-    if (entry.document !== undefined && (!template || !templateApplies(template, caseData, documents)))
-      continue;
+    if (entry.document !== undefined) {
+      if (!template || !templateApplies(template, caseData, documents)) continue;
+    } else if (!forFiling && !forLicence) continue;
     for (const instance of instancesOf(entry, caseData, facts, lookup)) {
       if (evaluate(entry.when, instance.lookup).result !== 'true') continue;
       let importance = entry.importance;
