@@ -302,8 +302,8 @@ function signedStatus(
         problems: [
           line.changed.length
             ? {
-                en: `The signed copy is of an older version: the case changed since it was printed (${what.en}). Print the current version, sign it again and attach it.`,
-                'zh-CN': `已签署的扫描件是旧版本：打印后案件信息有变（${what['zh-CN']}）。请打印当前版本，重新签字盖章后上传。`,
+                en: `The signed copy is of an older version: the application changed since it was printed (${what.en}). Print the current version, sign it again and attach it.`,
+                'zh-CN': `已签署的扫描件是旧版本：打印后申请信息有变（${what['zh-CN']}）。请打印当前版本，重新签字盖章后上传。`,
               }
             : {
                 en: 'The signed copy is of an older version: what the document prints has changed since. Print the current version, sign it again and attach it.',
