@@ -240,13 +240,6 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
   const hash = options.sha256 ?? sha256Hex;
   const profile = uploadProfile(options.profile);
   const folderName = packetFolderName(c.name || c.subject.name || c.id, options.decision.pathwayId, now);
-  const total = documents.documents.length * 2 + c.attachments.length + 5;
-  let done = 0;
-  const progress = (step: string) => {
-    done++;
-    options.onProgress?.({ done, total, step });
-  };
-
   // 0. The gate: the documents may not contradict each other (core/documents/consistency.ts).
   assertDocumentsConsistent(c, documents.documents, options.decision.pathwayId, chinaDate(now));
 
@@ -263,6 +256,13 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
     if (copies.length === 0) throw new PacketError('unsignedDocument', { document: doc.title.zh });
     return copies.map((meta) => ({ doc, signed: { meta, several: copies.length > 1 } }));
   });
+  // One step per submission file (a signed document: per scan), per attachment, per review copy, and 5 more.
+  const total = slots.length + planAttachments(c, options).length + documents.documents.length + 5;
+  let done = 0;
+  const progress = (step: string) => {
+    done++;
+    options.onProgress?.({ done, total, step });
+  };
   const slotNames = uniqueNames(
     slots.map(({ doc, signed }, i) => {
       const number = String(i + 1).padStart(2, '0');
