@@ -20,6 +20,9 @@ const NOT_USER_FIELDS = [
   // Typed beside each free-text field (CatalogueField's English meaning input), keyed by the field's path.
   /^englishMeanings(\.|$)/,
   /\.preApprovals\.\*\.attachmentIds(\.|$)/,
+  // The sign-and-return loop's own records: the case's mark and what was printed for signing, when.
+  /^markId$/,
+  /^signingPrints(\.|$)/,
 ];
 
 /** Paths with no children; a list of plain values (domains, languages) counts as its container. */
