@@ -1,37 +1,55 @@
 /**
  * Child process of bench/packet.bench.ts, one job per process so each peak RSS is that job's alone.
  *
- *   attach <caseDir> <storeDir>               puts the scans of <caseDir> into a fresh case store the way the
- *                                             app's `attachment:add` does (store + normalised copies), then
- *                                             the licence case; prints the attach times
- *   export <old|new> <storeDir> <outDir> <runs>  builds the stored case's packet (folder and zip) `runs` times
- *                                             after one warm-up; prints timings and the peak RSS
+ *   <codeRoot> attach <caseDir> <storeDir>            puts the scans of <caseDir> into a fresh case store the
+ *                                                     way the app's `attachment:add` does (store + normalised
+ *                                                     copies), then the licence case; prints the attach times
+ *   <codeRoot> export <storeDir> <outDir> <runs> <now>  builds the stored case's packet (folder and zip) `runs`
+ *                                                     times after one warm-up, dated `now` (ISO) so old and
+ *                                                     new can be compared byte for byte; prints timings and
+ *                                                     the peak RSS
  *
- * `old` is the packet path before issue 13, kept in bench/legacy/ (originals read from the store and
- * normalised in memory at every export, every scan held until the merged PDF is saved); `new` is the app's
- * path (host/packet): normalised copies made at attach time, streamed from the store while the packet is
- * written. Both read the same encrypted store.
+ * `<codeRoot>` is the tree whose code runs: this checkout (`new`), or the baseline revision extracted by
+ * bench/baseline.ts (`old`). Every project module is imported from it, so old and new are timed on their own
+ * code with the same libraries.
  *
- * Usage: node --import tsx bench/packet-worker.ts <job> …
+ * Usage: node --import tsx bench/packet-worker.ts <codeRoot> <job> …
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AttachmentMeta, Case } from '../core/model/case';
-import { checkCase } from '../core/rules/preflight';
-import { CaseStore } from '../host/store/case-store';
-import { PassphraseKeyProvider } from '../host/store/keys';
+import type * as PreflightModule from '../core/rules/preflight';
+import type * as ExportModule from '../host/packet/export-packet';
+import type * as ScanCacheModule from '../host/packet/scan-cache';
+import type * as WriteModule from '../host/packet/write-packet';
+import type * as CaseStoreModule from '../host/store/case-store';
+import type * as KeysModule from '../host/store/keys';
 
-const [job = '', ...args] = process.argv.slice(2);
+const [codeRoot = '', job = '', ...args] = process.argv.slice(2);
+/** A module of the code under test, by its path from the tree's root. */
+const load = <T>(file: string) => import(pathToFileURL(path.join(codeRoot, file)).href) as Promise<T>;
+const { checkCase } = await load<typeof PreflightModule>('core/rules/preflight.ts');
+const { CaseStore } = await load<typeof CaseStoreModule>('host/store/case-store.ts');
+const { PassphraseKeyProvider } = await load<typeof KeysModule>('host/store/keys.ts');
+const { ScanCache, storeScanStore } = await load<typeof ScanCacheModule>('host/packet/scan-cache.ts');
 // The bench measures packets, not scrypt: the lowest cost the store accepts.
 const keyProvider = new PassphraseKeyProvider('bench', { costLog2: 10 });
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+/** The code's resources/ (the document fonts), as the CLI's bin script passes it. */
+const resourcesDir = path.join(codeRoot, 'resources');
 
 if (job === 'attach') {
   const [caseDir = '', storeDir = ''] = args;
-  const { ScanCache, storeScanStore } = await import('../host/packet/scan-cache');
   const planned = JSON.parse(await readFile(path.join(caseDir, 'case.json'), 'utf8')) as Case;
-  const store = new CaseStore({ root: storeDir, keyProvider });
+  // The planned case's id and time, so the old and new stores hold the same case and build the same packet.
+  const store = new CaseStore({
+    root: storeDir,
+    keyProvider,
+    newId: () => planned.id,
+    now: () => new Date(planned.createdAt),
+  });
   const created = await store.create({ name: planned.name });
   const cache = new ScanCache(storeScanStore(store, created.id), async (id) => {
     const { bytes } = await store.readAttachment(created.id, id);
@@ -57,56 +75,37 @@ if (job === 'attach') {
   await writeFile(path.join(storeDir, 'case-id'), created.id);
   print({ attachMs: times, peakRssMb: peakRssMb() });
 } else if (job === 'export') {
-  const [mode = 'new', storeDir = '', outDir = '', runsArg = '3'] = args;
+  const [storeDir = '', outDir = '', runsArg = '3', nowArg = '2026-11-25T08:00:00.000Z'] = args;
   const store = new CaseStore({ root: storeDir, keyProvider });
   const id = (await readFile(path.join(storeDir, 'case-id'), 'utf8')).trim();
   const c = (await store.open(id)).case;
   const readAttachment = async (meta: AttachmentMeta) =>
     new Uint8Array((await store.readAttachment(id, meta.id)).bytes);
 
-  let buildOnce: () => Promise<{ files: number; bytes: number }>;
-  if (mode === 'old') {
-    const legacyExport = await import('./legacy/export-packet');
-    const legacyWrite = await import('./legacy/write-packet');
-    buildOnce = async () => {
-      checkCase(c);
-      const now = new Date();
-      const { packet } = await legacyExport.assembleCasePacket({
-        case: c,
-        readAttachment,
-        profile: 'aliyun',
-        now,
-        appVersion: 'bench',
-      });
-      await legacyWrite.writePacket(packet, { outDir, zip: true, replace: true, now });
-      return { files: packet.files.length, bytes: packet.files.reduce((sum, f) => sum + f.bytes.length, 0) };
-    };
-  } else {
-    const { assembleCasePacket } = await import('../host/packet/export-packet');
-    const { writePacket } = await import('../host/packet/write-packet');
-    const { ScanCache, storeScanStore } = await import('../host/packet/scan-cache');
-    const cache = new ScanCache(storeScanStore(store, id), async (sourceId) => {
-      const { bytes } = await store.readAttachment(id, sourceId);
-      return new Uint8Array(bytes);
+  const { assembleCasePacket } = await load<typeof ExportModule>('host/packet/export-packet.ts');
+  const { writePacket } = await load<typeof WriteModule>('host/packet/write-packet.ts');
+  const cache = new ScanCache(storeScanStore(store, id), async (sourceId) => {
+    const { bytes } = await store.readAttachment(id, sourceId);
+    return new Uint8Array(bytes);
+  });
+  const buildOnce = async () => {
+    checkCase(c);
+    const now = new Date(nowArg);
+    const { packet } = await assembleCasePacket({
+      case: c,
+      readAttachment,
+      prepareScan: (meta, profile) => cache.scanSource(meta, profile),
+      profile: 'aliyun',
+      now,
+      appVersion: 'bench',
+      resourcesDir,
     });
-    buildOnce = async () => {
-      checkCase(c);
-      const now = new Date();
-      const { packet } = await assembleCasePacket({
-        case: c,
-        readAttachment,
-        prepareScan: (meta, profile) => cache.scanSource(meta, profile),
-        profile: 'aliyun',
-        now,
-        appVersion: 'bench',
-      });
-      await writePacket(packet, { outDir, zip: true, replace: true, now });
-      return {
-        files: packet.files.length,
-        bytes: packet.files.reduce((sum, f) => sum + ('lazy' in f ? f.lazy.size : f.bytes.length), 0),
-      };
+    await writePacket(packet, { outDir, zip: true, replace: true, now });
+    return {
+      files: packet.files.length,
+      bytes: packet.files.reduce((sum, f) => sum + ('lazy' in f ? f.lazy.size : f.bytes.length), 0),
     };
-  }
+  };
 
   const timed = async () => {
     const t0 = performance.now();

@@ -11,19 +11,20 @@
  *   writes and .icpcase uses), or `<sha256>.<ext>` beside the case file; `<ext>` is jpg, png or pdf, or none.
  *   Each scan's normalised copy is kept beside it (host/packet/scan-cache.ts), so later builds stream it.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { MAX_ATTACHMENT_BYTES, sniffMediaType } from '../host/store/attachments';
 import path from 'node:path';
 import type { AttachmentMeta, Case } from '../core/model/case';
 import { restore } from '../core/model/restore';
 import { PacketError } from '../core/packet/errors';
 import type { ProfileId } from '../core/packet/profiles';
 import type { ScanSource } from '../core/packet/types';
-import { ScanCache, folderScanStore } from '../host/packet/scan-cache';
+import type { ScanCache } from '../host/packet/scan-cache';
 import { StoreError } from '../host/store/errors';
 import { importCaseArchive } from '../host/store/icpcase';
 import type { CliIo } from './command';
 import { InputError } from './define-command';
-import { jsonValue, readInputFile, type InputFile } from './files';
+import { CASE_FILE_LIMITS, jsonValue, readInputFile, type InputFile } from './files';
 
 export interface CaseAttachments {
   readAttachment: (meta: AttachmentMeta) => Promise<Uint8Array>;
@@ -43,6 +44,30 @@ export interface CaseInput {
 export interface ReadCaseOptions {
   /** For an encrypted .icpcase (exported with a passphrase); ignored for anything else. */
   passphrase?: string | undefined;
+}
+
+/**
+ * Each PDF attachment parsed completely the first time a build reads it (host/store/verify-media.ts): a CLI
+ * case's files were never checked by the app, and a PDF has no normalised copy to vouch for it. Images are
+ * decoded to the end by the normaliser, which every first build of a scan runs.
+ */
+function verifyingPdfs(read: (meta: AttachmentMeta) => Promise<Uint8Array>) {
+  const verified = new Set<string>();
+  return async (meta: AttachmentMeta): Promise<Uint8Array> => {
+    const bytes = await read(meta);
+    if (meta.mediaType === 'application/pdf' && !verified.has(meta.id)) {
+      const { verifyPdf } = await import('../host/store/verify-media');
+      try {
+        await verifyPdf(bytes);
+      } catch (error) {
+        if (error instanceof StoreError)
+          throw new PacketError('attachmentUnreadable', { name: meta.originalName });
+        throw error;
+      }
+      verified.add(meta.id);
+    }
+    return bytes;
+  };
 }
 
 const EXTENSIONS: Record<AttachmentMeta['mediaType'], string> = {
@@ -90,11 +115,16 @@ function archiveRefusal(file: string, error: StoreError): InputError {
       });
     case 'importInvalid':
       switch (reason) {
+        case 'attachmentDamaged':
+          return new InputError('archiveDamaged', {
+            file,
+            reason: `${String(details.name ?? details.id)}: ${String(details.problem ?? 'attachmentUnreadable')}`,
+          });
         case 'noManifest':
         case 'notIcpcase':
           return new InputError('archiveNotACase', { file, manifest: reason === 'notIcpcase' });
         case 'checksumMismatch':
-          return new InputError('archiveChecksum', { file, entry: '' });
+          return new InputError('archiveChecksum', { file, entry: String(details.name ?? '') });
         case 'damagedEntry':
           return new InputError('archiveChecksum', { file, entry: String(details.name ?? '') });
         case 'attachmentMismatch':
@@ -123,10 +153,11 @@ function archiveRefusal(file: string, error: StoreError): InputError {
 async function readArchive(input: InputFile, options: ReadCaseOptions): Promise<CaseInput> {
   let imported: Awaited<ReturnType<typeof importCaseArchive>>;
   try {
-    imported = await importCaseArchive(
-      input.bytes,
-      options.passphrase ? { passphrase: options.passphrase } : {},
-    );
+    // The media are checked when a build reads them (below, and the normaliser): check and decide never do.
+    imported = await importCaseArchive(input.bytes, {
+      ...(options.passphrase ? { passphrase: options.passphrase } : {}),
+      verifyMedia: false,
+    });
   } catch (error) {
     if (error instanceof StoreError) throw archiveRefusal(input.file, error);
     throw error;
@@ -140,7 +171,7 @@ async function readArchive(input: InputFile, options: ReadCaseOptions): Promise<
     case: imported.case,
     file: input.file,
     format: 'icpcase',
-    attachments: async () => ({ readAttachment }),
+    attachments: async () => ({ readAttachment: verifyingPdfs(readAttachment) }),
   };
 }
 
@@ -178,7 +209,21 @@ async function attachmentFiles(c: Case, caseFile: string): Promise<Map<string, s
 
 async function attachmentsBeside(c: Case, caseFile: string): Promise<CaseAttachments> {
   const files = await attachmentFiles(c, caseFile);
-  const readById = async (id: string) => new Uint8Array(await readFile(files.get(id) ?? ''));
+  // Loaded here, not at the top: normalising scans needs sharp, which only `build` uses — `check` and
+  // `decide` read a case without loading it.
+  const { ScanCache, folderScanStore } = await import('../host/packet/scan-cache');
+  const readById = async (id: string) => {
+    const file = files.get(id) ?? '';
+    // Only a regular file of at most the attachment limit (attachmentFiles checked it is a file).
+    const info = await stat(file);
+    if (info.size > MAX_ATTACHMENT_BYTES)
+      throw new PacketError('attachmentTooLarge', {
+        name: path.basename(file),
+        bytes: info.size,
+        maxBytes: MAX_ATTACHMENT_BYTES,
+      });
+    return new Uint8Array(await readFile(file));
+  };
   // One cache per folder the scans sit in (normally just attachments/).
   const caches = new Map<string, ScanCache>();
   const cacheFor = (id: string) => {
@@ -190,15 +235,41 @@ async function attachmentsBeside(c: Case, caseFile: string): Promise<CaseAttachm
     }
     return cache;
   };
+  // A case file written by hand (or by someone else) may call a PNG a JPEG: the bytes must be what the case
+  // says they are, or the packet would be built from a file nobody checked as that (issue 22 point 2).
+  const typeChecked = new Set<string>();
+  const checkType = async (meta: AttachmentMeta) => {
+    const file = files.get(meta.id);
+    if (typeChecked.has(meta.id) || file === undefined) return; // a missing file is reported where it is read
+    const handle = await open(file, 'r');
+    try {
+      const head = Buffer.alloc(1024); // a PDF's header may sit anywhere in its first kilobyte
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      const kind = sniffMediaType(head.subarray(0, bytesRead));
+      if (!kind.accepted || kind.mediaType !== meta.mediaType)
+        throw new PacketError('attachmentUnreadable', { name: meta.originalName });
+    } finally {
+      await handle.close();
+    }
+    typeChecked.add(meta.id);
+  };
   return {
-    readAttachment: (meta) => readById(meta.id),
-    prepareScan: (meta, profile) => cacheFor(meta.id).scanSource(meta, profile),
+    readAttachment: verifyingPdfs(async (meta) => {
+      await checkType(meta);
+      return readById(meta.id);
+    }),
+    prepareScan: async (meta, profile) => {
+      await checkType(meta);
+      return cacheFor(meta.id).scanSource(meta, profile);
+    },
   };
 }
 
 function caseFromJson(file: string, raw: unknown): CaseInput {
   const restored = restore(raw);
   if (!restored.ok) {
+    if (restored.code === 'unknownKeys')
+      throw new InputError('caseUnknownKeys', { file, keys: restored.details });
     const key =
       restored.code === 'newerVersion'
         ? 'caseNewerVersion'
@@ -223,10 +294,11 @@ export async function readCaseOrJson(
   io: CliIo,
   options: ReadCaseOptions = {},
 ): Promise<CaseOrJson> {
-  const input = await readInputFile(file, io);
+  const input = await readInputFile(file, io, CASE_FILE_LIMITS);
   if (isZip(input.bytes)) {
-    // The environment keeps the passphrase out of the process list (and the shell history); the option wins.
-    const passphrase = options.passphrase ?? io.env?.[PASSPHRASE_ENV];
+    // The environment keeps the passphrase out of the process list (and the shell history); the option wins —
+    // unless it is empty: `--passphrase ""` (an unset shell variable) must not hide a correct environment one.
+    const passphrase = options.passphrase || io.env?.[PASSPHRASE_ENV] || undefined;
     return { case: await readArchive(input, { passphrase }) };
   }
   let raw: unknown;
@@ -253,9 +325,8 @@ export async function readCase(file: string, io: CliIo, options: ReadCaseOptions
 /** Where an encrypted .icpcase's passphrase may come from instead of --passphrase. */
 export const PASSPHRASE_ENV = 'ICP_PACKET_PASSPHRASE';
 
-/** The options and operand of every command that reads a case. */
+/** The options and operand of every command that reads a case (its usage: `CASE` in cli/main.ts). */
 export const CASE_OPTIONS = { passphrase: { type: 'string' } } as const;
-export const CASE_USAGE = '<case.json|case.icpcase>';
 export const ONE_CASE = {
   en: 'one case file (case.json or .icpcase)',
   'zh-CN': '一个案件文件（case.json 或 .icpcase）',

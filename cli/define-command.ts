@@ -7,8 +7,9 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Language } from '../core/i18n/language';
+import { neutraliseForTerminal } from '../core/validate/terminal';
 import type { Bilingual } from '../core/validate/types';
-import type { CliCommand, CliIo } from './command';
+import type { CliCommand, CliIo, CommandInfo } from './command';
 import { cliLanguage, message, type InputMessageKey, type Params } from './messages';
 
 /** Input the command refuses: a message key and its values, printed by the frame in the chosen language. */
@@ -40,11 +41,11 @@ export interface CommandInput<O extends Options> {
   lang: Language;
 }
 
+/**
+ * How a command parses its arguments. Its name, usage line and summary are not here: they are its entry in
+ * the command table (cli/main.ts), which --help reads without loading the command.
+ */
 export interface CommandSpec<O extends Options> {
-  name: string;
-  /** The arguments after `icp-packet`, as `--help` and usage errors show them. */
-  usage: string;
-  summary: string;
   /** The command's own options; `--lang` and `--help` are added. A `today` option is checked as a date. */
   options: O;
   /** How many operands, and what they are in words ("a case file and a template id"). */
@@ -95,14 +96,40 @@ function parseCommand<O extends Options>(spec: CommandSpec<O>, args: string[], l
     if (values[key] === undefined) throw new InputError('optionRequired', { option: String(shown) }, true);
   }
   const today = values.today;
-  if (typeof today === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(today))
-    throw new InputError('badToday', { value: today });
+  if (typeof today === 'string' && !isCalendarDate(today)) throw new InputError('badToday', { value: today });
   return parsed;
 }
 
-function usageText(spec: Pick<CommandSpec<Options>, 'usage' | 'usageNote'>, lang: Language): string {
+/** YYYY-MM-DD naming a day that exists (2026-02-30 does not), in 1900–2199. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A failure no command foresaw, as one line with exit 2 (1 means "the case has errors"): an errno names the
+ * file and the problem in words; anything else its message. ICP_PACKET_DEBUG=1 adds the stack.
+ */
+function unexpectedRefusal(error: unknown): InputError {
+  const e = error as NodeJS.ErrnoException;
+  const firstLine = (text: string) => text.split('\n')[0]?.slice(0, 300) ?? '';
+  if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code) && typeof e.path === 'string')
+    return new InputError(e.syscall === 'open' || e.syscall === 'read' ? 'fileUnreadable' : 'cannotWrite', {
+      file: e.path,
+      errno: e.code,
+      reason: firstLine(e.message),
+    });
+  return new InputError('unexpected', {
+    reason: firstLine(error instanceof Error ? error.message || error.name : String(error)),
+  });
+}
+
+function usageText(info: CommandInfo, spec: Pick<CommandSpec<Options>, 'usageNote'>, lang: Language): string {
   const note = spec.usageNote?.();
-  return `${message(lang, 'usage', { usage: spec.usage })}\n${note ? `\n${note}\n` : ''}`;
+  return `${message(lang, 'usage', { usage: info.usage })}\n${note ? `\n${note}\n` : ''}`;
 }
 
 /** `icp-packet <command>: `, with the colon of the language. */
@@ -110,28 +137,38 @@ export function commandPrefix(name: string, lang: Language): string {
   return `icp-packet ${name}${lang === 'zh-CN' ? '：' : ': '}`;
 }
 
-/** A command from its declaration and its body; the body sees parsed, checked arguments. */
+/**
+ * A command from its declaration and its body; the body sees parsed, checked arguments. A command module
+ * exports it as its default export, which the command table loads when the command runs.
+ */
 export function defineCommand<O extends Options>(
   spec: CommandSpec<O>,
   body: (input: CommandInput<O>, io: CliIo) => Promise<number>,
 ): CliCommand {
   return {
-    name: spec.name,
-    usage: spec.usage,
-    summary: spec.summary,
-    run: async (args, io) => {
+    run: async (args, rawIo, info) => {
       const lang = languageOf(args);
+      // Every report and refusal, --json too, reaches the terminal neutralised: ESC, C1 and bidi controls from
+      // someone else's case are written out as \u001b, never acted on (issue 22 point 7). In JSON that is the
+      // same string, escaped.
+      const io: CliIo = {
+        ...rawIo,
+        stdout: (text) => rawIo.stdout(neutraliseForTerminal(text)),
+        stderr: (text) => rawIo.stderr(neutraliseForTerminal(text)),
+      };
       try {
         const { values, positionals } = parseCommand(spec, args, lang);
         return await body({ values, positionals, lang }, io);
       } catch (error) {
         if (error instanceof HelpRequest) {
-          io.stdout(usageText(spec, lang));
+          io.stdout(usageText(info, spec, lang));
           return 0;
         }
-        if (!(error instanceof InputError)) throw error;
-        io.stderr(`${commandPrefix(spec.name, lang)}${message(lang, error.key, error.params)}\n`);
-        if (error.showUsage) io.stderr(usageText(spec, lang));
+        const refusal = error instanceof InputError ? error : unexpectedRefusal(error);
+        io.stderr(`${commandPrefix(info.name, lang)}${message(lang, refusal.key, refusal.params)}\n`);
+        if (refusal !== error && io.env?.ICP_PACKET_DEBUG === '1' && error instanceof Error && error.stack)
+          io.stderr(`${error.stack}\n`);
+        if (refusal.showUsage) io.stderr(usageText(info, spec, lang));
         return 2;
       }
     },

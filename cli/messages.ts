@@ -11,6 +11,30 @@ import type { PreflightIssue } from '../core/rules/preflight';
 export type Params = Record<string, string | number | boolean>;
 type Message = { en: (p: Params) => string; 'zh-CN': (p: Params) => string };
 
+/** Why a file could not be read or written, from its errno, in words (the code itself otherwise). */
+const ERRNO_REASONS: Record<string, { en: string; 'zh-CN': string }> = {
+  ENOSPC: { en: 'the disk is full', 'zh-CN': '磁盘已满' },
+  EDQUOT: { en: 'the disk quota is used up', 'zh-CN': '磁盘配额已用完' },
+  EROFS: { en: 'the disk is read-only', 'zh-CN': '磁盘为只读' },
+  EACCES: { en: 'permission denied', 'zh-CN': '没有访问权限' },
+  EPERM: { en: 'permission denied', 'zh-CN': '没有访问权限' },
+  EBUSY: { en: 'another program is using it', 'zh-CN': '其他程序正在使用它' },
+  ENOTDIR: { en: 'a file stands where a folder is needed', 'zh-CN': '路径中应为文件夹的位置是一个文件' },
+  EEXIST: { en: 'a file stands where a folder is needed', 'zh-CN': '路径中应为文件夹的位置是一个文件' },
+  EISDIR: { en: 'it is a folder', 'zh-CN': '这是一个文件夹' },
+  ENOENT: { en: 'the folder does not exist', 'zh-CN': '文件夹不存在' },
+  ENAMETOOLONG: { en: 'the name is too long', 'zh-CN': '名称过长' },
+  EMFILE: { en: 'too many files are open', 'zh-CN': '打开的文件过多' },
+  EIO: { en: 'the disk reported an input/output error', 'zh-CN': '磁盘读写出错' },
+};
+
+/** `reason` for a message: the errno in words when the refusal carries one, else its own reason. */
+function reasonOf(p: Params, lang: Language): string {
+  const known = typeof p.errno === 'string' ? ERRNO_REASONS[p.errno] : undefined;
+  if (known) return known[lang];
+  return String(p.reason ?? p.errno ?? '');
+}
+
 /** Refusals of input: printed after `icp-packet <command>: `, one line each, no newline. */
 const INPUT_MESSAGES = {
   usage: { en: (p) => `Usage: icp-packet ${p.usage}`, 'zh-CN': (p) => `用法：icp-packet ${p.usage}` },
@@ -37,8 +61,8 @@ const INPUT_MESSAGES = {
     'zh-CN': (p) => `--lang 只能是 en 或 zh-CN，不能是“${p.value}”。`,
   },
   badToday: {
-    en: (p) => `--today must be a date as YYYY-MM-DD, not "${p.value}".`,
-    'zh-CN': (p) => `--today 须为 YYYY-MM-DD 格式的日期，不能是“${p.value}”。`,
+    en: (p) => `--today must be a calendar date as YYYY-MM-DD (1900–2199), not "${p.value}".`,
+    'zh-CN': (p) => `--today 须为 YYYY-MM-DD 格式的真实日期（1900–2199 年），不能是“${p.value}”。`,
   },
   unknownProfile: {
     en: (p) => `unknown profile "${p.profile}" — use wechat, aliyun or tencent.`,
@@ -46,8 +70,17 @@ const INPUT_MESSAGES = {
   },
   fileNotFound: { en: (p) => `file not found: ${p.file}`, 'zh-CN': (p) => `找不到文件：${p.file}` },
   fileUnreadable: {
-    en: (p) => `cannot read ${p.file}: ${p.reason}`,
-    'zh-CN': (p) => `无法读取 ${p.file}：${p.reason}`,
+    en: (p) => `cannot read ${p.file}: ${reasonOf(p, 'en')}`,
+    'zh-CN': (p) => `无法读取 ${p.file}：${reasonOf(p, 'zh-CN')}`,
+  },
+  notAFile: {
+    en: (p) => `${p.file} is not a file but ${KINDS[String(p.kind)]?.en ?? p.kind}: nothing was read.`,
+    'zh-CN': (p) =>
+      `${p.file} 不是普通文件，而是${KINDS[String(p.kind)]?.['zh-CN'] ?? p.kind}，未读取任何内容。`,
+  },
+  fileTooLarge: {
+    en: (p) => `${p.file} has ${p.size} bytes, more than ${p.what} can have (${p.max}): nothing was read.`,
+    'zh-CN': (p) => `${p.file} 有 ${p.size} 字节，超过${p.whatZh}的上限（${p.max} 字节），未读取任何内容。`,
   },
   notJson: {
     en: (p) => `${p.file} is not valid JSON: ${p.reason}`,
@@ -59,12 +92,25 @@ const INPUT_MESSAGES = {
     'zh-CN': (p) => `${p.file} 不是 UTF-8 文本（可能是二进制文件或其他编码），请另存为 UTF-8 后重试。`,
   },
   cannotWrite: {
-    en: (p) => `cannot write ${p.file}: ${p.reason}`,
-    'zh-CN': (p) => `无法写入 ${p.file}：${p.reason}`,
+    en: (p) => `cannot write ${p.file}: ${reasonOf(p, 'en')}. Nothing was changed there.`,
+    'zh-CN': (p) => `无法写入 ${p.file}：${reasonOf(p, 'zh-CN')}。该处未作任何改动。`,
   },
   outputExists: {
     en: (p) => `${p.file} already exists. Pass --force to overwrite it.`,
     'zh-CN': (p) => `${p.file} 已存在。如需覆盖，请加上 --force。`,
+  },
+  outputIsFolder: {
+    en: (p) => `${p.file} is a folder: give --out the name of a file.`,
+    'zh-CN': (p) => `${p.file} 是一个文件夹：--out 须为文件名。`,
+  },
+  notAFolder: {
+    en: (p) => `${p.file} is a file, not a folder: give --out a folder.`,
+    'zh-CN': (p) => `${p.file} 是文件而不是文件夹：--out 须为文件夹。`,
+  },
+  unexpected: {
+    en: (p) =>
+      `unexpected error: ${p.reason}. Outputs were left as they were. (ICP_PACKET_DEBUG=1 prints the details.)`,
+    'zh-CN': (p) => `意外错误：${p.reason}。输出文件保持原样。（设置 ICP_PACKET_DEBUG=1 可显示详细信息。）`,
   },
   // A case: a case.json, or an .icpcase exported by the app.
   notACase: {
@@ -74,6 +120,12 @@ const INPUT_MESSAGES = {
   caseInvalid: {
     en: (p) => `cannot use ${p.file}: it does not match the case format (${p.details}).`,
     'zh-CN': (p) => `无法使用 ${p.file}：内容不符合案件格式（${p.details}）。`,
+  },
+  caseUnknownKeys: {
+    en: (p) =>
+      `cannot use ${p.file}: it has fields ICP Packet Studio does not know (${p.keys}). Check their spelling — a misspelt field would be lost; a case from a newer version needs a newer icp-packet.`,
+    'zh-CN': (p) =>
+      `无法使用 ${p.file}：其中有 ICP Packet Studio 不认识的字段（${p.keys}）。请检查拼写——拼错的字段会丢失内容；由更新版本保存的案件须用更新版的 icp-packet 读取。`,
   },
   caseNewerVersion: {
     en: (p) =>
@@ -170,6 +222,33 @@ const INPUT_MESSAGES = {
     en: (p) => `the answers do not match the answers format:\n${p.details}`,
     'zh-CN': (p) => `问卷回答不符合格式要求：\n${p.details}`,
   },
+  // annual-report, change, renewal
+  badYear: {
+    en: (p) => `--year must be a year such as 2025, not "${p.value}".`,
+    'zh-CN': (p) => `--year 须为年份（如 2025），不能是“${p.value}”。`,
+  },
+  badDate: {
+    en: (p) => `${p.option} must be a date as YYYY-MM-DD, not "${p.value}".`,
+    'zh-CN': (p) => `${p.option} 须为 YYYY-MM-DD 格式的日期，不能是“${p.value}”。`,
+  },
+  figuresInvalid: {
+    en: (p) => `${p.file} does not match the figures format:\n${p.details}`,
+    'zh-CN': (p) => `${p.file} 不符合年报数据格式：\n${p.details}`,
+  },
+  unknownEvent: {
+    en: (p) => `unknown change "${p.event}" — use one of: ${p.list}.`,
+    'zh-CN': (p) => `没有“${p.event}”这种变更，可用：${p.list}。`,
+  },
+  noChangeRecorded: {
+    en: (p) =>
+      `the case records no "${p.event}" change. Record it in the app (After approval → Changes), or describe it in a JSON file and pass --details <file>.`,
+    'zh-CN': (p) =>
+      `申请中没有记录“${p.event}”变更。请在应用中记录（获批之后 → 变更），或将变更内容写入 JSON 文件并加上 --details <文件>。`,
+  },
+  detailsInvalid: {
+    en: (p) => `${p.file} does not describe a valid change:\n${p.details}`,
+    'zh-CN': (p) => `${p.file} 描述的变更有误：\n${p.details}`,
+  },
   // adcheck
   adEmpty: {
     en: (p) => `${p.file} holds no text to check.`,
@@ -184,9 +263,54 @@ const INPUT_MESSAGES = {
       `${p.file} has ${p.characters} characters; the checker takes at most ${p.max} at once. Split it and check the parts.`,
     'zh-CN': (p) => `${p.file} 共 ${p.characters} 个字符，一次最多只能检查 ${p.max} 个。请拆分后分段检查。`,
   },
+  // read-scan
+  badScanKind: {
+    en: (p) => `--kind must be business_licence, id_card_front, id_card_back or passport, not "${p.value}".`,
+    'zh-CN': (p) =>
+      `--kind 只能是 business_licence、id_card_front、id_card_back 或 passport，不能是“${p.value}”。`,
+  },
+  scanUnreadable: {
+    en: (p) => `${p.file} is not a scan that can be read (JPEG, PNG or a scanned PDF): ${p.reason}`,
+    'zh-CN': (p) => `${p.file} 不是可读取的扫描件（JPEG、PNG 或扫描版 PDF）：${p.reason}`,
+  },
+  pdfNoImage: {
+    en: (p) =>
+      `${p.file} holds no scanned picture on its first page (it was made on a computer, not scanned): there is nothing to read.`,
+    'zh-CN': (p) => `${p.file} 第一页没有扫描图像（是电脑生成的文件，而非扫描件），无可识别的内容。`,
+  },
+  pdfImageCoding: {
+    en: (p) =>
+      `the picture in ${p.file} is stored in a coding the reader cannot open (${p.reason}). Save the page as JPEG or PNG and read that.`,
+    'zh-CN': (p) =>
+      `${p.file} 中的图像采用了无法识别的编码（${p.reason}）。请将该页另存为 JPEG 或 PNG 后再识别。`,
+  },
+  pdfDamaged: {
+    en: (p) => `${p.file} cannot be opened as a PDF (${p.reason}): it may be damaged.`,
+    'zh-CN': (p) => `无法作为 PDF 打开 ${p.file}（${p.reason}），文件可能已损坏。`,
+  },
+  scanUnknownKind: {
+    en: (p) =>
+      `cannot tell which document ${p.file} is (none of a business licence, ID card or passport was recognised). Pass --kind if you know.`,
+    'zh-CN': (p) =>
+      `无法判断 ${p.file} 是哪种证件（未识别出营业执照、身份证或护照）。如已知，请用 --kind 指定。`,
+  },
+  ocrMissing: {
+    en: (p) =>
+      `the text-recognition models are not installed (${p.dir}). Run npm install in the project folder.`,
+    'zh-CN': (p) => `未安装文字识别模型（${p.dir}）。请在项目目录中运行 npm install。`,
+  },
 } satisfies Record<string, Message>;
 
 export type InputMessageKey = keyof typeof INPUT_MESSAGES;
+
+/** What a path that is not a regular file is, in words. */
+const KINDS: Record<string, { en: string; 'zh-CN': string }> = {
+  directory: { en: 'a folder', 'zh-CN': '文件夹' },
+  fifo: { en: 'a pipe (FIFO)', 'zh-CN': '管道（FIFO）' },
+  device: { en: 'a device', 'zh-CN': '设备' },
+  socket: { en: 'a socket', 'zh-CN': '套接字' },
+  other: { en: 'something else', 'zh-CN': '其他特殊文件' },
+};
 
 const MESSAGES = {
   ...INPUT_MESSAGES,
@@ -239,8 +363,18 @@ const MESSAGES = {
     'zh-CN': (p) => `无法导出：“${p.name}”无法在保证清晰度的前提下压缩到 ${p.maxBytes} 字节以内。\n`,
   },
   attachmentUnreadable: {
-    en: (p) => `Export refused: "${p.name}" is not a readable JPEG, PNG or PDF.\n`,
-    'zh-CN': (p) => `无法导出：“${p.name}”不是可读取的 JPEG、PNG 或 PDF 文件。\n`,
+    en: (p) =>
+      `Export refused: "${p.name}" cannot be read to the end as a JPEG, PNG or PDF — it is damaged or incomplete. Scan or export it again.\n`,
+    'zh-CN': (p) =>
+      `无法导出：“${p.name}”无法作为 JPEG、PNG 或 PDF 完整读取——文件已损坏或不完整。请重新扫描或导出。\n`,
+  },
+  imageLibraryUnavailable: {
+    en: (p) =>
+      `Images cannot be processed: the image library (sharp) could not be loaded: ${p.reason}\n` +
+      'Run npm install again on this computer (npm installs the library for its own OS and CPU).\n',
+    'zh-CN': (p) =>
+      `无法处理图片：图像处理库（sharp）未能加载：${p.reason}\n` +
+      '请在本机重新运行 npm install（npm 会安装适合本机系统和处理器的版本）。\n',
   },
   unsafePath: {
     en: (p) => `Export refused: the file name "${p.path}" is not safe (${p.reason}).\n`,

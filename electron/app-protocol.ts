@@ -1,7 +1,9 @@
 /**
- * Serves the built renderer (dist/renderer) on the app scheme. Only files inside the bundle folder are ever
- * read: encoded separators, dot segments and symlinks that lead outside are refused with 404, so a page can
- * never read the user's files through a crafted URL. Every response carries the app's CSP.
+ * Serves the built renderer (dist/renderer) on the app scheme, and beside it the folders the UI shares with
+ * main (`mounts`: the typeface in resources/fonts, which the documents use too, so it ships once). Only files
+ * inside those folders are ever read: encoded separators, dot segments and symlinks that lead outside are
+ * refused with 404, so a page can never read the user's files through a crafted URL. Every response carries
+ * the app's CSP.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,11 +44,43 @@ export function mimeTypeFor(filePath: string): string {
 }
 
 /**
- * Maps an app-scheme URL to a path inside `rootDir`, or null when the URL is not ours or could point
- * outside the folder. `/` means `index.html`. Each segment is decoded on its own so `%2F`, `%5C` and `%2e%2e`
- * cannot smuggle separators or parent references past the check.
+ * The third-party licence notices (scripts/third-party-notices.mjs writes them into resources/ at build time):
+ * shipped beside app.asar for the installer, served at app://bundle/THIRD-PARTY-NOTICES.txt for About.
  */
-export function resolveBundlePath(rootDir: string, requestUrl: string): string | null {
+export const NOTICES_FILE = 'THIRD-PARTY-NOTICES.txt';
+
+/** What is served beside the renderer bundle: files main shares with the UI, from resources/. */
+export interface BundleMounts {
+  /** Folders under a first path segment of their own: `{ fonts: '<resources>/fonts' }` serves /fonts/…. */
+  folders?: Readonly<Record<string, string>>;
+  /** Single files at a top-level name: `{ 'NOTICES.txt': '<resources>/NOTICES.txt' }` serves /NOTICES.txt. */
+  files?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Maps an app-scheme URL to a path inside `rootDir` (or inside the folder its first segment mounts, or the
+ * file its only segment mounts), or null when the URL is not ours or could point outside the folder. `/` means
+ * `index.html`. Each segment is decoded on its own so `%2F`, `%5C` and `%2e%2e` cannot smuggle separators or
+ * parent references past the check.
+ */
+export function resolveBundlePath(
+  rootDir: string,
+  requestUrl: string,
+  mounts: BundleMounts = {},
+): string | null {
+  const target = bundleTarget(rootDir, requestUrl, mounts);
+  return target === null ? null : target.file;
+}
+
+/**
+ * The folder a request is served from and the file inside it (`root` is the file itself for a mounted file);
+ * null as for {@link resolveBundlePath}.
+ */
+function bundleTarget(
+  rootDir: string,
+  requestUrl: string,
+  mounts: BundleMounts,
+): { root: string; file: string } | null {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -70,9 +104,14 @@ export function resolveBundlePath(rootDir: string, requestUrl: string): string |
   if (segments.at(-1) === '') segments[segments.length - 1] = 'index.html';
   if (segments.includes('')) return null;
 
-  const root = path.resolve(rootDir);
-  const resolved = path.resolve(root, ...segments);
-  return resolved.startsWith(root + path.sep) ? resolved : null;
+  const [first = '', ...rest] = segments;
+  const { folders = {}, files = {} } = mounts;
+  const file = rest.length === 0 && Object.hasOwn(files, first) ? files[first] : undefined;
+  if (file !== undefined) return { root: path.resolve(file), file: path.resolve(file) };
+  const mounted = rest.length > 0 && Object.hasOwn(folders, first) ? folders[first] : undefined;
+  const root = path.resolve(mounted ?? rootDir);
+  const resolved = path.resolve(root, ...(mounted === undefined ? segments : rest));
+  return resolved.startsWith(root + path.sep) ? { root, file: resolved } : null;
 }
 
 function notFound(): Response {
@@ -91,20 +130,38 @@ export function bundleResponseHeaders(filePath: string): Record<string, string> 
   };
 }
 
-/** The `protocol.handle` handler for the app scheme, reading from `rootDir`. */
-export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
-  const rootReal = realpath(path.resolve(rootDir)).catch(() => null);
+/** The `protocol.handle` handler for the app scheme, reading from `rootDir` and the `mounts`. */
+export function createAppProtocolHandler(
+  rootDir: string,
+  mounts: BundleMounts = {},
+): (request: Request) => Promise<Response> {
+  // Every folder and file by its real path, so a symlinked install location still matches; a missing one
+  // serves nothing.
+  const realPath = async (dir: string) => realpath(path.resolve(dir)).catch(() => null);
+  const realPaths = async (named: Readonly<Record<string, string>> = {}) => {
+    const found: Record<string, string> = {};
+    for (const [name, where] of Object.entries(named)) {
+      const real = await realPath(where);
+      if (real !== null) found[name] = real;
+    }
+    return found;
+  };
+  const folders = (async () => ({
+    root: await realPath(rootDir),
+    mounts: { folders: await realPaths(mounts.folders), files: await realPaths(mounts.files) },
+  }))();
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
     }
-    const root = await rootReal;
-    const filePath = root === null ? null : resolveBundlePath(root, request.url);
-    if (root === null || filePath === null) return notFound();
+    const { root, mounts: realMounts } = await folders;
+    const target = root === null ? null : bundleTarget(root, request.url, realMounts);
+    if (target === null) return notFound();
     try {
-      // A symlink inside the bundle must not lead out of it.
-      const real = await realpath(filePath);
-      if (!real.startsWith(root + path.sep) || !(await stat(real)).isFile()) return notFound();
+      // A symlink inside a served folder must not lead out of it.
+      const real = await realpath(target.file);
+      const inside = real === target.root || real.startsWith(target.root + path.sep);
+      if (!inside || !(await stat(real)).isFile()) return notFound();
       const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(real));
       return new Response(body, { status: 200, headers: bundleResponseHeaders(real) });
     } catch {

@@ -1,8 +1,11 @@
 /**
  * Starts the app: one instance, the hardened app:// scheme, every IPC handler behind the sender check, the
- * native menu in the chosen language, then the window. Electron's modules are passed in (main.ts does the
- * import), so the whole start-up sequence runs under test with fakes.
+ * native menu in the chosen language, then the window where the user left it. `.icpcase` files the OS hands
+ * over (open-file, the command line, a second launch) and Open Recent go into the renderer's import flow;
+ * start-up and errors go to the local log. Electron's modules are passed in (main.ts does the import), so
+ * the whole start-up sequence runs under test with fakes.
  */
+import os from 'node:os';
 import path from 'node:path';
 import type {
   App,
@@ -14,18 +17,32 @@ import type {
   Protocol,
   SafeStorage,
   SaveDialogOptions,
+  Screen,
   Session,
   Shell,
 } from 'electron';
 import { resolveLanguage } from '../core/i18n/language';
-import { createAppProtocolHandler } from './app-protocol';
+import { createAppProtocolHandler, NOTICES_FILE } from './app-protocol';
 import type { IpcEvents, Settings } from './contract';
 import { isAllowedExternalUrl } from './external-links';
+import { offerCaseFile } from './ipc/cases';
 import { createHandlers, type HandlerDeps } from './ipc/handlers';
+import { workerScanPort } from '../host/ocr/scan-worker-client';
 import { isTrustedSender, registerHandlers, senderInfoOf } from './ipc/register';
 import { HandlerError } from './ipc/result';
 import { readSettings } from './ipc/settings';
-import { buildMenuTemplate, menuLabelsFor } from './menu';
+import { RULE_PACK_EXTENSION } from '../host/rules/pack-file';
+import { logCrashes, logProcessErrors, openLog, startupLine } from './log';
+import { buildMenuTemplate, menuLabelsFor, type MenuState } from './menu';
+import { CaseFileOpener } from './open-files';
+import { RecentFiles } from './recent-files';
+import {
+  placeWindow,
+  readWindowState,
+  trackWindowState,
+  writeWindowState,
+  MIN_WINDOW_SIZE,
+} from './window-state';
 import { packetDialogs } from './packet/dialogs';
 import { SafeStorageKeyProvider, keychainStatus } from './keychain';
 import {
@@ -47,6 +64,8 @@ export interface ElectronRuntime {
   shell: Shell;
   dialog: Dialog;
   safeStorage: SafeStorage;
+  /** Only after `ready`: where the window may open. */
+  screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay' | 'getDisplayMatching'>;
 }
 
 export interface BootstrapOptions {
@@ -54,9 +73,23 @@ export interface BootstrapOptions {
   rendererDir: string;
   /** The bundled preload (dist/electron/preload.cjs). */
   preloadPath: string;
-  /** zxing-wasm's .wasm, copied beside main.cjs by the build (host/qr reads it from there). */
-  qrWasmPath?: string;
+  /** What ships beside the app: fonts/ (documents and UI). See {@link resourcesDirFor}. */
+  resourcesDir: string;
   platform: NodeJS.Platform;
+  /** The command line and folder of this start: Windows and Linux pass double-clicked files as arguments. */
+  argv: readonly string[];
+  cwd: string;
+  /** The process whose uncaught exceptions and unhandled rejections go to the log (main.ts: `process`). */
+  processEvents?: Pick<NodeJS.Process, 'on'>;
+}
+
+/**
+ * The folder of what ships beside the app (fonts/): electron-builder's extraResources, `process.resourcesPath`,
+ * once packaged; `<app folder>/resources` unpackaged (`npm start`). Never derived from the bundle's own
+ * location: the bundle sits in dist/electron (or app.asar), not beside resources/.
+ */
+export function resourcesDirFor(app: Pick<App, 'isPackaged' | 'getAppPath'>, resourcesPath: string): string {
+  return app.isPackaged ? resourcesPath : path.join(app.getAppPath(), 'resources');
 }
 
 export interface RunningApp {
@@ -105,10 +138,38 @@ export function signingSaveDialog(
   app: Pick<App, 'getPath'>,
   parent: () => BrowserWindow | null,
 ): NonNullable<HandlerDeps['showSigningSaveDialog']> {
+  return fileSaveDialog(dialog, app, parent, { name: 'PDF', extensions: ['pdf'] });
+}
+
+/** The native Save dialog of `reminders:export` (filter .ics), attached to the main window. */
+export function calendarSaveDialog(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  app: Pick<App, 'getPath'>,
+  parent: () => BrowserWindow | null,
+): NonNullable<HandlerDeps['showCalendarSaveDialog']> {
+  return fileSaveDialog(dialog, app, parent, { name: 'iCalendar', extensions: ['ics'] });
+}
+
+/** The native Save dialog of `annualReport:saveSheet` (filter .pdf), attached to the main window. */
+export function sheetSaveDialog(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  app: Pick<App, 'getPath'>,
+  parent: () => BrowserWindow | null,
+): NonNullable<HandlerDeps['showSheetSaveDialog']> {
+  return fileSaveDialog(dialog, app, parent, { name: 'PDF', extensions: ['pdf'] });
+}
+
+/** A Save dialog in the user's Documents folder with one file type, attached to the main window. */
+function fileSaveDialog(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  app: Pick<App, 'getPath'>,
+  parent: () => BrowserWindow | null,
+  filter: { name: string; extensions: string[] },
+): (options: { defaultFileName: string }) => Promise<string | undefined> {
   return async ({ defaultFileName }) => {
     const options: SaveDialogOptions = {
       defaultPath: path.join(app.getPath('documents'), path.basename(defaultFileName)),
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      filters: [filter],
     };
     const window = parent();
     const result = window
@@ -118,22 +179,23 @@ export function signingSaveDialog(
   };
 }
 
-/** The native Save dialog of `reminders:export` (filter .ics), attached to the main window. */
-export function calendarSaveDialog(
-  dialog: Pick<Dialog, 'showSaveDialog'>,
-  app: Pick<App, 'getPath'>,
+/** The native Open dialog of `rules:import` (filter .icprules), attached to the main window. */
+export function rulePackOpenDialog(
+  dialog: Pick<Dialog, 'showOpenDialog'>,
+  app: Pick<App, 'getName'>,
   parent: () => BrowserWindow | null,
-): NonNullable<HandlerDeps['showCalendarSaveDialog']> {
-  return async ({ defaultFileName }) => {
-    const options: SaveDialogOptions = {
-      defaultPath: path.join(app.getPath('documents'), path.basename(defaultFileName)),
-      filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+): NonNullable<HandlerDeps['showRulePackOpenDialog']> {
+  return async () => {
+    const options: OpenDialogOptions = {
+      properties: ['openFile'],
+      // Named after the app, like the case filter: a proper name that needs no translation.
+      filters: [{ name: app.getName(), extensions: [RULE_PACK_EXTENSION] }],
     };
     const window = parent();
     const result = window
-      ? await dialog.showSaveDialog(window, options)
-      : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? undefined : result.filePath;
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
   };
 }
 
@@ -143,9 +205,21 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
   let trustedContentsId: number | null = null;
 
   if (!app.requestSingleInstanceLock()) {
+    // The first instance gets this start's command line (`second-instance`) and opens its files.
     app.quit();
     return { ready: Promise.resolve(), mainWindow: () => null };
   }
+
+  const userDataDir = app.getPath('userData');
+  const log = openLog({
+    dir: path.join(userDataDir, 'logs'),
+    scrub: {
+      home: app.getPath('home'),
+      appFolders: [app.getAppPath(), path.dirname(options.preloadPath), options.rendererDir],
+    },
+  });
+  if (options.processEvents) logProcessErrors(options.processEvents, log);
+  logCrashes(app, log);
 
   // Sandbox every renderer, whatever a window's options say; must happen before 'ready'.
   app.enableSandbox();
@@ -163,30 +237,85 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
   };
   hardenApp(app, openExternal);
 
+  // `.icpcase` files from the OS: macOS sends open-file, also before 'ready' when a double-click starts the
+  // app; Windows and Linux pass them on the command line. They wait until the renderer asks for them.
+  const opener = new CaseFileOpener(log);
+  let started = false;
+  const openFromSystem = (work: Promise<unknown>): void => {
+    work.catch((error: unknown) => log.error('opening a file from the system failed', error));
+    // On macOS the app outlives its window: a double-click brings one back.
+    if (started && !mainWindow) createWindow();
+  };
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFromSystem(opener.open(file, options.cwd));
+  });
+  openFromSystem(opener.openArguments(options.argv, options.cwd, app.isPackaged));
+
+  const recent = new RecentFiles(path.join(userDataDir, 'recent-files.json'), options.platform);
+  // The system's own recent list: the Dock's and File menu's on macOS, the taskbar jump list on Windows.
+  const systemRecent = options.platform === 'darwin' || options.platform === 'win32';
+  let menuState: MenuState = { caseOpen: false, recentFiles: [] };
+  let settings: Settings = { language: 'system' };
+
   // The language of native dialogs follows the menu's.
   let dialogLanguage = resolveLanguage('system', app.getLocale());
-  const applyMenu = (settings: Settings): void => {
+  const applyMenu = (): void => {
     const language = resolveLanguage(settings.language, app.getLocale());
     dialogLanguage = language;
     const labels = menuLabelsFor(language, app.getName());
-    const template = buildMenuTemplate(labels, options.platform, app.isPackaged, {
-      send: (command) => sendToRenderer('menu:command', { command }),
-      openExternal,
-    });
+    const template = buildMenuTemplate(
+      labels,
+      options.platform,
+      app.isPackaged,
+      {
+        send: (command) => sendToRenderer('menu:command', { command }),
+        openExternal,
+        openRecent: (file) => {
+          openFromSystem(
+            opener.open(file, options.cwd).then(async (check) => {
+              if (!check.ok) await showRecent(recent.remove(file));
+            }),
+          );
+        },
+        clearRecent: () => {
+          if (systemRecent) app.clearRecentDocuments();
+          void showRecent(recent.clear().then(() => []));
+        },
+        showLog: () => shell.showItemInFolder(log.file),
+      },
+      menuState,
+    );
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(template));
   };
+  const showRecent = async (files: Promise<string[]>): Promise<void> => {
+    try {
+      menuState = { ...menuState, recentFiles: await files };
+    } catch (error) {
+      log.error('the recent files list could not be updated', error);
+    }
+    applyMenu();
+  };
 
-  function sendToRenderer<E extends keyof IpcEvents>(channel: E, payload: IpcEvents[E]): void {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+  function sendToRenderer<E extends keyof IpcEvents>(channel: E, payload: IpcEvents[E]): boolean {
+    if (!mainWindow || mainWindow.isDestroyed()) return false;
+    mainWindow.webContents.send(channel, payload);
+    return true;
   }
 
+  const windowStateFile = path.join(userDataDir, 'window-state.json');
   const createWindow = (): void => {
+    const { screen } = electron;
+    const placement = placeWindow(
+      readWindowState(windowStateFile),
+      screen.getAllDisplays(),
+      screen.getPrimaryDisplay(),
+    );
     const window = createSecureWindow(electron.BrowserWindow, {
       look: {
-        width: 1280,
-        height: 820,
-        minWidth: 960,
-        minHeight: 640,
+        ...placement.bounds,
+        minWidth: MIN_WINDOW_SIZE.width,
+        minHeight: MIN_WINDOW_SIZE.height,
         show: false,
         title: app.getName(),
         backgroundColor: '#ffffff',
@@ -196,31 +325,57 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
     });
     mainWindow = window;
     trustedContentsId = window.webContents.id;
+    if (placement.maximized) window.maximize();
+    trackWindowState(
+      window,
+      (bounds) => screen.getDisplayMatching(bounds),
+      (state) => writeWindowState(windowStateFile, state),
+    );
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       if (mainWindow === window) {
         mainWindow = null;
         trustedContentsId = null;
+        opener.rendererGone();
       }
     });
     void window.loadURL(APP_ENTRY_URL);
   };
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+    openFromSystem(opener.openArguments(argv, workingDirectory, app.isPackaged));
   });
   app.on('window-all-closed', () => {
     if (options.platform !== 'darwin') app.quit();
   });
 
   const ready = app.whenReady().then(async () => {
+    log.info(
+      startupLine({
+        appName: app.getName(),
+        appVersion: app.getVersion(),
+        versions: process.versions,
+        os: { platform: options.platform, release: os.release(), arch: os.arch() },
+        locale: app.getLocale(),
+        packaged: app.isPackaged,
+      }),
+    );
     hardenSession(electron.session.defaultSession, { devTools: !app.isPackaged });
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(options.rendererDir));
+    // The UI's typeface is the documents' own (resources/fonts): served from there, it ships once. The
+    // licence notices the installer carries are the ones Settings → About shows.
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler(options.rendererDir, {
+        folders: { fonts: path.join(options.resourcesDir, 'fonts') },
+        files: { [NOTICES_FILE]: path.join(options.resourcesDir, NOTICES_FILE) },
+      }),
+    );
 
-    const userDataDir = app.getPath('userData');
-    const handlers = createHandlers({
+    const deps: HandlerDeps = {
       userDataDir,
       appName: app.getName(),
       appVersion: app.getVersion(),
@@ -236,7 +391,8 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       ...caseFileDialogs(electron.dialog, app, () => mainWindow),
       showCalendarSaveDialog: calendarSaveDialog(electron.dialog, app, () => mainWindow),
       showSigningSaveDialog: signingSaveDialog(electron.dialog, app, () => mainWindow),
-      ...(options.qrWasmPath ? { qrWasmPath: options.qrWasmPath } : {}),
+      showRulePackOpenDialog: rulePackOpenDialog(electron.dialog, app, () => mainWindow),
+      showSheetSaveDialog: sheetSaveDialog(electron.dialog, app, () => mainWindow),
       ...packetDialogs(
         electron.dialog,
         shell,
@@ -249,17 +405,46 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       runInBackground: (work) => {
         work.catch(() => undefined);
       },
-      // Packaged, the fonts sit in resources/ next to app.asar (electron-builder extraResources).
-      ...(app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
-      onSettingsChanged: (settings) => {
-        applyMenu(settings);
-        sendToRenderer('settings:changed', settings);
+      resourcesDir: options.resourcesDir,
+      // Scans are read in a worker thread (the main bundle's sibling scan-worker.cjs) with the models in
+      // <resources>/ocr; it starts on the first scan read.
+      scanPort: workerScanPort(
+        path.join(path.dirname(options.preloadPath), 'scan-worker.cjs'),
+        options.resourcesDir,
+      ),
+      onSettingsChanged: (next) => {
+        settings = next;
+        applyMenu();
+        sendToRenderer('settings:changed', next);
       },
+      onCaseFileUsed: (file) => {
+        if (systemRecent) app.addRecentDocument(file);
+        void showRecent(recent.add(file));
+      },
+      takeOpenRequests: () => opener.take(),
+      onMenuContext: ({ caseOpen }) => {
+        if (menuState.caseOpen === caseOpen) return;
+        menuState = { ...menuState, caseOpen };
+        applyMenu();
+      },
+    };
+    const handlers = createHandlers(deps);
+    opener.connect({
+      offer: (file) => offerCaseFile(deps, file),
+      send: (request) => sendToRenderer('case:openRequested', request),
     });
-    registerHandlers(ipcMain, handlers, (event) => isTrustedSender(senderInfoOf(event), trustedContentsId));
+    registerHandlers(
+      ipcMain,
+      handlers,
+      (event) => isTrustedSender(senderInfoOf(event), trustedContentsId),
+      (channel, error) => log.error(`${channel} failed`, error),
+    );
 
-    applyMenu(await readSettings(path.join(userDataDir, 'settings.json')));
+    settings = await readSettings(path.join(userDataDir, 'settings.json'));
+    menuState = { ...menuState, recentFiles: await recent.list().catch(() => []) };
+    applyMenu();
     createWindow();
+    started = true;
     app.on('activate', () => {
       if (!mainWindow) createWindow();
     });

@@ -10,6 +10,17 @@
  */
 import type { AttachmentMeta, Case, ExportRecord } from '../core/model/case';
 import type { CaseListEntry, HistoryEntry, OpenedCase, TrashEntry } from '../core/model/library';
+import type { RulePackContent, RulePackInfo, RulePackRefusal } from '../core/rules/pack';
+import type { ReadField, ScanCheck, ScanKind } from '../core/ocr/types';
+
+/** A scan read by `scan:read`: each value with a JPEG crop of where it was read, and the checks. */
+export interface ScanReadResult {
+  kind: ScanKind;
+  fields: (ReadField & { crop?: Uint8Array })[];
+  checks: ScanCheck[];
+  /** Degrees the scan had to be turned clockwise to read it (0 when it is upright). */
+  rotation: 0 | 90 | 180 | 270;
+}
 
 /** Error codes a handler may return; the renderer shows `t('errors.' + code)`. */
 export type ErrorCode =
@@ -27,9 +38,11 @@ export type ErrorCode =
   | 'wrongPassphrase'
   | 'passphraseRequired'
   | 'keyUnavailable'
+  | 'keyringDamaged'
   | 'attachmentType'
   | 'attachmentTooLarge'
   | 'attachmentUnreadable'
+  | 'attachmentTooManyPixels'
   | 'attachmentDamaged'
   | 'importUnsafeEntry'
   | 'importTooLarge'
@@ -53,7 +66,29 @@ export type ErrorCode =
   // Encryption settings (electron/ipc/encryption.ts): `details.min` is the shortest passphrase accepted;
   // `unlockLimit` = too many wrong passphrases in this run (nothing is deleted; restart the app to try again).
   | 'passphraseTooShort'
-  | 'unlockLimit';
+  | 'unlockLimit'
+  // Images (sharp, loaded on first use: host/packet/sharp.ts) cannot be processed on this computer;
+  // `details.reason` is the library's own message. Only image work fails; the app and the cases are fine.
+  | 'imageLibraryUnavailable'
+  // Shown by the renderer itself (see OpenRequest): a file dropped on the window, opened by the OS or picked in
+  // Open Recent that is not an `.icpcase`; one that is gone; one that cannot be read.
+  | 'notCaseFile'
+  | 'caseFileMissing'
+  | 'caseFileUnreadable'
+  // Rule packs (electron/ipc/rules.ts): `details` carry the installed pack's `version`, `asOf`, `reviewBy`
+  // and, for `rulePackNotNewer`, the file's `fileVersion`, `fileAsOf`.
+  | 'rulePackNotRulePack'
+  | 'rulePackUnsigned'
+  | 'rulePackUnknownKey'
+  | 'rulePackTampered'
+  | 'rulePackUnreadable'
+  | 'rulePackNotNewer'
+  // Scan reading (electron/ipc/scan.ts): not a JPEG/PNG image; not a document the reader knows; stopped by
+  // the user; the recognition models are missing from this installation.
+  | 'scanUnreadable'
+  | 'scanUnknownDocument'
+  | 'scanCancelled'
+  | 'ocrUnavailable';
 
 export type Result<T> =
   | { ok: true; value: T }
@@ -88,7 +123,18 @@ export interface EncryptionStatus {
   /** Wrong passphrases still allowed in this run before unlocking is refused (`unlockLimit`). */
   attemptsLeft: number;
   /** Why a keychain-guarded store does not open: the keychain is gone, or refuses (another account). */
-  problem?: 'keychainUnavailable' | 'keychainRefused';
+  problem?: 'keychainUnavailable' | 'keychainRefused' | 'keyringDamaged';
+}
+
+/** The rule pack in use and where it came from (Settings → Rules; the renderer installs the same rules). */
+export interface RulesStatus {
+  active: RulePackInfo;
+  /** The pack this version of the app shipped with. */
+  bundled: RulePackInfo;
+  /** An imported pack file that no longer verifies (changed on disk): it is not used. */
+  importedProblem?: RulePackRefusal;
+  /** The rule files of the imported pack while it is the one in use, for the renderer to install. */
+  content?: RulePackContent;
 }
 
 /** Upload profile of the packet's scans (templates/rules/upload-profiles.json). */
@@ -161,6 +207,23 @@ export interface IpcContract {
     response: { imported: false } | { imported: true; case: Case };
   };
   /**
+   * An `.icpcase` dropped on the window: its bytes (the renderer never sends a path). Answers like
+   * `case:import`; an encrypted file fails with `passphraseRequired` and `details.importToken`, and the bytes
+   * wait in main for `case:import { importToken, passphrase }`.
+   */
+  'case:importFile': {
+    request: { fileName: string; bytes: Uint8Array };
+    response: { imported: false } | { imported: true; case: Case };
+  };
+  /**
+   * `.icpcase` files the OS opened with the app (double-click, the command line, a second launch) or the user
+   * picked in File → Open Recent before the renderer was listening, in order, each taken once. Later ones
+   * arrive as `case:openRequested`.
+   */
+  'case:takeOpenRequests': { request: void; response: OpenRequest[] };
+  /** What the native menu should offer: Export case and Close case need an open case. */
+  'menu:setContext': { request: { caseOpen: boolean }; response: { caseOpen: boolean } };
+  /**
    * Builds the case's submission packet (folder + zip). Main opens the folder picker itself and asks before
    * replacing an existing packet; the renderer sends only the case id. Progress arrives as `packet:progress`;
    * `packet:cancel` stops it (the call then fails with `exportCancelled`). Refused while the pre-flight has
@@ -200,8 +263,27 @@ export interface IpcContract {
   'signing:print': {
     request: { caseId: string; templateId: string; language: Language };
     response:
-      | { saved: false }
-      | { saved: true; fileName: string; filePath: string; version: string; case: Case };
+      { saved: false } | { saved: true; fileName: string; filePath: string; version: string; case: Case };
+  };
+
+  // Scans (electron/ipc/scan.ts). Recognition runs in a worker thread with the bundled models, offline.
+  /**
+   * Reads a stored scan (business licence, ID card side, passport) as the checklist item it is attached to
+   * says. Nothing is written: the renderer shows the values for the user to confirm. `scan:cancel` stops it
+   * (the call then fails with `scanCancelled`).
+   */
+  'scan:read': {
+    request: { caseId: string; attachmentId: string; checklistItemId: string };
+    response: ScanReadResult;
+  };
+  'scan:cancel': { request: { caseId: string }; response: { cancelled: boolean } };
+  /**
+   * Turns a stored image clockwise by `turn` degrees: the turned copy replaces it on the checklist item
+   * (its validity dates kept); the original stays in the store for undo.
+   */
+  'attachment:rotate': {
+    request: { caseId: string; attachmentId: string; checklistItemId: string; turn: 90 | 180 | 270 };
+    response: Case;
   };
 
   // Encryption (electron/ipc/encryption.ts): only the keyring is ever rewritten, never a case file.
@@ -228,7 +310,44 @@ export interface IpcContract {
     request: { caseId: string; language: Language; today?: string };
     response: { saved: false } | { saved: true; fileName: string; count: number };
   };
+
+  // Rule packs (electron/ipc/rules.ts). Paths never cross: main opens the file dialog itself.
+  /** The pack in use; when it is an imported one, its rule files too (the renderer installs them at start). */
+  'rules:status': { request: void; response: RulesStatus };
+  /**
+   * Main asks for a `.icprules` file, verifies its Ed25519 signature against the keys shipped in the app and its
+   * content against the schemas, and installs it when it is newer than the pack in use. Refusals:
+   * `rulePackUnsigned`, `rulePackUnknownKey`, `rulePackTampered`, `rulePackUnreadable`, `rulePackNotNewer`,
+   * `rulePackNotRulePack`.
+   */
+  'rules:import': { request: void; response: { imported: false } | { imported: true; status: RulesStatus } };
+  /** Goes back to the bundled pack (removes the imported file). */
+  'rules:useBundled': { request: void; response: RulesStatus };
+  // A licence holder's later years (electron/ipc/lifecycle.ts). The renderer saves the case first; main
+  // reads the stored case and opens the dialogs itself.
+  /**
+   * One year's annual report dry run as the bilingual "what to type where" PDF; main asks where to save.
+   * `errors` and `warnings` are the dry run's counts, as the sheet prints them.
+   */
+  'annualReport:saveSheet': {
+    request: { caseId: string; year: number; today?: string };
+    response: { saved: false } | { saved: true; fileName: string; errors: number; warnings: number };
+  };
+  /** The renewal packet; main asks for the folder and before replacing a packet of the same name. */
+  'renewal:build': {
+    request: { caseId: string; today?: string; signOn?: string };
+    response: LifecyclePacketResult;
+  };
+  /** The change packet of a recorded change (`lifecycle.changes[].id`); `notFound` for an unknown id. */
+  'change:build': {
+    request: { caseId: string; changeId: string; today?: string; signOn?: string };
+    response: LifecyclePacketResult;
+  };
 }
+
+/** What building a renewal or change packet gives back (the renderer never sends the path back). */
+export type LifecyclePacketResult =
+  { built: false } | { built: true; folderName: string; folderPath: string; fileCount: number };
 
 /** Main → renderer events (sent with webContents.send, received through `api.on…`). */
 export interface IpcEvents {
@@ -238,9 +357,30 @@ export interface IpcEvents {
   'settings:changed': Settings;
   /** Progress of a `packet:build`: `done` of `total` steps; `step` names the document or phase. */
   'packet:progress': { caseId: string; done: number; total: number; step: string };
+  /** The OS or Open Recent asks to import an `.icpcase` (see `case:takeOpenRequests`). */
+  'case:openRequested': OpenRequest;
 }
 
-export type MenuCommand = 'newCase' | 'openSettings' | 'goHome' | 'showAbout';
+/**
+ * An `.icpcase` main was asked to open: import it with `case:import { importToken }` (same checks and
+ * passphrase prompt as a file picked in the Open dialog), or tell the user why it cannot be (`refused`:
+ * the error code to show).
+ */
+export type OpenRequest =
+  | { importToken: string }
+  | { refused: 'notCaseFile' | 'caseFileMissing' | 'caseFileUnreadable' | 'importTooLarge' };
+
+export type MenuCommand =
+  | 'newCase'
+  | 'openSettings'
+  | 'goHome'
+  | 'showAbout'
+  /** File → Open / Import case…: the Open dialog of `case:import`. */
+  | 'importCase'
+  /** File → Export case…: the export of the open case (its optional passphrase first). */
+  | 'exportCase'
+  /** File → Close case: back to Home (the case is saved as always). */
+  | 'closeCase';
 
 export type Channel = keyof IpcContract;
 export type EventChannel = keyof IpcEvents;

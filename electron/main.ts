@@ -1,16 +1,43 @@
 // The main-process entry (bundled to dist/electron/main.cjs): the only module that loads Electron itself.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
-import { bootstrap } from './bootstrap';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import { bootstrap, resourcesDirFor } from './bootstrap';
 
 const running = bootstrap(
-  { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell },
+  {
+    app,
+    BrowserWindow,
+    dialog,
+    ipcMain,
+    Menu,
+    protocol,
+    safeStorage,
+    session,
+    shell,
+    // Electron throws when `screen` is even read before 'ready': read on first use (the window, after it).
+    get screen() {
+      return screen;
+    },
+  },
   {
     rendererDir: path.join(__dirname, '..', 'renderer'),
     preloadPath: path.join(__dirname, 'preload.cjs'),
-    // Copied beside main.cjs by scripts/build-electron.mjs (inside app.asar when packaged).
-    qrWasmPath: path.join(__dirname, 'zxing_full.wasm'),
+    resourcesDir: resourcesDirFor(app, process.resourcesPath),
     platform: process.platform,
+    argv: process.argv,
+    cwd: process.cwd(),
+    processEvents: process,
   },
 );
 

@@ -2,7 +2,12 @@
  * The native menu: File, Edit, View, Help (plus the app menu on macOS) with each platform's accelerators.
  * Labels come from locales/<lang>.json under `menu`, the same files the renderer reads, so the menu follows the
  * language setting. The template is built by a pure function; main only hands it to Menu.buildFromTemplate.
+ *
+ * File follows the document conventions of both platforms: New (Ctrl/⌘+N), Open (Ctrl/⌘+O), Open Recent,
+ * Export (Ctrl/⌘+Shift+E, the export shortcut of Figma, Sketch and Lightroom), and Close (Ctrl/⌘+W), which
+ * closes the open case, not the window — on macOS the window closes with ⌘+Shift+W, as in Safari or VS Code.
  */
+import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { z } from 'zod';
 import type { Language } from '../core/i18n/language';
@@ -22,6 +27,12 @@ export const menuLabelsSchema = z.strictObject({
   view: label,
   help: label,
   newCase: label,
+  importCase: label,
+  openRecent: label,
+  clearRecent: label,
+  noRecent: label,
+  exportCase: label,
+  closeCase: label,
   goHome: label,
   settings: label,
   closeWindow: label,
@@ -47,6 +58,7 @@ export const menuLabelsSchema = z.strictObject({
   zoomOut: label,
   toggleFullScreen: label,
   filingSystem: label,
+  showLog: label,
 });
 
 export type MenuLabels = z.infer<typeof menuLabelsSchema>;
@@ -65,6 +77,39 @@ export interface MenuActions {
   send: (command: MenuCommand) => void;
   /** Opens a URL in the user's browser; only called with URLs that passed the allow-check. */
   openExternal: (url: string) => void;
+  /** Imports a file of Open Recent (main checks it again: it may have gone since the menu was built). */
+  openRecent: (file: string) => void;
+  clearRecent: () => void;
+  /** Reveals the log file in Explorer / Finder. */
+  showLog: () => void;
+}
+
+/** What the menu shows beyond its fixed items. */
+export interface MenuState {
+  /** A case is open: Export case and Close case apply to it. */
+  caseOpen: boolean;
+  /** Open Recent, newest first (electron/recent-files.ts). */
+  recentFiles: readonly string[];
+}
+
+const NO_STATE: MenuState = { caseOpen: false, recentFiles: [] };
+
+/**
+ * The Open Recent labels: each file's name, with its folder's name where two files share a name. On
+ * Windows `&` marks a menu mnemonic, so a literal one is doubled.
+ */
+export function recentFileLabels(files: readonly string[], platform: NodeJS.Platform): string[] {
+  const base = (file: string) => (platform === 'win32' ? path.win32 : path.posix).basename(file);
+  const parent = (file: string) =>
+    (platform === 'win32' ? path.win32 : path.posix).basename(
+      (platform === 'win32' ? path.win32 : path.posix).dirname(file),
+    );
+  return files.map((file) => {
+    const name = base(file);
+    const shared = files.filter((other) => base(other).toLowerCase() === name.toLowerCase()).length > 1;
+    const text = shared ? `${name} — ${parent(file)}` : name;
+    return platform === 'win32' ? text.replaceAll('&', '&&') : text;
+  });
 }
 
 function openIfAllowed(url: string, actions: MenuActions): void {
@@ -77,6 +122,7 @@ export function buildMenuTemplate(
   platform: NodeJS.Platform,
   isPackaged: boolean,
   actions: MenuActions,
+  state: MenuState = NO_STATE,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -85,6 +131,8 @@ export function buildMenuTemplate(
     name: MenuCommand,
     accelerator?: string,
   ): MenuItemConstructorOptions => ({
+    // The command names the item (Menu.getMenuItemById; the e2e clicks items by it).
+    id: name,
     label: itemLabel,
     ...(accelerator ? { accelerator } : {}),
     click: () => actions.send(name),
@@ -109,14 +157,36 @@ export function buildMenuTemplate(
     ],
   };
 
+  const recentLabels = recentFileLabels(state.recentFiles, platform);
+  const openRecent: MenuItemConstructorOptions = {
+    label: labels.openRecent,
+    submenu:
+      state.recentFiles.length === 0
+        ? [{ label: labels.noRecent, enabled: false }]
+        : [
+            ...state.recentFiles.map((file, i) => ({
+              label: recentLabels[i] ?? file,
+              click: () => actions.openRecent(file),
+            })),
+            separator,
+            { label: labels.clearRecent, click: () => actions.clearRecent() },
+          ],
+  };
+
   const fileMenu: MenuItemConstructorOptions = {
     label: labels.file,
     submenu: [
       command(labels.newCase, 'newCase', 'CmdOrCtrl+N'),
+      command(labels.importCase, 'importCase', 'CmdOrCtrl+O'),
+      openRecent,
+      separator,
+      { ...command(labels.exportCase, 'exportCase', 'CmdOrCtrl+Shift+E'), enabled: state.caseOpen },
+      separator,
+      { ...command(labels.closeCase, 'closeCase', 'CmdOrCtrl+W'), enabled: state.caseOpen },
       command(labels.goHome, 'goHome'),
       separator,
       ...(mac
-        ? [{ role: 'close', label: labels.closeWindow } as const]
+        ? [{ role: 'close', label: labels.closeWindow, accelerator: 'Cmd+Shift+W' } as const]
         : [settings, separator, { role: 'quit', label: labels.exit } as const]),
     ],
   };
@@ -156,6 +226,8 @@ export function buildMenuTemplate(
     label: labels.help,
     submenu: [
       { label: labels.filingSystem, click: () => openIfAllowed(MIIT_FILING_SYSTEM_URL, actions) },
+      separator,
+      { label: labels.showLog, click: () => actions.showLog() },
       ...(mac ? [] : [separator, about]),
     ],
   };

@@ -34,6 +34,9 @@ export const CHANNEL_REQUESTS = {
   'attachment:remove': 'request',
   'case:export': 'request',
   'case:import': 'request',
+  'case:importFile': 'request',
+  'case:takeOpenRequests': 'none',
+  'menu:setContext': 'request',
   'packet:build': 'request',
   'packet:cancel': 'request',
   'packet:reveal': 'request',
@@ -44,6 +47,15 @@ export const CHANNEL_REQUESTS = {
   'encryption:usePassphrase': 'request',
   'encryption:useKeychain': 'request',
   'reminders:export': 'request',
+  'rules:status': 'none',
+  'rules:import': 'none',
+  'rules:useBundled': 'none',
+  'annualReport:saveSheet': 'request',
+  'renewal:build': 'request',
+  'change:build': 'request',
+  'scan:read': 'request',
+  'scan:cancel': 'request',
+  'attachment:rotate': 'request',
 } as const satisfies { [C in Channel]: RequestOf<C> extends void ? 'none' : 'request' };
 
 /** Every main → renderer event of the contract (a missing or unknown one fails to compile). */
@@ -51,6 +63,7 @@ export const EVENT_CHANNELS = {
   'menu:command': true,
   'settings:changed': true,
   'packet:progress': true,
+  'case:openRequested': true,
 } as const satisfies Record<EventChannel, true>;
 
 const camel = (channel: string) => channel.replace(/:(\w)/, (_colon, first: string) => first.toUpperCase());

@@ -7,24 +7,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DocumentFonts } from '../core/documents/font';
 import { renderDocument, type RenderOptions } from '../core/documents/render';
 import type { Case } from '../core/model/case';
-
-/** resources/ of the source tree; the packaged app passes process.resourcesPath instead. */
-export const SOURCE_RESOURCES_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../resources',
-);
 
 const loaded = new Map<string, Promise<DocumentFonts>>();
 
 /**
  * Noto Sans SC regular and bold from `<resourcesDir>/fonts`, read once per process and directory. The same
  * byte arrays are returned every time, which is what lets core/documents reuse its parsed fonts.
+ *
+ * `resourcesDir` is always the caller's: the packaged app's `process.resourcesPath`, `<app folder>/resources`
+ * for `npm start`, the CLI's own. It is never derived from this module's location, which a bundle moves.
  */
-export function readDocumentFonts(resourcesDir = SOURCE_RESOURCES_DIR): Promise<DocumentFonts> {
+export function readDocumentFonts(resourcesDir: string): Promise<DocumentFonts> {
   let fonts = loaded.get(resourcesDir);
   if (!fonts) {
     fonts = Promise.all([
@@ -42,7 +38,7 @@ export function readDocumentFonts(resourcesDir = SOURCE_RESOURCES_DIR): Promise<
 export async function renderCaseDocument(
   templateId: string,
   caseData: Case,
-  options: Omit<RenderOptions, 'fonts'> & { resourcesDir?: string },
+  options: Omit<RenderOptions, 'fonts'> & { resourcesDir: string },
 ): Promise<Uint8Array> {
   const { resourcesDir, ...renderOptions } = options;
   const fonts = await readDocumentFonts(resourcesDir);

@@ -49,16 +49,20 @@ function report(text: string, findings: AdFinding[], lang: Language): string {
   return `${out.join('\n')}\n`;
 }
 
-export const adcheckCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'adcheck',
-    usage: 'adcheck <file.txt> [--json] [--lang en|zh-CN]',
-    summary: 'check ad copy or a store listing for Advertising Law problems (exit 1 when flagged)',
     options: { json: { type: 'boolean' } },
     operands: { count: 1, what: { en: 'one text file', 'zh-CN': '一个文本文件' } },
   },
   async ({ values, positionals: [file = ''], lang }, io) => {
-    const text = utf8Text(await readInputFile(file, io));
+    // Read up to a bound well past the checker's limit, so that text just over it is told its length in
+    // characters (the checker's refusal); a file beyond the bound is refused before it is read.
+    const text = utf8Text(
+      await readInputFile(file, io, {
+        maxBytes: Math.max(AD_TEXT_MAX_CHARS * 4, 16 * 1024 * 1024),
+        what: { en: 'ad copy the checker takes at once', 'zh-CN': '一次可检查的广告文案' },
+      }),
+    );
     const result = checkAdCopy(text);
     if (!result.ok) {
       const characters = result.code === 'tooLong' ? result.characters : 0;

@@ -17,19 +17,17 @@ import type { Case } from '../../core/model/case';
 import { PacketError } from '../../core/packet/errors';
 import { isProfileId, type ProfileId } from '../../core/packet/profiles';
 import { exportPacket } from '../../host/packet/export-packet';
-import { CASE_OPTIONS, CASE_USAGE, ONE_CASE, readCase } from '../case-reader';
+import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import { InputError, defineCommand } from '../define-command';
+import { refuseFileAsFolder } from '../files';
 import { formatIssues, message, packetErrorText } from '../messages';
 
 function defaultProfile(c: Case): ProfileId {
   return c.services.some((s) => s.kind === 'mini_program' && s.platform === 'wechat') ? 'wechat' : 'aliyun';
 }
 
-export const buildCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'build',
-    usage: `build ${CASE_USAGE} --out <dir> [--zip] [--profile wechat|aliyun|tencent] [--accept-warnings] [--force] [--passphrase <p>] [--lang en|zh-CN]`,
-    summary: 'build the submission packet (folder, and zip with --zip)',
     options: {
       ...CASE_OPTIONS,
       out: { type: 'string', short: 'o' },
@@ -44,6 +42,8 @@ export const buildCommand = defineCommand(
   async ({ values, positionals: [file = ''], lang }, io) => {
     if (values.profile !== undefined && !isProfileId(values.profile))
       throw new InputError('unknownProfile', { profile: values.profile });
+    const outDir = path.resolve(io.cwd, values.out ?? '');
+    await refuseFileAsFolder(outDir);
     const input = await readCase(file, io, { passphrase: values.passphrase });
     const attachments = await input.attachments();
     const profile = (values.profile as ProfileId | undefined) ?? defaultProfile(input.case);
@@ -52,12 +52,13 @@ export const buildCommand = defineCommand(
         case: input.case,
         ...attachments,
         profile,
-        outDir: path.resolve(io.cwd, values.out ?? ''),
+        outDir,
         zip: values.zip ?? false,
         replace: values.force ?? false,
         acceptWarnings: values['accept-warnings'] ?? false,
         now: new Date(),
         appVersion: packageJson.version,
+        resourcesDir: io.resourcesDir,
       });
       if (result.acceptedWarnings.length) {
         io.stdout(message(lang, 'acceptedWarnings', { count: result.acceptedWarnings.length }));

@@ -3,16 +3,14 @@
  * every command reads one (cli/case-reader.ts: restore(), and the archive checks for an .icpcase).
  * Exit 0 without errors (warnings allowed), 1 with errors, 2 on bad input.
  */
-import { checkCase } from '../../core/rules';
-import { CASE_OPTIONS, CASE_USAGE, ONE_CASE, readCase } from '../case-reader';
+import { activeRulePack, checkCase } from '../../core/rules';
+import { todayIso } from '../../core/validate/common';
+import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import { defineCommand } from '../define-command';
 import { preflightReport } from './report';
 
-export const checkCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'check',
-    usage: `check ${CASE_USAGE} [--json] [--today YYYY-MM-DD] [--passphrase <p>] [--lang en|zh-CN]`,
-    summary: 'pre-flight: every error and warning a reviewer would raise, with fixes',
     options: { ...CASE_OPTIONS, json: { type: 'boolean' }, today: { type: 'string' } },
     operands: { count: 1, what: ONE_CASE },
   },
@@ -20,11 +18,12 @@ export const checkCommand = defineCommand(
     const { case: c } = await readCase(file, io, { passphrase: values.passphrase });
     const issues = checkCase(c, values.today ? { today: values.today } : {});
     const errors = issues.filter((i) => i.severity === 'error').length;
+    const rules = activeRulePack();
     if (values.json) {
-      const summary = { caseId: c.id, errors, warnings: issues.length - errors, issues };
+      const summary = { caseId: c.id, errors, warnings: issues.length - errors, issues, rules };
       io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
-      io.stdout(preflightReport(c.name || c.id, issues, lang));
+      io.stdout(preflightReport(c.name || c.id, issues, lang, { info: rules, today: todayIso() }));
     }
     return errors > 0 ? 1 : 0;
   },

@@ -9,6 +9,7 @@ import { decidePathway } from '../../core/rules';
 import { CASE_OPTIONS, readCaseOrJson } from '../case-reader';
 import { InputError, defineCommand } from '../define-command';
 import { decisionReport } from './report';
+import { todayIso } from '../../core/validate/common';
 
 function answersOf(raw: unknown) {
   // Strict: a misspelt key ("surface") must not be dropped silently and change the answer.
@@ -23,11 +24,8 @@ function answersOf(raw: unknown) {
   return parsed.data;
 }
 
-export const decideCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'decide',
-    usage: 'decide <answers.json|case.json|case.icpcase> [--json] [--passphrase <p>] [--lang en|zh-CN]',
-    summary: 'pathway check: ICP filing, commercial licence or not eligible, with reasons and sources',
     options: { ...CASE_OPTIONS, json: { type: 'boolean' } },
     operands: {
       count: 1,
@@ -37,7 +35,9 @@ export const decideCommand = defineCommand(
   async ({ values, positionals: [file = ''], lang }, io) => {
     const read = await readCaseOrJson(file, io, { passphrase: values.passphrase });
     const decision = decidePathway('case' in read ? read.case.case.answers : answersOf(read.json));
-    io.stdout(values.json ? `${JSON.stringify(decision, null, 2)}\n` : decisionReport(decision, lang));
+    io.stdout(
+      values.json ? `${JSON.stringify(decision, null, 2)}\n` : decisionReport(decision, lang, todayIso()),
+    );
     return decision.pathway === 'icp_filing' || decision.pathway === 'commercial_licence' ? 0 : 1;
   },
 );

@@ -10,20 +10,18 @@
 import { remindersToIcs } from '../../core/after/ics';
 import { buildReminders } from '../../core/after/obligations';
 import { todayIso } from '../../core/validate/common';
-import { CASE_OPTIONS, CASE_USAGE, ONE_CASE, readCase } from '../case-reader';
+import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import { defineCommand } from '../define-command';
 import { writeOutput } from '../files';
 
-export const remindersCommand = defineCommand(
+export default defineCommand(
   {
-    name: 'reminders',
-    usage: `reminders ${CASE_USAGE} --out <reminders.ics> [--today YYYY-MM-DD] [--json] [--passphrase <p>] [--lang en|zh-CN]`,
-    summary: 'write the obligations and reminders of a case as one .ics calendar file',
     options: {
       ...CASE_OPTIONS,
       out: { type: 'string' },
       today: { type: 'string' },
       json: { type: 'boolean' },
+      force: { type: 'boolean' },
     },
     operands: { count: 1, what: ONE_CASE },
     required: { out: '--out <reminders.ics>' },
@@ -36,7 +34,7 @@ export const remindersCommand = defineCommand(
       now: new Date(),
       calendarName: caseData.name || 'ICP Packet Studio',
     });
-    const out = await writeOutput(io, values.out ?? '', ics);
+    const out = await writeOutput(io, values.out ?? '', ics, { force: values.force ?? false });
     if (values.json) {
       io.stdout(`${JSON.stringify({ file: out, reminders }, null, 2)}\n`);
       return 0;

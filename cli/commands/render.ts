@@ -11,13 +11,17 @@
  * Exit codes: 0 written · 2 bad input (usage, unreadable or invalid case, unknown template, characters the
  * font cannot print, output not writable).
  */
+import { decisionFromCase, type DocumentDecision } from '../../core/documents/conditions';
 import { DocumentError } from '../../core/documents/render';
 import { templateApplies } from '../../core/documents/resolve';
 import { documentTemplate, documentTemplates } from '../../core/documents/templates';
 import { displayVersion, signedTemplates } from '../../core/documents/signing';
-import { previewDecision } from '../../core/packet/preview';
+import type { Case } from '../../core/model/case';
+import { PacketError } from '../../core/packet/errors';
+import { planPacket } from '../../core/packet/gate';
+import { decidePathway } from '../../core/rules/decide';
 import { renderCaseDocument } from '../../host/documents';
-import { CASE_OPTIONS, CASE_USAGE, readCase } from '../case-reader';
+import { CASE_OPTIONS, readCase } from '../case-reader';
 import { InputError, commandPrefix, defineCommand } from '../define-command';
 import { writeOutput } from '../files';
 import { message, type InputMessageKey } from '../messages';
@@ -34,17 +38,27 @@ function templateList(): string {
     .join('\n');
 }
 
-export const renderCommand = defineCommand(
+/**
+ * The pathway facts `icp-packet build` would use (decidePathway → planPacket), so the note about documents
+ * outside the packet agrees with the packet; a case with no fileable pathway falls back to its own answers.
+ */
+function packetDecision(caseData: Case): DocumentDecision {
+  try {
+    return planPacket(caseData, decidePathway(caseData.answers)).documents;
+  } catch (error) {
+    if (error instanceof PacketError) return decisionFromCase(caseData);
+    throw error;
+  }
+}
+
+export default defineCommand(
   {
-    name: 'render',
-    usage: `render ${CASE_USAGE} <templateId> --out <file.pdf> [--review | --for-signing] [--passphrase <p>] [--lang en|zh-CN]`,
-    summary:
-      'render one document of a case as PDF (--review: bilingual review copy; --for-signing: the copy to print, sign and return, with how to sign it)',
     options: {
       ...CASE_OPTIONS,
       review: { type: 'boolean' },
       'for-signing': { type: 'boolean' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
     },
     operands: {
       count: 2,
@@ -68,8 +82,7 @@ export const renderCommand = defineCommand(
           .join(', '),
       });
     const { case: caseData } = await readCase(caseFile, io, { passphrase: values.passphrase });
-    // The pathway facts `icp-packet build` uses (the case's own answers when nothing is fileable).
-    const decision = previewDecision(caseData);
+    const decision = packetDecision(caseData);
     const notNeeded = NAMED_FOR[template.id];
     if (notNeeded && !templateApplies(template, caseData, decision)) {
       // These documents are about someone or something the case does not have: printed anyway they would
@@ -86,10 +99,16 @@ export const renderCommand = defineCommand(
     try {
       if (forSigning) {
         // Heavy (fonts, the QR module): loaded only for this option.
-        const { renderForSigning } = await import('../../host/signing');
+        const [{ renderForSigning }, { configureQr }, { ocrResources }] = await Promise.all([
+          import('../../host/signing'),
+          import('../../host/qr'),
+          import('../../host/ocr/resources'),
+        ]);
+        configureQr({ wasmPath: ocrResources(io.resourcesDir).qrWasm });
         const printed = await renderForSigning(caseData, templateId, {
           languages: lang === 'zh-CN' ? ['zh', 'en'] : ['en'],
           now: new Date(),
+          resourcesDir: io.resourcesDir,
         });
         bytes = printed.bytes;
         io.stderr(
@@ -103,6 +122,7 @@ export const renderCommand = defineCommand(
         bytes = await renderCaseDocument(templateId, caseData, {
           variant: values.review ? 'review' : 'submission',
           decision,
+          resourcesDir: io.resourcesDir,
         });
       }
     } catch (error) {
@@ -111,7 +131,7 @@ export const renderCommand = defineCommand(
       }
       throw error;
     }
-    io.stdout(`${await writeOutput(io, values.out ?? '', bytes)}\n`);
+    io.stdout(`${await writeOutput(io, values.out ?? '', bytes, { force: values.force ?? false })}\n`);
     return 0;
   },
 );

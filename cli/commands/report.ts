@@ -14,7 +14,9 @@ import type {
   Source,
   Step,
 } from '../../core/rules';
+import type { RulePackInfo } from '../../core/rules/pack';
 import type { Bilingual } from '../../core/validate/types';
+import { rulePackLines } from '../rule-pack-text';
 
 /** "Label: value" with the colon each language uses. */
 const kv = (label: Bilingual, lang: Language, value: string) =>
@@ -84,8 +86,6 @@ const L = {
   noRoute: t('No route', '无可行途径'),
   disputes: t('Where sources disagree', '资料存在分歧之处'),
   sources: t('Sources', '依据'),
-  rules: t('Rules', '规则版本'),
-  asOf: t('as of', '更新于'),
   disclaimer: t(
     'Likely requirements, not legal advice: confirm with your provider or provincial communications administration.',
     '以上为可能的要求，并非法律意见；请向服务商或所在省通信管理局确认。',
@@ -99,7 +99,7 @@ const L = {
   warning: t('WARN', '警告'),
 } as const;
 
-const sourceList = (sources: Source[]) =>
+export const sourceList = (sources: readonly Source[]) =>
   sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)).join('; ');
 
 function bottomLineText(b: BottomLine, lang: Language): string[] {
@@ -150,7 +150,7 @@ function conclusionBlock(c: Conclusion, lang: Language): string[] {
   return lines;
 }
 
-export function decisionReport(decision: Decision, lang: Language): string {
+export function decisionReport(decision: Decision, lang: Language, today: string): string {
   const lines = [
     `${kv(L.pathway, lang, PATHWAYS[decision.pathway][lang])}  (${kv(L.confidence, lang, CONFIDENCE[decision.pathwayConfidence][lang])})`,
   ];
@@ -199,15 +199,16 @@ export function decisionReport(decision: Decision, lang: Language): string {
     }
     lines.push('');
   }
-  lines.push(
-    kv(L.rules, lang, `${decision.rulesVersion}, ${L.asOf[lang]} ${decision.asOf}`),
-    L.disclaimer[lang],
-    '',
-  );
+  lines.push(...rulePackLines(decision.rulePack, lang, today), L.disclaimer[lang], '');
   return lines.join('\n');
 }
 
-export function preflightReport(caseName: string, issues: PreflightIssue[], lang: Language): string {
+export function preflightReport(
+  caseName: string,
+  issues: PreflightIssue[],
+  lang: Language,
+  rules: { info: RulePackInfo; today: string },
+): string {
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   const lines = [
@@ -227,6 +228,6 @@ export function preflightReport(caseName: string, issues: PreflightIssue[], lang
     lines.push(`  ${tag}${ack} ${issue.path} — ${issue.message[lang]}`);
     lines.push(`        ${kv(L.fix, lang, issue.fix[lang])}  [${issue.code}]`);
   }
-  lines.push('');
+  lines.push('', ...rulePackLines(rules.info, lang, rules.today), '');
   return lines.join('\n');
 }

@@ -12,6 +12,7 @@ import {
   BilingualSchema,
   CONFIDENCES,
   SourceSchema,
+  derivedFrom,
   ruleFileSchema,
   type Confidence,
   type Source,
@@ -29,7 +30,7 @@ const GroupSchema = z.strictObject({
   except: z.array(z.string().min(1)).optional(),
 });
 
-const AdTermsSchema = ruleFileSchema('icp-packet/ad-terms', {
+export const AdTermsSchema = ruleFileSchema('icp-packet/ad-terms', {
   rules: z.array(
     z.strictObject({
       id: z.string().min(1),
@@ -49,7 +50,12 @@ const AdTermsSchema = ruleFileSchema('icp-packet/ad-terms', {
 });
 
 export type AdTerms = z.infer<typeof AdTermsSchema>;
-export const AD_TERMS: AdTerms = AdTermsSchema.parse(json);
+/** The ad terms in use: a live binding that installing a newer rule pack replaces (core/rules/pack.ts). */
+export let AD_TERMS: AdTerms = AdTermsSchema.parse(json);
+
+export function useAdTerms(terms: AdTerms): void {
+  AD_TERMS = terms;
+}
 
 /** The most the checker takes at once: a long landing page or a whole store listing fits many times. */
 export const AD_TEXT_MAX_CHARS = 100_000;
@@ -103,20 +109,19 @@ function buildMatchers(data: AdTerms): Matcher[] {
   }));
 }
 
-const MATCHERS = buildMatchers(AD_TERMS);
+const matchers = derivedFrom(() => AD_TERMS, buildMatchers);
 
 function anyPattern(terms: readonly string[], language: 'zh' | 'en'): RegExp {
   return new RegExp(terms.map((t) => termPattern(t, language)).join('|'), 'giu');
 }
 
-const TRIGGERS = [
-  anyPattern(AD_TERMS.disclosure.triggers.zh, 'zh'),
-  anyPattern(AD_TERMS.disclosure.triggers.en, 'en'),
-];
-const LABELS = [
-  anyPattern(AD_TERMS.disclosure.labels.zh, 'zh'),
-  anyPattern(AD_TERMS.disclosure.labels.en, 'en'),
-];
+const disclosurePatterns = derivedFrom(
+  () => AD_TERMS,
+  ({ disclosure }) => ({
+    triggers: [anyPattern(disclosure.triggers.zh, 'zh'), anyPattern(disclosure.triggers.en, 'en')],
+    labels: [anyPattern(disclosure.labels.zh, 'zh'), anyPattern(disclosure.labels.en, 'en')],
+  }),
+);
 
 /**
  * True when the text looks like bytes rather than writing: NUL or other control characters, or
@@ -146,7 +151,7 @@ export function checkAdCopy(text: string): AdCheckResult {
   if (looksBinary(text)) return { ok: false, code: 'notText', characters };
 
   const raw: AdFinding[] = [];
-  for (const { group, pattern, except } of MATCHERS) {
+  for (const { group, pattern, except } of matchers()) {
     const rule = ruleOf(group.rule);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -170,13 +175,14 @@ export function checkAdCopy(text: string): AdCheckResult {
   }
 
   // Paid endorsement signals without an ad label anywhere in the text.
-  const labelled = LABELS.some((p) => {
+  const { triggers, labels } = disclosurePatterns();
+  const labelled = labels.some((p) => {
     p.lastIndex = 0;
     return p.test(text);
   });
   if (!labelled) {
     const rule = ruleOf('disclosure');
-    for (const pattern of TRIGGERS) {
+    for (const pattern of triggers) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         raw.push({

@@ -36,6 +36,12 @@ export interface FooterPermit {
   number: string;
 }
 
+/** A generative-AI model the product uses, with the number that shows it is filed or registered. */
+export interface FooterAiModel {
+  name: string;
+  number: string;
+}
+
 export interface FooterLine {
   serviceId: string;
   serviceKind: Service['kind'];
@@ -46,6 +52,10 @@ export interface FooterLine {
   licenceNumber: string;
   publicSecurity?: { text: string; url: string; code: string };
   permits: FooterPermit[];
+  /** Generative-AI models with their 备案号 / 上线编号 (only models with both entered). */
+  aiModels: FooterAiModel[];
+  /** Which number the AI line names: 备案号 (own model), 上线编号 (registration), or either. */
+  aiNumberLabel: string;
 }
 
 export interface NumberFinding {
@@ -159,6 +169,10 @@ export function footerFor(c: Case, service: Service, today: string): FooterLine 
     permits: service.preApprovals
       .filter((p) => p.approvalNumber.trim() !== '')
       .map((p) => ({ name: p.permitName.trim(), number: p.approvalNumber.trim() })),
+    aiModels: a.aiModels
+      .map((m) => ({ name: m.name.trim(), number: m.number.trim() }))
+      .filter((m) => m.name !== '' && m.number !== ''),
+    aiNumberLabel: AI_NUMBER_LABELS[c.answers.generativeAi ?? 'none'],
   };
   const ps = parseIcpNumber(a.publicSecurityNumber, { today });
   // The public-security filing concerns websites (no source for apps or mini-programs: post-approval.md §2).
@@ -170,6 +184,18 @@ export function footerFor(c: Case, service: Service, today: string): FooterLine 
     };
   }
   return line;
+}
+
+/** The CAC's words for the number: filing (own model), online number (registration of a feature). */
+const AI_NUMBER_LABELS: Record<NonNullable<Case['answers']['generativeAi']>, string> = {
+  own_model: '备案号',
+  uses_filed_model: '上线编号',
+  none: '备案号/上线编号',
+};
+
+/** “生成式人工智能服务：模型 X，备案号：Y” — what the CAC requires on the product for each model used. */
+export function aiDisclosureText(model: FooterAiModel, numberLabel: string): string {
+  return `生成式人工智能服务：${model.name}，${numberLabel}：${model.number}`;
 }
 
 function escapeMarkup(value: string): string {
@@ -213,7 +239,10 @@ export function footerSnippets(line: FooterLine): FooterSnippets {
     parts.push(
       `<span>${escapeMarkup(permit.name ? `${permit.name}：${permit.number}` : permit.number)}</span>`,
     );
-  const html = `<div class="icp-footer" style="text-align:center;font-size:12px">${parts.join(' | ')}</div>`;
+  // The AI models go on a line of their own, inside the footer: the CAC asks for a prominent place.
+  const aiLines = line.aiModels.map((m) => escapeMarkup(aiDisclosureText(m, line.aiNumberLabel)));
+  const aiHtml = aiLines.length ? `<div class="ai-disclosure">${aiLines.join('<br>')}</div>` : '';
+  const html = `<div class="icp-footer" style="text-align:center;font-size:12px">${parts.join(' | ')}${aiHtml}</div>`;
 
   const wxmlParts: string[] = [];
   if (line.licenceNumber)
@@ -223,7 +252,13 @@ export function footerSnippets(line: FooterLine): FooterSnippets {
     wxmlParts.push(
       `<text selectable="true">${escapeMarkup(permit.name ? `${permit.name}：${permit.number}` : permit.number)}</text>`,
     );
-  const wxml = `<view class="icp-footer" style="text-align:center;font-size:24rpx">${wxmlParts.join('<text> | </text>')}</view>`;
+  const aiWxml = line.aiModels
+    .map(
+      (m) =>
+        `<view class="ai-disclosure"><text selectable="true">${escapeMarkup(aiDisclosureText(m, line.aiNumberLabel))}</text></view>`,
+    )
+    .join('');
+  const wxml = `<view class="icp-footer" style="text-align:center;font-size:24rpx">${wxmlParts.join('<text> | </text>')}${aiWxml}</view>`;
 
   const lines: string[] = [];
   if (line.icpNumber) lines.push(`ICP备案号：${line.icpNumber}`);
@@ -232,6 +267,7 @@ export function footerSnippets(line: FooterLine): FooterSnippets {
   for (const permit of line.permits)
     lines.push(permit.name ? `${permit.name}：${permit.number}` : permit.number);
   if (line.icpNumber) lines.push(`备案查询：${miit}`);
+  for (const model of line.aiModels) lines.push(aiDisclosureText(model, line.aiNumberLabel));
   return { html, wxml, text: lines.join('\n') };
 }
 

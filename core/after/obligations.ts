@@ -1,8 +1,10 @@
 /**
  * Obligations and reminders after approval (DESIGN.md §2.6, post-approval.md §9): document and permit
  * expiry from the case's validity dates, the public-security filing 30 days after going live, the annual
- * report window for licence holders, licence renewal before the 5-year expiry, and change filings before a
- * planned change. One list serves the timeline on screen and the .ics export.
+ * report of every year a licence is held (open date, 31 March, the April correction window, the May
+ * publication and bad list), licence renewal before the 5-year expiry, every recorded change's licence and
+ * filing deadlines, and change filings before a planned change. One list serves the timeline on screen and
+ * the .ics export.
  *
  * Every reminder has a UID built from what it is about (the person's role, the service id, the year), not
  * from its date: a re-export after a date changed updates the calendar's event instead of adding another.
@@ -11,6 +13,9 @@ import type { Case, Person } from '../model/case';
 import type { Source } from '../rules/data';
 import { parseIcpNumber } from '../validate/icp-number';
 import type { Bilingual } from '../validate/types';
+import { licenceFirstYear, reportDeadlines, storedReport } from './annual-report';
+import { filingChanges, isLicenceHolder, licenceDeadline } from './changes';
+import { ANNUAL_REPORT_RULES, LIFECYCLE_RULES, changeRule } from './lifecycle-rules';
 import { AFTER_APPROVAL_RULES } from './rules';
 import { addCalendarDays, dayNumber, isIsoDate } from './working-days';
 
@@ -21,6 +26,9 @@ export type ReminderKind =
   | 'publicSecurity'
   | 'annualReport'
   | 'annualCorrection'
+  | 'annualPublication'
+  | 'licenceChange'
+  | 'filingChange'
   | 'licenceRenewal'
   | 'licenceRenewalDeadline'
   | 'changeFiling';
@@ -49,7 +57,8 @@ function uid(c: Case, ...parts: string[]): string {
   return `${key}.${c.id}@${UID_DOMAIN}`;
 }
 
-const RULES = AFTER_APPROVAL_RULES.obligations;
+/** Read on each call: an installed rule pack replaces AFTER_APPROVAL_RULES. */
+const rules = () => AFTER_APPROVAL_RULES.obligations;
 
 function personRole(role: string): Bilingual {
   switch (role) {
@@ -60,10 +69,6 @@ function personRole(role: string): Bilingual {
     default:
       return { en: 'a service’s person in charge', 'zh-CN': '服务负责人' };
   }
-}
-
-function isLicenceHolder(c: Case): boolean {
-  return c.afterApproval.licenceNumber.trim() !== '' || c.journal.some((e) => e.status === 'licence_granted');
 }
 
 /** All reminders of a case, earliest first. `today` decides nothing but the first annual-report year. */
@@ -78,8 +83,8 @@ export function buildReminders(c: Case, today: string): Reminder[] {
     out.push({
       uid: uid(c, 'id-expiry', key),
       kind: 'documentExpiry',
-      start: lead(person.idValidTo, RULES.documentExpiryLeadDays),
-      end: lead(person.idValidTo, RULES.documentExpiryLeadDays),
+      start: lead(person.idValidTo, rules().documentExpiryLeadDays),
+      end: lead(person.idValidTo, rules().documentExpiryLeadDays),
       dueOn: person.idValidTo,
       title: {
         en: `ID document of ${who.en}${name ? ` (${name})` : ''} expires on ${person.idValidTo}`,
@@ -89,7 +94,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         en: 'Renew the document and file a change of the filed information with your provider once you have the new one.',
         'zh-CN': '请办理新证件，取得后通过接入商提交备案信息变更。',
       },
-      sources: RULES.sources.documentExpiry ?? [],
+      sources: rules().sources.documentExpiry ?? [],
     });
   };
   personExpiry(c.legalRepresentative, 'legalRepresentative', 'legal-representative');
@@ -103,8 +108,8 @@ export function buildReminders(c: Case, today: string): Reminder[] {
     out.push({
       uid: uid(c, 'certificate-expiry'),
       kind: 'documentExpiry',
-      start: lead(due, RULES.documentExpiryLeadDays),
-      end: lead(due, RULES.documentExpiryLeadDays),
+      start: lead(due, rules().documentExpiryLeadDays),
+      end: lead(due, rules().documentExpiryLeadDays),
       dueOn: due,
       title: {
         en: `The subject's certificate (business licence) expires on ${due}`,
@@ -114,7 +119,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         en: 'Renew it with the market regulator, then file the change of the filed information.',
         'zh-CN': '请向市场监管部门办理换发，然后提交备案信息变更。',
       },
-      sources: RULES.sources.documentExpiry ?? [],
+      sources: rules().sources.documentExpiry ?? [],
     });
   }
 
@@ -125,8 +130,8 @@ export function buildReminders(c: Case, today: string): Reminder[] {
       out.push({
         uid: uid(c, 'permit-expiry', service.id, permit.sector, String(index)),
         kind: 'permitExpiry',
-        start: lead(permit.validTo, RULES.permitExpiryLeadDays),
-        end: lead(permit.validTo, RULES.permitExpiryLeadDays),
+        start: lead(permit.validTo, rules().permitExpiryLeadDays),
+        end: lead(permit.validTo, rules().permitExpiryLeadDays),
         dueOn: permit.validTo,
         title: {
           en: `Permit ${name} of ${service.name || 'a service'} expires on ${permit.validTo}`,
@@ -136,15 +141,15 @@ export function buildReminders(c: Case, today: string): Reminder[] {
           en: 'Apply for the renewal with the issuing authority in good time; the lead time differs by permit.',
           'zh-CN': '请及早向发证机关申请换证；不同许可的提前期要求不同。',
         },
-        sources: RULES.sources.permitExpiry ?? [],
+        sources: rules().sources.permitExpiry ?? [],
       });
     });
     if (service.kind === 'website' && isIsoDate(service.domainExpiresOn)) {
       out.push({
         uid: uid(c, 'domain-expiry', service.id),
         kind: 'domainExpiry',
-        start: lead(service.domainExpiresOn, RULES.documentExpiryLeadDays),
-        end: lead(service.domainExpiresOn, RULES.documentExpiryLeadDays),
+        start: lead(service.domainExpiresOn, rules().documentExpiryLeadDays),
+        end: lead(service.domainExpiresOn, rules().documentExpiryLeadDays),
         dueOn: service.domainExpiresOn,
         title: {
           en: `Domain ${service.domains[0] ?? ''} expires on ${service.domainExpiresOn}`,
@@ -154,9 +159,7 @@ export function buildReminders(c: Case, today: string): Reminder[] {
           en: 'An expired domain can be re-registered by someone else and the filing cancelled: renew it.',
           'zh-CN': '域名过期后可能被他人注册，备案也可能被注销，请及时续费。',
         },
-        sources: [
-          { title: 'post-approval.md §3–§4 — expiring domains and cancellation (Tencent 备案号.md)' },
-        ],
+        sources: rules().sources.domainExpiry ?? [],
       });
     }
   }
@@ -185,50 +188,12 @@ export function buildReminders(c: Case, today: string): Reminder[] {
     });
   }
 
-  if (isLicenceHolder(c)) {
-    const ar = RULES.annualReport;
-    const granted = c.journal.find((e) => e.status === 'licence_granted')?.on;
-    const firstYear = Number((granted && isIsoDate(granted) ? granted : today).slice(0, 4)) + 1;
-    for (let year = firstYear; year < firstYear + RULES.annualReportYears; year++) {
-      out.push({
-        uid: uid(c, 'annual-report', String(year)),
-        kind: 'annualReport',
-        start: `${year}-${ar.from}`,
-        end: `${year}-${ar.to}`,
-        dueOn: `${year}-${ar.to}`,
-        title: {
-          en: `Licence annual report for ${year - 1} (1 January – 31 March ${year})`,
-          'zh-CN': `${year - 1} 年度许可证年报（${year}年1月1日至3月31日）`,
-        },
-        detail: {
-          en: 'Report the past year on the MIIT telecom licence system (dxzhgl.miit.gov.cn). A missed report puts the company on the bad list.',
-          'zh-CN':
-            '请在工信部电信业务市场综合管理信息系统（dxzhgl.miit.gov.cn）报送上一年度情况。逾期未报将被列入不良名单。',
-        },
-        sources: RULES.sources.annualReport ?? [],
-      });
-      out.push({
-        uid: uid(c, 'annual-correction', String(year)),
-        kind: 'annualCorrection',
-        start: `${year}-${ar.correctionFrom}`,
-        end: `${year}-${ar.correctionTo}`,
-        dueOn: `${year}-${ar.correctionTo}`,
-        title: {
-          en: `Annual report correction window (April ${year})`,
-          'zh-CN': `年报整改期（${year}年4月）`,
-        },
-        detail: {
-          en: 'Guangdong practice: April is a one-month window to correct the report; the system closes on 1 May. Other provinces may differ.',
-          'zh-CN': '广东做法：4 月为一个月的整改期，系统 5 月 1 日关闭。其他省份可能不同。',
-        },
-        sources: RULES.sources.annualCorrection ?? [],
-      });
-    }
-  }
+  if (isLicenceHolder(c)) out.push(...annualReportReminders(c, today));
 
   if (isIsoDate(a.licenceValidTo)) {
-    const deadline = lead(a.licenceValidTo, RULES.renewalDeadlineDays);
-    const reminder = lead(a.licenceValidTo, RULES.renewalReminderDays);
+    const renewal = LIFECYCLE_RULES.renewal;
+    const deadline = lead(a.licenceValidTo, renewal.leadDays);
+    const reminder = lead(a.licenceValidTo, renewal.reminderDays);
     out.push({
       uid: uid(c, 'licence-renewal'),
       kind: 'licenceRenewal',
@@ -240,10 +205,10 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         'zh-CN': `准备许可证续期（最迟 ${deadline} 前申请）`,
       },
       detail: {
-        en: `The licence expires on ${a.licenceValidTo}. Apply at least 90 days before; services never launched are not renewed.`,
-        'zh-CN': `许可证将于 ${a.licenceValidTo} 到期。须在到期前至少 90 日申请续期；未实际开展的业务不予续期。`,
+        en: `The licence expires on ${a.licenceValidTo}. Apply at least ${renewal.leadDays} days before; services never launched are not renewed. After approval → Renewal builds the packet.`,
+        'zh-CN': `许可证将于 ${a.licenceValidTo} 到期。须在到期前至少 ${renewal.leadDays} 日申请续期；未实际开展的业务不予续期。可在“获批之后 → 续期”中生成续期材料。`,
       },
-      sources: RULES.sources.renewal ?? [],
+      sources: renewal.sources,
     });
     out.push({
       uid: uid(c, 'licence-renewal-deadline'),
@@ -259,13 +224,15 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         en: 'A late application is not renewed.',
         'zh-CN': '逾期申请将不予续期。',
       },
-      sources: RULES.sources.renewal ?? [],
+      sources: renewal.sources,
     });
   }
 
+  out.push(...changeReminders(c, today));
+
   for (const change of a.plannedChanges) {
     if (!isIsoDate(change.on) || change.id === '') continue;
-    const due = lead(change.on, RULES.changeFilingLeadDays);
+    const due = lead(change.on, rules().changeFilingLeadDays);
     out.push({
       uid: uid(c, 'change-filing', change.id),
       kind: 'changeFiling',
@@ -280,11 +247,126 @@ export function buildReminders(c: Case, today: string): Reminder[] {
         en: 'Changes of the filed information are filed 30 days in advance.',
         'zh-CN': '备案信息变更须提前 30 日办理。',
       },
-      sources: RULES.sources.changeFiling ?? [],
+      sources: rules().sources.changeFiling ?? [],
     });
   }
 
   return out.sort((x, y) => (x.start === y.start ? x.uid.localeCompare(y.uid) : x.start < y.start ? -1 : 1));
+}
+
+/**
+ * The annual report of every year the licence is held, from the grant year on (and `reminderYears` ahead):
+ * the window from the province's open date (the usual early January where no notice is in the data) to
+ * 31 March, the April correction window and the May publication with its bad list. A year marked submitted
+ * needs no reminder.
+ */
+function annualReportReminders(c: Case, today: string): Reminder[] {
+  const cal = ANNUAL_REPORT_RULES.calendar;
+  const firstYear = licenceFirstYear(c) ?? Number(today.slice(0, 4));
+  const lastYear = Math.max(firstYear, Number(today.slice(0, 4)) - 1) + ANNUAL_REPORT_RULES.reminderYears - 1;
+  const out: Reminder[] = [];
+  for (let year = firstYear; year <= lastYear; year++) {
+    if (storedReport(c, year)?.submittedOn) continue;
+    const next = year + 1;
+    const [opens, due] = reportDeadlines(c, year);
+    const openText = opens?.known
+      ? { en: `the system opens on ${opens.from}`, 'zh-CN': `系统于 ${opens.from} 开放` }
+      : { en: 'the system usually opens in early January', 'zh-CN': '系统一般于1月上旬开放' };
+    out.push({
+      uid: uid(c, 'annual-report', String(next)),
+      kind: 'annualReport',
+      start: opens?.from ?? `${next}-${cal.opens.monthDay}`,
+      end: due?.to ?? `${next}-${cal.deadline.monthDay}`,
+      dueOn: due?.to ?? `${next}-${cal.deadline.monthDay}`,
+      title: {
+        en: `Licence annual report for ${year} (due 31 March ${next})`,
+        'zh-CN': `${year} 年度许可证年报（${next}年3月31日前报送）`,
+      },
+      detail: {
+        en: `Report the year on MIIT's telecom licence system (dxzhgl.miit.gov.cn); ${openText.en}. After approval → Annual report prepares every form offline. A missed report puts the company on the bad list.`,
+        'zh-CN': `请在工信部电信业务市场综合管理信息系统（dxzhgl.miit.gov.cn）报送上一年度情况，${openText['zh-CN']}。可先在“获批之后 → 年报”中离线准备各表。逾期未报将被列入不良名单。`,
+      },
+      sources: [...cal.deadline.sources, ...(opens?.known ? opens.sources : [])],
+    });
+    out.push({
+      uid: uid(c, 'annual-correction', String(next)),
+      kind: 'annualCorrection',
+      start: `${next}-${cal.correction.from}`,
+      end: `${next}-${cal.correction.to}`,
+      dueOn: `${next}-${cal.correction.to}`,
+      title: {
+        en: `Annual report: last chance to report late or correct (April ${next})`,
+        'zh-CN': `年报限时补报及修改期（${next}年4月）`,
+      },
+      detail: {
+        en: 'Late filers may report and correct until 30 April; the system closes on 1 May.',
+        'zh-CN': '逾期企业可在4月30日前补报和修改，系统于5月1日关闭。',
+      },
+      sources: cal.correction.sources,
+    });
+    out.push({
+      uid: uid(c, 'annual-publication', String(next)),
+      kind: 'annualPublication',
+      start: `${next}-${cal.publication.from}`,
+      end: `${next}-${cal.publication.to}`,
+      dueOn: `${next}-${cal.publication.from}`,
+      title: {
+        en: `Annual reports published; non-filers on the bad list (May ${next})`,
+        'zh-CN': `年报信息公示，未报企业列入不良名单（${next}年5月）`,
+      },
+      detail: {
+        en: 'In May the authorities publish the reports and list the companies that did not report; random checks follow until September.',
+        'zh-CN': '每年5月公示年报信息，并将未报送的企业列入电信业务经营不良名单；5月至9月开展随机抽查。',
+      },
+      sources: cal.publication.sources,
+    });
+  }
+  return out;
+}
+
+/**
+ * Every recorded change still open: the licence change's deadline (30 days after the registration, or the
+ * shareholder change's application with approval before it is implemented) and each filed service's filing
+ * change.
+ */
+function changeReminders(c: Case, today: string): Reminder[] {
+  const out: Reminder[] = [];
+  for (const event of c.lifecycle.changes) {
+    const rule = changeRule(event.kind);
+    const licence = licenceDeadline(c, event, today);
+    if (licence && licence.date && !licence.done) {
+      out.push({
+        uid: uid(c, 'licence-change', event.id),
+        kind: 'licenceChange',
+        start: licence.date,
+        end: licence.date,
+        dueOn: licence.date,
+        title: {
+          en: `Apply to change the licence: ${rule.title.en}`,
+          'zh-CN': `申请经营许可证变更：${rule.title['zh-CN']}`,
+        },
+        detail: rule.rule,
+        sources: rule.sources,
+      });
+    }
+    for (const filing of filingChanges(c, event, today)) {
+      if (filing.filedOn || !filing.deadline.date) continue;
+      out.push({
+        uid: uid(c, 'filing-change', event.id, filing.serviceId),
+        kind: 'filingChange',
+        start: filing.deadline.date,
+        end: filing.deadline.date,
+        dueOn: filing.deadline.date,
+        title: {
+          en: `File the change of ${filing.serviceName || 'a service'}'s ICP filing: ${rule.title.en}`,
+          'zh-CN': `办理${filing.serviceName || '服务'}的ICP备案变更：${rule.title['zh-CN']}`,
+        },
+        detail: LIFECYCLE_RULES.filingSide.rule,
+        sources: LIFECYCLE_RULES.filingSide.sources,
+      });
+    }
+  }
+  return out;
 }
 
 export function reminderState(reminder: Reminder, today: string): ReminderState {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import json from '../../templates/rules/after-approval.json' with { type: 'json' };
 import { CASE_STATUSES } from '../model/case';
+import { ConditionSchema } from '../rules/condition';
 import { BilingualSchema, CONFIDENCES, SourceSchema, ruleFileSchema } from '../rules/data';
 
 const sources = z.array(SourceSchema).min(1);
@@ -25,7 +26,24 @@ export type Wait = z.infer<typeof WaitSchema>;
 
 const monthDay = z.string().regex(/^\d{2}-\d{2}$/);
 
-const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approval', {
+/** A cross-border route of PIPL Art. 38 and the volumes that call for it (conditions over the case's scale). */
+export const CrossBorderRouteSchema = z.strictObject({
+  id: z.enum(['security_assessment', 'standard_contract_or_certification', 'exempt']),
+  when: ConditionSchema,
+  /** The inventory's mechanisms this route allows. */
+  mechanisms: z.array(
+    z.enum(['security_assessment', 'standard_contract', 'certification', 'other_legal_ground']),
+  ),
+  /** Certification is a route only from this day. */
+  certificationFrom: z.iso.date().optional(),
+  confidence: z.enum(CONFIDENCES),
+  title: BilingualSchema,
+  detail: BilingualSchema,
+  sources,
+});
+export type CrossBorderRoute = z.infer<typeof CrossBorderRouteSchema>;
+
+export const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approval', {
   waits: z.array(WaitSchema),
   display: z.strictObject({
     miitUrl: z.url(),
@@ -47,23 +65,32 @@ const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approval', {
   obligations: z.strictObject({
     documentExpiryLeadDays: z.number().int().positive(),
     permitExpiryLeadDays: z.number().int().positive(),
-    renewalDeadlineDays: z.number().int().positive(),
-    renewalReminderDays: z.number().int().positive(),
     changeFilingLeadDays: z.number().int().positive(),
-    annualReport: z.strictObject({
-      from: monthDay,
-      to: monthDay,
-      correctionFrom: monthDay,
-      correctionTo: monthDay,
-    }),
-    annualReportYears: z.number().int().min(1).max(10),
     sources: z.record(z.string(), sources),
+  }),
+  /** Duties that scale with the personal information handled (core/after/pipl.ts). */
+  personalInformation: z.strictObject({
+    audit: z.strictObject({
+      when: ConditionSchema,
+      everyYears: z.number().int().positive(),
+      inForceFrom: z.iso.date(),
+      confidence: z.enum(CONFIDENCES),
+      title: BilingualSchema,
+      detail: BilingualSchema,
+      sources,
+    }),
+    crossBorder: z.strictObject({ routes: z.array(CrossBorderRouteSchema).min(1) }),
   }),
 });
 
 export type AfterApprovalRules = z.infer<typeof AfterApprovalRulesSchema>;
 
-export const AFTER_APPROVAL_RULES: AfterApprovalRules = AfterApprovalRulesSchema.parse(json);
+/** The after-approval rules in use: a live binding that installing a newer rule pack replaces (core/rules/pack.ts). */
+export let AFTER_APPROVAL_RULES: AfterApprovalRules = AfterApprovalRulesSchema.parse(json);
+
+export function useAfterApprovalRules(rules: AfterApprovalRules): void {
+  AFTER_APPROVAL_RULES = rules;
+}
 
 export function waitFor(status: string): Wait | undefined {
   return AFTER_APPROVAL_RULES.waits.find((w) => w.status === status);

@@ -71,6 +71,12 @@ export function evaluate(condition: Condition, scope: ConditionScope): boolean {
     const list = getAt(scope.caseData, condition.some);
     return Array.isArray(list) && list.some((item) => evaluate(condition.where, { ...scope, item }));
   }
+  if ('attached' in condition) {
+    const entry = condition.attached;
+    return scope.caseData.attachments.some(
+      (a) => a.checklistItemId === entry || a.checklistItemId.startsWith(`${entry}@`),
+    );
+  }
   if ('case' in condition) return test(getAt(scope.caseData, condition.case), condition);
   if ('item' in condition) return test(getAt(scope.item, condition.item), condition);
   return test(getAt(scope.decision, condition.decision), condition);

@@ -129,7 +129,9 @@ export function factsOf(doc: ResolvedDocument, title = doc.title): DocumentFacts
     [...text.matchAll(SERVICE)].map((m) => (m[1] ?? m[2] ?? m[3] ?? '').trim()).filter(Boolean),
   );
   const dates = (doc.blocks as ResolvedBlock[]).flatMap((b) =>
-    b.kind === 'signature' ? b.signers.map((s) => (s.date?.zh ?? '（手写）').replace(JOINERS, '')) : [],
+    b.kind === 'signature'
+      ? b.signers.filter((s) => !s.handDated).map((s) => (s.date?.zh ?? '（手写）').replace(JOINERS, ''))
+      : [],
   );
   put('signingDate', [
     ...dates,
@@ -228,7 +230,14 @@ export function checkDocumentConsistency(
     labels: documentLabels(),
     today: options.today ?? new Date().toISOString().slice(0, 10),
   };
-  return compareFacts(templates.map((t) => factsOf(resolveDocument(t, ctx), t.title)));
+  return consistencyOf(templates.map((template) => ({ template, document: resolveDocument(template, ctx) })));
+}
+
+/** The contradictions among documents already resolved (the pre-flight resolves the packet once). */
+export function consistencyOf(
+  documents: readonly { template: DocumentTemplate; document: ResolvedDocument }[],
+): ConsistencyIssue[] {
+  return compareFacts(documents.map(({ template, document }) => factsOf(document, template.title)));
 }
 
 /** The fact's name in a message. */

@@ -151,6 +151,8 @@ const STYLES = {
 /** Lines a table cell may take before the rest continues on an attachment page. */
 export const CELL_MAX_LINES = 6;
 const CELL_GLOSS_MAX_LINES = 4;
+/** An overflow shorter than this on an attachment page stays in its (taller) cell. */
+const ATTACHMENT_MIN_LINES = 2;
 const CELL_PAD_X = 4;
 const CELL_PAD_Y = 4;
 export const REVIEW_MARK = '仅供核对 · For review only';
@@ -359,6 +361,8 @@ interface ParagraphOptions {
 interface CellLayout {
   lines: string[];
   glossLines: string[];
+  /** The gloss's style: smaller than cellGloss when a word of the English would not fit the column. */
+  glossStyle: Style;
   unit: string;
   glossUnit: string | null;
   height: number;
@@ -375,10 +379,18 @@ function layoutCell(
   let lines = flow.wrap(text.zh, style, width);
   // A gloss identical to the Chinese (numbers, e-mail addresses, Chinese-only free text) would only repeat it.
   const glossed = flow.review && text.en.trim() !== '' && strip(text.en) !== strip(text.zh);
-  let glossLines = glossed ? flow.wrap(text.en, STYLES.cellGloss, width) : [];
+  const glossStyle = glossed ? cellGlossStyle(flow, text.en, width) : STYLES.cellGloss;
+  let glossLines = glossed ? flow.wrap(text.en, glossStyle, width) : [];
   let unitExtra: Partial<LayoutUnit> = repeated ? { repeated } : {};
   let glossExtra: Partial<LayoutUnit> = repeated ? { repeated } : {};
-  if (lines.length > CELL_MAX_LINES || glossLines.length > CELL_GLOSS_MAX_LINES) {
+  const overBudget = lines.length > CELL_MAX_LINES || glossLines.length > CELL_GLOSS_MAX_LINES;
+  // A value a few lines over the budget that would fill no more than two lines of an attachment page grows
+  // its cell instead: an 附页 holding one line sends the reviewer to the end of the document for nothing.
+  const short =
+    lines.length <= 2 * CELL_MAX_LINES &&
+    glossLines.length <= 2 * CELL_GLOSS_MAX_LINES &&
+    flow.wrap(text.zh, STYLES.body, TEXT_WIDTH).length <= ATTACHMENT_MIN_LINES;
+  if (overBudget && !short) {
     const number = flow.attachments.length + 1;
     const pointer = `（见附页${number}）`;
     const glossPointer = `(continued in attachment ${number})`;
@@ -402,8 +414,23 @@ function layoutCell(
   const height =
     CELL_PAD_Y * 2 +
     lines.length * style.leading +
-    (glossLines.length ? glossLines.length * STYLES.cellGloss.leading + 1 : 0);
-  return { lines, glossLines, unit, glossUnit, height };
+    (glossLines.length ? glossLines.length * glossStyle.leading + 1 : 0);
+  return { lines, glossLines, glossStyle, unit, glossUnit, height };
+}
+
+/** The smallest size an English gloss is set at to keep its longest word whole in a narrow column. */
+const CELL_GLOSS_MIN_SIZE = 5.5;
+
+/**
+ * The cell gloss style, scaled down (to {@link CELL_GLOSS_MIN_SIZE} at most) so that the longest word of the
+ * English fits the column: "Bachelor" in a narrow 学历 column is set smaller, never broken mid-word.
+ */
+function cellGlossStyle(flow: Flow, english: string, width: number): Style {
+  const base = STYLES.cellGloss;
+  const widest = Math.max(0, ...english.split(/\s+/).map((word) => flow.measure(word, base)));
+  if (widest <= width) return base;
+  const size = Math.max(CELL_GLOSS_MIN_SIZE, (base.size * width) / widest);
+  return { ...base, size, leading: (base.leading * size) / base.size };
 }
 
 interface RowLayout {
@@ -465,8 +492,8 @@ function drawRow(flow: Flow, row: RowLayout): void {
     if (cell.glossUnit) {
       y += 1;
       for (const line of cell.glossLines) {
-        flow.text(x + CELL_PAD_X, baselineIn(y, STYLES.cellGloss), line, STYLES.cellGloss, cell.glossUnit);
-        y += STYLES.cellGloss.leading;
+        flow.text(x + CELL_PAD_X, baselineIn(y, cell.glossStyle), line, cell.glossStyle, cell.glossUnit);
+        y += cell.glossStyle.leading;
       }
     }
   }

@@ -8,8 +8,10 @@ import { regionLatin, regionName } from '../model/regions';
 import { mainlandProvinceByInput, provinceByCode } from '../validate/provinces';
 import { getAt } from '../model/access';
 import { evaluate, type DocumentDecision } from './conditions';
+import { glossOf } from './glossary';
 import { printedName } from './names';
 import { JOINER } from './wrap';
+import { EN_MONTHS } from '../i18n/language';
 import {
   PLACEHOLDER,
   type Block,
@@ -59,6 +61,8 @@ export type ResolvedBlock =
         seal: boolean;
         /** The printed date (the case's planned submission date), or null for 年 月 日 to fill in by hand. */
         date: ResolvedText | null;
+        /** A party other than the applicant, who always dates by hand: not one of the case's signing dates. */
+        handDated?: true;
       }[];
     }
   | { kind: 'notes'; heading: ResolvedText; items: ResolvedText[] }
@@ -75,6 +79,10 @@ type Lang = 'zh' | 'en';
 
 /** What an empty value prints as: a blank to fill in by hand (the pre-flight reports the gap). */
 export const BLANK = '________';
+/** What an optional value (`|none`) prints when empty. */
+export const NONE_ZH = '无';
+/** What an ICP filing number (`|filing`) prints when there is none. */
+export const NOT_YET_FILED_ZH = '尚未备案';
 /** A format's answer for "nothing to print here, and nothing missing" (unlike '', which prints {@link BLANK}). */
 const NOTHING = '\u0000';
 
@@ -84,33 +92,50 @@ export interface ResolveContext {
   labels: LabelTables;
   /** The document date (`$now`), ISO YYYY-MM-DD. */
   today: string;
+  /**
+   * Collects every value the Chinese text prints, with the field that feeds it and what it printed in place
+   * of a missing fact (core/documents/printed-values.ts reads it for the pre-flight).
+   */
+  printed?: PrintedValue[];
+  /** Leave the English gloss empty: the pre-flight's checks read only what the Chinese text prints. */
+  chineseOnly?: boolean;
+}
+
+/** What an empty value printed in place of a fact: a blank to fill in, 无, or 尚未备案. */
+export type PrintedGap = 'blank' | 'none' | 'notYet';
+
+/** One placeholder of the Chinese text as it was filled. */
+export interface PrintedValue {
+  /** The placeholder's path in the `binds` notation — the key of the template's `prints` declaration. */
+  key: string;
+  /** The concrete case path it read (`licence.staff.1.idNumber`); undefined for computed values. */
+  path: string | undefined;
+  format: string;
+  /** The value read (for the "written in Chinese" check). */
+  value: unknown;
+  /** What the Chinese text printed for it. */
+  text: string;
+  /** What was printed in place of a missing fact, if anything. */
+  gap?: PrintedGap;
+  /**
+   * The empty fields behind the gap, as concrete case paths: the field itself, or the parts of a composed
+   * value (a person's name, a service's domain, a district) that printed as a blank inside it.
+   */
+  missing: string[];
 }
 
 interface Scope {
   item?: unknown;
   /** The concrete case path of `item` (`services.0`), so `$item.…` values find their English meaning. */
   itemPath?: string;
+  /** The `each` path of `item` in the binds notation (`services`, `services[].preApprovals`). */
+  itemKey?: string;
   index?: number;
 }
 
 /** What the English gloss prints for Chinese free text the user gave no English meaning for. */
 export const NO_ENGLISH = '[no English given]';
 const CJK = /[\u3400-\u9fff]/;
-
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** 2026-11-25 → 2026年11月25日 / 25 November 2026 (no leading zeros, as official documents write dates). */
 export function formatDate(iso: string, lang: Lang): string {
@@ -245,10 +270,18 @@ export function signingDate(caseData: Case): string {
 /** 年 月 日 with room to write the date by hand, for running text (生效日期). */
 const HAND_DATE = '\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
-function validityOf(from: unknown, to: unknown, longTerm: unknown, lang: Lang): string {
+function validityOf(
+  from: unknown,
+  to: unknown,
+  longTerm: unknown,
+  lang: Lang,
+  miss: (end: 'from' | 'to') => void = () => undefined,
+): string {
   const start = typeof from === 'string' && from ? formatDate(from, lang) : '';
+  if (!start) miss('from');
   if (longTerm === true) return lang === 'zh' ? `${start || BLANK}至长期` : `${start || BLANK} – no expiry`;
   const end = typeof to === 'string' && to ? formatDate(to, lang) : '';
+  if (!end) miss('to');
   if (!start && !end) return '';
   return lang === 'zh' ? `${start || BLANK}至${end || BLANK}` : `${start || BLANK} – ${end || BLANK}`;
 }
@@ -261,7 +294,28 @@ function label(ctx: ResolveContext, table: string, key: unknown, lang: Lang): st
   return entries[String(key)]?.[lang] ?? String(key);
 }
 
-function formatValue(value: unknown, format: string | undefined, ctx: ResolveContext, lang: Lang): string {
+/**
+ * Reports a part of a composed value that printed as a blank: a path relative to the value formatted
+ * (`name`, `domains`, `0.approvalNumber`), or absolute with a leading '/' (`/principal.idNumber`).
+ */
+type Miss = (part: string) => void;
+const ignore: Miss = () => undefined;
+
+/** `text`, or {@link BLANK} (reported as the missing `part`) when it is empty. */
+function orBlank(text: unknown, part: string, miss: Miss): string {
+  const s = typeof text === 'string' ? text : text === null || text === undefined ? '' : String(text);
+  if (s.trim() !== '') return s;
+  miss(part);
+  return BLANK;
+}
+
+function formatValue(
+  value: unknown,
+  format: string | undefined,
+  ctx: ResolveContext,
+  lang: Lang,
+  miss: Miss = ignore,
+): string {
   const [name, argument] = (format ?? '').split(':');
   switch (name) {
     case '':
@@ -273,7 +327,7 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
     case 'none': {
       // Optional fields (shared with, remarks): empty means "none", not a blank to fill in.
       const text = formatValue(value, argument ? `label:${argument}` : '', ctx, lang);
-      return text.trim() === '' ? (lang === 'zh' ? '无' : 'None') : text;
+      return text.trim() === '' ? (lang === 'zh' ? NONE_ZH : 'None') : text;
     }
     case 'date':
       return typeof value === 'string' ? formatDate(value, lang) : '';
@@ -282,17 +336,25 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
     case 'personName': {
       // As in the identity document, with the Chinese name beside a passport's Latin name (names.ts).
       const person = value as Person | null | undefined;
-      return person && typeof person === 'object' ? printedName(person, lang) : '';
+      if (!person || typeof person !== 'object') return '';
+      const printed = printedName(person, lang);
+      if (printed === '') miss(person.idType === 'passport' ? 'nameLatin' : 'name');
+      return printed;
     }
-    case 'coverage':
-      return formatCoverage(value, ctx.caseData, lang);
+    case 'coverage': {
+      const coverage = formatCoverage(value, ctx.caseData, lang);
+      if (coverage === '') miss(value === 'multi_province' ? '/licence.provinces' : '/subject.province');
+      return coverage;
+    }
     case 'servicePrincipal':
     case 'servicePrincipalId': {
       // A service's person in charge: its own, or (principal null) the subject's, named in full.
       const service = value as { principal?: Person | null } | null | undefined;
       if (!service || typeof service !== 'object') return '';
       const person = service.principal ?? ctx.caseData.principal;
-      return name === 'servicePrincipal' ? printedName(person, lang) : person.idNumber;
+      const base = service.principal ? 'principal' : '/principal';
+      if (name === 'servicePrincipalId') return orBlank(person.idNumber, `${base}.idNumber`, miss);
+      return orBlank(printedName(person, lang), `${base}.name`, miss);
     }
     case 'cnNum': {
       // 1 → 一 … 99 → 九十九, for （一） numbering inside a section.
@@ -311,19 +373,21 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
       // An ICP filing number, or the plain fact that there is none yet.
       // Joined so the number never breaks across lines (粤ICP / 备…).
       if (typeof value === 'string' && value.trim()) return [...value.trim()].join(JOINER);
-      return lang === 'zh' ? '尚未备案' : 'not yet filed';
+      return lang === 'zh' ? NOT_YET_FILED_ZH : 'not yet filed';
     case 'serviceIdentity': {
       // What identifies the service to the authority: the domain of a website, the AppID of a mini-program.
       const service = value as Record<string, unknown> | null | undefined;
       if (!service) return '';
       const zh = lang === 'zh';
       const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(zh ? '、' : ', ') : '');
-      if (service.kind === 'website') return `${zh ? '域名' : 'domain '}${list(service.domains) || BLANK}`;
-      if (service.kind === 'mini_program') return `AppID ${String(service.appId ?? '') || BLANK}`;
+      if (service.kind === 'website')
+        return `${zh ? '域名' : 'domain '}${orBlank(list(service.domains), 'domains', miss)}`;
+      if (service.kind === 'mini_program') return `AppID ${orBlank(service.appId, 'appId', miss)}`;
       const packages = Array.isArray(service.platforms)
         ? (service.platforms as Record<string, unknown>[]).map((p) => String(p.packageName ?? ''))
         : [];
-      return `${zh ? '包名' : 'package '}${[...new Set(packages)].filter(Boolean).join(zh ? '、' : ', ') || BLANK}`;
+      const named = [...new Set(packages)].filter(Boolean).join(zh ? '、' : ', ');
+      return `${zh ? '包名' : 'package '}${orBlank(named, 'platforms', miss)}`;
     }
     case 'investor': {
       // 投资人或主管单位 in Chinese: the shareholders' registered Chinese names when the field holds none.
@@ -334,6 +398,7 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
         ? (subject.shareholders as Record<string, unknown>[]).map((s) => String(s.name ?? '').trim())
         : [];
       if (lang === 'zh' && !CJK.test(typed) && names.some((n) => CJK.test(n))) return names.join('、');
+      if (typed === '') miss('investor');
       return typed;
     }
     case 'licenceCategories':
@@ -374,6 +439,8 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
       // 广东省深圳市南山区 / Nanshan District, Shenzhen, Guangdong (smallest first, as English addresses go).
       const holder = value as Record<string, unknown> | null | undefined;
       if (!holder || typeof holder !== 'object') return '';
+      for (const part of ['province', 'city', 'district'])
+        if (String(holder[part] ?? '').trim() === '') miss(part);
       return areaOf(
         String(holder.province ?? ''),
         String(holder.city ?? ''),
@@ -390,24 +457,35 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
     }
     case 'idValidity': {
       const person = value as Record<string, unknown> | null | undefined;
-      return person ? validityOf(person.idValidFrom, person.idValidTo, person.idLongTerm, lang) : '';
+      return person
+        ? validityOf(person.idValidFrom, person.idValidTo, person.idLongTerm, lang, (end) =>
+            miss(end === 'from' ? 'idValidFrom' : 'idValidTo'),
+          )
+        : '';
     }
     case 'licenceTerm': {
       const subject = value as Record<string, unknown> | null | undefined;
       return subject
-        ? validityOf(subject.establishedOn, subject.certificateValidTo, subject.certificateLongTerm, lang)
+        ? validityOf(
+            subject.establishedOn,
+            subject.certificateValidTo,
+            subject.certificateLongTerm,
+            lang,
+            (end) => miss(end === 'from' ? 'establishedOn' : 'certificateValidTo'),
+          )
         : '';
     }
     case 'preApprovals': {
       const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
       if (items.length === 0) return lang === 'zh' ? '以上都不涉及' : 'None of the above';
       return items
-        .map((p) => {
+        .map((p, j) => {
           const sector = label(ctx, 'sector', p.sector, lang);
-          const number = String(p.approvalNumber ?? '') || BLANK;
+          const number = orBlank(p.approvalNumber, `${j}.approvalNumber`, miss);
+          const permit = orBlank(p.permitName, `${j}.permitName`, miss);
           return lang === 'zh'
-            ? `${sector}：${String(p.permitName ?? '') || BLANK}（审批文号：${number}）`
-            : `${sector}: ${String(p.permitName ?? '') || BLANK} (approval no. ${number})`;
+            ? `${sector}：${permit}（审批文号：${number}）`
+            : `${sector}: ${permit} (approval no. ${number})`;
         })
         .join(lang === 'zh' ? '；' : '; ');
     }
@@ -416,12 +494,12 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
       const platforms = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
       const zh = lang === 'zh';
       return platforms
-        .map((p) =>
+        .map((p, j) =>
           [
             label(ctx, 'appPlatform', p.platform, lang),
-            `${zh ? '包名' : 'Package name'}${zh ? '：' : ': '}${String(p.packageName ?? '') || BLANK}`,
-            `${zh ? '公钥' : 'Public key'}${zh ? '：' : ': '}${String(p.publicKey ?? '') || BLANK}`,
-            `${label(ctx, 'fingerprintKind', p.platform, lang)}${zh ? '：' : ': '}${String(p.signatureFingerprint ?? '') || BLANK}`,
+            `${zh ? '包名' : 'Package name'}${zh ? '：' : ': '}${orBlank(p.packageName, `${j}.packageName`, miss)}`,
+            `${zh ? '公钥' : 'Public key'}${zh ? '：' : ': '}${orBlank(p.publicKey, `${j}.publicKey`, miss)}`,
+            `${label(ctx, 'fingerprintKind', p.platform, lang)}${zh ? '：' : ': '}${orBlank(p.signatureFingerprint, `${j}.signatureFingerprint`, miss)}`,
           ].join('\n'),
         )
         .join('\n');
@@ -430,16 +508,24 @@ function formatValue(value: unknown, format: string | undefined, ctx: ResolveCon
       const sdks = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
       if (sdks.length === 0) return lang === 'zh' ? '未使用第三方SDK' : 'No third-party SDK';
       return sdks
-        .map((sdk) =>
-          lang === 'zh'
-            ? `${String(sdk.provider ?? '')}（${String(sdk.purpose ?? '')}）`
-            : `${String(sdk.provider ?? '')} (${String(sdk.purpose ?? '')})`,
-        )
+        .map((sdk, j) => {
+          const provider = orBlank(sdk.provider, `${j}.provider`, miss);
+          const purpose = orBlank(sdk.purpose, `${j}.purpose`, miss);
+          return lang === 'zh' ? `${provider}（${purpose}）` : `${provider} (${purpose})`;
+        })
         .join(lang === 'zh' ? '；' : '; ');
     }
     default:
       throw new Error(`Unknown placeholder format "${format}"`);
   }
+}
+
+/** The case field a computed value reads, for the pre-flight to point at when it prints a blank. */
+function computedSource(path: string, caseData: Case): string | undefined {
+  const field = /^\$contact\.(name|mobile|email)$/.exec(path)?.[1];
+  if (!field) return path === '$signDate' ? 'plannedSubmissionOn' : undefined;
+  const agent = caseData.contacts.findIndex((c) => AGENCY_ROLE.test(c.role) && c.name.trim());
+  return agent >= 0 ? `contacts.${agent}.${field}` : `principal.${field}`;
 }
 
 /** Values computed from the case rather than read from one field. */
@@ -502,22 +588,69 @@ function englishOf(chinese: string, path: string | undefined, ctx: ResolveContex
   if (path && /(^|\.)filingNumber$/.test(path)) return chinese;
   // A name without a Latin form (a service, a staff member) is printed as it is: names are not translated.
   if (path && /\.name$/.test(path) && !(typeof latin === 'string' && latin.trim())) return chinese;
-  return NO_ENGLISH;
+  // The applicant's own name typed again (the domain holder): its Latin form.
+  const subject = ctx.caseData.subject;
+  if (subject.nameLatin.trim() && chinese.trim() === subject.name.trim()) return subject.nameLatin.trim();
+  // A fixed term (本科, 技术总监, 阿里云计算有限公司, 广东省深圳市): the glossary's English.
+  return glossOf(chinese) ?? NO_ENGLISH;
+}
+
+/** The placeholder's path in the `binds` notation: the key of the template's `prints` declaration. */
+function printKey(path: string, scope: Scope): string {
+  if (path === '$item') return `${scope.itemKey ?? ''}[]`;
+  if (path.startsWith('$item.')) return `${scope.itemKey ?? ''}[].${path.slice('$item.'.length)}`;
+  return path;
+}
+
+/** The concrete path of a part a format reported missing (relative to the value, or absolute with '/'). */
+function partPath(base: string | undefined, part: string): string | undefined {
+  if (part.startsWith('/')) return part.slice(1);
+  return base ? `${base}.${part}` : undefined;
 }
 
 /** Fills the placeholders of `text`; an empty value becomes {@link BLANK}. */
 export function fill(text: string, ctx: ResolveContext, scope: Scope, lang: Lang): string {
+  if (lang === 'en' && ctx.chineseOnly) return '';
   return text.replace(PLACEHOLDER, (_match, path: string, format: string | undefined) => {
-    const value =
-      path.startsWith('$') && path !== '$now' && path !== '$index' && !path.startsWith('$item')
-        ? computed(path, ctx, lang)
-        : lookup(path, ctx, scope);
-    let formatted = formatValue(value, format, ctx, lang);
+    const isComputed =
+      path.startsWith('$') && path !== '$now' && path !== '$index' && !path.startsWith('$item');
+    const value = isComputed ? computed(path, ctx, lang) : lookup(path, ctx, scope);
+    const where = isComputed
+      ? computedSource(path, ctx.caseData)
+      : (concretePath(path, scope) ?? scope.itemPath);
+    const parts: string[] = [];
+    let formatted = formatValue(value, format, ctx, lang, (part) => parts.push(part));
     // Chinese free text in an English gloss: the user's English meaning, or a clear mark (never the Chinese).
     if (lang === 'en' && (!format || /^(none|sentence)/.test(format)) && CJK.test(formatted))
       formatted = englishOf(formatted, concretePath(path, scope), ctx);
+    const blank = formatted !== NOTHING && formatted.trim() === '';
+    if (lang === 'zh' && ctx.printed) {
+      const kind = (format ?? '').split(':')[0];
+      const gap =
+        blank || parts.length > 0
+          ? 'blank'
+          : kind === 'none' && formatted === NONE_ZH
+            ? 'none'
+            : kind === 'filing' && formatted === NOT_YET_FILED_ZH
+              ? 'notYet'
+              : undefined;
+      const missing = parts.length
+        ? parts.map((part) => partPath(where, part)).filter((p): p is string => p !== undefined)
+        : gap && where
+          ? [where]
+          : [];
+      ctx.printed.push({
+        key: printKey(path, scope),
+        path: where,
+        format: format ?? '',
+        value,
+        text: formatted === NOTHING ? '' : blank ? BLANK : formatted,
+        ...(gap ? { gap } : {}),
+        missing,
+      });
+    }
     if (formatted === NOTHING) return '';
-    return formatted.trim() === '' ? BLANK : formatted;
+    return blank ? BLANK : formatted;
   });
 }
 
@@ -553,7 +686,7 @@ function scopesOf(each: { path: string; where?: Condition } | undefined, ctx: Re
   const list = listAt(ctx.caseData, each.path);
   return list
     .filter(({ item }) => holds(each.where, ctx, { item }))
-    .map(({ item, path }, i) => ({ item, itemPath: path, index: i + 1 }));
+    .map(({ item, path }, i) => ({ item, itemPath: path, itemKey: each.path, index: i + 1 }));
 }
 
 function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
@@ -630,13 +763,15 @@ function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
             ...(signer.name ? { name: fillText({ zh: signer.name, en: signer.name }, ctx, {}) } : {}),
             signatures: signer.signatures.map((s) => fillText(s, ctx, {})),
             seal: signer.seal,
+            ...(signer.dated === 'hand' ? { handDated: true as const } : {}),
             // One rule for every document of the case (see signingDate).
-            date: signingDate(ctx.caseData)
-              ? {
-                  zh: formatDate(signingDate(ctx.caseData), 'zh'),
-                  en: formatDate(signingDate(ctx.caseData), 'en'),
-                }
-              : null,
+            date:
+              signer.dated === 'case' && signingDate(ctx.caseData)
+                ? {
+                    zh: formatDate(signingDate(ctx.caseData), 'zh'),
+                    en: formatDate(signingDate(ctx.caseData), 'en'),
+                  }
+                : null,
           })),
         },
       ];
@@ -672,8 +807,25 @@ function ownershipTable(caption: { zh: string; en: string }, ctx: ResolveContext
   const { subject } = ctx.caseData;
   const pct = (n: number | null) => (n === null ? BLANK : `${Math.round(n * 100) / 100}%`);
   const kind = (k: string, lang: Lang) => label(ctx, 'shareholderKind', k, lang);
+  /** Records the chart's values like a placeholder's, so the pre-flight sees its blanks too. */
+  const printed = (key: string, path: string, value: unknown) => {
+    const empty = value === null || value === undefined || (typeof value === 'string' && !value.trim());
+    ctx.printed?.push({
+      key: `subject.shareholders[].${key}`,
+      path,
+      format: '',
+      value,
+      text: empty ? BLANK : String(value),
+      ...(empty ? { gap: 'blank' as const } : {}),
+      missing: empty ? [path] : [],
+    });
+  };
   const rows: ResolvedText[][] = [];
   subject.shareholders.forEach((holder, i) => {
+    const at = `subject.shareholders.${i}`;
+    printed('name', `${at}.name`, holder.name);
+    printed('certificateNumber', `${at}.certificateNumber`, holder.certificateNumber);
+    printed('sharePct', `${at}.sharePct`, holder.sharePct);
     rows.push([
       { zh: `${i + 1}`, en: `${i + 1}` },
       { zh: holder.name || BLANK, en: holder.nameLatin || holder.name || BLANK },
@@ -682,8 +834,18 @@ function ownershipTable(caption: { zh: string; en: string }, ctx: ResolveContext
       { zh: `直接持有${pct(holder.sharePct)}`, en: `${pct(holder.sharePct)} directly` },
     ]);
     holder.owners.forEach((owner, j) => {
+      const ownerAt = `${at}.owners.${j}`;
+      printed('owners[].name', `${ownerAt}.name`, owner.name);
+      printed('owners[].certificateNumber', `${ownerAt}.certificateNumber`, owner.certificateNumber);
+      printed('owners[].sharePct', `${ownerAt}.sharePct`, owner.sharePct);
       const through =
         holder.sharePct === null || owner.sharePct === null ? null : (holder.sharePct * owner.sharePct) / 100;
+      // The indirect share is computed from both: its blank is the missing one's.
+      printed(
+        'owners[].sharePct',
+        holder.sharePct === null ? `${at}.sharePct` : `${ownerAt}.sharePct`,
+        through,
+      );
       rows.push([
         { zh: `${i + 1}.${j + 1}`, en: `${i + 1}.${j + 1}` },
         {

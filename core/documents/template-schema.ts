@@ -56,12 +56,15 @@ export type Condition =
   | ({ case: string } & z.infer<typeof ValueTest>)
   | ({ item: string } & z.infer<typeof ValueTest>)
   | ({ decision: string } & z.infer<typeof ValueTest>)
-  | { some: string; where: Condition };
+  | { some: string; where: Condition }
+  | { attached: string };
 
 /**
  * When a document (or a block) applies. `case` tests a case path, `decision` a field of the pathway facts
  * (see conditions.ts), `item` a field of the current `each` element, `some` whether any element of a case
- * array satisfies `where` (evaluated with that element as `item`).
+ * array satisfies `where` (evaluated with that element as `item`), `attached` whether the case holds a file
+ * for a checklist entry (its id in templates/rules/checklist.json; per-service items `<id>@<service>` count),
+ * so a letter lists as enclosures exactly the files the packet holds.
  */
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -73,6 +76,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     ValueTest.extend({ item: z.string().min(1) }).strict(),
     ValueTest.extend({ decision: z.string().min(1) }).strict(),
     z.object({ some: z.string().min(1), where: ConditionSchema }).strict(),
+    z.object({ attached: z.string().min(1) }).strict(),
   ]),
 ) as z.ZodType<Condition>;
 
@@ -187,6 +191,11 @@ const Signer = z
     seal: z.boolean().default(true),
     /** Who completes this party's part: the applicant, or the access provider at verification (left blank). */
     completedBy: z.enum(['applicant', 'accessProvider']).default('applicant'),
+    /**
+     * `case`: the case's one signing date (or 年 月 日 blank when it names none); `hand`: always left blank, for
+     * a party other than the applicant (the access provider's verifier dates the day they verify).
+     */
+    dated: z.enum(['case', 'hand']).default('case'),
   })
   .strict();
 
@@ -261,6 +270,58 @@ const Signing = z
   .strict();
 export type SigningSpec = z.infer<typeof Signing>;
 
+/**
+ * How a template prints a case value (its `prints` declaration; the pre-flight derives its findings from it,
+ * core/documents/printed-values.ts):
+ * - `required`: a fact the document states. Empty, it would print a blank (________), 无 or 尚未备案 in its
+ *   place — an error on the field that feeds it.
+ * - `chinese`: required, and written in Chinese. Latin stays allowed where Chinese text carries it: e-mail
+ *   addresses, domains and URLs, numbers and codes, a product name or an abbreviation among Chinese words,
+ *   an English gloss in brackets after the Chinese.
+ * - `optional`: empty is itself a fact — 无 (shared with nobody) or 尚未备案 is what the document means to say.
+ *   A blank (________) printed for it is still a gap.
+ * - `handFill`: left blank on purpose, to be written by hand (a date, when the case names no signing date).
+ * The object form spells a declaration out: `{ "as": "optional", "chinese": true }`, and names the pre-flight
+ * rule that reports the gap where an empty field means more (`"finding": "licence.filingFirst"`).
+ */
+export const PRINT_MODES = ['required', 'chinese', 'optional', 'handFill'] as const;
+export type PrintMode = (typeof PRINT_MODES)[number];
+
+const PrintDeclaration = z.union([
+  z.enum(PRINT_MODES),
+  z
+    .object({
+      as: z.enum(['required', 'optional']),
+      /** Written in Chinese (as `chinese`, for an optional value). */
+      chinese: z.boolean().optional(),
+      /**
+       * The pre-flight rule (a templates/rules/preflight-rules.json code) that reports this value missing,
+       * where a gap means more than an empty field (a licence letter citing a filing not made yet).
+       */
+      finding: z.string().min(1).optional(),
+    })
+    .strict(),
+]);
+export type PrintDeclaration = z.infer<typeof PrintDeclaration>;
+
+/** A `prints` declaration spelled out. */
+export interface PrintRule {
+  /** An empty value that prints a blank, 无 or 尚未备案 is a gap the pre-flight reports. */
+  mode: 'required' | 'optional' | 'handFill';
+  chinese: boolean;
+  finding?: string;
+}
+
+export function printRule(declaration: PrintDeclaration): PrintRule {
+  if (declaration === 'chinese') return { mode: 'required', chinese: true };
+  if (typeof declaration === 'string') return { mode: declaration, chinese: false };
+  return {
+    mode: declaration.as,
+    chinese: declaration.chinese ?? false,
+    ...(declaration.finding ? { finding: declaration.finding } : {}),
+  };
+}
+
 const Basis = z
   .object({
     zh: z.string().min(1),
@@ -288,6 +349,12 @@ export const DocumentTemplateSchema = z
     binds: z.array(z.string().min(1)).min(1),
     /** Present when the document is signed or sealed by hand: printed for signing, returned as a scan. */
     signing: Signing.optional(),
+    /**
+     * Every value the template prints, by its placeholder path in the binds notation (`licence.staff[].idNumber`;
+     * `services[]` for `{{$item|serviceIdentity}}`; `$signDate`, `$contact.mobile`), and how: see
+     * {@link PRINT_MODES}. A test holds the keys to the placeholders the template has.
+     */
+    prints: z.record(z.string(), PrintDeclaration),
     blocks: z.array(BlockSchema).min(1),
   })
   .strict();
@@ -423,6 +490,9 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
     else if ('some' in condition) {
       used.add(condition.some);
       addCondition(condition.where, [...eachPaths, condition.some]);
+    } else if ('attached' in condition) {
+      used.add('attachments');
+      used.add('attachments[].checklistItemId');
     }
   };
   const addEach = (each: { path: string; where?: Condition } | undefined, eachPaths: string[]) => {
@@ -498,4 +568,79 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
     }
   }
   return used;
+}
+
+/** What the ownership chart prints, as `prints` keys (resolve.ts ownershipTable). */
+const OWNERSHIP_PRINTS = [
+  'subject.shareholders[].name',
+  'subject.shareholders[].certificateNumber',
+  'subject.shareholders[].sharePct',
+  'subject.shareholders[].owners[].name',
+  'subject.shareholders[].owners[].certificateNumber',
+  'subject.shareholders[].owners[].sharePct',
+];
+
+/**
+ * The keys the template's `prints` must declare: every placeholder of its Chinese text ($now and $index
+ * excepted: they always print), in the binds notation, and the values of an ownership chart.
+ */
+export function printedKeysOf(template: DocumentTemplate): Set<string> {
+  const keys = new Set<string>();
+  const add = (text: string | undefined, scope: string | undefined) => {
+    for (const match of (text ?? '').matchAll(PLACEHOLDER)) {
+      const path = match[1] ?? '';
+      if (path === '$now' || path === '$index') continue;
+      if (path === '$item') keys.add(`${scope ?? ''}[]`);
+      else if (path.startsWith('$item.')) keys.add(`${scope ?? ''}[].${path.slice('$item.'.length)}`);
+      else keys.add(path);
+    }
+  };
+  const cell = (c: TemplateCell, scope: string | undefined) => add(typeof c === 'string' ? c : c.zh, scope);
+  for (const block of template.blocks) {
+    switch (block.type) {
+      case 'title':
+      case 'heading':
+      case 'addressee':
+        add(block.zh, undefined);
+        break;
+      case 'paragraph':
+        add(block.zh, block.each?.path);
+        break;
+      case 'kv':
+        add(block.caption?.zh, block.each?.path);
+        for (const row of block.rows) {
+          add(row.label.zh, block.each?.path);
+          add(row.value, block.each?.path);
+        }
+        break;
+      case 'table':
+        add(block.caption?.zh, undefined);
+        block.columns.forEach((c) => add(c.zh, undefined));
+        block.rows.forEach((row) => row.forEach((c) => cell(c, undefined)));
+        (block.cells ?? []).forEach((c) => cell(c, block.each?.path));
+        add(block.emptyRow?.zh, undefined);
+        break;
+      case 'checklist':
+        add(block.caption?.zh, undefined);
+        block.items.forEach((item) => add(item.zh, undefined));
+        break;
+      case 'signature':
+        for (const signer of block.signers) {
+          add(signer.party.zh, undefined);
+          add(signer.name, undefined);
+          signer.signatures.forEach((sig) => add(sig.zh, undefined));
+        }
+        break;
+      case 'notes':
+      case 'enclosures':
+        add(block.heading.zh, undefined);
+        block.items.forEach((item) => add(item.zh, undefined));
+        break;
+      case 'ownership':
+        add(block.caption.zh, undefined);
+        OWNERSHIP_PRINTS.forEach((key) => keys.add(key));
+        break;
+    }
+  }
+  return keys;
 }

@@ -7,15 +7,113 @@
  * a default, so an older or partial file restores to a complete case (see {@link restore}).
  *
  * Dates are ISO `YYYY-MM-DD` strings ('' when not entered); instants are ISO date-times.
+ *
+ * EVERY FIELD IS BOUNDED (issue 22). A case arrives from files other people made (an `.icpcase`, a
+ * `case.json` for the CLI), so nothing in it may be larger than the domain allows: an unbounded list once
+ * overflowed the stack of the pathway decision and took the whole Home list down with it. When you add a
+ * field, build it from the helpers below — never from a bare `z.string()`, `z.array()`, `z.object()` or
+ * `z.record()`:
+ *
+ * - `text(max)`, `isoDate()`, `instant()`, `shortId()` — strings, each with the longest value the portals or the
+ *   format allow (a name: the portal's limit; a free-text field: what its document prints);
+ * - `list(item, max)` — a list of at most `max` items, `max` the largest the domain has (a limited company has at
+ *   most 50 shareholders; WeChat takes at most 5 service content types; a case is not 10,000 services);
+ * - `enumSet(values)` — a choice of several values of an enum, each at most once (so at most `values.length`);
+ * - `record({...})` — an object whose unknown keys are refused, not dropped: a misspelt `legalRepresentativ`
+ *   must not make the legal representative vanish silently (old keys are renamed by restore()'s migrations);
+ * - `textMap(key, value, maxEntries)` — a map of strings with at most `maxEntries` entries.
+ *
+ * test/core/model/case-bounds.test.ts walks the whole schema and fails on any string, list or map without a
+ * bound and on any object that is not strict; renderer lists take their "add" limit from the same bounds
+ * ({@link maxItemsAt} in bounds.ts). Numbers need no bound for safety (they are fixed-size), only for meaning.
  */
 import { z } from 'zod';
 
 export const CURRENT_SCHEMA_VERSION = 4;
 
-const text = (max = 2000) => z.string().max(max).default('');
+/** A string of at most `max` characters (UTF-16 code units), '' when not entered. */
+const text = (max: number) => z.string().max(max).default('');
 const isoDate = () => z.string().max(10).default('');
+/** An ISO date-time (`2026-11-25T08:00:00.000Z`); 40 leaves room for offsets and extra precision. */
+const instant = () => z.string().max(40);
+/** An object whose unknown keys are refused (see the comment at the top). */
+const record = z.strictObject;
+/** A list of at most `max` items ([] when none). */
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).default([]);
+/** Several values of an enum, each at most once. */
+const enumSet = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .array(z.enum(values))
+    .max(values.length)
+    .refine((chosen) => new Set(chosen).size === chosen.length, { message: 'each value at most once' })
+    .default([]);
+/**
+ * A map of strings with at most `maxEntries` entries ({} when none). The entries are counted before any is
+ * parsed, stopping at the first one over, so a hostile map of 100,000 keys costs nothing.
+ */
+const textMap = (key: z.ZodString, value: z.ZodString, maxEntries: number) =>
+  z
+    .custom<Record<string, string>>((raw) => fewKeys(raw, maxEntries), {
+      message: `at most ${maxEntries} entries`,
+    })
+    .pipe(z.record(key, value))
+    .meta({ maxEntries })
+    .default({});
+
+function fewKeys(raw: unknown, max: number): boolean {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return true; // the record says why
+  let count = 0;
+  for (const k in raw) if (Object.hasOwn(raw, k) && ++count > max) return false;
+  return true;
+}
 /** A share of equity, 0–100; null while not entered. */
+/**
+ * Amounts in CNY: at most 10 trillion (10 万亿), far above any registered capital (the largest are under one
+ * trillion), so that 1e308 is refused instead of printed as a capital.
+ */
+const MAX_CNY = 10_000_000_000_000;
 const percent = () => z.number().min(0).max(100).nullable().default(null);
+
+/**
+ * The largest lists the domain has. Where a law or a portal sets the number, it is cited; elsewhere the limit
+ * is far above any real case and only stops a hostile file.
+ */
+export const LIST_LIMITS = {
+  /** Company Law of the PRC (2023) Art. 42: a limited liability company has at most 50 shareholders. */
+  shareholders: 50,
+  /** A shareholder's own owners, traced one level (the same cap as a company's shareholders). */
+  owners: 50,
+  formerNames: 20,
+  /** One pre-approval per regulated sector, and room for renewals. */
+  preApprovals: 28,
+  attachmentsPerPermit: 20,
+  languages: 20,
+  /** Websites, Apps and mini-programs of one filing subject. */
+  services: 200,
+  domains: 100,
+  ipAddresses: 100,
+  platforms: 10,
+  sdks: 100,
+  /** WeChat applyIcpFiling takes at most 5 (field-limits.json); more are kept so the pre-flight can say so. */
+  serviceContentTypes: 50,
+  staff: 100,
+  contacts: 50,
+  personalData: 300,
+  /** Every checklist item with several pages or files each. */
+  attachments: 500,
+  acknowledged: 2000,
+  journal: 1000,
+  returnReasons: 100,
+  /** Export records: the app keeps the newest (core/model/list-edits.ts appendCapped). */
+  exports: 200,
+  serviceNumbers: 200,
+  plannedChanges: 200,
+  englishMeanings: 2000,
+  /** Versions of documents printed for signing: a few per document (core/documents/signing.ts keeps the newest). */
+  signingPrints: 60,
+  /** Values one printed document version records (its fingerprints, to name what changed). */
+  printedFields: 400,
+} as const;
 
 // ---------------------------------------------------------------- pathway answers (DESIGN.md §2.1)
 
@@ -106,11 +204,18 @@ export const SECTORS = [
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 
+/**
+ * Generative AI in the service (rules for 2025–2026): none; the company's own model, trained or fine-tuned
+ * (CAC filing, 备案); or a feature calling another company's filed model (provincial registration, 登记).
+ */
+export const GENERATIVE_AI_USES = ['none', 'own_model', 'uses_filed_model'] as const;
+export type GenerativeAiUse = (typeof GENERATIVE_AI_USES)[number];
+
 export const MINI_PROGRAM_PLATFORMS = ['wechat', 'alipay', 'douyin', 'baidu', 'other'] as const;
 export type MiniProgramPlatform = (typeof MINI_PROGRAM_PLATFORMS)[number];
 
-export const PathwayAnswersSchema = z.object({
-  surfaces: z.array(z.enum(SURFACES)).default([]),
+export const PathwayAnswersSchema = record({
+  surfaces: enumSet(SURFACES),
   /** Servers, CDN or backend of the websites and Apps are in mainland China. */
   mainlandHosting: z.boolean().nullable().default(null),
   /** Who registers the mini-program's platform account: a mainland entity or an overseas one. */
@@ -122,12 +227,21 @@ export const PathwayAnswersSchema = z.object({
   scope: z.enum(['single_province', 'multi_province']).nullable().default(null),
   /** GB/T 2260 code of the filing province (e.g. '310000' Shanghai). */
   province: text(6),
-  activities: z.array(z.enum(ACTIVITIES)).default([]),
+  activities: enumSet(ACTIVITIES),
   /** A user-content platform earns money (fees, ads, commissions): licensable once monetised (pathways.md §3). */
   platformMonetised: z.boolean().nullable().default(null),
   /** Which licence the applicant plans to apply for, if it already knows. */
   licenceCategory: z.enum(LICENCE_CATEGORIES).nullable().default(null),
-  sectors: z.array(z.enum(SECTORS)).default([]),
+  sectors: enumSet(SECTORS),
+  /** Generative AI in the service: none, the company's own model, or a filed model's API. */
+  generativeAi: z.enum(GENERATIVE_AI_USES).nullable().default(null),
+  /** Content is recommended, ranked or selected for users by algorithm (feeds, hot lists, search ranking). */
+  recommendation: z.boolean().nullable().default(null),
+  /**
+   * Users can publish what others see (posts, comments, reviews, live streams, group chats), or the service can
+   * mobilise the public: public-opinion attributes (具有舆论属性或者社会动员能力) that make algorithm filing due.
+   */
+  publicOpinion: z.boolean().nullable().default(null),
 });
 export type PathwayAnswers = z.infer<typeof PathwayAnswersSchema>;
 
@@ -160,7 +274,7 @@ export const PERSON_ID_TYPES = [
 ] as const;
 export type PersonIdType = (typeof PERSON_ID_TYPES)[number];
 
-export const PersonSchema = z.object({
+export const PersonSchema = record({
   /**
    * Name as on the ID document; Chinese characters for mainland IDs. For a passport holder this may be the
    * Chinese name the person uses in China: the documents then print `nameLatin` (the passport's name) with
@@ -188,12 +302,24 @@ export const PersonSchema = z.object({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
-/** A person in charge (负责人): the subject's, or a service's. */
+/**
+ * The subject's person in charge (负责人). `isLegalRepresentative` is the People step's "also the legal
+ * representative" choice: then the case holds one person (core/model/principal.ts), which is why it starts on.
+ */
 export const PrincipalSchema = PersonSchema.extend({
   /** The principal is the legal representative: no authorization letter needed. */
   isLegalRepresentative: z.boolean().default(true),
 });
 export type Principal = z.infer<typeof PrincipalSchema>;
+
+/**
+ * A service's own person in charge: someone other than the subject's (else the service has none of its own).
+ * Whether they are the legal representative is a fact the user states, never a default: it starts off, and
+ * the pre-flight compares the person with the legal representative (core/rules/cross-checks.ts).
+ */
+export const ServicePrincipalSchema = PersonSchema.extend({
+  isLegalRepresentative: z.boolean().default(false),
+});
 
 // ---------------------------------------------------------------- subject (the applicant entity)
 
@@ -209,7 +335,18 @@ export const SUBJECT_CERTIFICATE_TYPES = [
 ] as const;
 export type SubjectCertificateType = (typeof SUBJECT_CERTIFICATE_TYPES)[number];
 
-export const ShareholderSchema = z.object({
+/** An owner of a company shareholder, for the ownership chart traced to natural persons. */
+export const OwnerSchema = record({
+  name: text(200),
+  nameLatin: text(200),
+  kind: z.enum(['company', 'individual']).default('individual'),
+  country: text(2),
+  certificateNumber: text(40),
+  /** Share of the shareholder's equity, 0–100. */
+  sharePct: percent(),
+});
+
+export const ShareholderSchema = record({
   name: text(200),
   nameLatin: text(200),
   /** ISO 3166-1 alpha-2 of the shareholder's country (of incorporation or nationality). */
@@ -218,36 +355,29 @@ export const ShareholderSchema = z.object({
   /** Share of the equity, 0–100. */
   sharePct: percent(),
   /** Subscribed capital contribution in RMB yuan. */
-  contributionCny: z.number().min(0).nullable().default(null),
+  contributionCny: z.number().min(0).max(MAX_CNY).nullable().default(null),
   /** USCC of a company shareholder, or the ID number of a natural person (company overview, 第八条). */
   certificateNumber: text(40),
   /**
    * The shareholder's own owners, for the ownership chart traced to natural persons (a company shareholder
    * only; a natural-person shareholder is an owner already).
    */
-  owners: z
-    .array(
-      z.object({
-        name: text(200),
-        nameLatin: text(200),
-        kind: z.enum(['company', 'individual']).default('individual'),
-        country: text(2),
-        certificateNumber: text(40),
-        /** Share of the shareholder's equity, 0–100. */
-        sharePct: percent(),
-      }),
-    )
-    .default([]),
+  owners: list(OwnerSchema, LIST_LIMITS.owners),
 });
 export type Shareholder = z.infer<typeof ShareholderSchema>;
 
-export const FormerNameSchema = z.object({
+export const FormerNameSchema = record({
   name: text(200),
   /** Date the name change was registered. */
   changedOn: isoDate(),
+  /**
+   * An ICP filing was made under this name, so the filing must be moved to the current name (the rename
+   * letter, citing the subject's filing number); false: nothing was filed under it. null until answered.
+   */
+  filedUnder: z.boolean().nullable().default(null),
 });
 
-export const SubjectSchema = z.object({
+export const SubjectSchema = record({
   /** 主办单位名称: exactly as on the certificate. */
   name: text(200),
   nameLatin: text(200),
@@ -262,19 +392,21 @@ export const SubjectSchema = z.object({
   district: text(6),
   /** 通讯地址 without the leading province/city/district, down to the house number. */
   mailingAddress: text(300),
+  /** 邮政编码 of the mailing address (six digits), for the licence application letter. */
+  postalCode: text(10),
   /** 投资人或主管单位: investor or supervising unit. */
   investor: text(200),
   /** Registered capital in RMB yuan. */
-  registeredCapitalCny: z.number().min(0).nullable().default(null),
+  registeredCapitalCny: z.number().min(0).max(MAX_CNY).nullable().default(null),
   establishedOn: isoDate(),
   /** Validity end of the business licence; '' with `certificateLongTerm` for 长期. */
   certificateValidTo: isoDate(),
   certificateLongTerm: z.boolean().default(false),
   /** 经营范围 as on the business licence. */
   businessScope: text(4000),
-  shareholders: z.array(ShareholderSchema).default([]),
+  shareholders: list(ShareholderSchema, LIST_LIMITS.shareholders),
   /** Names the subject held before (a rename letter is needed when a filing was made under an old name). */
-  formerNames: z.array(FormerNameSchema).default([]),
+  formerNames: list(FormerNameSchema, LIST_LIMITS.formerNames),
   /** Company telephone for the licence application. */
   phone: text(30),
   /** The subject's ICP filing number once filed (主体备案号, e.g. 粤ICP备2024061234号); '' before. */
@@ -284,14 +416,14 @@ export const SubjectSchema = z.object({
   /** Who answers personal-information requests, e.g. 个人信息保护负责人 or a department. */
   privacyContactName: text(100),
   /** Number of employees, for the company overview. */
-  employeeCount: z.number().int().min(0).nullable().default(null),
+  employeeCount: z.number().int().min(0).max(10_000_000).nullable().default(null),
   remarks: text(1000),
 });
 export type Subject = z.infer<typeof SubjectSchema>;
 
 // ---------------------------------------------------------------- services
 
-export const PreApprovalSchema = z.object({
+export const PreApprovalSchema = record({
   sector: z.enum(SECTORS),
   /** Name of the permit, e.g. 互联网药品信息服务资格证书. */
   permitName: text(200),
@@ -300,7 +432,7 @@ export const PreApprovalSchema = z.object({
   issuedBy: text(200),
   validTo: isoDate(),
   /** Attachment ids (SHA-256) of the permit scans. */
-  attachmentIds: z.array(z.string()).default([]),
+  attachmentIds: list(z.string().max(64), LIST_LIMITS.attachmentsPerPermit),
 });
 export type PreApproval = z.infer<typeof PreApprovalSchema>;
 
@@ -311,10 +443,10 @@ const serviceBase = {
   /** Service content (服务内容), free text in Chinese. */
   contentDescription: text(500),
   /** 语种, e.g. ['zh-CN', 'en']. */
-  languages: z.array(z.string().max(10)).default(['zh-CN']),
-  preApprovals: z.array(PreApprovalSchema).default([]),
+  languages: z.array(z.string().max(10)).max(LIST_LIMITS.languages).default(['zh-CN']),
+  preApprovals: list(PreApprovalSchema, LIST_LIMITS.preApprovals),
   /** The service's person in charge; null = same as the subject's principal. */
-  principal: PrincipalSchema.nullable().default(null),
+  principal: ServicePrincipalSchema.nullable().default(null),
   /** 备注 for the reviewer: actual business and main services. */
   remarks: text(500),
   /**
@@ -327,13 +459,18 @@ const serviceBase = {
    * K-12 subject tutoring) — the pre-approval statement then states that scope instead of denying education.
    */
   courseScope: z.enum(['none', 'adult_vocational']).optional(),
+  /**
+   * The day the service went live to the public (YYYY-MM-DD): the licence renewal's evidence that the
+   * licensed business was actually launched. Optional, like `filingNumber`.
+   */
+  launchedOn: z.string().max(10).optional(),
 };
 
-export const WebsiteSchema = z.object({
+export const WebsiteSchema = record({
   kind: z.literal('website'),
   ...serviceBase,
   /** Registrable domains to file, e.g. ['example.cn']. */
-  domains: z.array(z.string().max(253)).default([]),
+  domains: list(z.string().max(253), LIST_LIMITS.domains),
   homeUrl: text(2048),
   /** Registrant of the domains as WHOIS shows it: must be the subject (app-and-website-filing-fields.md §3.2). */
   domainHolder: text(200),
@@ -341,11 +478,11 @@ export const WebsiteSchema = z.object({
   /** Hosting / access provider (接入服务单位), e.g. 阿里云计算有限公司. */
   accessProvider: text(200),
   serverLocation: text(200),
-  ipAddresses: z.array(z.string().max(45)).default([]),
+  ipAddresses: list(z.string().max(45), LIST_LIMITS.ipAddresses),
 });
 export type Website = z.infer<typeof WebsiteSchema>;
 
-export const AppPlatformSchema = z.object({
+export const AppPlatformSchema = record({
   platform: z.enum(['android', 'ios', 'harmony']),
   /** Android package name, iOS Bundle ID or HarmonyOS bundle name. */
   packageName: text(255),
@@ -356,27 +493,27 @@ export const AppPlatformSchema = z.object({
 });
 export type AppPlatform = z.infer<typeof AppPlatformSchema>;
 
-export const AppServiceSchema = z.object({
+export const AppServiceSchema = record({
   kind: z.literal('app'),
   ...serviceBase,
-  platforms: z.array(AppPlatformSchema).default([]),
+  platforms: list(AppPlatformSchema, LIST_LIMITS.platforms),
   /** Domains the App contacts at run time. */
-  domains: z.array(z.string().max(253)).default([]),
+  domains: list(z.string().max(253), LIST_LIMITS.domains),
   /** Third-party SDKs: provider and function (payment, login, location…). */
-  sdks: z.array(z.object({ provider: text(200), purpose: text(200) })).default([]),
+  sdks: list(record({ provider: text(200), purpose: text(200) }), LIST_LIMITS.sdks),
   accessProvider: text(200),
-  ipAddresses: z.array(z.string().max(45)).default([]),
+  ipAddresses: list(z.string().max(45), LIST_LIMITS.ipAddresses),
 });
 export type AppService = z.infer<typeof AppServiceSchema>;
 
-export const MiniProgramSchema = z.object({
+export const MiniProgramSchema = record({
   kind: z.literal('mini_program'),
   ...serviceBase,
   platform: z.enum(MINI_PROGRAM_PLATFORMS).default('wechat'),
   /** WeChat AppID (wx + 16 hex) or the platform's app id. */
   appId: text(64),
   /** WeChat service content types: second-level ids of query_icp_service_content_types (at most 5). */
-  serviceContentTypes: z.array(z.number().int()).default([]),
+  serviceContentTypes: list(z.number().int().min(0).max(9_999), LIST_LIMITS.serviceContentTypes),
 });
 export type MiniProgram = z.infer<typeof MiniProgramSchema>;
 
@@ -389,7 +526,7 @@ export type Service = z.infer<typeof ServiceSchema>;
 
 // ---------------------------------------------------------------- commercial licence data (B25 / B21)
 
-export const StaffMemberSchema = z.object({
+export const StaffMemberSchema = record({
   name: text(100),
   /** Role in the licensed business, e.g. 技术负责人, 信息安全负责人, 客服负责人. */
   role: text(100),
@@ -407,14 +544,14 @@ export const StaffMemberSchema = z.object({
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
 /** The licence business data. The categories applied for are the Pathway answer `answers.licenceCategory`. */
-export const LicenceSchema = z.object({
+export const LicenceSchema = record({
   /**
    * Where the service is offered: the filing province only (provincial administration), a list of
    * provinces, or nationwide (both MIIT).
    */
   coverage: z.enum(['province', 'multi_province', 'nationwide']).default('province'),
   /** With coverage 'multi_province': the provinces covered, by code (440000) or name (广东省 / Guangdong). */
-  provinces: z.array(text(30)).max(34).default([]),
+  provinces: list(text(30), 34),
   /** Planned business in Chinese: what is sold, to whom, how it is charged. */
   businessModel: text(4000),
   targetUsers: text(1000),
@@ -427,7 +564,7 @@ export const LicenceSchema = z.object({
   /** Customer-service channel (phone / e-mail) for user complaints. */
   complaintPhone: text(30),
   complaintEmail: text(254),
-  staff: z.array(StaffMemberSchema).default([]),
+  staff: list(StaffMemberSchema, LIST_LIMITS.staff),
 });
 export type Licence = z.infer<typeof LicenceSchema>;
 
@@ -467,7 +604,7 @@ export const CROSS_BORDER_MECHANISMS = [
   'other_legal_ground',
 ] as const;
 
-export const DataItemSchema = z.object({
+export const DataItemSchema = record({
   /** What is collected, e.g. 手机号码. */
   item: text(200),
   purpose: text(500),
@@ -481,28 +618,56 @@ export const DataItemSchema = z.object({
   /** PIPL Art. 13 basis for processing this item. */
   legalBasis: z.enum(LEGAL_BASES).default('consent'),
   /** Which Art. 28 categories make it sensitive (any one sets `sensitive`). */
-  sensitiveCategories: z.array(z.enum(SENSITIVE_CATEGORIES)).default([]),
+  sensitiveCategories: enumSet(SENSITIVE_CATEGORIES),
   /** Where a cross-border transfer goes (country, recipient). */
   crossBorderRecipient: text(300),
   crossBorderMechanism: z.enum(CROSS_BORDER_MECHANISMS).default(''),
 });
 export type DataItem = z.infer<typeof DataItemSchema>;
 
+/**
+ * How much personal information the service handles, for the duties that scale with it (rules for 2025–2026):
+ * the compliance audit every two years above 10 million people, and which of the three cross-border routes a
+ * transfer takes. '' = not answered yet.
+ */
+export const PersonalDataScaleSchema = record({
+  /** People whose personal information the service processes in all. */
+  peopleProcessed: z.enum(['', 'under_1m', 'from_1m_to_10m', 'over_10m']).default(''),
+  /** Since 1 January of this year: people whose personal information (not sensitive) leaves mainland China. */
+  crossBorderPeople: z.enum(['', 'none', 'under_100k', 'from_100k_to_1m', 'over_1m']).default(''),
+  /** Since 1 January of this year: people whose sensitive personal information leaves mainland China. */
+  crossBorderSensitivePeople: z.enum(['', 'none', 'under_10k', 'from_10k']).default(''),
+  /** A critical information infrastructure operator (关键信息基础设施运营者), as the sector regulator notified. */
+  ciio: z.boolean().default(false),
+  /** Data the authorities have notified or published as important data leaves mainland China. */
+  importantData: z.boolean().default(false),
+});
+export type PersonalDataScale = z.infer<typeof PersonalDataScaleSchema>;
+
 // ---------------------------------------------------------------- attachments, journal, exports
 
 export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 
 /** Fingerprints of what a version of a document prints (core/documents/signing.ts `printedFields`). */
-const PrintedFieldsSchema = z.array(z.tuple([z.string().max(200), z.string().max(16)])).max(400).default([]);
+const PrintedFieldsSchema = list(
+  z.tuple([z.string().max(200), z.string().max(16)]),
+  LIST_LIMITS.printedFields,
+);
 
 /**
  * What the app read from a signed scan when it was attached (core/documents/signed-scan.ts): the document
  * it is the signed copy of, the content version printed in its marks, and the pages it holds.
  */
-export const SignedCopySchema = z.object({
-  templateId: z.string().regex(/^[a-z0-9-]{1,80}$/),
+export const SignedCopySchema = record({
+  templateId: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]{1,80}$/),
   /** The content version the scan's marks carry; the copy is out of date once the document prints otherwise. */
-  contentVersion: z.string().regex(/^[0-9A-F]{10}$/),
+  contentVersion: z
+    .string()
+    .max(10)
+    .regex(/^[0-9A-F]{10}$/),
   /** The pages of the document this file holds (1-based, in order). */
   pages: z.array(z.number().int().min(1).max(999)).min(1).max(100),
   /** How many pages the printed document has. */
@@ -513,32 +678,46 @@ export const SignedCopySchema = z.object({
 export type SignedCopy = z.infer<typeof SignedCopySchema>;
 
 /** A document version printed for signing: what a scan of it printed, to explain why it is out of date. */
-export const SigningPrintSchema = z.object({
-  templateId: z.string().regex(/^[a-z0-9-]{1,80}$/),
-  contentVersion: z.string().regex(/^[0-9A-F]{10}$/),
-  printedAt: z.string().max(40),
+export const SigningPrintSchema = record({
+  templateId: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]{1,80}$/),
+  contentVersion: z
+    .string()
+    .max(10)
+    .regex(/^[0-9A-F]{10}$/),
+  printedAt: instant(),
   fields: PrintedFieldsSchema,
 });
 export type SigningPrint = z.infer<typeof SigningPrintSchema>;
 
-export const AttachmentMetaSchema = z.object({
+export const AttachmentMetaSchema = record({
   /** SHA-256 of the plaintext bytes, lower-case hex: the content address in the store. */
-  id: z.string().regex(/^[0-9a-f]{64}$/),
+  id: z
+    .string()
+    .max(64)
+    .regex(/^[0-9a-f]{64}$/),
   /** The checklist item this file satisfies (ids from the checklist rules). */
   checklistItemId: z.string().max(100),
   /** Original file name, kept for display only — never used as a path. */
   originalName: z.string().max(255),
   mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
-  bytes: z.number().int().min(0),
-  widthPx: z.number().int().min(0).optional(),
-  heightPx: z.number().int().min(0).optional(),
-  pages: z.number().int().min(0).optional(),
-  addedAt: z.string(),
+  bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  widthPx: z.number().int().min(0).max(1_000_000).optional(),
+  heightPx: z.number().int().min(0).max(1_000_000).optional(),
+  pages: z.number().int().min(0).max(1_000_000).optional(),
+  addedAt: instant(),
   /** Validity of the document shown in the file (user-entered), for expiry checks. */
   validFrom: isoDate(),
   validTo: isoDate(),
   /** Set when the file is the checked signed scan of a document the app generated. */
   signedCopy: SignedCopySchema.optional(),
+  /**
+   * Degrees the scan must be turned clockwise to be upright, found from its text when it was attached (a
+   * page lying on its side or upside down). Absent: upright, or not checked. A turned copy replaces it.
+   */
+  turnToUpright: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional(),
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 
@@ -564,7 +743,7 @@ export const CASE_STATUSES = [
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** A reason a reviewer gave, attached to the field it concerns (a pre-flight field path, '' = general). */
-export const ReturnReasonSchema = z.object({
+export const ReturnReasonSchema = record({
   path: text(200),
   text: text(2000),
   /** The user has dealt with it. */
@@ -572,11 +751,11 @@ export const ReturnReasonSchema = z.object({
 });
 export type ReturnReason = z.infer<typeof ReturnReasonSchema>;
 
-export const JournalEntrySchema = z.object({
+export const JournalEntrySchema = record({
   /** Stable id of the entry (UUID; also the .ics UID seed of reminders it causes). */
   id: z.string().max(64).default(''),
   /** When it was recorded. */
-  at: z.string(),
+  at: instant(),
   /** The day it happened (YYYY-MM-DD), which the timers count from. */
   on: isoDate(),
   status: z.enum(CASE_STATUSES),
@@ -584,17 +763,17 @@ export const JournalEntrySchema = z.object({
   /** Filing or licence number once approved, e.g. 沪ICP备2026012345号-1X. */
   number: text(60),
   /** Returned / rejected / refused: the reasons, each attached to a field. */
-  reasons: z.array(ReturnReasonSchema).default([]),
+  reasons: list(ReturnReasonSchema, LIST_LIMITS.returnReasons),
   /** Submitted: the manifest SHA-256 of the packet version sent ('' = not linked). */
   packetManifestSha256: z.string().max(64).default(''),
 });
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 
-export const ExportRecordSchema = z.object({
-  at: z.string(),
+export const ExportRecordSchema = record({
+  at: instant(),
   folderName: z.string().max(200),
   profile: z.string().max(40),
-  fileCount: z.number().int().min(0),
+  fileCount: z.number().int().min(0).max(1_000_000),
   /** SHA-256 of the manifest.json written. */
   manifestSha256: z.string().max(64),
 });
@@ -605,11 +784,11 @@ export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 /** Which number a footer shows: the province rule (post-approval.md §1), the subject's, or the service's. */
 export const DISPLAY_NUMBER_CHOICES = ['province_rule', 'subject', 'service'] as const;
 
-export const AfterApprovalSchema = z.object({
+export const AfterApprovalSchema = record({
   /** The subject's filing number (主体备案号), e.g. 京ICP备16020626号. */
   filingNumber: text(60),
   /** Each service's own number (…号-1, -2A, -3X), by service id. */
-  serviceNumbers: z.array(z.object({ serviceId: text(64), number: text(60) })).default([]),
+  serviceNumbers: list(record({ serviceId: text(64), number: text(60) }), LIST_LIMITS.serviceNumbers),
   /** Licence holders: 粤B2-20090059. */
   licenceNumber: text(60),
   licenceValidTo: isoDate(),
@@ -620,21 +799,167 @@ export const AfterApprovalSchema = z.object({
   publicSecurityFiledOn: isoDate(),
   displayNumber: z.enum(DISPLAY_NUMBER_CHOICES).default('province_rule'),
   /** Planned changes of registered information (a change filing is due 30 days before). */
-  plannedChanges: z.array(z.object({ id: text(64), description: text(500), on: isoDate() })).default([]),
+  plannedChanges: list(
+    record({ id: text(64), description: text(500), on: isoDate() }),
+    LIST_LIMITS.plannedChanges,
+  ),
   /** The ad copy or store listing last checked with the Advertising Law checker. */
   adCopy: text(100_000),
+  /**
+   * Generative-AI models the product uses, each with its CAC filing number (备案号) or the provincial online
+   * number (上线编号): shown on the product (go-live kit).
+   */
+  aiModels: list(record({ name: text(100), number: text(100) }), 10),
 });
 export type AfterApproval = z.infer<typeof AfterApprovalSchema>;
 
+// ---------------------------------------------------------------- the years after the licence
+
+/** A count the user enters (users, complaints, staff): a whole number, null while not entered. */
+const count = () => z.number().int().min(0).max(10_000_000_000).nullable().default(null);
+/** An amount of money in RMB yuan, null while not entered. */
+const amountCny = () => z.number().min(0).max(10_000_000_000_000).nullable().default(null);
+
+/** The licence categories an annual report's business rows can name. */
+export const REPORT_CATEGORIES = ['B25', 'B21'] as const;
+
+/** A licensed category's business development row: opened (开通) or not, its users and its revenue. */
+export const AnnualServiceRowSchema = record({
+  category: z.enum(REPORT_CATEGORIES),
+  open: z.boolean().default(true),
+  users: count(),
+  revenueCny: amountCny(),
+});
+
+/**
+ * The figures of one year's licence annual report (年报) that the case itself does not hold: what the user
+ * types once and the dry run turns into every table's values (core/after/annual-report.ts).
+ */
+export const AnnualFiguresSchema = record({
+  /** 企业性质 as the system's list names it; '' = the app's suggestion from the applicant kind. */
+  enterpriseNature: text(50),
+  /** 上市情况: listed on a stock exchange. */
+  listed: z.boolean().nullable().default(null),
+  /** 分支机构: the branches, '' when there are none. */
+  branches: text(500),
+  /** Staff at the end of the year reported. */
+  employees: count(),
+  /** 人员及机构变动情况: changes of staff and organisation during the year. */
+  staffChanges: text(1000),
+  /** 网络建设情况: servers, hosting, bandwidth added or changed. */
+  networkBuildout: text(2000),
+  /** 营业收入, 营业成本, 电信业务收入 of the year's financial statements, in RMB yuan. */
+  revenueCny: amountCny(),
+  costCny: amountCny(),
+  telecomRevenueCny: amountCny(),
+  /** The 是否公示 tick of the finance table: revenue, cost and telecom revenue published. */
+  discloseFinancials: z.boolean().default(false),
+  /** 用户投诉量 and 用户投诉回复率 (0–100). */
+  complaints: count(),
+  complaintResponseRatePct: percent(),
+  /** 网络与信息安全: the management rules and the technical measures in force. */
+  securityRules: text(2000),
+  securityMeasures: text(2000),
+  /** Users of all the company's internet services (互联网及相关业务统计表). */
+  users: count(),
+  /** One row per licensed category: opened (开通) or not, its users and its revenue. */
+  services: z.array(AnnualServiceRowSchema).max(REPORT_CATEGORIES.length).default([]),
+});
+export type AnnualFigures = z.infer<typeof AnnualFiguresSchema>;
+
+export const AnnualReportSchema = record({
+  /** The year reported (the report is filed in the first quarter of the next year). */
+  year: z.number().int().min(2000).max(2100),
+  figures: AnnualFiguresSchema.default(() => AnnualFiguresSchema.parse({})),
+  /**
+   * The underlined text of the system's 承诺书 for this year, pasted from the system: our sources do not
+   * have it, and the system compares what is typed character for character.
+   */
+  commitmentText: text(4000),
+  /** The day the report was submitted (未报 → 已报); '' while it is not. */
+  submittedOn: isoDate(),
+});
+export type AnnualReport = z.infer<typeof AnnualReportSchema>;
+
+/**
+ * Changes of the licence holder the journal records (lifecycle.md §2.6): a new legal representative, a new
+ * name, a registered-capital change, a shareholder change, a new domain on the licence, and a new person in
+ * charge of the filing subject (主体负责人).
+ */
+export const CHANGE_KINDS = [
+  'legal_representative',
+  'name',
+  'registered_capital',
+  'shareholders',
+  'licence_domain',
+  'filing_subject',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** The values a change is about: the new ones in `next`, the ones they replaced in `before`. */
+export const ChangeValuesSchema = record({
+  /** The legal representative (legal_representative) or the subject's person in charge (filing_subject). */
+  person: PersonSchema.nullable().default(null),
+  /** The subject's person in charge as it was or became (legal_representative, filing_subject). */
+  principal: PrincipalSchema.nullable().default(null),
+  name: text(200),
+  nameLatin: text(200),
+  registeredCapitalCny: z.number().min(0).max(MAX_CNY).nullable().default(null),
+  shareholders: z.array(ShareholderSchema).max(50).default([]),
+  /** licence_domain: the website's domains. */
+  domains: z.array(z.string().max(253)).max(50).default([]),
+});
+export type ChangeValues = z.infer<typeof ChangeValuesSchema>;
+
+export const ChangeEventSchema = record({
+  id: z.string().min(1).max(64),
+  kind: z.enum(CHANGE_KINDS),
+  /** When it was recorded (ISO date-time). */
+  recordedAt: z.string().max(40).default(''),
+  /** The company-registration change was registered with the market regulator (name, legal rep, capital). */
+  registeredOn: isoDate(),
+  /** The company decided it (shareholders' resolution): shareholder changes count from here. */
+  decidedOn: isoDate(),
+  /** The day the change takes effect (a new person in charge, a new domain put to use). */
+  effectiveOn: isoDate(),
+  note: text(1000),
+  /** legal_representative: the new legal representative also becomes the subject's person in charge. */
+  principalFollows: z.boolean().default(true),
+  /** licence_domain: the website the domain is added to. */
+  serviceId: text(64),
+  /** licence_domain: the domain added. */
+  domain: text(253),
+  next: ChangeValuesSchema.default(() => ChangeValuesSchema.parse({})),
+  /** What the case held before the change: its history, never shown as current again. */
+  before: ChangeValuesSchema.default(() => ChangeValuesSchema.parse({})),
+  /** The licence change was applied for (变更申请 submitted); '' while not. */
+  licenceChangeFiledOn: isoDate(),
+  /** The authority approved it (a shareholder change must be approved before it is implemented). */
+  approvedOn: isoDate(),
+  /** The filing-side change (变更备案) of each filed service, once submitted. */
+  filingChanges: z
+    .array(record({ serviceId: text(64), filedOn: isoDate() }))
+    .max(50)
+    .default([]),
+});
+export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
+
+/** The licence holder's years after approval: annual reports and recorded changes. */
+export const LifecycleSchema = record({
+  annualReports: z.array(AnnualReportSchema).max(50).default([]),
+  changes: z.array(ChangeEventSchema).max(200).default([]),
+});
+export type Lifecycle = z.infer<typeof LifecycleSchema>;
+
 // ---------------------------------------------------------------- the case
 
-export const CaseSchema = z.object({
+export const CaseSchema = record({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   id: z.string().min(1).max(64),
   /** The user's name for the case, e.g. "Acme mini-program shop". */
   name: text(200),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: instant(),
+  updatedAt: instant(),
   /**
    * Date the packet is expected to be submitted; validity windows are measured from it ('' = today). It is
    * also the one date printed on every signed document; '' leaves 年 月 日 blank for dating by hand.
@@ -646,30 +971,34 @@ export const CaseSchema = z.object({
   /** 主体负责人: the subject's person in charge. */
   principal: PrincipalSchema.default(() => PrincipalSchema.parse({})),
   /** Other contacts (agency, IT), for the cover index only. */
-  contacts: z
-    .array(z.object({ role: text(100), name: text(100), mobile: text(30), email: text(254) }))
-    .default([]),
-  services: z.array(ServiceSchema).default([]),
+  contacts: list(
+    record({ role: text(100), name: text(100), mobile: text(30), email: text(254) }),
+    LIST_LIMITS.contacts,
+  ),
+  services: list(ServiceSchema, LIST_LIMITS.services),
   licence: LicenceSchema.default(() => LicenceSchema.parse({})),
-  personalData: z.array(DataItemSchema).default([]),
-  attachments: z.array(AttachmentMetaSchema).default([]),
+  personalData: list(DataItemSchema, LIST_LIMITS.personalData),
+  personalDataScale: PersonalDataScaleSchema.default(() => PersonalDataScaleSchema.parse({})),
+  attachments: list(AttachmentMetaSchema, LIST_LIMITS.attachments),
   /**
    * Identifies the case in the marks of the documents printed for signing: the id the case had when it
    * was first exported, so paper printed before an export still checks after the import ('' = the id).
    */
-  markId: z.string().max(64).default(''),
+  markId: text(64),
   /** The versions of documents printed for signing, newest last (a few per document). */
-  signingPrints: z.array(SigningPrintSchema).max(60).default([]),
+  signingPrints: list(SigningPrintSchema, LIST_LIMITS.signingPrints),
   /** Pre-flight warnings the user has acknowledged, by issue key (code + path). */
-  acknowledged: z.array(z.string().max(300)).default([]),
-  journal: z.array(JournalEntrySchema).default([]),
-  exports: z.array(ExportRecordSchema).default([]),
+  acknowledged: list(z.string().max(300), LIST_LIMITS.acknowledged),
+  journal: list(JournalEntrySchema, LIST_LIMITS.journal),
+  exports: list(ExportRecordSchema, LIST_LIMITS.exports),
   /**
    * The English meaning of free-text Chinese fields, by concrete field path (`services.0.contentDescription`),
    * typed beside the field; printed in the bilingual review copy. Optional: a missing one prints a
    * "no English given" mark.
    */
-  englishMeanings: z.record(z.string().max(200), z.string().max(4000)).default({}),
+  englishMeanings: textMap(z.string().max(200), z.string().max(4000), LIST_LIMITS.englishMeanings),
   afterApproval: AfterApprovalSchema.default(() => AfterApprovalSchema.parse({})),
+  /** Annual reports and recorded changes of a licence holder (core/after/annual-report.ts, changes.ts). */
+  lifecycle: LifecycleSchema.default(() => LifecycleSchema.parse({})),
 });
 export type Case = z.infer<typeof CaseSchema>;

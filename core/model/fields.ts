@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import catalogue from '../../templates/fields/case-fields.json' with { type: 'json' };
 import { toPattern } from './paths';
+import { bundledData } from '../bundled-data';
 import type { Service } from './case';
 
 const bilingual = z.object({ en: z.string().min(1), 'zh-CN': z.string().min(1) });
@@ -19,7 +20,8 @@ export const FieldDefSchema = z.strictObject({
   label: bilingual,
   help: bilingual,
   example: z.string(),
-  input: z.enum(['text', 'textarea', 'date', 'number', 'select', 'boolean', 'region', 'list']),
+  /** `yesNo`: a question that starts unanswered (null) and is answered yes or no. */
+  input: z.enum(['text', 'textarea', 'date', 'number', 'select', 'boolean', 'yesNo', 'region', 'list']),
   /** The field appears on the filing portal's form (and so on the portal copy sheet). */
   portal: z.boolean(),
   /** Where the label and rule come from (a file and section under shared/domain). */
@@ -39,7 +41,7 @@ export const FieldCatalogueSchema = z.strictObject({
   fields: z.array(FieldDefSchema),
 });
 
-export const FIELD_CATALOGUE = FieldCatalogueSchema.parse(catalogue);
+export const FIELD_CATALOGUE = bundledData('case-fields', FieldCatalogueSchema, catalogue);
 
 /**
  * The definition of the field at a concrete path (`services.0.appId`), picking the entry for the

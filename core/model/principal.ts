@@ -42,3 +42,49 @@ export function linkPrincipal(c: Case): Case {
     legalRepresentative: { ...c.legalRepresentative, ...person },
   };
 }
+
+const compactId = (id: string) => id.normalize('NFKC').replace(/[\s-]/gu, '').toUpperCase();
+const compactName = (name: string) =>
+  name
+    .normalize('NFKC')
+    .replace(/[\s·・.,，]/gu, '')
+    .toLowerCase();
+
+/**
+ * Whether two records describe the same natural person, as a reviewer tells: by the ID number when both
+ * have one, else by the name (Chinese or as in the passport) when both have one. `null` when neither can
+ * tell — nothing entered yet.
+ */
+export function sameIdentity(a: Person, b: Person): boolean | null {
+  const idA = compactId(a.idNumber);
+  const idB = compactId(b.idNumber);
+  if (idA && idB) return idA === idB;
+  const names = (p: Person) => [p.name, p.nameLatin].map(compactName).filter(Boolean);
+  const namesA = names(a);
+  const namesB = names(b);
+  if (namesA.length === 0 || namesB.length === 0) return null;
+  return namesA.some((n) => namesB.includes(n));
+}
+
+/**
+ * Whether ticking "the person in charge is also the legal representative" would drop details: both records
+ * hold details and they differ. The user then chooses whose details to keep ({@link linkKeeping}).
+ */
+export function linkingDropsDetails(c: Case): boolean {
+  if (c.principal.isLegalRepresentative) return false;
+  return (
+    hasDetails(c.principal) &&
+    hasDetails(c.legalRepresentative) &&
+    !samePerson(personOf(c.principal), personOf(c.legalRepresentative))
+  );
+}
+
+/** The case with the principal linked to the legal representative, keeping the details the user chose. */
+export function linkKeeping(c: Case, keep: 'principal' | 'legalRepresentative'): Case {
+  const person = personOf(keep === 'principal' ? c.principal : c.legalRepresentative);
+  return {
+    ...c,
+    principal: { ...c.principal, ...person, isLegalRepresentative: true },
+    legalRepresentative: { ...c.legalRepresentative, ...person },
+  };
+}

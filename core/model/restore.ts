@@ -6,10 +6,21 @@
 import type { z } from 'zod';
 import { CaseSchema, CURRENT_SCHEMA_VERSION, type Case } from './case';
 
-export type RestoreErrorCode = 'notACase' | 'newerVersion' | 'invalid';
+/**
+ * Why a document was refused: not a case at all; a newer schema; fields of a known name with values the
+ * schema refuses (a wrong type, a list or a string over its bound); or `unknownKeys` — keys the schema does not
+ * know (a misspelling, a field of a newer app of the same schema version), named in `details`.
+ */
+export type RestoreErrorCode = 'notACase' | 'newerVersion' | 'invalid' | 'unknownKeys';
 
 export type RestoreResult =
   { ok: true; case: Case; migratedFrom?: number } | { ok: false; code: RestoreErrorCode; details: string };
+
+/**
+ * The largest case document read or written (its JSON, in bytes). Every field is bounded (case.ts), so a real
+ * case is far smaller; this stops a hostile file before it is parsed at all.
+ */
+export const MAX_CASE_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 type Migration = (raw: Record<string, unknown>) => Record<string, unknown>;
 
@@ -101,8 +112,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function describe(issues: z.core.$ZodIssue[]): string {
   return issues
     .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message.slice(0, 200)}`)
     .join('; ');
+}
+
+/** `subject.nmae`, `(root).legalRepresentativ`: every unknown key with where it is. */
+function unknownKeysOf(issues: z.core.$ZodIssue[]): string[] {
+  return issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k.slice(0, 100)].join('.')) : [],
+  );
 }
 
 export function restore(raw: unknown): RestoreResult {
@@ -122,7 +140,14 @@ export function restore(raw: unknown): RestoreResult {
     doc = { ...step(doc), schemaVersion: v + 1 };
   }
   const parsed = CaseSchema.safeParse(doc);
-  if (!parsed.success) return { ok: false, code: 'invalid', details: describe(parsed.error.issues) };
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const unknown = unknownKeysOf(issues);
+    // Only unknown keys: name them, so the user can fix the spelling (or update the app).
+    if (unknown.length > 0 && issues.every((i) => i.code === 'unrecognized_keys'))
+      return { ok: false, code: 'unknownKeys', details: unknown.slice(0, 10).join(', ') };
+    return { ok: false, code: 'invalid', details: describe(issues) };
+  }
   return from === CURRENT_SCHEMA_VERSION
     ? { ok: true, case: parsed.data }
     : { ok: true, case: parsed.data, migratedFrom: from };

@@ -42,6 +42,8 @@ export function sampleCase(now: Date = new Date()): Case {
       province: '310000',
       activities: ['own_goods_sales'],
       sectors: [],
+      generativeAi: 'none',
+      recommendation: false,
     },
     subject: {
       name: '上海澜岸贸易有限公司',
@@ -53,6 +55,7 @@ export function sampleCase(now: Date = new Date()): Case {
       city: '310100',
       district: '310115',
       mailingAddress: '张杨路500号10楼1001室',
+      postalCode: '200120',
       investor: '北风家居有限责任公司（Northwind Home GmbH）',
       registeredCapitalCny: 5_000_000,
       establishedOn: '2021-03-18',

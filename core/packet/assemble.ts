@@ -14,6 +14,7 @@
  * I/O, the native image codec and the document engine's resources come in through {@link AssembleOptions};
  * writing the folder and the zip is the caller's job (host/packet/write-packet.ts).
  */
+import type { PDFDocument } from 'pdf-lib';
 import type { AttachmentMeta, Case, MiniProgram } from '../model/case';
 import { linkPrincipal } from '../model/principal';
 import { documentTemplate } from '../documents/templates';
@@ -22,7 +23,7 @@ import { documentLabels } from '../documents/templates';
 import { PacketError } from './errors';
 import { sha256Hex } from './hash';
 import { jpegFrame } from './jpeg';
-import { mergeWithOutline, mergeWithOutlineStreamed, pdfPageCount, type MergePart } from './merge';
+import { loadPdf, mergeWithOutline, mergeWithOutlineStreamed, type MergePart } from './merge';
 import { portalFieldsHtml, portalSections } from './portal-fields';
 import { uploadProfile, UPLOAD_PROFILES_VERSION } from './profiles';
 import { chinaDate, packetFolderName, safeFileName, uniqueNames, unsafePathReason } from './safe-names';
@@ -151,8 +152,9 @@ async function prepareFile(
   }
   checkCancelled(options.signal);
   if (meta.mediaType === 'application/pdf') {
-    const pages = await pdfPageCount(bytes);
-    if (pages === null || pages === 0) {
+    const parsed = await loadPdf(bytes);
+    const pages = parsed?.getPageCount() ?? 0;
+    if (!parsed || pages === 0) {
       throw new PacketError('attachmentUnreadable', { name: meta.originalName });
     }
     if (bytes.length > uploadProfile(options.profile).maxBytes.value) {
@@ -162,7 +164,14 @@ async function prepareFile(
         maxBytes: uploadProfile(options.profile).maxBytes.value,
       });
     }
-    return { meta, title, file, part: { title: title.zh, kind: 'pdf', bytes }, pages, reencoded: false };
+    return {
+      meta,
+      title,
+      file,
+      part: { title: title.zh, kind: 'pdf', bytes, parsed },
+      pages,
+      reencoded: false,
+    };
   }
   const image = await options.normaliseImage(bytes, options.profile, meta.originalName);
   const frame = jpegFrame(image.bytes);
@@ -307,12 +316,13 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
       continue;
     }
     const bytes = await documents.render(doc.templateId, 'submission');
-    const pages = (await pdfPageCount(bytes)) ?? 0;
+    // Parsed once: for its page count now and for the merged packet below.
+    const parsed = await loadPdf(bytes);
     documentFiles.push({
       file,
       title: doc.title,
-      part: { title: doc.title.zh, kind: 'pdf', bytes },
-      pages,
+      part: { title: doc.title.zh, kind: 'pdf', bytes, ...(parsed ? { parsed } : {}) },
+      pages: parsed?.getPageCount() ?? 0,
       templateId: doc.templateId,
       version: doc.templateVersion,
     });
@@ -331,6 +341,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
   ];
   let indexPages = 1;
   let indexBytes: Uint8Array = new Uint8Array();
+  let indexParsed: PDFDocument | null = null;
   let rows: PacketIndexRow[] = [];
   for (let attempt = 0; attempt < 4; attempt++) {
     let page = indexPages + 1;
@@ -354,7 +365,8 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
       rows,
       totalPages: page - 1,
     });
-    const actual = (await pdfPageCount(indexBytes)) ?? 1;
+    indexParsed = await loadPdf(indexBytes);
+    const actual = indexParsed?.getPageCount() ?? 1;
     if (actual === indexPages) break;
     indexPages = actual;
   }
@@ -371,7 +383,12 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
   };
   // Bookmarks in Chinese, grouped as the index is: the index, the documents, the attachments (附件).
   const fullParts: MergePart[] = [
-    { title: INDEX_TITLE.zh, kind: 'pdf', bytes: indexBytes },
+    {
+      title: INDEX_TITLE.zh,
+      kind: 'pdf',
+      bytes: indexBytes,
+      ...(indexParsed ? { parsed: indexParsed } : {}),
+    },
     ...documentFiles.map((d) => ({ ...d.part, title: d.title.zh, group: DOCUMENTS_GROUP })),
     ...attachments.map((a) => ({ ...a.part, group: ATTACHMENTS_GROUP })),
   ];
@@ -431,6 +448,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
       lazy: {
         size: scan.size,
         sha256: scan.sha256,
+        scan,
         chunks: async function* () {
           yield await scan.read();
         },

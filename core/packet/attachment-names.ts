@@ -21,6 +21,7 @@ export function attachmentTitle(item: PacketChecklistItem, c: Case): Bilingual {
   if (!pattern) return item.name;
   const service = c.services.find((s) => s.id === item.serviceId);
   const sector = item.sector ? documentLabels().tables.sector?.[item.sector] : undefined;
+  const certificate = documentLabels().tables.subjectCertificateType?.[c.subject.certificateType];
   const fill = (text: string, lang: keyof Bilingual) =>
     text
       .replaceAll('{service}', service?.name || service?.id || '')
@@ -28,6 +29,7 @@ export function attachmentTitle(item: PacketChecklistItem, c: Case): Bilingual {
         '{serviceKind}',
         service ? SERVICE_KIND[service.kind][lang] : lang === 'zh' ? '服务' : 'Service',
       )
-      .replaceAll('{sector}', sector?.[lang] ?? item.sector ?? '');
+      .replaceAll('{sector}', sector?.[lang] ?? item.sector ?? '')
+      .replaceAll('{subjectCertificate}', certificate?.[lang] ?? c.subject.certificateType);
   return { zh: fill(pattern.zh, 'zh'), en: fill(pattern.en, 'en') };
 }

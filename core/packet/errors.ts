@@ -26,7 +26,12 @@ export type PacketErrorCode =
   /** A document signed by hand has no checked signed scan to go in as its submission copy (a bug guard). */
   | 'unsignedDocument'
   /** The user cancelled the export. */
-  | 'cancelled';
+  | 'cancelled'
+  /**
+   * The image library (sharp, a native binary per platform) cannot be loaded on this computer: images cannot
+   * be processed until the installation is repaired. `details.reason` is the library's own message.
+   */
+  | 'imageLibraryUnavailable';
 
 export class PacketError extends Error {
   constructor(

@@ -49,12 +49,9 @@ export function applicationItem(c: Case, pathwayId: string): { zh: string; en: s
   };
 }
 
-/** The file column: the Chinese path in the Chinese text, the English folder name only in the gloss. */
+/** The file column: the path exactly as the packet folder holds it, so a reviewer finds the file by it. */
 function fileCell(file: string): { zh: string; en: string } {
-  return {
-    zh: literal(file.replace(/^附件 Attachments\//, '附件/')),
-    en: literal(file.replace(/^附件 Attachments\//, 'Attachments/')),
-  };
+  return { zh: literal(file), en: literal(file) };
 }
 
 export function pageRange(first: number, last: number): string {

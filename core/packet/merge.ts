@@ -23,7 +23,7 @@ import {
   type PDFRef,
   type PDFPage,
 } from 'pdf-lib';
-import type { LazyFile, ScanSource } from './types';
+import type { LazyFile, ScanSink, ScanSource } from './types';
 
 /** A4 in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 };
@@ -31,7 +31,14 @@ const IMAGE_MARGIN = 28;
 
 /** A part of the merged file; parts with the same `group` are bookmarked under one parent entry. */
 export type MergePart =
-  | { title: string; kind: 'pdf'; bytes: Uint8Array; group?: string }
+  | {
+      title: string;
+      kind: 'pdf';
+      bytes: Uint8Array;
+      /** `bytes` already parsed ({@link loadPdf}), so the merge does not parse them again. */
+      parsed?: PDFDocument;
+      group?: string;
+    }
   | { title: string; kind: 'jpeg'; bytes: Uint8Array; width: number; height: number; group?: string }
   /** A scan whose bytes are read only while the merged file is written (see {@link mergeWithOutlineStreamed}). */
   | { title: string; kind: 'scan'; scan: ScanSource; group?: string };
@@ -42,14 +49,18 @@ export interface MergedPdf {
   ranges: { first: number; last: number }[];
 }
 
-/** Page count of a PDF, or null when pdf-lib cannot read it. */
-export async function pdfPageCount(bytes: Uint8Array): Promise<number | null> {
+/** A PDF parsed the way the merge reads its parts; null when pdf-lib cannot read it. */
+export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument | null> {
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    return doc.getPageCount();
+    return await PDFDocument.load(bytes, { updateMetadata: false });
   } catch {
     return null;
   }
+}
+
+/** Page count of a PDF, or null when pdf-lib cannot read it. */
+export async function pdfPageCount(bytes: Uint8Array): Promise<number | null> {
+  return (await loadPdf(bytes))?.getPageCount() ?? null;
 }
 
 /** An A4 page in the scan's orientation and the box the scan fills, centred within the margins. */
@@ -250,7 +261,8 @@ async function build(
     } else if (part.kind === 'scan') {
       outline.push({ title: part.title, page: addScanPage(target, part.scan), ...group });
     } else {
-      const source = await PDFDocument.load(part.bytes, { updateMetadata: false });
+      // copyPages only reads its source, so a document parsed to count its pages is merged as it is.
+      const source = part.parsed ?? (await PDFDocument.load(part.bytes, { updateMetadata: false }));
       const pages = await target.copyPages(source, source.getPageIndices());
       pages.forEach((page) => target.addPage(page));
       const firstPage = pages[0];
@@ -297,7 +309,7 @@ const STREAM_END = ascii('\nendstream\nendobj\n\n');
  * chunks of about 256 KB, fetching each deferred scan's bytes only when its object comes up: one scan in
  * memory at a time however many the packet holds.
  */
-async function* serialise(layout: Layout): AsyncGenerator<Uint8Array> {
+async function* serialise(layout: Layout, onScan?: ScanSink): AsyncGenerator<Uint8Array> {
   let buffer = new Uint8Array(CHUNK);
   let used = 0;
   function* flush(): Generator<Uint8Array> {
@@ -333,6 +345,7 @@ async function* serialise(layout: Layout): AsyncGenerator<Uint8Array> {
       yield* flush();
       const jpeg = await object.scan.read();
       if (jpeg.length !== object.scan.size) throw new Error('scan changed size while the packet was written');
+      await onScan?.(object.scan, jpeg);
       yield jpeg;
       yield* bytes(STREAM_END);
       continue;
@@ -357,8 +370,8 @@ export interface StreamedPdf {
 /**
  * {@link mergeWithOutline} for a packet of scans: the page tree, documents and bookmarks are built in memory
  * (small), the scans' JPEG bytes are not — `file.chunks()` writes the PDF in order, reading each scan when
- * its image comes up. `chunks()` may be called more than once (hash, then write); each call reads the scans
- * again. No object streams: the scans dominate the size, and the classic layout can be written in one pass.
+ * its image comes up, and hands it to `chunks(onScan)`'s sink. `chunks()` may be called more than once (hash,
+ * then write); each call reads the scans again. No object streams: the scans dominate the size, and the classic layout can be written in one pass.
  */
 export async function mergeWithOutlineStreamed(
   parts: readonly MergePart[],
@@ -372,6 +385,6 @@ export async function mergeWithOutlineStreamed(
   const layout = await writer.computeBufferSize();
   return {
     ranges,
-    file: { size: layout.size, chunks: () => serialise(layout) },
+    file: { size: layout.size, chunks: (onScan) => serialise(layout, onScan) },
   };
 }

@@ -8,7 +8,7 @@
  */
 import { getAt } from '../model/access';
 import type { Case, Person, Service } from '../model/case';
-import { printedName } from '../documents/names';
+import { chineseNameBeside, idDocumentName } from '../documents/names';
 import { applicationContact, formatCoverage, formatLicenceCategories } from '../documents/resolve';
 import { FIELD_CATALOGUE, type FieldDef } from '../model/fields';
 import { regionName } from '../model/regions';
@@ -23,9 +23,12 @@ export interface PortalRow {
   path: string;
   labelZh: string;
   labelEn: string;
+  /** Exactly what goes into the portal field, and all that the copy button copies. */
   value: string;
   /** Typed into the portal (a copy button); false for values picked from a list, a box or a region menu. */
   copy: boolean;
+  /** Shown beside the value, never copied: the Chinese name a passport holder uses beside the passport's. */
+  note?: { zh: string; en: string };
 }
 
 /** Inputs whose value is picked on the portal, not typed: no copy button. */
@@ -71,6 +74,7 @@ function rawDisplayValue(def: FieldDef, path: string, value: unknown, labels?: L
     case 'region':
       return typeof value === 'string' && value ? `${regionName(value) ?? value}（${value}）` : '';
     case 'boolean':
+    case 'yesNo':
       return value === true ? '是' : value === false ? '否' : '';
     case 'select':
       return enumLabel(labels, path, String(value));
@@ -102,17 +106,20 @@ function rowsFor(
     const [head, tail] = rest.split('.*.');
     const expand = (concretePath: string) => {
       const value = getAt(c, concretePath);
-      // A person's name as in the identity document (MUELLER ANNA（安娜·穆勒）), as the documents print it.
+      // A person's name exactly as in the identity document (MUELLER ANNA for a passport): the portal
+      // checks it against the ID; a Chinese name the person uses stands beside it, outside the copied value.
       const person =
         /\.name$/.test(concretePath) && /(principal|legalRepresentative)\.name$/.test(concretePath)
           ? (getAt(c, concretePath.replace(/\.name$/, '')) as Person | undefined)
           : undefined;
+      const beside = person ? chineseNameBeside(person) : '';
       rows.push({
         path: concretePath,
         labelZh: def.label['zh-CN'],
         labelEn: def.label.en,
-        value: person ? printedName(person, 'zh') : displayValue(def, concretePath, value, labels),
+        value: person ? idDocumentName(person) : displayValue(def, concretePath, value, labels),
         copy: !PICKED.has(def.input),
+        ...(beside ? { note: { zh: `中文姓名：${beside}`, en: 'Chinese name used in China' } } : {}),
       });
     };
     if (tail !== undefined && head !== undefined) {
@@ -130,6 +137,15 @@ const row = (path: string, labelZh: string, labelEn: string, value: string, copy
   value: value.replace(/\u2060/g, ''),
   copy,
 });
+
+/** A person's name as in their identity document, the Chinese name they use beside it (never copied). */
+function personRow(path: string, labelZh: string, labelEn: string, person: Person): PortalRow {
+  const beside = chineseNameBeside(person);
+  return {
+    ...row(path, labelZh, labelEn, idDocumentName(person)),
+    ...(beside ? { note: { zh: `中文姓名：${beside}`, en: 'Chinese name used in China' } } : {}),
+  };
+}
 
 /**
  * The licence application on MIIT's 电信业务市场综合管理信息系统 (dxzhgl.miit.gov.cn): the values its form
@@ -160,13 +176,10 @@ export function licencePortalSection(c: Case): PortalSection {
       'Registered capital',
       c.subject.registeredCapitalCny === null ? '' : formatCny(c.subject.registeredCapitalCny, 'zh'),
     ),
-    row(
-      'legalRepresentative.name',
-      '法定代表人',
-      'Legal representative',
-      printedName(c.legalRepresentative, 'zh'),
-    ),
-    row('contact.name', '联系人', 'Contact person', contact.name),
+    personRow('legalRepresentative.name', '法定代表人', 'Legal representative', c.legalRepresentative),
+    contact.agency
+      ? row('contact.name', '联系人', 'Contact person', contact.name)
+      : personRow('contact.name', '联系人', 'Contact person', c.principal),
     row('contact.mobile', '联系电话', 'Contact telephone', contact.mobile),
     row('contact.email', '电子邮箱', 'Contact e-mail', contact.email),
     row('licence.complaintPhone', '客服电话', 'Customer-service telephone', c.licence.complaintPhone),
@@ -273,7 +286,7 @@ const COPY_SCRIPT = `
 document.addEventListener('click', function (event) {
   var button = event.target.closest && event.target.closest('button.copy');
   if (!button) return;
-  var cell = button.closest('tr').querySelector('.value');
+  var cell = button.closest('tr').querySelector('.value .copy-value');
   var text = cell ? cell.textContent : '';
   function done() {
     button.classList.add('done');
@@ -310,6 +323,7 @@ td.label { width: 28%; }
 td.label small, td.meaning { display: block; font-size: 12px; color: #555; }
 td.value { font-family: inherit; word-break: break-all; white-space: pre-wrap; }
 td.value.empty::after { content: "（未填写 not entered）"; color: #b00020; }
+td.value small.note { display: block; font-size: 12px; color: #555; white-space: normal; }
 td.action { width: 96px; text-align: center; }
 button.copy { font: inherit; font-size: 12px; padding: 3px 8px; border: 1px solid #888; border-radius: 4px;
   background: #fff; cursor: pointer; }
@@ -363,7 +377,7 @@ function portalPage(sections: PortalSection[], meta: PortalSheetMeta, csp: strin
         .map(
           (row) => `<tr>
 <td class="label">${escapeHtml(row.labelZh)}<small>${escapeHtml(row.labelEn)}</small></td>
-<td class="value${row.value === '' ? ' empty' : ''}">${escapeHtml(row.value)}</td>
+<td class="value${row.value === '' ? ' empty' : ''}"><span class="copy-value">${escapeHtml(row.value)}</span>${row.note ? `<small class="note">${escapeHtml(row.note.zh)} ${escapeHtml(row.note.en)}</small>` : ''}</td>
 <td class="action">${row.copy ? '<button type="button" class="copy">复制 Copy</button>' : '<span class="picked">从列表选择 Pick from the list</span>'}</td>
 </tr>`,
         )

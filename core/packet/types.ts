@@ -11,18 +11,28 @@ export interface Bilingual {
   en: string;
 }
 
+/** Told each scan a file embeds, with its bytes, as the file's chunks reach it. */
+export type ScanSink = (scan: ScanSource, bytes: Uint8Array) => Promise<void>;
+
 /**
  * A file whose bytes are produced while it is written (the full packet, the scans): `chunks()` yields them in
- * order and may be called again; `size` is known up front, `sha256` once assembly has hashed it.
+ * order and may be called again; `size` is known up front, `sha256` once assembly has hashed it. A file that
+ * embeds scans (the full packet) hands each one's bytes to `onScan` when it reads them, so a writer can write
+ * the scan's own file from the same read.
  */
 export interface LazyFile {
   size: number;
-  chunks(): AsyncIterable<Uint8Array>;
+  chunks(onScan?: ScanSink): AsyncIterable<Uint8Array>;
 }
 
 /** One file of the packet, relative to the packet folder (`/`-separated): in memory, or written from a source. */
 export type PacketFile =
-  { path: string; bytes: Uint8Array } | { path: string; lazy: LazyFile & { sha256: string } };
+  | { path: string; bytes: Uint8Array }
+  | {
+      path: string;
+      /** `scan`: the file is exactly this scan's bytes (which the full packet embeds too). */
+      lazy: LazyFile & { sha256: string; scan?: ScanSource };
+    };
 
 /**
  * A scan brought to the upload profile, not necessarily in memory: the packet reads it (`read()`) when it

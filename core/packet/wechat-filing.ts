@@ -13,6 +13,7 @@
 import type { Case, MiniProgram, Person, Principal } from '../model/case';
 import idsJson from '../../templates/rules/wechat-filing-ids.json' with { type: 'json' };
 import fieldTree from '../../templates/rules/wechat-filing-fields.json' with { type: 'json' };
+import { idDocumentName } from '../documents/names';
 
 interface IdEntry {
   id: number | null;
@@ -124,7 +125,8 @@ export function buildWechatFiling(
   ) => {
     const certificateType = certificateTypeId(`${prefix}.certificate_type`, person.idType);
     const info: Record<string, unknown> = {
-      name: person.name,
+      // As in the identity document the certificate fields describe: MUELLER ANNA for a passport.
+      name: idDocumentName(person),
       mobile: person.mobile,
       email: person.email,
       emergency_contact: person.emergencyPhone,
@@ -187,7 +189,7 @@ export function buildWechatFiling(
   };
   if (!subjectPrincipal.isLegalRepresentative) {
     subject.legal_person_info = {
-      name: c.legalRepresentative.name,
+      name: idDocumentName(c.legalRepresentative),
       certificate_number: c.legalRepresentative.idNumber,
     };
   }

@@ -59,8 +59,6 @@ export function wechatMediaResolver(service: MiniProgram, candidates: MediaCandi
       }
     }
     // A generated document: every file it is in the packet as (the pages of its signed scan, in order).
-    return candidates.documents
-      .filter((d) => source.documents?.includes(d.templateId))
-      .map((d) => d.file);
+    return candidates.documents.filter((d) => source.documents?.includes(d.templateId)).map((d) => d.file);
   };
 }

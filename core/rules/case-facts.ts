@@ -6,6 +6,7 @@
 import type { Case, PersonIdType, Sector, Surface } from '../model/case';
 import { PERSON_ID_TYPES, SECTORS, filesInMainland } from '../model/case';
 import type { Decision } from './decide';
+import type { CASE_FACT_NAMES } from './data';
 
 /**
  * Certificates that make the subject a natural person (personal filing): an individual files with their own
@@ -26,7 +27,8 @@ export interface CaseFacts {
   /** The legal representative is not a mainland Chinese citizen. */
   legalRepForeign: boolean;
   servicePrincipalNotLegalRep: boolean;
-  hasFormerNames: boolean;
+  /** An ICP filing was made under a former name (the rename letter moves it to the current name). */
+  filedUnderFormerName: boolean;
   websiteCount: number;
   /** An individual whose resident-ID address code lies outside the filing province. */
   individualOutOfProvince: boolean;
@@ -36,7 +38,15 @@ export interface CaseFacts {
   /** A licence conclusion that is not disputed (confidence other than 'unclear'). */
   licenceFirm: boolean;
   pathway: Decision['pathway'];
+  /** The generative-AI answer (null while unanswered). */
+  generativeAi: Case['answers']['generativeAi'];
 }
+
+// CaseFacts has exactly the facts rule data may name (CASE_FACT_NAMES, which a rule pack is checked against).
+type Missing = Exclude<keyof CaseFacts, (typeof CASE_FACT_NAMES)[number]>;
+type Unknown = Exclude<(typeof CASE_FACT_NAMES)[number], keyof CaseFacts>;
+const factNamesMatch: [Missing, Unknown] extends [never, never] ? true : never = true;
+void factNamesMatch;
 
 export function caseFacts(caseData: Case, decision: Decision): CaseFacts {
   const { answers, subject, principal, legalRepresentative, services } = caseData;
@@ -65,7 +75,7 @@ export function caseFacts(caseData: Case, decision: Decision): CaseFacts {
     servicePrincipalNotLegalRep: services.some(
       (s) => s.principal !== null && !s.principal.isLegalRepresentative,
     ),
-    hasFormerNames: subject.formerNames.some((f) => f.name.trim() !== ''),
+    filedUnderFormerName: subject.formerNames.some((f) => f.name.trim() !== '' && f.filedUnder === true),
     websiteCount: services.filter((s) => s.kind === 'website').length,
     individualOutOfProvince:
       individualSubject &&
@@ -80,5 +90,6 @@ export function caseFacts(caseData: Case, decision: Decision): CaseFacts {
       decision.pathway === 'commercial_licence' || decision.alternativePathway === 'commercial_licence',
     licenceFirm: licenceConclusions.some((c) => c.confidence !== 'unclear'),
     pathway: decision.pathway,
+    generativeAi: answers.generativeAi,
   };
 }

@@ -67,6 +67,11 @@ export interface ChecklistItem {
   status: ChecklistStatus;
   /** Why the item is invalid or expiring, one line each. */
   problems: Bilingual[];
+  /**
+   * Attached scans lying on their side or upside down (each also has its line in `problems`): never
+   * "provided" until turned upright.
+   */
+  sideways: SidewaysScan[];
   attachmentIds: string[];
   /** The earliest validity end among the attached document and the case fields it reflects. */
   validTo?: string;
@@ -89,6 +94,34 @@ export interface SigningLine {
   currentIds: string[];
   staleIds: string[];
   uncheckedIds: string[];
+}
+
+export interface SidewaysScan {
+  attachmentId: string;
+  /** Degrees it must be turned clockwise. */
+  turn: 90 | 180 | 270;
+  /** Its line in the item's `problems`. */
+  problem: Bilingual;
+}
+
+/** The scans of an item that lie on their side or upside down, each with the line that says so. */
+function sidewaysScans(files: AttachmentMeta[]): SidewaysScan[] {
+  return files.flatMap((file) => {
+    const turn = file.turnToUpright;
+    if (turn === undefined) return [];
+    const name = file.originalName || file.id.slice(0, 8);
+    const problem: Bilingual =
+      turn === 180
+        ? {
+            en: `${name}: the scan is upside down. Turn it upright before it is submitted.`,
+            'zh-CN': `${name}：扫描件上下颠倒，提交前请先转正。`,
+          }
+        : {
+            en: `${name}: the scan lies on its side (turn it ${turn}° clockwise). Turn it upright before it is submitted.`,
+            'zh-CN': `${name}：扫描件横置（需顺时针旋转 ${turn}°），提交前请先转正。`,
+          };
+    return [{ attachmentId: file.id, turn, problem }];
+  });
 }
 
 export interface ChecklistOptions {
@@ -407,6 +440,12 @@ export function buildChecklist(
       const status = template
         ? signedStatus(template, caseData, documents, files, entry.format)
         : statusOf(instance, caseData, files, window);
+      // A sideways scan is attached but not yet usable: never "provided" (nor merely "expiring").
+      const sideways = sidewaysScans(files);
+      if (sideways.length > 0) {
+        status.problems = [...status.problems, ...sideways.map((s) => s.problem)];
+        if (status.status === 'provided' || status.status === 'expiring') status.status = 'invalid';
+      }
       items.push({
         id: instance.id,
         entryId: entry.id,
@@ -422,6 +461,7 @@ export function buildChecklist(
         confidence: entry.confidence,
         asOf: entry.asOf,
         ...status,
+        sideways,
         attachmentIds: [...new Set(files.map((f) => f.id))],
       });
     }

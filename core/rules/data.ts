@@ -1,6 +1,8 @@
 /**
  * The rule data of templates/rules/, read once and checked against these schemas at import: a malformed
- * rule file fails loudly at start-up (and in the tests), never halfway through a user's decision.
+ * rule file fails loudly at start-up (and in the tests), never halfway through a user's decision. The CLI
+ * bundle checks it at build time instead (core/bundled-data.ts): keep these schemas free of defaults and
+ * transforms.
  */
 import { z } from 'zod';
 import pathwayRulesJson from '../../templates/rules/pathway-rules.json' with { type: 'json' };
@@ -8,6 +10,7 @@ import disputesJson from '../../templates/rules/disputes.json' with { type: 'jso
 import preApprovalsJson from '../../templates/rules/pre-approvals.json' with { type: 'json' };
 import checklistJson from '../../templates/rules/checklist.json' with { type: 'json' };
 import preflightJson from '../../templates/rules/preflight-rules.json' with { type: 'json' };
+import { bundledData } from '../bundled-data';
 import { ATTACHMENT_MEDIA_TYPES, SECTORS } from '../model/case';
 import { ConditionSchema } from './condition';
 
@@ -25,7 +28,26 @@ export const CONFIDENCE_RANK: Record<Confidence, number> = {
 
 export const BilingualSchema = z.strictObject({ en: z.string().min(1), 'zh-CN': z.string().min(1) });
 const asOf = z.iso.date();
-export const SourceSchema = z.strictObject({ title: z.string().min(1), url: z.string().min(1).optional() });
+/**
+ * What a source is: the text of a `law` or regulation; an `official` notice, guide or announcement of an
+ * authority; a `platform`'s own documentation (a cloud provider, WeChat); `news`; an `agency` (law firm,
+ * consultancy, vendor); a user `forum` or report.
+ */
+export const SOURCE_KINDS = ['law', 'official', 'platform', 'news', 'agency', 'forum'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const SourceSchema = z.strictObject({
+  title: z.string().min(1).max(400),
+  url: z.string().min(1).max(2000).optional(),
+  kind: z.enum(SOURCE_KINDS).optional(),
+  /** The address is a copy on a site that did not issue the text (no official copy was found). */
+  secondary: z.boolean().optional(),
+  /** When it was issued or published: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .optional(),
+});
 export type Source = z.infer<typeof SourceSchema>;
 const sources = z.array(SourceSchema).min(1);
 
@@ -99,6 +121,8 @@ export const PathwayRuleSchema = z.strictObject({
   routes: z.array(z.string().min(1)).optional(),
   /** For an obstacle the domain facts give no way around: says so in the result. */
   noRoute: BilingualSchema.optional(),
+  /** A duty that runs once the service is live: the go-live kit lists it among the duties after launch. */
+  postLaunch: z.boolean().optional(),
   sources,
   asOf,
 });
@@ -179,7 +203,6 @@ export const PathwayRulesSchema = ruleFileSchema('icp-packet/pathway-rules', {
 
 export const DisputeSchema = z.strictObject({
   id: z.string().regex(/^D\d+$/),
-  section: z.string().min(1),
   appliesTo: z.array(z.string().regex(/^R\d+$/)).min(1),
   topic: BilingualSchema,
   views: z.array(z.strictObject({ position: BilingualSchema, sources })).min(1),
@@ -191,7 +214,7 @@ export const DisputeSchema = z.strictObject({
 });
 export type Dispute = z.infer<typeof DisputeSchema>;
 
-const DisputesSchema = ruleFileSchema('icp-packet/disputes', {
+export const DisputesSchema = ruleFileSchema('icp-packet/disputes', {
   disputes: z.array(DisputeSchema),
 });
 
@@ -214,7 +237,7 @@ export const PreApprovalEntrySchema = z.strictObject({
 });
 export type PreApprovalEntry = z.infer<typeof PreApprovalEntrySchema>;
 
-const PreApprovalsSchema = ruleFileSchema('icp-packet/pre-approvals', {
+export const PreApprovalsSchema = ruleFileSchema('icp-packet/pre-approvals', {
   entries: z.array(PreApprovalEntrySchema),
 });
 
@@ -281,9 +304,31 @@ export const ChecklistEntrySchema = z.strictObject({
 });
 export type ChecklistEntry = z.infer<typeof ChecklistEntrySchema>;
 
-const ChecklistDataSchema = ruleFileSchema('icp-packet/checklist', {
+export const ChecklistDataSchema = ruleFileSchema('icp-packet/checklist', {
   items: z.array(ChecklistEntrySchema).min(1),
 });
+
+/** The facts checklist and pre-flight conditions may read (core/rules/case-facts.ts derives them from a case). */
+export const CASE_FACT_NAMES = [
+  'surfaces',
+  'sectors',
+  'province',
+  'subjectKind',
+  'individualSubject',
+  'principalIsLegalRep',
+  'principalIdType',
+  'legalRepIdType',
+  'legalRepForeign',
+  'servicePrincipalNotLegalRep',
+  'filedUnderFormerName',
+  'websiteCount',
+  'individualOutOfProvince',
+  'needsFiling',
+  'needsLicence',
+  'licenceFirm',
+  'pathway',
+  'generativeAi',
+] as const;
 
 export const STEPS = ['pathway', 'applicant', 'people', 'services', 'documents'] as const;
 export type Step = (typeof STEPS)[number];
@@ -313,7 +358,7 @@ export const RequiredFieldSchema = z.strictObject({
   source: z.string().min(1),
 });
 
-const PreflightDataSchema = ruleFileSchema('icp-packet/preflight-rules', {
+export const PreflightDataSchema = ruleFileSchema('icp-packet/preflight-rules', {
   validity: z.strictObject({
     reviewDays: z.strictObject({
       icp_filing: z.number().int().positive(),
@@ -325,25 +370,82 @@ const PreflightDataSchema = ruleFileSchema('icp-packet/preflight-rules', {
   requiredFields: z.array(RequiredFieldSchema).min(1),
 });
 
-export const PATHWAY_RULES = PathwayRulesSchema.parse(pathwayRulesJson);
-export const DISPUTES = DisputesSchema.parse(disputesJson).disputes;
-export const PRE_APPROVALS = PreApprovalsSchema.parse(preApprovalsJson).entries;
-export const CHECKLIST = ChecklistDataSchema.parse(checklistJson);
-export const PREFLIGHT = PreflightDataSchema.parse(preflightJson);
+/** The rule files the pathway decision, the checklist and the pre-flight read, parsed. */
+export interface DecisionRuleFiles {
+  pathwayRules: z.infer<typeof PathwayRulesSchema>;
+  disputes: z.infer<typeof DisputesSchema>;
+  preApprovals: z.infer<typeof PreApprovalsSchema>;
+  checklist: z.infer<typeof ChecklistDataSchema>;
+  preflight: z.infer<typeof PreflightDataSchema>;
+}
 
-/** The rule-data version shown beside every decision: one number per file and the newest as-of date. */
-export const RULES_VERSION = [
-  `pathway-rules@${PATHWAY_RULES.version}`,
-  `disputes@${DisputesSchema.parse(disputesJson).version}`,
-  `pre-approvals@${PreApprovalsSchema.parse(preApprovalsJson).version}`,
-  `checklist@${CHECKLIST.version}`,
-  `preflight-rules@${PREFLIGHT.version}`,
-].join(' ');
+function rulesVersionOf(files: DecisionRuleFiles): string {
+  return [
+    `pathway-rules@${files.pathwayRules.version}`,
+    `disputes@${files.disputes.version}`,
+    `pre-approvals@${files.preApprovals.version}`,
+    `checklist@${files.checklist.version}`,
+    `preflight-rules@${files.preflight.version}`,
+  ].join(' ');
+}
 
-export const RULES_AS_OF =
-  [PATHWAY_RULES.asOf, CHECKLIST.asOf, PREFLIGHT.asOf].sort().at(-1) ?? PATHWAY_RULES.asOf;
+// The rule data in use. These are live bindings: installing a newer rule pack (core/rules/pack.ts) replaces
+// them, and every importer reads the new value on its next access. Anything derived from them is derived on
+// access through `derivedFrom`, never computed once at import.
+// The bundled files are checked against their schemas at build time (core/bundled-data.ts).
+const bundledDisputes = bundledData('disputes', DisputesSchema, disputesJson);
+const bundledPreApprovals = bundledData('pre-approvals', PreApprovalsSchema, preApprovalsJson);
+export let PATHWAY_RULES = bundledData('pathway-rules', PathwayRulesSchema, pathwayRulesJson);
+export let DISPUTES = bundledDisputes.disputes;
+export let PRE_APPROVALS = bundledPreApprovals.entries;
+export let CHECKLIST = bundledData('checklist', ChecklistDataSchema, checklistJson);
+export let PREFLIGHT = bundledData('preflight-rules', PreflightDataSchema, preflightJson);
+/** The revision of each rule file, for the packet manifest (not shown to users: they see the pack's dates). */
+export let RULES_VERSION = rulesVersionOf({
+  pathwayRules: PATHWAY_RULES,
+  disputes: bundledDisputes,
+  preApprovals: bundledPreApprovals,
+  checklist: CHECKLIST,
+  preflight: PREFLIGHT,
+});
 
-const preApprovalBySector = new Map(PRE_APPROVALS.map((e) => [e.sector, e]));
+/** Puts parsed rule files in use (core/rules/pack.ts calls it when a rule pack is installed). */
+export function useDecisionRuleFiles(files: DecisionRuleFiles): void {
+  PATHWAY_RULES = files.pathwayRules;
+  DISPUTES = files.disputes.disputes;
+  PRE_APPROVALS = files.preApprovals.entries;
+  CHECKLIST = files.checklist;
+  PREFLIGHT = files.preflight;
+  RULES_VERSION = rulesVersionOf(files);
+}
+
+/**
+ * A value derived from rule data (a lookup map, compiled patterns), computed again only when the rule data it
+ * was derived from has been replaced by a newer pack. `source` returns the data, or a list of rule data the
+ * value is derived from (compared element by element).
+ */
+export function derivedFrom<S, R>(source: () => S, derive: (data: S) => R): () => R {
+  let from: S | undefined;
+  let value: R | undefined;
+  let computed = false;
+  const same = (a: S | undefined, b: S): boolean =>
+    a === b ||
+    (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+  return () => {
+    const data = source();
+    if (!computed || !same(from, data)) {
+      from = data;
+      value = derive(data);
+      computed = true;
+    }
+    return value as R;
+  };
+}
+
+const preApprovalBySector = derivedFrom(
+  () => PRE_APPROVALS,
+  (entries) => new Map(entries.map((e) => [e.sector, e])),
+);
 export function preApprovalFor(sector: string): PreApprovalEntry | undefined {
-  return preApprovalBySector.get(sector as PreApprovalEntry['sector']);
+  return preApprovalBySector().get(sector as PreApprovalEntry['sector']);
 }

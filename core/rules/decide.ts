@@ -16,8 +16,8 @@ import {
   CONFIDENCE_RANK,
   DISPUTES,
   PATHWAY_RULES,
-  RULES_AS_OF,
   RULES_VERSION,
+  derivedFrom,
   preApprovalFor,
   type Confidence,
   type Dispute,
@@ -30,6 +30,7 @@ import {
   type Source,
   type Timeline,
 } from './data';
+import { activeRulePack, type RulePackInfo } from './pack';
 
 export type Pathway = 'icp_filing' | 'commercial_licence' | 'not_eligible' | 'incomplete';
 
@@ -61,6 +62,8 @@ export interface Conclusion {
   routes: RouteOption[];
   /** For an obstacle with no way around it in the domain facts: says so. */
   noRoute?: Bilingual;
+  /** A duty once the service is live (the go-live kit lists these). */
+  postLaunch?: boolean;
 }
 
 /** A way past an obstacle, as the rule data words it for this case. */
@@ -129,6 +132,8 @@ export interface MissingAnswer {
   label: Bilingual;
   /** Rules that could not be settled without it. */
   neededBy: string[];
+  /** The pathway waits for it; otherwise only duties or notes do (the pathway is reported all the same). */
+  decidesPathway: boolean;
 }
 
 export interface Decision {
@@ -148,11 +153,21 @@ export interface Decision {
   disputes: Dispute[];
   bottomLine: BottomLine;
   missingAnswers: MissingAnswer[];
+  /** The revision of each rule file (for manifests and support; users see `rulePack`). */
   rulesVersion: string;
+  /** When the facts behind these rules were last checked (the rule pack's `asOf`). */
   asOf: string;
+  /** The rule pack the decision was made with: its edition and dates. */
+  rulePack: RulePackInfo;
 }
 
 const LICENCE_OR_BLOCK: readonly Effect[] = ['licence', 'blocked'];
+/**
+ * Conclusions that decide the pathway or the licence's issuer. An answer only other rules wait for (a duty,
+ * a note, a pre-launch step such as the generative-AI filing) is listed as missing, but the pathway that
+ * already follows is reported rather than "incomplete".
+ */
+const PATHWAY_DECIDING: readonly Effect[] = ['filing', 'licence', 'blocked', 'no_filing', 'issuer'];
 const OBSTACLE_EFFECTS: readonly Effect[] = ['blocked', 'no_filing'];
 
 const weaker = (a: Confidence, b: Confidence): Confidence =>
@@ -295,7 +310,9 @@ export function decidePathway(answers: PathwayAnswers): Decision {
         undecided.push(rule.code);
         continue;
       }
-      items.push(...(list.value as Scalar[]));
+      // Each distinct value once: a list from a file may repeat one (the schema forbids it, but decide also
+      // takes answers straight from a file), and a spread into push() of a long list overflows the stack.
+      for (const value of new Set(list.value as Scalar[])) items.push(value);
     } else {
       items.push(undefined);
     }
@@ -337,7 +354,7 @@ export function decidePathway(answers: PathwayAnswers): Decision {
     const lookup: FactLookup = (name) =>
       name === 'item' && item !== undefined ? { known: true, value: item } : finalLookup(name);
     c.routes = (rule?.routes ?? [])
-      .map((id) => ROUTES.get(id))
+      .map((id) => routesById().get(id))
       .filter((r): r is Route => r !== undefined && evaluate(r.when, lookup).result === 'true')
       .map((r) => routeOption(r, baseParams));
     if (c.routes.length === 0 && rule?.noRoute) c.noRoute = rule.noRoute;
@@ -359,12 +376,14 @@ export function decidePathway(answers: PathwayAnswers): Decision {
   const disputes: Dispute[] = [];
   for (const d of conclusions.flatMap((c) => c.disputes)) if (!disputes.includes(d)) disputes.push(d);
 
+  const effectOf = new Map(PATHWAY_RULES.rules.map((r) => [r.id, r.effect]));
   const missingAnswers: MissingAnswer[] = [...missing.entries()].map(([answer, rules]) => ({
     answer: answer as keyof PathwayAnswers,
     label: PATHWAY_RULES.answerLabels[answer] as Bilingual,
     neededBy: [...rules],
+    decidesPathway: [...rules].some((id) => PATHWAY_DECIDING.includes(effectOf.get(id) ?? 'filing')),
   }));
-  const incomplete = missingAnswers.length > 0;
+  const incomplete = missingAnswers.some((m) => m.decidesPathway);
   const pathway = summarise(conclusions, incomplete);
   const firmOnly = conclusions.filter(
     (c) => !(c.confidence === 'unclear' && LICENCE_OR_BLOCK.includes(c.effect)),
@@ -399,7 +418,8 @@ export function decidePathway(answers: PathwayAnswers): Decision {
     bottomLine,
     missingAnswers,
     rulesVersion: RULES_VERSION,
-    asOf: RULES_AS_OF,
+    asOf: activeRulePack().asOf,
+    rulePack: activeRulePack(),
   };
 }
 
@@ -458,6 +478,7 @@ function buildConclusion(
     basedOn: [...new Set(premises.map((p) => p.ruleId))],
     ...(preApproval ? { preApproval } : {}),
     ...(rule.obligations ? { obligations: rule.obligations } : {}),
+    ...(rule.postLaunch ? { postLaunch: true } : {}),
     routes: [],
   };
 }
@@ -473,7 +494,10 @@ function uniqueSources(sources: Source[]): Source[] {
   });
 }
 
-const ROUTES = new Map(PATHWAY_RULES.routes.map((r) => [r.id, r]));
+const routesById = derivedFrom(
+  () => PATHWAY_RULES,
+  (rules) => new Map(rules.routes.map((r) => [r.id, r])),
+);
 
 function routeOption(route: Route, params: Record<string, Bilingual>): RouteOption {
   return {

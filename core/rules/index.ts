@@ -5,3 +5,4 @@ export * from './case-facts';
 export * from './checklist';
 export * from './preflight';
 export * from './validity';
+export * from './pack';

@@ -6,7 +6,6 @@
  * warnings by.
  */
 import type { Case, Person, Service } from '../model/case';
-import { fieldDef } from '../model/fields';
 import { linkPrincipal } from '../model/principal';
 import { isRegionChain, regionName } from '../model/regions';
 import {
@@ -20,6 +19,7 @@ import { todayIso } from '../validate/common';
 import { validateDate, type ValidityDocumentKind } from '../validate/dates';
 import { validateDomain, validateWebsiteDomain } from '../validate/domain';
 import { validateEmail } from '../validate/email';
+import { validatePostalCode } from '../validate/postal-code';
 import { validateServiceName, type NamedService } from '../validate/naming';
 import { compactIdentifier } from '../validate/normalize';
 import {
@@ -32,15 +32,29 @@ import { normalizeMobile, validateLandline, validateMobile, validatePhone } from
 import { MAINLAND_PROVINCES, mainlandProvinceByCode, mainlandProvinceByInput } from '../validate/provinces';
 import { validateHmtResidencePermit, validateResidentId } from '../validate/resident-id';
 import { fieldLimit, measureLength, validateChineseText } from '../validate/text';
+import { characterIssues } from '../validate/characters';
 import type { Bilingual, Severity, ValidationIssue } from '../validate/types';
 import { validateUscc } from '../validate/uscc';
 import { evaluate, recordLookup } from './condition';
 import { caseFacts, type CaseFacts } from './case-facts';
 import { buildChecklist, type ChecklistItem } from './checklist';
-import { PREFLIGHT, PRE_APPROVALS, STEPS, preApprovalFor, type PreflightRule, type Step } from './data';
+import {
+  PREFLIGHT,
+  PRE_APPROVALS,
+  STEPS,
+  derivedFrom,
+  preApprovalFor,
+  type PreflightRule,
+  type Step,
+} from './data';
 import { decidePathway, type Decision } from './decide';
 import { judgeValidity, submissionDate, validityWindow } from './validity';
-import { checkDocumentConsistency, FACT_NAMES } from '../documents/consistency';
+import {
+  checkDocumentConsistency,
+  consistencyOf,
+  FACT_NAMES,
+  type ConsistencyIssue,
+} from '../documents/consistency';
 import type { DocumentDecision } from '../documents/conditions';
 import { templateApplies } from '../documents/resolve';
 import type { DocumentTemplate } from '../documents/template-schema';
@@ -48,6 +62,29 @@ import { documentTemplates } from '../documents/templates';
 import { inventoryGaps } from '../after/pipl';
 import { changedFieldLabel } from '../documents/signing';
 import { licenceCategoryPlan, packetDocumentDecision, packetPathway } from './licence-categories';
+import { describeField, labelOf, nearestDef, serviceKindAt, stepOf } from './field-labels';
+import {
+  capitalFindings,
+  categoryBusinessFindings,
+  legalRepresentativeFindings,
+  privacyFindings,
+  renameFindings,
+  type CrossFinding,
+} from './cross-checks';
+import {
+  printedValueFindings,
+  resolvePacket,
+  type DocumentRef,
+  type ResolvedPacketDocument,
+} from '../documents/printed-values';
+import type { PrintedGap } from '../documents/resolve';
+
+/** Another field a finding names: the second place of a contradiction, opened from the finding too. */
+export interface RelatedField {
+  path: string;
+  step: Step;
+  label: Bilingual;
+}
 
 export interface PreflightIssue {
   /** `code@path`: stable, so an acknowledged warning stays acknowledged across edits of other fields. */
@@ -65,6 +102,8 @@ export interface PreflightIssue {
   /** A warning the user has acknowledged (case.acknowledged holds its key). */
   acknowledged: boolean;
   params?: Record<string, string | number>;
+  /** The other fields the finding names (a fact checked against another: both places). */
+  related?: RelatedField[];
 }
 
 export interface CheckOptions {
@@ -74,10 +113,13 @@ export interface CheckOptions {
 
 type Params = Record<string, string | number | Bilingual>;
 
-const RULES = new Map<string, PreflightRule>(PREFLIGHT.rules.map((r) => [r.code, r]));
+const rulesByCode = derivedFrom(
+  () => PREFLIGHT,
+  (data) => new Map<string, PreflightRule>(data.rules.map((r) => [r.code, r])),
+);
 
 function rule(code: string): PreflightRule {
-  const found = RULES.get(code);
+  const found = rulesByCode().get(code);
   if (!found) throw new Error(`No pre-flight rule "${code}" in templates/rules/preflight-rules.json`);
   return found;
 }
@@ -96,37 +138,6 @@ function flatParams(params: Params): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'object' ? v.en : v;
   return out;
-}
-
-/** The catalogue entry of a path or, for list items (`services.0.domains.1`), of the nearest listed parent. */
-function nearestDef(path: string, kind?: Service['kind']) {
-  const parts = path.split('.');
-  for (let n = parts.length; n > 0; n--) {
-    const def = fieldDef(parts.slice(0, n).join('.'), kind);
-    if (def) return def;
-  }
-  return undefined;
-}
-
-const STEP_BY_ROOT: Record<string, Step> = {
-  answers: 'pathway',
-  subject: 'applicant',
-  licence: 'applicant',
-  plannedSubmissionOn: 'applicant',
-  principal: 'people',
-  legalRepresentative: 'people',
-  contacts: 'people',
-  services: 'services',
-};
-
-function stepOf(path: string, kind?: Service['kind']): Step {
-  if (path.startsWith('attachments:')) return 'documents';
-  if (path.startsWith('answers')) return 'pathway';
-  return nearestDef(path, kind)?.step ?? STEP_BY_ROOT[path.split('.')[0] ?? ''] ?? 'applicant';
-}
-
-function labelOf(path: string, kind?: Service['kind']): Bilingual {
-  return nearestDef(path, kind)?.label ?? { en: path, 'zh-CN': path };
 }
 
 const PERSON_LABELS: Record<string, Bilingual> = {
@@ -209,8 +220,8 @@ class IssueList {
     });
   }
 
-  /** A cross-field issue from a PF rule. */
-  rule(code: string, path: string, params: Params = {}, step?: Step): void {
+  /** A cross-field issue from a PF rule; `related` are the other fields it names. */
+  rule(code: string, path: string, params: Params = {}, step?: Step, related: RelatedField[] = []): void {
     const r = rule(code);
     const flat = flatParams(params);
     const message = fill(r.message, params);
@@ -225,7 +236,13 @@ class IssueList {
       ruleId: r.id,
       source: r.source,
       ...(Object.keys(flat).length ? { params: flat } : {}),
+      ...(related.length ? { related } : {}),
     });
+  }
+
+  /** Whether an error already stands on the field (a second finding on it would say the same). */
+  hasErrorAt(path: string): boolean {
+    return this.issues.some((i) => i.severity === 'error' && i.path === path);
   }
 
   /** Issues of a core/validate validator for the field at `path`. */
@@ -276,19 +293,68 @@ export function checkCase(input: Case, options: CheckOptions = {}): PreflightIss
   checkValidity(out, caseData, facts, today);
   checkLicence(out, caseData, facts, decision);
   checkDocuments(out, caseData, checklist);
+  checkCharacters(out, input);
   const pathway = packetPathway(decision);
+  const findings = [...legalRepresentativeFindings(caseData), ...renameFindings(caseData)];
+  // The licence's company facts (capital, shareholders, categories) are checked wherever a licence is needed.
+  if (facts.needsLicence || facts.licenceFirm)
+    findings.push(...capitalFindings(caseData), ...categoryBusinessFindings(caseData, decision));
   if (pathway) {
     const documents = packetDocumentDecision(caseData, decision, pathway);
     if (documents.licence) checkLicenceCategories(out, caseData, decision);
+    findings.push(...privacyFindings(caseData));
     checkPersonalData(out, caseData, documents);
-    checkConsistency(out, caseData, documents, today);
-  }
+    addFindings(out, caseData, findings);
+    // The packet's documents, resolved once for what they print and what they assert.
+    const packet = resolvePacket(caseData, documents, { today });
+    checkPrintedValues(out, caseData, packet);
+    for (const issue of consistencyIssues(caseData, consistencyOf(packet))) out.push(issue);
+  } else addFindings(out, caseData, findings);
 
   const order = (s: Step) => STEPS.indexOf(s);
   return out.issues
     .map((issue, index) => ({ issue, index }))
     .sort((a, b) => order(a.issue.step) - order(b.issue.step) || a.index - b.index)
     .map(({ issue }) => issue);
+}
+
+/** Parts of the case no document prints and no portal receives: their characters are not checked here. */
+const UNPRINTED_ROOTS: ReadonlySet<string> = new Set([
+  'schemaVersion',
+  'id',
+  'createdAt',
+  'updatedAt',
+  'attachments',
+  'acknowledged',
+  'journal',
+  'exports',
+  'afterApproval',
+]);
+
+/** Every string of the case with its path, in the order of the case. */
+function* stringsOf(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value))
+    for (const [i, item] of value.entries()) yield* stringsOf(item, `${path}.${i}`);
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) yield* stringsOf(item, path ? `${path}.${key}` : key);
+}
+
+/**
+ * Characters no field may hold (control, direction and invisible ones) and characters the document font
+ * cannot print (issue 22 points 5 and 7): the build would refuse the case, so the pre-flight says so first,
+ * at the field. An English meaning is reported at the field it explains.
+ */
+function checkCharacters(out: IssueList, caseData: Case): void {
+  for (const [root, value] of Object.entries(caseData)) {
+    if (UNPRINTED_ROOTS.has(root)) continue;
+    for (const [path, text] of stringsOf(value, root)) {
+      const field = root === 'englishMeanings' ? path.slice('englishMeanings.'.length) : path;
+      const serviceIndex = /^services\.(\d+)/.exec(field)?.[1];
+      const kind = serviceIndex === undefined ? undefined : caseData.services[Number(serviceIndex)]?.kind;
+      out.field(field, characterIssues(text), kind);
+    }
+  }
 }
 
 function checkPathway(out: IssueList, decision: Decision): void {
@@ -302,7 +368,9 @@ function checkPathway(out: IssueList, decision: Decision): void {
     );
   }
   for (const m of decision.missingAnswers)
-    out.rule('pathway.incomplete', `answers.${m.answer}`, { answer: m.label });
+    out.rule(m.decidesPathway ? 'pathway.incomplete' : 'pathway.dutyAnswerMissing', `answers.${m.answer}`, {
+      answer: m.label,
+    });
   const licences = decision.conclusions.filter((c) => c.effect === 'licence');
   if (licences.length > 0 && licences.every((c) => c.confidence === 'unclear') && blocks.length === 0) {
     out.rule('pathway.licenceDisputed', 'answers.activities', { title: licences[0]?.title ?? '' });
@@ -446,6 +514,7 @@ function checkSubject(out: IssueList, caseData: Case, facts: CaseFacts, today: s
     );
   }
   if (subject.phone.trim()) out.field('subject.phone', validatePhone(subject.phone));
+  if (subject.postalCode.trim()) out.field('subject.postalCode', validatePostalCode(subject.postalCode));
   const { licence } = caseData;
   if (licence.complaintPhone.trim())
     out.field('licence.complaintPhone', validatePhone(licence.complaintPhone));
@@ -904,9 +973,14 @@ function checkDocuments(out: IssueList, caseData: Case, checklist: readonly Chec
     if (item.status === 'missing' && item.importance === 'required') {
       out.rule('document.missing', path, { document: item.name, providedBy: item.providedBy });
     } else if (item.status === 'invalid') {
+      // A scan lying on its side has its own finding and fix; the other problems are the format's.
+      for (const scan of item.sideways)
+        out.rule('document.sideways', path, { document: item.name, problem: scan.problem });
+      const others = item.problems.filter((p) => !item.sideways.some((s) => s.problem === p));
+      if (others.length === 0) continue;
       const problem: Bilingual = {
-        en: item.problems.map((p) => p.en).join(' '),
-        'zh-CN': item.problems.map((p) => p['zh-CN']).join(''),
+        en: others.map((p) => p.en).join(' '),
+        'zh-CN': others.map((p) => p['zh-CN']).join(''),
       };
       out.rule('document.invalid', path, { document: item.name, problem });
     } else if (item.status === 'expiring') {
@@ -934,9 +1008,13 @@ export function documentConsistencyIssues(
   today: string = todayIso(),
   templates?: readonly DocumentTemplate[],
 ): PreflightIssue[] {
-  const out = new IssueList(new Set(caseData.acknowledged));
   const options = templates ? { today, templates } : { today };
-  for (const issue of checkDocumentConsistency(caseData, documents, options)) {
+  return consistencyIssues(caseData, checkDocumentConsistency(caseData, documents, options));
+}
+
+function consistencyIssues(caseData: Case, found: readonly ConsistencyIssue[]): PreflightIssue[] {
+  const out = new IssueList(new Set(caseData.acknowledged));
+  for (const issue of found) {
     const [first, second] = issue.documents;
     out.rule('documents.contradiction', `documents:${first.id}+${second.id}:${issue.fact}`, {
       fact: { en: FACT_NAMES[issue.fact].en, 'zh-CN': FACT_NAMES[issue.fact].zh },
@@ -947,10 +1025,6 @@ export function documentConsistencyIssues(
     });
   }
   return out.issues;
-}
-
-function checkConsistency(out: IssueList, caseData: Case, documents: DocumentDecision, today: string): void {
-  for (const issue of documentConsistencyIssues(caseData, documents, today)) out.push(issue);
 }
 
 /**
@@ -1002,4 +1076,68 @@ function checkPersonalData(out: IssueList, caseData: Case, documents: DocumentDe
       });
     }
   });
+}
+
+/** The other fields a finding names, with the step and the label to open them by. */
+function relatedFields(caseData: Case, paths: readonly string[]): RelatedField[] {
+  return paths.map((path) => {
+    const kind = serviceKindAt(caseData, path);
+    return { path, step: stepOf(path, kind), label: describeField(caseData, path) };
+  });
+}
+
+function addFindings(out: IssueList, caseData: Case, findings: readonly CrossFinding[]): void {
+  for (const f of findings) {
+    const step =
+      rule(f.code).step === 'documents' ? stepOf(f.path, serviceKindAt(caseData, f.path)) : undefined;
+    out.rule(f.code, f.path, f.params, step, relatedFields(caseData, f.related));
+  }
+}
+
+/** 《A》《B》 / the A and the B: the documents a finding concerns, as their titles read. */
+function documentNames(documents: readonly DocumentRef[]): Bilingual {
+  const en = documents.map((d) => `the ${d.title.en}`);
+  return {
+    en: en.length > 1 ? `${en.slice(0, -1).join(', ')} and ${en.at(-1)}` : (en[0] ?? ''),
+    'zh-CN': documents.map((d) => `《${d.title.zh}》`).join(''),
+  };
+}
+
+const SHOWN: Record<PrintedGap, Bilingual> = {
+  blank: { en: 'a blank line (________)', 'zh-CN': '空白横线（________）' },
+  none: { en: '“无” (none)', 'zh-CN': '“无”' },
+  notYet: { en: '“尚未备案” (not yet filed)', 'zh-CN': '“尚未备案”' },
+};
+
+/**
+ * Every value the packet's documents print, held to their templates' `prints` declarations: a fact the
+ * document needs that would print as a blank, 无 or 尚未备案 is an error on the field that feeds it, and so is
+ * English in a place the document prints in Chinese (core/documents/printed-values.ts). A field that already
+ * has an error (required, incomplete inventory row) is not reported twice.
+ */
+function checkPrintedValues(out: IssueList, caseData: Case, packet: readonly ResolvedPacketDocument[]): void {
+  for (const finding of printedValueFindings(packet)) {
+    const kind = serviceKindAt(caseData, finding.path);
+    const params = {
+      field: describeField(caseData, finding.path),
+      documents: documentNames(finding.documents),
+    };
+    const step = stepOf(finding.path, kind);
+    if (finding.kind === 'notChinese') {
+      out.rule(
+        'document.notChinese',
+        finding.path,
+        { ...params, passage: finding.passages.join('”, “') },
+        step,
+      );
+      continue;
+    }
+    if (out.hasErrorAt(finding.path)) continue;
+    out.rule(
+      finding.finding ?? 'document.valueMissing',
+      finding.path,
+      { ...params, shown: SHOWN[finding.gap] },
+      step,
+    );
+  }
 }

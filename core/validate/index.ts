@@ -66,6 +66,7 @@ export {
   type LandlineParts,
 } from './phone';
 export { validateEmail } from './email';
+export { validatePostalCode } from './postal-code';
 export {
   validateDomain,
   validateWebsiteDomain,

@@ -446,6 +446,16 @@ export const MESSAGES = {
   },
 
   // — E-mail —
+  'postalCode.format': {
+    message: t(
+      'A postal code in mainland China has six digits; “{{value}}” does not.',
+      '邮政编码应为6位数字，“{{value}}”不符合。',
+    ),
+    fix: t(
+      'Enter the six-digit code of the mailing address, e.g. 200120.',
+      '请填写通讯地址所在地的6位邮政编码，如200120。',
+    ),
+  },
   'email.format': {
     message: t(
       'An e-mail address has exactly one @ with text on both sides.',
@@ -909,6 +919,26 @@ export const MESSAGES = {
     fix: t(
       'Replace ( ) with （ ） so the name matches the licence exactly.',
       '请将 ( ) 改为（ ），使名称与证照完全一致。',
+    ),
+  },
+  'text.unsafeCharacters': {
+    message: t(
+      'The text contains invisible control or direction characters ({{chars}}): they change how it is shown or printed, and the portal compares names character by character.',
+      '文字中含有不可见的控制符或文字方向符（{{chars}}），会改变文字的显示或打印效果，而备案系统会逐字比对名称。',
+    ),
+    fix: t(
+      'Type the text again instead of pasting it, or delete and retype the characters around the marked place.',
+      '请重新输入这段文字（不要粘贴），或删除后重新输入相应位置的字符。',
+    ),
+  },
+  'text.unprintable': {
+    message: t(
+      'The documents cannot print {{chars}}: the document font has no such character.',
+      '文书无法打印 {{chars}}：文书字体中没有这个字符。',
+    ),
+    fix: t(
+      'Replace it with the character the certificate shows, or leave it out (emoji and symbols are not accepted by the portals either).',
+      '请换成证照上的对应字符，或将其删去（备案系统也不接受表情符号和特殊符号）。',
     ),
   },
   'text.surroundingSpace': {

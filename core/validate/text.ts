@@ -147,3 +147,37 @@ export function checkFieldLimit(idOrPath: string, value: string | readonly unkno
   if (limit.unit === 'items') return checkItemCount(Array.isArray(value) ? value : [], bounds, limit.label);
   return checkLength(typeof value === 'string' ? value : '', bounds, limit.label);
 }
+
+/** Latin that Chinese text carries as it is: e-mail addresses, URLs and domains, and codes with digits. */
+const LATIN_KEPT = [
+  /[\w.+-]+@[\w-]+(\.[\w-]+)+/gu,
+  /https?:\/\/\S+/gu,
+  /\b[a-z0-9-]+(\.[a-z0-9-]+)+\b/giu,
+  /\b(?=[A-Za-z]*\d)[A-Za-z0-9_-]+\b/gu,
+];
+/** An English gloss in brackets right after Chinese text: 微信支付（WeChat Pay）. */
+const GLOSS_AFTER_HAN = /(\p{Script=Han})[（(][^（）()]*[）)]/gu;
+const LATIN_WORD = /^[A-Za-z][A-Za-z'’&-]*$/u;
+
+/**
+ * The English passages of a text that belongs in a Chinese document: the whole text when it has no Chinese
+ * at all, else every run of English words that reads as a phrase — three words or more, or two with a
+ * lower-case word (`for login`). What Chinese text carries as it is stays allowed: e-mail addresses,
+ * domains, URLs, numbers and codes, a product name or an abbreviation among Chinese words (MySQL数据库,
+ * App, SDK), and an English gloss in brackets after the Chinese. Empty: nothing to change.
+ */
+export function englishPassages(value: string): string[] {
+  const text = value.trim();
+  if (!text || !LATIN_LETTER.test(text)) return [];
+  let rest = text.replace(GLOSS_AFTER_HAN, '$1');
+  for (const kept of LATIN_KEPT) rest = rest.replace(kept, ' ');
+  if (!LATIN_LETTER.test(rest)) return [];
+  if (!HAN.test(text)) return [text];
+  const passages: string[] = [];
+  for (const run of rest.split(/[^A-Za-z'’&\-\s,]+/u)) {
+    const words = run.split(/[\s,]+/u).filter((w) => LATIN_WORD.test(w));
+    const phrase = words.length >= 3 || (words.length === 2 && words.some((w) => /^[a-z]/u.test(w)));
+    if (phrase) passages.push(words.join(' '));
+  }
+  return passages;
+}

@@ -3,16 +3,19 @@
  * attachments, backups, and `.icpcase` export/import.
  *
  * The renderer never sends a path. Cases are named by UUID and attachments by SHA-256 (checked here, before
- * the store builds a path from them); files arrive as bytes from drag-and-drop; export and import paths come
- * only from the native dialogs main opens itself (`showSaveDialog` / `showOpenDialog` deps). When an
- * encrypted `.icpcase` needs a passphrase, the picked path stays in main behind a short-lived token, so the
- * retry with the passphrase does not reopen the dialog and still carries no path.
+ * the store builds a path from them); files arrive as bytes from drag-and-drop (attachments, and an `.icpcase`
+ * dropped on the window); export and import paths come only from the native dialogs main opens itself
+ * (`showSaveDialog` / `showOpenDialog` deps) or from main's own checks of what the OS hands it
+ * (offerCaseFile). When an encrypted `.icpcase` needs a passphrase, the picked path (or the dropped bytes)
+ * stays in main behind a short-lived token, so the retry with the passphrase does not reopen the dialog and
+ * still carries no path.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CaseSchema, type Case } from '../../core/model/case';
+import { unsafeCharacters } from '../../core/validate/characters';
 import type { ErrorCode, HandlerMap } from '../contract';
 import { nodeFs, writeFileAtomic } from '../../host/store/atomic-file';
 import {
@@ -25,6 +28,8 @@ import {
 import { StoreError, type StoreErrorCode } from '../../host/store/errors';
 import { ICPCASE_LIMITS } from '../../host/store/icpcase';
 import { ScanCache, storeScanStore } from '../../host/packet/scan-cache';
+import { uprightTurnOf } from '../../host/ocr/scan-port';
+import { sniffMediaType } from '../../host/store/attachments';
 import type { HandlerDeps } from './deps';
 import { keySessionFor, storeRootOf } from './key-session';
 import { signedScanFor } from './signed-scan';
@@ -36,7 +41,17 @@ void storeCodesAreContractCodes;
 
 const caseId = z.string().regex(CASE_ID_PATTERN);
 const attachmentId = z.string().regex(ATTACHMENT_ID_PATTERN);
-const caseName = z.string().trim().min(1).max(200);
+/**
+ * A case name typed in a dialog: control, direction and invisible characters are refused (issue 22 point 7) —
+ * they would reach terminals and file names from someone else's case. In the editor the pre-flight flags them
+ * as the user types instead, so an autosave never loses an edit.
+ */
+const caseName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((name) => unsafeCharacters(name).length === 0, { message: 'unsafeCharacters' });
 const checklistItemId = z.string().min(1).max(100);
 const passphrase = z.string().min(1).max(1024);
 /** How long a picked import file waits for its passphrase. */
@@ -59,6 +74,7 @@ type CaseChannels =
   | 'attachment:remove'
   | 'case:export'
   | 'case:import'
+  | 'case:importFile'
   | 'case:restoreBackup';
 
 /** Runs a store call, turning a StoreError into the HandlerError the contract carries. */
@@ -128,35 +144,90 @@ export function prepareScansLater(deps: HandlerDeps, c: Case): void {
   );
 }
 
+/** Where a case file to import comes from: a path main chose (dialog, OS, Open Recent) or dropped bytes. */
+type ImportSource = { kind: 'path'; file: string } | { kind: 'bytes'; bytes: Uint8Array };
+
+/**
+ * Imports waiting behind a token: a picked or OS-opened file until the renderer asks for it, an encrypted one
+ * until the user gives its passphrase. Shared per handler set, so main can offer a file (offerCaseFile) that
+ * `case:import` then takes by token.
+ */
+class PendingImports {
+  readonly #entries = new Map<string, { source: ImportSource; expires: number }>();
+
+  put(token: string, source: ImportSource): void {
+    this.#entries.set(token, { source, expires: Date.now() + IMPORT_TOKEN_TTL_MS });
+  }
+
+  take(token: string): ImportSource | undefined {
+    this.#purge();
+    return this.#entries.get(token)?.source;
+  }
+
+  delete(token: string): void {
+    this.#entries.delete(token);
+  }
+
+  #purge(): void {
+    const now = Date.now();
+    for (const [token, pending] of this.#entries) if (pending.expires < now) this.#entries.delete(token);
+  }
+}
+
+const pendingImports = new WeakMap<HandlerDeps, PendingImports>();
+
+function pendingImportsFor(deps: HandlerDeps): PendingImports {
+  let pending = pendingImports.get(deps);
+  if (!pending) {
+    pending = new PendingImports();
+    pendingImports.set(deps, pending);
+  }
+  return pending;
+}
+
+/**
+ * Puts a file main was given (by the OS, or from Open Recent) behind a fresh import token; the renderer
+ * imports it with `case:import { importToken }`, through the same checks and passphrase prompt as a file
+ * picked in the Open dialog. Main checks the path before (electron/open-files.ts).
+ */
+export function offerCaseFile(deps: HandlerDeps, file: string): string {
+  const token = randomUUID();
+  pendingImportsFor(deps).put(token, { kind: 'path', file });
+  return token;
+}
+
 export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChannels> {
   const store = caseStoreFor(deps);
-  const pendingImports = new Map<string, { file: string; expires: number }>();
+  const pending = pendingImportsFor(deps);
 
-  async function importFrom(file: string, pass: string | undefined, token: string) {
+  async function bytesOf(source: ImportSource): Promise<Uint8Array> {
+    if (source.kind === 'bytes') return source.bytes;
+    const info = await stat(source.file);
+    if (info.size > ICPCASE_LIMITS.maxTotalBytes) {
+      throw new StoreError('importTooLarge', { bytes: info.size, limitBytes: ICPCASE_LIMITS.maxTotalBytes });
+    }
+    return readFile(source.file);
+  }
+
+  async function importFrom(source: ImportSource, pass: string | undefined, token: string) {
     try {
-      const info = await stat(file);
-      if (info.size > ICPCASE_LIMITS.maxTotalBytes) {
-        throw new StoreError('importTooLarge', {
-          bytes: info.size,
-          limitBytes: ICPCASE_LIMITS.maxTotalBytes,
-        });
-      }
       const imported = await store.importCase(
-        await readFile(file),
+        await bytesOf(source),
         pass === undefined ? {} : { passphrase: pass },
       );
-      pendingImports.delete(token);
+      pending.delete(token);
       prepareScansLater(deps, imported);
+      if (source.kind === 'path') deps.onCaseFileUsed?.(source.file);
       return { imported: true as const, case: imported };
     } catch (error) {
       if (
         error instanceof StoreError &&
         (error.code === 'passphraseRequired' || error.code === 'wrongPassphrase')
       ) {
-        pendingImports.set(token, { file, expires: Date.now() + IMPORT_TOKEN_TTL_MS });
+        pending.put(token, source);
         throw new StoreError(error.code, { importToken: token });
       }
-      pendingImports.delete(token);
+      pending.delete(token);
       throw error;
     }
   }
@@ -195,8 +266,17 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
       }),
       async (r) => {
         // On a signed document's line only its checked signed scan is taken (electron/ipc/signing.ts).
-        const signed = await signedScanFor(store, r.caseId, r.checklistItemId, r.bytes);
-        const added = await store.addAttachment(r.caseId, { ...r, ...signed });
+        const signed = await signedScanFor(store, { ...r, resourcesDir: deps.resourcesDir });
+        // A scan lying on its side is found from its text now, so the checklist never shows it as provided.
+        const turnToUpright =
+          deps.scanPort && sniffMediaType(r.bytes).accepted
+            ? await uprightTurnOf(deps.scanPort, r.bytes)
+            : undefined;
+        const added = await store.addAttachment(r.caseId, {
+          ...r,
+          ...signed,
+          ...(turnToUpright ? { turnToUpright } : {}),
+        });
         // The scan's normalised copy is made now, once; every export streams it from the store.
         await scanCacheFor(deps, r.caseId).prepare(added.attachment);
         return added;
@@ -216,23 +296,30 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
       if (!target) return { saved: false as const };
       const { bytes } = await store.exportCase(r.id, r.passphrase ? { passphrase: r.passphrase } : {});
       await writeFileAtomic(nodeFs, target, bytes);
+      deps.onCaseFileUsed?.(target);
       return { saved: true as const, fileName: path.basename(target), encrypted: r.passphrase !== undefined };
     }),
     'case:import': viaStore(
       z.strictObject({ passphrase: passphrase.optional(), importToken: z.uuid().optional() }),
       async (r) => {
-        const now = Date.now();
-        for (const [token, pending] of pendingImports)
-          if (pending.expires < now) pendingImports.delete(token);
         if (r.importToken) {
-          const pending = pendingImports.get(r.importToken);
-          if (!pending) throw new StoreError('notFound', { reason: 'importTokenExpired' });
-          return importFrom(pending.file, r.passphrase, r.importToken);
+          const source = pending.take(r.importToken);
+          if (!source) throw new StoreError('notFound', { reason: 'importTokenExpired' });
+          return importFrom(source, r.passphrase, r.importToken);
         }
         const file = await deps.showOpenDialog();
         if (!file) return { imported: false as const };
-        return importFrom(file, r.passphrase, randomUUID());
+        return importFrom({ kind: 'path', file }, r.passphrase, randomUUID());
       },
+    ),
+    // A file dropped on the window: its bytes, never its path (the renderer chooses no path main opens).
+    'case:importFile': viaStore(
+      z.strictObject({
+        fileName: z.string().max(1024),
+        // Checked like a picked file (importCaseArchive refuses more than ICPCASE_LIMITS as importTooLarge).
+        bytes: z.instanceof(Uint8Array),
+      }),
+      (r) => importFrom({ kind: 'bytes', bytes: r.bytes }, undefined, randomUUID()),
     ),
   };
 }

@@ -3,8 +3,10 @@
  * the keychain) and the tests and the e2e bridge wire to temp folders and fakes. Types only, in their own
  * module so handlers.ts and the handler files do not import each other.
  */
-import type { IpcEvents, Settings } from '../contract';
+import type { IpcEvents, OpenRequest, Settings } from '../contract';
 import type { KeyProvider } from '../../host/store/keys';
+import type { TrustedRulePackKey } from '../../host/rules/pack-file';
+import type { ScanPort } from '../../host/ocr/scan-port';
 
 /** Whether the OS keychain can guard the data key, and if not, why (electron/keychain.ts). */
 export type KeychainAvailability =
@@ -26,30 +28,54 @@ export interface PacketDeps {
   showItemInFolder?: (target: string) => void;
   /** Sends `packet:progress` to the renderer. */
   onPacketProgress?: (progress: IpcEvents['packet:progress']) => void;
-  /** Where resources/fonts lives; the packaged app passes process.resourcesPath. */
-  resourcesDir?: string;
 }
 
 /** What the sign-and-return handlers need beyond the common deps. */
 export interface SigningDeps {
   /** Native Save dialog for a PDF to print (filter .pdf): the chosen path, or undefined when cancelled. */
   showSigningSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
-  /**
-   * zxing-wasm's zxing_full.wasm, which reads and writes the QR codes (host/qr): the built app passes the
-   * copy beside main.cjs; absent, the source tree's node_modules copy is used.
-   */
-  qrWasmPath?: string;
 }
 
 /** What the after-approval handlers need beyond the common deps. */
 export interface AfterDeps {
   /** Native Save dialog for a calendar file (filter .ics): the chosen path, or undefined when cancelled. */
   showCalendarSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
+  /** Native Save dialog for a PDF worksheet (the annual report's sheet): the chosen path, or undefined. */
+  showSheetSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
 }
 
-export interface HandlerDeps extends PacketDeps, AfterDeps, SigningDeps {
+/** What the scan handlers need: a reader running off the main thread (the app's worker, a test's own). */
+export interface ScanDeps {
+  /** Absent: this installation cannot read scans (the handlers answer `ocrUnavailable`). */
+  scanPort?: ScanPort;
+}
+
+/** The desktop shell around the handlers (electron/ipc/desktop.ts); absent in headless uses and the e2e bridge. */
+export interface DesktopDeps {
+  /** A case file was imported from, or exported to, this path (a dialog's, or one main checked): Open Recent. */
+  onCaseFileUsed?: (file: string) => void;
+  /** The `.icpcase` files the OS asked to open before the renderer listened (electron/open-files.ts). */
+  takeOpenRequests?: () => Promise<OpenRequest[]>;
+  /** The renderer says whether a case is open: the menu enables Export case and Close case. */
+  onMenuContext?: (context: { caseOpen: boolean }) => void;
+}
+
+/** What the rule-pack handlers need beyond the common deps. */
+export interface RulesDeps {
+  /** Native Open dialog for a rule pack (filter .icprules): the chosen path, or undefined when cancelled. */
+  showRulePackOpenDialog?: () => Promise<string | undefined>;
+  /** The keys trusted to sign rule packs; default: the keys shipped in the app (host/rules/trusted-keys.ts). */
+  trustedRulePackKeys?: readonly TrustedRulePackKey[];
+}
+
+export interface HandlerDeps extends PacketDeps, AfterDeps, SigningDeps, DesktopDeps, RulesDeps, ScanDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
+  /**
+   * What ships beside the app (fonts/ for the documents): process.resourcesPath packaged, `<app>/resources`
+   * unpackaged (bootstrap's `resourcesDirFor`), the repository's resources/ in tests.
+   */
+  resourcesDir: string;
   appName: string;
   appVersion: string;
   /** The OS locale, e.g. app.getLocale() → 'zh-CN', 'en-US'. */

@@ -23,9 +23,7 @@ const renderRequest = z.strictObject({
   variant: z.enum(['submission', 'review']),
 });
 
-export function createDocumentHandlers(
-  deps: HandlerDeps & { resourcesDir?: string },
-): Pick<HandlerMap, 'document:render'> {
+export function createDocumentHandlers(deps: HandlerDeps): Pick<HandlerMap, 'document:render'> {
   const store = caseStoreFor(deps);
   return {
     'document:render': viaStore(renderRequest, async ({ caseId, templateId, variant }) => {
@@ -35,7 +33,7 @@ export function createDocumentHandlers(
         const bytes = await renderCaseDocument(templateId, c, {
           variant,
           decision: previewDecision(c),
-          ...(deps.resourcesDir ? { resourcesDir: deps.resourcesDir } : {}),
+          resourcesDir: deps.resourcesDir,
         });
         return { bytes };
       } catch (error) {

@@ -56,9 +56,12 @@ export function createEncryptionHandlers(deps: HandlerDeps): Pick<HandlerMap, En
         await store.unlock();
         unlocked = true;
       } catch (error) {
-        if (!(error instanceof StoreError) || error.code !== 'keyUnavailable') throw error;
-        const reason = String(error.details?.reason ?? '');
-        if (reason === 'keychainRefused') problem = 'keychainRefused';
+        if (error instanceof StoreError && error.code === 'keyringDamaged') problem = 'keyringDamaged';
+        else if (!(error instanceof StoreError) || error.code !== 'keyUnavailable') throw error;
+        const reason = String(error instanceof StoreError ? (error.details?.reason ?? '') : '');
+        if (problem) {
+          // keyringDamaged: shown as it is.
+        } else if (reason === 'keychainRefused') problem = 'keychainRefused';
         else if (reason.startsWith('keychain')) problem = 'keychainUnavailable';
         else throw error;
       }

@@ -9,15 +9,19 @@ import type { HandlerDeps } from './deps';
 import { createAfterHandlers } from './after';
 import { createAppHandlers } from './app';
 import { createCaseHandlers } from './cases';
+import { createDesktopHandlers } from './desktop';
 import { createDocumentHandlers } from './documents';
 import { createEncryptionHandlers } from './encryption';
+import { createLifecycleHandlers } from './lifecycle';
 import { createSampleHandlers } from './sample';
 import { createPacketHandlers } from './packet';
+import { createRulesHandlers } from './rules';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
+import { createScanHandlers } from './scan';
 import { createSigningHandlers } from './signing';
 
-export type { HandlerDeps, PacketDeps } from './deps';
+export type { DesktopDeps, HandlerDeps, PacketDeps } from './deps';
 
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   return {
@@ -30,6 +34,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createDocumentHandlers(deps),
     ...createSigningHandlers(deps),
     ...createAfterHandlers(deps),
+    ...createLifecycleHandlers(deps),
     ...createEncryptionHandlers(deps),
+    ...createDesktopHandlers(deps),
+    ...createRulesHandlers(deps),
+    ...createScanHandlers(deps),
   };
 }

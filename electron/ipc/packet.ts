@@ -36,7 +36,16 @@ const PACKET_TO_CONTRACT: Record<PacketErrorCode, ErrorCode> = {
   cancelled: 'exportCancelled',
   // Handled before it can surface: main asks the user and retries with replace.
   folderExists: 'ioFailed',
+  imageLibraryUnavailable: 'imageLibraryUnavailable',
 };
+
+/** A packet error as the handler error the renderer translates (`errors.<code>`). */
+export function packetHandlerError(error: PacketError): HandlerError {
+  const details: Record<string, string | number | boolean> = { ...error.details };
+  // The renderer shows the issues from its own pre-flight; the keys say which ones refused the export.
+  if (error.issues.length) details.issueKeys = error.issues.map((i) => i.key).join('\n');
+  return new HandlerError(PACKET_TO_CONTRACT[error.code], details);
+}
 
 const caseIdSchema = z.string().regex(CASE_ID_PATTERN);
 const buildRequest = z.strictObject({
@@ -74,7 +83,7 @@ export function createPacketHandlers(deps: HandlerDeps): Pick<HandlerMap, Packet
           acceptWarnings: request.acceptWarnings ?? false,
           now: new Date(),
           appVersion: deps.appVersion,
-          ...(deps.resourcesDir ? { resourcesDir: deps.resourcesDir } : {}),
+          resourcesDir: deps.resourcesDir,
           onProgress: (progress) => deps.onPacketProgress?.({ caseId: c.id, ...progress }),
           signal: controller.signal,
         });
@@ -104,12 +113,7 @@ export function createPacketHandlers(deps: HandlerDeps): Pick<HandlerMap, Packet
         record,
       };
     } catch (error) {
-      if (error instanceof PacketError) {
-        const details: Record<string, string | number | boolean> = { ...error.details };
-        // The renderer shows the issues from its own pre-flight; the keys say which ones refused the export.
-        if (error.issues.length) details.issueKeys = error.issues.map((i) => i.key).join('\n');
-        throw new HandlerError(PACKET_TO_CONTRACT[error.code], details);
-      }
+      if (error instanceof PacketError) throw packetHandlerError(error);
       if (error instanceof StoreError) throw new HandlerError(error.code, error.details);
       throw error;
     } finally {

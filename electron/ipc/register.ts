@@ -5,7 +5,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Channel, HandlerMap, Result } from '../contract';
 import { isAppUrl } from '../security';
-import { fail } from './result';
+import { fail, internalCauseOf } from './result';
 
 /** What the sender check looks at, taken from an invoke event. */
 export interface SenderInfo {
@@ -44,12 +44,14 @@ const registered = new WeakMap<object, Set<string>>();
 /**
  * Registers every channel of `handlers`. An untrusted sender gets `{ ok: false, code: 'untrustedSender' }`
  * and the handler never runs. Registering a channel twice on the same ipcMain throws, so two features can
- * never silently claim one channel.
+ * never silently claim one channel. A handler that fails unexpectedly answers `internal`; its error (with
+ * the stack) goes to `onInternalError`, main's log, and never to the renderer.
  */
 export function registerHandlers(
   ipcMain: Pick<IpcMain, 'handle'>,
   handlers: HandlerMap,
   isTrusted: (event: IpcMainInvokeEvent) => boolean,
+  onInternalError: (channel: Channel, error: unknown) => void = () => undefined,
 ): void {
   const channels = registered.get(ipcMain) ?? new Set<string>();
   registered.set(ipcMain, channels);
@@ -62,8 +64,11 @@ export function registerHandlers(
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrusted(event)) return fail('untrustedSender');
       try {
-        return await handler(payload);
-      } catch {
+        const result = await handler(payload);
+        if (!result.ok && result.code === 'internal') onInternalError(channel, internalCauseOf(result));
+        return result;
+      } catch (error) {
+        onInternalError(channel, error);
         return fail('internal');
       }
     });

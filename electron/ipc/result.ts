@@ -19,12 +19,22 @@ export function fail(code: ErrorCode, details?: Record<string, string | number |
   return details ? { ok: false, code, details } : { ok: false, code };
 }
 
+/** The error behind each `internal` result, for main's log; it never crosses the bridge. */
+const internalCauses = new WeakMap<object, unknown>();
+
+/** What made a handler answer `internal` (for the log), if this result is one. */
+export function internalCauseOf(result: Result<unknown>): unknown {
+  return internalCauses.get(result);
+}
+
 function errorToResult(error: unknown): Result<never> {
   if (error instanceof HandlerError) return fail(error.code, error.details);
   const errno = (error as NodeJS.ErrnoException | undefined)?.code;
   if (errno === 'ENOSPC' || errno === 'EDQUOT') return fail('diskFull');
   if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) return fail('ioFailed', { errno });
-  return fail('internal');
+  const result = fail('internal');
+  internalCauses.set(result, error);
+  return result;
 }
 
 /**

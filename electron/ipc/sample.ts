@@ -13,16 +13,18 @@ import type { HandlerMap } from '../contract';
 import { exportCaseArchive } from '../../host/store/icpcase';
 import type { HandlerDeps } from './deps';
 import { caseStoreFor, prepareScansLater, viaStore } from './cases';
+import { packetHandlerError } from './packet';
+import { PacketError } from '../../core/packet/errors';
 
-/** `resourcesDir` (where resources/fonts lives) is passed by the packaged app; the source tree's is the default. */
-export function createSampleHandlers(
-  deps: HandlerDeps & { resourcesDir?: string },
-): Pick<HandlerMap, 'case:createSample'> {
+export function createSampleHandlers(deps: HandlerDeps): Pick<HandlerMap, 'case:createSample'> {
   const store = caseStoreFor(deps);
   return {
     'case:createSample': viaStore(z.undefined(), async () => {
       const now = new Date();
-      const sample = await buildSampleCase(now, deps.resourcesDir);
+      // Drawing the scans needs the image library, loaded now for the first time: a failure says so.
+      const sample = await buildSampleCase(now, deps.resourcesDir).catch((error: unknown) => {
+        throw error instanceof PacketError ? packetHandlerError(error) : error;
+      });
       const scans = new Map<string, Buffer>();
       for (const file of sample.files)
         scans.set(path.basename(file.name, path.extname(file.name)), Buffer.from(file.bytes));

@@ -7,8 +7,18 @@ import type { ScanRefusal } from '../../core/documents/signed-scan';
 import { signedDocumentOfLine } from '../../core/rules/checklist';
 import { inspectAttachment } from '../../host/store/attachments';
 import type { CaseStore } from '../../host/store/case-store';
+import { ocrResources } from '../../host/ocr/resources';
+import { configureQr } from '../../host/qr';
 import { checkSignedScan } from '../../host/signing';
 import { HandlerError } from './result';
+
+/**
+ * Points the QR module at the .wasm in the resources folder (`<resources>/ocr/zxing_full.wasm`, the file the
+ * scan reader uses too). Called where a handler first needs QR codes, so handlers are made without I/O.
+ */
+export function useQrFrom(resourcesDir: string): void {
+  configureQr({ wasmPath: ocrResources(resourcesDir).qrWasm });
+}
 
 /** A refusal as the contract's details: flat strings and numbers. */
 function refusalDetails(refusal: ScanRefusal): Record<string, string | number> {
@@ -29,12 +39,12 @@ function refusalDetails(refusal: ScanRefusal): Record<string, string | number> {
  */
 export async function signedScanFor(
   store: CaseStore,
-  caseId: string,
-  checklistItemId: string,
-  bytes: Uint8Array,
+  request: { caseId: string; checklistItemId: string; bytes: Uint8Array; resourcesDir: string },
 ): Promise<{ signedCopy: SignedCopy; replaces: string[] } | undefined> {
+  const { caseId, checklistItemId, bytes } = request;
   const templateId = signedDocumentOfLine(checklistItemId);
   if (!templateId) return undefined;
+  useQrFrom(request.resourcesDir);
   // Type and size first (the store's own refusals); then the marks.
   const { mediaType } = await inspectAttachment(bytes);
   const { case: c } = await store.open(caseId);

@@ -3,7 +3,7 @@
  * What comes back is checked by `attachment:add` (signed-scan.ts), the only way onto a signed document's line.
  *
  * The renderer sends ids only. The PDF's path comes from the Save dialog main opens itself; the QR module's
- * .wasm from the path main was started with (deps.qrWasmPath).
+ * .wasm from the resources folder (`<resources>/ocr/zxing_full.wasm`, the file the scan reader uses too).
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -12,9 +12,9 @@ import { signedTemplate } from '../../core/documents/signing';
 import type { HandlerMap } from '../contract';
 import { nodeFs, writeFileAtomic } from '../../host/store/atomic-file';
 import { CASE_ID_PATTERN } from '../../host/store/case-store';
-import { configureQr } from '../../host/qr';
 import { renderForSigning } from '../../host/signing';
 import { caseStoreFor, viaStore } from './cases';
+import { useQrFrom } from './signed-scan';
 import type { HandlerDeps } from './deps';
 import { HandlerError } from './result';
 
@@ -25,19 +25,19 @@ const printRequest = z.strictObject({
 });
 
 export function createSigningHandlers(deps: HandlerDeps): Pick<HandlerMap, 'signing:print'> {
-  if (deps.qrWasmPath) configureQr({ wasmPath: deps.qrWasmPath });
   const store = caseStoreFor(deps);
   return {
     'signing:print': viaStore(printRequest, async ({ caseId, templateId, language }) => {
       if (!deps.showSigningSaveDialog) throw new HandlerError('internal', { reason: 'noSaveDialog' });
       if (!signedTemplate(templateId)) throw new HandlerError('notFound', { templateId });
       const { case: c } = await store.open(caseId);
+      useQrFrom(deps.resourcesDir);
       let printed;
       try {
         printed = await renderForSigning(c, templateId, {
           languages: language === 'zh-CN' ? ['zh', 'en'] : ['en'],
           now: new Date(),
-          ...(deps.resourcesDir ? { resourcesDir: deps.resourcesDir } : {}),
+          resourcesDir: deps.resourcesDir,
         });
       } catch (error) {
         if (error instanceof DocumentError && error.code === 'unsupportedCharacters')

@@ -41,7 +41,8 @@ export interface ExportRequest {
   acceptWarnings: boolean;
   now: Date;
   appVersion: string;
-  resourcesDir?: string;
+  /** Where fonts/ lives (host/documents.ts). */
+  resourcesDir: string;
   /** Today for the pre-flight's validity checks (YYYY-MM-DD); the local date when absent. */
   today?: string;
   onProgress?: (progress: { done: number; total: number; step: string }) => void;

@@ -7,30 +7,22 @@
  * a compliant JPEG only loses quality (and time, for a 20-scan licence packet).
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
-import sharp from 'sharp';
 import type { NormalisedImage } from '../../core/packet/types';
 import { PacketError } from '../../core/packet/errors';
 import { meetsMinPixels, type UploadProfile } from '../../core/packet/profiles';
+import { loadSharp, type Sharp } from './sharp';
+import { MAX_IMAGE_PIXELS } from '../store/verify-media';
+
+export { SHARP_LIMITS } from './sharp';
+/** At most this many images are decoded at once (each with SHARP_LIMITS.threads threads). */
+export const SHARP_JOBS = 1;
 
 /**
- * sharp's limits for the whole process (app main or CLI):
- * - libvips' operation cache is bounded small (it keeps decoded scans for reuse we rarely make: unbounded, a
- *   packet of phone photos held hundreds of MB in it);
- * - each image uses at most two threads, and at most {@link SHARP_JOBS} images are decoded at once, so a
- *   12-megapixel photo (36 MB of pixels, more while resizing) is the most memory one normalisation holds.
+ * Version of what normaliseImage produces: bump it when its output changes, and cached copies are redone.
+ * 2: every scan is decoded to its last pixel first (issue 22 point 2) — copies made by version 1 may have passed
+ * a damaged JPEG through byte for byte, so they are made again.
  */
-export const SHARP_LIMITS = {
-  cacheMemoryMb: 16,
-  cacheItems: 20,
-  threads: Math.min(2, availableParallelism()),
-};
-export const SHARP_JOBS = 1;
-sharp.cache({ memory: SHARP_LIMITS.cacheMemoryMb, files: 0, items: SHARP_LIMITS.cacheItems });
-sharp.concurrency(SHARP_LIMITS.threads);
-
-/** Version of what normaliseImage produces: bump it when its output changes, and cached copies are redone. */
-export const NORMALISER_VERSION = 1;
+export const NORMALISER_VERSION = 2;
 
 /**
  * The name of a profile's normalisation: a hash of every setting that changes the output. Profiles with the
@@ -79,9 +71,14 @@ interface OrientedInfo {
   oriented: boolean;
 }
 
-async function inspect(bytes: Uint8Array, name: string): Promise<OrientedInfo> {
+async function inspect(sharp: Sharp, bytes: Uint8Array, name: string): Promise<OrientedInfo> {
   try {
-    const meta = await sharp(bytes).metadata();
+    const meta = await sharp(bytes, { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+    // Only scans: sharp would as readily rasterise an SVG, a GIF or a TIFF given the name of a JPEG.
+    if (meta.format !== 'jpeg' && meta.format !== 'png')
+      throw new Error(`not a JPEG or PNG (${meta.format})`);
+    if (meta.width * meta.height > MAX_IMAGE_PIXELS)
+      throw new Error(`${meta.width}×${meta.height} px is more than a scan has`);
     const swap = (meta.orientation ?? 1) >= 5;
     const width = meta.width;
     const height = meta.height;
@@ -101,17 +98,26 @@ async function inspect(bytes: Uint8Array, name: string): Promise<OrientedInfo> {
   }
 }
 
-/** Converts `bytes` (JPEG or PNG) to the profile; `name` only labels errors. */
-export function normaliseImage(
+/**
+ * Converts `bytes` (JPEG or PNG) to the profile; `name` only labels errors. sharp is loaded here, the first
+ * time (host/packet/sharp.ts): when it cannot be, this fails with `imageLibraryUnavailable`.
+ */
+export async function normaliseImage(
   bytes: Uint8Array,
   profile: UploadProfile,
   name: string,
 ): Promise<NormalisedImage> {
-  return limited(() => normalise(bytes, profile, name));
+  const sharp = await loadSharp();
+  return limited(() => normalise(sharp, bytes, profile, name));
 }
 
-async function normalise(bytes: Uint8Array, profile: UploadProfile, name: string): Promise<NormalisedImage> {
-  const info = await inspect(bytes, name);
+async function normalise(
+  sharp: Sharp,
+  bytes: Uint8Array,
+  profile: UploadProfile,
+  name: string,
+): Promise<NormalisedImage> {
+  const info = await inspect(sharp, bytes, name);
   if (!meetsMinPixels(profile, info.width, info.height)) {
     throw new PacketError('attachmentTooSmall', {
       name,
@@ -130,7 +136,18 @@ async function normalise(bytes: Uint8Array, profile: UploadProfile, name: string
     !info.oriented &&
     Math.max(info.width, info.height) <= maxLongEdge &&
     bytes.length <= maxBytes;
-  if (compliant) return { bytes, width: info.width, height: info.height, reencoded: false };
+  if (compliant) {
+    // Passed through byte for byte, so it must be whole: decode every pixel (a copy made below is decoded anyway).
+    await sharp(bytes, { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS })
+      .stats()
+      .catch((error: unknown) => {
+        throw new PacketError('attachmentUnreadable', {
+          name,
+          reason: error instanceof Error ? error.message : String(error),
+        });
+      });
+    return { bytes, width: info.width, height: info.height, reencoded: false };
+  }
 
   let scale = Math.min(1, maxLongEdge / Math.max(info.width, info.height));
   for (;;) {
@@ -139,13 +156,23 @@ async function normalise(bytes: Uint8Array, profile: UploadProfile, name: string
     if (!meetsMinPixels(profile, width, height)) break;
     for (const step of QUALITY_STEPS) {
       const quality = profile.jpegQuality - step;
-      const { data, info: out } = await sharp(bytes, { limitInputPixels: 200_000_000 })
+      const { data, info: out } = await sharp(bytes, {
+        failOn: 'warning',
+        limitInputPixels: MAX_IMAGE_PIXELS,
+      })
         .autoOrient()
         .resize({ width, height, fit: 'fill', withoutEnlargement: true })
         .flatten({ background: '#ffffff' })
         .toColourspace('srgb')
         .jpeg({ quality, chromaSubsampling: '4:2:0' })
-        .toBuffer({ resolveWithObject: true });
+        .toBuffer({ resolveWithObject: true })
+        .catch((error: unknown) => {
+          // The header read fine but the pixels end early or are damaged.
+          throw new PacketError('attachmentUnreadable', {
+            name,
+            reason: error instanceof Error ? error.message : String(error),
+          });
+        });
       if (data.length <= maxBytes) {
         return {
           bytes: new Uint8Array(data.buffer, data.byteOffset, data.length),

@@ -29,6 +29,11 @@ export interface ScanStore {
    * under authenticated encryption); the cache then checks only the size instead of hashing again.
    */
   readonly checksReads?: boolean;
+  /**
+   * The originals are blobs of this store too, under their SHA-256 (the case store): a scan kept byte for
+   * byte is read with `readBlob` like a re-encoded copy, without going through the case's attachment list.
+   */
+  readonly holdsOriginals?: boolean;
   readNote(sourceId: string, key: string): Promise<Uint8Array | undefined>;
   writeNote(sourceId: string, key: string, note: Uint8Array): Promise<void>;
   hasBlob(id: string): Promise<boolean>;
@@ -91,7 +96,8 @@ function sourceOf(
     reencoded: note.reencoded,
     read: async () => {
       const bytes =
-        note.unstored ?? (note.reencoded ? await store.readBlob(note.sha256) : await readOriginal());
+        note.unstored ??
+        (note.reencoded || store.holdsOriginals ? await store.readBlob(note.sha256) : await readOriginal());
       if (!bytes || bytes.length !== note.size || (!store.checksReads && sha256Hex(bytes) !== note.sha256))
         throw new PacketError('attachmentMissing', { name, id: note.sha256 });
       return bytes;
@@ -194,6 +200,7 @@ export function storeScanStore(store: CaseStore, caseId: string): ScanStore {
   return {
     // readAttachment and readDerivedBlob decrypt (AES-GCM, bound to the name) and check the SHA-256.
     checksReads: true,
+    holdsOriginals: true,
     readNote: (sourceId, key) => store.readScanNote(caseId, sourceId, key),
     writeNote: (sourceId, key, note) => store.writeScanNote(caseId, sourceId, key, note),
     hasBlob: (id) => store.hasBlob(caseId, id),

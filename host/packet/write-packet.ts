@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { Zip, ZipDeflate, strToU8, type ZipInputFile } from 'fflate';
 import { PacketError } from '../../core/packet/errors';
-import type { AssembledPacket, PacketFile } from '../../core/packet/types';
+import type { AssembledPacket, PacketFile, ScanSink, ScanSource } from '../../core/packet/types';
 
 export interface WriteOptions {
   /** The parent folder the packet folder is created in. */
@@ -71,14 +71,17 @@ interface WrittenFile {
 
 const READ_CHUNK = 1024 * 1024;
 
-/** Writes one packet file, in memory or from its source, and returns its size and CRC-32 for the zip. */
-async function writeOne(entry: PacketFile, file: string): Promise<WrittenFile> {
+/**
+ * Writes one packet file, in memory or from its source, and returns its size and CRC-32 for the zip. A file
+ * that embeds scans hands each scan's bytes to `onScan` as it reads them.
+ */
+async function writeOne(entry: PacketFile, file: string, onScan?: ScanSink): Promise<WrittenFile> {
   const handle = await open(file, 'w');
   let size = 0;
   let crc = 0;
   try {
     const chunks: AsyncIterable<Uint8Array> | Uint8Array[] =
-      'lazy' in entry ? entry.lazy.chunks() : [entry.bytes];
+      'lazy' in entry ? entry.lazy.chunks(onScan) : [entry.bytes];
     for await (const chunk of chunks) {
       crc = crc32(chunk, crc);
       size += chunk.length;
@@ -163,7 +166,11 @@ function writeZip(folderName: string, written: WrittenFile[], file: string, now:
   });
 }
 
-export async function writePacket(packet: AssembledPacket, options: WriteOptions): Promise<WrittenPacket> {
+/** Writes any packet's folder (and zip): the submission packet, or a renewal or change packet. */
+export async function writePacket(
+  packet: Pick<AssembledPacket, 'folderName' | 'files'>,
+  options: WriteOptions,
+): Promise<WrittenPacket> {
   const folder = path.join(options.outDir, packet.folderName);
   const zipFile = options.zip ? `${folder}.zip` : undefined;
   if (!options.replace) {
@@ -180,8 +187,35 @@ export async function writePacket(packet: AssembledPacket, options: WriteOptions
   try {
     const folders = new Set(packet.files.map((f) => path.dirname(path.join(staging, ...f.path.split('/')))));
     for (const dir of folders) await mkdir(dir, { recursive: true });
-    for (const entry of packet.files)
-      written.push(await writeOne(entry, path.join(staging, ...entry.path.split('/'))));
+    const target = (entry: PacketFile) => path.join(staging, ...entry.path.split('/'));
+    // A scan's own file is written from the read that puts it into the full packet: each scan is read (and
+    // decrypted) once for the folder, not once per file it appears in. Written in packet order for the zip.
+    const scanFiles = new Map<ScanSource, number[]>();
+    packet.files.forEach((entry, i) => {
+      if ('lazy' in entry && entry.lazy.scan)
+        scanFiles.set(entry.lazy.scan, [...(scanFiles.get(entry.lazy.scan) ?? []), i]);
+    });
+    const writeScanFiles = async (indices: number[], bytes?: Uint8Array) => {
+      for (const i of indices) {
+        const entry = packet.files[i];
+        if (!entry) continue;
+        if (bytes && 'lazy' in entry && bytes.length !== entry.lazy.size)
+          throw new Error(`${entry.path}: size changed while written`);
+        written[i] = await writeOne(bytes ? { path: entry.path, bytes } : entry, target(entry));
+      }
+    };
+    const fromFullPacket: ScanSink = async (scan, bytes) => {
+      const indices = scanFiles.get(scan);
+      if (!indices) return;
+      scanFiles.delete(scan);
+      await writeScanFiles(indices, bytes);
+    };
+    for (const [i, entry] of packet.files.entries())
+      if (!('lazy' in entry && entry.lazy.scan))
+        written[i] = await writeOne(entry, target(entry), fromFullPacket);
+    // Scans no other file embedded (none today) are read on their own.
+    for (const indices of scanFiles.values()) await writeScanFiles(indices);
+    if (packet.files.some((_, i) => !written[i])) throw new Error('a packet file was not written');
     if (!zipFile) {
       if (options.replace) await rm(folder, { recursive: true, force: true });
       await rename(staging, folder);

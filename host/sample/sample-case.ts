@@ -43,7 +43,7 @@ function sampleScanIds(c: Case): SampleScanIds {
 /** The sample case with its scans attached; returns the case and the files to write. */
 export async function buildSampleCase(
   now: Date,
-  resourcesDir?: string,
+  resourcesDir: string,
 ): Promise<{
   case: Case;
   files: { name: string; bytes: Uint8Array }[];
@@ -58,11 +58,11 @@ export async function buildSampleCase(
     // pre-approval statement is left to sign, to show the loop.
     ...(await drawSignedScans(base, 'authorization-letter', sampleFonts, {
       now,
-      ...(resourcesDir ? { resourcesDir } : {}),
+      resourcesDir,
     })),
     ...(await drawSignedScans(base, 'filing-commitment', sampleFonts, {
       now,
-      ...(resourcesDir ? { resourcesDir } : {}),
+      resourcesDir,
     })),
   ];
   const files: { name: string; bytes: Uint8Array }[] = [];

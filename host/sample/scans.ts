@@ -5,7 +5,7 @@
  * not photographed: SVG with the text as glyph outlines (svg-text.ts), rasterised to JPEG by sharp. Every one
  * says 样本 / SAMPLE across the page and uses the sample's fictitious data; no real emblem or design is copied.
  */
-import sharp from 'sharp';
+import { loadSharp } from '../packet/sharp';
 import type { Font as FontkitFont } from 'fontkit';
 import type { Case, SignedCopy } from '../../core/model/case';
 import { svgText, wrapByWidth, type TextStyle } from './svg-text';
@@ -94,6 +94,7 @@ export async function rasterise(
   height: number,
   tilt: number,
 ): Promise<Uint8Array> {
+  const sharp = await loadSharp();
   const buffer = await sharp(Buffer.from(svg))
     .rotate(tilt, { background: '#f4f2ec' })
     .resize(width, height, { fit: 'cover' })

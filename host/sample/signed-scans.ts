@@ -53,7 +53,7 @@ export async function drawSignedScans(
   c: Case,
   templateId: string,
   fonts: SampleFonts,
-  options: { now: Date; resourcesDir?: string },
+  options: { now: Date; resourcesDir: string },
 ): Promise<SampleScan[]> {
   const template = signedTemplate(templateId);
   const line = signingLineOf(templateId);
@@ -61,7 +61,7 @@ export async function drawSignedScans(
   const print = await layoutForSigning(c, templateId, {
     languages: [],
     now: options.now,
-    ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
+    resourcesDir: options.resourcesDir,
   });
   const labels = signersOf(template).flatMap((signer) =>
     signer.completedBy === 'applicant' ? signer.signatures.map((s) => s.zh.trim()) : [],

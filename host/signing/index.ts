@@ -82,7 +82,7 @@ export interface SigningPrintLayout extends Omit<SigningPrintResult, 'bytes'> {
 export async function layoutForSigning(
   c: Case,
   templateId: string,
-  options: { languages: readonly SigningLanguage[]; now: Date; resourcesDir?: string },
+  options: { languages: readonly SigningLanguage[]; now: Date; resourcesDir: string },
 ): Promise<SigningPrintLayout> {
   const template = templateOrThrow(templateId);
   const decision = previewDecision(c);
@@ -141,10 +141,13 @@ export async function layoutForSigning(
 export async function renderForSigning(
   c: Case,
   templateId: string,
-  options: { languages: readonly SigningLanguage[]; now: Date; resourcesDir?: string },
+  options: { languages: readonly SigningLanguage[]; now: Date; resourcesDir: string },
 ): Promise<SigningPrintResult> {
   const { prepared, layout, fonts, ...result } = await layoutForSigning(c, templateId, options);
-  const bytes = await drawDocument({ ...prepared, layout }, fonts, { now: options.now, variant: 'submission' });
+  const bytes = await drawDocument({ ...prepared, layout }, fonts, {
+    now: options.now,
+    variant: 'submission',
+  });
   return { ...result, bytes };
 }
 

@@ -21,6 +21,48 @@ export const nodeFs: StoreFs = fsp;
 
 const TEMP_NAME = /^\..+\.[0-9a-f]{16}\.tmp$/;
 
+/**
+ * Temp files this process is writing right now. The sweep of leftovers (removeStaleTemps) never takes one:
+ * writes that are not under the case lock — a scan's normalised copy and its note, made in the background —
+ * once lost their temp file to the sweep between write and rename (issue 22 point 0).
+ */
+const tempsInFlight = new Set<string>();
+
+/**
+ * A temp file younger than this may still be written by another process, or by this one before a restart
+ * reached the rename: only older ones are leftovers of a crash.
+ */
+export const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/**
+ * Renames that fail only because another program holds the file for a moment — on Windows an antivirus or
+ * the search indexer scanning what was just written (EPERM, EBUSY, EACCES) — are retried with a growing
+ * pause, as graceful-fs does: for up to 10 s on Windows, 0.5 s elsewhere (where these codes are rarely
+ * passing). Any other error, or one that outlasts the budget, is thrown as it is.
+ */
+export const RENAME_RETRY = {
+  codes: ['EPERM', 'EBUSY', 'EACCES'] as readonly string[],
+  budgetMs: process.platform === 'win32' ? 10_000 : 500,
+  firstPauseMs: 10,
+  maxPauseMs: 250,
+};
+
+export async function renameWithRetry(fs: StoreFs, from: string, to: string): Promise<void> {
+  const started = Date.now();
+  let pause = RENAME_RETRY.firstPauseMs;
+  for (;;) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      const retryable = RENAME_RETRY.codes.includes(errnoOf(error) ?? '');
+      if (!retryable || Date.now() - started + pause > RENAME_RETRY.budgetMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      pause = Math.min(pause * 2, RENAME_RETRY.maxPauseMs);
+    }
+  }
+}
+
 function errnoOf(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
@@ -54,7 +96,7 @@ export function backupPath(file: string, n: number): string {
 async function rotateBackups(fs: StoreFs, file: string, count: number): Promise<void> {
   for (let i = count - 1; i >= 1; i--) {
     try {
-      await fs.rename(backupPath(file, i), backupPath(file, i + 1));
+      await renameWithRetry(fs, backupPath(file, i), backupPath(file, i + 1));
     } catch (error) {
       if (!isMissing(error)) throw error;
     }
@@ -74,6 +116,8 @@ async function rotateBackups(fs: StoreFs, file: string, count: number): Promise<
 export interface WriteOptions {
   /** Keep this many earlier versions as `file.1` (newest) … `file.N`. */
   backups?: number;
+  /** Permissions of a new file (the umask applies): 0o600 for the store's files, the default. */
+  mode?: number;
 }
 
 /** Replaces `file` with `data` atomically and durably. On failure the old file is untouched and no temp file remains. */
@@ -85,8 +129,9 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+  tempsInFlight.add(temp);
   try {
-    const handle = await fs.open(temp, 'wx', 0o600);
+    const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -94,11 +139,13 @@ export async function writeFileAtomic(
       await handle.close();
     }
     if (options.backups) await rotateBackups(fs, file, options.backups);
-    await fs.rename(temp, file);
+    await renameWithRetry(fs, temp, file);
     await syncDir(fs, dir);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw translateFsError(error);
+  } finally {
+    tempsInFlight.delete(temp);
   }
 }
 
@@ -156,8 +203,15 @@ export async function exists(fs: StoreFs, file: string): Promise<boolean> {
   }
 }
 
-/** Removes temp files a crash left behind in `dir` (they hold only encrypted, superseded data). */
-export async function removeStaleTemps(fs: StoreFs, dir: string): Promise<void> {
+/**
+ * Removes temp files a crash left behind in `dir` (they hold only encrypted, superseded data): those older
+ * than {@link STALE_TEMP_MS} that no write of this process holds. A younger one stays until a later sweep.
+ */
+export async function removeStaleTemps(
+  fs: StoreFs,
+  dir: string,
+  now: () => number = Date.now,
+): Promise<void> {
   let names: string[];
   try {
     names = await fs.readdir(dir);
@@ -166,6 +220,11 @@ export async function removeStaleTemps(fs: StoreFs, dir: string): Promise<void> 
     throw translateFsError(error);
   }
   for (const name of names) {
-    if (TEMP_NAME.test(name)) await fs.rm(path.join(dir, name), { force: true });
+    if (!TEMP_NAME.test(name)) continue;
+    const temp = path.join(dir, name);
+    if (tempsInFlight.has(temp)) continue;
+    const info = await fs.stat(temp).catch(() => undefined);
+    if (!info || now() - info.mtimeMs < STALE_TEMP_MS) continue;
+    await fs.rm(temp, { force: true });
   }
 }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { AttachmentMeta } from '../../core/model/case';
 import { StoreError } from './errors';
+import { assertPixelBudget, verifyImage, verifyPdf } from './verify-media';
 
 /** Portal uploads are far smaller; 20 MB leaves room for a multi-page scanned PDF. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -25,6 +26,7 @@ export type SniffedKind =
         | 'avif'
         | 'tiff'
         | 'bmp'
+        | 'svg'
         | 'zip'
         | 'officeDocument'
         | 'executable'
@@ -60,6 +62,9 @@ export function sniffMediaType(bytes: Uint8Array): SniffedKind {
   }
   if (head.startsWith('II*\0') || head.startsWith('MM\0*')) return { accepted: false, found: 'tiff' };
   if (head.startsWith('BM')) return { accepted: false, found: 'bmp' };
+  // A drawing, not a scan (and renderers would run what it embeds): named .png it is still an SVG.
+  if (/^(\ufeff)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(svg|!DOCTYPE svg)/i.test(ascii(bytes, 0, 1024)))
+    return { accepted: false, found: 'svg' };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return { accepted: false, found: 'officeDocument' };
   }
@@ -121,19 +126,6 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
   return width > 0 && height > 0 ? { width, height } : undefined;
 }
 
-export async function pdfPageCount(bytes: Uint8Array): Promise<number | undefined> {
-  try {
-    // Loaded on first use: pdf-lib costs ~0.1 s to import and most sessions never add a PDF.
-    const { PDFDocument } = await import('pdf-lib');
-    // Encrypted (owner-password) PDFs still have a readable page tree; portals accept them.
-    const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
-    const pages = doc.getPageCount();
-    return pages > 0 ? pages : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The name to show for a file: its last path segment (browsers sometimes send `C:\fakepath\…`), without
  * control characters, at most 255 characters. Chinese and other scripts are kept as they are.
@@ -160,7 +152,10 @@ export interface InspectedAttachment {
   pages?: number;
 }
 
-/** Checks size and type and reads the dimensions; throws the StoreError to show the user. */
+/**
+ * Checks size and type, reads the dimensions, and proves the file whole — every pixel decoded, every PDF object
+ * parsed (verify-media.ts); throws the StoreError to show the user.
+ */
 export async function inspectAttachment(bytes: Uint8Array): Promise<InspectedAttachment> {
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
     throw new StoreError('attachmentTooLarge', { bytes: bytes.length, limitBytes: MAX_ATTACHMENT_BYTES });
@@ -168,13 +163,11 @@ export async function inspectAttachment(bytes: Uint8Array): Promise<InspectedAtt
   const kind = sniffMediaType(bytes);
   if (!kind.accepted) throw new StoreError('attachmentType', { found: kind.found });
   const base = { id: sha256Hex(bytes), mediaType: kind.mediaType, bytes: bytes.length };
-  if (kind.mediaType === 'application/pdf') {
-    const pages = await pdfPageCount(bytes);
-    if (pages === undefined) throw new StoreError('attachmentUnreadable', { found: 'pdf' });
-    return { ...base, pages };
-  }
+  if (kind.mediaType === 'application/pdf') return { ...base, pages: await verifyPdf(bytes) };
   const size = kind.mediaType === 'image/jpeg' ? jpegSize(bytes) : pngSize(bytes);
   if (!size)
     throw new StoreError('attachmentUnreadable', { found: kind.mediaType === 'image/jpeg' ? 'jpeg' : 'png' });
+  assertPixelBudget(size.width, size.height);
+  await verifyImage(bytes, kind.mediaType);
   return { ...base, widthPx: size.width, heightPx: size.height };
 }

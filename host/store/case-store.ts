@@ -19,7 +19,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AttachmentMeta, Case, SignedCopy, SigningPrint } from '../../core/model/case';
-import { createCase, restore } from '../../core/model/restore';
+import { MAX_CASE_DOCUMENT_BYTES, createCase, restore } from '../../core/model/restore';
 import { diffValues, deepEqual, revertChanges } from '../../core/model/changes';
 import { summarizeCase } from '../../core/model/summary';
 import type {
@@ -39,6 +39,7 @@ import {
   nodeFs,
   readFileIfExists,
   removeStaleTemps,
+  renameWithRetry,
   writeFileAtomic,
   type StoreFs,
 } from './atomic-file';
@@ -105,6 +106,8 @@ export class CaseStore {
   readonly #locks = new Map<string, Promise<unknown>>();
   /** Case folders this instance is building right now (see #materialise). */
   readonly #staging = new Set<string>();
+  /** Whether this instance has cleared the staging folders once (see #cleanStaging). */
+  #stagingSwept = false;
 
   constructor(options: CaseStoreOptions) {
     this.root = options.root;
@@ -170,6 +173,9 @@ export class CaseStore {
   async #readDoc(file: string, id: string): Promise<DocRead> {
     const bytes = await readFileIfExists(this.#fs, file);
     if (!bytes) return { ok: false, code: 'missing', reason: 'missing' };
+    // Nothing this app writes is larger (save refuses it): a bigger file is not parsed at all.
+    if (bytes.length > MAX_CASE_DOCUMENT_BYTES + ENCRYPTION_OVERHEAD)
+      return { ok: false, code: 'caseDamaged', reason: 'tooLarge' };
     const key = await this.#dataKey();
     let raw: unknown;
     try {
@@ -183,11 +189,10 @@ export class CaseStore {
     }
     const restored = restore(raw);
     if (!restored.ok) {
-      return {
-        ok: false,
-        code: restored.code === 'newerVersion' ? 'caseNewerVersion' : 'caseDamaged',
-        reason: restored.code,
-      };
+      // The file is authenticated (AES-GCM): only an app wrote it. Keys this version does not know come from
+      // a newer one (a field added without a schema bump): say "update the app", and never rewrite it.
+      const newer = restored.code === 'newerVersion' || restored.code === 'unknownKeys';
+      return { ok: false, code: newer ? 'caseNewerVersion' : 'caseDamaged', reason: restored.code };
     }
     if (restored.case.id !== id) return { ok: false, code: 'caseDamaged', reason: 'idMismatch' };
     return restored;
@@ -218,12 +223,7 @@ export class CaseStore {
   }
 
   async #encryptDoc(c: Case): Promise<Buffer> {
-    return encrypt(
-      await this.#dataKey(),
-      Buffer.from(JSON.stringify(c), 'utf8'),
-      Purpose.caseDocument,
-      `case:${c.id}`,
-    );
+    return encrypt(await this.#dataKey(), documentBytes(c), Purpose.caseDocument, `case:${c.id}`);
   }
 
   async #appendHistory(id: string, dir: string, entry: Omit<HistoryEntry, 'id' | 'at'>): Promise<void> {
@@ -272,9 +272,11 @@ export class CaseStore {
     const restored = restore(raw);
     if (!restored.ok) {
       throw new StoreError(restored.code === 'newerVersion' ? 'caseNewerVersion' : 'caseInvalid', {
-        reason: restored.details.slice(0, 300),
+        reason: restored.code === 'unknownKeys' ? 'unknownKeys' : restored.details.slice(0, 300),
+        ...(restored.code === 'unknownKeys' ? { keys: restored.details.slice(0, 300) } : {}),
       });
     }
+    documentBytes(restored.case);
     return restored.case;
   }
 
@@ -299,9 +301,9 @@ export class CaseStore {
       await writeFileAtomic(
         this.#fs,
         path.join(staging, CASE_FILE),
-        encrypt(key, Buffer.from(JSON.stringify(c)), Purpose.caseDocument, `case:${c.id}`),
+        encrypt(key, documentBytes(c), Purpose.caseDocument, `case:${c.id}`),
       );
-      await this.#fs.rename(staging, this.#caseDir(c.id));
+      await renameWithRetry(this.#fs, staging, this.#caseDir(c.id));
     } catch (error) {
       await this.#fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
       throw translateFsError(error);
@@ -312,25 +314,30 @@ export class CaseStore {
 
   // ------------------------------------------------------------------ cases
 
-  /** Every case in the store, newest edit first. Unreadable cases are listed too, so they can be recovered. */
+  /**
+   * Every case in the store, newest edit first. Unreadable cases are listed too, so they can be recovered: one
+   * case that cannot be read (or summarised) never hides the others. Only a store-wide problem — the key is
+   * locked, the folder cannot be read — fails the whole list.
+   */
   async list(): Promise<CaseListEntry[]> {
     await this.#cleanStaging();
     const entries: CaseListEntry[] = [];
     for (const id of await this.#caseIds(this.#casesDir())) {
+      // One case at a time, yielding in between: the main process stays responsive however many there are.
+      await new Promise((resolve) => setImmediate(resolve));
       try {
         const { case: c } = await this.#readCurrent(id);
         entries.push({ ...summarizeCase(c), readable: true });
       } catch (error) {
-        if (
-          !(error instanceof StoreError) ||
-          (error.code !== 'caseDamaged' && error.code !== 'caseNewerVersion')
-        )
-          throw error;
-        const backup = error.details?.recoverableFromBackup;
+        if (error instanceof StoreError && STORE_WIDE.has(error.code)) throw error;
+        if (error instanceof StoreError && error.code === 'notFound') continue; // deleted meanwhile
+        const known =
+          error instanceof StoreError && (error.code === 'caseDamaged' || error.code === 'caseNewerVersion');
+        const backup = known ? error.details?.recoverableFromBackup : undefined;
         entries.push({
           id,
           readable: false,
-          code: error.code,
+          code: known ? error.code : 'caseDamaged',
           ...(typeof backup === 'number' ? { recoverableFromBackup: backup } : {}),
         });
       }
@@ -339,6 +346,11 @@ export class CaseStore {
     return entries.sort((a, b) => when(b).localeCompare(when(a)));
   }
 
+  /**
+   * Removes `.new-*` folders a killed create, import or duplicate left. At the first list of this store (the
+   * app's start) every one not being built by this instance goes: the app runs once (single-instance lock) and
+   * the CLI never writes here. Later lists leave young ones alone, in case another process writes after all.
+   */
   async #cleanStaging(): Promise<void> {
     let names: string[];
     try {
@@ -350,12 +362,12 @@ export class CaseStore {
     for (const n of names) {
       const dir = path.join(this.#casesDir(), n);
       if (!n.startsWith('.new-') || this.#staging.has(dir)) continue;
-      // Another process (the CLI) may be creating a case right now: only clear what a crash left long ago.
       const info = await this.#fs.stat(dir).catch(() => undefined);
-      if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS) {
+      if (info && (!this.#stagingSwept || Date.now() - info.mtimeMs > STALE_STAGING_MS)) {
         await this.#fs.rm(dir, { recursive: true, force: true });
       }
     }
+    this.#stagingSwept = true;
   }
 
   async create(init: { name: string }): Promise<Case> {
@@ -442,7 +454,7 @@ export class CaseStore {
       const marker = Buffer.from(JSON.stringify({ deletedAt: this.#now().toISOString() }) + '\n');
       await writeFileAtomic(this.#fs, path.join(dir, TRASH_MARKER), marker);
       try {
-        await this.#fs.rename(dir, path.join(this.#trashDir(), id));
+        await renameWithRetry(this.#fs, dir, path.join(this.#trashDir(), id));
       } catch (error) {
         throw translateFsError(error);
       }
@@ -477,7 +489,7 @@ export class CaseStore {
         throw new StoreError('caseInvalid', { reason: 'alreadyExists', id });
       await this.#fs.mkdir(this.#casesDir(), { recursive: true });
       try {
-        await this.#fs.rename(from, this.#caseDir(id));
+        await renameWithRetry(this.#fs, from, this.#caseDir(id));
         await this.#fs.rm(path.join(this.#caseDir(id), TRASH_MARKER), { force: true });
       } catch (error) {
         throw translateFsError(error);
@@ -608,6 +620,8 @@ export class CaseStore {
       signedCopy?: SignedCopy;
       /** Files of the same item it supersedes (out-of-date signed copies), detached in the same write. */
       replaces?: readonly string[];
+      /** The quarter turn the scan needs to be upright, when its text was looked at and says so. */
+      turnToUpright?: 90 | 180 | 270;
     },
   ): Promise<{ attachment: AttachmentMeta; case: Case }> {
     assertCaseId(caseId);
@@ -636,6 +650,7 @@ export class CaseStore {
         validFrom: '',
         validTo: '',
         ...(input.signedCopy ? { signedCopy: input.signedCopy } : {}),
+        ...(input.turnToUpright ? { turnToUpright: input.turnToUpright } : {}),
       };
       const replaced = new Set([...(input.replaces ?? []), ...(existing ? [existing.id] : [])]);
       const kept = current.attachments.filter(
@@ -665,6 +680,53 @@ export class CaseStore {
       const dropped = new Set(sameDocument.slice(0, Math.max(0, sameDocument.length - (PRINTS_KEPT - 1))));
       const prints = [...others.filter((p) => !dropped.has(p)), print].slice(-PRINTS_TOTAL);
       return this.#writeVersion(current, { ...current, signingPrints: prints }, { kind: 'edit' });
+    });
+  }
+
+  /**
+   * Puts `bytes` (a turned copy of a scan) in place of an attachment on one checklist item, in the same
+   * position, keeping its name and validity dates. The old file stays in the store so undo can bring it back.
+   */
+  async replaceAttachment(
+    caseId: string,
+    input: { attachmentId: string; checklistItemId: string; bytes: Uint8Array },
+  ): Promise<{ attachment: AttachmentMeta; case: Case }> {
+    assertAttachmentId(input.attachmentId);
+    const inspected = await inspectAttachment(input.bytes);
+    return this.#withLock(caseId, async () => {
+      const { case: current } = await this.#readCurrent(caseId);
+      const index = current.attachments.findIndex(
+        (a) => a.id === input.attachmentId && a.checklistItemId === input.checklistItemId,
+      );
+      const old = current.attachments[index];
+      if (!old) throw new StoreError('notFound', { attachmentId: input.attachmentId });
+      const dir = path.join(this.#caseDir(caseId), ATTACHMENTS_DIR);
+      const file = path.join(dir, `${inspected.id}.enc`);
+      if (!(await exists(this.#fs, file))) {
+        await this.#fs.mkdir(dir, { recursive: true });
+        await writeFileAtomic(
+          this.#fs,
+          file,
+          encrypt(await this.#dataKey(), input.bytes, Purpose.attachment, `attachment:${inspected.id}`),
+        );
+      }
+      const attachment: AttachmentMeta = {
+        ...inspected,
+        checklistItemId: old.checklistItemId,
+        originalName: old.originalName,
+        addedAt: this.#now().toISOString(),
+        validFrom: old.validFrom,
+        validTo: old.validTo,
+        // A turned signed scan is still that signed copy (its marks were read from the same pages).
+        ...(old.signedCopy ? { signedCopy: old.signedCopy } : {}),
+      };
+      const attachments = current.attachments.filter(
+        (a, i) =>
+          i === index || !(a.id === attachment.id && a.checklistItemId === attachment.checklistItemId),
+      );
+      attachments[attachments.indexOf(old)] = attachment;
+      const next = await this.#writeVersion(current, { ...current, attachments }, { kind: 'edit' });
+      return { attachment, case: next };
     });
   }
 
@@ -806,6 +868,25 @@ export class CaseStore {
     await this.#materialise(imported, blobs, { kind: 'imported', changes: [] });
     return imported;
   }
+}
+
+/** Store-wide failures that fail a whole list, not one case's row. */
+const STORE_WIDE: ReadonlySet<string> = new Set([
+  'keyUnavailable',
+  'wrongPassphrase',
+  'passphraseRequired',
+  'diskFull',
+]);
+
+/** AES-GCM header and tag around a document (crypto.ts). */
+const ENCRYPTION_OVERHEAD = 64;
+
+/** A case as the bytes stored; refused when larger than any case the app reads back. */
+function documentBytes(c: Case): Buffer {
+  const bytes = Buffer.from(JSON.stringify(c), 'utf8');
+  if (bytes.length > MAX_CASE_DOCUMENT_BYTES)
+    throw new StoreError('caseInvalid', { reason: 'tooLarge', bytes: bytes.length });
+  return bytes;
 }
 
 export function assertCaseId(id: string): void {

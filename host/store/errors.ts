@@ -11,10 +11,13 @@ export type StoreErrorCode =
   | 'wrongPassphrase'
   | 'passphraseRequired'
   | 'keyUnavailable'
+  /** Every copy of keyring.json is damaged (not a wrong passphrase: the passphrase could not be checked). */
+  | 'keyringDamaged'
   | 'diskFull'
   | 'attachmentType'
   | 'attachmentTooLarge'
   | 'attachmentUnreadable'
+  | 'attachmentTooManyPixels'
   | 'attachmentDamaged'
   | 'importUnsafeEntry'
   | 'importTooLarge'

@@ -11,6 +11,12 @@
  * manifest carries wrapped by the passphrase (scrypt). The manifest itself never holds personal data.
  *
  * The change history stays behind: it is the sender's audit trail, and the recipient starts a fresh one.
+ *
+ * What an archive proves (README "Moving a case"): the manifest holds the SHA-256 of `case.json` and of every
+ * attachment, so damage and an edit that did not also rewrite the manifest are refused. In a plain archive
+ * that is all: whoever edits `case.json` can recompute its hash, so a plain archive cannot prove who made it
+ * or that nobody changed it. Only a passphrase-protected one can: AES-256-GCM authenticates every entry, so
+ * a changed byte fails to decrypt unless the editor knew the passphrase.
  */
 import { z } from 'zod';
 import { restore } from '../../core/model/restore';
@@ -18,7 +24,7 @@ import type { Case } from '../../core/model/case';
 import { DecryptError, Purpose, decrypt, encrypt, newDataKey } from './crypto';
 import { StoreError } from './errors';
 import { PassphraseKeyProvider } from './keys';
-import { MAX_ATTACHMENT_BYTES, sha256Hex, sniffMediaType } from './attachments';
+import { MAX_ATTACHMENT_BYTES, inspectAttachment, sha256Hex, sniffMediaType } from './attachments';
 import { readZipSafely, writeZip, type ZipLimits } from './zip';
 
 export const ICPCASE_FORMAT = 'icpcase';
@@ -37,14 +43,26 @@ const ManifestSchema = z.object({
   version: z.literal(ICPCASE_VERSION),
   exportedAt: z.string(),
   caseFile: z.enum(['case.json', 'case.json.enc']),
-  encryption: z.object({ method: z.literal('aes-256-gcm'), wrappedKey: z.string().min(1) }).nullable(),
-  attachments: z.array(
-    z.object({
-      id: z.string().regex(/^[0-9a-f]{64}$/),
-      file: z.string().regex(/^attachments\/[0-9a-f]{64}\.(jpg|png|pdf|enc)$/),
-      bytes: z.number().int().min(0),
-    }),
-  ),
+  /**
+   * SHA-256 of the plaintext of `case.json` (plain archives; an encrypted entry is authenticated already).
+   * Absent in archives made before it existed.
+   */
+  caseSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  encryption: z
+    .object({ method: z.literal('aes-256-gcm'), wrappedKey: z.string().min(1).max(4096) })
+    .nullable(),
+  attachments: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[0-9a-f]{64}$/),
+        file: z.string().regex(/^attachments\/[0-9a-f]{64}\.(jpg|png|pdf|enc)$/),
+        bytes: z.number().int().min(0),
+      }),
+    )
+    .max(ICPCASE_LIMITS.maxEntries),
 });
 type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -66,7 +84,8 @@ export async function exportCaseArchive(
     entries.push({ name: file, data: seal(file, data), stored: true });
   }
   const caseFile = key ? 'case.json.enc' : 'case.json';
-  entries.unshift({ name: caseFile, data: seal(caseFile, Buffer.from(JSON.stringify(c, null, 2), 'utf8')) });
+  const caseJson = Buffer.from(JSON.stringify(c, null, 2), 'utf8');
+  entries.unshift({ name: caseFile, data: seal(caseFile, caseJson) });
   const wrappedKey = key
     ? (
         await new PassphraseKeyProvider(options.passphrase ?? '', {
@@ -79,6 +98,7 @@ export async function exportCaseArchive(
     version: ICPCASE_VERSION,
     exportedAt: options.now.toISOString(),
     caseFile,
+    ...(key ? {} : { caseSha256: sha256Hex(caseJson) }),
     encryption: wrappedKey ? { method: 'aes-256-gcm', wrappedKey } : null,
     attachments: listed,
   };
@@ -113,7 +133,15 @@ function readManifest(files: Map<string, Uint8Array>): Manifest {
  */
 export async function importCaseArchive(
   bytes: Uint8Array,
-  options: { passphrase?: string },
+  options: {
+    passphrase?: string;
+    /**
+     * Decode every image and parse every PDF (verify-media.ts) — on by default: the store trusts what it
+     * imported for good. The CLI turns it off for commands that never read the attachments (check, decide …);
+     * its build decodes each scan when it normalises it.
+     */
+    verifyMedia?: boolean;
+  },
 ): Promise<{ case: Case; attachments: Map<string, Buffer> }> {
   if (bytes.length > ICPCASE_LIMITS.maxTotalBytes) {
     throw new StoreError('importTooLarge', { bytes: bytes.length, limitBytes: ICPCASE_LIMITS.maxTotalBytes });
@@ -146,7 +174,10 @@ export async function importCaseArchive(
 
   let raw: unknown;
   try {
-    raw = JSON.parse(open(manifest.caseFile).toString('utf8'));
+    const caseJson = open(manifest.caseFile);
+    if (manifest.caseSha256 !== undefined && sha256Hex(caseJson) !== manifest.caseSha256)
+      throw new StoreError('importInvalid', { reason: 'checksumMismatch', name: manifest.caseFile });
+    raw = JSON.parse(caseJson.toString('utf8'));
   } catch (error) {
     if (error instanceof StoreError) throw error;
     throw new StoreError('importInvalid', { reason: 'caseNotJson' });
@@ -167,6 +198,20 @@ export async function importCaseArchive(
     const kind = sniffMediaType(data);
     if (sha256Hex(data) !== meta.id || data.length > MAX_ATTACHMENT_BYTES || !kind.accepted) {
       throw new StoreError('importInvalid', { reason: 'attachmentMismatch', id: meta.id });
+    }
+    if (options.verifyMedia !== false) {
+      try {
+        await inspectAttachment(data);
+      } catch (error) {
+        if (!(error instanceof StoreError)) throw error;
+        // Whole as sent (its hash matches) but not a readable scan: the sender's file was already damaged.
+        throw new StoreError('importInvalid', {
+          reason: 'attachmentDamaged',
+          id: meta.id,
+          name: meta.originalName.slice(0, 200),
+          problem: error.code,
+        });
+      }
     }
     attachments.set(meta.id, data);
   }

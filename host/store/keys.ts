@@ -7,11 +7,11 @@
  * The wrapped key lives in `keyring.json` with a mirror copy, both written atomically: losing the key means
  * losing every case, so one damaged file must not be enough to lose it.
  */
-import { randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto';
+import { createHash, randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { DecryptError, KEY_BYTES, Purpose, decrypt, encrypt, newDataKey } from './crypto';
-import { readFileIfExists, writeFileAtomic, type StoreFs } from './atomic-file';
+import { readFileIfExists, renameWithRetry, writeFileAtomic, type StoreFs } from './atomic-file';
 import { StoreError } from './errors';
 
 export interface KeyProvider {
@@ -40,9 +40,17 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
 const PASSPHRASE_MAGIC = Buffer.from('ICPP', 'ascii');
 /** 2^16 × r 8 = 64 MiB and ~0.2 s per unlock: costly to brute-force, fine once per session. */
 export const DEFAULT_SCRYPT_COST_LOG2 = 16;
-/** Bounds for parameters read from a file, so a crafted keyring cannot make us allocate gigabytes. */
+/**
+ * The scrypt parameters accepted from a file (a keyring, an `.icpcase`): only what this app writes — r = 8,
+ * p = 1 and log2 N from 10 (tests) to one step above today's default, so the default can rise once without
+ * breaking old files. At the top that is 128 MiB and ~0.4 s. A crafted file asked for N = 2^20, r = 32,
+ * p = 4 and held 4.4 GB for 89 s before "wrong passphrase" (issue 22 point 4); now it is refused before
+ * anything is derived.
+ */
 const MIN_COST_LOG2 = 10;
-const MAX_COST_LOG2 = 20;
+const MAX_COST_LOG2 = DEFAULT_SCRYPT_COST_LOG2 + 1;
+const SCRYPT_R = 8;
+const SCRYPT_P = 1;
 
 /**
  * Wraps the data key with a key derived from a passphrase by scrypt (r = 8, p = 1, random 16-byte salt).
@@ -71,7 +79,7 @@ export class PassphraseKeyProvider implements KeyProvider {
 
   async wrap(key: Buffer): Promise<Buffer> {
     const salt = randomBytes(16);
-    const [r, p] = [8, 1];
+    const [r, p] = [SCRYPT_R, SCRYPT_P];
     const kek = await this.#derive(salt, this.#costLog2, r, p);
     const params = Buffer.from([this.#costLog2, r, p]);
     return Buffer.concat([PASSPHRASE_MAGIC, params, salt, encrypt(kek, key, Purpose.keyWrap, 'passphrase')]);
@@ -83,7 +91,7 @@ export class PassphraseKeyProvider implements KeyProvider {
       throw new StoreError('keyUnavailable', { reason: 'notPassphraseKeyring' });
     }
     const [costLog2 = 0, r = 0, p = 0] = blob.subarray(head, head + 3);
-    if (costLog2 < MIN_COST_LOG2 || costLog2 > MAX_COST_LOG2 || r < 1 || r > 32 || p < 1 || p > 4) {
+    if (costLog2 < MIN_COST_LOG2 || costLog2 > MAX_COST_LOG2 || r !== SCRYPT_R || p !== SCRYPT_P) {
       throw new StoreError('keyUnavailable', { reason: 'badKdfParameters' });
     }
     const salt = blob.subarray(head + 3, head + 19);
@@ -101,33 +109,73 @@ const KeyringSchema = z.object({
   format: z.literal('icp-keyring'),
   version: z.literal(1),
   provider: z.enum(['passphrase', 'safeStorage']),
-  wrappedKey: z.string().min(1),
+  wrappedKey: z.string().min(1).max(4096),
+  /**
+   * SHA-256 of `wrappedKey` (hex). A flipped bit in the wrapped key would otherwise fail to decrypt exactly like a
+   * wrong passphrase; with it, damage is told apart and the other copy is used. Absent in older keyrings.
+   */
+  wrappedKeySha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 type Keyring = z.infer<typeof KeyringSchema>;
 
 export const KEYRING_FILE = 'keyring.json';
 const KEYRING_MIRROR = 'keyring.mirror.json';
+const KEYRING_FILES = [KEYRING_FILE, KEYRING_MIRROR] as const;
+
+const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** One keyring file as read: intact (parsed, and its checksum matches when it has one), damaged, or missing. */
+type KeyringCopy =
+  | { file: string; state: 'intact'; keyring: Keyring; bytes: Buffer }
+  | { file: string; state: 'damaged' | 'missing' };
+
+async function readKeyringCopies(fs: StoreFs, root: string): Promise<KeyringCopy[]> {
+  const copies: KeyringCopy[] = [];
+  for (const file of KEYRING_FILES) {
+    const bytes = await readFileIfExists(fs, path.join(root, file));
+    if (!bytes) {
+      copies.push({ file, state: 'missing' });
+      continue;
+    }
+    let parsed: ReturnType<typeof KeyringSchema.safeParse> | undefined;
+    try {
+      parsed = KeyringSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+    } catch {
+      parsed = undefined;
+    }
+    const intact =
+      parsed?.success &&
+      (parsed.data.wrappedKeySha256 === undefined ||
+        parsed.data.wrappedKeySha256 === sha256Hex(parsed.data.wrappedKey));
+    copies.push(
+      intact && parsed?.success
+        ? { file, state: 'intact', keyring: parsed.data, bytes }
+        : { file, state: 'damaged' },
+    );
+  }
+  return copies;
+}
 
 async function readKeyring(fs: StoreFs, root: string): Promise<Keyring | 'missing' | 'damaged'> {
-  let sawFile = false;
-  for (const name of [KEYRING_FILE, KEYRING_MIRROR]) {
-    const bytes = await readFileIfExists(fs, path.join(root, name));
-    if (!bytes) continue;
-    sawFile = true;
-    try {
-      const parsed = KeyringSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // Unparsable: try the mirror.
-    }
-  }
-  return sawFile ? 'damaged' : 'missing';
+  const copies = await readKeyringCopies(fs, root);
+  const intact = copies.find((c) => c.state === 'intact');
+  if (intact?.state === 'intact') return intact.keyring;
+  return copies.some((c) => c.state === 'damaged') ? 'damaged' : 'missing';
 }
 
 async function keyringBytes(provider: KeyProvider, key: Buffer): Promise<Buffer> {
   await provider.ready?.();
   const wrappedKey = (await provider.wrap(key)).toString('base64');
-  const keyring: Keyring = { format: 'icp-keyring', version: 1, provider: provider.kind, wrappedKey };
+  const keyring: Keyring = {
+    format: 'icp-keyring',
+    version: 1,
+    provider: provider.kind,
+    wrappedKey,
+    wrappedKeySha256: sha256Hex(wrappedKey),
+  };
   return Buffer.from(JSON.stringify(keyring, null, 2) + '\n', 'utf8');
 }
 
@@ -159,7 +207,7 @@ async function createKeyring(
     if (code === 'EEXIST') return false;
     // No hard links on this file system: fall back to a plain (last-writer-wins) rename.
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV'].includes(code ?? '')) throw error;
-    await fs.rename(pending, path.join(root, KEYRING_FILE));
+    await renameWithRetry(fs, pending, path.join(root, KEYRING_FILE));
   } finally {
     await fs.rm(pending, { force: true });
   }
@@ -183,24 +231,57 @@ export async function loadDataKey(
   mayCreate: boolean,
 ): Promise<Buffer> {
   await provider.ready?.();
-  const keyring = await readKeyring(fs, root);
-  if (keyring === 'damaged') throw new StoreError('keyUnavailable', { reason: 'damagedKeyring' });
-  if (keyring === 'missing') {
+  const copies = await readKeyringCopies(fs, root);
+  const intact = copies.flatMap((c) => (c.state === 'intact' ? [c] : []));
+  if (intact.length === 0) {
+    if (copies.some((c) => c.state === 'damaged')) throw new StoreError('keyringDamaged');
     if (!mayCreate) throw new StoreError('keyUnavailable', { reason: 'keyringMissing' });
     const key = newDataKey();
     if (await createKeyring(fs, root, provider, key)) return key;
     return loadDataKey(fs, root, provider, false);
   }
-  if (keyring.provider !== provider.kind) {
-    throw new StoreError('keyUnavailable', { reason: 'otherProvider', provider: keyring.provider });
+  // Each intact copy is tried (identical ones once): a damaged keyring.json must not lock the user out while
+  // its mirror is whole (issue 22 point 3). Only when every copy refuses the passphrase is it wrong.
+  let refusal: unknown;
+  const tried = new Set<string>();
+  for (const copy of intact) {
+    const { keyring } = copy;
+    if (tried.has(keyring.wrappedKey)) continue;
+    tried.add(keyring.wrappedKey);
+    if (keyring.provider !== provider.kind) {
+      refusal ??= new StoreError('keyUnavailable', { reason: 'otherProvider', provider: keyring.provider });
+      continue;
+    }
+    let key: Buffer;
+    try {
+      key = await provider.unwrap(Buffer.from(keyring.wrappedKey, 'base64'));
+    } catch (error) {
+      // A wrong passphrase wins over a damaged copy's refusal: it is what the user can fix.
+      if (!(refusal instanceof StoreError && refusal.code === 'wrongPassphrase')) refusal = error;
+      continue;
+    }
+    if (key.length !== KEY_BYTES) {
+      refusal ??= new StoreError('keyringDamaged');
+      continue;
+    }
+    if (provider.takeRewrap?.()) {
+      // Same key, new wrapping; if this write fails the old keyring still opens, so the unlock goes on.
+      await writeKeyring(fs, root, provider, key).catch(() => undefined);
+    } else if (copies.some((c) => c.state !== 'intact' || !c.bytes.equals(copy.bytes))) {
+      // The other copy is damaged, missing or different: make both the one that opened.
+      await repairKeyring(fs, root, copy.bytes).catch(() => undefined);
+    }
+    return key;
   }
-  const key = await provider.unwrap(Buffer.from(keyring.wrappedKey, 'base64'));
-  if (key.length !== KEY_BYTES) throw new StoreError('keyUnavailable', { reason: 'damagedKeyring' });
-  if (provider.takeRewrap?.()) {
-    // Same key, new wrapping; if this write fails the old keyring still opens, so the unlock goes on.
-    await writeKeyring(fs, root, provider, key).catch(() => undefined);
+  throw refusal;
+}
+
+/** Rewrites both keyring files with the bytes of the copy that unlocked. */
+async function repairKeyring(fs: StoreFs, root: string, bytes: Buffer): Promise<void> {
+  for (const file of KEYRING_FILES) {
+    const current = await readFileIfExists(fs, path.join(root, file)).catch(() => undefined);
+    if (!current?.equals(bytes)) await writeFileAtomic(fs, path.join(root, file), bytes);
   }
-  return key;
 }
 
 /**

@@ -6,20 +6,31 @@ import type {
   EncryptionStatus,
   ErrorCode,
   LanguagePreference,
+  OpenRequest,
   RendererApi,
+  RulesStatus,
 } from '../../electron/contract';
 import { ApiProvider, useApi } from './api/ApiContext';
-import { NoticesProvider, useApiCall } from './api/notices';
+import { NoticesProvider, useApiCall, useNotices } from './api/notices';
 import { AppHeader } from './components/AppHeader';
 import { NoticeList } from './components/NoticeList';
 import { effectiveLanguage } from './i18n/languages';
 import { installLinkGuard, installNavigationGuard } from './navigation/linkGuard';
-import { routeForMenuCommand, routeHref } from './navigation/routes';
+import { HOME, routeForMenuCommand, routeHref } from './navigation/routes';
 import { useHashRoute } from './navigation/useHashRoute';
 import { CaseWorkspace } from './screens/Case/CaseWorkspace';
+import {
+  MAX_CASE_FILE_BYTES,
+  installCaseFileDrop,
+  type HomeRequest,
+  type ImportSource,
+} from './screens/Home/caseFiles';
 import { HomeScreen } from './screens/Home/HomeScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { EncryptionGate } from './screens/Unlock/EncryptionGate';
+import { RulesProvider, useRules } from './rules/RulesContext';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface AppProps {
   api: RendererApi;
@@ -31,18 +42,30 @@ export interface AppProps {
   startupErrors?: readonly ErrorCode[];
   /** encryption:status at start: a locked store shows the unlock screen first. */
   initialEncryption?: EncryptionStatus;
+  /** rules:status at start (main.tsx has installed an imported pack already); absent: the bundled pack. */
+  initialRules?: RulesStatus;
 }
 
-export function App({ api, i18n, appInfo, initialPreference, startupErrors, initialEncryption }: AppProps) {
+export function App({
+  api,
+  i18n,
+  appInfo,
+  initialPreference,
+  startupErrors,
+  initialEncryption,
+  initialRules,
+}: AppProps) {
   return (
     <ApiProvider api={api}>
       <I18nextProvider i18n={i18n}>
         <NoticesProvider initialErrors={startupErrors}>
-          <Shell
-            appInfo={appInfo}
-            initialPreference={initialPreference}
-            initialEncryption={initialEncryption}
-          />
+          <RulesProvider initial={initialRules}>
+            <Shell
+              appInfo={appInfo}
+              initialPreference={initialPreference}
+              initialEncryption={initialEncryption}
+            />
+          </RulesProvider>
         </NoticesProvider>
       </I18nextProvider>
     </ApiProvider>
@@ -74,9 +97,13 @@ function Shell({
   const { t, i18n: instance } = useTranslation();
   const api = useApi();
   const call = useApiCall();
+  const { reportError } = useNotices();
   const [route, navigate] = useHashRoute();
+  const [homeRequests, setHomeRequests] = useState<readonly HomeRequest[]>([]);
+  const nextRequestId = useRef(0);
   const [preference, setPreference] = useState(initialPreference);
   const [encryption, setEncryption] = useState(initialEncryption);
+  const { status: rules } = useRules();
   const main = useRef<HTMLElement>(null);
 
   useDocumentLanguage(instance);
@@ -102,9 +129,69 @@ function Shell({
     () => api.onSettingsChanged((settings) => applyPreference(settings.language)),
     [api, applyPreference],
   );
+  // Case files from the menu, the OS, Open Recent or a drop are handled on Home, one after another.
+  const requestOnHome = useCallback(
+    (request: DistributiveOmit<HomeRequest, 'id'>) => {
+      const queued: HomeRequest = { ...request, id: nextRequestId.current++ };
+      setHomeRequests((current) => [...current, queued]);
+      navigate(HOME);
+    },
+    [navigate],
+  );
+  const importOnHome = useCallback(
+    (source: ImportSource) => requestOnHome({ kind: 'import', source }),
+    [requestOnHome],
+  );
+  const takeHomeRequest = useCallback(
+    (id: number) => setHomeRequests((current) => current.filter((request) => request.id !== id)),
+    [],
+  );
+
+  const caseId = route.screen === 'case' ? route.caseId : null;
   useEffect(
-    () => api.onMenuCommand(({ command }) => navigate(routeForMenuCommand(command))),
-    [api, navigate],
+    () =>
+      api.onMenuCommand(({ command }) => {
+        if (command === 'importCase') return importOnHome({ kind: 'dialog' });
+        if (command === 'exportCase') {
+          if (caseId !== null) requestOnHome({ kind: 'export', caseId });
+          return;
+        }
+        const target = routeForMenuCommand(command);
+        if (target) navigate(target);
+      }),
+    [api, navigate, importOnHome, requestOnHome, caseId],
+  );
+  // The menu offers Export case and Close case only while a case is open.
+  useEffect(() => {
+    void api.menuSetContext({ caseOpen: caseId !== null }).catch(() => undefined);
+  }, [api, caseId]);
+
+  // Files the OS opened with the app (or Open Recent picked) before this page listened, then as they come.
+  useEffect(() => {
+    const receive = (request: OpenRequest) => {
+      if ('importToken' in request) importOnHome({ kind: 'token', token: request.importToken });
+      else reportError(request.refused);
+    };
+    const unsubscribe = api.onCaseOpenRequested(receive);
+    // Taken once: even when StrictMode runs this effect twice, each request arrives one time.
+    void call(api.caseTakeOpenRequests()).then((requests) => requests?.forEach(receive));
+    return unsubscribe;
+  }, [api, call, importOnHome, reportError]);
+
+  // An .icpcase dropped anywhere but on a checklist item's own drop zone is imported: its bytes, not a path.
+  useEffect(
+    () =>
+      installCaseFileDrop(window, {
+        onCaseFile: (file) => {
+          if (file.size > MAX_CASE_FILE_BYTES) return reportError('importTooLarge');
+          void file.arrayBuffer().then(
+            (buffer) => importOnHome({ kind: 'file', fileName: file.name, bytes: new Uint8Array(buffer) }),
+            () => reportError('caseFileUnreadable'),
+          );
+        },
+        onOtherFile: () => reportError('notCaseFile'),
+      }),
+    [importOnHome, reportError],
   );
   // Nothing may replace the app page: links and scripted navigations to other URLs go to main instead,
   // which opens them in the browser only if they pass the allow-check (and says so if they do not).
@@ -121,7 +208,14 @@ function Shell({
   let screen;
   switch (route.screen) {
     case 'home':
-      screen = <HomeScreen navigate={navigate} newCaseDialog={route.dialog === 'newCase'} />;
+      screen = (
+        <HomeScreen
+          navigate={navigate}
+          newCaseDialog={route.dialog === 'newCase'}
+          request={homeRequests[0]}
+          onRequestTaken={takeHomeRequest}
+        />
+      );
       break;
     case 'settings':
       screen = (
@@ -160,7 +254,8 @@ function Shell({
       >
         <NoticeList />
         <div
-          key={route.screen === 'case' ? `case/${route.caseId}` : routeHref(route)}
+          // A newly installed rule pack opens every screen afresh, so nothing shows a result of the old rules.
+          key={`${route.screen === 'case' ? `case/${route.caseId}` : routeHref(route)}@${rules.active.origin}${rules.active.version}`}
           className="app__screen"
         >
           <EncryptionGate status={encryption} onStatus={setEncryption}>

@@ -1,8 +1,10 @@
 // Installers cannot be built on these machines (electron-builder downloads Electron), so the packaging
 // configuration is checked here instead: loaded and schema-validated by electron-builder's own code, then
 // every property the release depends on is asserted.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { OCR_FILES } from '../../host/ocr/resources';
 import type { Configuration, FileSet } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -101,16 +103,14 @@ describe('electron-builder configuration', () => {
   });
 
   it('packages only the allow-listed files', () => {
-    expect(includes().sort()).toEqual(
-      ['dist/electron/**', 'dist/renderer/**', 'locales/**', 'package.json', 'templates/**'].sort(),
-    );
+    // Templates, rule data and UI text are inlined into the bundles (test/pack checks they are there).
+    expect(includes().sort()).toEqual(['dist/electron/**', 'dist/renderer/**', 'package.json'].sort());
     for (const file of [
       packageJson.main,
       'dist/electron/preload.cjs',
       'dist/renderer/index.html',
+      'dist/renderer/fonts.css',
       'dist/renderer/assets/index-abc.js',
-      'locales/zh-CN.json',
-      'templates/rules/pathway-rules.json',
       'package.json',
     ]) {
       expect(packaged(file), file).toBe(true);
@@ -137,6 +137,9 @@ describe('electron-builder configuration', () => {
     'dist/renderer/assets/index-abc.js.map',
     'dist/electron/main.cjs.map',
     'README.md',
+    'locales/zh-CN.json',
+    'templates/rules/pathway-rules.json',
+    'dist/licenses/renderer-inputs.json',
     'tsconfig.json',
     'electron-builder.yml',
     '.env',
@@ -147,18 +150,19 @@ describe('electron-builder configuration', () => {
     expect(packaged(file)).toBe(false);
   });
 
-  it('of the files in the repository, packages only locale and template data', () => {
-    const shipped = projectFiles().filter(packaged);
-    expect(shipped).toContain('package.json');
-    for (const file of shipped) {
-      expect(file === 'package.json' || /^(locales|templates)\//.test(file), file).toBe(true);
-      expect(file, 'code must reach the app through the bundles').not.toMatch(
-        /\.(ts|tsx|mts|cts|js|mjs|cjs)$/,
-      );
-    }
+  it('of the files in the repository, packages only package.json: the rest reaches the app through the bundles', () => {
+    expect(projectFiles().filter(packaged)).toEqual(['package.json']);
   });
 
-  it('ships only the font weights used, with the OFL licence, as resources', () => {
+  it('keeps only sharp in dependencies: the bundles inline every other library', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(pkg.dependencies)).toEqual(['sharp']);
+    expect(config.asarUnpack).toEqual(['**/node_modules/sharp/**', '**/node_modules/@img/**']);
+  });
+
+  it('ships the font weights used once, with the OFL licence, and the third-party notices, as resources', () => {
     const resources = config.extraResources as FileSet[];
     expect(resources).toEqual([
       {
@@ -166,7 +170,33 @@ describe('electron-builder configuration', () => {
         to: 'fonts',
         filter: ['NotoSansSC-Regular.ttf', 'NotoSansSC-Bold.ttf', 'OFL.txt'],
       },
+      { from: 'resources/THIRD-PARTY-NOTICES.txt', to: 'THIRD-PARTY-NOTICES.txt' },
+      expect.objectContaining({ from: 'resources/ocr', to: 'ocr' }),
     ]);
+    for (const file of resources[0]?.filter ?? []) {
+      expect(existsSync(path.join(root, 'resources/fonts', String(file))), String(file)).toBe(true);
+    }
+  });
+
+  it('ships the recogniser once, as resources/ocr: every file the scan worker reads, the models’ notice, ≤ 45 MB', () => {
+    const resources = config.extraResources as FileSet[];
+    const ocr = resources.find((r) => r.to === 'ocr');
+    expect(ocr?.from).toBe('resources/ocr');
+    expect([...(ocr?.filter ?? [])].sort()).toEqual(Object.values(OCR_FILES).sort());
+    let bytes = 0;
+    for (const file of ocr?.filter ?? []) {
+      const full = path.join(root, 'resources/ocr', String(file));
+      expect(existsSync(full), String(file)).toBe(true);
+      bytes += statSync(full).size;
+    }
+    expect(bytes).toBeLessThanOrEqual(45 * 1024 * 1024);
+    expect(readFileSync(path.join(root, 'resources/ocr/NOTICE.txt'), 'utf8')).toMatch(
+      /Apache License, Version 2\.0/,
+    );
+  });
+
+  it('ships the fonts with the OFL licence', () => {
+    const resources = config.extraResources as FileSet[];
     for (const file of resources[0]?.filter ?? []) {
       expect(existsSync(path.join(root, 'resources/fonts', String(file))), String(file)).toBe(true);
     }
@@ -175,8 +205,48 @@ describe('electron-builder configuration', () => {
     );
   });
 
-  it('has npm scripts that build first, then package for each platform', () => {
-    expect(packageJson.scripts['dist:win']).toBe('npm run build && electron-builder --win');
-    expect(packageJson.scripts['dist:mac']).toBe('npm run build && electron-builder --mac');
+  it('gives the app its icon and opens .icpcase files with it', () => {
+    expect(config.win?.icon).toBe('build/icon.ico');
+    expect(config.mac?.icon).toBe('build/icon.icns');
+    for (const icon of ['build/icon.ico', 'build/icon.icns', 'build/icon.svg'])
+      expect(existsSync(path.join(root, icon)), icon).toBe(true);
+    expect(config.fileAssociations).toEqual([
+      {
+        ext: 'icpcase',
+        name: 'ICPPacketStudio.Case',
+        description: 'ICP Packet Studio case',
+        role: 'Editor',
+        rank: 'Owner',
+        mimeType: 'application/x-icpcase',
+      },
+    ]);
+  });
+
+  it('builds each installer architecture in a run of its own, with that architecture’s sharp', async () => {
+    // One electron-builder run for x64 and arm64 would pack the build machine's @img/sharp-* into both.
+    const { TARGETS } = (await import(pathToFileURL(path.join(root, 'scripts', 'pack.mjs')).href)) as {
+      TARGETS: Record<
+        string,
+        { os: string; cpu: string; builderFlag: string; arch: string; installer: string }
+      >;
+    };
+    for (const [script, platform, os] of [
+      ['dist:win', config.win, 'win32'],
+      ['dist:mac', config.mac, 'darwin'],
+    ] as const) {
+      const match = /^npm run build && node scripts\/pack\.mjs --installer --targets ([\w,-]+)$/.exec(
+        packageJson.scripts[script] ?? '',
+      );
+      expect(match, script).not.toBeNull();
+      const targets = match![1]!.split(',').map((name) => ({ name, ...TARGETS[name]! }));
+      const configured = (platform?.target as { target: string; arch: string[] }[]).flatMap((entry) =>
+        entry.arch.map((arch) => `${entry.target} ${arch}`),
+      );
+      expect(targets.map((target) => `${target.installer} ${target.cpu}`).sort()).toEqual(configured.sort());
+      for (const target of targets) {
+        expect(target.os, target.name).toBe(os);
+        expect(target.arch).toBe(`--${target.cpu}`);
+      }
+    }
   });
 });

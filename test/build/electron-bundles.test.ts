@@ -1,19 +1,23 @@
-// Builds main and preload the way `npm run build` does and checks what each bundle still loads at run time:
-// a sandboxed preload can require nothing but 'electron'; main only Electron, Node built-ins and sharp.
+// Builds main and preload the way `npm run build` does: silently, and each bundle loading at run time only what
+// it may (a sandboxed preload nothing but 'electron'; main only Electron, Node built-ins and sharp). A module
+// that reads `import.meta` fails the build instead of shipping a main.cjs that throws while it loads.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 let outdir: string;
+let output: { stdout: string; stderr: string };
 
 beforeAll(async () => {
   outdir = await mkdtemp(path.join(tmpdir(), 'icp-bundles-'));
-  await promisify(execFile)(process.execPath, ['scripts/build-electron.mjs', '--outdir', outdir], {
+  output = await promisify(execFile)(process.execPath, ['scripts/build-electron.mjs', '--outdir', outdir], {
     cwd: root,
   });
 }, 120_000);
@@ -28,6 +32,26 @@ async function requiredModules(file: string): Promise<string[]> {
 }
 
 describe('electron bundles', () => {
+  it('build without a word: no warning to get used to', () => {
+    expect(output).toEqual({ stdout: '', stderr: '' });
+  });
+
+  it('refuse a module that reads import.meta (empty in CommonJS: main.cjs would throw while it loads)', async () => {
+    const { ELECTRON_BUILD_OPTIONS } = (await import(
+      pathToFileURL(path.join(root, 'scripts', 'electron-build-options.mjs')).href
+    )) as {
+      ELECTRON_BUILD_OPTIONS: BuildOptions;
+    };
+    const entry = path.join(outdir, 'reads-import-meta.ts');
+    await writeFile(
+      entry,
+      "import { fileURLToPath } from 'node:url';\nexport const here = fileURLToPath(import.meta.url);\n",
+    );
+    await expect(
+      build({ ...ELECTRON_BUILD_OPTIONS, entryPoints: [entry], write: false, logLevel: 'silent' }),
+    ).rejects.toThrow(/import\.meta/);
+  });
+
   it('the preload requires only electron', async () => {
     expect(await requiredModules('preload.cjs')).toEqual(['electron']);
   });

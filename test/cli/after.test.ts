@@ -3,16 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../cli/main';
+import { main } from '../../cli/main';
 import { sampleCase } from '../../core/model/sample-case';
+import { capturingIo } from '../support/cli-io';
 
 let dir: string;
 
-function io(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { cwd: dir, out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-}
+const io = () => capturingIo(dir);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'icp-after-cli-'));

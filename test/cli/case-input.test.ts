@@ -12,8 +12,10 @@ import { cliLanguage } from '../../cli/messages';
 import type { Case } from '../../core/model/case';
 import { restore } from '../../core/model/restore';
 import { exportCaseArchive } from '../../host/store/icpcase';
+import { sha256Hex } from '../../host/store/attachments';
 import { readZipSafely, writeZip } from '../../host/store/zip';
 import { extractText } from '../core/documents/pdf-reader';
+import { RESOURCES_DIR } from '../support/paths';
 
 let dir: string;
 let sampleCase: Case;
@@ -27,7 +29,12 @@ async function runWith(
 ): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (err += s), cwd: dir };
+  const io = {
+    stdout: (s: string) => (out += s),
+    stderr: (s: string) => (err += s),
+    cwd: dir,
+    resourcesDir: RESOURCES_DIR,
+  };
   const code = await main(argv, env ? { ...io, env } : io);
   return { code, out, err };
 }
@@ -297,8 +304,15 @@ describe('archives that are not a readable case: exit 2, one wording for every c
       'newer-case.icpcase',
       () =>
         rezip((files) => {
+          // A newer app writes a consistent archive: case.json and its SHA-256 in the manifest.
           const c = JSON.parse(Buffer.from(files.get('case.json') ?? []).toString()) as object;
-          files.set('case.json', Buffer.from(JSON.stringify({ ...c, schemaVersion: 99 })));
+          const caseJson = Buffer.from(JSON.stringify({ ...c, schemaVersion: 99 }));
+          files.set('case.json', caseJson);
+          const manifest = JSON.parse(Buffer.from(files.get('manifest.json') ?? []).toString()) as object;
+          files.set(
+            'manifest.json',
+            Buffer.from(JSON.stringify({ ...manifest, caseSha256: sha256Hex(caseJson) })),
+          );
         }),
       /: it was written by a newer version of ICP Packet Studio \(schemaVersion 99 > \d+\)\. Update icp-packet to read it; the file was not changed\.$/,
     ],

@@ -6,13 +6,19 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { completeSample, sample } from '../core/rules/helpers';
+import { RESOURCES_DIR } from '../support/paths';
 
 let dir: string;
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir });
+  const code = await main(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    cwd: dir,
+    resourcesDir: RESOURCES_DIR,
+  });
   return { code, out, err };
 }
 
@@ -69,7 +75,9 @@ describe('icp-packet decide', () => {
     expect(r.out).toContain('Pathway: ICP filing');
     expect(r.out).toContain('[R2] ICP filing required for the website');
     expect(r.out).toContain('the Guangdong Communications Administration');
-    expect(r.out).toMatch(/Rules: pathway-rules@\d+ .* as of \d{4}-\d{2}-\d{2}/);
+    expect(r.out).toMatch(
+      /Rules: edition \d+, facts checked on \d+ \w+ \d{4}, due for review by \d+ \w+ \d{4}/,
+    );
     expect(r.out).toContain('Most likely: an ICP filing');
     expect(r.out).toContain('Filing subject: Business licence — Unified social credit code');
   });
@@ -170,7 +178,7 @@ describe('icp-packet check', () => {
       /not-a-case\.json: it is not an ICP Packet Studio case \(missing schemaVersion or id\)/,
     );
     expect((await run('check', 'complete-case.json', '--today', 'tomorrow')).err).toMatch(
-      /--today must be a date/,
+      /--today must be a calendar date/,
     );
   });
 

@@ -34,6 +34,7 @@ import { decidePathway } from '../../core/rules/decide';
 import { readScanMarks } from '../../host/signing/scan-marks';
 import { exportCaseArchive } from '../../host/store/icpcase';
 import { bundledFonts, embeddedFonts, extractText, parseIndependently } from '../core/documents/pdf-reader';
+import { RESOURCES_DIR } from '../support/paths';
 
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -46,7 +47,12 @@ let sampleCaseData: Case;
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir });
+  const code = await main(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    cwd: dir,
+    resourcesDir: RESOURCES_DIR,
+  });
   return { code, out, err };
 }
 
@@ -164,7 +170,7 @@ describe('the packet icp-packet build writes', () => {
     expect(files).toContain('wechat-apply-icp-filing.json');
     expect(files).toContain('manifest.json');
     expect(files).toContain('附件 Attachments/营业执照.jpg');
-    expect(files).toContain('附件 Attachments/主体负责人护照.jpg');
+    expect(files).toContain('附件 Attachments/主体负责人身份证件（护照）.jpg');
     expect(files).toContain('附件 Attachments/小程序负责人身份证件（正面）.jpg');
     const generated = files.filter((f) => /^\d\d /.test(f) && f !== '00 目录 Index.pdf');
     expect(generated.length).toBeGreaterThanOrEqual(3);
@@ -404,7 +410,7 @@ describe('the packet icp-packet build writes', () => {
     const signed = [
       { title: '互联网信息服务备案承诺书（第1页）', templateId: 'filing-commitment', page: 1 },
       { title: '互联网信息服务备案承诺书（第2页）', templateId: 'filing-commitment', page: 2 },
-      { title: '授权委托书', templateId: 'authorization-letter', page: 1 },
+      { title: '法定代表人授权书', templateId: 'authorization-letter', page: 1 },
     ];
     for (const { title, templateId, page } of signed) {
       const file = files.find((f) => new RegExp(`^\\d\\d ${title}\\.jpg$`).test(f));
@@ -413,7 +419,7 @@ describe('the packet icp-packet build writes', () => {
       const marks = await readScanMarks(await readBytes(path.join(packetDir, file!)), 'image/jpeg');
       expect(marks.pages, title).toEqual([[expect.objectContaining({ templateId, page })]]);
     }
-    expect(files.filter((f) => /承诺书|授权委托书/.test(f) && f.endsWith('.pdf'))).toEqual([]);
+    expect(files.filter((f) => /承诺书|授权书/.test(f) && f.endsWith('.pdf'))).toEqual([]);
     expect(files.filter((f) => f.includes('前置审批事项说明'))).toEqual([]);
 
     // The WeChat request names the signed scans, every page of the commitment letter.
@@ -423,7 +429,7 @@ describe('the packet icp-packet build writes', () => {
     const mediaOf = (field: string) =>
       json._icp_packet.media.filter((m) => m.field === field).map((m) => m.file);
     expect(mediaOf('icp_applets.principal_info.authorization_letter')).toEqual([
-      expect.stringMatching(/^\d\d 授权委托书\.jpg$/),
+      expect.stringMatching(/^\d\d 法定代表人授权书\.jpg$/),
     ]);
     expect(mediaOf('icp_materials.commitment_letter')).toEqual([
       expect.stringMatching(/承诺书（第1页）\.jpg$/),

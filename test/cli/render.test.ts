@@ -2,18 +2,15 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../cli/main';
+import { main } from '../../cli/main';
 import { sampleCase } from '../../core/model/sample-case';
 import { extractText } from '../core/documents/pdf-reader';
+import { capturingIo } from '../support/cli-io';
 
 let dir: string;
 let caseFile: string;
 
-function io(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { cwd: dir, out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-}
+const io = () => capturingIo(dir);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'icp-render-'));
@@ -47,7 +44,7 @@ describe('icp-packet render', () => {
       await main(['render', caseFile, 'authorization-letter', '--review', '--out', 'review.pdf'], cli),
     ).toBe(0);
     const text = await textOf(path.join(dir, 'review.pdf'));
-    expect(text).toContain('授权委托书');
+    expect(text).toContain('法定代表人授权书');
     expect(text).toContain('仅供核对·Forreviewonly');
     expect(text).toContain('LetterofAuthorization');
   }, 30_000);

@@ -7,15 +7,32 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import { RESOURCES_DIR } from '../support/paths';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: '/' });
+  const code = await main(argv, {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    cwd: '/',
+    resourcesDir: RESOURCES_DIR,
+  });
   return { code, out, err };
 }
 
-const COMMANDS = ['decide', 'check', 'build', 'sample', 'render', 'reminders', 'adcheck'];
+const COMMANDS = [
+  'decide',
+  'check',
+  'build',
+  'sample',
+  'render',
+  'reminders',
+  'annual-report',
+  'renewal',
+  'change',
+  'adcheck',
+];
 
 describe('usage', () => {
   it('--help, each command’s --help and the README list the same usage lines', async () => {
@@ -36,11 +53,12 @@ describe('usage', () => {
       const zh = await run(command, '-h', '--lang', 'zh-CN');
       expect(zh.out.split('\n')[0], command).toBe(`用法：${line}`);
     }
-  });
+    // Each command's module is loaded (and transformed) on its first --help: seconds on a loaded machine.
+  }, 60_000);
 
   it('every command that reads a case names both forms and takes --passphrase', async () => {
     const help = (await run('--help')).out;
-    for (const command of ['check', 'build', 'render', 'reminders']) {
+    for (const command of ['check', 'build', 'render', 'reminders', 'annual-report', 'renewal', 'change']) {
       expect(help).toMatch(
         new RegExp(`icp-packet ${command} <case\\.json\\|case\\.icpcase> .*\\[--passphrase <p>\\]`),
       );

@@ -1,5 +1,5 @@
 /**
- * After submission and after approval in real Chromium through the loopback bridge, with the real store on
+ * After submission and after approval in real Chromium on the shipped bundles, with the real store on
  * a temp folder: the sample case is exported, recorded as submitted, returned by the provider with a reason
  * attached to a field (opened from the reason), exported again as a new packet version and resubmitted,
  * passed, approved (a malformed number refused first), its footer snippet copied from the go-live kit, the

@@ -1,5 +1,5 @@
 /**
- * The app shell in real Chromium, through the loopback bridge: it loads with its font under the CSP, the
+ * The app shell in real Chromium, on the shipped bundles: it loads with its font under the CSP, the
  * step rail reaches every step, the menu commands land, and 简体中文 replaces every English string and
  * survives a reload.
  */

@@ -1,5 +1,5 @@
 /**
- * Encryption in real Chromium through the loopback bridge, with the app's key session and a fake OS
+ * Encryption in real Chromium on the shipped bundles, with the app's key session and a fake OS
  * keychain (issue 13): the unlock at start with a wrong-passphrase message and the tries left, Settings →
  * Encryption showing and changing the protection (only the keyring changes), a first start where Linux's
  * basic_text is not a keychain, and the .icpcase passphrase on export and import — in English and 简体中文.
@@ -50,7 +50,7 @@ async function caseFiles(userDataDir: string): Promise<Record<string, string>> {
   return out;
 }
 
-/** Waits until the screen's heading reads `text` (it changes after the bridge answers). */
+/** Waits until the screen's heading reads `text` (it changes after main answers). */
 async function headingIs(app: AppPage, text: string): Promise<void> {
   await app.page.locator('main#main h1', { hasText: text }).waitFor();
   await expect(app.heading().textContent()).resolves.toBe(text);

@@ -1,7 +1,7 @@
 /**
  * The app page cannot be replaced and talks to nothing but its own origin: official links go to main (which
  * opens them in the browser after the allow-check), other links and scripted navigations are refused with a
- * translated message, and every request the page makes stays on the loopback server.
+ * translated message, and every request the page makes stays on the app's origin (main's app:// handler).
  */
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
@@ -134,7 +134,7 @@ describe('the content security policy', () => {
   });
 });
 
-describe('the loopback bridge', () => {
+describe('IPC through the shipped preload', () => {
   it('runs the app handlers, with their validation', async () => {
     await e2e.app.open();
     const results = await e2e.page.evaluate(async () => {
@@ -152,16 +152,22 @@ describe('the loopback bridge', () => {
     expectOnlyLoopbackTraffic(e2e.session);
   });
 
-  it('refuses a call from another origin as an untrusted sender', async () => {
-    const foreignOrMissing: Record<string, string>[] = [{ Origin: 'https://example.com' }, {}];
-    for (const headers of foreignOrMissing) {
-      const response = await fetch(`${e2e.session.server.origin}/api/settings%3Aget`, {
-        method: 'POST',
-        headers: { ...headers, 'Content-Type': 'application/json' },
-        body: '{}',
-      });
-      expect(response.status).toBe(403);
-      await expect(response.json()).resolves.toEqual({ ok: false, code: 'untrustedSender' });
-    }
+  it('refuses a call from a page that is not main’s window as an untrusted sender', async () => {
+    await e2e.app.open();
+    // The same app page, in a second page main never opened: the preload is there, main's trust is not.
+    const stranger = await e2e.session.context.newPage();
+    await stranger.goto(`${e2e.session.server.origin}/index.html`);
+    const results = await stranger.evaluate(async () => {
+      const api = window.api;
+      if (api === undefined) throw new Error('no window.api');
+      return [await api.settingsGet(), await api.casesList()];
+    });
+    expect(results).toEqual([
+      { ok: false, code: 'untrustedSender' },
+      { ok: false, code: 'untrustedSender' },
+    ]);
+    await stranger.close();
+    // main's own window is still answered.
+    await expect(e2e.page.evaluate(() => window.api!.settingsGet())).resolves.toMatchObject({ ok: true });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The guided workspace in real Chromium through the loopback bridge, with the real store on a temp folder:
+ * The guided workspace in real Chromium on the shipped bundles, with the real store on a temp folder:
  * from an empty app a case is created by the pathway check, Applicant, People and Services are filled for a
  * small case, an invalid USCC and an expiring ID card are shown and fixed, the sample case opens with its
  * scans, and after a reload everything is still there. A key part is repeated in 简体中文; screenshots of every

@@ -1,5 +1,5 @@
 /**
- * The second half of the guided workspace in real Chromium through the loopback bridge, with the real store
+ * The second half of the guided workspace in real Chromium on the shipped bundles, with the real store
  * on a temp folder: from an empty app the sample case opens to a clean pre-flight; an invalid USCC and an
  * expiring ID card are shown on the Review step, opened from there and fixed; a JPEG made here and the
  * scanned PDF of the statement printed for signing and signed are attached (and a GIF refused, translated);
@@ -268,10 +268,9 @@ describe('documents, review and export', () => {
       // The bilingual review copy: main renders the review variant and the pages are drawn again.
       await e2e.app.openStep('review');
       await waitForDrawnPage('.previews');
-      const reviewRender = e2e.page.waitForRequest(
-        (request) =>
-          decodeURIComponent(request.url()).endsWith('/api/document:render') &&
-          (request.postData() ?? '').includes('"variant":"review"'),
+      const reviewRender = e2e.session.server.nextInvoke(
+        'document:render',
+        (request) => (request as { variant?: string }).variant === 'review',
       );
       await e2e.page.locator('input[name="preview-variant"][value="review"]').check();
       await reviewRender;

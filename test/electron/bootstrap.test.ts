@@ -1,12 +1,12 @@
-import { EventEmitter } from 'node:events';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bootstrap, caseFileDialogs, type ElectronRuntime } from '../../electron/bootstrap';
+import { bootstrap, caseFileDialogs } from '../../electron/bootstrap';
 import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { RESOURCES_DIR } from '../support/paths';
+import { FakeWindow, fakeElectron } from './fake-electron';
 
 let base: string;
 
@@ -20,93 +20,13 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-class FakeWindow extends EventEmitter {
-  static created: FakeWindow[] = [];
-  webContents = { id: 42, send: vi.fn() };
-  loadURL = vi.fn(async () => undefined);
-  show = vi.fn();
-  focus = vi.fn();
-  restore = vi.fn();
-  isMinimized = () => true;
-  isDestroyed = () => false;
-  constructor(readonly options: Record<string, unknown>) {
-    super();
-    FakeWindow.created.push(this);
-  }
-}
-
-type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
-
-/** Fakes of the Electron modules bootstrap() uses; `markReady()` plays app 'ready'. */
-function fakeElectron(options: { gotLock?: boolean; locale?: string; backend?: string } = {}) {
-  FakeWindow.created = [];
-  let markReady = () => {};
-  const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
-  const app = Object.assign(new EventEmitter(), {
-    isPackaged: true,
-    requestSingleInstanceLock: vi.fn(() => options.gotLock ?? true),
-    quit: vi.fn(),
-    enableSandbox: vi.fn(),
-    whenReady: () => readyPromise,
-    getPath: vi.fn(() => path.join(base, 'userData')),
-    getName: () => 'ICP Packet Studio',
-    getVersion: () => '0.1.0',
-    getLocale: () => options.locale ?? 'en-US',
-  });
-  const ipcListeners = new Map<string, Listener>();
-  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
-  const session = {
-    setPermissionRequestHandler: vi.fn(),
-    setPermissionCheckHandler: vi.fn(),
-    setDevicePermissionHandler: vi.fn(),
-    webRequest: { onBeforeRequest: vi.fn() },
-  };
-  const menus: MenuItemConstructorOptions[][] = [];
-  const runtime = {
-    app,
-    BrowserWindow: FakeWindow,
-    ipcMain: { handle: (channel: string, listener: Listener) => ipcListeners.set(channel, listener) },
-    Menu: {
-      buildFromTemplate: (template: MenuItemConstructorOptions[]) => {
-        menus.push(template);
-        return { template };
-      },
-      setApplicationMenu: vi.fn(),
-    },
-    protocol: {
-      registerSchemesAsPrivileged: vi.fn(),
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
-        protocolHandlers.set(scheme, handler),
-    },
-    session: { defaultSession: session },
-    shell: { openExternal: vi.fn(async () => undefined) },
-    dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
-    // Only the asynchronous API: what Electron 46 leaves (the synchronous calls are gone there).
-    safeStorage: {
-      isAsyncEncryptionAvailable: async () => true,
-      encryptStringAsync: async (text: string) => Buffer.from(`os|${text}`),
-      decryptStringAsync: async (data: Buffer) => ({
-        shouldReEncrypt: false,
-        result: data.toString().replace(/^os\|/, ''),
-      }),
-      getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
-    },
-  };
-  return {
-    runtime: runtime as unknown as ElectronRuntime,
-    fake: runtime,
-    markReady,
-    ipcListeners,
-    protocolHandlers,
-    menus,
-    topMenuLabels: () => (menus.at(-1) ?? []).map((m) => m.label),
-  };
-}
-
 const options = () => ({
   rendererDir: path.join(base, 'renderer'),
+  resourcesDir: RESOURCES_DIR,
   preloadPath: path.join(base, 'preload.cjs'),
   platform: 'win32' as const,
+  argv: ['ICP Packet Studio.exe'],
+  cwd: base,
 });
 
 const fromOurWindow = { sender: { id: 42 }, senderFrame: { url: APP_ENTRY_URL, parent: null } };
@@ -114,7 +34,7 @@ const fromElsewhere = { sender: { id: 42 }, senderFrame: { url: 'https://evil.co
 
 describe('bootstrap', () => {
   it('before ready: takes the single-instance lock, sandboxes, privileges app:// and hardens new webContents', () => {
-    const e = fakeElectron();
+    const e = fakeElectron(base);
     bootstrap(e.runtime, options());
     expect(e.fake.app.requestSingleInstanceLock).toHaveBeenCalled();
     expect(e.fake.app.enableSandbox).toHaveBeenCalled();
@@ -131,7 +51,7 @@ describe('bootstrap', () => {
   });
 
   it('a second instance quits at once and registers nothing', async () => {
-    const e = fakeElectron({ gotLock: false });
+    const e = fakeElectron(base, { gotLock: false });
     const running = bootstrap(e.runtime, options());
     await running.ready;
     expect(e.fake.app.quit).toHaveBeenCalled();
@@ -140,7 +60,7 @@ describe('bootstrap', () => {
   });
 
   it('on ready: serves the bundle with the CSP, registers every channel, opens one hardened window', async () => {
-    const e = fakeElectron();
+    const e = fakeElectron(base);
     const running = bootstrap(e.runtime, options());
     e.markReady();
     await running.ready;
@@ -177,7 +97,7 @@ describe('bootstrap', () => {
   });
 
   it('answers our window and refuses other senders', async () => {
-    const e = fakeElectron();
+    const e = fakeElectron(base);
     const running = bootstrap(e.runtime, options());
     e.markReady();
     await running.ready;
@@ -198,7 +118,7 @@ describe('bootstrap', () => {
   });
 
   it('guards the store with the OS keychain through the asynchronous safeStorage API', async () => {
-    const e = fakeElectron();
+    const e = fakeElectron(base);
     const running = bootstrap(e.runtime, options());
     e.markReady();
     await running.ready;
@@ -215,7 +135,7 @@ describe('bootstrap', () => {
   });
 
   it('on Linux, a basic_text secret store is not a keychain: the app asks for a passphrase', async () => {
-    const e = fakeElectron({ backend: 'basic_text' });
+    const e = fakeElectron(base, { backend: 'basic_text' });
     const running = bootstrap(e.runtime, { ...options(), platform: 'linux' });
     e.markReady();
     await running.ready;
@@ -242,7 +162,7 @@ describe('bootstrap', () => {
   });
 
   it('a language change is saved, rebuilds the menu in that language and tells the renderer', async () => {
-    const e = fakeElectron();
+    const e = fakeElectron(base);
     const running = bootstrap(e.runtime, options());
     e.markReady();
     await running.ready;
@@ -263,14 +183,14 @@ describe('bootstrap', () => {
   it('starts with the menu in the saved language, or the OS language when set to system', async () => {
     await mkdir(path.join(base, 'userData'), { recursive: true });
     await writeFile(path.join(base, 'userData', 'settings.json'), '{"language":"zh-CN"}');
-    const saved = fakeElectron({ locale: 'en-US' });
+    const saved = fakeElectron(base, { locale: 'en-US' });
     const first = bootstrap(saved.runtime, options());
     saved.markReady();
     await first.ready;
     expect(saved.topMenuLabels()[0]).toBe('文件');
 
     await writeFile(path.join(base, 'userData', 'settings.json'), '{"language":"system"}');
-    const system = fakeElectron({ locale: 'zh-Hans-CN' });
+    const system = fakeElectron(base, { locale: 'zh-Hans-CN' });
     const second = bootstrap(system.runtime, options());
     system.markReady();
     await second.ready;
@@ -278,12 +198,11 @@ describe('bootstrap', () => {
   });
 
   it('menu commands reach the window as menu:command events', async () => {
-    const e = fakeElectron();
+    const e = fakeElectron(base);
     const running = bootstrap(e.runtime, options());
     e.markReady();
     await running.ready;
-    const file = e.menus.at(-1)?.[0];
-    const newCase = (file?.submenu as MenuItemConstructorOptions[])[0];
+    const newCase = e.fileMenu()[0];
     (newCase?.click as () => void)();
     expect(FakeWindow.created[0]!.webContents.send).toHaveBeenCalledWith('menu:command', {
       command: 'newCase',
@@ -291,17 +210,17 @@ describe('bootstrap', () => {
   });
 
   it('a second launch focuses the existing window; closing all windows quits except on macOS', async () => {
-    const e = fakeElectron();
+    const e = fakeElectron(base);
     const running = bootstrap(e.runtime, options());
     e.markReady();
     await running.ready;
-    e.fake.app.emit('second-instance');
+    e.fake.app.emit('second-instance', {}, ['ICP Packet Studio.exe'], base);
     expect(FakeWindow.created[0]!.restore).toHaveBeenCalled();
     expect(FakeWindow.created[0]!.focus).toHaveBeenCalled();
     e.fake.app.emit('window-all-closed');
     expect(e.fake.app.quit).toHaveBeenCalled();
 
-    const mac = fakeElectron();
+    const mac = fakeElectron(base);
     bootstrap(mac.runtime, { ...options(), platform: 'darwin' });
     mac.fake.app.emit('window-all-closed');
     expect(mac.fake.app.quit).not.toHaveBeenCalled();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CITED_SOURCE_URLS } from '../../core/rules/sources';
+import { citedSourceUrls } from '../../core/rules/sources';
 import { isAllowedExternalUrl } from '../../electron/external-links';
 
 describe('isAllowedExternalUrl', () => {
@@ -53,14 +53,21 @@ describe('isAllowedExternalUrl', () => {
     ['an IPv6 address', 'https://[::1]/'],
     ['a trailing-dot host (not the canonical name)', 'https://beian.miit.gov.cn./'],
     ['a bare TLD', 'https://cn/'],
+    // Issue 22 point 11: an explicit list, not every *.gov.cn host.
+    ['any other *.gov.cn host', 'https://someone.gov.cn/'],
+    ['a host under an allowed one', 'https://evil.beian.miit.gov.cn/'],
+    ['another weixin.qq.com host', 'https://open.weixin.qq.com/'],
   ])('refuses %s', (_why, url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
   });
 
-  it('opens every source the rule data cites, at exactly that address, and nothing else on those sites', () => {
-    expect(CITED_SOURCE_URLS.size).toBeGreaterThan(20);
-    for (const url of CITED_SOURCE_URLS) expect(isAllowedExternalUrl(url), url).toBe(true);
-    expect(CITED_SOURCE_URLS).toContain('https://kaizencpa.com/Knowledge/info/id/1147.html');
+  it('opens every https source the rule data cites, at exactly that address, and nothing else on those sites', () => {
+    const cited = citedSourceUrls();
+    expect(cited.size).toBeGreaterThan(20);
+    for (const url of cited) expect(isAllowedExternalUrl(url), url).toBe(url.startsWith('https://'));
+    // A cited source over plain http is not opened (issue 22 point 11).
+    expect(isAllowedExternalUrl('http://kaizencpa.com/Knowledge/info/id/1147.html')).toBe(false);
+    expect(cited).toContain('https://kaizencpa.com/Knowledge/info/id/1147.html');
     expect(isAllowedExternalUrl('https://kaizencpa.com/Knowledge/info/id/1148.html')).toBe(false);
     expect(isAllowedExternalUrl('https://kaizencpa.com/')).toBe(false);
     expect(

@@ -7,7 +7,9 @@ import {
   menuLabelsFor,
   menuLabelsSchema,
   MIIT_FILING_SYSTEM_URL,
+  recentFileLabels,
   type MenuActions,
+  type MenuState,
 } from '../../electron/menu';
 
 type Item = MenuItemConstructorOptions;
@@ -19,10 +21,21 @@ function allItems(template: Item[]): Item[] {
   return template.flatMap((item) => [item, ...allItems(submenu(item))]);
 }
 
-function build(language: 'en' | 'zh-CN', platform: NodeJS.Platform, isPackaged = true) {
-  const actions: MenuActions = { send: vi.fn(), openExternal: vi.fn() };
+function build(
+  language: 'en' | 'zh-CN',
+  platform: NodeJS.Platform,
+  isPackaged = true,
+  state: MenuState = { caseOpen: false, recentFiles: [] },
+) {
+  const actions: MenuActions = {
+    send: vi.fn(),
+    openExternal: vi.fn(),
+    openRecent: vi.fn(),
+    clearRecent: vi.fn(),
+    showLog: vi.fn(),
+  };
   const labels = menuLabelsFor(language, 'ICP Packet Studio');
-  const template = buildMenuTemplate(labels, platform, isPackaged, actions);
+  const template = buildMenuTemplate(labels, platform, isPackaged, actions, state);
   const byLabel = (label: string) => allItems(template).find((item) => item.label === label);
   const click = (label: string) => (byLabel(label)?.click as (() => void) | undefined)?.();
   return { template, labels, actions, byLabel, click };
@@ -50,12 +63,18 @@ describe('menu labels', () => {
 });
 
 describe.each(['en', 'zh-CN'] as const)('menu in %s', (language) => {
-  it('Windows: File, Edit, View, Help, with settings and exit in File', () => {
+  it('Windows: File, Edit, View, Help, with the case commands, settings and exit in File', () => {
     const { template, labels } = build(language, 'win32');
     expect(template.map((m) => m.label)).toEqual([labels.file, labels.edit, labels.view, labels.help]);
     const file = submenu(template[0]).map((i) => i.label ?? i.type);
     expect(file).toEqual([
       labels.newCase,
+      labels.importCase,
+      labels.openRecent,
+      'separator',
+      labels.exportCase,
+      'separator',
+      labels.closeCase,
       labels.goHome,
       'separator',
       labels.settings,
@@ -93,6 +112,18 @@ describe.each(['en', 'zh-CN'] as const)('menu in %s', (language) => {
       'hideOthers',
       'unhide',
       'quit',
+    ]);
+    expect(submenu(template[1]).map((i) => i.label ?? i.type)).toEqual([
+      labels.newCase,
+      labels.importCase,
+      labels.openRecent,
+      'separator',
+      labels.exportCase,
+      'separator',
+      labels.closeCase,
+      labels.goHome,
+      'separator',
+      labels.closeWindow,
     ]);
     expect(submenu(template[1]).at(-1)).toMatchObject({ role: 'close', label: labels.closeWindow });
     expect(submenu(template[4]).map((i) => i.label)).not.toContain(labels.about);
@@ -172,5 +203,110 @@ describe('menu actions', () => {
     expect(MIIT_FILING_SYSTEM_URL).toBe('https://beian.miit.gov.cn/');
     expect(vi.mocked(actions.openExternal).mock.calls).toEqual([[MIIT_FILING_SYSTEM_URL]]);
     expect(actions.send).not.toHaveBeenCalled();
+  });
+});
+
+describe.each(['en', 'zh-CN'] as const)('File menu conventions in %s', (language) => {
+  it.each(['win32', 'darwin'] as const)(
+    '%s: the case commands with the platform accelerators',
+    (platform) => {
+      const { byLabel, labels } = build(language, platform, true, { caseOpen: true, recentFiles: [] });
+      expect(byLabel(labels.newCase)?.accelerator).toBe('CmdOrCtrl+N');
+      expect(byLabel(labels.importCase)?.accelerator).toBe('CmdOrCtrl+O');
+      expect(byLabel(labels.exportCase)?.accelerator).toBe('CmdOrCtrl+Shift+E');
+      // Ctrl+W / ⌘W closes the case, not the app or the window, on both platforms.
+      expect(byLabel(labels.closeCase)?.accelerator).toBe('CmdOrCtrl+W');
+      expect(byLabel(labels.closeCase)?.role).toBeUndefined();
+      if (platform === 'darwin') expect(byLabel(labels.closeWindow)?.accelerator).toBe('Cmd+Shift+W');
+    },
+  );
+
+  it.each(['win32', 'darwin'] as const)('%s: no two items share an accelerator', (platform) => {
+    const { template } = build(language, platform, false, { caseOpen: true, recentFiles: ['/a.icpcase'] });
+    const mac = platform === 'darwin';
+    // What Electron gives a role item without an accelerator of its own (lib/browser/api/menu-item-roles.ts).
+    const roleDefaults: Partial<Record<string, string>> = {
+      close: 'CmdOrCtrl+W',
+      quit: mac ? 'CmdOrCtrl+Q' : undefined,
+      undo: 'CmdOrCtrl+Z',
+      redo: mac ? 'Shift+CmdOrCtrl+Z' : 'Ctrl+Y',
+      cut: 'CmdOrCtrl+X',
+      copy: 'CmdOrCtrl+C',
+      paste: 'CmdOrCtrl+V',
+      selectAll: 'CmdOrCtrl+A',
+      reload: 'CmdOrCtrl+R',
+      toggleDevTools: mac ? 'Alt+Cmd+I' : 'Ctrl+Shift+I',
+      resetZoom: 'CmdOrCtrl+0',
+      zoomIn: 'CmdOrCtrl+Plus',
+      zoomOut: 'CmdOrCtrl+-',
+      togglefullscreen: mac ? 'Ctrl+Cmd+F' : 'F11',
+      hide: 'Cmd+H',
+      hideOthers: 'Cmd+Alt+H',
+    };
+    const accelerators = allItems(template)
+      .map((item) => item.accelerator?.toString() ?? (item.role ? roleDefaults[item.role] : undefined))
+      .filter((a): a is string => a !== undefined)
+      .map((a) => a.replace('CmdOrCtrl', mac ? 'Cmd' : 'Ctrl'));
+    expect(accelerators.length).toBeGreaterThan(4);
+    expect(new Set(accelerators).size).toBe(accelerators.length);
+  });
+
+  it('Export case and Close case apply to an open case only', () => {
+    const closed = build(language, 'win32');
+    expect(closed.byLabel(closed.labels.exportCase)?.enabled).toBe(false);
+    expect(closed.byLabel(closed.labels.closeCase)?.enabled).toBe(false);
+    const open = build(language, 'win32', true, { caseOpen: true, recentFiles: [] });
+    expect(open.byLabel(open.labels.exportCase)?.enabled).toBe(true);
+    expect(open.byLabel(open.labels.closeCase)?.enabled).toBe(true);
+    open.click(open.labels.importCase);
+    open.click(open.labels.exportCase);
+    open.click(open.labels.closeCase);
+    expect(vi.mocked(open.actions.send).mock.calls).toEqual([['importCase'], ['exportCase'], ['closeCase']]);
+  });
+
+  it('Open Recent lists the files newest first, opens one, and can be cleared', () => {
+    const files = ['/Users/me/Documents/Acme shop.icpcase', '/Users/me/Desktop/Globex.icpcase'];
+    const { byLabel, labels, click, actions } = build(language, 'darwin', true, {
+      caseOpen: false,
+      recentFiles: files,
+    });
+    const recent = submenu(byLabel(labels.openRecent));
+    expect(recent.map((i) => i.label ?? i.type)).toEqual([
+      'Acme shop.icpcase',
+      'Globex.icpcase',
+      'separator',
+      labels.clearRecent,
+    ]);
+    click('Globex.icpcase');
+    click(labels.clearRecent);
+    expect(vi.mocked(actions.openRecent).mock.calls).toEqual([[files[1]]]);
+    expect(actions.clearRecent).toHaveBeenCalledOnce();
+    expect(actions.send).not.toHaveBeenCalled();
+  });
+
+  it('an empty Open Recent says so, greyed out', () => {
+    const { byLabel, labels } = build(language, 'win32');
+    expect(submenu(byLabel(labels.openRecent))).toEqual([{ label: labels.noRecent, enabled: false }]);
+  });
+
+  it.each(['win32', 'darwin'] as const)('%s: Help → Show Log File reveals the log', (platform) => {
+    const { click, labels, actions } = build(language, platform);
+    click(labels.showLog);
+    expect(actions.showLog).toHaveBeenCalledOnce();
+    expect(actions.send).not.toHaveBeenCalled();
+  });
+});
+
+describe('Open Recent labels', () => {
+  it('name files by their name, with the folder where two share one', () => {
+    expect(
+      recentFileLabels(['/a/x/Acme.icpcase', '/a/y/acme.icpcase', '/a/Globex.icpcase'], 'darwin'),
+    ).toEqual(['Acme.icpcase — x', 'acme.icpcase — y', 'Globex.icpcase']);
+  });
+
+  it('on Windows read Windows paths and double a literal & (a menu mnemonic there)', () => {
+    expect(recentFileLabels(['C:\\Users\\me\\R&D\\Tom & Jerry.icpcase'], 'win32')).toEqual([
+      'Tom && Jerry.icpcase',
+    ]);
   });
 });

@@ -215,7 +215,7 @@ describe('outside links and menu commands', () => {
 
   it('stops listening to main when unmounted', () => {
     const { fake, unmount } = renderApp();
-    expect(fake.listenerCount()).toBe(2);
+    expect(fake.listenerCount()).toBe(3);
     unmount();
     expect(fake.listenerCount()).toBe(0);
   });

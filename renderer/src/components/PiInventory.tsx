@@ -1,17 +1,96 @@
 import { useTranslation } from 'react-i18next';
-import { inventoryFlags, inventoryGaps } from '../../../core/after/pipl';
+import { complianceAudit, crossBorderRoute, inventoryFlags, inventoryGaps } from '../../../core/after/pipl';
 import {
   CROSS_BORDER_MECHANISMS,
   DataItemSchema,
   LEGAL_BASES,
+  PersonalDataScaleSchema,
   SENSITIVE_CATEGORIES,
   type DataItem,
+  type PersonalDataScale,
 } from '../../../core/model/case';
+import { todayIso } from '../../../core/validate/common';
+import { useUiLanguage } from '../i18n/useUiLanguage';
+import { SourceList } from '../screens/AfterApproval/SourceList';
 import { removeListRow } from '../../../core/model/list-edits';
 import { enumKey } from '../i18n/enumKey';
 import { useCaseSession } from '../screens/Case/caseSession';
-import { InlineCheck, SelectField, TextField, fieldDomId } from './fields';
+import { FieldIssues, InlineCheck, SelectField, TextField, fieldDomId } from './fields';
 import './pi-inventory.css';
+
+/** The choices of one scale question, in the order asked ('' = not answered). */
+const SCALE_OPTIONS = {
+  peopleProcessed: PersonalDataScaleSchema.shape.peopleProcessed.removeDefault().options,
+  crossBorderPeople: PersonalDataScaleSchema.shape.crossBorderPeople.removeDefault().options,
+  crossBorderSensitivePeople:
+    PersonalDataScaleSchema.shape.crossBorderSensitivePeople.removeDefault().options,
+} as const;
+
+/**
+ * How much personal information the service handles, and what follows: the compliance audit every two years
+ * above 10 million people, and which cross-border route the volumes call for (the rows below are checked
+ * against it).
+ */
+function ScaleQuestions() {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const { caseData, update } = useCaseSession();
+  const scale = caseData.personalDataScale;
+  const set = (patch: Partial<PersonalDataScale>) =>
+    update((c) => ({ ...c, personalDataScale: { ...c.personalDataScale, ...patch } }));
+  const route = crossBorderRoute(scale);
+  const audit = complianceAudit(scale);
+  const anyCrossBorder = caseData.personalData.some((item) => item.crossBorder);
+  const select = (key: keyof typeof SCALE_OPTIONS) => (
+    <SelectField
+      id={fieldDomId(`personalDataScale.${key}`)}
+      label={t(`piInventory.scale.${key}`)}
+      value={scale[key]}
+      onChange={(next) => set({ [key]: next } as Partial<PersonalDataScale>)}
+      options={SCALE_OPTIONS[key].map((value) => ({
+        value,
+        label: t(`piInventory.scale.options.${value === '' ? 'unanswered' : enumKey(value)}`),
+      }))}
+    />
+  );
+  return (
+    <fieldset className="pi-scale" data-testid="pi-scale">
+      <legend>{t('piInventory.scale.heading')}</legend>
+      <p className="hint">{t('piInventory.scale.intro')}</p>
+      <div className="pi-item__grid">
+        {select('peopleProcessed')}
+        {select('crossBorderPeople')}
+        {select('crossBorderSensitivePeople')}
+      </div>
+      <InlineCheck checked={scale.ciio} onChange={(ciio) => set({ ciio })}>
+        {t('piInventory.scale.ciio')}
+      </InlineCheck>
+      <InlineCheck checked={scale.importantData} onChange={(importantData) => set({ importantData })}>
+        {t('piInventory.scale.importantData')}
+      </InlineCheck>
+      {audit && (
+        <div className="callout" role="note" data-testid="pi-audit">
+          <p className="callout__heading">{audit.title[lang]}</p>
+          <p>{audit.detail[lang]}</p>
+          <SourceList sources={audit.sources} />
+        </div>
+      )}
+      {route ? (
+        <div className="callout" role="note" data-testid="pi-route" data-route={route.id}>
+          <p className="callout__heading">{t('piInventory.route.heading', { route: route.title[lang] })}</p>
+          <p>{route.detail[lang]}</p>
+          <SourceList sources={route.sources} />
+        </div>
+      ) : (
+        anyCrossBorder && (
+          <p className="hint" data-testid="pi-route-unknown">
+            {t('piInventory.route.unknown')}
+          </p>
+        )
+      )}
+    </fieldset>
+  );
+}
 
 /**
  * The PIPL personal-information inventory, entered once per case: each item with purpose, legal basis,
@@ -23,8 +102,13 @@ import './pi-inventory.css';
  */
 export function PiInventory() {
   const { t } = useTranslation();
-  const { caseData, update } = useCaseSession();
+  const { caseData, issues, update } = useCaseSession();
   const items = caseData.personalData;
+  /** The pre-flight's findings on one field of the inventory, shown under it. */
+  const issuesAt = (path: string) => (
+    <FieldIssues id={`${fieldDomId(path)}-issues`} issues={issues.filter((i) => i.path === path)} />
+  );
+  const context = { route: crossBorderRoute(caseData.personalDataScale), today: todayIso() };
   const setItem = (index: number, patch: Partial<DataItem>) =>
     update((c) => ({
       ...c,
@@ -39,9 +123,10 @@ export function PiInventory() {
 
   return (
     <>
+      <ScaleQuestions />
       {items.length === 0 && <p className="hint">{t('piInventory.empty')}</p>}
       {items.map((item, index) => {
-        const flags = inventoryFlags(item);
+        const flags = inventoryFlags(item, context);
         const gaps = inventoryGaps(item);
         const id = `pi-${index}`;
         return (
@@ -52,18 +137,20 @@ export function PiInventory() {
             <div className="pi-item__grid">
               <TextField
                 id={fieldDomId(`personalData.${index}.item`)}
+                after={issuesAt(`personalData.${index}.item`)}
                 label={t('piInventory.item')}
                 value={item.item}
                 onChange={(next) => setItem(index, { item: next })}
               />
               <TextField
                 id={fieldDomId(`personalData.${index}.purpose`)}
+                after={issuesAt(`personalData.${index}.purpose`)}
                 label={t('piInventory.purpose')}
                 value={item.purpose}
                 onChange={(next) => setItem(index, { purpose: next })}
               />
               <SelectField
-                id={`${id}-legalBasis`}
+                id={fieldDomId(`personalData.${index}.legalBasis`)}
                 label={t('piInventory.legalBasis')}
                 value={item.legalBasis}
                 onChange={(next) => setItem(index, { legalBasis: next as DataItem['legalBasis'] })}
@@ -74,18 +161,24 @@ export function PiInventory() {
               />
               <TextField
                 id={fieldDomId(`personalData.${index}.retention`)}
+                after={issuesAt(`personalData.${index}.retention`)}
                 label={t('piInventory.retention')}
                 value={item.retention}
                 onChange={(next) => setItem(index, { retention: next })}
               />
               <TextField
                 id={fieldDomId(`personalData.${index}.sharedWith`)}
+                after={issuesAt(`personalData.${index}.sharedWith`)}
                 label={t('piInventory.sharedWith')}
                 value={item.sharedWith}
                 onChange={(next) => setItem(index, { sharedWith: next })}
               />
             </div>
-            <fieldset className="pi-item__categories">
+            <fieldset
+              className="pi-item__categories"
+              id={fieldDomId(`personalData.${index}.sensitiveCategories`)}
+              tabIndex={-1}
+            >
               <legend>{t('piInventory.sensitive')}</legend>
               {SENSITIVE_CATEGORIES.map((category) => (
                 <InlineCheck
@@ -102,6 +195,7 @@ export function PiInventory() {
                   {t(`piInventory.categories.${enumKey(category)}`)}
                 </InlineCheck>
               ))}
+              {issuesAt(`personalData.${index}.sensitiveCategories`)}
             </fieldset>
             <InlineCheck
               checked={item.crossBorder}
@@ -112,13 +206,14 @@ export function PiInventory() {
             {item.crossBorder && (
               <div className="pi-item__grid">
                 <TextField
-                  id={`${id}-recipient`}
+                  id={fieldDomId(`personalData.${index}.crossBorderRecipient`)}
+                  after={issuesAt(`personalData.${index}.crossBorderRecipient`)}
                   label={t('piInventory.recipient')}
                   value={item.crossBorderRecipient}
                   onChange={(next) => setItem(index, { crossBorderRecipient: next })}
                 />
                 <SelectField
-                  id={`${id}-mechanism`}
+                  id={fieldDomId(`personalData.${index}.crossBorderMechanism`)}
                   label={t('piInventory.mechanism')}
                   value={item.crossBorderMechanism}
                   onChange={(next) =>

@@ -7,7 +7,7 @@ import { isStepId, type StepId } from '../screens/Case/steps';
  */
 export type Route =
   | { screen: 'home'; dialog?: 'newCase' }
-  | { screen: 'settings'; section?: 'about' }
+  | { screen: 'settings'; section?: 'about' | 'rules' }
   | { screen: 'case'; caseId: string; step: StepId };
 
 /** Case ids are the store's UUIDs; anything else in that place of the fragment is not a case. */
@@ -33,7 +33,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'new' && parts.length === 1) return { screen: 'home', dialog: 'newCase' };
   if (screen === 'settings' && parts.length <= 2) {
     if (detail === undefined || detail === '') return { screen: 'settings' };
-    if (detail === 'about') return { screen: 'settings', section: 'about' };
+    if (detail === 'about' || detail === 'rules') return { screen: 'settings', section: detail };
   }
   if (
     screen === 'case' &&
@@ -48,16 +48,24 @@ export function parseRoute(hash: string): Route {
   return HOME;
 }
 
-/** Where each native menu command takes the user. A new case is named first, then opens at the pathway check. */
-export function routeForMenuCommand(command: MenuCommand): Route {
+/**
+ * Where each native menu command takes the user. A new case is named first, then opens at the pathway check;
+ * imports run on Home. Export case has no place of its own: it opens the export of the case that is open
+ * (undefined here; App decides).
+ */
+export function routeForMenuCommand(command: MenuCommand): Route | undefined {
   switch (command) {
     case 'newCase':
       return { screen: 'home', dialog: 'newCase' };
     case 'openSettings':
       return { screen: 'settings' };
     case 'goHome':
+    case 'closeCase':
+    case 'importCase':
       return HOME;
     case 'showAbout':
       return { screen: 'settings', section: 'about' };
+    case 'exportCase':
+      return undefined;
   }
 }

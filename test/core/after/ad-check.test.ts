@@ -70,6 +70,17 @@ describe('Advertising Law checker', () => {
     ]);
   });
 
+  it('"能治失眠" and endorsements by doctors (Advertising Law Arts. 16–18); a plain mention of sleep is clean', () => {
+    expect(flagged('本品能治失眠。').map(([t, r]) => [t, r])).toEqual([['能治', 'medical']]);
+    expect(flagged('医生推荐的草本茶。').map(([t, r]) => [t, r])).toEqual([['医生推荐', 'endorsement']]);
+    expect(flagged('Herbal tea, recommended by doctors.').map(([t, r]) => [t, r])).toEqual([
+      ['recommended by doctors', 'endorsement'],
+    ]);
+    expect(
+      flagged('睡前一杯，安静放松。A calm cup before sleep; our doctor of tea picks the leaves.'),
+    ).toEqual([]);
+  });
+
   it('clean copy has no finding', () => {
     expect(
       flagged('澜岸家居精选北欧实木家具，支持七天无理由退货。Solid-wood furniture, delivered in Shanghai.'),

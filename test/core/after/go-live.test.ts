@@ -269,3 +269,49 @@ describe('public-security filing guidance', () => {
     expect(publicSecurityGuidance(c, TODAY).dueOn).toBeUndefined();
   });
 });
+
+describe('generative AI on the product (issue 24)', () => {
+  const withModels = (use: Case['answers']['generativeAi'], aiModels: Case['afterApproval']['aiModels']) => {
+    const c = withAfterApproval(withServices([website, mini]), {
+      filingNumber: '沪ICP备2026012345号',
+      serviceNumbers: [
+        { serviceId: 'web', number: '沪ICP备2026012345号-1' },
+        { serviceId: 'mini', number: '沪ICP备2026012345号-2X' },
+      ],
+      aiModels,
+    });
+    return { ...c, answers: { ...c.answers, generativeAi: use } };
+  };
+
+  it('the footer, the WXML and the About text name each model with its filing number (own model)', () => {
+    const c = withModels('own_model', [{ name: '澜岸助手大模型', number: 'Shanghai-LananZhushou-20260301' }]);
+    const expected = '生成式人工智能服务：澜岸助手大模型，备案号：Shanghai-LananZhushou-20260301';
+    const web = footerSnippets(footerFor(c, website, TODAY));
+    expect(parseHtml(web.html).querySelector('div.icp-footer div.ai-disclosure')?.textContent).toBe(expected);
+    expect(web.html).not.toContain('\n');
+    expect(web.text.split('\n')).toContain(expected);
+    const wxml = parseXml(footerSnippets(footerFor(c, mini, TODAY)).wxml);
+    expect(wxml.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect([...wxml.getElementsByTagName('text')].map((t) => t.textContent)).toContain(expected);
+  });
+
+  it('a registered feature names its online number (上线编号); rows half filled in are left out; markup escaped', () => {
+    const c = withModels('uses_filed_model', [
+      { name: '通义千问<script>', number: 'Zhejiang-2026-0001' },
+      { name: '未填编号', number: '' },
+    ]);
+    const line = footerFor(c, website, TODAY);
+    expect(line.aiModels).toHaveLength(1);
+    const html = footerSnippets(line).html;
+    expect(html).toContain('上线编号：Zhejiang-2026-0001');
+    expect(html).toContain('通义千问&lt;script&gt;');
+    expect(parseHtml(html).querySelector('script')).toBeNull();
+  });
+
+  it('without models there is no AI line', () => {
+    const c = withModels('none', []);
+    const snippets = footerSnippets(footerFor(c, website, TODAY));
+    expect(snippets.html).not.toContain('ai-disclosure');
+    expect(snippets.text).not.toContain('生成式人工智能');
+  });
+});

@@ -4,6 +4,9 @@ import { remindersToIcs } from '../../../core/after/ics';
 import { buildReminders, reminderState } from '../../../core/after/obligations';
 import { recordEvent } from '../../../core/after/journal';
 import { sampleCase, type Case } from '../../../core/model';
+import { withAnnualReport } from '../../../core/after/annual-report';
+import { recordChange } from '../../../core/after/changes';
+import { licenceHolderCase } from '../../fixtures/lifecycle';
 
 const NOW = new Date('2026-12-03T02:00:00Z');
 const TODAY = '2026-12-03';
@@ -95,6 +98,8 @@ describe('.ics export', () => {
     expect(ps.summary).toContain('公安联网备案截止');
     expect(ps.summary).toContain('Public-security filing due');
     expect(ps.description).toContain('公安部令第33号');
+    // Sources are cited as themselves, never as our research files.
+    for (const e of events) expect(e.description).not.toMatch(/\.md\b|§/);
     const report = events.find((e) => e.uid.startsWith('annual-report.2027'))!;
     expect([report.startDate.toString(), report.endDate.toString()]).toEqual(['2027-01-01', '2027-04-01']);
     expect(ps.component.getFirstSubcomponent('valarm')).not.toBeNull();
@@ -124,5 +129,40 @@ describe('.ics export', () => {
     const ps = second.find((e) => e.uid.startsWith('public-security'))!;
     expect(ps.startDate.toString()).toBe('2026-12-25');
     expect(ps.summary.startsWith('Public-security filing due')).toBe(true);
+  });
+});
+
+describe('lifecycle reminders', () => {
+  it('carry every lifecycle deadline: report window from the province notice, April, May, renewal, changes', () => {
+    let c = licenceHolderCase();
+    c = { ...c, subject: { ...c.subject, province: '500000' } };
+    c = recordChange(
+      c,
+      { kind: 'name', registeredOn: '2026-11-27', name: '深圳市云帆学堂科技有限公司' },
+      'rename',
+      NOW,
+    );
+    const reminders = buildReminders(c, TODAY);
+    const byUid = (part: string) => reminders.filter((r) => r.uid.startsWith(part));
+    // The 2025 report (granted 2025-12-01): the window, the April correction and the May bad list.
+    expect(byUid('annual-report.2026.')[0]).toMatchObject({ start: '2026-01-01', end: '2026-03-31' });
+    expect(byUid('annual-correction.2026.')[0]).toMatchObject({ start: '2026-04-01', end: '2026-04-30' });
+    expect(byUid('annual-publication.2026.')[0]).toMatchObject({ start: '2026-05-01', end: '2026-05-31' });
+    // The licence change 30 calendar days after the registration (a Sunday stays a Sunday).
+    expect(byUid('licence-change.rename.')[0]).toMatchObject({ kind: 'licenceChange', dueOn: '2026-12-27' });
+    // The filing change of the website, 30 days before the change.
+    expect(byUid('filing-change.rename.svc-web-1.')[0]).toMatchObject({
+      kind: 'filingChange',
+      dueOn: '2026-10-28',
+    });
+    expect(byUid('licence-renewal-deadline')[0]?.dueOn).toBe('2030-09-02');
+
+    // A report marked submitted needs no reminder; a filed licence change neither.
+    const filed = withAnnualReport(c, 2025, (r) => ({ ...r, submittedOn: '2026-03-10' }));
+    filed.lifecycle.changes[0]!.licenceChangeFiledOn = '2026-12-02';
+    const after = buildReminders(filed, TODAY).map((r) => r.uid);
+    expect(after.some((uid) => uid.startsWith('annual-report.2026.'))).toBe(false);
+    expect(after.some((uid) => uid.startsWith('licence-change.'))).toBe(false);
+    expect(after.some((uid) => uid.startsWith('annual-report.2027.'))).toBe(true);
   });
 });

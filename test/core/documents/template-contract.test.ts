@@ -4,17 +4,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { decisionFromCase } from '../../../core/documents/conditions';
 import { templateApplies } from '../../../core/documents/resolve';
 import {
   DocumentTemplateSchema,
   pathsUsedBy,
+  printedKeysOf,
   type Block,
   type DocumentTemplate,
 } from '../../../core/documents/template-schema';
 import { TEMPLATE_SOURCES, documentLabels, documentTemplates } from '../../../core/documents/templates';
+import { packetIndexTemplate } from '../../../core/packet/index-document';
+import { CHECKLIST, PREFLIGHT } from '../../../core/rules/data';
 import {
   ACTIVITIES,
   CaseSchema,
@@ -32,68 +34,19 @@ import {
   licenceCase,
   renamedCase,
 } from '../../fixtures/documents/cases';
+import { schemasAt, type Schema } from './schema-paths';
 
 const folder = path.resolve(import.meta.dirname, '../../../templates/documents');
 /** Files in the folder that are not document templates of this registry. */
 const NOT_REGISTERED = new Set([
   'labels.json',
+  // The review copy's English for fixed terms (core/documents/glossary.ts), not a document.
+  'glossary.json',
   // The packet's index page: rendered by core/packet with its own substitutions, never chosen by a case.
   'packet-index.json',
   // The instruction note printed before a document to sign (core/documents/signing.ts), not a document.
   'signing-note.json',
 ]);
-
-type Schema = z.ZodType;
-interface Def {
-  type: string;
-  innerType?: Schema;
-  shape?: Record<string, Schema>;
-  element?: Schema;
-  options?: Schema[];
-  getter?: () => Schema;
-}
-const defOf = (schema: Schema) => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-function unwrap(schema: Schema): Schema {
-  let current = schema;
-  for (;;) {
-    const def = defOf(current);
-    if (
-      def.innerType &&
-      ['default', 'nullable', 'optional', 'prefault', 'readonly', 'catch'].includes(def.type)
-    ) {
-      current = def.innerType;
-    } else if (def.type === 'lazy' && def.getter) {
-      current = def.getter();
-    } else {
-      return current;
-    }
-  }
-}
-
-/** The schemas a bind path reaches (several through a union); empty when the model lacks the path. */
-export function schemasAt(root: Schema, bindPath: string): Schema[] {
-  const steps = bindPath
-    .split('.')
-    .flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part]));
-  let current = [root];
-  for (const step of steps) {
-    current = current.flatMap((schema) => {
-      const def = defOf(unwrap(schema));
-      if (def.type === 'union') return (def.options ?? []).flatMap((o) => next(o, step));
-      return next(schema, step);
-    });
-  }
-  return current;
-
-  function next(schema: Schema, step: string): Schema[] {
-    const def = defOf(unwrap(schema));
-    if (def.type === 'union') return (def.options ?? []).flatMap((o) => next(o, step));
-    if (step === '[]') return def.type === 'array' && def.element ? [def.element] : [];
-    if (def.type === 'object' && def.shape && step in def.shape) return [def.shape[step] as Schema];
-    return [];
-  }
-}
 
 function missingBinds(template: DocumentTemplate, model: Schema): string[] {
   return template.binds.filter((bind) => schemasAt(model, bind).length === 0);
@@ -191,6 +144,36 @@ describe('document templates', () => {
     for (const template of templates) {
       expect([...pathsUsedBy(template)].sort(), template.id).toEqual([...new Set(template.binds)].sort());
     }
+  });
+
+  it('declare how they print every value: required, Chinese, optional or filled in by hand (issue 21)', () => {
+    for (const template of templates) {
+      expect(Object.keys(template.prints).sort(), template.id).toEqual([...printedKeysOf(template)].sort());
+      for (const declaration of Object.values(template.prints)) {
+        const finding = typeof declaration === 'object' ? declaration.finding : undefined;
+        if (finding)
+          expect(
+            PREFLIGHT.rules.map((r) => r.code),
+            template.id,
+          ).toContain(finding);
+      }
+    }
+    // The packet index is a template too.
+    const index = packetIndexTemplate();
+    expect(Object.keys(index.prints).sort()).toEqual([...printedKeysOf(index)].sort());
+  });
+
+  it('enclose by checklist entries that exist', () => {
+    const entries = new Set(CHECKLIST.items.map((i) => i.id));
+    const attached = (node: unknown): string[] =>
+      Array.isArray(node)
+        ? node.flatMap(attached)
+        : node && typeof node === 'object'
+          ? Object.entries(node).flatMap(([k, v]) => (k === 'attached' ? [String(v)] : attached(v)))
+          : [];
+    const named = templates.flatMap((t) => attached(t.blocks));
+    expect(named.length).toBeGreaterThan(3);
+    for (const id of named) expect(entries, id).toContain(id);
   });
 
   it('fail the contract when the model drops a bound field, or a template binds an unknown one', () => {

@@ -1,8 +1,8 @@
 import type { PDFHexString } from 'pdf-lib';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { jpegFrame } from '../../../core/packet/jpeg';
-import { mergeWithOutline, mergeWithOutlineStreamed } from '../../../core/packet/merge';
+import { loadPdf, mergeWithOutline, mergeWithOutlineStreamed } from '../../../core/packet/merge';
 import type { ScanSource } from '../../../core/packet/types';
 import { extractText } from '../documents/pdf-reader';
 
@@ -73,6 +73,29 @@ describe('mergeWithOutline', () => {
       { title: '  营业执照', page: 6 },
     ]);
     expect(doc.catalog.get(PDFName.of('PageMode'))).toBe(PDFName.of('UseOutlines'));
+  });
+
+  it('merges a part parsed beforehand (to count its pages) into the same bytes as one parsed from its bytes', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let i = 0; i < 3; i++)
+      doc.addPage([595.28, 841.89]).drawText(`page ${i + 1}`, { x: 72, y: 700, font });
+    const bytes = await doc.save();
+    const meta = {
+      title: 'packet',
+      now: new Date('2026-11-25T00:00:00Z'),
+      producer: 'test',
+      stampPages: true,
+    };
+    const parsed = await loadPdf(bytes);
+    expect(parsed?.getPageCount()).toBe(3);
+    const fromBytes = await mergeWithOutline([{ title: '承诺书', kind: 'pdf', bytes }], meta);
+    const fromParsed = await mergeWithOutline(
+      [{ title: '承诺书', kind: 'pdf', bytes, ...(parsed ? { parsed } : {}) }],
+      meta,
+    );
+    expect(Buffer.from(fromParsed.bytes).equals(Buffer.from(fromBytes.bytes))).toBe(true);
+    expect(await loadPdf(new Uint8Array([1, 2, 3]))).toBeNull();
   });
 
   it('stamps every page with its packet page number, so the index page numbers can be found', async () => {

@@ -17,7 +17,12 @@ function websiteCase(): Case {
     answers: answers({ province: '320000' }),
     subject: { ...c.subject, province: '320000', city: '320100', district: '320102' },
     principal: PrincipalSchema.parse({ ...c.services[0]?.principal, isLegalRepresentative: true }),
-    legalRepresentative: PersonSchema.parse(c.services[0]?.principal),
+    // A principal less its isLegalRepresentative flag (the schema refuses keys a person does not have).
+    legalRepresentative: PersonSchema.parse(
+      Object.fromEntries(
+        Object.entries(c.services[0]?.principal ?? {}).filter(([k]) => k !== 'isLegalRepresentative'),
+      ),
+    ),
     services: [
       {
         kind: 'website',
@@ -105,10 +110,19 @@ describe('buildChecklist — conditions', () => {
     expect(item(c, 'no-preapproval-statement')?.signing?.templateId).toBe('pre-approval-statement');
   });
 
-  it('rename letter after a name change', () => {
+  it('rename letter only for a filing made under a former name', () => {
     const c = websiteCase();
     expect(ids(c)).not.toContain('rename-letter');
-    c.subject = { ...c.subject, formerNames: [{ name: '上海澜岸商贸有限公司', changedOn: '2024-01-01' }] };
+    const renamed = (filedUnder: boolean | null) => ({
+      ...c.subject,
+      formerNames: [{ name: '上海澜岸商贸有限公司', changedOn: '2024-01-01', filedUnder }],
+    });
+    // Not answered yet, or nothing filed under the old name: no letter is demanded.
+    c.subject = renamed(null);
+    expect(ids(c)).not.toContain('rename-letter');
+    c.subject = renamed(false);
+    expect(ids(c)).not.toContain('rename-letter');
+    c.subject = renamed(true);
     expect(ids(c)).toContain('rename-letter');
   });
 
@@ -181,6 +195,27 @@ describe('buildChecklist — status from attachments', () => {
       attachment('subject-certificate'),
     ];
     expect(item(c, 'subject-certificate')?.problems[0]?.en).toMatch(/at most 1/);
+  });
+
+  it('a scan lying on its side or upside down is never "provided": invalid, saying how to turn it', () => {
+    const c = sample();
+    c.attachments = [attachment('subject-certificate', { turnToUpright: 90 })];
+    const sideways = item(c, 'subject-certificate');
+    expect(sideways?.status).toBe('invalid');
+    expect(sideways?.sideways).toEqual([
+      expect.objectContaining({ attachmentId: c.attachments[0]?.id, turn: 90 }),
+    ]);
+    expect(sideways?.problems.map((p) => p.en)).toEqual([
+      expect.stringMatching(/on its side.*90° clockwise/),
+    ]);
+    // Upside down, and an ID card side that would otherwise only be expiring.
+    c.plannedSubmissionOn = '2026-12-01';
+    c.attachments = [attachment('principal-passport', { validTo: '2027-01-15', turnToUpright: 180 })];
+    const passport = item(c, 'principal-passport');
+    expect(passport?.status).toBe('invalid');
+    expect(passport?.problems.map((p) => p['zh-CN'])).toContain(
+      'principal-passport.jpg：扫描件上下颠倒，提交前请先转正。',
+    );
   });
 
   it('invalid when an App icon is over 100 KB', () => {

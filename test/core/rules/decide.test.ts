@@ -194,6 +194,81 @@ const ROWS: Row[] = [
   },
   { rule: 'R20', fires: licence, silent: [{}] },
   { rule: 'R21', fires: {}, silent: [{ mainlandHosting: false }] },
+  // Issue 24.1: the pilot route where the B25 sub-type is arguable, and the pilot area never missed.
+  {
+    rule: 'R29',
+    fires: { subject: 'wfoe', foreignEquityPct: 100, pilotLocation: 'shanghai_lingang_pudong', ...licence },
+    silent: [
+      { subject: 'wfoe', foreignEquityPct: 100, pilotLocation: 'other_2025_plan_city', ...licence },
+      { subject: 'jv', foreignEquityPct: 50, pilotLocation: 'beijing', ...licence },
+      {
+        subject: 'wfoe',
+        foreignEquityPct: 100,
+        pilotLocation: 'beijing',
+        ...licence,
+        sectors: ['audio_video'],
+      },
+      { subject: 'wfoe', foreignEquityPct: 100, pilotLocation: 'hainan', activities: ['games_paid'] },
+    ],
+  },
+  {
+    rule: 'R30',
+    fires: {
+      subject: 'wfoe',
+      foreignEquityPct: 100,
+      pilotLocation: 'shenzhen',
+      ...licence,
+      sectors: ['news'],
+    },
+    silent: [
+      { subject: 'wfoe', foreignEquityPct: 100, pilotLocation: 'shenzhen', ...licence },
+      { subject: 'wfoe', foreignEquityPct: 100, pilotLocation: 'none', ...licence, sectors: ['news'] },
+    ],
+  },
+  // Issue 24.2: rules that arrived in 2025–2026.
+  {
+    rule: 'R31',
+    fires: { generativeAi: 'own_model' },
+    silent: [{ generativeAi: 'uses_filed_model' }, { generativeAi: 'none' }],
+  },
+  {
+    rule: 'R32',
+    fires: { generativeAi: 'uses_filed_model' },
+    silent: [{ generativeAi: 'own_model' }, { generativeAi: 'none' }],
+  },
+  {
+    rule: 'R33',
+    fires: { generativeAi: 'uses_filed_model' },
+    silent: [{ generativeAi: 'none' }, { generativeAi: null }],
+  },
+  { rule: 'R34', fires: { generativeAi: 'own_model' }, silent: [{ generativeAi: 'none' }] },
+  {
+    rule: 'R35',
+    fires: { surfaces: ['app'], generativeAi: 'own_model' },
+    silent: [
+      { surfaces: ['website'], generativeAi: 'own_model' },
+      { surfaces: ['app'], generativeAi: 'none' },
+    ],
+  },
+  {
+    rule: 'R36',
+    fires: { recommendation: true, publicOpinion: true },
+    silent: [
+      { recommendation: true, publicOpinion: false },
+      { recommendation: false, publicOpinion: true },
+      { generativeAi: 'uses_filed_model', publicOpinion: true },
+    ],
+  },
+  {
+    rule: 'R37',
+    fires: { activities: ['ugc_platform'], platformMonetised: false },
+    silent: [{}, { activities: ['paid_content'] }],
+  },
+  {
+    rule: 'R38',
+    fires: { surfaces: ['mini_program'], miniProgramAccount: 'mainland_entity', sectors: ['games'] },
+    silent: [{ sectors: ['games'] }, { surfaces: ['mini_program'], miniProgramAccount: 'mainland_entity' }],
+  },
 ];
 
 const firedRules = (a: PathwayAnswers) => decidePathway(a).conclusions.map((c) => c.ruleId);

@@ -59,6 +59,15 @@ const licenceCase = (c: Case) => {
   c.answers = answers({ activities: ['paid_membership'], surfaces: ['mini_program'] });
 };
 
+/** The licence case with every pathway answer given, so the packet (and its documents) is the licence's. */
+const licencePacket = (c: Case) => {
+  c.answers = answers({
+    activities: ['paid_membership'],
+    surfaces: ['mini_program'],
+    miniProgramAccount: 'mainland_entity',
+  });
+};
+
 /** A website whose activities call for licence categories, with the categories the answer names. */
 const licenceCategories =
   (activities: Case['answers']['activities'], licenceCategory: Case['answers']['licenceCategory']): Mutate =>
@@ -84,6 +93,11 @@ const ROWS: Row[] = [
   },
   { code: 'pathway.disputedBlock', fail: noop, pass: (c) => void (c.answers.activities = ['info_only']) },
   { code: 'pathway.incomplete', fail: (c) => void (c.answers.subject = null), path: 'answers.subject' },
+  {
+    code: 'pathway.dutyAnswerMissing',
+    fail: (c) => void (c.answers.generativeAi = null),
+    path: 'answers.generativeAi',
+  },
   {
     code: 'pathway.licenceDisputed',
     fail: (c) => void (c.answers = answers({ activities: ['ads_revenue'], surfaces: ['mini_program'] })),
@@ -187,10 +201,10 @@ const ROWS: Row[] = [
     // A required document signed by hand (the authorization letter has its own wording) not returned.
     code: 'signing.missing',
     fail: (c) => {
-      c.subject.formerNames = [{ name: '上海澜岸商贸有限公司', changedOn: '2024-01-01' }];
+      c.subject.formerNames = [{ name: '上海澜岸商贸有限公司', changedOn: '2024-01-01', filedUnder: true }];
     },
     pass: (c) => {
-      c.subject.formerNames = [{ name: '上海澜岸商贸有限公司', changedOn: '2024-01-01' }];
+      c.subject.formerNames = [{ name: '上海澜岸商贸有限公司', changedOn: '2024-01-01', filedUnder: true }];
       c.attachments.push(attachment('rename-letter', { signedCopy: signedCopyNow(c, 'rename-letter') }));
     },
     path: 'attachments:rename-letter',
@@ -206,6 +220,15 @@ const ROWS: Row[] = [
     fail: (c) =>
       void (c.attachments = c.attachments.map((a) =>
         a.checklistItemId === 'subject-certificate' ? { ...a, widthPx: 500, heightPx: 300 } : a,
+      )),
+    path: 'attachments:subject-certificate',
+  },
+  {
+    // A sideways scan is never "provided": its own finding, not the format rules' (document.invalid).
+    code: 'document.sideways',
+    fail: (c) =>
+      void (c.attachments = c.attachments.map((a) =>
+        a.checklistItemId === 'subject-certificate' ? { ...a, turnToUpright: 90 as const } : a,
       )),
     path: 'attachments:subject-certificate',
   },
@@ -343,7 +366,110 @@ const ROWS: Row[] = [
     },
     path: 'licence.staff.0.socialInsurance',
   },
+  {
+    code: 'document.valueMissing',
+    fail: (c) => void (c.subject.privacyContactName = ''),
+    path: 'subject.privacyContactName',
+  },
+  {
+    code: 'document.notChinese',
+    fail: (c) => void (c.personalData[0]!.purpose = 'Log-in and account identification'),
+    pass: (c) => void (c.personalData[0]!.purpose = '登录及账户识别（使用微信登录 WeChat Login）'),
+    path: 'personalData.0.purpose',
+  },
+  {
+    code: 'licence.filingFirst',
+    fail: licencePacket,
+    pass: (c) => {
+      licencePacket(c);
+      mini(c).filingNumber = '沪ICP备2026012345号-1X';
+    },
+    path: 'services.0.filingNumber',
+  },
+  {
+    code: 'people.twoLegalRepresentatives',
+    fail: (c) => void (mini(c).principal!.isLegalRepresentative = true),
+    path: 'services.0.principal.isLegalRepresentative',
+  },
+  {
+    code: 'people.legalRepresentativeUnmarked',
+    fail: (c) => Object.assign(mini(c).principal!, { idType: 'passport', idNumber: c.principal.idNumber }),
+    path: 'services.0.principal.isLegalRepresentative',
+  },
+  {
+    code: 'subject.capitalMismatch',
+    fail: (c) => {
+      licenceCase(c);
+      c.subject.registeredCapitalCny = 10_000_000;
+    },
+    pass: licenceCase,
+    path: 'subject.registeredCapitalCny',
+  },
+  {
+    code: 'subject.sharesNotWhole',
+    fail: (c) => {
+      licenceCase(c);
+      c.subject.shareholders[0]!.sharePct = 90;
+    },
+    pass: licenceCase,
+  },
+  {
+    code: 'subject.shareholderOwnersMissing',
+    fail: licenceCase,
+    pass: (c) => {
+      licenceCase(c);
+      c.subject.shareholders[0]!.owners = [
+        {
+          name: '托马斯·施密特',
+          nameLatin: 'SCHMIDT THOMAS',
+          kind: 'individual',
+          country: 'DE',
+          certificateNumber: 'C4J8R2T61',
+          sharePct: 100,
+        },
+      ];
+    },
+    path: 'subject.shareholders.0.owners',
+  },
+  {
+    code: 'licence.categoryWithoutBusiness',
+    fail: licenceCategories(['paid_membership'], 'both'),
+    pass: licenceCategories(['paid_membership', 'marketplace_third_party'], 'both'),
+    path: 'answers.licenceCategory',
+  },
+  {
+    code: 'rename.filedUnderUnknown',
+    fail: (c) => void (c.subject.formerNames = [FORMER(null)]),
+    pass: (c) => void (c.subject.formerNames = [FORMER(false)]),
+    path: 'subject.formerNames.0.filedUnder',
+  },
+  {
+    code: 'rename.filingNumberMissing',
+    fail: (c) => void (c.subject.formerNames = [FORMER(true)]),
+    pass: (c) => {
+      c.subject.formerNames = [FORMER(true)];
+      c.subject.filingNumber = '沪ICP备2021012345号';
+    },
+    path: 'subject.filingNumber',
+  },
+  {
+    code: 'privacy.sensitiveMismatch',
+    fail: (c) => void (c.personalData[3]!.sensitiveCategories = []),
+    path: 'personalData.3.sensitiveCategories',
+  },
+  {
+    code: 'privacy.contactNotDedicated',
+    fail: (c) => void (c.subject.privacyContactEmail = c.principal.email),
+    path: 'subject.privacyContactEmail',
+  },
 ];
+
+/** A former name of the sample's company; `filedUnder`: whether an ICP filing was made under it. */
+const FORMER = (filedUnder: boolean | null) => ({
+  name: '上海澜岸商贸有限公司',
+  changedOn: '2024-01-01',
+  filedUnder,
+});
 
 const STAFF = {
   name: '李强',
@@ -376,6 +502,19 @@ describe('checkCase — the sample', () => {
       new Set(['document.missing', 'people.authorizationLetterMissing']),
     );
     expect(errors.every((e) => e.step === 'documents' && e.path.startsWith('attachments:'))).toBe(true);
+  });
+});
+
+describe('checkCase — a sideways scan', () => {
+  it('is reported once, with the turn as its fix, and not as a format problem', () => {
+    const c = completeSample();
+    c.attachments = c.attachments.map((a) =>
+      a.checklistItemId === 'subject-certificate' ? { ...a, turnToUpright: 270 as const } : a,
+    );
+    const errors = check(c).filter((i) => i.severity === 'error');
+    expect(errors.map((e) => e.code)).toEqual(['document.sideways']);
+    expect(errors[0]?.message.en).toMatch(/lies on its side \(turn it 270° clockwise\)/);
+    expect(errors[0]?.fix.en).toMatch(/Turn it upright/);
   });
 });
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ACTIVITIES,
   CaseSchema,
+  GENERATIVE_AI_USES,
   LICENCE_CATEGORIES,
   MINI_PROGRAM_ACCOUNT_OWNERS,
   PILOT_LOCATIONS,
@@ -27,6 +28,9 @@ const answersArb: fc.Arbitrary<PathwayAnswers> = fc.record({
   platformMonetised: fc.option(fc.boolean(), { nil: null }),
   licenceCategory: fc.option(fc.constantFrom(...LICENCE_CATEGORIES), { nil: null }),
   sectors: fc.subarray([...SECTORS]),
+  generativeAi: fc.option(fc.constantFrom(...GENERATIVE_AI_USES), { nil: null }),
+  recommendation: fc.option(fc.boolean(), { nil: null }),
+  publicOpinion: fc.option(fc.boolean(), { nil: null }),
 });
 
 const PLACEHOLDER = /\{\w+\}/;
@@ -37,7 +41,9 @@ describe('property: decidePathway', () => {
       fc.property(answersArb, (a) => {
         const d = decidePathway(a);
         expect(['icp_filing', 'commercial_licence', 'not_eligible', 'incomplete']).toContain(d.pathway);
-        if (d.missingAnswers.length > 0) expect(['incomplete', 'not_eligible']).toContain(d.pathway);
+        // A missing answer the pathway waits for leaves it open; one only duties wait for does not.
+        if (d.missingAnswers.some((m) => m.decidesPathway))
+          expect(['incomplete', 'not_eligible']).toContain(d.pathway);
         for (const c of d.conclusions) {
           expect(c.title.en && c.title['zh-CN'] && c.explanation['zh-CN']).toBeTruthy();
           expect(c.title.en).not.toMatch(PLACEHOLDER);
@@ -65,8 +71,20 @@ describe('property: obstacles and conclusions (issues 15, 16)', () => {
           expect(ids).not.toContain('overseas-mini-program-account');
           expect(ids).not.toContain('keep-overseas-mini-program-account');
         }
-        if (a.sectors.some((s) => ['news', 'publishing', 'audio_video', 'culture'].includes(s)))
+        if (a.sectors.some((s) => ['news', 'publishing', 'audio_video', 'culture'].includes(s))) {
           expect(ids).not.toContain('pilot-2024-relocate');
+          expect(ids).not.toContain('pilot-2024-relocate-arguable');
+          expect(ids).not.toContain('pilot-2024-apply-arguable');
+        }
+        // The pilot approval in place is offered only to a company in a 2024 pilot area, relocation only outside.
+        const inPilotArea = ['beijing', 'shanghai_lingang_pudong', 'hainan', 'shenzhen'].includes(
+          a.pilotLocation,
+        );
+        if (!inPilotArea) expect(ids).not.toContain('pilot-2024-apply-arguable');
+        if (inPilotArea) expect(ids).not.toContain('pilot-2024-relocate-arguable');
+        for (const r of d.obstacles.flatMap((o) => o.routes)) {
+          expect(r.title.en + r.detail.en + r.detail['zh-CN'], r.id).not.toMatch(/\{\w+\}/);
+        }
         if (!a.activities.includes('app_store')) expect(ids).not.toContain('plan-2025-app-store');
         if (d.obstacles.some((o) => o.routes.length > 0)) expect(d.likelyRoute).toBeDefined();
         expect(d.filingSubject === null).toBe(a.subject === null);

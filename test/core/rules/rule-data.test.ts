@@ -4,6 +4,7 @@ import disputesJson from '../../../templates/rules/disputes.json' with { type: '
 import pathwayJson from '../../../templates/rules/pathway-rules.json' with { type: 'json' };
 import preApprovalsJson from '../../../templates/rules/pre-approvals.json' with { type: 'json' };
 import preflightJson from '../../../templates/rules/preflight-rules.json' with { type: 'json' };
+import { BUNDLED_RULE_PACK } from '../../../core/rules/pack';
 import { PathwayAnswersSchema, SECTORS, SUBJECT_KINDS } from '../../../core/model/case';
 import {
   CHECKLIST,
@@ -11,6 +12,7 @@ import {
   PATHWAY_RULES,
   PREFLIGHT,
   PRE_APPROVALS,
+  CASE_FACT_NAMES,
   factsOf,
   type Condition,
 } from '../../../core/rules';
@@ -145,10 +147,8 @@ describe('rule data', () => {
     }
   });
 
-  it('carries every disagreement of pathways.md §13, each attached to existing rules', () => {
-    expect(DISPUTES.map((d) => d.section)).toEqual(
-      Array.from({ length: 9 }, (_, i) => `pathways.md §13.${i + 1}`),
-    );
+  it('carries every disagreement of the sources (nine on the pathway, one on the pilot sub-type), each attached to existing rules', () => {
+    expect(DISPUTES.map((d) => d.id)).toEqual(Array.from({ length: 10 }, (_, i) => `D${i + 1}`));
     const ids = new Set(PATHWAY_RULES.rules.map((r) => r.id));
     for (const d of DISPUTES) for (const r of d.appliesTo) expect(ids.has(r)).toBe(true);
   });
@@ -168,25 +168,7 @@ describe('rule data', () => {
       ...PATHWAY_RULES.corrections.map((d) => d.when),
     ])
       for (const f of factsOf(c)) expect(pathwayFacts).toContain(f);
-    const caseFactNames = new Set([
-      'surfaces',
-      'sectors',
-      'province',
-      'subjectKind',
-      'individualSubject',
-      'principalIsLegalRep',
-      'principalIdType',
-      'legalRepIdType',
-      'legalRepForeign',
-      'servicePrincipalNotLegalRep',
-      'hasFormerNames',
-      'websiteCount',
-      'individualOutOfProvince',
-      'needsFiling',
-      'needsLicence',
-      'licenceFirm',
-      'pathway',
-    ]);
+    const caseFactNames = new Set<string>(CASE_FACT_NAMES);
     const checklistConditions: Condition[] = CHECKLIST.items.flatMap((i) => [
       i.when,
       ...(i.requiredWhen ? [i.requiredWhen] : []),
@@ -208,5 +190,25 @@ describe('rule data', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const codes = PREFLIGHT.rules.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
+describe('the rule pack cites sources users can read', () => {
+  /** Every object of a `sources` list, anywhere in a file of the pack. */
+  function citedIn(value: unknown, found: { title: string; url?: string }[] = []) {
+    if (Array.isArray(value)) for (const v of value) citedIn(v, found);
+    else if (value && typeof value === 'object')
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'sources' && Array.isArray(v)) found.push(...(v as { title: string; url?: string }[]));
+        else citedIn(v, found);
+      }
+    return found;
+  }
+
+  it('never names our research files (pathways.md §7, post-approval.md §3) in a source shown to users', () => {
+    const all = Object.values(BUNDLED_RULE_PACK.files).flatMap((file) => citedIn(file));
+    expect(all.length).toBeGreaterThan(200);
+    for (const s of all)
+      expect(s.title, s.title).not.toMatch(/\.md\b|§|pathways|post-approval|identifiers\./);
   });
 });

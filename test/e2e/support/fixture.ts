@@ -1,7 +1,8 @@
 /**
  * TEST ONLY — the set-up every end-to-end file shares, registered as vitest hooks: one Chromium per file
- * (`useChromium`), and per test a fresh app session — loopback server, user-data folder, browser context —
- * with its page objects and the accessibility findings the test collected (`useAppSession`).
+ * (`useChromium`), and per test a fresh app session — the shipped main.cjs started anew with its own
+ * user-data folder, its window a page of a fresh browser context — with its page objects and the
+ * accessibility findings the test collected (`useAppSession`).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -111,7 +112,10 @@ export function useAppSession(options: AppFixtureOptions = {}): AppFixture {
   return fixture;
 }
 
-/** Every request of the session went to its loopback server; none left the machine or the origin. */
+/**
+ * Every request of the session went to the app's own origin (answered by main's app:// handler); none left
+ * the machine. (The name is from the loopback server the e2e used before it ran the shipped bundles.)
+ */
 export function expectOnlyLoopbackTraffic(session: AppSession): void {
   expect(session.requests.length).toBeGreaterThan(0);
   expect(session.requests.filter((url) => !url.startsWith(`${session.server.origin}/`))).toEqual([]);

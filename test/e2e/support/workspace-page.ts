@@ -105,7 +105,7 @@ export class WorkspacePage {
     }
   }
 
-  /** The case as the store holds it now, read through the same bridge the app uses. */
+  /** The case as the store holds it now, read through window.api as the app reads it. */
   storedCase(id: string): Promise<Case> {
     return this.page.evaluate(async (caseId) => {
       const api = (window as unknown as { api: { caseOpen: (r: { id: string }) => Promise<unknown> } }).api;

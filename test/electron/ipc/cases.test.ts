@@ -1,6 +1,7 @@
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { vi } from 'vitest';
+import { offerCaseFile } from '../../../electron/ipc/cases';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
 import type { KeyProvider } from '../../../host/store/keys';
 import { fastPassphrase, jpeg, removeTempDirs, tempDir } from '../../host/store/helpers';
@@ -82,6 +83,20 @@ describe('case handlers', () => {
       await h['case:restoreBackup']({ id: '00000000-0000-4000-8000-000000000000', backup: 6 }),
     ];
     for (const r of refused) expect(r).toMatchObject({ ok: false, code: 'invalidPayload' });
+  });
+
+  it('refuse a case name with control, direction or invisible characters (issue 22 point 7)', async () => {
+    const deps = await depsFor();
+    const h = createHandlers(deps);
+    const c = value(await h['case:create']({ name: 'Acme' }));
+    for (const name of ['Acme\u001b[2J', 'Shop\u202egnp.exe', 'A\u009b31m', 'Zero\u200bwidth'])
+      for (const r of [
+        await h['case:create']({ name }),
+        await h['case:rename']({ id: c.id, name }),
+        await h['case:duplicate']({ id: c.id, name }),
+      ])
+        expect(r).toMatchObject({ ok: false, code: 'invalidPayload' });
+    expect(value(await h['cases:list'](undefined))).toEqual([expect.objectContaining({ name: 'Acme' })]);
   });
 
   it('carry store error codes and details: attachment type, damaged case with its backup', async () => {
@@ -173,4 +188,99 @@ describe('export and import through the native dialogs', () => {
       expect(value(await recipient['case:import']({}))).toEqual({ imported: false });
     },
   );
+});
+
+describe('case files from outside the Open dialog', () => {
+  async function exported(name: string, passphrase?: string): Promise<{ file: string; bytes: Uint8Array }> {
+    const file = path.join(await tempDir('icp-export-'), `${name}.icpcase`);
+    const sender = createHandlers(await depsFor({ showSaveDialog: async () => file }));
+    const c = value(await sender['case:create']({ name }));
+    value(await sender['case:export']({ id: c.id, ...(passphrase ? { passphrase } : {}) }));
+    return { file, bytes: new Uint8Array(await readFile(file)) };
+  }
+
+  it('a dropped .icpcase is imported from its bytes, checked like a picked file, and not listed as recent', async () => {
+    const { bytes } = await exported('Dropped 北风');
+    const onCaseFileUsed = vi.fn();
+    const h = createHandlers(await depsFor({ onCaseFileUsed }));
+    const done = value(await h['case:importFile']({ fileName: 'Dropped 北风.icpcase', bytes }));
+    expect(done).toMatchObject({ imported: true, case: { name: 'Dropped 北风' } });
+    expect(value(await h['cases:list'](undefined)).map((c) => c.readable && c.name)).toEqual([
+      'Dropped 北风',
+    ]);
+
+    const damaged = bytes.slice(0, bytes.length - 40);
+    expect(await h['case:importFile']({ fileName: 'x.icpcase', bytes: damaged })).toMatchObject({
+      ok: false,
+      code: 'importInvalid',
+    });
+    expect(
+      await h['case:importFile']({ fileName: 'x.icpcase', bytes: new TextEncoder().encode('hello') }),
+    ).toMatchObject({
+      ok: false,
+      code: 'importInvalid',
+    });
+    // A path is never taken in place of bytes.
+    expect(await h['case:importFile']({ fileName: 'x.icpcase', bytes: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      code: 'invalidPayload',
+    });
+    expect(onCaseFileUsed).not.toHaveBeenCalled();
+  });
+
+  it(
+    'a dropped protected file waits in main for its passphrase (by token, not by sending the bytes again)',
+    { timeout: 30_000 },
+    async () => {
+      const { bytes } = await exported('Protected', 'drop 2026');
+      const h = createHandlers(await depsFor());
+      const first = await h['case:importFile']({ fileName: 'Protected.icpcase', bytes });
+      expect(first).toMatchObject({
+        ok: false,
+        code: 'passphraseRequired',
+        details: { importToken: expect.any(String) },
+      });
+      const importToken = String(!first.ok && first.details?.importToken);
+      const done = value(await h['case:import']({ importToken, passphrase: 'drop 2026' }));
+      expect(done).toMatchObject({ imported: true, case: { name: 'Protected' } });
+    },
+  );
+
+  it('a file main offers (from the OS or Open Recent) is imported by its token, and becomes recent', async () => {
+    const { file } = await exported('Offered');
+    const onCaseFileUsed = vi.fn();
+    const showOpenDialog = vi.fn(async () => undefined);
+    const deps = await depsFor({ onCaseFileUsed, showOpenDialog });
+    const h = createHandlers(deps);
+    const importToken = offerCaseFile(deps, file);
+    expect(value(await h['case:import']({ importToken }))).toMatchObject({
+      imported: true,
+      case: { name: 'Offered' },
+    });
+    expect(showOpenDialog).not.toHaveBeenCalled();
+    expect(onCaseFileUsed.mock.calls).toEqual([[file]]);
+    // Taken once.
+    expect(await h['case:import']({ importToken })).toMatchObject({ ok: false, code: 'notFound' });
+    // A token of another handler set (another window's, a made-up one) opens nothing.
+    const other = createHandlers(await depsFor());
+    expect(await other['case:import']({ importToken: offerCaseFile(deps, file) })).toMatchObject({
+      ok: false,
+      code: 'notFound',
+    });
+  });
+
+  it('exports and dialog imports are recent files; a cancelled dialog is not', async () => {
+    const out = await tempDir('icp-export-');
+    const target = path.join(out, 'recent.icpcase');
+    const onCaseFileUsed = vi.fn();
+    const showSaveDialog = vi.fn(async () => target as string | undefined);
+    const showOpenDialog = vi.fn(async () => target as string | undefined);
+    const h = createHandlers(await depsFor({ onCaseFileUsed, showSaveDialog, showOpenDialog }));
+    const c = value(await h['case:create']({ name: 'Recent' }));
+    value(await h['case:export']({ id: c.id }));
+    value(await h['case:import']({}));
+    showSaveDialog.mockResolvedValueOnce(undefined);
+    value(await h['case:export']({ id: c.id }));
+    expect(onCaseFileUsed.mock.calls).toEqual([[target], [target]]);
+  });
 });

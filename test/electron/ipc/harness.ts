@@ -6,11 +6,13 @@ import type { Result } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
 import type { KeyProvider } from '../../../host/store/keys';
 import { fastPassphrase, tempDir } from '../../host/store/helpers';
+import { RESOURCES_DIR } from '../../support/paths';
 
 /** The deps main would pass, on `userDataDir`; `overrides` replace or add any of them. */
 export function handlerDeps(userDataDir: string, overrides: Partial<HandlerDeps> = {}): HandlerDeps {
   return {
     userDataDir,
+    resourcesDir: RESOURCES_DIR,
     appName: 'ICP Packet Studio',
     appVersion: '0.1.0',
     systemLocale: 'en-US',

@@ -12,6 +12,7 @@ import { checkCase } from '../../../core/rules/preflight';
 import type { PacketManifest } from '../../../core/packet/types';
 import { removeTempDirs, tempDir } from '../../host/store/helpers';
 import { tempHandlerDeps, value } from './harness';
+import { RESOURCES_DIR } from '../../support/paths';
 
 afterEach(removeTempDirs);
 
@@ -27,7 +28,7 @@ async function setUp(overrides: Partial<HandlerDeps> = {}) {
   });
   const h = createHandlers(deps);
   // The sample, entered through the store as the app would: case data, then each scan by drag and drop.
-  const sample = await buildSampleCase(new Date('2026-11-25T08:00:00Z'));
+  const sample = await buildSampleCase(new Date('2026-11-25T08:00:00Z'), RESOURCES_DIR);
   const created = value(await h['case:create']({ name: sample.case.name }));
   // The sample's signed letters carry the sample's mark: this case keeps it, so they check as its own.
   const markId = sample.case.markId || sample.case.id;

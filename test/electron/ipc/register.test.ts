@@ -2,9 +2,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import type { Channel, HandlerMap } from '../../../electron/contract';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
 import { isTrustedSender, registerHandlers, senderInfoOf } from '../../../electron/ipc/register';
+import { HandlerError, handle } from '../../../electron/ipc/result';
 
 const OUR_WINDOW = 7;
 
@@ -125,6 +127,38 @@ describe('registerHandlers', () => {
     };
     registerHandlers(ipcMain, handlers, () => true);
     expect(await listeners.get('app:info')?.(event)).toEqual({ ok: false, code: 'internal' });
+  });
+
+  it('hands the error behind every internal answer to the log, with its stack, and only that', async () => {
+    const { ipcMain, listeners } = fakeIpcMain();
+    const handlers = stubHandlers();
+    const bug = new TypeError('x is undefined');
+    // A body that fails unexpectedly (wrapped by handle(), as every handler is), one that throws past it,
+    // and failures that are answers, not bugs.
+    handlers['case:open'] = handle(z.unknown(), () => {
+      throw bug;
+    }) as HandlerMap['case:open'];
+    handlers['app:info'] = async () => {
+      throw new Error('boom');
+    };
+    handlers['case:rename'] = handle(z.unknown(), () => {
+      throw new HandlerError('notFound');
+    }) as HandlerMap['case:rename'];
+    handlers['case:save'] = handle(z.unknown(), () => {
+      throw Object.assign(new Error('disk'), { code: 'ENOSPC' });
+    }) as HandlerMap['case:save'];
+    const onInternalError = vi.fn();
+    registerHandlers(ipcMain, handlers, () => true, onInternalError);
+
+    expect(await listeners.get('case:open')?.(event, {})).toEqual({ ok: false, code: 'internal' });
+    expect(await listeners.get('app:info')?.(event)).toEqual({ ok: false, code: 'internal' });
+    expect(await listeners.get('case:rename')?.(event, {})).toEqual({ ok: false, code: 'notFound' });
+    expect(await listeners.get('case:save')?.(event, {})).toEqual({ ok: false, code: 'diskFull' });
+    expect(onInternalError.mock.calls).toEqual([
+      ['case:open', bug],
+      ['app:info', expect.objectContaining({ message: 'boom' })],
+    ]);
+    expect((onInternalError.mock.calls[0]?.[1] as Error).stack).toContain('register.test.ts');
   });
 
   it('throws when a channel is registered twice, before registering anything of the second map', () => {

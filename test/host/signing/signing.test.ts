@@ -11,6 +11,7 @@ import { CaseSchema } from '../../../core/model/case';
 import { compactText } from '../../core/documents/pdf-reader';
 import { checkSignedScan, confirmSignedCopies, renderForSigning } from '../../../host/signing';
 import { filingCase } from '../../fixtures/documents/cases';
+import { RESOURCES_DIR } from '../../support/paths';
 import { phonePhoto, renderPdfPage, scannedPdf, signPage } from '../../fixtures/signing';
 
 const NOW = new Date('2026-12-07T03:00:00Z');
@@ -31,7 +32,11 @@ async function ink(png: Buffer, region?: { left: number; top: number; width: num
 // pdf.js, the 10 MB font and the .wasm load on first use; a loaded machine needs more than 5 s.
 describe('a copy printed for signing, signed and returned', { timeout: 90_000 }, () => {
   it('carries the note, then the document with a QR mark in the footer corner of every page', async () => {
-    const printed = await renderForSigning(unsigned, 'verification-form', { languages: ['en'], now: NOW });
+    const printed = await renderForSigning(unsigned, 'verification-form', {
+      languages: ['en'],
+      now: NOW,
+      resourcesDir: RESOURCES_DIR,
+    });
     expect(printed).toMatchObject({ pageCount: 2, notePages: 1 });
     const text = await compactText(printed.bytes);
     expect(text).toContain('Howtosignandreturnthisdocument');
@@ -55,6 +60,7 @@ describe('a copy printed for signing, signed and returned', { timeout: 90_000 },
     const printed = await renderForSigning(unsigned, 'pre-approval-statement', {
       languages: ['en'],
       now: NOW,
+      resourcesDir: RESOURCES_DIR,
     });
     expect(printed).toMatchObject({ pageCount: 1, notePages: 1 });
     const photo = await phonePhoto(await signPage(await renderPdfPage(printed.bytes, 1)), {
@@ -121,7 +127,11 @@ describe('a copy printed for signing, signed and returned', { timeout: 90_000 },
   });
 
   it('a scanned PDF of every signed page is accepted and confirmed at export; the unsigned PDF is not', async () => {
-    const printed = await renderForSigning(unsigned, 'verification-form', { languages: ['en'], now: NOW });
+    const printed = await renderForSigning(unsigned, 'verification-form', {
+      languages: ['en'],
+      now: NOW,
+      resourcesDir: RESOURCES_DIR,
+    });
     const pages = await Promise.all(
       [1, 2].map(async (index) => signPage(await renderPdfPage(printed.bytes, index, 200))),
     );

@@ -4,6 +4,7 @@ import * as fsp from 'node:fs/promises';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { CaseStore, type CaseStoreOptions } from '../../../host/store/case-store';
 import { PassphraseKeyProvider } from '../../../host/store/keys';
@@ -71,45 +72,56 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-/** A JPEG with a real header (APP0 + SOF0 with the given size) followed by `payload` filler bytes. */
+/**
+ * A real baseline JPEG of `width` × `height` grey pixels that every decoder reads to the end (the media check
+ * decodes every pixel), carrying `payload` bytes of comments so files of the same size differ by `seed`. Made
+ * by hand, synchronously: one-code Huffman tables, every 8×8 block "DC 0, end of block" (2 bits).
+ */
 export function jpeg(width: number, height: number, payload = 256, seed = 1): Buffer {
-  const app0 = Buffer.from([
-    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
-    0x00,
-  ]);
-  const sof0 = Buffer.from([
-    0xff,
-    0xc0,
-    0x00,
-    0x11,
-    0x08,
-    height >> 8,
-    height & 0xff,
-    width >> 8,
-    width & 0xff,
-    0x03,
-    0x01,
-    0x22,
-    0x00,
-    0x02,
-    0x11,
-    0x01,
-    0x03,
-    0x11,
-    0x01,
-  ]);
-  const sos = Buffer.from([
-    0xff, 0xda, 0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00,
-  ]);
-  const body = Buffer.alloc(payload);
+  const segment = (marker: number, body: Buffer) => {
+    const head = Buffer.alloc(4);
+    head[0] = 0xff;
+    head[1] = marker;
+    head.writeUInt16BE(body.length + 2, 2);
+    return Buffer.concat([head, body]);
+  };
+  const comments: Buffer[] = [];
   let x = seed * 2654435761;
-  for (let i = 0; i < payload; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    body[i] = (x >>> 16) & 0xfe; // never 0xff, so no stray markers
+  for (let left = payload; left > 0; left -= 65000) {
+    const body = Buffer.alloc(Math.min(65000, left));
+    for (let i = 0; i < body.length; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      body[i] = 0x20 + ((x >>> 16) % 0x5f); // printable ASCII
+    }
+    comments.push(segment(0xfe, body));
   }
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof0, sos, body, Buffer.from([0xff, 0xd9])]);
+  const dqt = segment(0xdb, Buffer.concat([Buffer.from([0x00]), Buffer.alloc(64, 1)]));
+  const sof = segment(
+    0xc0,
+    Buffer.from([8, height >> 8, height & 0xff, width >> 8, width & 0xff, 1, 1, 0x11, 0]),
+  );
+  // One code ("0", length 1) per table: DC category 0 and AC end-of-block.
+  const table = (tc: number) =>
+    Buffer.concat([Buffer.from([tc << 4]), Buffer.from([1, ...Array(15).fill(0)]), Buffer.from([0])]);
+  const dht = segment(0xc4, Buffer.concat([table(0), table(1)]));
+  const sos = segment(0xda, Buffer.from([1, 1, 0x00, 0, 63, 0]));
+  const blocks = Math.ceil(width / 8) * Math.ceil(height / 8);
+  const bits = blocks * 2;
+  const scan = Buffer.alloc(Math.ceil(bits / 8)); // all-zero codes
+  if (bits % 8) scan[scan.length - 1] = (1 << (8 - (bits % 8))) - 1; // pad with ones
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    ...comments,
+    dqt,
+    sof,
+    dht,
+    sos,
+    scan,
+    Buffer.from([0xff, 0xd9]),
+  ]);
 }
 
+/** A real RGB PNG of `width` × `height` grey pixels (valid CRCs and zlib stream). */
 export function png(width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
@@ -119,11 +131,18 @@ export function png(width: number, height: number): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type, 'ascii'), data, Buffer.alloc(4)]);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
   };
+  const row = Buffer.alloc(1 + width * 3, 0x80);
+  row[0] = 0;
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
+    chunk('IDAT', pixels),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }

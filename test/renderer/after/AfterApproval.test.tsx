@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ServiceSchema } from '../../../core/model/case';
 import en from '../../../locales/en.json';
 import { renderCaseAt } from '../support/open-case';
 
@@ -43,5 +44,51 @@ describe('After approval step', () => {
     fireEvent.change(screen.getByTestId('golive-ps-number'), { target: { value: '京公网安备 1101号' } });
     const alert = await screen.findByText(/This is not an ICP filing or licence number/);
     expect(alert.closest('[role="alert"]')).toBeTruthy();
+  });
+});
+
+describe('the go-live kit and the 2025–2026 rules (issue 24)', () => {
+  it('asks for each AI model and its number, builds the footer line, and lists the duties after launch', async () => {
+    await renderCaseAt('afterApproval', {
+      name: 'AI shop',
+      edit: (c) => ({
+        ...c,
+        services: [ServiceSchema.parse({ kind: 'mini_program', id: 'mini-1', name: '澜岸家居' })],
+        answers: { ...c.answers, generativeAi: 'own_model', recommendation: true, publicOpinion: true },
+        afterApproval: {
+          ...c.afterApproval,
+          filingNumber: '沪ICP备2026012345号',
+          serviceNumbers: [{ serviceId: 'mini-1', number: '沪ICP备2026012345号-1X' }],
+        },
+      }),
+    });
+    const ai = await screen.findByTestId('golive-ai');
+    expect(within(ai).getByText(en.afterApproval.goLive.ai.empty)).toBeTruthy();
+    fireEvent.click(within(ai).getByRole('button', { name: en.afterApproval.goLive.ai.add }));
+    fireEvent.change(screen.getByTestId('golive-ai-name-0'), { target: { value: '澜岸助手' } });
+    fireEvent.change(screen.getByTestId('golive-ai-number-0'), {
+      target: { value: 'Shanghai-Lanan-20260301' },
+    });
+    const expected = '生成式人工智能服务：澜岸助手，备案号：Shanghai-Lanan-20260301';
+    expect((await screen.findAllByText(expected)).length).toBeGreaterThan(0);
+    expect(screen.getAllByTestId(/^snippet-text-/).some((s) => s.textContent?.includes(expected))).toBe(true);
+
+    const duties = screen.getByTestId('golive-duties');
+    const codes = [...duties.querySelectorAll('[data-duty]')].map((d) => d.getAttribute('data-duty'));
+    expect(codes).toEqual([
+      'GENAI_LABELLING',
+      'GENAI_MODEL_DISPLAY',
+      'ALGORITHM_FILING',
+      'MINORS_CONTENT_DUTIES',
+    ]);
+  });
+
+  it('without generative AI the kit asks for no model', async () => {
+    await renderCaseAt('afterApproval', {
+      edit: (c) => ({ ...c, answers: { ...c.answers, generativeAi: 'none', recommendation: false } }),
+    });
+    await screen.findByRole('heading', { level: 1, name: en.steps.afterApproval.title });
+    expect(screen.queryByTestId('golive-ai')).toBeNull();
+    expect(screen.getByText(en.afterApproval.goLive.duties.none)).toBeTruthy();
   });
 });

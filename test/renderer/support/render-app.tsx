@@ -9,8 +9,10 @@ import type {
   RendererApi,
   Settings,
   EncryptionStatus,
+  RulesStatus,
 } from '../../../electron/contract';
 import { App } from '../../../renderer/src/App';
+import { BUNDLED_RULE_PACK_INFO } from '../../../core/rules/pack';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { effectiveLanguage } from '../../../renderer/src/i18n/languages';
 
@@ -25,6 +27,7 @@ export function createFakeApi(systemLanguage: Language = 'en') {
   const menuListeners = new Set<Listener<IpcEvents['menu:command']>>();
   const settingsListeners = new Set<Listener<IpcEvents['settings:changed']>>();
   const progressListeners = new Set<Listener<IpcEvents['packet:progress']>>();
+  const openListeners = new Set<Listener<IpcEvents['case:openRequested']>>();
   const appInfo: AppInfo = { name: 'ICP Packet Studio', version: '9.8.7', systemLanguage, platform: 'linux' };
 
   const api = {
@@ -60,6 +63,10 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     attachmentRemove: vi.fn<RendererApi['attachmentRemove']>(async () => ({ ok: false, code: 'notFound' })),
     caseExport: vi.fn<RendererApi['caseExport']>(async () => ({ ok: false, code: 'notFound' })),
     caseImport: vi.fn<RendererApi['caseImport']>(async () => ({ ok: false, code: 'notFound' })),
+    caseImportFile: vi.fn<RendererApi['caseImportFile']>(async () => ({ ok: false, code: 'notFound' })),
+    // Nothing opened by the OS before the page listened; tests of opening files replace it.
+    caseTakeOpenRequests: vi.fn<RendererApi['caseTakeOpenRequests']>(async () => ({ ok: true, value: [] })),
+    menuSetContext: vi.fn<RendererApi['menuSetContext']>(async (context) => ({ ok: true, value: context })),
     packetBuild: vi.fn<RendererApi['packetBuild']>(async () => ({ ok: true, value: { built: false } })),
     packetCancel: vi.fn<RendererApi['packetCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
     packetReveal: vi.fn<RendererApi['packetReveal']>(async () => ({ ok: true, value: { shown: false } })),
@@ -83,6 +90,25 @@ export function createFakeApi(systemLanguage: Language = 'en') {
       ok: true,
       value: { saved: false },
     })),
+    // Rules: the bundled pack in use; tests of Settings → Rules replace these.
+    rulesStatus: vi.fn<RendererApi['rulesStatus']>(async () => ({
+      ok: true,
+      value: { active: BUNDLED_RULE_PACK_INFO, bundled: BUNDLED_RULE_PACK_INFO },
+    })),
+    rulesImport: vi.fn<RendererApi['rulesImport']>(async () => ({ ok: true, value: { imported: false } })),
+    rulesUseBundled: vi.fn<RendererApi['rulesUseBundled']>(async () => ({
+      ok: true,
+      value: { active: BUNDLED_RULE_PACK_INFO, bundled: BUNDLED_RULE_PACK_INFO },
+    })),
+    annualReportSaveSheet: vi.fn<RendererApi['annualReportSaveSheet']>(async () => ({
+      ok: true,
+      value: { saved: false },
+    })),
+    renewalBuild: vi.fn<RendererApi['renewalBuild']>(async () => ({ ok: true, value: { built: false } })),
+    changeBuild: vi.fn<RendererApi['changeBuild']>(async () => ({ ok: true, value: { built: false } })),
+    scanRead: vi.fn<RendererApi['scanRead']>(async () => ({ ok: false, code: 'ocrUnavailable' })),
+    scanCancel: vi.fn<RendererApi['scanCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
+    attachmentRotate: vi.fn<RendererApi['attachmentRotate']>(async () => ({ ok: false, code: 'notFound' })),
     onMenuCommand: (listener: Listener<IpcEvents['menu:command']>) => {
       menuListeners.add(listener);
       return () => void menuListeners.delete(listener);
@@ -94,6 +120,10 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     onPacketProgress: (listener: Listener<IpcEvents['packet:progress']>) => {
       progressListeners.add(listener);
       return () => void progressListeners.delete(listener);
+    },
+    onCaseOpenRequested: (listener: Listener<IpcEvents['case:openRequested']>) => {
+      openListeners.add(listener);
+      return () => void openListeners.delete(listener);
     },
   } satisfies RendererApi;
 
@@ -109,7 +139,11 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     sendPacketProgress: (progress: IpcEvents['packet:progress']) => {
       for (const listener of progressListeners) listener(progress);
     },
-    listenerCount: () => menuListeners.size + settingsListeners.size,
+    /** What main sends when the OS opens an `.icpcase` with the app (or Open Recent picks one). */
+    sendOpenRequest: (request: IpcEvents['case:openRequested']) => {
+      for (const listener of openListeners) listener(request);
+    },
+    listenerCount: () => menuListeners.size + settingsListeners.size + openListeners.size,
   };
 }
 
@@ -122,6 +156,8 @@ export function renderApp(
     startupErrors?: ErrorCode[];
     /** encryption:status at start (main.tsx passes it); absent: nothing is gated. */
     encryption?: EncryptionStatus;
+    /** rules:status at start (main.tsx passes it); absent: the bundled rules. */
+    rules?: RulesStatus;
   } = {},
 ) {
   const fake = options.fake ?? createFakeApi();
@@ -135,6 +171,7 @@ export function renderApp(
       initialPreference={preference}
       startupErrors={options.startupErrors}
       {...(options.encryption ? { initialEncryption: options.encryption } : {})}
+      {...(options.rules ? { initialRules: options.rules } : {})}
     />,
   );
   return { ...view, fake, i18n };

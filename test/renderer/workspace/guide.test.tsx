@@ -5,6 +5,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { WebsiteSchema } from '../../../core/model/case';
 import { checkCase } from '../../../core/rules/preflight';
 import en from '../../../locales/en.json';
 import zhCN from '../../../locales/zh-CN.json';
@@ -18,6 +19,8 @@ beforeEach(() => {
 });
 
 const openNewCase = (step: string) => renderCaseAt(step, { name: 'Guide' });
+
+const WEBSITE = WebsiteSchema.parse({ kind: 'website', id: 'svc-web-1', name: '青禾数字' });
 
 const input = (path: string) => document.getElementById(`field-${path.replaceAll('.', '-')}`);
 
@@ -54,6 +57,66 @@ describe('People: the person in charge linked to the legal representative', () =
     fireEvent.change(legalRepName, { target: { value: '李强' } });
     await waitFor(() => expect(store.cases.get(id)?.legalRepresentative.name).toBe('李强'));
     expect(store.cases.get(id)?.principal).toMatchObject({ name: '王丽', isLegalRepresentative: false });
+  });
+
+  it('asks whose details to keep when linking two people with different details, and drops none unasked', async () => {
+    const { store, id } = await renderCaseAt('people', {
+      edit: (c) => ({
+        ...c,
+        principal: {
+          ...c.principal,
+          name: '王丽',
+          idNumber: '310115199003152346',
+          isLegalRepresentative: false,
+        },
+        legalRepresentative: { ...c.legalRepresentative, name: '李强', idNumber: '110108198809204613' },
+      }),
+    });
+    const linked = screen.getByLabelText(en.workspaceGuide.people.linked) as HTMLInputElement;
+    fireEvent.click(linked);
+    const dialog = await screen.findByRole('dialog', { name: en.workspaceGuide.people.keep.title });
+    // Cancelling keeps both people as they were.
+    fireEvent.click(within(dialog).getByRole('button', { name: en.workspaceGuide.people.keep.cancel }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(store.cases.get(id)?.legalRepresentative.name).toBe('李强');
+    fireEvent.click(linked);
+    const again = await screen.findByRole('dialog', { name: en.workspaceGuide.people.keep.title });
+    fireEvent.click(within(again).getByLabelText(/the legal representative: 李强/));
+    fireEvent.click(within(again).getByRole('button', { name: en.workspaceGuide.people.keep.confirm }));
+    await waitFor(() => expect(store.cases.get(id)?.principal.isLegalRepresentative).toBe(true));
+    expect(store.cases.get(id)?.principal).toMatchObject({ name: '李强', idNumber: '110108198809204613' });
+    expect(store.cases.get(id)?.legalRepresentative.name).toBe('李强');
+  });
+
+  it('asks in Chinese too', async () => {
+    await renderCaseAt('people', {
+      edit: (c) => ({
+        ...c,
+        principal: { ...c.principal, name: '王丽', isLegalRepresentative: false },
+        legalRepresentative: { ...c.legalRepresentative, name: '李强' },
+      }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: '简体中文' }));
+    fireEvent.click(await screen.findByLabelText(zhCN.workspaceGuide.people.linked));
+    const dialog = await screen.findByRole('dialog', { name: zhCN.workspaceGuide.people.keep.title });
+    expect(dialog.textContent).toContain('主体负责人：王丽');
+    expect(dialog.textContent).toContain('法定代表人：李强');
+  });
+
+  it("a service's own person in charge starts empty, not ticked as the legal representative", async () => {
+    const { store, id } = await renderCaseAt('services', {
+      edit: (c) => ({
+        ...c,
+        principal: { ...c.principal, name: '王丽', isLegalRepresentative: true },
+        services: [{ ...WEBSITE, id: 'svc-web-1' }],
+      }),
+    });
+    fireEvent.click(screen.getByLabelText(en.forms.services.ownPrincipal));
+    await waitFor(() => expect(store.cases.get(id)?.services[0]?.principal).not.toBeNull());
+    expect(store.cases.get(id)?.services[0]?.principal).toMatchObject({
+      name: '',
+      isLegalRepresentative: false,
+    });
   });
 
   it('splits the long form into sections with their own heading and completeness', async () => {

@@ -125,3 +125,41 @@ describe('personal-information inventory: edited before export, on the Documents
     );
   });
 });
+
+describe('personal-information scale: the audit and the cross-border route follow the volumes', () => {
+  it('asks the volumes, names the route and checks each row against it; the audit shows above 10 million', async () => {
+    const c = licenceCase();
+    c.personalData = [
+      {
+        ...c.personalData[0]!,
+        crossBorder: true,
+        crossBorderRecipient: 'Northwind GmbH（德国）',
+        crossBorderMechanism: 'standard_contract',
+      },
+    ];
+    const { fake } = await openCaseAt(c, 'documents');
+    const scale = await screen.findByTestId('pi-scale');
+    expect(within(scale).getByTestId('pi-route-unknown')).toBeTruthy();
+    expect(within(scale).queryByTestId('pi-audit')).toBeNull();
+
+    fireEvent.change(within(scale).getByLabelText(en.piInventory.scale.crossBorderPeople), {
+      target: { value: 'over_1m' },
+    });
+    const route = await within(scale).findByTestId('pi-route');
+    expect(route.getAttribute('data-route')).toBe('security_assessment');
+    expect(screen.getByText(en.piInventory.flags.crossBorderMechanismNotAllowed)).toBeTruthy();
+
+    fireEvent.change(within(scale).getByLabelText(en.piInventory.scale.peopleProcessed), {
+      target: { value: 'over_10m' },
+    });
+    expect(await within(scale).findByTestId('pi-audit')).toBeTruthy();
+    await vi.waitFor(
+      () =>
+        expect(lastSaved(fake)?.personalDataScale).toMatchObject({
+          crossBorderPeople: 'over_1m',
+          peopleProcessed: 'over_10m',
+        }),
+      { timeout: 3000 },
+    );
+  });
+});

@@ -124,6 +124,23 @@ export function FieldView({
         />
       );
       break;
+    case 'yesNo':
+      // Starts unanswered: a yes/no fact the user states (never a default), stored as true, false or null.
+      input = (
+        <select
+          {...common}
+          className="select"
+          value={value === true ? 'yes' : value === false ? 'no' : ''}
+          onChange={(event) =>
+            onChange(event.target.value === 'yes' ? true : event.target.value === 'no' ? false : null)
+          }
+        >
+          <option value="">{t('fieldOptions.yesNo.unanswered')}</option>
+          <option value="yes">{t('fieldOptions.yesNo.yes')}</option>
+          <option value="no">{t('fieldOptions.yesNo.no')}</option>
+        </select>
+      );
+      break;
     case 'region':
       input = (
         <RegionSelect

@@ -6,7 +6,7 @@ import { FIELD_CATALOGUE, fieldDef, type FieldDef } from '../../../../core/model
 import { toPattern } from '../../../../core/model/paths';
 import { citiesOf, districtsOf, provinceList } from '../../../../core/model/regions';
 import { useCaseSession } from '../../screens/Case/caseSession';
-import { CatalogueField } from './CatalogueField';
+import { CatalogueField, FieldIssues, fieldDomId } from './CatalogueField';
 import { ListEditor } from './ListEditor';
 import { getAt, setAt } from './paths';
 
@@ -121,15 +121,28 @@ export interface RowListProps {
   rowTitle: (index: number) => string;
   addLabel: string;
   removeLabel: (index: number) => string;
+  /** A nested list of the row (a company shareholder's owners), under its fields. */
+  nested?: (index: number, row: unknown) => ReactNode;
 }
 
-export function RowList({ path, serviceKind, newRow, rowTitle, addLabel, removeLabel }: RowListProps) {
+export function RowList({
+  path,
+  serviceKind,
+  newRow,
+  rowTitle,
+  addLabel,
+  removeLabel,
+  nested,
+}: RowListProps) {
   const { t } = useTranslation();
-  const { caseData, update } = useCaseSession();
+  const { caseData, issues, update } = useCaseSession();
   const rows = (getAt(caseData, path) as unknown[] | undefined) ?? [];
+  const listIssues = issues.filter((issue) => issue.path === path);
   const rowsOf = (c: Case) => (getAt(c, path) as unknown[] | undefined) ?? [];
   return (
-    <div data-list={path} className="row-list">
+    // The list itself is where a finding about the whole list (none entered yet) takes the user.
+    <div data-list={path} className="row-list" id={fieldDomId(path)} tabIndex={-1}>
+      <FieldIssues id={`${fieldDomId(path)}-issues`} issues={listIssues} />
       <ListEditor
         className="row-list__rows"
         as="fieldset"
@@ -141,10 +154,11 @@ export function RowList({ path, serviceKind, newRow, rowTitle, addLabel, removeL
         onAdd={() => update((c) => setAt(c, path, [...rowsOf(c), newRow()]), { ownUndoStep: true })}
         // English meanings typed beside the rows' fields move with their rows (core removeListRow).
         onRemove={(index) => update((c) => removeListRow(c, path, index), { ownUndoStep: true })}
-        renderItem={(_, index, removeButton) => (
+        renderItem={(row, index, removeButton) => (
           <>
             <legend className="row-list__title">{rowTitle(index)}</legend>
             <FieldGroup prefix={`${path}.${index}`} serviceKind={serviceKind} />
+            {nested?.(index, row)}
             {removeButton}
           </>
         )}

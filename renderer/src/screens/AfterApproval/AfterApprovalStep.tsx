@@ -5,6 +5,9 @@ import type { StepScreenProps } from '../Case/StepOverview';
 import { StepHeading } from '../Case/StepFrame';
 import { StepPager } from '../Case/StepPager';
 import { AdChecker } from './AdChecker';
+import { AnnualReport } from './AnnualReport';
+import { Changes } from './Changes';
+import { Renewal } from './Renewal';
 import { AfterSection } from './AfterSection';
 import { GoLiveKit } from './GoLiveKit';
 import { Obligations } from './Obligations';
@@ -16,14 +19,17 @@ const SECTIONS = [
   ['after-journal', 'afterApproval.journal.heading'],
   ['after-golive', 'afterApproval.goLive.heading'],
   ['after-obligations', 'afterApproval.obligations.heading'],
+  ['after-annual', 'lifecycle.sections.annualReport'],
+  ['after-renewal', 'lifecycle.sections.renewal'],
+  ['after-changes', 'lifecycle.sections.changes'],
   ['after-adcheck', 'afterApproval.adCheck.heading'],
   ['after-inventory', 'afterApproval.inventory.heading'],
 ] as const;
 
 /**
  * The After approval step (DESIGN.md §2.6): the status journal with live timers, the go-live kit once a
- * number exists, the obligations timeline with its .ics export, the Advertising Law checker and the PIPL
- * personal-information inventory. Everything edits the case through the session (autosave, undo).
+ * number exists, the obligations timeline with its .ics export, a licence holder's annual report dry run,
+ * renewal and changes, the Advertising Law checker and the PIPL personal-information inventory. Everything edits the case through the session (autosave, undo).
  */
 export function AfterApprovalStep({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
@@ -51,6 +57,9 @@ export function AfterApprovalStep({ caseId, step, navigate }: StepScreenProps) {
       <StatusJournal caseId={caseId} navigate={navigate} today={today} />
       <GoLiveKit today={today} />
       <Obligations caseId={caseId} today={today} />
+      <AnnualReport caseId={caseId} today={today} navigate={navigate} />
+      <Renewal caseId={caseId} today={today} />
+      <Changes caseId={caseId} today={today} />
       <AdChecker />
       <AfterSection
         id="after-inventory"

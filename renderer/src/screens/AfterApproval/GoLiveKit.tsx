@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   BADGE_PATH,
+  aiDisclosureText,
   checkGoLiveNumbers,
   footerFor,
   footerSnippets,
@@ -14,7 +15,7 @@ import { isIsoDate } from '../../../../core/after/working-days';
 import { DISPLAY_NUMBER_CHOICES, type AfterApproval } from '../../../../core/model/case';
 import type { ValidationIssue } from '../../../../core/validate/types';
 import { ExternalLink } from '../../components/ExternalLink';
-import { InlineCheck, TextField } from '../../components/fields';
+import { InlineCheck, ListEditor, TextField } from '../../components/fields';
 import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
@@ -61,19 +62,26 @@ function Preview({ line }: { line: FooterLine }) {
       <span key={permit.number}>{permit.name ? `${permit.name}：${permit.number}` : permit.number}</span>,
     );
   return (
-    <p className="after-preview" lang="zh-CN">
-      {parts.flatMap((part, i) =>
-        i === 0
-          ? [part]
-          : [
-              <span key={`sep-${i}`} aria-hidden="true">
-                {' '}
-                |{' '}
-              </span>,
-              part,
-            ],
-      )}
-    </p>
+    <div className="after-preview" lang="zh-CN">
+      <p>
+        {parts.flatMap((part, i) =>
+          i === 0
+            ? [part]
+            : [
+                <span key={`sep-${i}`} aria-hidden="true">
+                  {' '}
+                  |{' '}
+                </span>,
+                part,
+              ],
+        )}
+      </p>
+      {line.aiModels.map((model, i) => (
+        <p key={i} className="after-preview__ai">
+          {aiDisclosureText(model, line.aiNumberLabel)}
+        </p>
+      ))}
+    </div>
   );
 }
 
@@ -130,7 +138,7 @@ function CopyBlock({ id, label, text }: { id: string; label: string; text: strin
 export function GoLiveKit({ today }: { today: string }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
-  const { caseData, update } = useCaseSession();
+  const { caseData, update, decision } = useCaseSession();
   const a = caseData.afterApproval;
   const findings = checkGoLiveNumbers(caseData, today);
   const issuesAt = (path: string) => findings.filter((f) => f.path === path).flatMap((f) => f.issues);
@@ -189,6 +197,12 @@ export function GoLiveKit({ today }: { today: string }) {
   );
 
   const hasNumber = a.filingNumber.trim() !== '' || a.licenceNumber.trim() !== '';
+  const usesAi =
+    caseData.answers.generativeAi === 'own_model' || caseData.answers.generativeAi === 'uses_filed_model';
+  const setModel = (index: number, patch: Partial<AfterApproval['aiModels'][number]>) =>
+    set({ aiModels: a.aiModels.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
+  const aiRule = decision.conclusions.find((c) => c.code === 'GENAI_MODEL_DISPLAY');
+  const duties = decision.conclusions.filter((c) => c.postLaunch);
   return (
     <AfterSection
       id="after-golive"
@@ -265,6 +279,49 @@ export function GoLiveKit({ today }: { today: string }) {
         ))}
         <p className="hint">{display.numberChoiceNote[lang]}</p>
       </fieldset>
+
+      {(usesAi || a.aiModels.length > 0) && (
+        <section className="after-ai" aria-labelledby="golive-ai-heading" data-testid="golive-ai">
+          <h3 id="golive-ai-heading" className="card__subheading">
+            {t('afterApproval.goLive.ai.heading')}
+          </h3>
+          <p>{aiRule?.explanation[lang] ?? t('afterApproval.goLive.ai.intro')}</p>
+          <ListEditor
+            items={a.aiModels}
+            className="after-ai__list"
+            itemClassName="field-grid after-grid"
+            addLabel={t('afterApproval.goLive.ai.add')}
+            removeLabel={(i) => t('afterApproval.goLive.ai.remove', { number: i + 1 })}
+            emptyText={t('afterApproval.goLive.ai.empty')}
+            onAdd={() => set({ aiModels: [...a.aiModels, { name: '', number: '' }] })}
+            onRemove={(index) => set({ aiModels: a.aiModels.filter((_, i) => i !== index) })}
+            renderItem={(model, index, remove) => (
+              <>
+                {textField(
+                  `golive-ai-name-${index}`,
+                  t('afterApproval.goLive.ai.name'),
+                  model.name,
+                  (v) => setModel(index, { name: v }),
+                  '通义千问',
+                )}
+                {textField(
+                  `golive-ai-number-${index}`,
+                  t(
+                    caseData.answers.generativeAi === 'uses_filed_model'
+                      ? 'afterApproval.goLive.ai.onlineNumber'
+                      : 'afterApproval.goLive.ai.filingNumber',
+                  ),
+                  model.number,
+                  (v) => setModel(index, { number: v }),
+                  'Beijing-ExampleModel-20260101',
+                )}
+                {remove}
+              </>
+            )}
+          />
+          {aiRule && <SourceList sources={aiRule.sources} />}
+        </section>
+      )}
 
       {!hasNumber ? (
         <p className="callout" role="note">
@@ -366,6 +423,30 @@ export function GoLiveKit({ today }: { today: string }) {
       <p className="hint">{AFTER_APPROVAL_RULES.publicSecurity.appsNote[lang]}</p>
       <p className="hint">{display.publicSecurityUrlNote[lang]}</p>
       <SourceList sources={AFTER_APPROVAL_RULES.publicSecurity.sources} />
+
+      <h3 className="card__subheading" id="golive-duties-heading">
+        {t('afterApproval.goLive.duties.heading')}
+      </h3>
+      {duties.length === 0 ? (
+        <p className="hint">{t('afterApproval.goLive.duties.none')}</p>
+      ) : (
+        <ul className="after-duties" aria-labelledby="golive-duties-heading" data-testid="golive-duties">
+          {duties.map((duty) => (
+            <li key={duty.ruleId} data-duty={duty.code}>
+              <p className="after-duties__title">{duty.title[lang]}</p>
+              <p className="hint">{duty.explanation[lang]}</p>
+              <ul>
+                {(duty.obligations ?? []).map((o) => (
+                  <li key={o.id}>
+                    <strong>{o.title[lang]}</strong> — {o.detail[lang]}
+                  </li>
+                ))}
+              </ul>
+              <SourceList sources={duty.sources} />
+            </li>
+          ))}
+        </ul>
+      )}
     </AfterSection>
   );
 }

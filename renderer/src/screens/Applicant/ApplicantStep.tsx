@@ -1,7 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { FormerNameSchema, ShareholderSchema } from '../../../../core/model/case';
+import {
+  FormerNameSchema,
+  OwnerSchema,
+  ShareholderSchema,
+  type Shareholder,
+} from '../../../../core/model/case';
 import { packetPathway } from '../../../../core/rules/licence-categories';
-import { catalogueChildren, FieldGroup } from '../../components/fields/FieldGroup';
+import { catalogueChildren, FieldGroup, RowList } from '../../components/fields/FieldGroup';
 import { FormSection, ListSection } from '../../components/fields/FormSection';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
@@ -22,8 +27,15 @@ const SUBJECT_SECTIONS = [
       'certificateLongTerm',
     ],
   },
-  { id: 'address', keys: ['certificateAddress', 'province', 'city', 'district', 'mailingAddress', 'phone'] },
-  { id: 'company', keys: ['investor', 'registeredCapitalCny', 'employeeCount', 'businessScope', 'remarks'] },
+  {
+    id: 'address',
+    keys: ['certificateAddress', 'province', 'city', 'district', 'mailingAddress', 'postalCode', 'phone'],
+  },
+  {
+    id: 'company',
+    keys: ['investor', 'registeredCapitalCny', 'employeeCount', 'businessScope', 'filingNumber', 'remarks'],
+  },
+  { id: 'privacy', keys: ['privacyContactName', 'privacyContactEmail'] },
 ] as const;
 
 const LICENCE_PATHS = ['answers.licenceCategory', ...catalogueChildren('licence').map((def) => def.path)];
@@ -53,6 +65,21 @@ export function ApplicantStep({ caseId, step, navigate }: StepScreenProps) {
         rowTitle={(index) => t('forms.applicant.shareholder', { number: index + 1 })}
         addLabel={t('forms.applicant.addShareholder')}
         removeLabel={(index) => t('forms.applicant.removeShareholder', { number: index + 1 })}
+        nested={(index, row) =>
+          (row as Shareholder).kind === 'company' && (
+            <div className="row-list__nested">
+              <h3 className="card__subheading">{t('forms.applicant.owners')}</h3>
+              <p className="hint">{t('forms.applicant.ownersHelp')}</p>
+              <RowList
+                path={`subject.shareholders.${index}.owners`}
+                newRow={() => OwnerSchema.parse({})}
+                rowTitle={(owner) => t('forms.applicant.owner', { number: owner + 1 })}
+                addLabel={t('forms.applicant.addOwner')}
+                removeLabel={(owner) => t('forms.applicant.removeOwner', { number: owner + 1 })}
+              />
+            </div>
+          )
+        }
       />
       <ListSection
         id="applicant-former-names"

@@ -5,6 +5,7 @@ import type { AttachmentMeta } from '../../../../core/model/case';
 import type { ChecklistItem, ChecklistStatus } from '../../../../core/rules/checklist';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { AttachmentPreview } from './AttachmentPreview';
+import { ScanReader, type ScanReview } from './ScanReader';
 import { checkFile, formatBytes, mediaTypeName, type FileCheck } from './fileChecks';
 import { TextField } from '../../components/fields/Field';
 import { fieldDef } from '../../../../core/model/fields';
@@ -37,6 +38,14 @@ export interface ChecklistItemCardProps {
   onAddFiles: (files: readonly File[]) => void;
   onRemove: (file: AttachmentMeta) => void;
   onValidityChange: (file: AttachmentMeta, field: 'validFrom' | 'validTo', value: string) => void;
+  /** Readings under review, by attachment id (see ScanReader). */
+  reviews: ReadonlyMap<string, ScanReview>;
+  onReview: (file: AttachmentMeta, review: ScanReview | undefined) => void;
+  /** The attachment being turned upright, if any. */
+  turning: string | null;
+  onTurnUpright: (file: AttachmentMeta) => void;
+  /** The user says a scan marked as lying on its side is the right way up. */
+  onKeepAsIs: (file: AttachmentMeta) => void;
 }
 
 /**
@@ -58,6 +67,11 @@ export function ChecklistItemCard({
   onAddFiles,
   onRemove,
   onValidityChange,
+  reviews,
+  onReview,
+  turning,
+  onTurnUpright,
+  onKeepAsIs,
 }: ChecklistItemCardProps) {
   const { t, i18n } = useTranslation();
   const lang = useUiLanguage();
@@ -201,6 +215,11 @@ export function ChecklistItemCard({
               busy={busy}
               onRemove={() => onRemove(file)}
               onValidityChange={(field, value) => onValidityChange(file, field, value)}
+              review={reviews.get(file.id)}
+              onReview={(review) => onReview(file, review)}
+              turning={turning === file.id}
+              onTurnUpright={() => onTurnUpright(file)}
+              onKeepAsIs={() => onKeepAsIs(file)}
             />
           ))}
         </ul>
@@ -263,6 +282,11 @@ function FileRow({
   busy,
   onRemove,
   onValidityChange,
+  review,
+  onReview,
+  turning,
+  onTurnUpright,
+  onKeepAsIs,
 }: {
   caseId: string;
   itemId: string;
@@ -274,6 +298,11 @@ function FileRow({
   busy: boolean;
   onRemove: () => void;
   onValidityChange: (field: 'validFrom' | 'validTo', value: string) => void;
+  review: ScanReview | undefined;
+  onReview: (review: ScanReview | undefined) => void;
+  turning: boolean;
+  onTurnUpright: () => void;
+  onKeepAsIs: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const name = file.originalName || file.id.slice(0, 8);
@@ -322,6 +351,35 @@ function FileRow({
             ))}
           </ul>
         )}
+        {file.turnToUpright !== undefined && (
+          <div className="file-row__sideways" role="alert" data-testid="sideways">
+            <p>
+              {file.turnToUpright === 180
+                ? t('scanReader.upsideDown')
+                : t('scanReader.sideways', { degrees: file.turnToUpright })}
+            </p>
+            <p className="button-row">
+              <button
+                type="button"
+                className="button button--small button--primary"
+                data-action="turn-upright"
+                disabled={busy || turning}
+                onClick={onTurnUpright}
+              >
+                {turning ? t('scanReader.rotating') : t('scanReader.rotate')}
+              </button>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                disabled={busy || turning}
+                onClick={onKeepAsIs}
+              >
+                {t('scanReader.keepAsIs')}
+              </button>
+            </p>
+          </div>
+        )}
+        <ScanReader caseId={caseId} itemId={itemId} file={file} review={review} onReview={onReview} />
         {showValidity && (
           <div className="file-row__validity">
             <TextField

@@ -15,6 +15,7 @@ import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
 import { StepFrame } from '../Case/StepFrame';
 import { ChecklistItemCard, takesFiles } from './ChecklistItemCard';
+import type { ScanReview } from './ScanReader';
 import '../workspace-steps.css';
 import { settle } from '../../api/settle';
 import { documentTemplate } from '../../../../core/documents/templates';
@@ -72,6 +73,8 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
   const [refusals, setRefusals] = useState<readonly Refusal[]>([]);
   const [removing, setRemoving] = useState(false);
   const cancelAdding = useRef(false);
+  const [reviews, setReviews] = useState<ReadonlyMap<string, ScanReview>>(new Map());
+  const [turning, setTurning] = useState<string | null>(null);
 
   const checklist = useMemo(() => buildChecklist(caseData, decision), [caseData, decision]);
   const attachable = checklist.filter(takesFiles);
@@ -114,6 +117,47 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
     setRemoving(false);
     if (stored) replace(stored);
   };
+
+  const setReview = (file: AttachmentMeta, review: ScanReview | undefined) =>
+    setReviews((current) => {
+      const next = new Map(current);
+      if (review) next.set(file.id, review);
+      else next.delete(file.id);
+      return next;
+    });
+
+  // The store replaces the scan with a turned copy (a new attachment); a reading under review moves with it.
+  const turnUpright = async (itemId: string, file: AttachmentMeta) => {
+    const turn = file.turnToUpright;
+    if (turn === undefined || !(await flush())) return;
+    const before = new Set(caseData.attachments.map((a) => a.id));
+    setTurning(file.id);
+    const stored = await call(
+      api.attachmentRotate({ caseId, attachmentId: file.id, checklistItemId: itemId, turn }),
+    );
+    setTurning(null);
+    if (!stored) return;
+    replace(stored);
+    const turned = stored.attachments.find((a) => a.checklistItemId === itemId && !before.has(a.id));
+    setReviews((current) => {
+      const review = current.get(file.id);
+      if (!review || !turned) return current;
+      const next = new Map(current);
+      next.delete(file.id);
+      next.set(turned.id, review);
+      return next;
+    });
+  };
+
+  const keepAsIs = (itemId: string, file: AttachmentMeta) =>
+    update((current) => ({
+      ...current,
+      attachments: current.attachments.map((a) => {
+        if (a.id !== file.id || a.checklistItemId !== itemId) return a;
+        const { turnToUpright: _turn, ...upright } = a;
+        return upright;
+      }),
+    }));
 
   const setValidity = (file: AttachmentMeta, field: 'validFrom' | 'validTo', value: string) => {
     update((current) => ({
@@ -163,10 +207,15 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
         caseId={caseId}
         item={item}
         files={caseData.attachments.filter((a) => item.attachmentIds.includes(a.id))}
-        busy={adding !== null || removing}
+        busy={adding !== null || removing || turning !== null}
         onAddFiles={(files) => void addFiles(item.id, files)}
         onRemove={(file) => void remove(item.id, file)}
         onValidityChange={setValidity}
+        reviews={reviews}
+        onReview={setReview}
+        turning={turning}
+        onTurnUpright={(file) => void turnUpright(item.id, file)}
+        onKeepAsIs={(file) => keepAsIs(item.id, file)}
       />
       {refusals
         .filter((r) => r.itemId === item.id)

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListEntry } from '../../../../core/model/library';
 import { PassphraseField } from '../../components/fields/Field';
@@ -14,21 +14,42 @@ export interface CaseListActions {
   restoreBackup: (id: string, backup: number) => void;
 }
 
-/** The case list of Home, filtered by the search text (name, case-insensitive). */
+/**
+ * The case list of Home, filtered by the search text (name, case-insensitive). `exportRequest` (File →
+ * Export case) opens that case's export form with its passphrase field focused, then is handed back.
+ */
 export function CaseList({
   cases,
   query,
   busy,
   actions,
+  exportRequest = null,
+  onExportShown,
 }: {
   cases: readonly CaseListEntry[];
   query: string;
   busy: boolean;
   actions: CaseListActions;
+  exportRequest?: { id: number; caseId: string } | null;
+  onExportShown?: ((id: number) => void) | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const [exporting, setExporting] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
+  const [shownRequest, setShownRequest] = useState<{ id: number; caseId: string } | null>(null);
+  // A new request opens its form while rendering (React's way to reset state from a prop).
+  if (exportRequest && exportRequest !== shownRequest) {
+    setShownRequest(exportRequest);
+    setPassphrase('');
+    setExporting(exportRequest.caseId);
+  }
+  useEffect(() => {
+    if (!shownRequest) return;
+    const field = document.getElementById(`case-${shownRequest.caseId}-name-passphrase`);
+    field?.scrollIntoView?.({ block: 'center' });
+    field?.focus();
+    onExportShown?.(shownRequest.id);
+  }, [shownRequest, onExportShown]);
   const needle = query.trim().toLocaleLowerCase();
   const shown = cases.filter(
     (entry) => needle === '' || (entry.readable && entry.name.toLocaleLowerCase().includes(needle)),

@@ -10,6 +10,9 @@ import { ScreenHeading } from '../../components/ScreenHeading';
 import type { Route } from '../../navigation/routes';
 import { CaseList } from './CaseList';
 import { Card } from '../../components/fields/Card';
+import type { HomeRequest, ImportSource } from './caseFiles';
+import { RuleAgeNotice } from '../../components/RuleAgeNotice';
+import { useRules } from '../../rules/RulesContext';
 
 type Toast =
   | { kind: 'deleted'; id: string; name: string }
@@ -19,14 +22,20 @@ type Toast =
 
 /**
  * Home: the user's cases with search and the case actions (new, open, duplicate, import, export, delete with
- * undo), or — before the first case — what the app does and where to start.
+ * undo), or — before the first case — what the app does and where to start. `request` is a case file to
+ * import or a case to export from outside Home (the File menu, the OS, a drop on the window: App queues
+ * them); it runs through the same flow as Home's own buttons and is handed back with `onRequestTaken`.
  */
 export function HomeScreen({
   navigate,
   newCaseDialog = false,
+  request,
+  onRequestTaken,
 }: {
   navigate: (next: Route) => void;
   newCaseDialog?: boolean;
+  request?: HomeRequest | undefined;
+  onRequestTaken?: (id: number) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -39,6 +48,7 @@ export function HomeScreen({
   const [importToken, setImportToken] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [preparingSample, setPreparingSample] = useState(false);
+  const { status: rules } = useRules();
 
   const refresh = useCallback(async () => {
     const list = await call(api.casesList());
@@ -59,15 +69,18 @@ export function HomeScreen({
     navigate({ screen: 'case', caseId: id, step });
 
   /** Runs one action at a time, so a double click never creates two cases. */
-  const run = async (work: () => Promise<void>) => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await work();
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = useCallback(
+    async (work: () => Promise<void>) => {
+      if (busy) return;
+      setBusy(true);
+      try {
+        await work();
+      } finally {
+        setBusy(false);
+      }
+    },
+    [busy],
+  );
 
   const startPathway = () =>
     run(async () => {
@@ -90,36 +103,62 @@ export function HomeScreen({
       if (created) openCase(created.id);
     });
 
-  const importCase = (passphrase?: string) =>
-    run(async () => {
-      let result: Awaited<ReturnType<RendererApi['caseImport']>>;
-      try {
-        result = await api.caseImport(
-          importToken !== null && passphrase !== undefined ? { importToken, passphrase } : {},
-        );
-      } catch {
-        reportError('internal');
-        return;
-      }
-      if (!result.ok) {
-        const token = result.details?.importToken;
-        if (
-          (result.code === 'passphraseRequired' || result.code === 'wrongPassphrase') &&
-          typeof token === 'string'
-        ) {
-          setImportToken(token);
-          if (result.code === 'wrongPassphrase') reportError('wrongPassphrase');
+  /** Imports from `source`, or, with `passphrase`, the protected file waiting behind `importToken`. */
+  const importCase = useCallback(
+    (source: ImportSource | { kind: 'passphrase'; passphrase: string }) =>
+      run(async () => {
+        let result: Awaited<ReturnType<RendererApi['caseImport']>>;
+        try {
+          switch (source.kind) {
+            case 'dialog':
+              result = await api.caseImport({});
+              break;
+            case 'token':
+              result = await api.caseImport({ importToken: source.token });
+              break;
+            case 'file':
+              result = await api.caseImportFile({ fileName: source.fileName, bytes: source.bytes });
+              break;
+            case 'passphrase':
+              result = await api.caseImport(
+                importToken !== null ? { importToken, passphrase: source.passphrase } : {},
+              );
+              break;
+          }
+        } catch {
+          reportError('internal');
           return;
         }
-        reportError(result.code, result.details);
-        return;
-      }
-      setImportToken(null);
-      if (result.value.imported) {
-        setToast({ kind: 'imported', name: result.value.case.name });
-        await refresh();
-      }
-    });
+        if (!result.ok) {
+          const token = result.details?.importToken;
+          if (
+            (result.code === 'passphraseRequired' || result.code === 'wrongPassphrase') &&
+            typeof token === 'string'
+          ) {
+            setImportToken(token);
+            if (result.code === 'wrongPassphrase') reportError('wrongPassphrase');
+            return;
+          }
+          reportError(result.code, result.details);
+          return;
+        }
+        setImportToken(null);
+        if (result.value.imported) {
+          setToast({ kind: 'imported', name: result.value.case.name });
+          await refresh();
+        }
+      }),
+    [run, api, importToken, reportError, refresh],
+  );
+
+  // An import from outside Home runs once the list is shown and nothing else is running. An export request
+  // goes to the case list, which opens that case's export form.
+  useEffect(() => {
+    if (request?.kind !== 'import' || cases === null || busy) return;
+    onRequestTaken?.(request.id);
+    // Run as a task of its own, like a click: the import's state changes are its own render, not this effect's.
+    void Promise.resolve(request.source).then(importCase);
+  }, [request, cases, busy, onRequestTaken, importCase]);
 
   const actions = {
     open: (id: string) => openCase(id),
@@ -167,7 +206,7 @@ export function HomeScreen({
       </Button>
       <Button
         variant={variant === 'quiet' ? 'quiet' : 'default'}
-        onClick={() => void importCase()}
+        onClick={() => void importCase({ kind: 'dialog' })}
         disabled={busy}
       >
         {t('home.importCase')}
@@ -227,6 +266,8 @@ export function HomeScreen({
         </>
       )}
 
+      <RuleAgeNotice info={rules.active} settingsLink />
+
       <p className="hint home__progress" role="status">
         {preparingSample ? t('home.preparingSample') : ''}
       </p>
@@ -244,7 +285,7 @@ export function HomeScreen({
       {importToken !== null && (
         <PassphraseForm
           onCancel={() => setImportToken(null)}
-          onSubmit={(passphrase) => void importCase(passphrase)}
+          onSubmit={(passphrase) => void importCase({ kind: 'passphrase', passphrase })}
         />
       )}
 
@@ -278,7 +319,14 @@ export function HomeScreen({
             value={query}
             onChange={setQuery}
           />
-          <CaseList cases={cases} query={query} busy={busy} actions={actions} />
+          <CaseList
+            cases={cases}
+            query={query}
+            busy={busy}
+            actions={actions}
+            exportRequest={request?.kind === 'export' ? request : null}
+            onExportShown={onRequestTaken}
+          />
         </Card>
       )}
     </div>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTIVITIES,
+  GENERATIVE_AI_USES,
   LICENCE_CATEGORIES,
   MINI_PROGRAM_ACCOUNT_OWNERS,
   PILOT_LOCATIONS,
@@ -15,15 +16,35 @@ import { mainlandProvinceByCode } from '../../../../core/validate/provinces';
 import { PATHWAY_RULES, preApprovalFor } from '../../../../core/rules/data';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { enumKey } from '../../i18n/enumKey';
-import { Field } from '../../components/fields';
+import { Field, fieldDomId } from '../../components/fields';
 
 /** The question groups of DESIGN.md §2.1, asked one group at a time. */
 export const QUESTION_GROUPS = ['launch', 'applicant', 'location', 'money', 'content'] as const;
 export type QuestionGroup = (typeof QUESTION_GROUPS)[number];
 
+/** The group that asks each answer (a finding about an answer opens its group). */
+export const GROUP_OF_ANSWER: Readonly<Record<keyof PathwayAnswers, QuestionGroup>> = {
+  surfaces: 'launch',
+  mainlandHosting: 'launch',
+  miniProgramAccount: 'launch',
+  subject: 'applicant',
+  foreignEquityPct: 'applicant',
+  province: 'location',
+  pilotLocation: 'location',
+  scope: 'location',
+  activities: 'money',
+  platformMonetised: 'money',
+  licenceCategory: 'money',
+  sectors: 'content',
+  generativeAi: 'content',
+  recommendation: 'content',
+  publicOpinion: 'content',
+};
+
 type Answer = keyof PathwayAnswers;
 /** The answers that are one value of a list (or none yet), asked as radio buttons. */
-type ChoiceAnswer = 'miniProgramAccount' | 'subject' | 'pilotLocation' | 'scope' | 'licenceCategory';
+type ChoiceAnswer =
+  'miniProgramAccount' | 'subject' | 'pilotLocation' | 'scope' | 'licenceCategory' | 'generativeAi';
 /** The answers that are any number of values, asked as checkboxes. */
 type ListAnswer = 'surfaces' | 'activities' | 'sectors';
 
@@ -41,7 +62,14 @@ function Question({ id, children }: { id: Answer; children: ReactNode }) {
   const { t } = useTranslation();
   const label = useQuestionLabel();
   return (
-    <fieldset className="question" aria-describedby={`${id}-help`} data-question={id}>
+    // Findings about an answer (answers.<id>) open this question.
+    <fieldset
+      className="question"
+      aria-describedby={`${id}-help`}
+      data-question={id}
+      id={fieldDomId(`answers.${id}`)}
+      tabIndex={-1}
+    >
       <legend className="question__legend">{label(id)}</legend>
       <p id={`${id}-help`} className="hint question__help">
         {t(`pathway.help.${id}`)}
@@ -185,7 +213,9 @@ export function PathwayQuestions({
     </Question>
   );
   /** A yes/no question; no answer yet is neither checked. */
-  const yesNoQuestion = (key: 'mainlandHosting' | 'platformMonetised') => (
+  const yesNoQuestion = (
+    key: 'mainlandHosting' | 'platformMonetised' | 'recommendation' | 'publicOpinion',
+  ) => (
     <Question id={key}>
       <RadioChoices
         name={key}
@@ -301,14 +331,25 @@ export function PathwayQuestions({
         </>
       );
     case 'content':
-      return checksQuestion(
-        'sectors',
-        SECTORS,
-        (sector) => preApprovalFor(sector)?.label[lang] ?? sector,
-        (sector) => {
-          const entry = preApprovalFor(sector);
-          return entry ? t('pathway.sectorAuthority', { authority: entry.authority[lang] }) : undefined;
-        },
+      return (
+        <>
+          {checksQuestion(
+            'sectors',
+            SECTORS,
+            (sector) => preApprovalFor(sector)?.label[lang] ?? sector,
+            (sector) => {
+              const entry = preApprovalFor(sector);
+              return entry ? t('pathway.sectorAuthority', { authority: entry.authority[lang] }) : undefined;
+            },
+          )}
+          {radioQuestion('generativeAi', GENERATIVE_AI_USES, (use) =>
+            t(`pathway.generativeAi.${enumKey(use)}`),
+          )}
+          {yesNoQuestion('recommendation')}
+          {/* Public-opinion attributes decide algorithm filing: asked where an algorithm could need it. */}
+          {(answers.recommendation === true || answers.generativeAi === 'own_model') &&
+            yesNoQuestion('publicOpinion')}
+        </>
       );
   }
 }

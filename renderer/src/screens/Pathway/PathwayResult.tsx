@@ -6,6 +6,7 @@ import type { Language } from '../../../../electron/contract';
 import { ExternalLink } from '../../components/ExternalLink';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { enumKey } from '../../i18n/enumKey';
+import { RuleAgeNotice, useRulePackWords } from '../../components/RuleAgeNotice';
 import './pathway.css';
 
 const LEGEND_ID = 'pathway-confidence-levels';
@@ -359,11 +360,13 @@ export function PathwayResult({
   const isObstacle = (c: Conclusion) => c.effect === 'blocked' || c.effect === 'no_filing';
   const obstacles = decision.conclusions.filter(isObstacle);
   const details = decision.conclusions.filter((c) => !isObstacle(c));
+  const rulePack = useRulePackWords(decision.rulePack);
   return (
     <section className="pathway-result" aria-labelledby="pathway-result-heading">
       <h2 id="pathway-result-heading" ref={headingRef} tabIndex={-1} className="card__heading">
         {t('pathway.resultHeading')}
       </h2>
+      <RuleAgeNotice info={decision.rulePack} settingsLink />
       <BottomLine decision={decision} lang={lang} />
 
       {obstacles.length > 0 && (
@@ -426,7 +429,7 @@ export function PathwayResult({
       )}
 
       <Legend />
-      <p className="hint pathway-result__version">{t('pathway.details.footer', { date: decision.asOf })}</p>
+      <p className="hint pathway-result__version">{t('pathway.details.footer', rulePack)}</p>
     </section>
   );
 }

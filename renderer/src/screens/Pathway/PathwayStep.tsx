@@ -4,7 +4,8 @@ import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/StepOverview';
 import { StepHeading } from '../Case/StepFrame';
 import { StepPager } from '../Case/StepPager';
-import { PathwayQuestions, QUESTION_GROUPS } from './PathwayQuestions';
+import { GROUP_OF_ANSWER, PathwayQuestions, QUESTION_GROUPS } from './PathwayQuestions';
+import { pendingFocusTargets } from '../../navigation/focusTarget';
 import { PathwayResult } from './PathwayResult';
 import { Card } from '../../components/fields/Card';
 
@@ -17,7 +18,14 @@ const RESULT = QUESTION_GROUPS.length;
 export function PathwayStep({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
   const { caseData, update, flush, decision } = useCaseSession();
-  const [page, setPage] = useState(() => (decision.pathway === 'incomplete' ? 0 : RESULT));
+  const [page, setPage] = useState(() => {
+    // Opened from a finding about an answer: the group that asks it.
+    const answer = pendingFocusTargets()
+      .map((id) => /^field-answers-(\w+)$/.exec(id)?.[1])
+      .find((key): key is keyof typeof GROUP_OF_ANSWER => !!key && key in GROUP_OF_ANSWER);
+    if (answer) return QUESTION_GROUPS.indexOf(GROUP_OF_ANSWER[answer]);
+    return decision.pathway === 'incomplete' ? 0 : RESULT;
+  });
   const group = QUESTION_GROUPS[page];
   const groupHeading = useRef<HTMLHeadingElement>(null);
   const opened = useRef(false);

@@ -1,6 +1,11 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StaffMemberSchema } from '../../../../core/model/case';
-import { CheckboxField } from '../../components/fields/Field';
+import { printedName } from '../../../../core/documents/names';
+import { StaffMemberSchema, type Case, type Person } from '../../../../core/model/case';
+import { linkKeeping, linkingDropsDetails } from '../../../../core/model/principal';
+import { DialogForm } from '../../components/fields/Button';
+import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { CheckboxField, RadioGroupField } from '../../components/fields/Field';
 import { FieldGroup } from '../../components/fields/FieldGroup';
 import { FormSection, ListSection, Section } from '../../components/fields/FormSection';
 import { useCaseSession } from '../Case/caseSession';
@@ -53,9 +58,17 @@ export function PeopleStep({ caseId, step, navigate }: StepScreenProps) {
   const { caseData, update, decision } = useCaseSession();
   const linked = caseData.principal.isLegalRepresentative;
 
-  // Unlinking keeps the details as they are, so the legal representative starts as a copy to edit.
-  const setLinked = (on: boolean) =>
+  const [choosing, setChoosing] = useState(false);
+
+  // Unlinking keeps the details as they are, so the legal representative starts as a copy to edit. Linking
+  // two people whose details differ would drop one set: the user chooses which to keep.
+  const setLinked = (on: boolean) => {
+    if (on && linkingDropsDetails(caseData)) {
+      setChoosing(true);
+      return;
+    }
     update((current) => ({ ...current, principal: { ...current.principal, isLegalRepresentative: on } }));
+  };
 
   return (
     <StepFrame caseId={caseId} step={step} navigate={navigate}>
@@ -67,6 +80,16 @@ export function PeopleStep({ caseId, step, navigate }: StepScreenProps) {
           checked={linked}
           onChange={setLinked}
         />
+        {choosing && (
+          <KeepDetailsDialog
+            caseData={caseData}
+            onChoose={(keep) => {
+              setChoosing(false);
+              update((current) => linkKeeping(current, keep));
+            }}
+            onCancel={() => setChoosing(false)}
+          />
+        )}
       </Section>
 
       <PersonSections
@@ -90,5 +113,61 @@ export function PeopleStep({ caseId, step, navigate }: StepScreenProps) {
         />
       )}
     </StepFrame>
+  );
+}
+
+/**
+ * Asked when "the person in charge is also the legal representative" is ticked while the two records hold
+ * different details: one set is kept for the one person, and the user says which — nothing is dropped unseen.
+ */
+function KeepDetailsDialog({
+  caseData,
+  onChoose,
+  onCancel,
+}: {
+  caseData: Case;
+  onChoose: (keep: 'principal' | 'legalRepresentative') => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const [keep, setKeep] = useState<'principal' | 'legalRepresentative'>('principal');
+  const first = useRef<HTMLDivElement>(null);
+  useEffect(() => first.current?.querySelector('input')?.focus(), []);
+  const describe = (person: Person) =>
+    [printedName(person, lang === 'zh-CN' ? 'zh' : 'en'), person.idNumber]
+      .filter((part) => part.trim() !== '')
+      .join(' · ') || t('workspaceGuide.people.keep.noName');
+  return (
+    <DialogForm
+      id="people-keep-heading"
+      title={t('workspaceGuide.people.keep.title')}
+      submitLabel={t('workspaceGuide.people.keep.confirm')}
+      cancelLabel={t('workspaceGuide.people.keep.cancel')}
+      onSubmit={() => onChoose(keep)}
+      onCancel={onCancel}
+    >
+      <p className="hint">{t('workspaceGuide.people.keep.intro')}</p>
+      <div ref={first}>
+        <RadioGroupField
+          name="people-keep"
+          legend={t('workspaceGuide.people.keep.legend')}
+          value={keep}
+          onChange={setKeep}
+          options={[
+            {
+              value: 'principal',
+              label: t('workspaceGuide.people.keep.principal', { person: describe(caseData.principal) }),
+            },
+            {
+              value: 'legalRepresentative',
+              label: t('workspaceGuide.people.keep.legalRepresentative', {
+                person: describe(caseData.legalRepresentative),
+              }),
+            },
+          ]}
+        />
+      </div>
+    </DialogForm>
   );
 }

@@ -61,9 +61,9 @@ export function IssueList({
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const steps = CASE_STEPS.filter((step) => issues.some((issue) => issue.step === step));
 
-  const open = (issue: PreflightIssue) => {
-    navigate({ screen: 'case', caseId, step: issue.step as StepId });
-    focusWhenShown(issueTargets(issue.path));
+  const open = (step: string, path: string) => {
+    navigate({ screen: 'case', caseId, step: step as StepId });
+    focusWhenShown(issueTargets(path));
   };
 
   return (
@@ -107,13 +107,29 @@ export function IssueList({
                       <button
                         type="button"
                         className="button button--small"
-                        onClick={() => open(issue)}
+                        onClick={() => open(issue.step, issue.path)}
                         data-testid="open-issue"
                       >
                         {issue.path.startsWith('attachments:')
                           ? t('reviewStep.openDocument')
                           : t('reviewStep.openField', { step: t(`steps.${step}.label`) })}
                       </button>
+                      {/* The other places a contradiction names, each opened in its own step. */}
+                      {(issue.related ?? []).map((other) => (
+                        <button
+                          key={other.path}
+                          type="button"
+                          className="button button--small button--quiet"
+                          onClick={() => open(other.step, other.path)}
+                          data-testid="open-related"
+                          data-path={other.path}
+                        >
+                          {t('reviewStep.openRelated', {
+                            field: other.label[lang],
+                            step: t(`steps.${other.step as StepId}.label`),
+                          })}
+                        </button>
+                      ))}
                       {issue.severity === 'warning' && (
                         <span className="issue__ack">
                           <input

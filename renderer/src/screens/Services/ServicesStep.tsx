@@ -4,7 +4,7 @@ import {
   AppServiceSchema,
   MiniProgramSchema,
   PreApprovalSchema,
-  PrincipalSchema,
+  ServicePrincipalSchema,
   WebsiteSchema,
   type Service,
 } from '../../../../core/model/case';
@@ -42,11 +42,13 @@ function ServiceCard({ service, index }: { service: Service; index: number }) {
   const title = service.name.trim() === '' ? kindName : `${service.name} · ${kindName}`;
   const ownPrincipal = service.principal !== null;
 
+  // A service's own person in charge is someone other than the applicant's: the form starts empty, and
+  // "is the legal representative" starts off — a fact the user states (the pre-flight compares identities).
   const setOwnPrincipal = (on: boolean) =>
     update((current) => ({
       ...current,
       services: current.services.map((s, i) =>
-        i === index ? { ...s, principal: on ? PrincipalSchema.parse({ ...current.principal }) : null } : s,
+        i === index ? { ...s, principal: on ? ServicePrincipalSchema.parse({}) : null } : s,
       ),
     }));
 

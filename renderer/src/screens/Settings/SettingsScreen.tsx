@@ -7,6 +7,8 @@ import { Section } from '../../components/fields/FormSection';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { isLanguagePreference, NATIVE_LANGUAGE_NAMES } from '../../i18n/languages';
 import { EncryptionSection } from './EncryptionSection';
+import { ThirdPartyNotices } from './ThirdPartyNotices';
+import { RulesSection } from './RulesSection';
 import { Card } from '../../components/fields/Card';
 
 /** MIIT's ICP filing system: where a filing is finally submitted and where an ICP number can be looked up. */
@@ -16,18 +18,19 @@ export interface SettingsScreenProps {
   appInfo: AppInfo;
   preference: LanguagePreference;
   onLanguageChange: (preference: LanguagePreference) => void;
-  /** Open with the About section in view (Help › About). */
-  section?: 'about';
+  /** Open with a section in view: About (Help › About), or Rules (from a rule-age notice). */
+  section?: 'about' | 'rules';
 }
 
 export function SettingsScreen({ appInfo, preference, onLanguageChange, section }: SettingsScreenProps) {
   const { t } = useTranslation();
   const aboutHeading = useRef<HTMLHeadingElement>(null);
+  const rulesHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    if (section !== 'about') return;
-    aboutHeading.current?.focus();
-    aboutHeading.current?.scrollIntoView?.({ block: 'start' });
+    const heading = section === 'about' ? aboutHeading : section === 'rules' ? rulesHeading : undefined;
+    heading?.current?.focus();
+    heading?.current?.scrollIntoView?.({ block: 'start' });
   }, [section]);
 
   return (
@@ -65,6 +68,8 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
 
       <EncryptionSection />
 
+      <RulesSection headingRef={rulesHeading} />
+
       <Card
         id="settings-about-heading"
         className="about"
@@ -86,6 +91,8 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
 
         <h3 className="about__subheading">{t('settings.about.licencesHeading')}</h3>
         <p>{t('settings.about.fontLicence')}</p>
+        <p>{t('settings.about.noticesIntro')}</p>
+        <ThirdPartyNotices />
       </Card>
     </div>
   );

@@ -35,7 +35,9 @@ export function EncryptionGate({
             {t(
               status.problem === 'keychainRefused'
                 ? 'encryption.problemRefused'
-                : 'encryption.problemUnavailable',
+                : status.problem === 'keyringDamaged'
+                  ? 'encryption.problemKeyringDamaged'
+                  : 'encryption.problemUnavailable',
             )}
           </p>
         </section>

@@ -1,0 +1,73 @@
+/**
+ * The `icp-packet` command cold: every run a fresh Node process, as a user's shell starts it. The CLI is
+ * built first (scripts/build-cli.mjs, what `npm install` runs), then `check` of the sample case and
+ * `--version` are each started RUNS times; reported: the median wall time and the median CPU time (user +
+ * system, read by bench/cpu-at-exit.mjs in the child), with Node's own start-up (`node -e ""`) beside them.
+ * On a loaded machine wall time grows with the queue for the CPU; CPU time much less.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Bench, BenchResult } from './run';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'icp-packet.mjs');
+const CPU_HOOK = path.join(ROOT, 'bench', 'cpu-at-exit.mjs');
+const RUNS = 11;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** One fresh process: wall time and its own CPU time, in milliseconds. */
+function coldRun(args: string[], cwd: string): { wallMs: number; cpuMs: number } {
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, ['--import', CPU_HOOK, ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_ALL: 'en_US.UTF-8' },
+  });
+  const wallMs = performance.now() - t0;
+  if (child.status !== 0 && !(args.includes('check') && child.status === 1))
+    throw new Error(`${args.join(' ')} exited with ${child.status}: ${String(child.stderr)}`);
+  const cpu = JSON.parse(String(child.output[3])) as { user: number; system: number };
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+function measure(label: string, args: string[], cwd: string, goalMs?: number): BenchResult[] {
+  coldRun(args, cwd); // the files into the OS cache; still a fresh process each time below
+  const runs = Array.from({ length: RUNS }, () => coldRun(args, cwd));
+  const wall = median(runs.map((r) => r.wallMs));
+  const cpu = median(runs.map((r) => r.cpuMs));
+  return [
+    {
+      label: `${label}, wall (median of ${RUNS} fresh processes)`,
+      value: wall,
+      unit: 'ms',
+      ...(goalMs === undefined ? {} : { goal: `≤ ${goalMs} ms`, met: wall <= goalMs }),
+    },
+    { label: `${label}, CPU user+system (median)`, value: cpu, unit: 'ms' },
+  ];
+}
+
+async function run(): Promise<BenchResult[]> {
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT });
+  if (build.status !== 0) throw new Error(`building the CLI failed: ${String(build.stderr)}`);
+  const dir = await mkdtemp(path.join(tmpdir(), 'icp-bench-cli-'));
+  try {
+    const sample = spawnSync(process.execPath, [BIN, 'sample', '--out', dir], { cwd: dir });
+    if (sample.status !== 0) throw new Error(`icp-packet sample failed: ${String(sample.stderr)}`);
+    return [
+      ...measure('node -e "" (Node start-up alone)', ['-e', ''], dir),
+      ...measure('icp-packet --version cold', [BIN, '--version'], dir, 100),
+      ...measure('icp-packet check <sample case.json> cold', [BIN, 'check', 'case.json'], dir, 250),
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export const benches: Bench[] = [{ name: 'cli cold start', run }];

@@ -1,0 +1,49 @@
+/**
+ * sharp (libvips, a native binary prebuilt per OS and CPU), loaded the first time an image is processed —
+ * normalising a scan, drawing the sample's scans — never when the app or the CLI starts. Loaded at start, any
+ * sharp problem (a binary for another CPU, a DLL an antivirus quarantined, a library missing on the system)
+ * would stop the app from opening at all; loaded here, it fails only the operation that needs images, with
+ * `imageLibraryUnavailable`, which the app and the CLI explain in the user's language.
+ *
+ * A failed load is not cached: the next operation tries again (after the user repaired the install).
+ */
+import { availableParallelism } from 'node:os';
+import type SharpModule from 'sharp';
+import { PacketError } from '../../core/packet/errors';
+
+export type Sharp = typeof SharpModule;
+
+/**
+ * sharp's limits for the whole process (app main or CLI):
+ * - libvips' operation cache is bounded small (it keeps decoded scans for reuse we rarely make: unbounded, a
+ *   packet of phone photos held hundreds of MB in it);
+ * - each image uses at most two threads (normalise-image.ts runs one image at a time), so a 12-megapixel
+ *   photo (36 MB of pixels, more while resizing) is the most memory one normalisation holds.
+ */
+export const SHARP_LIMITS = {
+  cacheMemoryMb: 16,
+  cacheItems: 20,
+  threads: Math.min(2, availableParallelism()),
+};
+
+let loading: Promise<Sharp> | undefined;
+
+/** sharp, configured with {@link SHARP_LIMITS}; rejects with PacketError `imageLibraryUnavailable`. */
+export function loadSharp(): Promise<Sharp> {
+  loading ??= import('sharp').then(
+    (module) => {
+      // CommonJS through import(): the function is the default export (the namespace itself under some loaders).
+      const sharp = (module.default ?? module) as Sharp;
+      sharp.cache({ memory: SHARP_LIMITS.cacheMemoryMb, files: 0, items: SHARP_LIMITS.cacheItems });
+      sharp.concurrency(SHARP_LIMITS.threads);
+      return sharp;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      // sharp's own message names the platform it was built for and how to fix the install: keep it.
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+      throw new PacketError('imageLibraryUnavailable', { reason: reason.slice(0, 300) });
+    },
+  );
+  return loading;
+}

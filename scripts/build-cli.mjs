@@ -1,0 +1,149 @@
+// Builds the icp-packet CLI with esbuild into dist/cli/: icp-packet.mjs (the entry: argument parsing, the
+// command table, --help and --version) and one chunk per command under chunks/, loaded only when that command
+// runs — so `check` never loads pdf-lib, fontkit or sharp, and `--version` loads almost nothing.
+//
+// `npm install` runs this through the `prepare` script, `npm run build` and `npm run build:cli` too.
+// `--if-available`: in an install without the development dependencies (`npm ci --omit=dev`) esbuild is
+// absent; the install then goes on without the CLI instead of failing (bin/icp-packet.mjs says how to build it).
+// `--outdir <dir>` builds elsewhere than dist/cli, `--metafile <file>` writes esbuild's account of which
+// sources went into which output (the CLI bundle test uses both).
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Data files (rule data, templates, the field catalogue) as `JSON.parse('…')`: V8 reads a JSON string several
+ * times faster than the same data written as a JavaScript object literal, esbuild's default.
+ */
+const jsonAsString = {
+  name: 'json-as-string',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, async (args) => {
+      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * zod's `locales` namespace holds the error messages of some 45 languages (about a third of zod's code). The
+ * CLI never switches zod's locale — its messages are its own, in cli/messages.ts — so only English is bundled.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)
+        ? { path: path.join(args.resolveDir, '..', 'locales', 'en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Checks the bundled data the CLI may load, the way the modules do at start-up (core/bundled-data.ts):
+ * every command module is loaded once with the checks on, which throws on malformed data, and every data
+ * file whose parse would change it is named. Only then may the bundle use the data unparsed.
+ */
+async function checkBundledData(build) {
+  const commands = (await readdir(path.join(ROOT, 'cli', 'commands'))).filter((f) => f.endsWith('.ts'));
+  const entry = [
+    ...commands.map((f) => `import './cli/commands/${f}';`),
+    "export { verifyBundledData } from './core/bundled-data.ts';",
+  ].join('\n');
+  // Inside the project, so the libraries left external resolve from its node_modules.
+  const file = path.join(ROOT, 'dist', `.cli-data-check-${process.pid}.mjs`);
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await build({
+      absWorkingDir: ROOT,
+      stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+      outfile: file,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    const { verifyBundledData } = await import(pathToFileURL(file).href);
+    const { loaded, changedByParse } = verifyBundledData();
+    if (loaded.length === 0) throw new Error('no bundled data was checked: is core/bundled-data.ts in use?');
+    if (changedByParse.length > 0) {
+      throw new Error(
+        `bundledData() is used for data its schema changes (defaults, transforms or stripped keys): ${changedByParse.join(', ')}. Parse it with schema.parse() instead.`,
+      );
+    }
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+/**
+ * Bundles cli/bin.ts into `outdir` (emptied first, so no chunk of an earlier build lingers) and returns
+ * esbuild's metafile: which sources went into which output file.
+ */
+export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
+  const { build } = await import('esbuild');
+  await checkBundledData(build);
+  await rm(outdir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { 'icp-packet': 'cli/bin.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    // sharp loads a native binary for the platform, which cannot be bundled: it is resolved from
+    // node_modules when `build` first normalises a scan.
+    external: ['sharp'],
+    // Bundled CommonJS packages may require() Node's own modules; an ES module has no require of its own.
+    banner: {
+      js: "import { createRequire as __icpCreateRequire } from 'node:module';\nconst require = __icpCreateRequire(import.meta.url);",
+    },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    plugins: [jsonAsString, zodEnglishOnly],
+    // Checked above by checkBundledData(): the rule data is used as bundled (core/bundled-data.ts).
+    define: { ICP_BUNDLED_DATA_CHECKED: 'true' },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  // The package is "type": "module", so the .mjs files are ES modules either way; this marks the folder too.
+  await writeFile(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
+  return result.metafile;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name) => {
+    const at = args.indexOf(name);
+    return at >= 0 && args[at + 1] ? path.resolve(args[at + 1]) : undefined;
+  };
+  try {
+    await import('esbuild');
+  } catch {
+    if (args.includes('--if-available')) {
+      process.stdout.write(
+        'icp-packet: esbuild is not installed (production install); the CLI was not built.\n',
+      );
+      process.exit(0);
+    }
+    throw new Error('esbuild is missing: run `npm install` first');
+  }
+  const metafile = await buildCli(option('--outdir'));
+  const metafilePath = option('--metafile');
+  if (metafilePath) await writeFile(metafilePath, JSON.stringify(metafile));
+}

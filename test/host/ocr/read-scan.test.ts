@@ -1,0 +1,97 @@
+/**
+ * The real recogniser (PP-OCRv4 on onnxruntime-web) on generated scans, clean and degraded (a scanned PDF,
+ * a phone photo, low light, lying on its side, blurred and upside down): every field must come back exactly.
+ * One reader is loaded for the file, as the app's worker keeps one.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScanReader, fieldCrops } from '../../../host/ocr/read-scan';
+import { ocrResources } from '../../../host/ocr/resources';
+import { readQrCodes } from '../../../host/ocr/qr';
+import {
+  ID_BACK,
+  ID_FRONT,
+  LICENCE,
+  PASSPORT,
+  degrade,
+  idBackScan,
+  idFrontScan,
+  licenceScan,
+  passportScan,
+} from '../../../host/sample/synthetic-scans';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+
+const RESOURCES = path.resolve('resources');
+let reader: ScanReader;
+
+beforeAll(async () => {
+  reader = await ScanReader.create(RESOURCES);
+}, 120_000);
+afterAll(() => reader?.release());
+
+const read = async (bytes: Buffer, kind?: Parameters<ScanReader['read']>[1]['kind']) => {
+  const result = await reader.read(bytes, { today: '2026-12-07', ...(kind ? { kind } : {}) });
+  return {
+    ...result,
+    values: Object.fromEntries(result.reading?.fields.map((f) => [f.key, f.value]) ?? []),
+    failed: result.reading?.checks.filter((c) => c.status === 'fail') ?? [],
+  };
+};
+
+describe('reading generated scans with the real engine', { timeout: 120_000 }, () => {
+  it('business licence, clean, scanned to PDF: every field, the check character and the QR code', async () => {
+    // A scanner's PDF: the page is one JPEG; the reader takes it out of the PDF.
+    const doc = await PDFDocument.create();
+    const jpeg = await doc.embedJpg(await licenceScan());
+    doc.addPage([842, 595]).drawImage(jpeg, { x: 0, y: 0, width: 842, height: 595 });
+    const result = await read(Buffer.from(await doc.save()));
+    expect(result.reading?.kind).toBe('business_licence');
+    expect(result.values).toEqual(LICENCE);
+    expect(result.reading?.checks.map((c) => [c.id, c.status])).toEqual([
+      ['uscc.checkCharacter', 'pass'],
+      ['uscc.qrCode', 'pass'],
+    ]);
+    // Each value has a crop of the page that shows it.
+    const crops = await fieldCrops(result.image, result.page.rotation, result.reading!.fields);
+    expect(Object.keys(crops).sort()).toEqual(Object.keys(LICENCE).sort());
+    const { info } = await sharp(crops.uscc!).toBuffer({ resolveWithObject: true });
+    expect(info.width).toBeGreaterThan(3 * info.height);
+  });
+
+  it('business licence, phone photo (tilted, sheared, on a desk, noisy)', async () => {
+    const result = await read(await degrade(await licenceScan(), 'phone'), 'business_licence');
+    expect(result.values).toEqual(LICENCE);
+    expect(result.failed).toEqual([]);
+  });
+
+  it('ID card portrait side, low light', async () => {
+    const result = await read(await degrade(await idFrontScan(), 'lowLight'));
+    expect(result.reading?.kind).toBe('id_card_front');
+    expect(result.values).toEqual(ID_FRONT);
+    expect(result.failed).toEqual([]);
+  });
+
+  it('ID card emblem side lying on its side: turned upright and read', async () => {
+    const result = await read(await degrade(await idBackScan(), 'sideways'), 'id_card_back');
+    expect(result.page.rotation).toBe(90);
+    expect(result.values).toEqual(ID_BACK);
+    expect(result.failed).toEqual([]);
+  });
+
+  it('passport, blurred and upside down: turned, the machine-readable zone with every check digit', async () => {
+    const result = await read(await degrade(await degrade(await passportScan(), 'blur'), 'upsideDown'));
+    expect(result.page.rotation).toBe(180);
+    expect(result.reading?.kind).toBe('passport');
+    expect(result.values).toEqual(PASSPORT);
+    expect(result.reading?.checks.every((c) => c.status === 'pass')).toBe(true);
+  });
+
+  it('decodes the licence’s QR code with the local wasm', async () => {
+    const texts = await readQrCodes(
+      await degrade(await licenceScan(), 'phone'),
+      ocrResources(RESOURCES).qrWasm,
+    );
+    expect(texts).toEqual([`https://www.gsxt.gov.cn/index.html?uniscid=${LICENCE.uscc}`]);
+  });
+});

@@ -1,0 +1,109 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { jpegFrame } from '../../../core/packet/jpeg';
+import { mergeWithOutlineStreamed } from '../../../core/packet/merge';
+import type { AssembledPacket, PacketFile, ScanSource } from '../../../core/packet/types';
+import { writePacket } from '../../../host/packet/write-packet';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'write-packet-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('writePacket', () => {
+  it('reads each scan once for the folder and the zip: its own file comes from the full packet’s read', async () => {
+    const reads: number[] = [];
+    const jpegs = await Promise.all(
+      ['#c03030', '#30a030'].map(
+        async (background) =>
+          new Uint8Array(
+            await sharp({ create: { width: 1200, height: 900, channels: 3, background } })
+              .jpeg()
+              .toBuffer(),
+          ),
+      ),
+    );
+    const scans: ScanSource[] = jpegs.map((bytes, i) => {
+      const frame = jpegFrame(bytes);
+      if (!frame) throw new Error('not a jpeg');
+      return {
+        size: bytes.length,
+        sha256: String(i).repeat(64),
+        width: frame.width,
+        height: frame.height,
+        components: frame.components,
+        reencoded: false,
+        read: async () => {
+          reads.push(i);
+          return bytes;
+        },
+      };
+    });
+    const index = await PDFDocument.create();
+    index.addPage();
+    const full = await mergeWithOutlineStreamed(
+      [
+        { title: '目录', kind: 'pdf', bytes: await index.save() },
+        ...scans.map((scan, i) => ({ title: `附件${i + 1}`, kind: 'scan' as const, scan })),
+      ],
+      { title: 'packet', now: new Date('2026-11-25T00:00:00Z'), producer: 'test' },
+    );
+    const scanFile = (scan: ScanSource, i: number): PacketFile => ({
+      path: `附件 Attachments/${i + 1}.jpg`,
+      lazy: {
+        size: scan.size,
+        sha256: scan.sha256,
+        scan,
+        chunks: async function* () {
+          yield await scan.read();
+        },
+      },
+    });
+    const packet: AssembledPacket = {
+      folderName: 'packet',
+      files: [
+        { path: 'index.txt', bytes: new TextEncoder().encode('index') },
+        ...scans.map(scanFile),
+        { path: 'full.pdf', lazy: { ...full.file, sha256: '0'.repeat(64) } },
+      ],
+      manifest: {} as AssembledPacket['manifest'],
+      manifestSha256: '',
+    };
+
+    await writePacket(packet, {
+      outDir: dir,
+      zip: true,
+      replace: false,
+      now: new Date('2026-11-25T00:00:00Z'),
+    });
+
+    expect(reads).toEqual([0, 1]);
+    const folder = path.join(dir, 'packet');
+    for (const [i, bytes] of jpegs.entries())
+      expect(
+        (await readFile(path.join(folder, `附件 Attachments/${i + 1}.jpg`))).equals(Buffer.from(bytes)),
+      ).toBe(true);
+    const fullBytes = await readFile(path.join(folder, 'full.pdf'));
+    expect(fullBytes.length).toBe(full.file.size);
+    expect((await PDFDocument.load(fullBytes)).getPageCount()).toBe(3);
+    // The zip holds the same files in the packet's order.
+    const zip = unzipSync(new Uint8Array(await readFile(path.join(dir, 'packet.zip'))));
+    expect(Object.keys(zip)).toEqual([
+      'packet/index.txt',
+      'packet/附件 Attachments/1.jpg',
+      'packet/附件 Attachments/2.jpg',
+      'packet/full.pdf',
+    ]);
+    expect(Buffer.from(zip['packet/附件 Attachments/2.jpg'] ?? []).equals(Buffer.from(jpegs[1] ?? []))).toBe(
+      true,
+    );
+    expect(Buffer.from(zip['packet/full.pdf'] ?? []).equals(fullBytes)).toBe(true);
+  });
+});
