@@ -44,7 +44,17 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**', '.tsbuild/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'coverage/**',
+      '.tsbuild/**',
+      'resources/ocr/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,10 @@
  * The rule pack in words, for every command that shows a result: its edition and dates, and a warning when
  * the rules may be out of date (past their review date, or more than a year old) — the same test as the app.
  */
-import { formatDateWords, type Language } from '../core/i18n/language';
+import { formatDateWords as dateWords, type Language } from '../core/i18n/language';
+
+/** A date in words with plain spaces: a terminal wraps where it must, and copied text stays plain. */
+const formatDateWords = (iso: string, lang: Language) => dateWords(iso, lang).replace(/\u00a0/g, ' ');
 import { rulePackAge, type RulePackInfo } from '../core/rules/pack';
 
 type Info = Pick<RulePackInfo, 'version' | 'asOf' | 'reviewBy'>;

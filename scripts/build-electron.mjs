@@ -31,6 +31,9 @@ const bundles = [
     // onnxruntime-web's ESM build for Node reads import.meta.url, which is empty in CommonJS: use its
     // CommonJS build. (Where the runtime's wasm is comes from env.wasm.wasmPaths, set from the resources folder.)
     alias: { 'onnxruntime-web': './node_modules/onnxruntime-web/dist/ort.node.min.js' },
+    // The runtime loads its WebAssembly glue (ort-wasm-simd-threaded.mjs, an ES module in <resources>/ocr)
+    // with import(): kept as import() here, where require() cannot load it. sharp is required statically.
+    supported: { 'dynamic-import': true },
   }),
   // A sandboxed preload can require only 'electron' (and a few polyfilled modules): everything else is inlined.
   await build({

@@ -567,6 +567,11 @@ function indexTemplate(
       asOf: LIFECYCLE_RULES.asOf,
       appliesWhen: { always: false },
       binds: ['subject.name', 'subject.certificateNumber', 'afterApproval.licenceNumber'],
+      prints: {
+        'subject.name': 'required',
+        'subject.certificateNumber': 'required',
+        'afterApproval.licenceNumber': 'required',
+      },
       blocks: [
         { type: 'title', zh: '申报材料目录', en: 'Index of application materials' },
         {

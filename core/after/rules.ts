@@ -24,8 +24,6 @@ export const WaitSchema = z.strictObject({
 });
 export type Wait = z.infer<typeof WaitSchema>;
 
-const monthDay = z.string().regex(/^\d{2}-\d{2}$/);
-
 /** A cross-border route of PIPL Art. 38 and the volumes that call for it (conditions over the case's scale). */
 export const CrossBorderRouteSchema = z.strictObject({
   id: z.enum(['security_assessment', 'standard_contract_or_certification', 'exempt']),

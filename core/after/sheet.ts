@@ -100,6 +100,7 @@ export function sheetTemplate(spec: SheetSpec): DocumentTemplate {
       appliesWhen: { always: false },
       // The one case field every sheet prints: whose sheet it is.
       binds: ['subject.name'],
+      prints: { 'subject.name': 'required' },
       blocks: [
         { type: 'title', ...lit(spec.title) },
         { type: 'paragraph', indent: false, zh: '{{subject.name}}', en: '{{subject.name}}' },

@@ -3,7 +3,6 @@
  * worker) and returns each value with a crop of where it was read, for the user to confirm — nothing is
  * written here. `scan:cancel` stops a reading. `attachment:rotate` turns a stored scan the right way up.
  */
-import sharp from 'sharp';
 import { z } from 'zod';
 import { scanTargetOf } from '../../core/ocr/apply';
 import { todayIso } from '../../core/validate/common';
@@ -13,6 +12,8 @@ import { ATTACHMENT_ID_PATTERN, CASE_ID_PATTERN } from '../../host/store/case-st
 import { caseStoreFor, scanCacheFor, viaStore } from './cases';
 import type { HandlerDeps } from './deps';
 import { HandlerError } from './result';
+import { loadSharp } from '../../host/packet/sharp';
+import { PacketError } from '../../core/packet/errors';
 
 const caseId = z.string().regex(CASE_ID_PATTERN);
 const attachmentId = z.string().regex(ATTACHMENT_ID_PATTERN);
@@ -36,6 +37,8 @@ export async function turnedScan(
     return doc.save();
   }
   // EXIF first (a phone photo's own orientation), then the turn: one rotation per sharp pipeline.
+  // sharp on first use (host/packet/sharp.ts): a broken image library fails this action, not the app.
+  const sharp = await loadSharp();
   const upright = await sharp(bytes).rotate().toBuffer();
   const turned = sharp(upright).rotate(turn);
   const out =
@@ -103,7 +106,9 @@ export function createScanHandlers(
         let turned: Uint8Array;
         try {
           turned = await turnedScan(new Uint8Array(bytes), meta.mediaType, r.turn);
-        } catch {
+        } catch (error) {
+          if (error instanceof PacketError && error.code === 'imageLibraryUnavailable')
+            throw new HandlerError('imageLibraryUnavailable', error.details);
           throw new HandlerError('attachmentUnreadable', {
             found: meta.mediaType === 'application/pdf' ? 'pdf' : meta.mediaType.replace('image/', ''),
           });

@@ -65,6 +65,17 @@ function bundleFiles(run: Run): string[] {
   return run.loaded.filter((url) => url.startsWith(base)).map((url) => url.slice(base.length));
 }
 
+/** The source files bundled into the given output files. */
+function inputsOf(files: string[]): string[] {
+  const inputs = new Set<string>();
+  for (const [output, meta] of Object.entries(metafile.outputs)) {
+    const relative = path.relative(path.join(layout, 'dist', 'cli'), path.resolve(root, output));
+    if (files.includes(relative.split(path.sep).join('/')))
+      for (const input of Object.keys(meta.inputs)) inputs.add(input);
+  }
+  return [...inputs].sort();
+}
+
 /** The packages (node_modules) and source folders bundled into the given output files. */
 function sourcesOf(files: string[]): string[] {
   const sources = new Set<string>();
@@ -113,7 +124,11 @@ describe('the built icp-packet', () => {
   it('--version prints the package version, loading only the entry and the command table', async () => {
     const run = await cli(['--version']);
     expect(run).toMatchObject({ code: 0, out: `${packageJson.version}\n`, err: '' });
-    expect(sourcesOf(bundleFiles(run))).toEqual(['', 'cli']);
+    // core/validate: only terminal.ts, which has no imports (the unknown-command line is neutralised with it).
+    expect(sourcesOf(bundleFiles(run))).toEqual(['', 'cli', 'core/validate']);
+    expect(inputsOf(bundleFiles(run)).filter((input) => input.startsWith('core/'))).toEqual([
+      'core/validate/terminal.ts',
+    ]);
   });
 
   it('--help lists every command of the table, as the TypeScript does', async () => {

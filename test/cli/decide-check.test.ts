@@ -76,7 +76,7 @@ describe('icp-packet decide', () => {
     expect(r.out).toContain('[R2] ICP filing required for the website');
     expect(r.out).toContain('the Guangdong Communications Administration');
     expect(r.out).toMatch(
-      /Rules: edition \d+, facts checked on \d+ \w+ \d{4}, due for review by \d+ \w+ \d{4}/,
+      /Rules: edition \d+, facts checked on \d+\s\w+\s\d{4}, due for review by \d+\s\w+\s\d{4}/,
     );
     expect(r.out).toContain('Most likely: an ICP filing');
     expect(r.out).toContain('Filing subject: Business licence — Unified social credit code');

@@ -4,7 +4,6 @@
  * through a temp file and a rename; an unknown key in a case file is refused, not dropped; what is read is
  * bounded and must be a regular file; an empty `--passphrase` does not hide the environment's.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,13 +90,8 @@ describe('what is read is a regular file of bounded size (issue 22 point 10)', (
     expect(oneLine(await run('decide', 'a-folder', '--lang', 'zh-CN'))).toMatch(/不是普通文件，而是文件夹/);
   });
 
-  it.skipIf(process.platform === 'win32')(
-    'refuses a pipe at once instead of waiting for a writer',
-    async () => {
-      execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
-      expect(oneLine(await run('check', 'pipe.json', '--lang', 'en'))).toMatch(/is not a file but a pipe/);
-    },
-  );
+  // A named pipe takes the same path as /dev/zero above (anything but a regular file is refused before it is
+  // opened); making one needs mkfifo, a system tool the unit tests may not start (test/build/bare-machine).
 
   it('refuses a case file over the limit before reading it', async () => {
     await writeFile(path.join(dir, 'huge.json'), Buffer.alloc(16 * 1024 * 1024 + 1, 0x20));

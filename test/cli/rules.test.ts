@@ -31,9 +31,9 @@ async function run(...argv: string[]) {
 }
 
 const write = (name: string, content: string | Buffer) => writeFile(path.join(dir, name), content);
-const asOfWords = formatDateWords(BUNDLED_RULE_PACK_INFO.asOf, 'en');
-const reviewByWords = formatDateWords(BUNDLED_RULE_PACK_INFO.reviewBy, 'en');
-/** The day after the bundled pack's review date. */
+// The command line writes dates with plain spaces (cli/rule-pack-text.ts); the app keeps them unbroken.
+const asOfWords = formatDateWords(BUNDLED_RULE_PACK_INFO.asOf, 'en').replace(/\u00a0/g, ' ');
+const reviewByWords = formatDateWords(BUNDLED_RULE_PACK_INFO.reviewBy, 'en').replace(/\u00a0/g, ' ');
 const afterReview = new Date(`${BUNDLED_RULE_PACK_INFO.reviewBy}T12:00:00Z`);
 afterReview.setUTCDate(afterReview.getUTCDate() + 1);
 

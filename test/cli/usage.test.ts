@@ -32,6 +32,8 @@ const COMMANDS = [
   'renewal',
   'change',
   'adcheck',
+  'read-scan',
+  'rules',
 ];
 
 describe('usage', () => {

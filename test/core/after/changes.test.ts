@@ -237,7 +237,9 @@ describe('recording a change', () => {
       nameLatin: 'Shenzhen Yunfan Xuetang Technology Co., Ltd.',
     });
     expect(c.subject.name).toBe('深圳市云帆学堂科技有限公司');
-    expect(c.subject.formerNames).toEqual([{ name: '深圳市云帆知学科技有限公司', changedOn: '2026-11-20' }]);
+    expect(c.subject.formerNames).toEqual([
+      { name: '深圳市云帆知学科技有限公司', changedOn: '2026-11-20', filedUnder: true },
+    ]);
     expect(event.before.name).toBe('深圳市云帆知学科技有限公司');
     const [filing] = filingChanges(c, event, TODAY);
     expect(filing?.fields.map((f) => [f.label['zh-CN'], f.before['zh-CN'], f.after['zh-CN']])).toEqual([

@@ -23,6 +23,12 @@ const NOT_USER_FIELDS = [
   // The sign-and-return loop's own records: the case's mark and what was printed for signing, when.
   /^markId$/,
   /^signingPrints(\.|$)/,
+  // A licence holder's later years: the annual report's figures carry the MIIT system's own labels, meanings and
+  // examples in their rule data (templates/rules/annual-report.json); changes are recorded in After approval.
+  /^lifecycle(\.|$)/,
+  /^services\.\*\.launchedOn$/,
+  // Chosen from fixed ranges in the personal-information inventory (not typed, and not on any portal form).
+  /^personalDataScale(\.|$)/,
 ];
 
 /** Paths with no children; a list of plain values (domains, languages) counts as its container. */

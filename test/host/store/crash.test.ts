@@ -33,8 +33,9 @@ async function bundleFixture(): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // zod and fflate are bundled in (one file parses faster than hundreds); pdf-lib is never loaded here.
-    external: ['pdf-lib'],
+    // zod and fflate are bundled in (one file parses faster than hundreds); pdf-lib and sharp (a native
+    // addon, loaded only when a scan is checked) are never loaded here.
+    external: ['pdf-lib', 'sharp'],
     outfile,
     minify: true,
     logLevel: 'silent',

@@ -1,4 +1,5 @@
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { createHash } from 'node:crypto';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { readZipSafely } from '../../../host/store/zip';
 import { ICPCASE_LIMITS } from '../../../host/store/icpcase';
 import { failure, jpeg, newStore, pdf, removeTempDirs, snapshot } from './helpers';
@@ -138,6 +139,17 @@ describe('.icpcase import refuses hostile files, writing nothing', { timeout: 20
   });
 
   const withEntries = (extra: Zippable): Uint8Array => zipSync({ ...unzipSync(valid), ...extra });
+  /** Another case.json, with the manifest's checksum of it updated: what a damaged or hand-made export holds. */
+  const withCase = (json: string): Uint8Array => {
+    const files = unzipSync(valid);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as Record<string, unknown>;
+    manifest.caseSha256 = createHash('sha256').update(json).digest('hex');
+    return zipSync({
+      ...files,
+      'case.json': strToU8(json),
+      'manifest.json': strToU8(JSON.stringify(manifest)),
+    });
+  };
 
   it('path traversal', async () => {
     const error = await failure(store.importCase(withEntries({ '../../evil.sh': strToU8('rm -rf ~') })));
@@ -216,19 +228,22 @@ describe('.icpcase import refuses hostile files, writing nothing', { timeout: 20
 
   it('bad case data, a case from a newer app, a missing manifest', async () => {
     expect(
+      await failure(store.importCase(withCase('{"schemaVersion":1,"id":"x","answers":{"surfaces":[7]}}'))),
+    ).toMatchObject({
+      code: 'importInvalid',
+      details: { reason: 'caseInvalid' },
+    });
+    // The same case.json swapped in without its checksum: the manifest no longer matches.
+    expect(
       await failure(
         store.importCase(
           withEntries({ 'case.json': strToU8('{"schemaVersion":1,"id":"x","answers":{"surfaces":[7]}}') }),
         ),
       ),
-    ).toMatchObject({
-      code: 'importInvalid',
-      details: { reason: 'caseInvalid' },
-    });
-    expect(
-      (await failure(store.importCase(withEntries({ 'case.json': strToU8('{"schemaVersion":9,"id":"x"}') }))))
-        .code,
-    ).toBe('caseNewerVersion');
+    ).toMatchObject({ code: 'importInvalid', details: { reason: 'checksumMismatch' } });
+    expect((await failure(store.importCase(withCase('{"schemaVersion":9,"id":"x"}')))).code).toBe(
+      'caseNewerVersion',
+    );
     expect((await failure(store.importCase(withEntries({ 'case.json': strToU8('not json') })))).code).toBe(
       'importInvalid',
     );
