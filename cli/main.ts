@@ -51,8 +51,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'render',
-    usage: `render ${CASE} <templateId> --out <file.pdf> [--review] [--force] [--passphrase <p>] [--lang en|zh-CN]`,
-    summary: 'render one document of a case as PDF (--review: bilingual review copy)',
+    usage: `render ${CASE} <templateId> --out <file.pdf> [--review | --for-signing] [--force] [--passphrase <p>] [--lang en|zh-CN]`,
+    summary:
+      'render one document of a case as PDF (--review: bilingual review copy; --for-signing: the copy to print, sign and return, with how to sign it)',
     load: () => import('./commands/render'),
   },
   {

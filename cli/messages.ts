@@ -204,6 +204,16 @@ const INPUT_MESSAGES = {
     en: (p) => `this case needs no "${p.template}": the case lists no former name of the subject.`,
     'zh-CN': (p) => `本申请无需“${p.template}”：申请中没有填写主体的曾用名。`,
   },
+  conflictingOptions: {
+    en: (p) => `${p.first} and ${p.second} cannot be used together.`,
+    'zh-CN': (p) => `${p.first} 与 ${p.second} 不能同时使用。`,
+  },
+  notSignedByHand: {
+    en: (p) =>
+      `"${p.template}" is not signed by hand, so there is nothing to print for signing. Render it without --for-signing. Documents signed by hand: ${p.list}.`,
+    'zh-CN': (p) =>
+      `“${p.template}”无需手写签字盖章，没有可供签署的打印件；请去掉 --for-signing 后生成。需签字盖章的文书：${p.list}。`,
+  },
   unprintable: {
     en: (p) => `the case contains characters the document font cannot print: ${p.details}`,
     'zh-CN': (p) => `申请中有文书字体无法打印的字符：${p.details}`,
@@ -305,6 +315,12 @@ const KINDS: Record<string, { en: string; 'zh-CN': string }> = {
 
 const MESSAGES = {
   ...INPUT_MESSAGES,
+  printedForSigning: {
+    en: (p) =>
+      `For signing: ${p.notes} instruction page(s), then the ${p.pages} page(s) of the document, each marked with version ${p.version}. Attach the signed scan in the app (Documents step).\n`,
+    'zh-CN': (p) =>
+      `签署用打印件：${p.notes} 页说明，其后为文件正文 ${p.pages} 页，每页带版本 ${p.version} 的校验码。签字盖章后请在应用的“材料”步骤上传扫描件。\n`,
+  },
   notInPacket: {
     en: (p) => `note: "${p.template}" is not part of this case's packet; rendered as asked.`,
     'zh-CN': (p) => `提示：“${p.template}”不在本申请的材料包中，已按要求生成。`,
@@ -369,6 +385,12 @@ const MESSAGES = {
   unsafePath: {
     en: (p) => `Export refused: the file name "${p.path}" is not safe (${p.reason}).\n`,
     'zh-CN': (p) => `无法导出：文件名“${p.path}”不安全（${p.reason}）。\n`,
+  },
+  unsignedDocument: {
+    en: (p) =>
+      `Export refused: "${p.document}" is signed by hand, and the case has no checked signed scan of it. Print it (icp-packet render … --for-signing), sign it and attach the scan in the app.\n`,
+    'zh-CN': (p) =>
+      `无法导出：《${p.document}》须签字盖章，但申请中没有经核对的签字盖章扫描件。请打印（icp-packet render … --for-signing）、签字盖章后在应用中上传扫描件。\n`,
   },
   cancelled: { en: () => 'Export cancelled.\n', 'zh-CN': () => '已取消导出。\n' },
   built: {

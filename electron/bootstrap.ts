@@ -132,6 +132,15 @@ export function caseFileDialogs(
   };
 }
 
+/** The native Save dialog of `signing:print` (filter .pdf), attached to the main window. */
+export function signingSaveDialog(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  app: Pick<App, 'getPath'>,
+  parent: () => BrowserWindow | null,
+): NonNullable<HandlerDeps['showSigningSaveDialog']> {
+  return fileSaveDialog(dialog, app, parent, { name: 'PDF', extensions: ['pdf'] });
+}
+
 /** The native Save dialog of `reminders:export` (filter .ics), attached to the main window. */
 export function calendarSaveDialog(
   dialog: Pick<Dialog, 'showSaveDialog'>,
@@ -381,6 +390,7 @@ export function bootstrap(electron: ElectronRuntime, options: BootstrapOptions):
       },
       ...caseFileDialogs(electron.dialog, app, () => mainWindow),
       showCalendarSaveDialog: calendarSaveDialog(electron.dialog, app, () => mainWindow),
+      showSigningSaveDialog: signingSaveDialog(electron.dialog, app, () => mainWindow),
       showRulePackOpenDialog: rulePackOpenDialog(electron.dialog, app, () => mainWindow),
       showSheetSaveDialog: sheetSaveDialog(electron.dialog, app, () => mainWindow),
       ...packetDialogs(

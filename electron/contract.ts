@@ -59,6 +59,10 @@ export type ErrorCode =
   | 'exportCancelled'
   // Document preview (electron/ipc/documents.ts); `details.characters` lists what the font cannot print.
   | 'documentUnprintable'
+  // Sign and return (electron/ipc/signing.ts): a file attached to a signed document's line that is not its
+  // signed scan. `details.reason` is a ScanRefusal reason (core/documents/signed-scan.ts), with `found`
+  // (a template id or version), `page`, `changed` (field paths, one per line) and `printedAt` where known.
+  | 'signedScanRefused'
   // Encryption settings (electron/ipc/encryption.ts): `details.min` is the shortest passphrase accepted;
   // `unlockLimit` = too many wrong passphrases in this run (nothing is deleted; restart the app to try again).
   | 'passphraseTooShort'
@@ -169,7 +173,11 @@ export interface IpcContract {
   'case:history': { request: { id: string }; response: HistoryEntry[] };
   /** Replaces the current version with backup 1 (newest) … 5. */
   'case:restoreBackup': { request: { id: string; backup: number }; response: Case };
-  /** A dropped file's bytes; the type is sniffed from them, the name is kept for display only. */
+  /**
+   * A dropped file's bytes; the type is sniffed from them, the name is kept for display only. On the line of
+   * a document signed by hand, the file must be its signed scan (marks read back and checked, else
+   * `signedScanRefused`); out-of-date copies on that line are detached in the same write.
+   */
   'attachment:add': {
     request: { caseId: string; checklistItemId: string; fileName: string; bytes: Uint8Array };
     response: { attachment: AttachmentMeta; case: Case };
@@ -245,6 +253,18 @@ export interface IpcContract {
     response: { bytes: Uint8Array };
   };
   'packet:cancel': { request: { caseId: string }; response: { cancelled: boolean } };
+  /**
+   * The copy of a document to print, sign and return (electron/ipc/signing.ts): a one-page note on who signs
+   * and seals where (English; Chinese first when `language` is Chinese), then the document, every page
+   * marked with its verification code. Main asks where with its own Save dialog and records the printed
+   * version in the case (returned). A file attached to the document's checklist line is then checked by
+   * `attachment:add` against those marks.
+   */
+  'signing:print': {
+    request: { caseId: string; templateId: string; language: Language };
+    response:
+      { saved: false } | { saved: true; fileName: string; filePath: string; version: string; case: Case };
+  };
 
   // Scans (electron/ipc/scan.ts). Recognition runs in a worker thread with the bundled models, offline.
   /**

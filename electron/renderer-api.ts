@@ -41,6 +41,7 @@ export const CHANNEL_REQUESTS = {
   'packet:cancel': 'request',
   'packet:reveal': 'request',
   'document:render': 'request',
+  'signing:print': 'request',
   'encryption:status': 'none',
   'encryption:unlock': 'request',
   'encryption:usePassphrase': 'request',

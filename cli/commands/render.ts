@@ -1,7 +1,9 @@
 /**
- * `icp-packet render <case.json|case.icpcase> <templateId> --out <file.pdf> [--review]`
+ * `icp-packet render <case.json|case.icpcase> <templateId> --out <file.pdf> [--review | --for-signing]`
  *
- * Renders one generated document of a case, for checking a template or re-printing a single letter. The
+ * Renders one generated document of a case, for checking a template or re-printing a single letter.
+ * `--for-signing` writes the copy to print, sign and return: a page on who signs and seals where (English;
+ * Chinese before it with --lang zh-CN), then the document with its verification mark on every page. The
  * case is read like every command reads one (cli/case-reader.ts); documents are drawn from the case's data,
  * so no attachment is needed. Rendering a document whose condition does
  * not hold for the case is allowed (with a note): the user asked for it by name.
@@ -13,6 +15,7 @@ import { decisionFromCase, type DocumentDecision } from '../../core/documents/co
 import { DocumentError } from '../../core/documents/render';
 import { templateApplies } from '../../core/documents/resolve';
 import { documentTemplate, documentTemplates } from '../../core/documents/templates';
+import { displayVersion, signedTemplates } from '../../core/documents/signing';
 import type { Case } from '../../core/model/case';
 import { PacketError } from '../../core/packet/errors';
 import { planPacket } from '../../core/packet/gate';
@@ -53,6 +56,7 @@ export default defineCommand(
     options: {
       ...CASE_OPTIONS,
       review: { type: 'boolean' },
+      'for-signing': { type: 'boolean' },
       out: { type: 'string' },
       force: { type: 'boolean' },
     },
@@ -67,6 +71,16 @@ export default defineCommand(
     const template = documentTemplate(templateId);
     if (!template) throw new InputError('unknownTemplate', { template: templateId, list: templateList() });
 
+    const forSigning = values['for-signing'] ?? false;
+    if (forSigning && values.review)
+      throw new InputError('conflictingOptions', { first: '--review', second: '--for-signing' });
+    if (forSigning && !template.signing)
+      throw new InputError('notSignedByHand', {
+        template: templateId,
+        list: signedTemplates()
+          .map((t) => t.id)
+          .join(', '),
+      });
     const { case: caseData } = await readCase(caseFile, io, { passphrase: values.passphrase });
     const decision = packetDecision(caseData);
     const notNeeded = NAMED_FOR[template.id];
@@ -83,11 +97,34 @@ export default defineCommand(
 
     let bytes: Uint8Array;
     try {
-      bytes = await renderCaseDocument(templateId, caseData, {
-        variant: values.review ? 'review' : 'submission',
-        decision,
-        resourcesDir: io.resourcesDir,
-      });
+      if (forSigning) {
+        // Heavy (fonts, the QR module): loaded only for this option.
+        const [{ renderForSigning }, { configureQr }, { ocrResources }] = await Promise.all([
+          import('../../host/signing'),
+          import('../../host/qr'),
+          import('../../host/ocr/resources'),
+        ]);
+        configureQr({ wasmPath: ocrResources(io.resourcesDir).qrWasm });
+        const printed = await renderForSigning(caseData, templateId, {
+          languages: lang === 'zh-CN' ? ['zh', 'en'] : ['en'],
+          now: new Date(),
+          resourcesDir: io.resourcesDir,
+        });
+        bytes = printed.bytes;
+        io.stderr(
+          message(lang, 'printedForSigning', {
+            notes: printed.notePages,
+            pages: printed.pageCount,
+            version: displayVersion(printed.version),
+          }),
+        );
+      } else {
+        bytes = await renderCaseDocument(templateId, caseData, {
+          variant: values.review ? 'review' : 'submission',
+          decision,
+          resourcesDir: io.resourcesDir,
+        });
+      }
     } catch (error) {
       if (error instanceof DocumentError && error.code === 'unsupportedCharacters') {
         throw new InputError('unprintable', { details: error.details });

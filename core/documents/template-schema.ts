@@ -169,6 +169,16 @@ const ChecklistBlock = z
   })
   .strict();
 
+/**
+ * Who signs on a signature line, so the signing note names the person: the legal representative, the
+ * subject's person in charge, the persons an authorization letter appoints, or the access provider's
+ * verifier (a line the applicant leaves blank).
+ */
+export const SIGNATURE_BY = ['legalRepresentative', 'principal', 'authorizedPersons', 'verifier'] as const;
+
+/** A signature line, e.g. 法定代表人（签字）, and who signs it. */
+const SignatureLine = z.object({ ...Text.shape, by: z.enum(SIGNATURE_BY) }).strict();
+
 /** One signing party: who signs, whether a seal is expected, and how the date is shown. */
 const Signer = z
   .object({
@@ -177,8 +187,10 @@ const Signer = z
     /** Name printed after the party line (the company name). */
     name: z.string().optional(),
     /** Signature lines, e.g. 法定代表人（签字）. */
-    signatures: z.array(Text).default([]),
+    signatures: z.array(SignatureLine).default([]),
     seal: z.boolean().default(true),
+    /** Who completes this party's part: the applicant, or the access provider at verification (left blank). */
+    completedBy: z.enum(['applicant', 'accessProvider']).default('applicant'),
     /**
      * `case`: the case's one signing date (or 年 月 日 blank when it names none); `hand`: always left blank, for
      * a party other than the applicant (the access provider's verifier dates the day they verify).
@@ -235,6 +247,28 @@ export const BlockSchema = z.discriminatedUnion('type', [
 export type Block = z.infer<typeof BlockSchema>;
 
 // ------------------------------------------------------------------ the template
+
+/**
+ * How a document that needs a signature or seal is signed and returned (core/documents/signing.ts). Its
+ * presence makes the document one the user prints, signs, seals and attaches back as a scan; who signs and
+ * seals where follows from its signature block.
+ */
+const Signing = z
+  .object({
+    /** Ink for signatures and handwritten dates. */
+    ink: z.enum(['black', 'blueOrBlack']),
+    /**
+     * A seal across the page edges (骑缝章) on a copy of several pages: `practice` when reviewers are reported
+     * to look for it though no published rule asks for it (the note says so), `no` when not used.
+     */
+    sealAcrossPages: z.enum(['practice', 'no']),
+    /** What signing this document adds to the general rules, e.g. a personal seal cannot replace the signature. */
+    notes: z.array(z.object({ ...Text.shape, source: z.string().min(1) }).strict()).default([]),
+    /** Where the signing and sealing requirements come from (the authority's or provider's own words). */
+    source: z.string().min(1),
+  })
+  .strict();
+export type SigningSpec = z.infer<typeof Signing>;
 
 /**
  * How a template prints a case value (its `prints` declaration; the pre-flight derives its findings from it,
@@ -313,6 +347,8 @@ export const DocumentTemplateSchema = z
     appliesWhen: ConditionSchema,
     /** Every case path the template reads, `[]` marking array elements (e.g. `services[].name`). */
     binds: z.array(z.string().min(1)).min(1),
+    /** Present when the document is signed or sealed by hand: printed for signing, returned as a scan. */
+    signing: Signing.optional(),
     /**
      * Every value the template prints, by its placeholder path in the binds notation (`licence.staff[].idNumber`;
      * `services[]` for `{{$item|serviceIdentity}}`; `$signDate`, `$contact.mobile`), and how: see

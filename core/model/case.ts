@@ -109,6 +109,10 @@ export const LIST_LIMITS = {
   serviceNumbers: 200,
   plannedChanges: 200,
   englishMeanings: 2000,
+  /** Versions of documents printed for signing: a few per document (core/documents/signing.ts keeps the newest). */
+  signingPrints: 60,
+  /** Values one printed document version records (its fingerprints, to name what changed). */
+  printedFields: 400,
 } as const;
 
 // ---------------------------------------------------------------- pathway answers (DESIGN.md §2.1)
@@ -644,6 +648,50 @@ export type PersonalDataScale = z.infer<typeof PersonalDataScaleSchema>;
 
 export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 
+/** Fingerprints of what a version of a document prints (core/documents/signing.ts `printedFields`). */
+const PrintedFieldsSchema = list(
+  z.tuple([z.string().max(200), z.string().max(16)]),
+  LIST_LIMITS.printedFields,
+);
+
+/**
+ * What the app read from a signed scan when it was attached (core/documents/signed-scan.ts): the document
+ * it is the signed copy of, the content version printed in its marks, and the pages it holds.
+ */
+export const SignedCopySchema = record({
+  templateId: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]{1,80}$/),
+  /** The content version the scan's marks carry; the copy is out of date once the document prints otherwise. */
+  contentVersion: z
+    .string()
+    .max(10)
+    .regex(/^[0-9A-F]{10}$/),
+  /** The pages of the document this file holds (1-based, in order). */
+  pages: z.array(z.number().int().min(1).max(999)).min(1).max(100),
+  /** How many pages the printed document has. */
+  pageCount: z.number().int().min(1).max(999),
+  /** What that version printed, to name what changed when it goes out of date. */
+  fields: PrintedFieldsSchema,
+});
+export type SignedCopy = z.infer<typeof SignedCopySchema>;
+
+/** A document version printed for signing: what a scan of it printed, to explain why it is out of date. */
+export const SigningPrintSchema = record({
+  templateId: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]{1,80}$/),
+  contentVersion: z
+    .string()
+    .max(10)
+    .regex(/^[0-9A-F]{10}$/),
+  printedAt: instant(),
+  fields: PrintedFieldsSchema,
+});
+export type SigningPrint = z.infer<typeof SigningPrintSchema>;
+
 export const AttachmentMetaSchema = record({
   /** SHA-256 of the plaintext bytes, lower-case hex: the content address in the store. */
   id: z
@@ -663,6 +711,8 @@ export const AttachmentMetaSchema = record({
   /** Validity of the document shown in the file (user-entered), for expiry checks. */
   validFrom: isoDate(),
   validTo: isoDate(),
+  /** Set when the file is the checked signed scan of a document the app generated. */
+  signedCopy: SignedCopySchema.optional(),
   /**
    * Degrees the scan must be turned clockwise to be upright, found from its text when it was attached (a
    * page lying on its side or upside down). Absent: upright, or not checked. A turned copy replaces it.
@@ -930,6 +980,13 @@ export const CaseSchema = record({
   personalData: list(DataItemSchema, LIST_LIMITS.personalData),
   personalDataScale: PersonalDataScaleSchema.default(() => PersonalDataScaleSchema.parse({})),
   attachments: list(AttachmentMetaSchema, LIST_LIMITS.attachments),
+  /**
+   * Identifies the case in the marks of the documents printed for signing: the id the case had when it
+   * was first exported, so paper printed before an export still checks after the import ('' = the id).
+   */
+  markId: text(64),
+  /** The versions of documents printed for signing, newest last (a few per document). */
+  signingPrints: list(SigningPrintSchema, LIST_LIMITS.signingPrints),
   /** Pre-flight warnings the user has acknowledged, by issue key (code + path). */
   acknowledged: list(z.string().max(300), LIST_LIMITS.acknowledged),
   journal: list(JournalEntrySchema, LIST_LIMITS.journal),

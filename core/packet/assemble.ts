@@ -2,7 +2,8 @@
  * `assemblePacket()`: a case → the files of its submission packet (DESIGN.md §5), in memory.
  *
  *   00 目录 Index.pdf              numbered list of every document with its pages in the full packet
- *   01 … NN <title>.pdf            generated documents, in submission order
+ *   01 … NN <title>.pdf            generated documents, in submission order; a document signed by hand is
+ *                                  its checked signed scan (NN <title>.jpg / .pdf), never the unsigned original
  *   附件 Attachments/<名称>.jpg    scans renamed in Chinese, normalised to the upload profile
  *   完整材料包 Full packet.pdf      everything above merged, one bookmark per document
  *   双语核对版 Bilingual review.pdf the review copy of every generated document, bookmarked
@@ -16,6 +17,8 @@
 import type { PDFDocument } from 'pdf-lib';
 import type { AttachmentMeta, Case, MiniProgram } from '../model/case';
 import { linkPrincipal } from '../model/principal';
+import { documentTemplate } from '../documents/templates';
+import { signedDocumentOfLine } from '../rules/checklist';
 import { documentLabels } from '../documents/templates';
 import { PacketError } from './errors';
 import { sha256Hex } from './hash';
@@ -99,7 +102,9 @@ function planAttachments(
 ): { meta: AttachmentMeta; title: Bilingual; file: string }[] {
   const order = new Map(options.checklist.map((item, i) => [item.id, i]));
   const byId = new Map(options.checklist.map((item) => [item.id, attachmentTitle(item, c)]));
+  // Signed scans of generated documents go in as those documents (assemblePacket step 1), never here.
   const sorted = c.attachments
+    .filter((meta) => signedDocumentOfLine(meta.checklistItemId) === undefined)
     .map((meta, i) => ({ meta, i }))
     .sort(
       (a, b) =>
@@ -127,66 +132,75 @@ function planAttachments(
   return planned.map((p, i) => ({ ...p, file: `${ATTACHMENTS_FOLDER}/${unique[i] ?? p.file}` }));
 }
 
+/** One file of the case in the packet: checked against its SHA-256, a scan normalised to the profile. */
+async function prepareFile(
+  meta: AttachmentMeta,
+  title: Bilingual,
+  file: string,
+  options: AssembleOptions,
+): Promise<PreparedAttachment> {
+  const hash = options.sha256 ?? sha256Hex;
+  if (meta.mediaType !== 'application/pdf' && options.prepareScan) {
+    // The host's normalised copy: only its facts now; its bytes are read while the packet is written.
+    const scan = await options.prepareScan(meta, options.profile);
+    checkCancelled(options.signal);
+    return scanAttachment(meta, title, file, scan);
+  }
+  const bytes = await options.readAttachment(meta);
+  if ((await hash(bytes)) !== meta.id) {
+    throw new PacketError('attachmentMissing', { name: meta.originalName, id: meta.id });
+  }
+  checkCancelled(options.signal);
+  if (meta.mediaType === 'application/pdf') {
+    const parsed = await loadPdf(bytes);
+    const pages = parsed?.getPageCount() ?? 0;
+    if (!parsed || pages === 0) {
+      throw new PacketError('attachmentUnreadable', { name: meta.originalName });
+    }
+    if (bytes.length > uploadProfile(options.profile).maxBytes.value) {
+      throw new PacketError('attachmentTooLarge', {
+        name: meta.originalName,
+        bytes: bytes.length,
+        maxBytes: uploadProfile(options.profile).maxBytes.value,
+      });
+    }
+    return {
+      meta,
+      title,
+      file,
+      part: { title: title.zh, kind: 'pdf', bytes, parsed },
+      pages,
+      reencoded: false,
+    };
+  }
+  const image = await options.normaliseImage(bytes, options.profile, meta.originalName);
+  const frame = jpegFrame(image.bytes);
+  if (!frame) throw new PacketError('attachmentUnreadable', { name: meta.originalName });
+  const scan: ScanSource = {
+    size: image.bytes.length,
+    // A scan kept byte for byte was hashed when it was checked against its content address.
+    sha256: image.reencoded ? await hash(image.bytes) : meta.id,
+    width: image.width,
+    height: image.height,
+    components: frame.components,
+    reencoded: image.reencoded,
+    read: async () => image.bytes,
+  };
+  return scanAttachment(meta, title, file, scan);
+}
+
 async function prepareAttachments(
   c: Case,
   options: AssembleOptions,
   step: () => void,
 ): Promise<PreparedAttachment[]> {
   const plan = planAttachments(c, options);
-  const hash = options.sha256 ?? sha256Hex;
   // Two scans at a time: sharp works off the main thread (and uses every core for one image), while twenty
   // 6-megapixel decodes at once would hold ~1 GB of pixels.
   return mapLimited(plan, ATTACHMENT_CONCURRENCY, async ({ meta, title, file }) => {
-    if (meta.mediaType !== 'application/pdf' && options.prepareScan) {
-      // The host's normalised copy: only its facts now; its bytes are read while the packet is written.
-      const scan = await options.prepareScan(meta, options.profile);
-      checkCancelled(options.signal);
-      step();
-      return scanAttachment(meta, title, file, scan);
-    }
-    const bytes = await options.readAttachment(meta);
-    if ((await hash(bytes)) !== meta.id) {
-      throw new PacketError('attachmentMissing', { name: meta.originalName, id: meta.id });
-    }
-    checkCancelled(options.signal);
-    if (meta.mediaType === 'application/pdf') {
-      const parsed = await loadPdf(bytes);
-      const pages = parsed?.getPageCount() ?? 0;
-      if (!parsed || pages === 0) {
-        throw new PacketError('attachmentUnreadable', { name: meta.originalName });
-      }
-      if (bytes.length > uploadProfile(options.profile).maxBytes.value) {
-        throw new PacketError('attachmentTooLarge', {
-          name: meta.originalName,
-          bytes: bytes.length,
-          maxBytes: uploadProfile(options.profile).maxBytes.value,
-        });
-      }
-      step();
-      return {
-        meta,
-        title,
-        file,
-        part: { title: title.zh, kind: 'pdf', bytes, parsed },
-        pages,
-        reencoded: false,
-      };
-    }
-    const image = await options.normaliseImage(bytes, options.profile, meta.originalName);
-    const frame = jpegFrame(image.bytes);
-    if (!frame) throw new PacketError('attachmentUnreadable', { name: meta.originalName });
-    const scan: ScanSource = {
-      size: image.bytes.length,
-      // A scan kept byte for byte was hashed when it was checked against its content address.
-      sha256: image.reencoded ? await hash(image.bytes) : meta.id,
-      width: image.width,
-      height: image.height,
-      components: frame.components,
-      reencoded: image.reencoded,
-      read: async () => image.bytes,
-    };
+    const prepared = await prepareFile(meta, title, file, options);
     step();
-    return scanAttachment(meta, title, file, scan);
+    return prepared;
   });
 }
 
@@ -235,41 +249,79 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
   const hash = options.sha256 ?? sha256Hex;
   const profile = uploadProfile(options.profile);
   const folderName = packetFolderName(c.name || c.subject.name || c.id, options.decision.pathwayId, now);
-  const total = documents.documents.length * 2 + c.attachments.length + 5;
+  // 0. The gate: the documents may not contradict each other (core/documents/consistency.ts).
+  assertDocumentsConsistent(c, documents.documents, options.decision.pathwayId, chinaDate(now));
+
+  // 1. Generated documents, submission copies, in submission order. A document signed by hand goes in as
+  // its checked signed scan, one file per scan (pages in order), never as the unsigned original.
+  interface Slot {
+    doc: (typeof documents.documents)[number];
+    signed?: { meta: AttachmentMeta; several: boolean };
+  }
+  const slots = documents.documents.flatMap((doc): Slot[] => {
+    const template = documentTemplate(doc.templateId);
+    if (!template?.signing) return [{ doc }];
+    const copies = options.signedCopies?.get(doc.templateId) ?? [];
+    if (copies.length === 0) throw new PacketError('unsignedDocument', { document: doc.title.zh });
+    return copies.map((meta) => ({ doc, signed: { meta, several: copies.length > 1 } }));
+  });
+  // One step per submission file (a signed document: per scan), per attachment, per review copy, and 5 more.
+  const total = slots.length + planAttachments(c, options).length + documents.documents.length + 5;
   let done = 0;
   const progress = (step: string) => {
     done++;
     options.onProgress?.({ done, total, step });
   };
-
-  // 0. The gate: the documents may not contradict each other (core/documents/consistency.ts).
-  assertDocumentsConsistent(c, documents.documents, options.decision.pathwayId, chinaDate(now));
-
-  // 1. Generated documents, submission copies.
+  const slotNames = uniqueNames(
+    slots.map(({ doc, signed }, i) => {
+      const number = String(i + 1).padStart(2, '0');
+      if (!signed) return safeFileName(`${number} ${doc.title.zh}.pdf`, 70);
+      const pages = signed.meta.signedCopy?.pages.join('、') ?? '';
+      const name = signed.several ? `${doc.title.zh}（第${pages}页）` : doc.title.zh;
+      return `${safeFileName(`${number} ${name}`, 66)}.${extensionOf(signed.meta.mediaType)}`;
+    }),
+  );
   const documentFiles: {
     file: string;
     title: Bilingual;
-    bytes: Uint8Array;
-    parsed: PDFDocument | null;
+    part: MergePart;
     pages: number;
     templateId: string;
     version: number;
+    /** A signed scan: the attachment it is, its pixels and whether it was re-encoded. */
+    signed?: PreparedAttachment;
   }[] = [];
-  const documentNames = uniqueNames(
-    documents.documents.map((d, i) =>
-      safeFileName(`${String(i + 1).padStart(2, '0')} ${d.title.zh}.pdf`, 70),
-    ),
-  );
-  for (const [i, doc] of documents.documents.entries()) {
+  for (const [i, { doc, signed }] of slots.entries()) {
     checkCancelled(signal);
+    const file = slotNames[i] ?? `${i + 1}.pdf`;
+    if (signed) {
+      const pages = signed.meta.signedCopy?.pages.join(', ') ?? '';
+      const title = signed.several
+        ? {
+            zh: `${doc.title.zh}（第${signed.meta.signedCopy?.pages.join('、') ?? ''}页）`,
+            en: `${doc.title.en} (page ${pages})`,
+          }
+        : doc.title;
+      const prepared = await prepareFile(signed.meta, title, file, options);
+      documentFiles.push({
+        file,
+        title,
+        part: prepared.part,
+        pages: prepared.pages,
+        templateId: doc.templateId,
+        version: doc.templateVersion,
+        signed: prepared,
+      });
+      progress(title.zh);
+      continue;
+    }
     const bytes = await documents.render(doc.templateId, 'submission');
     // Parsed once: for its page count now and for the merged packet below.
     const parsed = await loadPdf(bytes);
     documentFiles.push({
-      file: documentNames[i] ?? `${i + 1}.pdf`,
+      file,
       title: doc.title,
-      bytes,
-      parsed,
+      part: { title: doc.title.zh, kind: 'pdf', bytes, ...(parsed ? { parsed } : {}) },
       pages: parsed?.getPageCount() ?? 0,
       templateId: doc.templateId,
       version: doc.templateVersion,
@@ -337,13 +389,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
       bytes: indexBytes,
       ...(indexParsed ? { parsed: indexParsed } : {}),
     },
-    ...documentFiles.map((d) => ({
-      title: d.title.zh,
-      kind: 'pdf' as const,
-      bytes: d.bytes,
-      ...(d.parsed ? { parsed: d.parsed } : {}),
-      group: DOCUMENTS_GROUP,
-    })),
+    ...documentFiles.map((d) => ({ ...d.part, title: d.title.zh, group: DOCUMENTS_GROUP })),
     ...attachments.map((a) => ({ ...a.part, group: ATTACHMENTS_GROUP })),
   ];
   const full = await mergeWithOutlineStreamed(fullParts, {
@@ -394,24 +440,25 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
     sha256: await (options.sha256Stream ?? ((chunks) => collectAndHash(chunks, hash)))(full.file.chunks()),
   };
   checkCancelled(signal);
+  const packetFile = (path: string, part: MergePart): PacketFile => {
+    if (part.kind !== 'scan') return { path, bytes: part.bytes };
+    const scan = part.scan;
+    return {
+      path,
+      lazy: {
+        size: scan.size,
+        sha256: scan.sha256,
+        scan,
+        chunks: async function* () {
+          yield await scan.read();
+        },
+      },
+    };
+  };
   const files: PacketFile[] = [
     { path: INDEX_FILE, bytes: indexBytes },
-    ...documentFiles.map((d) => ({ path: d.file, bytes: d.bytes })),
-    ...attachments.map((a): PacketFile => {
-      if (a.part.kind !== 'scan') return { path: a.file, bytes: a.part.bytes };
-      const scan = a.part.scan;
-      return {
-        path: a.file,
-        lazy: {
-          size: scan.size,
-          sha256: scan.sha256,
-          scan,
-          chunks: async function* () {
-            yield await scan.read();
-          },
-        },
-      };
-    }),
+    ...documentFiles.map((d) => packetFile(d.file, d.part)),
+    ...attachments.map((a) => packetFile(a.file, a.part)),
     { path: FULL_PACKET_FILE, lazy: fullFile },
     ...(reviewParts.length ? [{ path: REVIEW_FILE, bytes: review.bytes }] : []),
     { path: PORTAL_FILE, bytes: new TextEncoder().encode(portal) },
@@ -457,10 +504,30 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
     folderName,
     templates: [
       { id: packetIndexTemplate().id, version: packetIndexTemplate().version, file: INDEX_FILE },
-      ...documentFiles.map((d) => ({ id: d.templateId, version: d.version, file: d.file })),
+      ...documents.documents.map((doc) => {
+        const own = documentFiles.filter((d) => d.templateId === doc.templateId);
+        const scans = own.flatMap((d) => (d.signed ? [d.signed.meta] : []));
+        return {
+          id: doc.templateId,
+          version: doc.templateVersion,
+          file: own[0]?.file ?? '',
+          ...(scans.length
+            ? {
+                signed: {
+                  files: own.map((d) => d.file),
+                  attachmentIds: scans.map((m) => m.id),
+                  contentVersion: scans[0]?.signedCopy?.contentVersion ?? '',
+                },
+              }
+            : {}),
+        };
+      }),
     ],
     fullPacket: { file: FULL_PACKET_FILE, entries: fullEntries },
-    attachments: attachments.map((a) => ({
+    attachments: [
+      ...documentFiles.flatMap((d) => (d.signed ? [{ ...d.signed, signedCopyOf: d.templateId }] : [])),
+      ...attachments,
+    ].map((a: PreparedAttachment & { signedCopyOf?: string }) => ({
       file: a.file,
       attachmentId: a.meta.id,
       checklistItemId: a.meta.checklistItemId,
@@ -468,6 +535,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
       ...(a.widthPx === undefined ? {} : { widthPx: a.widthPx, heightPx: a.heightPx }),
       pages: a.pages,
       reencoded: a.reencoded,
+      ...(a.signedCopyOf ? { signedCopyOf: a.signedCopyOf } : {}),
     })),
     files: manifestFiles,
   };

@@ -23,6 +23,8 @@ export type PacketErrorCode =
   | 'unsafePath'
   /** The pathway check says the case cannot be filed or licensed as things stand. */
   | 'notEligible'
+  /** A document signed by hand has no checked signed scan to go in as its submission copy (a bug guard). */
+  | 'unsignedDocument'
   /** The user cancelled the export. */
   | 'cancelled'
   /**

@@ -3,11 +3,12 @@
  * warning is acknowledged; the pathway gives something to file. Which documents go in follows from the
  * pathway decision, read through the document templates' own `appliesWhen`.
  */
-import type { Case } from '../model/case';
+import type { AttachmentMeta, Case } from '../model/case';
+import type { ChecklistItem } from '../rules/checklist';
 import type { DocumentDecision } from '../documents/conditions';
 import { templateApplies } from '../documents/resolve';
 import { documentTemplate, documentTemplates } from '../documents/templates';
-import { documentConsistencyIssues } from '../rules/preflight';
+import { documentConsistencyIssues, documentIssues } from '../rules/preflight';
 import type { Decision } from '../rules/decide';
 import {
   caseLicenceCategories,
@@ -93,4 +94,42 @@ export function assertDocumentsConsistent(
   };
   const issues = documentConsistencyIssues(c, decision, today, templates);
   if (issues.length) throw new PacketError('preflightErrors', { count: issues.length }, issues);
+}
+
+/** What the packet holds of the documents signed by hand. */
+export interface SignedCopiesPlan {
+  /** The checked signed scans of each signed document, in page order: its submission copy. */
+  signed: ReadonlyMap<string, readonly AttachmentMeta[]>;
+  /** Recommended documents not signed: left out of the packet (the pre-flight warned). */
+  omitted: ReadonlySet<string>;
+}
+
+/**
+ * The gate of the sign-and-return loop: every document signed by hand goes in as its checked signed scan
+ * of the version the case prints now, complete — or, when only recommended and not returned, stays out. An
+ * unsigned original never goes in as the submission copy.
+ *
+ * @throws PacketError `preflightErrors` with the issues of each signed document not ready (not returned,
+ *   out of date, pages missing, files never checked)
+ */
+export function signedCopiesPlan(c: Case, checklist: readonly ChecklistItem[]): SignedCopiesPlan {
+  const lines = checklist.filter((item) => item.signing !== undefined);
+  const blocking = documentIssues(c, lines).filter((issue) => issue.severity === 'error');
+  if (blocking.length) throw new PacketError('preflightErrors', { count: blocking.length }, blocking);
+  const signed = new Map<string, AttachmentMeta[]>();
+  const omitted = new Set<string>();
+  for (const item of lines) {
+    const signing = item.signing;
+    if (!signing) continue;
+    if (signing.state === 'complete') {
+      const files = signing.currentIds.map((id) =>
+        c.attachments.find((a) => a.id === id && a.checklistItemId === item.id),
+      );
+      signed.set(
+        signing.templateId,
+        files.filter((f): f is AttachmentMeta => f !== undefined),
+      );
+    } else omitted.add(signing.templateId);
+  }
+  return { signed, omitted };
 }

@@ -3,20 +3,15 @@
  * (gate.ts); a case the pathway check calls "not eligible" still previews with the facts its own answers
  * imply, so the user sees the documents while fixing the answers.
  */
-import { decisionFromCase, type DocumentDecision } from '../documents/conditions';
+import type { DocumentDecision } from '../documents/conditions';
 import type { Case } from '../model/case';
 import { decidePathway, type Decision } from '../rules/decide';
-import { PacketError } from './errors';
-import { packetDocuments, planPacket } from './gate';
+import { documentDecisionOf } from '../rules/licence-categories';
+import { packetDocuments } from './gate';
 import type { PacketDocument } from './types';
 
 export function previewDecision(c: Case, decision: Decision = decidePathway(c.answers)): DocumentDecision {
-  try {
-    return planPacket(c, decision).documents;
-  } catch (error) {
-    if (error instanceof PacketError) return decisionFromCase(c);
-    throw error;
-  }
+  return documentDecisionOf(c, decision);
 }
 
 /** The generated documents of the case's packet, in submission order. */

@@ -139,6 +139,11 @@ export interface AssembleOptions {
   signal?: AbortSignal;
   /** The document font's bytes: portal-fields.html embeds a subset of it (no CJK font needed to read it). */
   portalFont?: Uint8Array;
+  /**
+   * The checked signed scans of the documents signed by hand, by template id, in page order (gate.ts
+   * `signedCopiesPlan`): they go in as those documents' submission copies, never the unsigned original.
+   */
+  signedCopies?: ReadonlyMap<string, readonly AttachmentMeta[]>;
 }
 
 export interface ManifestFile {
@@ -157,7 +162,14 @@ export interface PacketManifest {
   case: { id: string; name: string; schemaVersion: number };
   pathway: { id: string } & Bilingual;
   folderName: string;
-  templates: { id: string; version: number; file: string }[];
+  /** Every generated document; a document signed by hand names its signed scan (`signed`). */
+  templates: {
+    id: string;
+    version: number;
+    file: string;
+    /** The signed scans that are its submission copy, in page order, and the version they show. */
+    signed?: { files: string[]; attachmentIds: string[]; contentVersion: string };
+  }[];
   /** The documents of the full packet, in order, with their pages in it (one bookmark each). */
   fullPacket: { file: string; entries: PacketIndexRow[] };
   attachments: {
@@ -169,6 +181,8 @@ export interface PacketManifest {
     heightPx?: number;
     pages?: number;
     reencoded: boolean;
+    /** The document (template id) this file is the signed scan of. */
+    signedCopyOf?: string;
   }[];
   /** Every file of the packet except manifest.json itself. */
   files: ManifestFile[];

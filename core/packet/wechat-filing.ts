@@ -75,8 +75,11 @@ export interface WechatFilingJson {
   };
 }
 
-/** The packet file to upload for a media field, or null when the packet has none. */
-export type MediaFileFor = (field: string) => string | null;
+/**
+ * The packet files to upload for a media field, in order ([] when the packet has none): one for a single
+ * media field, every page of a signed scan for a list field of `icp_materials`.
+ */
+export type MediaFileFor = (field: string) => string[];
 
 const compactDate = (iso: string) => iso.replaceAll('-', '');
 
@@ -102,7 +105,7 @@ export function buildWechatFiling(
   };
 
   const mediaValue = (field: string, certificateType?: number | string): string => {
-    const file = mediaFileFor(field);
+    const file = mediaFileFor(field)[0];
     if (!file) {
       missingMedia.push(field);
       return `${MEDIA_PREFIX}`;
@@ -244,10 +247,9 @@ export function buildWechatFiling(
   };
 
   const materialsField = (name: string): string[] => {
-    const file = mediaFileFor(`icp_materials.${name}`);
-    if (!file) return [];
-    media.push({ field: `icp_materials.${name}`, file });
-    return [`${MEDIA_PREFIX}${file}`];
+    const files = mediaFileFor(`icp_materials.${name}`);
+    for (const file of files) media.push({ field: `icp_materials.${name}`, file });
+    return files.map((file) => `${MEDIA_PREFIX}${file}`);
   };
   const materials: Record<string, string[]> = {};
   for (const field of WECHAT_FIELD_TREE) {

@@ -1,7 +1,9 @@
 /**
  * Which packet file to upload for each media field of applyIcpFiling, read from
  * templates/rules/wechat-filing-ids.json `mediaSources`: the attachment of a checklist item, or else a
- * generated document (to be signed, sealed and scanned before upload).
+ * generated document's file in the packet. A document signed by hand (the commitment letter, the
+ * authorization letter, the rename letter) is in the packet only as its checked signed scan, so the file
+ * named is that scan — never the unsigned original.
  */
 import type { MiniProgram } from '../model/case';
 import idsJson from '../../templates/rules/wechat-filing-ids.json' with { type: 'json' };
@@ -34,7 +36,7 @@ export function wechatMediaResolver(service: MiniProgram, candidates: MediaCandi
   return (field) => {
     const index = /\[(\d+)\]/.exec(field)?.[1];
     const source = SOURCES[field.replace(/\[\d+\]/g, '[]')];
-    if (!source) return null;
+    if (!source) return [];
     // A pre-approval's scan belongs to its sector; a mini-program's own items to this service.
     const sector = index === undefined ? undefined : service.preApprovals[Number(index)]?.sector;
     const wantedScopes = sector
@@ -53,10 +55,10 @@ export function wechatMediaResolver(service: MiniProgram, candidates: MediaCandi
           return id.base === base && id.scope === scope;
         });
         const chosen = files[source.file ?? 0];
-        if (chosen) return chosen.file;
+        if (chosen) return [chosen.file];
       }
     }
-    const document = candidates.documents.find((d) => source.documents?.includes(d.templateId));
-    return document?.file ?? null;
+    // A generated document: every file it is in the packet as (the pages of its signed scan, in order).
+    return candidates.documents.filter((d) => source.documents?.includes(d.templateId)).map((d) => d.file);
   };
 }

@@ -6,6 +6,16 @@
  */
 import { getAt } from '../model/access';
 import type { AttachmentMeta, Case, Sector, Service } from '../model/case';
+import type { DocumentDecision } from '../documents/conditions';
+import { templateApplies } from '../documents/resolve';
+import { signedLineState, type SignedLineState } from '../documents/signed-scan';
+import {
+  changedFieldLabel,
+  contentVersion,
+  printedFields,
+  signedTemplate,
+  type SignedTemplate,
+} from '../documents/signing';
 import { todayIso } from '../validate/common';
 import type { Bilingual } from '../validate/types';
 import { evaluate, recordLookup, type FactLookup } from './condition';
@@ -19,6 +29,7 @@ import {
   type FormatRules,
 } from './data';
 import type { Decision } from './decide';
+import { documentDecisionOf } from './licence-categories';
 import { judgeValidity, submissionDate, validityWindow, type ValidityWindow } from './validity';
 
 export type ChecklistStatus =
@@ -28,6 +39,8 @@ export type ChecklistStatus =
   | 'provided'
   /** Attached but breaking a format rule (type, size, pixels) or already expired. */
   | 'invalid'
+  /** A signed scan of a version of the document the case no longer prints: print and sign it again. */
+  | 'stale'
   /** Attached, but the document's validity ends before the review can end (or shortly after). */
   | 'expiring'
   /** Written by this app; nothing to attach. */
@@ -62,6 +75,25 @@ export interface ChecklistItem {
   attachmentIds: string[];
   /** The earliest validity end among the attached document and the case fields it reflects. */
   validTo?: string;
+  /** For a document the app generates to be signed by hand: the document and its signed copies. */
+  signing?: SigningLine;
+}
+
+/** A checklist line for the signed scan of a generated document (checklist.json `document`). */
+export interface SigningLine {
+  templateId: string;
+  /** The content version the document prints now (core/documents/signing.ts). */
+  version: string;
+  state: SignedLineState['state'];
+  /** Pages of the current version not attached yet; its page count once a copy of it is attached. */
+  missingPages: number[];
+  pageCount?: number;
+  /** Field paths (and '$template') that changed since the out-of-date copies were signed. */
+  changed: string[];
+  /** Attachment ids by what they are: current signed copies (page order), out of date, never checked. */
+  currentIds: string[];
+  staleIds: string[];
+  uncheckedIds: string[];
 }
 
 export interface SidewaysScan {
@@ -246,12 +278,101 @@ function statusOf(
   return { status: 'provided', problems: [], validTo };
 }
 
+/** The labels of changed fields, joined for a message: "Registered address, Mobile number". */
+function changeList(changed: readonly string[]): Bilingual {
+  const labels = changed.map(changedFieldLabel);
+  return {
+    en: labels.map((l) => l.en).join(', '),
+    'zh-CN': labels.map((l) => l['zh-CN']).join('、'),
+  };
+}
+
+/**
+ * The status of a signed document's line: provided only when checked signed scans of the version the case
+ * prints now hold every page (and meet the format rules); out of date when one is of an older version.
+ */
+function signedStatus(
+  template: SignedTemplate,
+  caseData: Case,
+  documents: DocumentDecision,
+  files: AttachmentMeta[],
+  format: FormatRules | undefined,
+): Pick<ChecklistItem, 'status' | 'problems' | 'signing'> {
+  const version = contentVersion(template, caseData, documents);
+  const line = signedLineState(files, {
+    templateId: template.id,
+    version,
+    fields: printedFields(template, caseData),
+  });
+  const signing: SigningLine = {
+    templateId: template.id,
+    version,
+    state: line.state,
+    missingPages: line.missingPages,
+    ...(line.pageCount === undefined ? {} : { pageCount: line.pageCount }),
+    changed: line.changed,
+    currentIds: line.current.map((f) => f.id),
+    staleIds: line.stale.map((f) => f.id),
+    uncheckedIds: line.unchecked.map((f) => f.id),
+  };
+  const title = template.title;
+  switch (line.state) {
+    case 'none':
+      return { status: 'missing', problems: [], signing };
+    case 'unchecked':
+      return {
+        status: 'invalid',
+        problems: line.unchecked.map((f) => ({
+          en: `${f.originalName || f.id.slice(0, 8)} is not a checked signed copy of the ${title.en}: remove it, print the document from this line, sign it and attach the scan.`,
+          'zh-CN': `${f.originalName || f.id.slice(0, 8)}不是经核对的《${title.zh}》签字盖章件：请移除，从此处打印文件，签字盖章后上传扫描件。`,
+        })),
+        signing,
+      };
+    case 'stale': {
+      const what = changeList(line.changed);
+      return {
+        status: 'stale',
+        problems: [
+          line.changed.length
+            ? {
+                en: `The signed copy is of an older version: the application changed since it was printed (${what.en}). Print the current version, sign it again and attach it.`,
+                'zh-CN': `已签署的扫描件是旧版本：打印后申请信息有变（${what['zh-CN']}）。请打印当前版本，重新签字盖章后上传。`,
+              }
+            : {
+                en: 'The signed copy is of an older version: what the document prints has changed since. Print the current version, sign it again and attach it.',
+                'zh-CN': '已签署的扫描件是旧版本：文件内容此后已有变化。请打印当前版本，重新签字盖章后上传。',
+              },
+        ],
+        signing,
+      };
+    }
+    case 'incomplete': {
+      const pages = line.missingPages.join(', ');
+      return {
+        status: 'missing',
+        problems: [
+          {
+            en: `Page ${pages} of ${line.pageCount ?? '?'} is not attached yet.`,
+            'zh-CN': `第 ${line.missingPages.join('、')} 页（共 ${line.pageCount ?? '?'} 页）尚未上传。`,
+          },
+        ],
+        signing,
+      };
+    }
+    case 'complete': {
+      const problems = format ? formatProblems(line.current, { ...format, maxFiles: Infinity }) : [];
+      return { status: problems.length ? 'invalid' : 'provided', problems, signing };
+    }
+  }
+}
+
 export function buildChecklist(
   caseData: Case,
   decision: Decision,
   options: ChecklistOptions = {},
 ): ChecklistItem[] {
   const facts = caseFacts(caseData, decision);
+  const documents = documentDecisionOf(caseData, decision);
   const lookup = recordLookup(facts as unknown as Record<string, unknown>);
   const submission = submissionDate(caseData.plannedSubmissionOn, options.today ?? todayIso());
   const reviewPathway = facts.licenceFirm ? 'commercial_licence' : 'icp_filing';
@@ -280,7 +401,13 @@ export function buildChecklist(
   for (const entry of CHECKLIST.items) {
     const forFiling = entry.pathways.includes('icp_filing') && facts.needsFiling;
     const forLicence = entry.pathways.includes('commercial_licence') && facts.needsLicence;
-    if (!forFiling && !forLicence) continue;
+    // A signed document's line exists exactly while the document is in the packet — whatever else the
+    // rules say of the pathway: nothing is asked for before the app can print it, and nothing the packet
+    // holds lacks the line its signed scan is attached to.
+    const template = entry.document === undefined ? undefined : signedTemplate(entry.document);
+    if (entry.document !== undefined) {
+      if (!template || !templateApplies(template, caseData, documents)) continue;
+    } else if (!forFiling && !forLicence) continue;
     for (const instance of instancesOf(entry, caseData, facts, lookup)) {
       if (evaluate(entry.when, instance.lookup).result !== 'true') continue;
       let importance = entry.importance;
@@ -310,7 +437,9 @@ export function buildChecklist(
       const files = caseData.attachments.filter(
         (a) => a.checklistItemId === instance.id || declaredIds.includes(a.id),
       );
-      const status = statusOf(instance, caseData, files, window);
+      const status = template
+        ? signedStatus(template, caseData, documents, files, entry.format)
+        : statusOf(instance, caseData, files, window);
       // A sideways scan is attached but not yet usable: never "provided" (nor merely "expiring").
       const sideways = sidewaysScans(files);
       if (sideways.length > 0) {
@@ -338,4 +467,15 @@ export function buildChecklist(
     }
   }
   return items;
+}
+
+/** The document (template id) whose signed scan a checklist line takes (checklist.json `document`). */
+export function signedDocumentOfLine(checklistItemId: string): string | undefined {
+  return CHECKLIST.items.find((entry) => entry.id === checklistItemId)?.document;
+}
+
+/** The checklist line a document's signed scan is attached to, with its name. */
+export function signingLineOf(templateId: string): { id: string; name: Bilingual } | undefined {
+  const entry = CHECKLIST.items.find((e) => e.document === templateId);
+  return entry ? { id: entry.id, name: entry.name } : undefined;
 }

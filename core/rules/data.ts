@@ -278,6 +278,14 @@ export const ChecklistEntrySchema = z.strictObject({
   forEach: z
     .enum(['services:website', 'services:app', 'services:mini_program', 'sectors', 'servicePrincipals'])
     .optional(),
+  /**
+   * The generated document (template id) whose signed scan this item is: the item is listed only while the
+   * document is in the packet, and only a checked signed scan of its current version satisfies it.
+   */
+  document: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   when: ConditionSchema,
   /** Upgrades a `recommended` item to required (e.g. a province that demands it). */
   requiredWhen: ConditionSchema.optional(),

@@ -12,7 +12,7 @@ import {
   type LicenceCategoryCode,
   type PathwayAnswers,
 } from '../model/case';
-import type { DocumentDecision } from '../documents/conditions';
+import { decisionFromCase, type DocumentDecision } from '../documents/conditions';
 import { decidePathway, type Conclusion, type Decision } from './decide';
 
 /** Catalogue order (the documents print B21 first, as MIIT lists them: resolve.ts formatLicenceCategories). */
@@ -98,4 +98,14 @@ export function packetDocumentDecision(
     licence,
     licenceCategories: licence ? licenceCategoryPlan(c.answers, decision).categories : [],
   };
+}
+
+/**
+ * The documents' pathway facts for a case as it stands: the packet's when it has a fileable pathway, else
+ * what the case's own answers imply (previews and the checklist still show the documents while a case is
+ * not eligible or incomplete).
+ */
+export function documentDecisionOf(c: Case, decision: Decision): DocumentDecision {
+  const pathway = packetPathway(decision);
+  return pathway ? packetDocumentDecision(c, decision, pathway) : decisionFromCase(c);
 }

@@ -60,6 +60,7 @@ import { templateApplies } from '../documents/resolve';
 import type { DocumentTemplate } from '../documents/template-schema';
 import { documentTemplates } from '../documents/templates';
 import { inventoryGaps } from '../after/pipl';
+import { changedFieldLabel } from '../documents/signing';
 import { licenceCategoryPlan, packetDocumentDecision, packetPathway } from './licence-categories';
 import { describeField, labelOf, nearestDef, serviceKindAt, stepOf } from './field-labels';
 import {
@@ -923,9 +924,65 @@ function labelOfCertificate(type: string): Bilingual {
   return CERTIFICATE_LABELS[type] ?? { en: 'a personal ID document', 'zh-CN': '个人身份证件' };
 }
 
-function checkDocuments(out: IssueList, caseData: Case, checklist: ChecklistItem[]): void {
+/**
+ * A signed document's line: not yet returned (an error when required; when recommended, a warning that
+ * the packet leaves it out), out of date, or missing pages. Files never checked fall to `document.invalid`.
+ * Returns false when the line is left to the general document rules.
+ */
+function checkSignedLine(out: IssueList, item: ChecklistItem): boolean {
+  const signing = item.signing;
+  if (!signing) return false;
+  const template = documentTemplates().find((t) => t.id === signing.templateId);
+  const document: Bilingual = template
+    ? { en: template.title.en, 'zh-CN': template.title.zh }
+    : { en: item.name.en, 'zh-CN': item.name['zh-CN'] };
+  const path = `attachments:${item.id}`;
+  switch (signing.state) {
+    case 'none':
+      if (item.importance === 'recommended') out.rule('signing.notSigned', path, { document });
+      else if (item.entryId === 'authorization-letter') return false;
+      else out.rule('signing.missing', path, { document });
+      return true;
+    case 'stale': {
+      const labels = signing.changed.map(changedFieldLabel);
+      out.rule('signing.stale', path, {
+        document,
+        changes: labels.length
+          ? {
+              en: ` (${labels.map((l) => l.en).join(', ')})`,
+              'zh-CN': `（${labels.map((l) => l['zh-CN']).join('、')}）`,
+            }
+          : { en: '', 'zh-CN': '' },
+      });
+      return true;
+    }
+    case 'incomplete':
+      out.rule('signing.pagesMissing', path, {
+        document,
+        pages: { en: signing.missingPages.join(', '), 'zh-CN': signing.missingPages.join('、') },
+        count: signing.pageCount ?? 0,
+      });
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The issues of checklist items — missing, invalid, expiring, and signed documents not (completely) returned
+ * in their current version — as the pre-flight reports them. The export gate runs it again on the signed
+ * documents' lines (core/packet/gate.ts).
+ */
+export function documentIssues(caseData: Case, checklist: readonly ChecklistItem[]): PreflightIssue[] {
+  const out = new IssueList(new Set(caseData.acknowledged));
+  checkDocuments(out, caseData, checklist);
+  return out.issues;
+}
+
+function checkDocuments(out: IssueList, caseData: Case, checklist: readonly ChecklistItem[]): void {
   for (const item of checklist) {
     const path = `attachments:${item.id}`;
+    if (checkSignedLine(out, item)) continue;
     if (item.entryId === 'authorization-letter' && item.status === 'missing') {
       const who = !caseData.principal.isLegalRepresentative
         ? personLabel('principal')

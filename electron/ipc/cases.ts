@@ -32,6 +32,7 @@ import { uprightTurnOf } from '../../host/ocr/scan-port';
 import { sniffMediaType } from '../../host/store/attachments';
 import type { HandlerDeps } from './deps';
 import { keySessionFor, storeRootOf } from './key-session';
+import { signedScanFor } from './signed-scan';
 import { HandlerError, handle } from './result';
 
 // Every store error code must be a contract error code: this line fails to compile otherwise.
@@ -264,6 +265,8 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
         bytes: z.instanceof(Uint8Array),
       }),
       async (r) => {
+        // On a signed document's line only its checked signed scan is taken (electron/ipc/signing.ts).
+        const signed = await signedScanFor(store, { ...r, resourcesDir: deps.resourcesDir });
         // A scan lying on its side is found from its text now, so the checklist never shows it as provided.
         const turnToUpright =
           deps.scanPort && sniffMediaType(r.bytes).accepted
@@ -271,6 +274,7 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
             : undefined;
         const added = await store.addAttachment(r.caseId, {
           ...r,
+          ...signed,
           ...(turnToUpright ? { turnToUpright } : {}),
         });
         // The scan's normalised copy is made now, once; every export streams it from the store.

@@ -30,6 +30,12 @@ export interface PacketDeps {
   onPacketProgress?: (progress: IpcEvents['packet:progress']) => void;
 }
 
+/** What the sign-and-return handlers need beyond the common deps. */
+export interface SigningDeps {
+  /** Native Save dialog for a PDF to print (filter .pdf): the chosen path, or undefined when cancelled. */
+  showSigningSaveDialog?: (options: { defaultFileName: string }) => Promise<string | undefined>;
+}
+
 /** What the after-approval handlers need beyond the common deps. */
 export interface AfterDeps {
   /** Native Save dialog for a calendar file (filter .ics): the chosen path, or undefined when cancelled. */
@@ -62,7 +68,7 @@ export interface RulesDeps {
   trustedRulePackKeys?: readonly TrustedRulePackKey[];
 }
 
-export interface HandlerDeps extends PacketDeps, AfterDeps, DesktopDeps, RulesDeps, ScanDeps {
+export interface HandlerDeps extends PacketDeps, AfterDeps, SigningDeps, DesktopDeps, RulesDeps, ScanDeps {
   /** The user-data folder: app.getPath('userData') in the app, a temp folder in tests. */
   userDataDir: string;
   /**

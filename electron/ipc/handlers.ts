@@ -19,6 +19,7 @@ import { createRulesHandlers } from './rules';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers } from './shell';
 import { createScanHandlers } from './scan';
+import { createSigningHandlers } from './signing';
 
 export type { DesktopDeps, HandlerDeps, PacketDeps } from './deps';
 
@@ -31,6 +32,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     ...createSampleHandlers(deps),
     ...createPacketHandlers(deps),
     ...createDocumentHandlers(deps),
+    ...createSigningHandlers(deps),
     ...createAfterHandlers(deps),
     ...createLifecycleHandlers(deps),
     ...createEncryptionHandlers(deps),

@@ -31,6 +31,8 @@ const PACKET_TO_CONTRACT: Record<PacketErrorCode, ErrorCode> = {
   attachmentTooLarge: 'attachmentTooLarge',
   attachmentUnreadable: 'attachmentUnreadable',
   unsafePath: 'unsafePath',
+  // A bug guard behind the pre-flight gate: the renderer's pre-flight shows the signed document's issue.
+  unsignedDocument: 'preflightErrors',
   cancelled: 'exportCancelled',
   // Handled before it can surface: main asks the user and retries with replace.
   folderExists: 'ioFailed',

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/full';
 
 let prepared: { file: string; ready: Promise<unknown> } | undefined;
 

@@ -19,7 +19,8 @@ export const OCR_FILES = {
   /** onnxruntime-web's threaded SIMD runtime and the script that starts its threads. */
   ortWasm: 'ort-wasm-simd-threaded.wasm',
   ortWasmLoader: 'ort-wasm-simd-threaded.mjs',
-  qrWasm: 'zxing_reader.wasm',
+  /** zxing-wasm's full build (reader and writer): the licence's QR code here, the signing marks in host/qr. */
+  qrWasm: 'zxing_full.wasm',
   notice: 'NOTICE.txt',
 } as const;
 

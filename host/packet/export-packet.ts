@@ -1,6 +1,7 @@
 /**
  * The whole export, shared by the CLI (`icp-packet build`) and the app's `packet:build` handler: pre-flight
- * gate → pathway plan → checklist → documents → assembly (core/packet) → folder and zip on disk.
+ * gate → pathway plan → checklist → signed copies (each read back again) → documents → assembly
+ * (core/packet) → folder and zip on disk.
  *
  * This module does the Node-side work core/ may not: it reads the fonts, runs sharp and writes files. It
  * never imports electron, so tests and the CLI run it in plain Node.
@@ -14,11 +15,12 @@ import { checkCase, type PreflightIssue } from '../../core/rules/preflight';
 import { RULES_VERSION } from '../../core/rules/data';
 import { assemblePacket } from '../../core/packet/assemble';
 import { PacketError } from '../../core/packet/errors';
-import { assertExportable, packetDocuments, planPacket } from '../../core/packet/gate';
+import { assertExportable, packetDocuments, planPacket, signedCopiesPlan } from '../../core/packet/gate';
 import { renderPacketIndex } from '../../core/packet/index-document';
 import { uploadProfile, type ProfileId } from '../../core/packet/profiles';
 import type { AssembledPacket, PacketChecklistItem, ScanSource } from '../../core/packet/types';
 import { readDocumentFonts } from '../documents';
+import { confirmSignedCopies } from '../signing';
 import { normaliseImage } from './normalise-image';
 import { writePacket, type WrittenPacket } from './write-packet';
 
@@ -63,11 +65,11 @@ export async function assembleCasePacket(
   const decision = decidePathway(c.answers);
   const plan = planPacket(c, decision);
   const fonts = await readDocumentFonts(request.resourcesDir);
-  const checklist: PacketChecklistItem[] = buildChecklist(
-    c,
-    decision,
-    request.today ? { today: request.today } : {},
-  ).map((item) => ({
+  const items = buildChecklist(c, decision, request.today ? { today: request.today } : {});
+  // Documents signed by hand go in as their checked signed scans; recommended ones not returned stay out.
+  const signing = signedCopiesPlan(c, items);
+  await confirmSignedCopies(c, signing.signed, request.readAttachment);
+  const checklist: PacketChecklistItem[] = items.map((item) => ({
     id: item.id,
     entryId: item.entryId,
     ...(item.serviceId ? { serviceId: item.serviceId } : {}),
@@ -79,7 +81,7 @@ export async function assembleCasePacket(
     decision: plan.packet,
     checklist,
     documents: {
-      documents: packetDocuments(c, plan.documents),
+      documents: packetDocuments(c, plan.documents).filter((d) => !signing.omitted.has(d.templateId)),
       render: (templateId, variant) =>
         renderDocument(templateId, c, { variant, fonts, decision: plan.documents, now: request.now }),
       renderIndex: (index) => renderPacketIndex(index, c, { fonts, now: request.now }),
@@ -98,6 +100,7 @@ export async function assembleCasePacket(
     appVersion: request.appVersion,
     rulesVersion: RULES_VERSION,
     portalFont: fonts.regular,
+    signedCopies: signing.signed,
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
   });

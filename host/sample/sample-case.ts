@@ -1,7 +1,8 @@
 /**
  * The bundled sample case with its sample scans, for the app (Home → "Open the sample case") and the CLI
- * (`icp-packet sample`). The scans are drawn (scans.ts) and marked 样本 / SAMPLE; each is attached to the
- * checklist item the rules compute for the sample, so the checklist shows them as provided.
+ * (`icp-packet sample`). The scans are drawn (scans.ts; its signed letters from the documents themselves,
+ * signed-scans.ts) and marked 样本 / SAMPLE; each is attached to the checklist item the rules compute for
+ * the sample, so the checklist shows them as provided.
  *
  * Layout of the files returned (the same as inside an .icpcase, so both build the same way):
  *
@@ -18,6 +19,7 @@ import { buildChecklist } from '../../core/rules/checklist';
 import { checkCase, type PreflightIssue } from '../../core/rules/preflight';
 import { readDocumentFonts } from '../documents';
 import { sampleScans, type SampleScanIds } from './scans';
+import { drawSignedScans } from './signed-scans';
 
 export const SAMPLE_CASE_FILE = 'case.json';
 export const ATTACHMENTS_DIR = 'attachments';
@@ -35,7 +37,6 @@ function sampleScanIds(c: Case): SampleScanIds {
     principalPassport: find('principal-passport'),
     servicePrincipalIdFront: find('service-principal-id-front'),
     servicePrincipalIdBack: find('service-principal-id-back'),
-    authorizationLetter: find('authorization-letter'),
   };
 }
 
@@ -50,11 +51,20 @@ export async function buildSampleCase(
 }> {
   const base = sampleCase(now);
   const fonts = await readDocumentFonts(resourcesDir);
-  const scans = await sampleScans(
-    base,
-    { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold ?? fonts.regular) },
-    sampleScanIds(base),
-  );
+  const sampleFonts = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold ?? fonts.regular) };
+  const scans = [
+    ...(await sampleScans(base, sampleFonts, sampleScanIds(base))),
+    // The letters the sample signs and returns, drawn from the documents as the app prints them; its
+    // pre-approval statement is left to sign, to show the loop.
+    ...(await drawSignedScans(base, 'authorization-letter', sampleFonts, {
+      now,
+      resourcesDir,
+    })),
+    ...(await drawSignedScans(base, 'filing-commitment', sampleFonts, {
+      now,
+      resourcesDir,
+    })),
+  ];
   const files: { name: string; bytes: Uint8Array }[] = [];
   const attachments: AttachmentMeta[] = scans.map((scan) => {
     const id = createHash('sha256').update(scan.jpeg).digest('hex');
@@ -70,6 +80,7 @@ export async function buildSampleCase(
       addedAt: now.toISOString(),
       validFrom: scan.validFrom,
       validTo: scan.validTo,
+      ...(scan.signedCopy ? { signedCopy: scan.signedCopy } : {}),
     };
   });
   const withScans = CaseSchema.parse({ ...base, attachments });

@@ -1,12 +1,13 @@
 /**
- * Scans for the bundled sample case: a business licence, the legal representative's passport, the
- * mini-program principal's ID card (both sides) and a signed, sealed authorization letter. They are drawn,
+ * Scans for the bundled sample case: a business licence, the legal representative's passport and the
+ * mini-program principal's ID card (both sides); its signed letters are drawn from the documents themselves
+ * (signed-scans.ts). They are drawn,
  * not photographed: SVG with the text as glyph outlines (svg-text.ts), rasterised to JPEG by sharp. Every one
  * says 样本 / SAMPLE across the page and uses the sample's fictitious data; no real emblem or design is copied.
  */
 import { loadSharp } from '../packet/sharp';
 import type { Font as FontkitFont } from 'fontkit';
-import type { Case } from '../../core/model/case';
+import type { Case, SignedCopy } from '../../core/model/case';
 import { svgText, wrapByWidth, type TextStyle } from './svg-text';
 
 export interface SampleFonts {
@@ -23,12 +24,16 @@ export interface SampleScan {
   height: number;
   validFrom: string;
   validTo: string;
+  /** A signed document's scan: what it is the signed copy of (signed-scans.ts). */
+  signedCopy?: SignedCopy;
 }
 
 const INK = '#1f1f1f';
+/** Blue-black ballpoint, for signatures and handwritten dates. */
+export const PEN = '#1a2a6c';
 const SEAL_RED = '#c8161d';
 
-function watermark(fonts: SampleFonts, width: number, height: number): string {
+export function watermark(fonts: SampleFonts, width: number, height: number): string {
   const size = Math.round(Math.min(width, height) / 6);
   const angle = (-Math.atan2(height, width) * 180) / Math.PI;
   return `<g transform="rotate(${angle.toFixed(1)} ${width / 2} ${height / 2})">${svgText(
@@ -45,7 +50,14 @@ function paper(width: number, height: number, tone: string): string {
 }
 
 /** A round company seal: name along the upper arc, a star, and the seal's purpose below. */
-function seal(fonts: SampleFonts, name: string, purpose: string, cx: number, cy: number, r: number): string {
+export function seal(
+  fonts: SampleFonts,
+  name: string,
+  purpose: string,
+  cx: number,
+  cy: number,
+  r: number,
+): string {
   const chars = Array.from(name);
   const span = 220;
   // Long names get smaller characters so they stay inside the ring.
@@ -72,11 +84,16 @@ function seal(fonts: SampleFonts, name: string, purpose: string, cx: number, cy:
   )}</g>`;
 }
 
-function signature(x: number, y: number, scale: number): string {
-  return `<path d="M${x} ${y} c ${20 * scale} ${-40 * scale}, ${40 * scale} ${30 * scale}, ${60 * scale} ${-10 * scale} s ${30 * scale} ${-30 * scale}, ${55 * scale} ${5 * scale} c ${15 * scale} ${20 * scale}, ${35 * scale} ${-35 * scale}, ${70 * scale} ${-12 * scale} l ${40 * scale} ${-8 * scale}" fill="none" stroke="#1a2a6c" stroke-width="${3.2 * scale}" stroke-linecap="round"/>`;
+export function signature(x: number, y: number, scale: number): string {
+  return `<path d="M${x} ${y} c ${20 * scale} ${-40 * scale}, ${40 * scale} ${30 * scale}, ${60 * scale} ${-10 * scale} s ${30 * scale} ${-30 * scale}, ${55 * scale} ${5 * scale} c ${15 * scale} ${20 * scale}, ${35 * scale} ${-35 * scale}, ${70 * scale} ${-12 * scale} l ${40 * scale} ${-8 * scale}" fill="none" stroke="${PEN}" stroke-width="${3.2 * scale}" stroke-linecap="round"/>`;
 }
 
-async function rasterise(svg: string, width: number, height: number, tilt: number): Promise<Uint8Array> {
+export async function rasterise(
+  svg: string,
+  width: number,
+  height: number,
+  tilt: number,
+): Promise<Uint8Array> {
   const sharp = await loadSharp();
   const buffer = await sharp(Buffer.from(svg))
     .rotate(tilt, { background: '#f4f2ec' })
@@ -271,35 +288,6 @@ ${svgText(fonts.regular, '有效期限', 330, 880, { size: 36, fill: '#3b6e86' }
   ];
 }
 
-async function authorizationLetter(
-  c: Case,
-  fonts: SampleFonts,
-  checklistItemId: string,
-): Promise<SampleScan> {
-  const width = 1654;
-  const height = 2339;
-  const service = c.services[0];
-  const person = service?.principal ?? c.principal;
-  const style: TextStyle = { size: 40, fill: INK };
-  const text = `兹授权${person.name}（身份证号码：${person.idNumber}）作为我单位“${service?.name ?? ''}”小程序的负责人，负责该小程序的备案申请及相关事宜。被授权人在办理上述事项过程中所签署的有关文件，我单位均予以认可，并承担相应的法律责任。授权期限自签署之日起至备案办结之日止。`;
-  const lines = wrapByWidth(fonts.regular, `\u3000\u3000${text}`, 1250, style);
-  const drawing = `${svgText(fonts.bold, '授 权 书', width / 2, 300, { size: 84, fill: INK, anchor: 'middle' })}
-${svgText(fonts.regular, '上海市通信管理局：', 200, 460, style)}
-${lines.map((line, i) => svgText(fonts.regular, line, 200, 560 + i * 72, style)).join('')}
-${svgText(fonts.regular, `授权单位（盖章）：${c.subject.name}`, 760, 1500, style)}
-${svgText(fonts.regular, '法定代表人（签字）：', 760, 1640, style)}
-${signature(1150, 1630, 2.2)}
-${svgText(fonts.regular, '2026年11月20日', 1060, 1780, style)}
-${seal(fonts, c.subject.name, '公章', 1040, 1500, 190)}
-${svgText(fonts.regular, '样本，仅供软件演示。Sample for software demonstration only.', width / 2, height - 140, { size: 30, fill: '#7a1f1f', anchor: 'middle' })}`;
-  return scan(fonts, { width, height, tone: '#f7f5ef', tilt: -0.35 }, drawing, {
-    checklistItemId,
-    originalName: '授权书-签字盖章-样本.jpg',
-    validFrom: '',
-    validTo: '',
-  });
-}
-
 /** The checklist items (templates/rules/checklist.json ids, with their @service suffix) the scans attach to. */
 export interface SampleScanIds {
   subjectCertificate: string;
@@ -307,16 +295,14 @@ export interface SampleScanIds {
   principalPassport: string;
   servicePrincipalIdFront: string;
   servicePrincipalIdBack: string;
-  authorizationLetter: string;
 }
 
 /** Every scan the sample case needs, in checklist order. */
 export async function sampleScans(c: Case, fonts: SampleFonts, ids: SampleScanIds): Promise<SampleScan[]> {
-  const [licence, passport, idCard, letter] = await Promise.all([
+  const [licence, passport, idCard] = await Promise.all([
     businessLicence(c, fonts, ids.subjectCertificate),
     passportPage(c, fonts, ids.principalPassport),
     idCardSides(c, fonts, { front: ids.servicePrincipalIdFront, back: ids.servicePrincipalIdBack }),
-    authorizationLetter(c, fonts, ids.authorizationLetter),
   ]);
-  return [licence, passport, ...idCard, letter];
+  return [licence, passport, ...idCard];
 }

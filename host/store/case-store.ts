@@ -18,7 +18,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AttachmentMeta, Case } from '../../core/model/case';
+import type { AttachmentMeta, Case, SignedCopy, SigningPrint } from '../../core/model/case';
 import { MAX_CASE_DOCUMENT_BYTES, createCase, restore } from '../../core/model/restore';
 import { diffValues, deepEqual, revertChanges } from '../../core/model/changes';
 import { summarizeCase } from '../../core/model/summary';
@@ -60,6 +60,9 @@ const CASE_FILE = 'case.json.enc';
 const HISTORY_FILE = 'history.jsonl.enc';
 const ATTACHMENTS_DIR = 'attachments';
 const TRASH_MARKER = 'trashed.json';
+/** Printed versions kept per document, and in all (the case schema's bound). */
+const PRINTS_KEPT = 3;
+const PRINTS_TOTAL = 60;
 
 const HistoryEntrySchema: z.ZodType<HistoryEntry> = z.object({
   id: z.string(),
@@ -423,6 +426,9 @@ export class CaseStore {
         name: name ?? source.name,
         createdAt: at,
         updatedAt: at,
+        // A copy is another case: paper printed for the original does not check against it.
+        markId: '',
+        signingPrints: [],
       });
       const blobs = new Map<string, Buffer>();
       for (const a of source.attachments) {
@@ -610,6 +616,10 @@ export class CaseStore {
       checklistItemId: string;
       fileName: string;
       bytes: Uint8Array;
+      /** The file is the checked signed scan of a generated document (host/signing). */
+      signedCopy?: SignedCopy;
+      /** Files of the same item it supersedes (out-of-date signed copies), detached in the same write. */
+      replaces?: readonly string[];
       /** The quarter turn the scan needs to be upright, when its text was looked at and says so. */
       turnToUpright?: 90 | 180 | 270;
     },
@@ -621,7 +631,7 @@ export class CaseStore {
       const existing = current.attachments.find(
         (a) => a.id === inspected.id && a.checklistItemId === input.checklistItemId,
       );
-      if (existing) return { attachment: existing, case: current };
+      if (existing && !input.signedCopy) return { attachment: existing, case: current };
       const dir = path.join(this.#caseDir(caseId), ATTACHMENTS_DIR);
       const file = path.join(dir, `${inspected.id}.enc`);
       if (!(await exists(this.#fs, file))) {
@@ -639,14 +649,37 @@ export class CaseStore {
         addedAt: this.#now().toISOString(),
         validFrom: '',
         validTo: '',
+        ...(input.signedCopy ? { signedCopy: input.signedCopy } : {}),
         ...(input.turnToUpright ? { turnToUpright: input.turnToUpright } : {}),
       };
+      const replaced = new Set([...(input.replaces ?? []), ...(existing ? [existing.id] : [])]);
+      const kept = current.attachments.filter(
+        (a) => !(a.checklistItemId === input.checklistItemId && replaced.has(a.id)),
+      );
       const next = await this.#writeVersion(
         current,
-        { ...current, attachments: [...current.attachments, attachment] },
+        { ...current, attachments: [...kept, attachment] },
         { kind: 'edit' },
       );
       return { attachment, case: next };
+    });
+  }
+
+  /**
+   * Records a document version printed for signing (a few per document are kept, newest last), so a scan of
+   * it returned after the case changed can be told apart and the change named.
+   */
+  async recordSigningPrint(caseId: string, print: SigningPrint): Promise<Case> {
+    assertCaseId(caseId);
+    return this.#withLock(caseId, async () => {
+      const { case: current } = await this.#readCurrent(caseId);
+      const others = current.signingPrints.filter(
+        (p) => !(p.templateId === print.templateId && p.contentVersion === print.contentVersion),
+      );
+      const sameDocument = others.filter((p) => p.templateId === print.templateId);
+      const dropped = new Set(sameDocument.slice(0, Math.max(0, sameDocument.length - (PRINTS_KEPT - 1))));
+      const prints = [...others.filter((p) => !dropped.has(p)), print].slice(-PRINTS_TOTAL);
+      return this.#writeVersion(current, { ...current, signingPrints: prints }, { kind: 'edit' });
     });
   }
 
@@ -684,6 +717,8 @@ export class CaseStore {
         addedAt: this.#now().toISOString(),
         validFrom: old.validFrom,
         validTo: old.validTo,
+        // A turned signed scan is still that signed copy (its marks were read from the same pages).
+        ...(old.signedCopy ? { signedCopy: old.signedCopy } : {}),
       };
       const attachments = current.attachments.filter(
         (a, i) =>
@@ -822,7 +857,9 @@ export class CaseStore {
   async importCase(bytes: Uint8Array, options: { passphrase?: string } = {}): Promise<Case> {
     const archive = await importCaseArchive(bytes, options);
     const at = this.#now().toISOString();
-    const imported = this.#validate({ ...archive.case, id: this.#newId(), updatedAt: at });
+    // The same case on another machine: paper printed before the export still checks after the import.
+    const markId = archive.case.markId || archive.case.id;
+    const imported = this.#validate({ ...archive.case, id: this.#newId(), markId, updatedAt: at });
     const key = await this.#dataKey();
     const blobs = new Map<string, Buffer>();
     for (const [sha, plain] of archive.attachments)

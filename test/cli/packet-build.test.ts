@@ -31,6 +31,7 @@ import {
   valueAtWechatPath,
 } from '../../core/packet/wechat-filing';
 import { decidePathway } from '../../core/rules/decide';
+import { readScanMarks } from '../../host/signing/scan-marks';
 import { exportCaseArchive } from '../../host/store/icpcase';
 import { bundledFonts, embeddedFonts, extractText, parseIndependently } from '../core/documents/pdf-reader';
 import { RESOURCES_DIR } from '../support/paths';
@@ -233,8 +234,10 @@ describe('the packet icp-packet build writes', () => {
       expect(leaf.title).not.toMatch(/[A-Za-z]{3}/);
     });
     expect(leaves[0]).toMatchObject({ title: '申报材料目录', group: '' });
-    expect(leaves.slice(1, manifest.templates.length).every((l) => l.group === '申报文件')).toBe(true);
-    expect(leaves.slice(manifest.templates.length).every((l) => l.group === '附件')).toBe(true);
+    // Documents (a signed document one entry per scanned page) first, then the attachments.
+    const documents = manifest.fullPacket.entries.filter((e) => !e.file.startsWith('附件 ')).length;
+    expect(leaves.slice(1, documents).every((l) => l.group === '申报文件')).toBe(true);
+    expect(leaves.slice(documents).every((l) => l.group === '附件')).toBe(true);
     // Every page carries its packet page number.
     const stamped = (await extractText(new Uint8Array(bytes))).items.filter((i) =>
       /^\d+ \/ \d+$/.test(i.text.trim()),
@@ -247,14 +250,16 @@ describe('the packet icp-packet build writes', () => {
     const text = compact(read.items.map((i) => i.text).join(''));
     expect(text).toContain('申报材料目录');
     expect(text).toContain('上海澜岸贸易有限公司');
-  });
+    // pdf.js loads here first: more than the default 5 s on a loaded machine.
+  }, 30_000);
 
   it('extracts every generated document’s Chinese text exactly, alone and inside the full packet', async () => {
     const decision = decidePathway(sampleCaseData.answers);
     const plan = planPacket(sampleCaseData, decision);
     const now = new Date(manifest.generatedAt);
     const full = await extractText(await readBytes(path.join(packetDir, '完整材料包 Full packet.pdf')));
-    for (const template of manifest.templates.filter((t) => t.id !== 'packet-index')) {
+    // Documents signed by hand are their signed scans (pictures, read back by their marks below).
+    for (const template of manifest.templates.filter((t) => t.id !== 'packet-index' && !t.signed)) {
       const prepared = prepareDocument(template.id, sampleCaseData, {
         variant: 'submission',
         fonts: bundledFonts(),
@@ -396,6 +401,40 @@ describe('the packet icp-packet build writes', () => {
     expect(json._icp_packet.unresolved.map((u) => u.field)).toContain(
       'icp_applets.base_info.nrlx_details[0].type',
     );
+  });
+
+  it('puts in the signed scans of documents signed by hand, never their unsigned originals', async () => {
+    const files = await listFiles(packetDir);
+    // The sample's commitment letter (two pages) and authorization letter come back signed; its
+    // pre-approval statement, only recommended and never signed, stays out.
+    const signed = [
+      { title: '互联网信息服务备案承诺书（第1页）', templateId: 'filing-commitment', page: 1 },
+      { title: '互联网信息服务备案承诺书（第2页）', templateId: 'filing-commitment', page: 2 },
+      { title: '法定代表人授权书', templateId: 'authorization-letter', page: 1 },
+    ];
+    for (const { title, templateId, page } of signed) {
+      const file = files.find((f) => new RegExp(`^\\d\\d ${title}\\.jpg$`).test(f));
+      expect(file, title).toBeDefined();
+      // The file is that document's signed copy: its own verification mark says which page of which.
+      const marks = await readScanMarks(await readBytes(path.join(packetDir, file!)), 'image/jpeg');
+      expect(marks.pages, title).toEqual([[expect.objectContaining({ templateId, page })]]);
+    }
+    expect(files.filter((f) => /承诺书|授权书/.test(f) && f.endsWith('.pdf'))).toEqual([]);
+    expect(files.filter((f) => f.includes('前置审批事项说明'))).toEqual([]);
+
+    // The WeChat request names the signed scans, every page of the commitment letter.
+    const json = JSON.parse(await readFile(path.join(packetDir, 'wechat-apply-icp-filing.json'), 'utf8')) as {
+      _icp_packet: { media: { field: string; file: string }[] };
+    };
+    const mediaOf = (field: string) =>
+      json._icp_packet.media.filter((m) => m.field === field).map((m) => m.file);
+    expect(mediaOf('icp_applets.principal_info.authorization_letter')).toEqual([
+      expect.stringMatching(/^\d\d 法定代表人授权书\.jpg$/),
+    ]);
+    expect(mediaOf('icp_materials.commitment_letter')).toEqual([
+      expect.stringMatching(/承诺书（第1页）\.jpg$/),
+      expect.stringMatching(/承诺书（第2页）\.jpg$/),
+    ]);
   });
 
   it('zips to exactly the same files', async () => {

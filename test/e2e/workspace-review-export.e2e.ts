@@ -1,10 +1,10 @@
 /**
  * The second half of the guided workspace in real Chromium on the shipped bundles, with the real store
  * on a temp folder: from an empty app the sample case opens to a clean pre-flight; an invalid USCC and an
- * expiring ID card are shown on the Review step, opened from there and fixed; a JPEG and a PDF made here are
- * attached (and a GIF refused, translated); the documents are previewed through pdf.js; the packet is
- * exported with progress, shown in its folder and recorded; after a reload everything is still there. A key
- * part is repeated in 简体中文. Every step is captured as test-results/step-<step>-<lang>.png, and axe-core
+ * expiring ID card are shown on the Review step, opened from there and fixed; a JPEG made here and the
+ * scanned PDF of the statement printed for signing and signed are attached (and a GIF refused, translated);
+ * the documents are previewed through pdf.js; the packet is exported with progress, shown in its folder and
+ * recorded; after a reload everything is still there. A key part is repeated in 简体中文. Every step is captured as test-results/step-<step>-<lang>.png, and axe-core
  * finds no serious or critical violation on any of them.
  *
  * The data-entry steps themselves (pathway questions, forms, autosave, undo) are driven in
@@ -13,13 +13,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
 import { CASE_STEPS } from '../../renderer/src/screens/Case/steps';
 import { isoInDays, waitForDrawnPage as drawn } from './support/drawn';
 import { useAppSession } from './support/fixture';
+import { renderPdfPage, scannedPdf, signPage } from '../fixtures/signing';
 
 const ID_FRONT = 'service-principal-id-front@svc-mini-1';
 const STATEMENT = 'no-preapproval-statement';
@@ -50,15 +50,6 @@ async function sampleJpeg(): Promise<Buffer> {
   return sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 196, g: 72, b: 48 } } })
     .jpeg({ quality: 85 })
     .toBuffer();
-}
-
-async function samplePdf(): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (const line of ['Statement page 1', 'Statement page 2']) {
-    pdf.addPage([595, 842]).drawText(line, { x: 72, y: 760, size: 28, font });
-  }
-  return Buffer.from(await pdf.save());
 }
 
 describe('the drawn-page check', () => {
@@ -168,10 +159,15 @@ describe('documents, review and export', () => {
       await expect(
         item(STATEMENT).locator('xpath=..').locator('[role="alert"]').textContent(),
       ).resolves.toContain(en.errors.attachmentKind.gif);
+      // The statement is signed by hand: printed for signing, its page signed and scanned into a PDF.
+      await item(STATEMENT).locator(`[data-testid="sign-print-${STATEMENT}"]`).click();
+      await item(STATEMENT).locator('[data-testid="signing-saved"]').waitFor({ timeout: 60_000 });
+      const [printed] = await readdir(e2e.session.server.signingDir);
+      const printout = new Uint8Array(await readFile(path.join(e2e.session.server.signingDir, printed!)));
       await e2e.page.locator(`[data-testid="file-input-${STATEMENT}"]`).setInputFiles({
         name: 'statement-e2e.pdf',
         mimeType: 'application/pdf',
-        buffer: await samplePdf(),
+        buffer: Buffer.from(await scannedPdf([await signPage(await renderPdfPage(printout, 1, 150))])),
       });
       await e2e.page.locator(`[data-item-id="${STATEMENT}"][data-status="provided"]`).waitFor();
       await waitForDrawnPage(`[data-item-id="${STATEMENT}"]`);

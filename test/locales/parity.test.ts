@@ -102,6 +102,7 @@ describe('locales', () => {
       keyUnavailable: true,
       keyringDamaged: true,
       attachmentType: true,
+      signedScanRefused: true,
       attachmentTooLarge: true,
       attachmentUnreadable: true,
       attachmentTooManyPixels: true,

@@ -7,6 +7,7 @@ import { checkCase } from '../../core/rules/preflight';
 import en from '../../locales/en.json';
 import { checkFile } from '../../renderer/src/screens/Documents/fileChecks';
 import { issueTargets } from '../../renderer/src/screens/Review/IssueList';
+import { signedCopyNow } from '../core/rules/helpers';
 import { useFakeStore } from './support/fake-store';
 import { createFakeApi, renderApp } from './support/render-app';
 
@@ -14,7 +15,10 @@ beforeEach(() => {
   window.location.hash = '';
 });
 
-/** The fake store's sample has no scans: give every item that takes files one that meets its rules. */
+/**
+ * The fake store's sample has no scans: give every item that takes files one that meets its rules (a
+ * document signed by hand: its signed copy).
+ */
 function withScans(c: Case): Case {
   const items = buildChecklist(c, decidePathway(c.answers)).filter(
     (item) => item.status === 'missing' && (item.origin === 'user' || item.origin === 'generated_signed'),
@@ -30,6 +34,8 @@ function withScans(c: Case): Case {
     addedAt: '2026-11-25T00:00:00Z',
     validFrom: '',
     validTo: '',
+    // A document signed by hand takes only its checked signed scan of the version it prints now.
+    ...(item.signing ? { signedCopy: signedCopyNow(c, item.signing.templateId) } : {}),
   }));
   const scanned = { ...c, attachments: [...c.attachments, ...attachments] };
   // As the bundled sample does: its warnings are read and acknowledged.

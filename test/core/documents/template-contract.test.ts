@@ -44,6 +44,8 @@ const NOT_REGISTERED = new Set([
   'glossary.json',
   // The packet's index page: rendered by core/packet with its own substitutions, never chosen by a case.
   'packet-index.json',
+  // The instruction note printed before a document to sign (core/documents/signing.ts), not a document.
+  'signing-note.json',
 ]);
 
 function missingBinds(template: DocumentTemplate, model: Schema): string[] {

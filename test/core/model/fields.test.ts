@@ -20,6 +20,9 @@ const NOT_USER_FIELDS = [
   // Typed beside each free-text field (CatalogueField's English meaning input), keyed by the field's path.
   /^englishMeanings(\.|$)/,
   /\.preApprovals\.\*\.attachmentIds(\.|$)/,
+  // The sign-and-return loop's own records: the case's mark and what was printed for signing, when.
+  /^markId$/,
+  /^signingPrints(\.|$)/,
   // A licence holder's later years: the annual report's figures carry the MIIT system's own labels, meanings and
   // examples in their rule data (templates/rules/annual-report.json); changes are recorded in After approval.
   /^lifecycle(\.|$)/,

@@ -73,6 +73,9 @@ describe('buildChecklist — conditions', () => {
       'service-principal-id-front@svc-mini-1',
       'service-principal-id-back@svc-mini-1',
       'live-verification',
+      // The generated commitment letter is in the packet: its line takes the signed scan (WeChat takes it
+      // as an optional material beside the platform's own).
+      'commitment-letter',
       'commitment-letter-platform',
       'no-preapproval-statement',
     ]);
@@ -103,7 +106,8 @@ describe('buildChecklist — conditions', () => {
     const pre = item(c, 'pre-approval@drugs_devices');
     expect(pre?.name['zh-CN']).toBe('前置审批文件：互联网药品信息服务资格证书');
     expect(pre?.importance).toBe('required');
-    expect(ids(c)).not.toContain('no-preapproval-statement');
+    // The pre-approval statement lists the permit: still a document signed by hand, on its line.
+    expect(item(c, 'no-preapproval-statement')?.signing?.templateId).toBe('pre-approval-statement');
   });
 
   it('rename letter only for a filing made under a former name', () => {
@@ -142,7 +146,11 @@ describe('buildChecklist — conditions', () => {
     expect(ids(c)).not.toContain('articles-of-association');
     c.answers = answers({ province: '320000', activities: ['paid_membership'] });
     expect(item(c, 'articles-of-association')?.importance).toBe('required');
-    expect(item(c, 'business-technical-plan')?.status).toBe('generated');
+    // The plan carries the company seal: printed for signing, and missing until its signed scan is back.
+    expect(item(c, 'business-technical-plan')).toMatchObject({
+      status: 'missing',
+      signing: { templateId: 'business-plan', state: 'none' },
+    });
     c.answers = answers({ province: '320000', activities: ['ads_revenue'] });
     expect(item(c, 'articles-of-association')?.importance).toBe('recommended');
   });

@@ -1,4 +1,6 @@
-import type { AttachmentMeta, Case } from '../../../core/model/case';
+import type { AttachmentMeta, Case, SignedCopy } from '../../../core/model/case';
+import { contentVersion, printedFields, signedTemplate } from '../../../core/documents/signing';
+import { documentDecisionOf } from '../../../core/rules/licence-categories';
 import { sampleCase } from '../../../core/model/sample-case';
 import { buildChecklist, decidePathway } from '../../../core/rules';
 
@@ -29,16 +31,34 @@ export function attachment(checklistItemId: string, overrides: Partial<Attachmen
   };
 }
 
-/** Attaches a good file to every checklist item that needs one (required or not). */
+/**
+ * Attaches a good file to every checklist item that needs one (required or not); a document signed by hand
+ * gets a checked signed copy of the version it prints now (one page).
+ */
 export function withAllAttachments(c: Case): Case {
   const items = buildChecklist(c, decidePathway(c.answers), { today: TODAY });
   const needed = items.filter(
     (i) => (i.origin === 'user' || i.origin === 'generated_signed') && i.attachmentIds.length === 0,
   );
   const extra = needed.flatMap((i) =>
-    Array.from({ length: Math.max(1, i.format?.minFiles ?? 1) }, () => attachment(i.id)),
+    i.signing
+      ? [attachment(i.id, { signedCopy: signedCopyNow(c, i.signing.templateId) })]
+      : Array.from({ length: Math.max(1, i.format?.minFiles ?? 1) }, () => attachment(i.id)),
   );
   return { ...c, attachments: [...c.attachments, ...extra] };
+}
+
+/** What the app records of a one-page signed scan of `templateId` as the case prints it now. */
+export function signedCopyNow(c: Case, templateId: string, pages = [1], pageCount = 1): SignedCopy {
+  const template = signedTemplate(templateId);
+  if (!template) throw new Error(`${templateId} is not signed by hand`);
+  return {
+    templateId,
+    contentVersion: contentVersion(template, c, documentDecisionOf(c, decidePathway(c.answers))),
+    pages,
+    pageCount,
+    fields: printedFields(template, c),
+  };
 }
 
 /** The bundled sample with every document attached: the "complete case" of the tests and the bench. */

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../core/model/case';
 import { PREFLIGHT, checkCase, type PreflightIssue } from '../../../core/rules';
-import { TODAY, answers, completeSample, sample, withAllAttachments } from './helpers';
+import {
+  TODAY,
+  answers,
+  attachment,
+  completeSample,
+  sample,
+  signedCopyNow,
+  withAllAttachments,
+} from './helpers';
 
 const check = (c: Case): PreflightIssue[] => checkCase(c, { today: TODAY });
 const codes = (c: Case) => check(c).map((i) => i.code);
@@ -165,6 +173,41 @@ const ROWS: Row[] = [
     code: 'document.expiresSoonAfterReview',
     fail: (c) => void (mini(c).principal!.idValidTo = '2027-03-10'),
     path: 'services.0.principal.idValidTo',
+  },
+  {
+    // A recommended document signed by hand and not returned: the packet leaves it out.
+    code: 'signing.notSigned',
+    fail: (c) =>
+      void (c.attachments = c.attachments.filter((a) => a.checklistItemId !== 'no-preapproval-statement')),
+    path: 'attachments:no-preapproval-statement',
+  },
+  {
+    // Signed for another version: the letter printed the principal's old title.
+    code: 'signing.stale',
+    fail: (c) => void (c.services[0]!.principal!.title = '技术总监'),
+    path: 'attachments:authorization-letter',
+  },
+  {
+    code: 'signing.pagesMissing',
+    fail: (c) =>
+      void (c.attachments = c.attachments.map((a) =>
+        a.checklistItemId === 'authorization-letter' && a.signedCopy
+          ? { ...a, signedCopy: { ...a.signedCopy, pageCount: 2 } }
+          : a,
+      )),
+    path: 'attachments:authorization-letter',
+  },
+  {
+    // A required document signed by hand (the authorization letter has its own wording) not returned.
+    code: 'signing.missing',
+    fail: (c) => {
+      c.subject.formerNames = [{ name: '上海澜岸商贸有限公司', changedOn: '2024-01-01', filedUnder: true }];
+    },
+    pass: (c) => {
+      c.subject.formerNames = [{ name: '上海澜岸商贸有限公司', changedOn: '2024-01-01', filedUnder: true }];
+      c.attachments.push(attachment('rename-letter', { signedCopy: signedCopyNow(c, 'rename-letter') }));
+    },
+    path: 'attachments:rename-letter',
   },
   {
     code: 'document.missing',

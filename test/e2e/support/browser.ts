@@ -55,6 +55,8 @@ export interface MainProcess {
   replaceConfirmations: string[];
   /** Where the Save dialog of `reminders:export` puts calendar files (inside userDataDir). */
   calendarDir: string;
+  /** Where the Save dialogs of PDFs (`signing:print`'s copy to sign) put them (inside userDataDir). */
+  signingDir: string;
   /** Everything main did to Electron: windows, handlers, menus, dialogs (test/support/electron). */
   electron: StandInElectron;
   /** main's window. */
@@ -130,6 +132,8 @@ export async function openAppSession(browser: Browser, options: AppSessionOption
   const calendarDir = path.join(userDataDir, 'calendar');
   await mkdir(packetParentDir, { recursive: true });
   await mkdir(calendarDir, { recursive: true });
+  const signingDir = path.join(userDataDir, 'for-signing');
+  await mkdir(signingDir, { recursive: true });
   if (machine.encryption?.passphrase) {
     const store = new CaseStore({
       root: path.join(userDataDir, 'store'),
@@ -168,10 +172,13 @@ export async function openAppSession(browser: Browser, options: AppSessionOption
       // The packet's folder picker chooses packetParentDir; the .icpcase dialogs the test's file, if any.
       open: (o) =>
         o.properties?.includes('openDirectory') ? [packetParentDir] : caseFile ? [caseFile] : undefined,
+      // Calendar files go to calendarDir, PDFs (the copy to print for signing) to signingDir.
       save: (o) =>
         filterExtensions(o).includes('ics')
           ? path.join(calendarDir, path.basename(o.defaultPath ?? 'reminders.ics'))
-          : caseFile,
+          : filterExtensions(o).includes('pdf')
+            ? path.join(signingDir, path.basename(o.defaultPath ?? 'document.pdf'))
+            : caseFile,
       messageBox: (o) => {
         replaceConfirmations.push(o.detail ?? o.message);
         return 0;
@@ -199,6 +206,7 @@ export async function openAppSession(browser: Browser, options: AppSessionOption
     shownInFolder: electron.record.shownInFolder,
     replaceConfirmations,
     calendarDir,
+    signingDir,
     electron,
     window,
     invoked: windows.invoked,

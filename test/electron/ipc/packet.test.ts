@@ -30,8 +30,12 @@ async function setUp(overrides: Partial<HandlerDeps> = {}) {
   // The sample, entered through the store as the app would: case data, then each scan by drag and drop.
   const sample = await buildSampleCase(new Date('2026-11-25T08:00:00Z'), RESOURCES_DIR);
   const created = value(await h['case:create']({ name: sample.case.name }));
+  // The sample's signed letters carry the sample's mark: this case keeps it, so they check as its own.
+  const markId = sample.case.markId || sample.case.id;
   value(
-    await h['case:save']({ case: { ...sample.case, id: created.id, attachments: [], acknowledged: [] } }),
+    await h['case:save']({
+      case: { ...sample.case, id: created.id, markId, attachments: [], acknowledged: [] },
+    }),
   );
   for (const [i, meta] of sample.case.attachments.entries()) {
     const file = sample.files[i];

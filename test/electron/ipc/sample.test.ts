@@ -12,7 +12,19 @@ describe('case:createSample', () => {
     const sample = value(await h['case:createSample'](undefined));
     expect(sample.name).toContain('样本 SAMPLE');
     expect(sample.answers.subject).toBe('wfoe');
-    expect(sample.attachments).toHaveLength(5);
+    // Four identity and licence scans, and the signed letters: the commitment (two pages), the authorization.
+    expect(sample.attachments).toHaveLength(7);
+    expect(
+      sample.attachments.flatMap((a) =>
+        a.signedCopy ? [[a.signedCopy.templateId, a.signedCopy.pages]] : [],
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        ['filing-commitment', [1]],
+        ['filing-commitment', [2]],
+        ['authorization-letter', [1]],
+      ]),
+    );
 
     const checklistIds = new Set(
       buildChecklist(sample, decidePathway(sample.answers)).map((item) => item.id),

@@ -71,6 +71,7 @@ export function createFakeApi(systemLanguage: Language = 'en') {
     packetCancel: vi.fn<RendererApi['packetCancel']>(async () => ({ ok: true, value: { cancelled: false } })),
     packetReveal: vi.fn<RendererApi['packetReveal']>(async () => ({ ok: true, value: { shown: false } })),
     documentRender: vi.fn<RendererApi['documentRender']>(async () => ({ ok: false, code: 'notFound' })),
+    signingPrint: vi.fn<RendererApi['signingPrint']>(async () => ({ ok: true, value: { saved: false } })),
     // Encryption: an unlocked store guarded by the OS keychain; tests of the unlock screen replace these.
     encryptionStatus: vi.fn<RendererApi['encryptionStatus']>(async () => ({
       ok: true,

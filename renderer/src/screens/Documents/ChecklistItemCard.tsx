@@ -11,6 +11,7 @@ import { TextField } from '../../components/fields/Field';
 import { fieldDef } from '../../../../core/model/fields';
 import { CHECKLIST } from '../../../../core/rules/data';
 import type { StepId } from '../Case/steps';
+import { SigningPanel, signedFileText } from './SigningPanel';
 
 /** The element id of a checklist item, so the pre-flight can open it (`attachments:<item id>`). */
 export function checklistItemDomId(itemId: string): string {
@@ -109,7 +110,9 @@ export function ChecklistItemCard({
         </h3>
         <p className="checklist-item__badges">
           <span className={`status-badge status-badge--${item.status}`}>
-            {t(`documentsStep.status.${statusKey(item.status)}`)}
+            {item.signing && item.status === 'missing'
+              ? t('signing.badge')
+              : t(`documentsStep.status.${statusKey(item.status)}`)}
           </span>
           <span className="checklist-item__importance">
             {t(`documentsStep.importance.${item.importance}`)}
@@ -145,11 +148,14 @@ export function ChecklistItemCard({
                     })}
                   </li>
                 )}
-                <li>
-                  {format.minFiles === format.maxFiles
-                    ? t('documentsStep.rules.filesExactly', { count: format.maxFiles })
-                    : t('documentsStep.rules.filesRange', { min: format.minFiles, max: format.maxFiles })}
-                </li>
+                {/* A signed document's files are its pages: the signing panel says how they come. */}
+                {!item.signing && (
+                  <li>
+                    {format.minFiles === format.maxFiles
+                      ? t('documentsStep.rules.filesExactly', { count: format.maxFiles })
+                      : t('documentsStep.rules.filesRange', { min: format.minFiles, max: format.maxFiles })}
+                  </li>
+                )}
                 {format.checkValidity && (
                   <li>
                     {validityStep === undefined
@@ -172,6 +178,8 @@ export function ChecklistItemCard({
         )}
       </dl>
       {format?.colour === true && <p className="hint">{t('workspaceGuide.documents.colourAdvice')}</p>}
+
+      {item.signing && <SigningPanel caseId={caseId} item={item} />}
 
       {item.problems.length > 0 && (
         <ul className="checklist-item__problems">
@@ -201,6 +209,7 @@ export function ChecklistItemCard({
               itemId={item.id}
               file={file}
               checks={checkFile(file, format)}
+              signedAs={item.signing ? signedFileText(t, file, item.signing) : undefined}
               // Dates the case already holds (the business licence term, an ID's validity) are not asked again.
               showValidity={format?.checkValidity === true && validityStep === undefined}
               busy={busy}
@@ -268,6 +277,7 @@ function FileRow({
   itemId,
   file,
   checks,
+  signedAs,
   showValidity,
   busy,
   onRemove,
@@ -282,6 +292,8 @@ function FileRow({
   itemId: string;
   file: AttachmentMeta;
   checks: FileCheck[];
+  /** On a signed document's line: what the app read from the file. */
+  signedAs?: { text: string; tone: 'pass' | 'fail' } | undefined;
   showValidity: boolean;
   busy: boolean;
   onRemove: () => void;
@@ -312,6 +324,18 @@ function FileRow({
             .filter(Boolean)
             .join(' · ')}
         </p>
+        {signedAs && (
+          <p
+            className={`file-check file-check--${signedAs.tone}`}
+            data-testid="signed-as"
+            data-tone={signedAs.tone}
+          >
+            <span className="file-check__mark" aria-hidden="true">
+              {signedAs.tone === 'pass' ? '✓' : '✗'}
+            </span>
+            {signedAs.text}
+          </p>
+        )}
         {checks.length > 0 && (
           <ul className="file-checks" aria-label={t('documentsStep.checksOf', { name })}>
             {checks.map((check) => (

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../../core/model/case';
+import type { ScanRefusal } from '../../../../core/documents/signed-scan';
 import { buildChecklist, type ChecklistStatus } from '../../../../core/rules/checklist';
 import { packetPathway } from '../../../../core/rules/licence-categories';
 import type { ErrorCode } from '../../../../electron/contract';
@@ -17,11 +18,30 @@ import { ChecklistItemCard, takesFiles } from './ChecklistItemCard';
 import type { ScanReview } from './ScanReader';
 import '../workspace-steps.css';
 import { settle } from '../../api/settle';
+import { documentTemplate } from '../../../../core/documents/templates';
+import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { changesText } from './SigningPanel';
+
+/** The reasons a signed scan is refused (core/documents/signed-scan.ts `ScanRefusal`), each with its text. */
+const SCAN_REFUSALS = [
+  'noMark',
+  'instructionSheet',
+  'unmarkedPage',
+  'otherCase',
+  'otherDocument',
+  'otherVersion',
+  'mixedPrintouts',
+  'severalPagesInImage',
+  'pageRepeated',
+  'unsignedOriginal',
+  'digitalDocument',
+  'undecodablePdf',
+] as const satisfies readonly ScanRefusal['reason'][];
 
 type AttachmentKind = keyof typeof en.errors.attachmentKind;
 const KNOWN_KINDS: ReadonlySet<string> = new Set(Object.keys(en.errors.attachmentKind));
 
-const SUMMARY_STATUSES = ['missing', 'invalid', 'expiring', 'provided'] as const;
+const SUMMARY_STATUSES = ['missing', 'invalid', 'stale', 'expiring', 'provided'] as const;
 
 interface Refusal {
   itemId: string;
@@ -47,6 +67,7 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
   const { t } = useTranslation();
   const api = useApi();
   const call = useApiCall();
+  const lang = useUiLanguage();
   const { caseData, decision, update, replace, flush } = useCaseSession();
   const [adding, setAdding] = useState<Adding | null>(null);
   const [refusals, setRefusals] = useState<readonly Refusal[]>([]);
@@ -148,6 +169,7 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
   };
 
   const refusalText = (refusal: Refusal) => {
+    if (refusal.code === 'signedScanRefused') return signedScanRefusal(refusal);
     const found = refusal.details?.found;
     const reason = t(`errors.${refusal.code}`, { ...refusal.details });
     if (typeof found === 'string' && KNOWN_KINDS.has(found)) {
@@ -155,6 +177,28 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
       return t('documentsStep.refusedKind', { name: refusal.fileName, kind, reason });
     }
     return t('documentsStep.refused', { name: refusal.fileName, reason });
+  };
+
+  /** Why a file is not the signed scan its line needs, and what to do, naming the documents concerned. */
+  const signedScanRefusal = (refusal: Refusal) => {
+    const details = refusal.details ?? {};
+    const reason = String(details.reason ?? '');
+    const title = (id: string | undefined) => {
+      const template = id === undefined ? undefined : documentTemplate(id);
+      return template ? (lang === 'zh-CN' ? template.title.zh : template.title.en) : '';
+    };
+    const line = checklist.find((i) => i.id === refusal.itemId);
+    const changed = typeof details.changed === 'string' ? details.changed.split('\n') : [];
+    const known = (SCAN_REFUSALS as readonly string[]).includes(reason);
+    const text = known
+      ? t(`signing.refused.${reason as (typeof SCAN_REFUSALS)[number]}`, {
+          document: title(line?.signing?.templateId),
+          found: title(typeof details.found === 'string' ? details.found : undefined),
+          page: details.page ?? '',
+          changes: changesText(lang, changed),
+        })
+      : t('errors.signedScanRefused');
+    return t('documentsStep.refused', { name: refusal.fileName, reason: text });
   };
 
   const renderItem = (item: (typeof checklist)[number]) => (
