@@ -31,6 +31,7 @@ import { todayIso } from '../../core/validate/common';
 import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import type { CliIo } from '../command';
 import { InputError, defineCommand } from '../define-command';
+import { materialLines } from '../lifecycle-text';
 import { jsonValue, readInputFile } from '../files';
 import { packetErrorText } from '../messages';
 import { sourceList } from './report';
@@ -111,13 +112,7 @@ function report(c: Case, event: ChangeEvent, today: string, lang: Language): str
     lines.push(`  ${f.serviceName} ${f.number} — ${f.via[lang]}: ${changes} ${by}`.trimEnd());
     if (f.note) lines.push(`    ${f.note[lang]}`);
   }
-  const materials = changeMaterials(c, event);
-  lines.push('', en ? 'Packet:' : '材料：');
-  for (const m of materials)
-    lines.push(
-      `  ${m.template ? (en ? '[written]' : '[生成]') : en ? '[to prepare]' : '[自备]'} ${m.label['zh-CN']}${en ? ` — ${m.label.en}` : ''}`,
-    );
-  lines.push('');
+  lines.push('', ...materialLines(changeMaterials(c, event), lang), '');
   return lines.join('\n');
 }
 

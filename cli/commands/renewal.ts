@@ -16,7 +16,9 @@ import type { Case } from '../../core/model/case';
 import { PacketError } from '../../core/packet/errors';
 import { todayIso } from '../../core/validate/common';
 import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
+import { countOf } from '../../core/i18n/plural';
 import { InputError, defineCommand } from '../define-command';
+import { materialLines } from '../lifecycle-text';
 import { packetErrorText } from '../messages';
 import { sourceList } from './report';
 
@@ -52,7 +54,7 @@ function report(c: Case, today: string, lang: Language): string {
     lines.push(
       `  ${en ? 'Expires' : '有效期至'}: ${status.validTo}`,
       `  ${en ? 'Prepare from' : '准备起始'}: ${status.prepareFrom}`,
-      `  ${en ? 'Apply by' : '申请截止'}: ${status.applyBy}${status.daysToApplyBy !== null ? (en ? ` (${status.daysToApplyBy} days)` : `（${status.daysToApplyBy} 天）`) : ''}`,
+      `  ${en ? 'Apply by' : '申请截止'}: ${status.applyBy}${status.daysToApplyBy !== null ? (en ? ` (${countOf(status.daysToApplyBy, 'day', 'days')})` : `（${status.daysToApplyBy} 天）`) : ''}`,
     );
   }
   lines.push(
@@ -65,12 +67,7 @@ function report(c: Case, today: string, lang: Language): string {
     lines.push(`  ${check.ok ? (en ? 'OK  ' : '通过') : en ? 'FAIL' : '未过'} ${CHECKS[check.id][lang]}`);
     for (const finding of check.findings) lines.push(`       ${finding[lang]}`);
   }
-  lines.push('', en ? 'Packet:' : '材料：');
-  for (const m of renewalMaterials(c))
-    lines.push(
-      `  ${m.template ? (en ? '[written]' : '[生成]') : en ? '[to prepare]' : '[自备]'} ${m.label['zh-CN']}${en ? ` — ${m.label.en}` : ''}`,
-    );
-  lines.push('');
+  lines.push('', ...materialLines(renewalMaterials(c), lang), '');
   return lines.join('\n');
 }
 

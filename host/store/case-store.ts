@@ -606,6 +606,19 @@ export class CaseStore {
 
   // ------------------------------------------------------------------ attachments
 
+  /** The attachment's encrypted file, written once (an attachment is stored by its content hash). */
+  async #storeAttachmentBytes(caseId: string, id: string, bytes: Uint8Array): Promise<void> {
+    const dir = path.join(this.#caseDir(caseId), ATTACHMENTS_DIR);
+    const file = path.join(dir, `${id}.enc`);
+    if (await exists(this.#fs, file)) return;
+    await this.#fs.mkdir(dir, { recursive: true });
+    await writeFileAtomic(
+      this.#fs,
+      file,
+      encrypt(await this.#dataKey(), bytes, Purpose.attachment, `attachment:${id}`),
+    );
+  }
+
   /**
    * Stores a file for a checklist item. The bytes are checked (type, size, dimensions) before anything is
    * written; the same file added twice is stored once.
@@ -632,16 +645,7 @@ export class CaseStore {
         (a) => a.id === inspected.id && a.checklistItemId === input.checklistItemId,
       );
       if (existing && !input.signedCopy) return { attachment: existing, case: current };
-      const dir = path.join(this.#caseDir(caseId), ATTACHMENTS_DIR);
-      const file = path.join(dir, `${inspected.id}.enc`);
-      if (!(await exists(this.#fs, file))) {
-        await this.#fs.mkdir(dir, { recursive: true });
-        await writeFileAtomic(
-          this.#fs,
-          file,
-          encrypt(await this.#dataKey(), input.bytes, Purpose.attachment, `attachment:${inspected.id}`),
-        );
-      }
+      await this.#storeAttachmentBytes(caseId, inspected.id, input.bytes);
       const attachment: AttachmentMeta = {
         ...inspected,
         checklistItemId: input.checklistItemId,
@@ -700,16 +704,7 @@ export class CaseStore {
       );
       const old = current.attachments[index];
       if (!old) throw new StoreError('notFound', { attachmentId: input.attachmentId });
-      const dir = path.join(this.#caseDir(caseId), ATTACHMENTS_DIR);
-      const file = path.join(dir, `${inspected.id}.enc`);
-      if (!(await exists(this.#fs, file))) {
-        await this.#fs.mkdir(dir, { recursive: true });
-        await writeFileAtomic(
-          this.#fs,
-          file,
-          encrypt(await this.#dataKey(), input.bytes, Purpose.attachment, `attachment:${inspected.id}`),
-        );
-      }
+      await this.#storeAttachmentBytes(caseId, inspected.id, input.bytes);
       const attachment: AttachmentMeta = {
         ...inspected,
         checklistItemId: old.checklistItemId,
