@@ -205,5 +205,6 @@ describe('a scan that is not what the case file says it is (issue 22 point 2)', 
     expect(r.code).not.toBe(0);
     expect(r.err).toMatch(/cannot be read to the end as a JPEG, PNG or PDF/);
     expect(await readdir(dir)).not.toContain('typed-out');
-  });
+    // The sample draws its scans and signing marks, then build checks them: seconds on a loaded machine.
+  }, 60_000);
 });
