@@ -99,12 +99,12 @@ describe('reading a scan into the application', () => {
       // Nothing is written before the user writes it.
       expect((await e2e.ws.storedCase(caseId)).subject.name).toBe(before.subject.name);
 
-      // The language switched live (as the menu does): the same review, now in Chinese.
+      // The language switched live (as the menu does: main saves the setting and tells the window): the same
+      // review, now in Chinese.
       await e2e.page.evaluate(() =>
-        (window as unknown as { __e2eEmit: (c: string, p: unknown) => number }).__e2eEmit(
-          'settings:changed',
-          { language: 'zh-CN' },
-        ),
+        (
+          window as unknown as { api: { settingsSet: (s: { language: string }) => Promise<unknown> } }
+        ).api.settingsSet({ language: 'zh-CN' }),
       );
       await e2e.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
       await expect(panel().locator('h4').textContent()).resolves.toBe(

@@ -57,7 +57,9 @@ describe('guided workspace', () => {
           .textContent(),
       ).resolves.toContain(conclusion.title.en);
     }
-    await expect(e2e.page.locator('.pathway-result__version').textContent()).resolves.toContain('2026-');
+    await expect(e2e.page.locator('.pathway-result__version').textContent()).resolves.toMatch(
+      /Rules edition \d+: facts checked on \d+\s\w+\s\d{4}/,
+    );
     await e2e.screenshot('pathway-result-en');
     await e2e.checkAccessibility('pathway result en');
 
@@ -156,7 +158,8 @@ describe('guided workspace', () => {
     await e2e.ws.pathway.verdict.waitFor();
     const sample = await e2e.ws.storedCase(sampleId);
     expect(sample.name).toContain('样本 SAMPLE');
-    expect(sample.attachments.length).toBe(5);
+    // Five scans and the signed copies of the two letters signed by hand.
+    expect(sample.attachments.length).toBe(7);
     await e2e.app.header.home.click();
     await e2e.ws.home.row(sampleId).waitFor();
     await expect(e2e.ws.home.rows.count()).resolves.toBe(2);

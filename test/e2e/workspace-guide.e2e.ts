@@ -106,7 +106,8 @@ async function newCaseFlow(lang: Lang): Promise<void> {
   await e2e.page.locator('#field-subject-district-search').fill(lang === 'en' ? 'pudong' : '浦东');
   await expect(
     e2e.ws.field('subject.district').locator('option:not([value=""])').allTextContents(),
-  ).resolves.toEqual(['浦东新区 Pudong New Area']);
+    // Options lead with the UI language's script (typing "Pudong" finds it on the closed list).
+  ).resolves.toEqual([lang === 'en' ? 'Pudong New Area 浦东新区' : '浦东新区 Pudong New Area']);
   await e2e.ws.select('subject.district', '310115');
   await e2e.ws.waitUntilSaved();
 
