@@ -13,6 +13,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
+import { chineseDate } from '../../core/validate/dates';
 import { useAppSession } from './support/fixture';
 
 const SERVICE = 'svc-mini-1';
@@ -102,8 +103,9 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   await e2e.app.openStep('afterApproval');
   await recordEvent('submitted', today);
   await expect.poll(() => page.locator('[data-testid="packet-versions"] li').count()).toBe(2);
+  // Dates read as the UI language writes them (2026年12月7日 in Chinese).
   await expect(page.locator('[data-testid="packet-versions"] li').nth(1).textContent()).resolves.toContain(
-    today,
+    lang === 'en' ? today : chineseDate(today),
   );
   await expect.poll(() => $('open-reasons').count()).toBe(0);
 
