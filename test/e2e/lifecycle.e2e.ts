@@ -15,6 +15,7 @@ import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
 import { extractText } from '../core/documents/pdf-reader';
 import { useAppSession } from './support/fixture';
+import { chineseDate } from '../../core/validate/dates';
 
 const TEXT = { en, 'zh-CN': zhCN } as const;
 const e2e = useAppSession();
@@ -69,7 +70,7 @@ async function walk(lang: 'en' | 'zh-CN'): Promise<void> {
   const due = addCalendarDays(registeredOn, 30);
   await expect(item.locator('[data-testid="change-deadline"]').getAttribute('data-date')).resolves.toBe(due);
   const deadline = await item.locator('[data-testid="change-deadline"]').textContent();
-  expect(deadline).toContain(due);
+  expect(deadline).toContain(lang === 'en' ? due : chineseDate(due));
   expect(deadline).toContain(text.lifecycle.changes.event.daysLeft.replace('{{count}}', '23'));
   await expect(item.locator('[data-testid="change-after"]').textContent()).resolves.toBe(
     lang === 'en' ? 'Wang Fang' : '王芳',

@@ -15,6 +15,8 @@ export const LATIN_ALLOWED_IN_CHINESE: ReadonlySet<string> = new Set([
   'PDF',
   'JPEG',
   'PNG',
+  // The signed rule-pack file type, named as the file dialog shows it (.icprules).
+  'icprules',
   // Formats the go-live kit names: the snippets' languages and the text encoding.
   'HTML',
   'WXML',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AttachmentMeta } from '../../../../core/model/case';
 import type { ChecklistItem, SigningLine } from '../../../../core/rules/checklist';
@@ -92,7 +92,12 @@ export function SigningPanel({ caseId, item }: { caseId: string; item: Checklist
         })}
       </ul>
       <p className="signing-panel__version">
-        {t('signing.version', { version: displayVersion(signing.version) })}
+        {/* The version code is a code, not words: marked so that it is never translated. */}
+        <Trans
+          i18nKey="signing.version"
+          values={{ version: displayVersion(signing.version) }}
+          components={{ code: <code translate="no" /> }}
+        />
       </p>
       <div className="signing-panel__actions">
         <button
