@@ -59,7 +59,8 @@ import type { DocumentDecision } from '../documents/conditions';
 import { templateApplies } from '../documents/resolve';
 import type { DocumentTemplate } from '../documents/template-schema';
 import { documentTemplates } from '../documents/templates';
-import { inventoryGaps } from '../after/pipl';
+import { crossBorderRoute, inventoryFlags, inventoryGaps } from '../after/pipl';
+import { documentLabels } from '../documents/templates';
 import { changedFieldLabel } from '../documents/signing';
 import { licenceCategoryPlan, packetDocumentDecision, packetPathway } from './licence-categories';
 import { describeField, labelOf, nearestDef, serviceKindAt, stepOf } from './field-labels';
@@ -1098,6 +1099,47 @@ function checkPersonalData(out: IssueList, caseData: Case, documents: DocumentDe
         documents: names,
       });
     }
+  });
+  checkCrossBorderRoute(out, caseData);
+}
+
+/**
+ * A transfer abroad by a mechanism the volumes do not allow (a standard contract where the security
+ * assessment is due): the inventory editor marks the row, and the pre-flight names it at the row's mechanism,
+ * since the privacy policy prints that mechanism.
+ */
+function checkCrossBorderRoute(out: IssueList, caseData: Case): void {
+  const route = crossBorderRoute(caseData.personalDataScale);
+  if (!route) return;
+  const mechanisms = documentLabels().tables.crossBorderMechanism ?? {};
+  const named = (id: string): Bilingual => {
+    const label = mechanisms[id];
+    return label ? { en: label.en, 'zh-CN': label.zh } : { en: id, 'zh-CN': id };
+  };
+  const allowed = route.mechanisms.map(named);
+  const related = relatedFields(caseData, [
+    'personalDataScale.crossBorderPeople',
+    'personalDataScale.crossBorderSensitivePeople',
+  ]);
+  caseData.personalData.forEach((row, i) => {
+    if (!inventoryFlags(row, { route }).includes('crossBorderMechanismNotAllowed')) return;
+    const item = row.item.trim();
+    out.rule(
+      'privacy.crossBorderRouteMismatch',
+      `personalData.${i}.crossBorderMechanism`,
+      {
+        number: i + 1,
+        item: item ? { en: item, 'zh-CN': item } : { en: `item ${i + 1}`, 'zh-CN': `第${i + 1}项` },
+        mechanism: named(row.crossBorderMechanism),
+        route: route.title,
+        allowed: {
+          en: allowed.map((a) => `“${a.en}”`).join(' or '),
+          'zh-CN': allowed.map((a) => `“${a['zh-CN']}”`).join('或'),
+        },
+      },
+      undefined,
+      related,
+    );
   });
 }
 
