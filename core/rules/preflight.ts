@@ -100,6 +100,8 @@ export interface PreflightIssue {
   /** The pre-flight rule (PF…) behind a cross-field issue; field issues come from core/validate. */
   ruleId?: string;
   source?: string;
+  /** `unclear` when the sources leave the rule open: the app says so beside the finding. */
+  confidence?: 'unclear';
   /** A warning the user has acknowledged (case.acknowledged holds its key). */
   acknowledged: boolean;
   params?: Record<string, string | number>;
@@ -249,6 +251,7 @@ class IssueList {
       step: step ?? r.step,
       ruleId: r.id,
       source: r.source,
+      ...(r.confidence === 'unclear' ? { confidence: 'unclear' as const } : {}),
       ...(Object.keys(flat).length ? { params: flat } : {}),
       ...(related.length ? { related } : {}),
     });
@@ -496,6 +499,30 @@ function checkPeople(out: IssueList, caseData: Case, facts: CaseFacts, today: st
       province: provinceLabel(province),
     });
   }
+  // Where only the legal representative may be the person in charge and he is foreign: the ways forward.
+  const legalRep = principal.isLegalRepresentative ? principal : caseData.legalRepresentative;
+  const legalRepNonResident =
+    legalRep.idType !== 'resident_id' ||
+    (legalRep.nationality !== '' && legalRep.nationality.toUpperCase() !== 'CN');
+  if (
+    organisation &&
+    legalRepNonResident &&
+    ruleProvinces('people.principalMustBeLegalRep').includes(province) &&
+    !ruleProvinces('people.foreignPrincipalNeedsChinese').includes(province)
+  ) {
+    out.rule('people.foreignLegalRepPrincipal', 'principal.mobile', {
+      province: provinceLabel(province),
+      phone: provincePhrase('people.foreignLegalRepPrincipal', 'phone', province),
+    });
+  }
+}
+
+/** A rule's wording for one province (`params.<name>.byProvince`), else its `default`. */
+function provincePhrase(code: string, name: string, province: string): Bilingual {
+  const table = rule(code).params?.[name] as
+    { default: Bilingual; byProvince?: Record<string, Bilingual> } | undefined;
+  if (!table) throw new Error(`Pre-flight rule ${code} has no params.${name}`);
+  return table.byProvince?.[province] ?? table.default;
 }
 
 function ruleProvinces(code: string): string[] {
