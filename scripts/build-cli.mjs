@@ -10,6 +10,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { noWoff2Decoder, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,26 +25,6 @@ const jsonAsString = {
       const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
       return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
     });
-  },
-};
-
-/**
- * zod's `locales` namespace holds the error messages of some 45 languages (about a third of zod's code). The
- * CLI never switches zod's locale — its messages are its own, in cli/messages.ts — so only English is bundled.
- */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)
-        ? { path: path.join(args.resolveDir, '..', 'locales', 'en.js'), namespace: 'zod-locales' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: path.dirname(args.path),
-      loader: 'js',
-    }));
   },
 };
 
@@ -115,7 +96,7 @@ export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
-    plugins: [jsonAsString, zodEnglishOnly],
+    plugins: [jsonAsString, zodEnglishOnly, noWoff2Decoder],
     // Checked above by checkBundledData(): the rule data is used as bundled (core/bundled-data.ts).
     define: { ICP_BUNDLED_DATA_CHECKED: 'true' },
     metafile: true,
