@@ -177,6 +177,7 @@ describe('the built icp-packet', () => {
       'sharp',
       'host/packet',
       'linebreak',
+      'fflate',
     ])
       expect(sources, heavy).not.toContain(heavy);
     // The document templates come parsed by the build (core/documents/templates.ts), not as their source files.
