@@ -19,6 +19,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AttachmentMeta, Case } from '../core/model/case';
+import type * as GateModule from '../core/packet/gate';
 import type * as PreflightModule from '../core/rules/preflight';
 import type * as ExportModule from '../host/packet/export-packet';
 import type * as ScanCacheModule from '../host/packet/scan-cache';
@@ -30,6 +31,7 @@ const [codeRoot = '', job = '', ...args] = process.argv.slice(2);
 /** A module of the code under test, by its path from the tree's root. */
 const load = <T>(file: string) => import(pathToFileURL(path.join(codeRoot, file)).href) as Promise<T>;
 const { checkCase } = await load<typeof PreflightModule>('core/rules/preflight.ts');
+const { assertExportable } = await load<typeof GateModule>('core/packet/gate.ts');
 const { CaseStore } = await load<typeof CaseStoreModule>('host/store/case-store.ts');
 const { PassphraseKeyProvider } = await load<typeof KeysModule>('host/store/keys.ts');
 const { ScanCache, storeScanStore } = await load<typeof ScanCacheModule>('host/packet/scan-cache.ts');
@@ -60,14 +62,17 @@ if (job === 'attach') {
   for (const meta of planned.attachments) {
     const bytes = await readFile(path.join(caseDir, 'attachments', `${meta.id}.jpg`));
     const t0 = performance.now();
-    // What `attachment:add` does: store the original, then make its normalised copies.
+    // What `attachment:add` does: store the original, then make its normalised copies. A signed document's
+    // page comes with the signed copy its marks were read as when the bench drew it (packet.bench.ts); its
+    // marks are read again by every build, and it is not one of the 20 scans timed here.
     const { attachment } = await store.addAttachment(created.id, {
       checklistItemId: meta.checklistItemId,
       fileName: meta.originalName,
       bytes,
+      ...(meta.signedCopy ? { signedCopy: meta.signedCopy } : {}),
     });
     await cache.prepare(attachment);
-    times.push(performance.now() - t0);
+    if (!meta.signedCopy) times.push(performance.now() - t0);
     attached.push(attachment);
   }
   const current = (await store.open(created.id)).case;
@@ -89,7 +94,8 @@ if (job === 'attach') {
     return new Uint8Array(bytes);
   });
   const buildOnce = async () => {
-    checkCase(c);
+    // The export gate, as `packet:build` runs it: a bench case the app would refuse fails the bench.
+    assertExportable(checkCase(c, { today: nowArg.slice(0, 10) }), false);
     const now = new Date(nowArg);
     const { packet } = await assembleCasePacket({
       case: c,
