@@ -42,6 +42,27 @@ const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 /** The code's resources/ (the document fonts), as the CLI's bin script passes it. */
 const resourcesDir = path.join(codeRoot, 'resources');
 
+/**
+ * With `BENCH_CPU_PROFILE=<file.cpuprofile>`, a CPU profile of the warm builds only (the first build and
+ * the module loading left out), for Chrome DevTools or `node bench/profile-summary.mjs <file>`.
+ */
+async function profileTo(file: string | undefined): Promise<{ stop: () => Promise<void> }> {
+  if (!file) return { stop: async () => {} };
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 if (job === 'attach') {
   const [caseDir = '', storeDir = ''] = args;
   const planned = JSON.parse(await readFile(path.join(caseDir, 'case.json'), 'utf8')) as Case;
@@ -125,11 +146,13 @@ if (job === 'attach') {
   const warm: number[] = [];
   const warmCpu: number[] = [];
   let last = cold;
+  const profile = await profileTo(process.env.BENCH_CPU_PROFILE);
   for (let i = 0; i < Number(runsArg); i++) {
     last = await timed();
     warm.push(last.ms);
     warmCpu.push(last.cpuMs);
   }
+  await profile.stop();
   print({
     coldMs: cold.ms,
     warmMs: warm,
