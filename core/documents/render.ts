@@ -212,6 +212,57 @@ function drawOps(page: PDFPage, ops: Layout['ops'], pageIndex: number, fonts: Re
   }
 }
 
+/** pdf-lib 1.17.1's `PDFContext.flateStream` and the plain `stream` it ends in (pinned version). */
+interface FlateContext {
+  flateStream(contents: Uint8Array | string, dict?: Record<string, unknown>): { contents?: unknown };
+  stream(contents: Uint8Array, dict?: Record<string, unknown>): { contents?: unknown };
+}
+
+/** Deflated font streams and ToUnicode maps, by their raw bytes' length, then compared byte for byte. */
+const deflatedStreams = new Map<number, { raw: Uint8Array; deflated: Uint8Array }[]>();
+/** Raw bytes kept at most (~50 KB a subset): the documents of a packet, in both variants, with room. */
+const DEFLATED_KEPT_BYTES = 24 * 1024 * 1024;
+let deflatedKeptBytes = 0;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Makes the document's font streams reuse the deflated bytes of an identical stream drawn before (pdf-lib
+ * deflates them in pure JavaScript, ~20 MB/s): the same document drawn again embeds the same subsets
+ * (font.ts keeps their encodings) and the same ToUnicode maps. Deflate is deterministic, so the PDF's
+ * bytes are exactly what pdf-lib would write.
+ */
+function reuseDeflatedStreams(pdf: PDFDocument): void {
+  const context = pdf.context as unknown as FlateContext;
+  if (typeof context.flateStream !== 'function' || typeof context.stream !== 'function')
+    throw new Error('pdf-lib internals changed: review reuseDeflatedStreams() before upgrading pdf-lib');
+  const flateStream = context.flateStream.bind(context);
+  context.flateStream = (contents, dict = {}) => {
+    const raw = typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
+    // A ToUnicode map is ASCII; anything else goes the ordinary way.
+    if (typeof contents === 'string' && raw.length !== contents.length) return flateStream(contents, dict);
+    const known = deflatedStreams.get(raw.length)?.find((entry) => sameBytes(entry.raw, raw));
+    if (known) return context.stream(known.deflated, { ...dict, Filter: 'FlateDecode' });
+    const stream = flateStream(contents, dict);
+    const deflated = stream.contents;
+    if (deflated instanceof Uint8Array) {
+      const entries = deflatedStreams.get(raw.length) ?? [];
+      entries.push({ raw: raw.slice(), deflated });
+      deflatedStreams.set(raw.length, entries);
+      deflatedKeptBytes += raw.length;
+      if (deflatedKeptBytes > DEFLATED_KEPT_BYTES) {
+        deflatedStreams.clear();
+        deflatedKeptBytes = 0;
+      }
+    }
+    return stream;
+  };
+}
+
 /** Draws a laid-out document into a PDF with subset-embedded fonts. */
 export async function drawDocument(
   prepared: PreparedDocument,
@@ -221,6 +272,7 @@ export async function drawDocument(
   const { layout, resolved } = prepared;
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkitForPdfLib);
+  reuseDeflatedStreams(pdf);
   const textOf = (face: Face) =>
     layout.ops.map((op) => (op.kind === 'text' && op.face === face ? op.text : '')).join('');
   const regular = await embedSubset(pdf, fonts.regular, textOf('regular'));
