@@ -61,6 +61,16 @@ export function prepareDocument(
   caseData: Case,
   options: RenderOptions,
 ): PreparedDocument {
+  const { template, resolved } = resolveForDrawing(templateOrId, caseData, options);
+  return layoutResolved(template, resolved, options);
+}
+
+/** The template and its content resolved against the case: everything the drawn PDF depends on. */
+function resolveForDrawing(
+  templateOrId: string | DocumentTemplate,
+  caseData: Case,
+  options: Pick<RenderOptions, 'decision' | 'now'>,
+): { template: DocumentTemplate; resolved: ResolvedDocument } {
   const template = typeof templateOrId === 'string' ? documentTemplate(templateOrId) : templateOrId;
   if (!template) throw new DocumentError('unknownTemplate', String(templateOrId));
   const resolved = resolveDocument(template, {
@@ -69,6 +79,14 @@ export function prepareDocument(
     labels: documentLabels(),
     today: documentDate(options.now ?? new Date()),
   });
+  return { template, resolved };
+}
+
+function layoutResolved(
+  template: DocumentTemplate,
+  resolved: ResolvedDocument,
+  options: Pick<RenderOptions, 'variant' | 'fonts'>,
+): PreparedDocument {
   const regular = metricsFor(options.fonts.regular);
   const layout = layoutDocument(resolved, {
     variant: options.variant,
@@ -307,4 +325,41 @@ export async function renderDocument(
   const now = options.now ?? new Date();
   const prepared = prepareDocument(templateOrId, caseData, { ...options, now });
   return drawDocument(prepared, options.fonts, { now, variant: options.variant });
+}
+
+/** Drawn documents a {@link keepingRenderer} keeps (~100 KB each): a packet's documents in both variants. */
+const DRAWINGS_KEPT = 64;
+
+/**
+ * `renderDocument` for a process that exports the same case again and again (the app's main process, the
+ * CLI's builds): it keeps the PDFs it drew, by everything a drawing depends on — the resolved content
+ * (template, version and every value the case gives it, the date printed), the variant, the PDF timestamp
+ * and the fonts (one renderer per fonts) — and hands out a copy when asked for the same again. Resolving is
+ * cheap; laying out, drawing and saving are the cost. Benches of the renderer itself use `renderDocument`.
+ */
+export function keepingRenderer(
+  fonts: DocumentFonts,
+): (
+  templateOrId: string | DocumentTemplate,
+  caseData: Case,
+  options: Omit<RenderOptions, 'fonts'>,
+) => Promise<Uint8Array> {
+  const kept = new Map<string, Uint8Array>();
+  return async (templateOrId, caseData, options) => {
+    const now = options.now ?? new Date();
+    const { template, resolved } = resolveForDrawing(templateOrId, caseData, { ...options, now });
+    const key = JSON.stringify([options.variant, now.toISOString(), resolved]);
+    let bytes = kept.get(key);
+    if (!bytes) {
+      const prepared = layoutResolved(template, resolved, { variant: options.variant, fonts });
+      bytes = await drawDocument(prepared, fonts, { now, variant: options.variant });
+      kept.set(key, bytes);
+      if (kept.size > DRAWINGS_KEPT) kept.delete(kept.keys().next().value!);
+    } else {
+      // Most recently used last, so the oldest drawing is the one forgotten.
+      kept.delete(key);
+      kept.set(key, bytes);
+    }
+    return bytes.slice();
+  };
 }

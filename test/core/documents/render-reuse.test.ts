@@ -35,4 +35,30 @@ describe('documents drawn again in the same process', { timeout: 60_000 }, () =>
       expect(Buffer.from(second!).equals(Buffer.from(alone)), `${id}, drawn again`).toBe(true);
     }
   });
+
+  it('kept drawings: the same document again, and what changed drawn afresh', async () => {
+    const { keepingRenderer, renderDocument } = await freshRenderer();
+    const fonts = bundledFonts();
+    const render = keepingRenderer(fonts);
+    const c = licenceCase();
+    const renamed = { ...c, subject: { ...c.subject, name: '深圳云帆智学教育科技有限公司' } };
+    const later = new Date(DOCUMENT_NOW.getTime() + 86_400_000);
+    const cases = [
+      { c, variant: 'submission' as const, now: DOCUMENT_NOW },
+      { c, variant: 'review' as const, now: DOCUMENT_NOW },
+      { c: renamed, variant: 'submission' as const, now: DOCUMENT_NOW },
+      { c, variant: 'submission' as const, now: later },
+    ];
+    for (const round of [1, 2])
+      for (const { c: which, variant, now } of cases) {
+        const kept = await render('licence-application-letter', which, { variant, now });
+        const afresh = await renderDocument('licence-application-letter', which, { variant, now, fonts });
+        expect(
+          Buffer.from(kept).equals(Buffer.from(afresh)),
+          `${variant} ${now.toISOString()} round ${round}`,
+        ).toBe(true);
+        // A copy: what the caller does with it does not change the next one.
+        kept.fill(0);
+      }
+  });
 });
