@@ -46,6 +46,48 @@ for (const [id, ms] of self) {
     inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
   }
 }
+/** The build's stages as the issue's note reports them, by where a sample's own time is spent. */
+const FILE_CALLS = new Set([
+  'fsync',
+  'writeBuffer',
+  'writeBuffers',
+  'writeString',
+  'open',
+  'openFileHandle',
+  'read',
+  'stat',
+  'fstat',
+  'lstat',
+  'close',
+  'rename',
+  'mkdir',
+  'rm',
+  'unlink',
+  'readdir',
+]);
+const STAGES = [
+  ['QR marks of signed scans read back', (url) => /host\/qr|zxing|^wasm:/.test(url)],
+  [
+    'drawing PDFs: pdf-lib, fontkit subsets, pako deflate',
+    (url) => /pdf-lib|fontkit|restructure|pako|tslib/.test(url),
+  ],
+  ['resolving and laying out documents', (url) => /core\/documents/.test(url)],
+  [
+    'store reads: decrypt, SHA-256',
+    (url, fn) => /crypto|host\/store/.test(url) || ['update', 'final', 'digest'].includes(fn),
+  ],
+  ['file reads and writes, fsync', (url, fn) => FILE_CALLS.has(fn) || /node:internal\/fs/.test(url)],
+  ['zip: fflate, crc32', (url, fn) => /fflate/.test(url) || fn === 'crc32'],
+  ['garbage collector', (url, fn) => fn === '(garbage collector)'],
+  ['idle (waiting for threads and disk)', (url, fn) => fn === '(idle)'],
+  ['the rest: pre-flight, rules, zod, assembly', () => true],
+];
+const byStage = new Map(STAGES.map(([name]) => [name, 0]));
+for (const [id, ms] of self) {
+  const { url, functionName } = nodes.get(id).callFrame;
+  const [name] = STAGES.find(([, test]) => test(url, functionName));
+  byStage.set(name, byStage.get(name) + ms);
+}
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const print = (title, map) => {
   process.stdout.write(`\n${title} (ms per build)\n`);
@@ -53,5 +95,7 @@ const print = (title, map) => {
     process.stdout.write(`${(ms / builds).toFixed(0).padStart(7)}  ${key}\n`);
 };
 process.stdout.write(`profiled ${(total / builds).toFixed(0)} ms per build (${builds} builds)\n`);
+process.stdout.write('\nby stage (ms per build)\n');
+for (const [name, ms] of byStage) process.stdout.write(`${(ms / builds).toFixed(0).padStart(7)}  ${name}\n`);
 print('self time by library or file', byOwner);
 print('inclusive time of project functions', inclusive);
