@@ -79,10 +79,13 @@ if (job === 'attach') {
     return new Uint8Array(bytes);
   });
   const times: number[] = [];
+  /** CPU time of each attach, all threads (libvips encodes on its own). */
+  const cpuTimes: number[] = [];
   const attached: AttachmentMeta[] = [];
   for (const meta of planned.attachments) {
     const bytes = await readFile(path.join(caseDir, 'attachments', `${meta.id}.jpg`));
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     // What `attachment:add` does: store the original, then make its normalised copies. A signed document's
     // page comes with the signed copy its marks were read as when the bench drew it (packet.bench.ts); its
     // marks are read again by every build, and it is not one of the 20 scans timed here.
@@ -93,13 +96,17 @@ if (job === 'attach') {
       ...(meta.signedCopy ? { signedCopy: meta.signedCopy } : {}),
     });
     await cache.prepare(attachment);
-    if (!meta.signedCopy) times.push(performance.now() - t0);
+    if (!meta.signedCopy) {
+      times.push(performance.now() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
+    }
     attached.push(attachment);
   }
   const current = (await store.open(created.id)).case;
   await store.save({ ...planned, id: created.id, createdAt: current.createdAt, attachments: attached });
   await writeFile(path.join(storeDir, 'case-id'), created.id);
-  print({ attachMs: times, peakRssMb: peakRssMb() });
+  print({ attachMs: times, attachCpuMs: cpuTimes, peakRssMb: peakRssMb() });
 } else if (job === 'export') {
   const [storeDir = '', outDir = '', runsArg = '3', nowArg = '2026-11-25T08:00:00.000Z'] = args;
   const store = new CaseStore({ root: storeDir, keyProvider });
