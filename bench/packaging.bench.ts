@@ -35,10 +35,13 @@ export const benches: Bench[] = [
       await exec('npm', ['run', 'build'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
       const out = await mkdtemp(path.join(tmpdir(), 'icp-bench-pack-'));
       try {
-        const { packUnpacked } = (await import(path.join(root, 'scripts', 'pack.mjs'))) as {
-          packUnpacked: (options: { out: string }) => Promise<PackReport[]>;
+        const { packUnpacked, TARGETS } = (await import(path.join(root, 'scripts', 'pack.mjs'))) as {
+          packUnpacked: (options: { out: string; targets: string[] }) => Promise<PackReport[]>;
+          TARGETS: Record<string, unknown>;
         };
-        const reports = await packUnpacked({ out });
+        // Every installer target, Windows on arm64 too (test:pack inspects three: win-arm64 differs from
+        // win-x64 only by its sharp binary, whose size is what it adds).
+        const reports = await packUnpacked({ out, targets: Object.keys(TARGETS) });
         const results: BenchResult[] = [];
         for (const report of reports) {
           const mb = report.payloadBytes / 1e6;

@@ -21,7 +21,7 @@ import type { ProfileId } from '../core/packet/profiles';
 import type { ScanSource } from '../core/packet/types';
 import type { ScanCache } from '../host/packet/scan-cache';
 import { StoreError } from '../host/store/errors';
-import { importCaseArchive } from '../host/store/icpcase';
+import type { importCaseArchive } from '../host/store/icpcase';
 import type { CliIo } from './command';
 import { InputError } from './define-command';
 import { CASE_FILE_LIMITS, jsonValue, readInputFile, type InputFile } from './files';
@@ -153,8 +153,10 @@ function archiveRefusal(file: string, error: StoreError): InputError {
 async function readArchive(input: InputFile, options: ReadCaseOptions): Promise<CaseInput> {
   let imported: Awaited<ReturnType<typeof importCaseArchive>>;
   try {
+    // Loaded for an .icpcase only: a case.json never pays for the zip reader and its inflate tables.
+    const archives = await import('../host/store/icpcase');
     // The media are checked when a build reads them (below, and the normaliser): check and decide never do.
-    imported = await importCaseArchive(input.bytes, {
+    imported = await archives.importCaseArchive(input.bytes, {
       ...(options.passphrase ? { passphrase: options.passphrase } : {}),
       verifyMedia: false,
     });

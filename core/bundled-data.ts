@@ -16,9 +16,14 @@ declare const ICP_BUNDLED_DATA_CHECKED: boolean | undefined;
 
 const checked: { name: string; data: unknown; parsed: unknown }[] = [];
 
+/** Whether this build checked its bundled data at build time (the CLI bundle). */
+export function bundledDataChecked(): boolean {
+  return typeof ICP_BUNDLED_DATA_CHECKED !== 'undefined' && ICP_BUNDLED_DATA_CHECKED;
+}
+
 /** `schema.parse(data)`, or `data` itself in a build that checked it at build time. */
 export function bundledData<S extends z.ZodType>(name: string, schema: S, data: unknown): z.output<S> {
-  if (typeof ICP_BUNDLED_DATA_CHECKED !== 'undefined' && ICP_BUNDLED_DATA_CHECKED) return data as z.output<S>;
+  if (bundledDataChecked()) return data as z.output<S>;
   const parsed = schema.parse(data);
   checked.push({ name, data, parsed });
   return parsed;

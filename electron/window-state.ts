@@ -1,7 +1,7 @@
 /**
- * The window opens where the user left it: same size, position and maximised state, on the same display.
- * If that display is gone, or the saved place would put the window off every screen, it opens centred on the
- * primary display at a sane size instead. The decision is a pure function of the saved state and the
+ * The window opens where the user left it: same size, position and maximised state, on the same display —
+ * found by its id, or, when it came back under a new id (replugged, another dock, after sleep), by where it
+ * is. If no display shows the saved place, it opens centred on the primary display at a sane size instead. The decision is a pure function of the saved state and the
  * displays as they are now (`placeWindow`); bootstrap reads Electron's `screen` and the window and passes
  * plain values. Kept in `<userData>/window-state.json`.
  */
@@ -86,11 +86,20 @@ export type WindowPlacement = {
   source: 'saved' | 'centred';
 };
 
+/** How much of `bounds` a display's work area shows: 0 when less than a title bar's worth. */
+function visibleArea(bounds: Rect, display: DisplayInfo): number {
+  const visible = overlap(bounds, display.workArea);
+  return visible && visible.width >= MIN_VISIBLE.width && visible.height >= MIN_VISIBLE.height
+    ? visible.width * visible.height
+    : 0;
+}
+
 /**
- * Where the window opens. The saved place is kept when its display is still connected and enough of the
- * window (a title bar's worth) lies in that display's work area; the window is then fitted into the work
- * area (a display that became smaller shrinks it). Otherwise: centred on the primary display, still
- * maximised if it was.
+ * Where the window opens. The saved place is kept when enough of the window (a title bar's worth) lies in
+ * the work area of its display: the one with the saved id, or else — the display came back under a new id,
+ * which Windows and macOS do after a replug, a dock change or sleep — the display that shows most of it. The
+ * window is then fitted into that work area (a display that became smaller shrinks it). Only when no display
+ * shows it: centred on the primary display, still maximised if it was.
  */
 export function placeWindow(
   saved: WindowState | undefined,
@@ -98,9 +107,15 @@ export function placeWindow(
   primary: DisplayInfo,
 ): WindowPlacement {
   if (saved) {
-    const display = displays.find((d) => d.id === saved.displayId);
-    const visible = display ? overlap(saved.bounds, display.workArea) : null;
-    if (display && visible && visible.width >= MIN_VISIBLE.width && visible.height >= MIN_VISIBLE.height) {
+    const byId = displays.find((d) => d.id === saved.displayId);
+    const display =
+      byId && visibleArea(saved.bounds, byId) > 0
+        ? byId
+        : displays
+            .map((d) => ({ d, area: visibleArea(saved.bounds, d) }))
+            .filter(({ area }) => area > 0)
+            .sort((a, b) => b.area - a.area)[0]?.d;
+    if (display) {
       return { bounds: fitInto(saved.bounds, display.workArea), maximized: saved.maximized, source: 'saved' };
     }
   }

@@ -10,40 +10,25 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { noWoff2Decoder, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Data files (rule data, templates, the field catalogue) as `JSON.parse('…')`: V8 reads a JSON string several
- * times faster than the same data written as a JavaScript object literal, esbuild's default.
+ * times faster than the same data written as a JavaScript object literal, esbuild's default. Marked pure, so a
+ * file nothing uses is left out (the document templates' sources: the build defines them parsed).
  */
 const jsonAsString = {
   name: 'json-as-string',
   setup(build) {
     build.onLoad({ filter: /\.json$/ }, async (args) => {
       const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
-      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+      return {
+        contents: `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(text)});`,
+        loader: 'js',
+      };
     });
-  },
-};
-
-/**
- * zod's `locales` namespace holds the error messages of some 45 languages (about a third of zod's code). The
- * CLI never switches zod's locale — its messages are its own, in cli/messages.ts — so only English is bundled.
- */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)
-        ? { path: path.join(args.resolveDir, '..', 'locales', 'en.js'), namespace: 'zod-locales' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: path.dirname(args.path),
-      loader: 'js',
-    }));
   },
 };
 
@@ -57,6 +42,8 @@ async function checkBundledData(build) {
   const entry = [
     ...commands.map((f) => `import './cli/commands/${f}';`),
     "export { verifyBundledData } from './core/bundled-data.ts';",
+    "export { parseDocumentTemplates } from './core/documents/templates.ts';",
+    "export { deepEqual } from './core/model/changes.ts';",
   ].join('\n');
   // Inside the project, so the libraries left external resolve from its node_modules.
   const file = path.join(ROOT, 'dist', `.cli-data-check-${process.pid}.mjs`);
@@ -73,7 +60,7 @@ async function checkBundledData(build) {
       packages: 'external',
       logLevel: 'warning',
     });
-    const { verifyBundledData } = await import(pathToFileURL(file).href);
+    const { verifyBundledData, parseDocumentTemplates, deepEqual } = await import(pathToFileURL(file).href);
     const { loaded, changedByParse } = verifyBundledData();
     if (loaded.length === 0) throw new Error('no bundled data was checked: is core/bundled-data.ts in use?');
     if (changedByParse.length > 0) {
@@ -81,6 +68,13 @@ async function checkBundledData(build) {
         `bundledData() is used for data its schema changes (defaults, transforms or stripped keys): ${changedByParse.join(', ')}. Parse it with schema.parse() instead.`,
       );
     }
+    // The document templates parsed here, defined into the bundle as JSON text (core/documents/templates.ts):
+    // sound only if JSON carries them unchanged (no undefined, Date or Map in a parsed template).
+    const templates = parseDocumentTemplates();
+    const templatesJson = JSON.stringify(templates);
+    if (!deepEqual(JSON.parse(templatesJson), templates))
+      throw new Error('a parsed document template does not survive JSON: it cannot be defined into the CLI');
+    return { templatesJson };
   } finally {
     await rm(file, { force: true });
   }
@@ -92,7 +86,7 @@ async function checkBundledData(build) {
  */
 export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
   const { build } = await import('esbuild');
-  await checkBundledData(build);
+  const { templatesJson } = await checkBundledData(build);
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: ROOT,
@@ -115,9 +109,12 @@ export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
-    plugins: [jsonAsString, zodEnglishOnly],
+    plugins: [jsonAsString, zodEnglishOnly, noWoff2Decoder],
     // Checked above by checkBundledData(): the rule data is used as bundled (core/bundled-data.ts).
-    define: { ICP_BUNDLED_DATA_CHECKED: 'true' },
+    define: {
+      ICP_BUNDLED_DATA_CHECKED: 'true',
+      ICP_PARSED_TEMPLATES_JSON: JSON.stringify(templatesJson),
+    },
     metafile: true,
     logLevel: 'warning',
   });

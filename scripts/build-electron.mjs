@@ -6,7 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { ELECTRON_BUILD_OPTIONS as common } from './electron-build-options.mjs';
+import { ELECTRON_BUILD_OPTIONS } from './electron-build-options.mjs';
+
+// The bundles are minified, so a stack trace's line and column are mapped back with the source map written
+// beside each one (dist/electron/main.cjs.map …): it never ships (electron-builder.yml leaves out **/*.map);
+// `node --enable-source-maps` or any source-map tool reads it. Keep the maps of each release build.
+const common = { ...ELECTRON_BUILD_OPTIONS, sourcemap: 'linked' };
 
 const outdirArg = process.argv.indexOf('--outdir');
 const outdir = outdirArg > 0 && process.argv[outdirArg + 1] ? process.argv[outdirArg + 1] : 'dist/electron';
@@ -45,7 +50,14 @@ const bundles = [
 ];
 
 // What went into the bundles, for scripts/third-party-notices.mjs (outside dist/electron: it does not ship).
-const inputs = [...new Set(bundles.flatMap((result) => Object.keys(result.metafile.inputs)))].sort();
+// Modules a plugin made (namespace:path, scripts/bundle-plugins.mjs) are no package's files.
+const inputs = [
+  ...new Set(
+    bundles.flatMap((result) =>
+      Object.keys(result.metafile.inputs).filter((input) => !/^[\w-]+:/.test(input)),
+    ),
+  ),
+].sort();
 mkdirSync(path.join(outdir, '..', 'licenses'), { recursive: true });
 writeFileSync(
   path.join(outdir, '..', 'licenses', 'electron-inputs.json'),

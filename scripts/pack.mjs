@@ -218,7 +218,9 @@ export function filesUnder(dir, base = dir) {
 
 /** The folder of the packed app inside a target's output (win-unpacked/, or the .app of mac-arm64/ or mac/). */
 export function appFolder(targetOut, target) {
-  if (target.startsWith('win')) return path.join(targetOut, 'win-unpacked');
+  // electron-builder names the folder by architecture beyond x64: win-unpacked, win-arm64-unpacked.
+  if (target.startsWith('win'))
+    return path.join(targetOut, target === 'win-x64' ? 'win-unpacked' : 'win-arm64-unpacked');
   const dir = path.join(targetOut, target === 'mac-arm64' ? 'mac-arm64' : 'mac');
   const app = readdirSync(dir).find((name) => name.endsWith('.app'));
   if (!app) throw new Error(`no .app in ${dir}`);

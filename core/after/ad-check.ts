@@ -7,6 +7,7 @@
  * the caller keeps the user's text as it was.
  */
 import { z } from 'zod';
+import { bundledData } from '../bundled-data';
 import json from '../../templates/rules/ad-terms.json' with { type: 'json' };
 import {
   BilingualSchema,
@@ -51,7 +52,7 @@ export const AdTermsSchema = ruleFileSchema('icp-packet/ad-terms', {
 
 export type AdTerms = z.infer<typeof AdTermsSchema>;
 /** The ad terms in use: a live binding that installing a newer rule pack replaces (core/rules/pack.ts). */
-export let AD_TERMS: AdTerms = AdTermsSchema.parse(json);
+export let AD_TERMS: AdTerms = bundledData('ad-terms', AdTermsSchema, json);
 
 export function useAdTerms(terms: AdTerms): void {
   AD_TERMS = terms;

@@ -4,6 +4,7 @@
  * the obligation reminders.
  */
 import { z } from 'zod';
+import { bundledData } from '../bundled-data';
 import json from '../../templates/rules/after-approval.json' with { type: 'json' };
 import { CASE_STATUSES } from '../model/case';
 import { ConditionSchema } from '../rules/condition';
@@ -84,7 +85,11 @@ export const AfterApprovalRulesSchema = ruleFileSchema('icp-packet/after-approva
 export type AfterApprovalRules = z.infer<typeof AfterApprovalRulesSchema>;
 
 /** The after-approval rules in use: a live binding that installing a newer rule pack replaces (core/rules/pack.ts). */
-export let AFTER_APPROVAL_RULES: AfterApprovalRules = AfterApprovalRulesSchema.parse(json);
+export let AFTER_APPROVAL_RULES: AfterApprovalRules = bundledData(
+  'after-approval',
+  AfterApprovalRulesSchema,
+  json,
+);
 
 export function useAfterApprovalRules(rules: AfterApprovalRules): void {
   AFTER_APPROVAL_RULES = rules;

@@ -54,11 +54,32 @@ function streamOf(produce: () => Uint8Array): EncodeStream {
   return stream;
 }
 
+/** Encoded subsets kept per font: enough for every document of a packet, in both variants. */
+const SUBSETS_KEPT = 128;
+
+/**
+ * Adds fontkit 1's `encodeStream()`, and remembers each encoded subset by its glyph list: a subset's bytes
+ * are a function of the font and the glyphs in the order they were included, and the same document drawn
+ * again (every export of a case; the index and review copies) includes the same glyphs in the same order.
+ * Encoding a Chinese subset costs ~5–15 ms; looking it up, nothing.
+ */
 function withLegacySubsetApi(font: FontkitFont): FontkitFont {
   const createSubset = font.createSubset.bind(font);
+  const encoded = new Map<string, Uint8Array>();
   font.createSubset = () => {
-    const subset = createSubset() as LegacySubset;
-    subset.encodeStream = () => streamOf(() => subset.encode());
+    const subset = createSubset() as LegacySubset & { glyphs?: number[] };
+    const encode = () => {
+      if (!Array.isArray(subset.glyphs)) return subset.encode();
+      const key = subset.glyphs.join(',');
+      let bytes = encoded.get(key);
+      if (!bytes) {
+        bytes = subset.encode();
+        encoded.set(key, bytes);
+        if (encoded.size > SUBSETS_KEPT) encoded.delete(encoded.keys().next().value!);
+      }
+      return bytes;
+    };
+    subset.encodeStream = () => streamOf(encode);
     return subset;
   };
   return font;

@@ -61,6 +61,16 @@ export function prepareDocument(
   caseData: Case,
   options: RenderOptions,
 ): PreparedDocument {
+  const { template, resolved } = resolveForDrawing(templateOrId, caseData, options);
+  return layoutResolved(template, resolved, options);
+}
+
+/** The template and its content resolved against the case: everything the drawn PDF depends on. */
+function resolveForDrawing(
+  templateOrId: string | DocumentTemplate,
+  caseData: Case,
+  options: Pick<RenderOptions, 'decision' | 'now'>,
+): { template: DocumentTemplate; resolved: ResolvedDocument } {
   const template = typeof templateOrId === 'string' ? documentTemplate(templateOrId) : templateOrId;
   if (!template) throw new DocumentError('unknownTemplate', String(templateOrId));
   const resolved = resolveDocument(template, {
@@ -69,6 +79,14 @@ export function prepareDocument(
     labels: documentLabels(),
     today: documentDate(options.now ?? new Date()),
   });
+  return { template, resolved };
+}
+
+function layoutResolved(
+  template: DocumentTemplate,
+  resolved: ResolvedDocument,
+  options: Pick<RenderOptions, 'variant' | 'fonts'>,
+): PreparedDocument {
   const regular = metricsFor(options.fonts.regular);
   const layout = layoutDocument(resolved, {
     variant: options.variant,
@@ -212,6 +230,57 @@ function drawOps(page: PDFPage, ops: Layout['ops'], pageIndex: number, fonts: Re
   }
 }
 
+/** pdf-lib 1.17.1's `PDFContext.flateStream` and the plain `stream` it ends in (pinned version). */
+interface FlateContext {
+  flateStream(contents: Uint8Array | string, dict?: Record<string, unknown>): { contents?: unknown };
+  stream(contents: Uint8Array, dict?: Record<string, unknown>): { contents?: unknown };
+}
+
+/** Deflated font streams and ToUnicode maps, by their raw bytes' length, then compared byte for byte. */
+const deflatedStreams = new Map<number, { raw: Uint8Array; deflated: Uint8Array }[]>();
+/** Raw bytes kept at most (~50 KB a subset): the documents of a packet, in both variants, with room. */
+const DEFLATED_KEPT_BYTES = 24 * 1024 * 1024;
+let deflatedKeptBytes = 0;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Makes the document's font streams reuse the deflated bytes of an identical stream drawn before (pdf-lib
+ * deflates them in pure JavaScript, ~20 MB/s): the same document drawn again embeds the same subsets
+ * (font.ts keeps their encodings) and the same ToUnicode maps. Deflate is deterministic, so the PDF's
+ * bytes are exactly what pdf-lib would write.
+ */
+function reuseDeflatedStreams(pdf: PDFDocument): void {
+  const context = pdf.context as unknown as FlateContext;
+  if (typeof context.flateStream !== 'function' || typeof context.stream !== 'function')
+    throw new Error('pdf-lib internals changed: review reuseDeflatedStreams() before upgrading pdf-lib');
+  const flateStream = context.flateStream.bind(context);
+  context.flateStream = (contents, dict = {}) => {
+    const raw = typeof contents === 'string' ? new TextEncoder().encode(contents) : contents;
+    // A ToUnicode map is ASCII; anything else goes the ordinary way.
+    if (typeof contents === 'string' && raw.length !== contents.length) return flateStream(contents, dict);
+    const known = deflatedStreams.get(raw.length)?.find((entry) => sameBytes(entry.raw, raw));
+    if (known) return context.stream(known.deflated, { ...dict, Filter: 'FlateDecode' });
+    const stream = flateStream(contents, dict);
+    const deflated = stream.contents;
+    if (deflated instanceof Uint8Array) {
+      const entries = deflatedStreams.get(raw.length) ?? [];
+      entries.push({ raw: raw.slice(), deflated });
+      deflatedStreams.set(raw.length, entries);
+      deflatedKeptBytes += raw.length;
+      if (deflatedKeptBytes > DEFLATED_KEPT_BYTES) {
+        deflatedStreams.clear();
+        deflatedKeptBytes = 0;
+      }
+    }
+    return stream;
+  };
+}
+
 /** Draws a laid-out document into a PDF with subset-embedded fonts. */
 export async function drawDocument(
   prepared: PreparedDocument,
@@ -221,6 +290,7 @@ export async function drawDocument(
   const { layout, resolved } = prepared;
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkitForPdfLib);
+  reuseDeflatedStreams(pdf);
   const textOf = (face: Face) =>
     layout.ops.map((op) => (op.kind === 'text' && op.face === face ? op.text : '')).join('');
   const regular = await embedSubset(pdf, fonts.regular, textOf('regular'));
@@ -255,4 +325,41 @@ export async function renderDocument(
   const now = options.now ?? new Date();
   const prepared = prepareDocument(templateOrId, caseData, { ...options, now });
   return drawDocument(prepared, options.fonts, { now, variant: options.variant });
+}
+
+/** Drawn documents a {@link keepingRenderer} keeps (~100 KB each): a packet's documents in both variants. */
+const DRAWINGS_KEPT = 64;
+
+/**
+ * `renderDocument` for a process that exports the same case again and again (the app's main process, the
+ * CLI's builds): it keeps the PDFs it drew, by everything a drawing depends on — the resolved content
+ * (template, version and every value the case gives it, the date printed), the variant, the PDF timestamp
+ * and the fonts (one renderer per fonts) — and hands out a copy when asked for the same again. Resolving is
+ * cheap; laying out, drawing and saving are the cost. Benches of the renderer itself use `renderDocument`.
+ */
+export function keepingRenderer(
+  fonts: DocumentFonts,
+): (
+  templateOrId: string | DocumentTemplate,
+  caseData: Case,
+  options: Omit<RenderOptions, 'fonts'>,
+) => Promise<Uint8Array> {
+  const kept = new Map<string, Uint8Array>();
+  return async (templateOrId, caseData, options) => {
+    const now = options.now ?? new Date();
+    const { template, resolved } = resolveForDrawing(templateOrId, caseData, { ...options, now });
+    const key = JSON.stringify([options.variant, now.toISOString(), resolved]);
+    let bytes = kept.get(key);
+    if (!bytes) {
+      const prepared = layoutResolved(template, resolved, { variant: options.variant, fonts });
+      bytes = await drawDocument(prepared, fonts, { now, variant: options.variant });
+      kept.set(key, bytes);
+      if (kept.size > DRAWINGS_KEPT) kept.delete(kept.keys().next().value!);
+    } else {
+      // Most recently used last, so the oldest drawing is the one forgotten.
+      kept.delete(key);
+      kept.set(key, bytes);
+    }
+    return bytes.slice();
+  };
 }

@@ -11,7 +11,7 @@ import { getAt } from '../model/access';
 import { evaluate, type DocumentDecision } from './conditions';
 import { glossOf } from './glossary';
 import { printedName } from './names';
-import { JOINER } from './wrap';
+import { JOINER } from './joiner';
 import { EN_MONTHS } from '../i18n/language';
 import {
   PLACEHOLDER,

@@ -40,14 +40,29 @@ export const TEMPLATE_SOURCES: Readonly<Record<string, unknown>> = {
   'verification-form.json': verificationForm,
 };
 
-let templates: DocumentTemplate[] | undefined;
+/**
+ * The CLI's build parses the templates itself (scripts/build-cli.mjs, the same parseTemplate) and defines the
+ * result, as JSON text: `icp-packet check` then spends nothing on parsing them through their schema (a tenth of
+ * its start-up). Elsewhere it is undefined and the templates are parsed on first use.
+ */
+declare const ICP_PARSED_TEMPLATES_JSON: string | undefined;
+
+let templates: readonly DocumentTemplate[] | undefined;
 let labels: LabelTables | undefined;
+
+/** The templates parsed, in packet order (what documentTemplates returns); the CLI build defines it from this. */
+export function parseDocumentTemplates(): DocumentTemplate[] {
+  return Object.entries(TEMPLATE_SOURCES)
+    .map(([file, json]) => parseTemplate(json, `templates/documents/${file}`))
+    .sort((a, b) => a.order - b.order);
+}
 
 /** All templates, in packet order (filing documents, then licence documents, then both). */
 export function documentTemplates(): readonly DocumentTemplate[] {
-  templates ??= Object.entries(TEMPLATE_SOURCES)
-    .map(([file, json]) => parseTemplate(json, `templates/documents/${file}`))
-    .sort((a, b) => a.order - b.order);
+  templates ??=
+    typeof ICP_PARSED_TEMPLATES_JSON !== 'undefined'
+      ? (JSON.parse(ICP_PARSED_TEMPLATES_JSON) as DocumentTemplate[])
+      : parseDocumentTemplates();
   return templates;
 }
 

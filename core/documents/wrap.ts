@@ -20,11 +20,7 @@ export const NO_LINE_END = new Set([...'（《「『【〔〈([{', '\u201c', '\u
 
 export type Measure = (text: string) => number;
 
-/**
- * WORD JOINER: placed between the parts of a value that must stay on one line (2026年11月25日). UAX #14
- * forbids breaks on both sides of it; it is removed from the lines returned and never drawn.
- */
-export const JOINER = '\u2060';
+export { JOINER } from './joiner';
 const JOINERS = /\u2060/g;
 
 interface Segment {

@@ -8,7 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { AttachmentMeta, Case } from '../../core/model/case';
-import { renderDocument } from '../../core/documents/render';
+import { keepingRenderer } from '../../core/documents/render';
+import type { DocumentFonts } from '../../core/documents/font';
 import { decidePathway } from '../../core/rules/decide';
 import { buildChecklist } from '../../core/rules/checklist';
 import { checkCase, type PreflightIssue } from '../../core/rules/preflight';
@@ -57,6 +58,21 @@ export interface ExportResult extends WrittenPacket {
   alternativePathway: boolean;
 }
 
+const renderers = new WeakMap<DocumentFonts, ReturnType<typeof keepingRenderer>>();
+
+/**
+ * The process's document renderer for these fonts: exporting the same case again (a second export, a
+ * re-export after an edit elsewhere) draws only the documents whose content changed.
+ */
+function keptDrawings(fonts: DocumentFonts): ReturnType<typeof keepingRenderer> {
+  let render = renderers.get(fonts);
+  if (!render) {
+    render = keepingRenderer(fonts);
+    renderers.set(fonts, render);
+  }
+  return render;
+}
+
 /** Assembles the packet in memory without the pre-flight gate or disk output (tests, benches). */
 export async function assembleCasePacket(
   request: Omit<ExportRequest, 'outDir' | 'zip' | 'replace' | 'acceptWarnings'>,
@@ -83,7 +99,7 @@ export async function assembleCasePacket(
     documents: {
       documents: packetDocuments(c, plan.documents).filter((d) => !signing.omitted.has(d.templateId)),
       render: (templateId, variant) =>
-        renderDocument(templateId, c, { variant, fonts, decision: plan.documents, now: request.now }),
+        keptDrawings(fonts)(templateId, c, { variant, decision: plan.documents, now: request.now }),
       renderIndex: (index) => renderPacketIndex(index, c, { fonts, now: request.now }),
     },
     readAttachment: request.readAttachment,

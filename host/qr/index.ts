@@ -94,11 +94,22 @@ function zxing(): Promise<Zxing> {
   return loading;
 }
 
+/** True where a Uint32 holds its bytes lowest first (every platform the app ships for). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** Grey pixels (one byte each) → the RGBA zxing reads. */
 function toRgba(pixels: QrPixels): Uint8ClampedArray {
   if (pixels.channels === 4) return new Uint8ClampedArray(pixels.data);
   const count = pixels.width * pixels.height;
   const out = new Uint8ClampedArray(count * 4);
+  if (pixels.channels === 1 && LITTLE_ENDIAN && pixels.data.length >= count) {
+    // One 32-bit write per pixel (grey, grey, grey, opaque): a page scan is ~4 million pixels, and the
+    // byte-by-byte loop below took ~45 ms for each.
+    const words = new Uint32Array(out.buffer);
+    const grey = pixels.data;
+    for (let i = 0; i < count; i++) words[i] = 0xff000000 | (grey[i]! * 0x010101);
+    return out;
+  }
   for (let i = 0; i < count; i++) {
     const base = i * pixels.channels;
     out[i * 4] = pixels.data[base] ?? 0;

@@ -16,6 +16,7 @@ import {
   type PDFObject,
   type PDFPage,
 } from 'pdf-lib';
+import { createHash } from 'node:crypto';
 import type { AttachmentMeta } from '../../core/model/case';
 import { parseMark, type SigningMark } from '../../core/documents/signing';
 import { decodeQrCodes, type QrPixels } from '../qr';
@@ -134,8 +135,34 @@ async function marksIn(image: PageImage): Promise<SigningMark[]> {
 
 const PRODUCER = 'ICP Packet Studio';
 
+/**
+ * Marks already read in this process, by the SHA-256 of the file's bytes and its type. The marks are a pure
+ * function of the bytes, so a file read again (every export reads each signed scan back) is answered from
+ * here: only the hashing is paid again, not the image decoding and the QR search (~80 ms a page).
+ */
+const readBefore = new Map<string, Promise<ScanMarks>>();
+/** Scans remembered at most (their marks are a few hundred bytes each); the oldest is forgotten first. */
+const REMEMBERED = 512;
+
 /** Reads the verification marks of a scan (an image, or a PDF of page pictures). */
-export async function readScanMarks(
+export function readScanMarks(bytes: Uint8Array, mediaType: AttachmentMeta['mediaType']): Promise<ScanMarks> {
+  const key = `${mediaType} ${createHash('sha256').update(bytes).digest('hex')}`;
+  const known = readBefore.get(key);
+  if (known) return known.then(copyMarks);
+  const reading = readScanMarksOnce(bytes, mediaType);
+  readBefore.set(key, reading);
+  if (readBefore.size > REMEMBERED) readBefore.delete(readBefore.keys().next().value!);
+  // A failed read (a damaged file) is not remembered: the error is the caller's to show, every time.
+  reading.catch(() => readBefore.delete(key));
+  return reading.then(copyMarks);
+}
+
+/** A copy the caller may change without changing what is remembered. */
+function copyMarks(marks: ScanMarks): ScanMarks {
+  return structuredClone(marks);
+}
+
+async function readScanMarksOnce(
   bytes: Uint8Array,
   mediaType: AttachmentMeta['mediaType'],
 ): Promise<ScanMarks> {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_SOURCES } from '../../core/documents/templates';
 import packageJson from '../../package.json' with { type: 'json' };
 import { COMMANDS, main } from '../../cli/main';
 import { RESOURCES_DIR } from '../support/paths';
@@ -169,8 +170,19 @@ describe('the built icp-packet', () => {
 
     const sources = sourcesOf(bundleFiles(check));
     expect(sources).toEqual(expect.arrayContaining(['zod', 'templates/rules', 'core/rules']));
-    for (const heavy of ['pdf-lib', '@pdf-lib/standard-fonts', 'fontkit', 'sharp', 'host/packet'])
+    for (const heavy of [
+      'pdf-lib',
+      '@pdf-lib/standard-fonts',
+      'fontkit',
+      'sharp',
+      'host/packet',
+      'linebreak',
+      'fflate',
+    ])
       expect(sources, heavy).not.toContain(heavy);
+    // The document templates come parsed by the build (core/documents/templates.ts), not as their source files.
+    const templateFiles = Object.keys(TEMPLATE_SOURCES).map((file) => `templates/documents/${file}`);
+    expect(inputsOf(bundleFiles(check)).filter((input) => templateFiles.includes(input))).toEqual([]);
     expect(check.loaded.filter((url) => /node_modules\/(sharp|@img|pdf-lib|fontkit)\//.test(url))).toEqual(
       [],
     );

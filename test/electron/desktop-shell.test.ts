@@ -299,4 +299,15 @@ describe('the window’s place', () => {
     expect(unplugged.window().options).toMatchObject({ x: 320, y: 110, width: 1280, height: 820 });
     expect(unplugged.window().maximize).toHaveBeenCalled();
   });
+
+  it('reopens on its monitor when the monitor comes back under a new id (replugged, a new dock, after sleep)', async () => {
+    const first = await start('win32', { displays: [PRIMARY_DISPLAY, monitor] });
+    first.window().moveTo({ x: 2100, y: 100, width: 1600, height: 1000 });
+    first.window().emit('close');
+
+    const replugged = { ...monitor, id: 7 };
+    const second = await start('win32', { displays: [PRIMARY_DISPLAY, replugged] });
+    expect(second.window().options).toMatchObject({ x: 2100, y: 100, width: 1600, height: 1000 });
+    expect(second.window().maximize).not.toHaveBeenCalled();
+  });
 });

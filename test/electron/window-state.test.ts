@@ -72,6 +72,26 @@ describe('placeWindow', () => {
     expect(inside(placement.bounds, laptop.workArea)).toBe(true);
   });
 
+  it('when its display came back under a new id: on the display that shows most of the window', () => {
+    const replugged = { ...monitor, id: 9 };
+    expect(placeWindow(onMonitor, [laptop, replugged], laptop)).toMatchObject({
+      bounds: onMonitor.bounds,
+      source: 'saved',
+    });
+    // Straddling both, each under a new id: the display holding the larger part (700 of 1200 px) takes it.
+    const straddling = {
+      bounds: { x: -700, y: 200, width: 1200, height: 700 },
+      maximized: false,
+      displayId: 3,
+    };
+    const placement = placeWindow(straddling, [{ ...laptop, id: 5 }, replugged], laptop);
+    expect(placement).toMatchObject({
+      source: 'saved',
+      bounds: { x: -1200, y: 200, width: 1200, height: 700 },
+    });
+    expect(inside(placement.bounds, monitor.workArea)).toBe(true);
+  });
+
   it('when the saved place is off-screen (or shows less than a title bar): centred on the primary display', () => {
     for (const bounds of [
       { x: 5000, y: 5000, width: 1200, height: 800 },
