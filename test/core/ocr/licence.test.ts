@@ -34,7 +34,7 @@ describe('business licence reader', () => {
     const boxes = tilt(licenceBoxes(), -13);
     const speck = (near: string) => {
       const label = boxes.find((b) => b.text === near)!;
-      const [[x1, y1], [x2, y2]] = [label.quad[1], label.quad[2]];
+      const [[x1, y1], [, y2]] = [label.quad[1], label.quad[2]];
       return box('福', x1 + 8, (y1 + y2) / 2 - 8, 16, { confidence: 0.19 });
     };
     expect(values([...boxes, speck('住'), speck('类')])).toEqual(EXPECTED);
