@@ -18,6 +18,18 @@ const WHOLE = new Map([
   ['自治区直辖县级行政区划', 'County-level divisions under the region'],
 ]);
 const SUFFIXES = [
+  // Development zones and parks: the generic term in English, the place before it in Pinyin.
+  ['高新技术产业开发区', 'Hi-tech Industrial Development Zone'],
+  ['高新技术产业园区', 'Hi-tech Industrial Park'],
+  ['高新技术开发区', 'Hi-tech Development Zone'],
+  ['现代产业园区', 'Modern Industrial Park'],
+  ['经济技术开发区', 'Economic and Technological Development Zone'],
+  ['经济开发区', 'Economic Development Zone'],
+  ['工业园区', 'Industrial Park'],
+  ['风景名胜区', 'Scenic Area'],
+  ['管理区', 'Administrative Zone'],
+  ['示范区', 'Demonstration Zone'],
+  ['开发区', 'Development Zone'],
   ['自治州', 'Autonomous Prefecture'],
   ['自治县', 'Autonomous County'],
   ['自治旗', 'Autonomous Banner'],
@@ -34,25 +46,67 @@ const SUFFIXES = [
   ['市', ''],
 ];
 
-/** Pinyin of a name, reading place-name characters (都 du) as region-readings.json says. */
-const pinyinOf = (text) =>
-  [...text]
-    .map(
-      (char, i) => readings.characters[char] ?? pinyin(text, { toneType: 'none', type: 'array', v: true })[i],
-    )
-    .join('');
+/**
+ * Pinyin syllables of a name, reading place-name characters (都 du) as region-readings.json says; pinyin-pro
+ * reads the name as words, so polyphones take their reading in context (重庆 Chongqing, 长沙 Changsha).
+ */
+const syllablesOf = (text) => {
+  const read = pinyin(text, { toneType: 'none', type: 'array', v: true });
+  return [...text].map((char, i) => readings.characters[char] ?? read[i] ?? '');
+};
+
+/**
+ * Syllables joined into one word by the place-name rules (GB 17733, Hanyu Pinyin orthography): a syllable
+ * starting with a, o or e after another takes an apostrophe (Xi'an, Lin'an, Ha'erbin); ü is written ü, not
+ * the keyboard's v.
+ */
+const joinSyllables = (syllables) =>
+  syllables
+    .filter((syllable) => syllable !== '')
+    .map((syllable, i) => (i > 0 && /^[aoe]/i.test(syllable) ? `'${syllable}` : syllable))
+    .join('')
+    .replace(/v/g, 'ü');
+
+const capitalise = (word) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** Province names a zone's name may start with (河北唐山… → Hebei Tangshan …), longest first, in English. */
+const PROVINCE_ENGLISH = new Map(
+  regions.provinces.map((p) => [
+    p.name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/u, ''),
+    // "Tibet (Xizang) Autonomous Region" → Tibet, as a zone's name uses it.
+    provinces
+      .find((entry) => entry.gbCode === p.code)
+      ?.nameEn.replace(/\s*\(.*?\)/u, '')
+      .replace(/\s+((Zhuang|Hui|Uygur)\s+)?(Autonomous|Special Administrative) Region$/u, ''),
+  ]),
+);
+const PROVINCE_STEMS = [...PROVINCE_ENGLISH.keys()].sort((a, b) => b.length - a.length);
+
+/** City names a zone's name may start with (唐山市汉沽 → Tangshan Hangu), longest first. */
+const CITY_STEMS = regions.provinces
+  .flatMap((p) => p.cities.map((c) => c.name.replace(/(市|地区|盟)$/u, '')))
+  .filter((stem) => stem.length >= 2 && !WHOLE.has(`${stem}`) && !/[区县划]$/u.test(stem))
+  .sort((a, b) => b.length - a.length);
 
 /**
  * A name's Latin form: the reading table's entry for its longest listed start (闵行 Minhang, 喀什 Kashgar), the
- * rest in Pinyin; per-character Pinyin alone reads 闵行 "Minxing".
+ * rest in Pinyin joined as one word; per-character Pinyin alone reads 闵行 "Minxing". A leading province name
+ * and a leading city name are words of their own (河北唐山芦台 → Hebei Tangshan Lutai).
  */
 const roman = (text) => {
+  if (text.endsWith('市') && CITY_STEMS.includes(text.slice(0, -1))) return roman(text.slice(0, -1));
+  const place = [...PROVINCE_STEMS, ...CITY_STEMS].find(
+    (stem) => text.startsWith(stem) && text.replace(/^市/u, '').length > stem.length + 1,
+  );
+  if (place !== undefined) {
+    const name = PROVINCE_ENGLISH.get(place) ?? roman(place);
+    return `${name} ${roman(text.slice(place.length).replace(/^市/u, ''))}`;
+  }
   const word = Object.keys(readings.words)
     .filter((stem) => text === stem || (stem.length > 1 && text.startsWith(stem)))
     .sort((a, b) => b.length - a.length)[0];
-  const syllables =
-    word === undefined ? pinyinOf(text) : readings.words[word] + pinyinOf(text.slice(word.length));
-  return syllables.charAt(0).toUpperCase() + syllables.slice(1);
+  const syllables = syllablesOf(word === undefined ? text : text.slice(word.length));
+  return capitalise(joinSyllables(word === undefined ? syllables : [readings.words[word], ...syllables]));
 };
 
 // Ethnic groups named in autonomous areas (恩施土家族苗族自治州 → Enshi Tujia Miao Autonomous Prefecture).
@@ -78,6 +132,7 @@ function withGroups(stem) {
 
 function latin(name, level) {
   if (WHOLE.has(name)) return WHOLE.get(name);
+  if (readings.names[name] !== undefined) return readings.names[name];
   for (const [suffix, english] of SUFFIXES) {
     if (name.length > suffix.length && name.endsWith(suffix)) {
       const stem = withGroups(name.slice(0, -suffix.length));

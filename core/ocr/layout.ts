@@ -55,12 +55,24 @@ export function pageSkew(boxes: readonly TextBox[]): number {
   return slopes[Math.floor(slopes.length / 2)]!;
 }
 
-/** Every box with bounds in the levelled page, top to bottom. */
+/** Below this, a lone character is the recogniser's guess at a speck, not text (real ones read ≥ 0.9). */
+const SPECK_CONFIDENCE = 0.5;
+
+/**
+ * A lone character read with little confidence: a speck of a blurred photo or of a seal the detector found
+ * in the gap of a letter-spaced label (住 · 所), where it would split the label.
+ */
+function isSpeck(box: TextBox): boolean {
+  return [...box.text.trim()].length === 1 && box.confidence < SPECK_CONFIDENCE;
+}
+
+/** Every box with bounds in the levelled page, top to bottom (specks left out). */
 export function levelBoxes(boxes: readonly TextBox[]): Piece[] {
   const skew = pageSkew(boxes);
   const cos = Math.cos(-skew);
   const sin = Math.sin(-skew);
   return boxes
+    .filter((box) => !isSpeck(box))
     .map((box) => {
       const xs: number[] = [];
       const ys: number[] = [];

@@ -38,6 +38,8 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export const SourceSchema = z.strictObject({
   title: z.string().min(1).max(400),
+  /** The title for the Chinese UI, where `title` is in English. */
+  titleZh: z.string().min(1).max(400).optional(),
   url: z.string().min(1).max(2000).optional(),
   kind: z.enum(SOURCE_KINDS).optional(),
   /** The address is a copy on a site that did not issue the text (no official copy was found). */

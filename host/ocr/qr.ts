@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/full';
+import type { RgbImage } from './raster';
 
 let prepared: { file: string; ready: Promise<unknown> } | undefined;
 
@@ -33,19 +34,40 @@ const QR_SIDE = 2000;
 
 /** The texts of the QR codes in an image (JPEG or PNG bytes); [] when there is none or it cannot be read. */
 export async function readQrCodes(image: Uint8Array, wasmFile: string): Promise<string[]> {
-  await prepare(wasmFile);
   const { data, info } = await sharp(image)
     .rotate()
     .resize({ width: QR_SIDE, height: QR_SIDE, fit: 'inside', withoutEnlargement: true })
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const imageData = {
-    data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
-    width: info.width,
-    height: info.height,
-    colorSpace: 'srgb',
-  } as unknown as Parameters<typeof readBarcodes>[0];
+  return decode(
+    new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
+    info.width,
+    info.height,
+    wasmFile,
+  );
+}
+
+/**
+ * The same from a page the recogniser already decoded (host/ocr/image.ts): no second JPEG decode and
+ * resize, which cost more than the QR search itself.
+ */
+export async function readQrCodesInPage(page: RgbImage, wasmFile: string): Promise<string[]> {
+  const rgba = new Uint8ClampedArray(page.width * page.height * 4);
+  for (let i = 0, o = 0; i < page.data.length; i += 3, o += 4) {
+    rgba[o] = page.data[i]!;
+    rgba[o + 1] = page.data[i + 1]!;
+    rgba[o + 2] = page.data[i + 2]!;
+    rgba[o + 3] = 255;
+  }
+  return decode(rgba, page.width, page.height, wasmFile);
+}
+
+async function decode(rgba: Uint8ClampedArray, width: number, height: number, wasmFile: string) {
+  await prepare(wasmFile);
+  const imageData = { data: rgba, width, height, colorSpace: 'srgb' } as unknown as Parameters<
+    typeof readBarcodes
+  >[0];
   const results = await readBarcodes(imageData, {
     formats: ['QRCode'],
     tryHarder: true,

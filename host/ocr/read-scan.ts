@@ -10,7 +10,7 @@ import { readScanText } from '../../core/ocr/read';
 import type { ReadField, RecognisedPage, ScanKind, ScanReading } from '../../core/ocr/types';
 import { OcrEngine, type EngineOptions, type EnginePage } from './engine';
 import { MAX_PAGE_SIDE, pageImage } from './image';
-import { readQrCodes } from './qr';
+import { readQrCodesInPage } from './qr';
 import type { QuarterTurn } from './raster';
 import { scanImage } from './scan-image';
 import { ocrResources, type OcrResources } from './resources';
@@ -56,7 +56,7 @@ export class ScanReader {
       kind === 'business_licence' ||
       (kind === undefined && /营业执照|统一社会信用代码/.test(page.boxes.map((b) => b.text).join('')))
     ) {
-      qrText = (await readQrCodes(picture, this.resources.qrWasm).catch(() => []))[0];
+      qrText = (await readQrCodesInPage(image, this.resources.qrWasm).catch(() => []))[0];
     }
     const qrMs = performance.now() - qrStarted;
     const reading = readScanText(page.boxes, {

@@ -129,6 +129,29 @@ async function bottomLineAboveTheFold(): Promise<void> {
   expect(box!.y + box!.height).toBeLessThanOrEqual(800);
 }
 
+/**
+ * The shell did not move: the document itself is not scrolled (only `main` scrolls), so the app header sits at
+ * the top and the case bar (the case and its step, sticky at the top of main) right under it, both on screen.
+ */
+async function shellInView(): Promise<void> {
+  const where = await e2e.page.evaluate(() => ({
+    overflow: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+    scrolled: [
+      document.documentElement.scrollTop,
+      document.body.scrollTop,
+      document.getElementById('root')?.scrollTop,
+    ],
+    header: document.querySelector('.app-header')?.getBoundingClientRect().toJSON() as DOMRect | undefined,
+    caseBar: document.querySelector('.case-bar')?.getBoundingClientRect().toJSON() as DOMRect | undefined,
+  }));
+  // Nothing for the browser to scroll outside main: no content overflows the window.
+  expect(where.overflow).toBeLessThanOrEqual(0);
+  expect(where.scrolled).toEqual([0, 0, 0]);
+  expect(where.header?.top).toBe(0);
+  expect(where.caseBar?.top).toBeGreaterThanOrEqual(where.header!.bottom - 1);
+  expect(where.caseBar?.bottom).toBeLessThanOrEqual(800);
+}
+
 /** No dispute is set out more than once: each view's text occurs once on the page. */
 async function noDisputeRepeated(decision: Decision, lang: Lang): Promise<void> {
   const text = (await e2e.page.locator('main').textContent()) ?? '';
@@ -175,6 +198,11 @@ describe.each(['en', 'zh-CN'] as const)('Pathway step in %s at 1280×800', (lang
     // The open question's link opens the disputes and lands on that dispute.
     await e2e.page.getByRole('link', { name: t.bottom.seeViews }).click();
     await e2e.page.locator('#pathway-dispute-D1').waitFor({ state: 'visible' });
+    // Only the main area scrolls: the app header and the case bar with the step's name stay in view, also
+    // when the browser brings the dispute into view itself (as it does for keyboard focus).
+    await shellInView();
+    await e2e.page.locator('#pathway-dispute-D1').scrollIntoViewIfNeeded();
+    await shellInView();
 
     await e2e.page.evaluate(() => document.querySelector('main#main')?.scrollTo(0, 0));
     await e2e.app.screenshot(`pathway-result-fold-${lang}`);

@@ -15,7 +15,7 @@
  *   on the operation that needs images, not at start.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,8 @@ import { describe, expect, it } from 'vitest';
 import { CHANNEL_REQUESTS } from '../../electron/renderer-api';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
+import { workerScanPort } from '../../host/ocr/scan-worker-client';
+import { ID_FRONT, idFrontScan } from '../../host/sample/synthetic-scans';
 import { startMainBundle } from '../support/electron/start-main';
 import { REPO_ROOT } from '../support/paths';
 
@@ -78,6 +80,17 @@ const BUNDLED_LIBRARIES = [
   'esbuild',
 ];
 const FONTS = ['NotoSansSC-Regular.ttf', 'NotoSansSC-Bold.ttf'];
+/** What electron-builder.yml puts in <resources>/ocr. */
+const OCR_FILES = [
+  'NOTICE.txt',
+  'ch_PP-OCRv4_det_infer.onnx',
+  'ch_PP-OCRv4_rec_infer.onnx',
+  'ch_ppocr_mobile_v2.0_cls_infer.onnx',
+  'ort-wasm-simd-threaded.mjs',
+  'ort-wasm-simd-threaded.wasm',
+  'ppocr_keys_v1.txt',
+  'zxing_full.wasm',
+];
 /**
  * What the app may add to Electron's runtime per installer, in decimal MB. Sizes are deterministic, so this is
  * a fair test: a dependency or data file that tips a target over fails here, not in a bench nobody reads.
@@ -358,6 +371,35 @@ describe.each(TARGETS)('the packed app for $name', (target) => {
       await main?.stop();
       (process as { resourcesPath?: string }).resourcesPath = previousResourcesPath;
       if (previousResourcesPath === undefined) delete (process as { resourcesPath?: string }).resourcesPath;
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+  it('reads a scan in the packed scan worker: the bundle beside main in app.asar, the models from resources/ocr', async () => {
+    // Electron's main process starts scan-worker.cjs from beside preload.cjs (electron/bootstrap.ts) with
+    // <resources>/ocr. Node cannot read inside app.asar, so the archive is extracted, and this target's sharp
+    // (another OS or CPU) is swapped for this machine's: what is under test is the packed layout — the worker
+    // bundle where main looks for it, starting, and the models, runtime and QR decoder electron-builder put
+    // beside app.asar.
+    const scratch = await mkdtemp(path.join(tmpdir(), 'icp-packed-worker-'));
+    const appPath = path.join(scratch, 'app');
+    const ocr = path.join(resources(), 'ocr');
+    let port: ReturnType<typeof workerScanPort> | undefined;
+    try {
+      asar.extractAll(archive(), appPath);
+      const worker = path.join(appPath, 'dist', 'electron', 'scan-worker.cjs');
+      expect(existsSync(worker)).toBe(true);
+      expect(readdirSync(ocr).sort()).toEqual(OCR_FILES);
+      await rm(path.join(appPath, 'node_modules', 'sharp'), { recursive: true, force: true });
+      await symlink(
+        path.join(REPO_ROOT, 'node_modules', 'sharp'),
+        path.join(appPath, 'node_modules', 'sharp'),
+      );
+      port = workerScanPort(worker, resources());
+      const read = await port.read({ bytes: new Uint8Array(await idFrontScan()), today: '2026-12-07' });
+      expect(read.reading?.kind).toBe('id_card_front');
+      expect(Object.fromEntries(read.reading!.fields.map((f) => [f.key, f.value]))).toEqual(ID_FRONT);
+    } finally {
+      await port?.close();
       await rm(scratch, { recursive: true, force: true });
     }
   });

@@ -48,10 +48,10 @@ describe('Latin-script region names', () => {
     expect(citiesOf('440000').find((c) => c.code === '440300')?.latin).toBe('Shenzhen');
     expect(regionLatin('422800')).toBe('Enshi Tujia Miao Autonomous Prefecture');
     for (const p of provinceList()) {
-      expect(p.latin).toMatch(/^[A-Z][A-Za-z'() -]+$/);
+      expect(p.latin).toMatch(/^[A-Z][A-Za-zü'() -]+$/);
       for (const c of citiesOf(p.code)) {
-        expect(c.latin).toMatch(/^[A-Z][A-Za-z'() -]+$/);
-        for (const d of districtsOf(c.code)) expect(d.latin).toMatch(/^[A-Z][A-Za-z'() -]+$/);
+        expect(c.latin).toMatch(/^[A-ZÜ][A-Za-zü'() -]+$/);
+        for (const d of districtsOf(c.code)) expect(d.latin).toMatch(/^[A-ZÜ][A-Za-zü'() -]+$/);
       }
     }
   });
@@ -70,9 +70,41 @@ describe('Latin-script region names', () => {
     ['540100', 'Lhasa'],
     ['150100', 'Hohhot'],
     ['533400', 'Diqing Tibetan Autonomous Prefecture'],
+    ['500000', 'Chongqing'],
+    ['430100', 'Changsha'],
+    ['340300', 'Bengbu'],
+    // 蚌 is beng in the names of Bengbu's districts too, not the common bang (clam).
+    ['340303', 'Bengshan District'],
+    // An a/o/e syllable after another takes an apostrophe, so the syllables cannot be misread.
+    ['511600', "Guang'an"],
+    ['320685', "Hai'an City"],
+    ['330381', "Rui'an City"],
+    ['330112', "Lin'an District"],
+    ['410323', "Xin'an County"],
+    ['130728', "Huai'an County"],
+    ['152200', 'Hinggan League'],
+    ['230100', "Ha'erbin"],
+    // ü is written ü (Lüliang), never the keyboard's v.
+    ['141100', 'Lüliang'],
+    ['610727', 'Lüeyang County'],
+    // Minority-language names in their official transliteration.
+    ['152501', 'Erenhot City'],
+    ['152900', 'Alxa League'],
+    // A zone: the place in Pinyin, the generic term in English.
+    ['540173', 'Tibet Wenhualüyouchuangyiyuan District'],
+    ['152971', 'Inner Mongolia Alashan Hi-tech Industrial Development Zone'],
+    ['130171', 'Shijiazhuang Hi-tech Industrial Development Zone'],
   ])('reads place names as places are read, not character by character: %s is %s', async (code, latin) => {
     const { regionLatin } = await import('../../../core/model/regions');
     expect(regionLatin(code)).toBe(latin);
+  });
+
+  it("finds 吕梁市 by typing Lüliang, Luliang or Lvliang, and 六安 by Luan or Lu'an", async () => {
+    const { matchRegions } = await import('../../../renderer/src/components/fields/RegionSelect');
+    for (const typed of ['Lüliang', 'luliang', 'lvliang'])
+      expect(matchRegions(citiesOf('140000'), typed).map((c) => c.name)).toEqual(['吕梁市']);
+    for (const typed of ['luan', "Lu'an"])
+      expect(matchRegions(citiesOf('340000'), typed).map((c) => c.name)).toEqual(['六安市']);
   });
 
   it('finds 闵行区 by typing "Minhang"', async () => {

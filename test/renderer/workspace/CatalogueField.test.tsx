@@ -85,6 +85,38 @@ describe('catalogue field', () => {
   });
 });
 
+describe('findings at a field the user has not touched yet', () => {
+  /** The sample's mini-program without service content types: pre-flight lists that at the empty field. */
+  function typesIssues() {
+    const c = sampleCase(new Date('2026-11-25T00:00:00Z'));
+    const index = c.services.findIndex((service) => service.kind === 'mini_program');
+    const service = c.services[index]!;
+    if (service.kind !== 'mini_program') throw new Error('the sample has no mini-program');
+    service.serviceContentTypes = [];
+    const path = `services.${index}.serviceContentTypes`;
+    return { path, issues: checkCase(c, { today: '2026-11-25' }).filter((issue) => issue.path === path) };
+  }
+
+  it.each(['en', 'zh-CN'] as const)(
+    'shows what pre-flight lists for it on opening the step, in %s, without waiting for a visit from Review',
+    (language) => {
+      const { path, issues } = typesIssues();
+      expect(issues.map((issue) => issue.code)).toEqual(['miniProgram.serviceTypesMissing']);
+      const def = fieldDef('services.*.serviceContentTypes', 'mini_program');
+      if (!def) throw new Error('catalogue lacks services.*.serviceContentTypes');
+      render(
+        <I18nextProvider i18n={createI18n(language)}>
+          <FieldView def={def} path={path} value={[]} onChange={() => undefined} issues={issues} />
+        </I18nextProvider>,
+      );
+      const findings = document.getElementById(`field-${path.replaceAll('.', '-')}-issues`);
+      expect(findings?.textContent).toContain(issues[0]!.message[language]);
+      expect(findings?.textContent).toContain(issues[0]!.fix[language]);
+      document.body.innerHTML = '';
+    },
+  );
+});
+
 describe('the Languages field (issue 12.8)', () => {
   function renderLanguages(language: Language, initial: string[]) {
     const def = fieldDef('services.*.languages');

@@ -17,6 +17,9 @@ import { listLabels, type ListLabels } from './listLabels';
 import { getAt, setAt } from './paths';
 import { enumKey } from '../../i18n/enumKey';
 
+/** Findings that only say an empty field needs a value: held back until the user has been to the field. */
+const EMPTY_FIELD_CODES = new Set(['field.required', 'document.valueMissing']);
+
 /** The element id of a field, so the pre-flight and tests can reach it by its model path. */
 export function fieldDomId(path: string): string {
   return `field-${path.replaceAll('.', '-')}`;
@@ -44,8 +47,9 @@ export function withoutOwner(meaning: string): string {
 /**
  * One field as the catalogue defines it: the portal's Chinese label and its English meaning (both shown in
  * either UI language — the user copies into a Chinese portal), help and an example in the UI language, the
- * input for its type, and the pre-flight's findings for it with the fix. Findings appear once the field has a
- * value or the user has left it, so an untouched form is not a wall of red.
+ * input for its type, and the pre-flight's findings for it with the fix. An empty field's "needs a value"
+ * findings appear once the user has left it (or was pointed at it), so an untouched form is not a wall of
+ * red; every other finding shows from the start, whichever way the user reached the step.
  */
 export function FieldView({
   def,
@@ -79,7 +83,9 @@ export function FieldView({
   const filled = Array.isArray(value) ? value.length > 0 : value !== '' && value !== null && value !== false;
   // The pre-flight runs a moment after typing; a "required" finding on a field that now has a value is stale.
   const current = filled ? issues.filter((issue) => issue.code !== 'field.required') : issues;
-  const shown = touched || filled ? current : [];
+  // Before the user has been to an empty field, only the plain "fill this in" findings wait; anything else
+  // the pre-flight knows about it (a limit, a conflict with another fact) shows when the step opens.
+  const shown = touched || filled ? current : current.filter((issue) => !EMPTY_FIELD_CODES.has(issue.code));
   const hasError = shown.some((issue) => issue.severity === 'error');
   const describedBy = [helpId, shown.length > 0 ? issuesId : ''].filter(Boolean).join(' ');
 

@@ -4,8 +4,16 @@ import type { Region } from '../../../../core/model/regions';
 import type { Language } from '../../../../electron/contract';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 
-/** Folds a name for searching: case, spaces and apostrophes do not count ("pudong", "Pu Dong", "浦东"). */
-const fold = (text: string) => text.toLowerCase().replace(/[\s'’-]/g, '');
+/**
+ * Folds a name for searching: case, spaces, apostrophes and accents do not count ("pudong", "Pu Dong", "浦东";
+ * "Lu'an", "luan"); Pinyin's ü may be typed u or, as on a Chinese keyboard, v (Lüliang, luliang, lvliang).
+ */
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/v/g, 'u')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f\s'’-]/g, '');
 
 /** The regions whose Chinese or Latin-script name contains the search text. */
 export function matchRegions(regions: readonly Region[], query: string): Region[] {
