@@ -19,7 +19,7 @@ import { PacketError } from '../../core/packet/errors';
 import { assertExportable, packetDocuments, planPacket, signedCopiesPlan } from '../../core/packet/gate';
 import { renderPacketIndex } from '../../core/packet/index-document';
 import { uploadProfile, type ProfileId } from '../../core/packet/profiles';
-import type { AssembledPacket, PacketChecklistItem, ScanSource } from '../../core/packet/types';
+import type { PacketChecklistItem, ScanSource, SealedPacket } from '../../core/packet/types';
 import { readDocumentFonts } from '../documents';
 import { confirmSignedCopies } from '../signing';
 import { normaliseImage } from './normalise-image';
@@ -51,7 +51,7 @@ export interface ExportRequest {
 }
 
 export interface ExportResult extends WrittenPacket {
-  packet: AssembledPacket;
+  packet: SealedPacket;
   /** Warnings that were open and accepted for this export (shown, and recorded by the caller). */
   acceptedWarnings: PreflightIssue[];
   /** The packet follows the alternative reading of a disputed rule. */
@@ -105,10 +105,9 @@ export async function assembleCasePacket(
     readAttachment: request.readAttachment,
     normaliseImage: (bytes, _profile, name) => normaliseImage(bytes, profile, name),
     sha256: async (bytes) => createHash('sha256').update(bytes).digest('hex'),
-    sha256Stream: async (chunks) => {
+    sha256Hasher: () => {
       const hash = createHash('sha256');
-      for await (const chunk of chunks) hash.update(chunk);
-      return hash.digest('hex');
+      return { update: (bytes) => void hash.update(bytes), digest: () => hash.digest('hex') };
     },
     ...(request.prepareScan ? { prepareScan: request.prepareScan } : {}),
     profile: request.profile,
@@ -134,9 +133,12 @@ export async function exportPacket(request: ExportRequest): Promise<ExportResult
     replace: request.replace,
     now: request.now,
   });
+  // Written: the full packet was hashed on its way to disk, so sealing reads nothing again.
+  const { manifest, sha256 } = await packet.seal();
+  const { seal: _sealed, ...files } = packet;
   return {
     ...written,
-    packet,
+    packet: { ...files, manifest, manifestSha256: sha256 },
     acceptedWarnings: issues.filter((i) => i.severity === 'warning' && !i.acknowledged),
     alternativePathway: plan.alternative,
   };

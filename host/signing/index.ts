@@ -33,7 +33,7 @@ import { previewDecision } from '../../core/packet/preview';
 import { signingLineOf } from '../../core/rules/checklist';
 import { readDocumentFonts } from '../documents';
 import { encodeQr } from '../qr';
-import { readScanMarks } from './scan-marks';
+import { readScanMarks, rememberedScanMarks, type ScanMarks } from './scan-marks';
 
 /** Asked for a document that is not signed by hand (or no such document). */
 export class SigningError extends Error {
@@ -160,8 +160,16 @@ export async function checkSignedScan(
   templateId: string,
   file: { bytes: Uint8Array; mediaType: AttachmentMeta['mediaType'] },
 ): Promise<ScanJudgement> {
+  return judgeMarks(c, templateId, await readScanMarks(file.bytes, file.mediaType), file.mediaType);
+}
+
+function judgeMarks(
+  c: Case,
+  templateId: string,
+  marks: ScanMarks,
+  mediaType: AttachmentMeta['mediaType'],
+): ScanJudgement {
   const template = templateOrThrow(templateId);
-  const marks = await readScanMarks(file.bytes, file.mediaType);
   const found = marks.pages.some((p) => p.length > 0);
   if (!found && marks.digital)
     return {
@@ -183,7 +191,7 @@ export async function checkSignedScan(
       fields: printedFields(template, c),
     },
     pages: marks.pages,
-    kind: file.mediaType === 'application/pdf' ? 'pdf' : 'image',
+    kind: mediaType === 'application/pdf' ? 'pdf' : 'image',
     attached,
     prints: c.signingPrints,
   });
@@ -205,10 +213,12 @@ export async function confirmSignedCopies(
     const template = templateOrThrow(templateId);
     for (const meta of files) {
       const others = { ...c, attachments: c.attachments.filter((a) => a !== meta) };
-      const judgement = await checkSignedScan(others, templateId, {
-        bytes: await read(meta),
-        mediaType: meta.mediaType,
-      });
+      // Marks this process read from these very bytes (the attachment id is their SHA-256) are not read
+      // again, nor is the file: the packet reads it once, checked against the same SHA-256.
+      const marks =
+        (await rememberedScanMarks(meta.id, meta.mediaType)) ??
+        (await readScanMarks(await read(meta), meta.mediaType));
+      const judgement = judgeMarks(others, templateId, marks, meta.mediaType);
       const same =
         judgement.ok &&
         judgement.signedCopy.pages.join() === meta.signedCopy?.pages.join() &&

@@ -144,11 +144,23 @@ const readBefore = new Map<string, Promise<ScanMarks>>();
 /** Scans remembered at most (their marks are a few hundred bytes each); the oldest is forgotten first. */
 const REMEMBERED = 512;
 
+/**
+ * The marks already read from the file whose bytes have this SHA-256, without reading it again; undefined
+ * when this process has not read them (or the read failed).
+ */
+export function rememberedScanMarks(
+  sha256: string,
+  mediaType: AttachmentMeta['mediaType'],
+): Promise<ScanMarks> | undefined {
+  return readBefore.get(`${mediaType} ${sha256}`)?.then(copyMarks);
+}
+
 /** Reads the verification marks of a scan (an image, or a PDF of page pictures). */
 export function readScanMarks(bytes: Uint8Array, mediaType: AttachmentMeta['mediaType']): Promise<ScanMarks> {
-  const key = `${mediaType} ${createHash('sha256').update(bytes).digest('hex')}`;
-  const known = readBefore.get(key);
-  if (known) return known.then(copyMarks);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const known = rememberedScanMarks(sha256, mediaType);
+  if (known) return known;
+  const key = `${mediaType} ${sha256}`;
   const reading = readScanMarksOnce(bytes, mediaType);
   readBefore.set(key, reading);
   if (readBefore.size > REMEMBERED) readBefore.delete(readBefore.keys().next().value!);
