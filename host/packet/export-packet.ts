@@ -22,6 +22,7 @@ import { uploadProfile, type ProfileId } from '../../core/packet/profiles';
 import type { PacketChecklistItem, ScanSource, SealedPacket } from '../../core/packet/types';
 import { readDocumentFonts } from '../documents';
 import { confirmSignedCopies } from '../signing';
+import type { ScanMarksNotes } from '../signing/scan-marks';
 import { normaliseImage } from './normalise-image';
 import { writePacket, type WrittenPacket } from './write-packet';
 
@@ -33,6 +34,8 @@ export interface ExportRequest {
    * streamed into the packet instead of being read and normalised in memory.
    */
   prepareScan?: (meta: AttachmentMeta, profile: ProfileId) => Promise<ScanSource>;
+  /** Where the case keeps its signed scans' marks (host/signing/scan-marks.ts), so they are read once. */
+  scanMarks?: ScanMarksNotes;
   profile: ProfileId;
   outDir: string;
   zip: boolean;
@@ -84,7 +87,7 @@ export async function assembleCasePacket(
   const items = buildChecklist(c, decision, request.today ? { today: request.today } : {});
   // Documents signed by hand go in as their checked signed scans; recommended ones not returned stay out.
   const signing = signedCopiesPlan(c, items);
-  await confirmSignedCopies(c, signing.signed, request.readAttachment);
+  await confirmSignedCopies(c, signing.signed, request.readAttachment, request.scanMarks);
   const checklist: PacketChecklistItem[] = items.map((item) => ({
     id: item.id,
     entryId: item.entryId,

@@ -33,7 +33,13 @@ import { previewDecision } from '../../core/packet/preview';
 import { signingLineOf } from '../../core/rules/checklist';
 import { readDocumentFonts } from '../documents';
 import { encodeQr } from '../qr';
-import { readScanMarks, rememberedScanMarks, type ScanMarks } from './scan-marks';
+import {
+  keepScanMarks,
+  knownScanMarks,
+  readScanMarks,
+  type ScanMarks,
+  type ScanMarksNotes,
+} from './scan-marks';
 
 /** Asked for a document that is not signed by hand (or no such document). */
 export class SigningError extends Error {
@@ -208,16 +214,20 @@ export async function confirmSignedCopies(
   c: Case,
   signed: ReadonlyMap<string, readonly AttachmentMeta[]>,
   read: (meta: AttachmentMeta) => Promise<Uint8Array>,
+  notes?: ScanMarksNotes,
 ): Promise<void> {
   for (const [templateId, files] of signed) {
     const template = templateOrThrow(templateId);
     for (const meta of files) {
       const others = { ...c, attachments: c.attachments.filter((a) => a !== meta) };
-      // Marks this process read from these very bytes (the attachment id is their SHA-256) are not read
-      // again, nor is the file: the packet reads it once, checked against the same SHA-256.
-      const marks =
-        (await rememberedScanMarks(meta.id, meta.mediaType)) ??
-        (await readScanMarks(await read(meta), meta.mediaType));
+      // Marks already read from these very bytes (the attachment id is their SHA-256), by this process or
+      // kept in the store's notes, are not read again, nor is the file: the packet reads it once, checked
+      // against the same SHA-256.
+      let marks = await knownScanMarks(meta.id, meta.mediaType, notes);
+      if (!marks) {
+        marks = await readScanMarks(await read(meta), meta.mediaType);
+        if (notes) await keepScanMarks(notes, meta.id, meta.mediaType, marks);
+      }
       const judgement = judgeMarks(others, templateId, marks, meta.mediaType);
       const same =
         judgement.ok &&

@@ -8,7 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
 import { buildSampleCase } from '../../../host/sample/sample-case';
-import { CaseStore } from '../../../host/store/case-store';
+import type { CaseStore } from '../../../host/store/case-store';
+import { MARKS_NOTE_KEY } from '../../../host/signing/scan-marks';
 import { checkCase } from '../../../core/rules/preflight';
 import type { PacketManifest } from '../../../core/packet/types';
 import { removeTempDirs, tempDir } from '../../host/store/helpers';
@@ -62,24 +63,41 @@ describe('normalised scans', () => {
     const images = new Set(
       stored.attachments.filter((a) => a.mediaType !== 'application/pdf').map((a) => a.id),
     );
-    expect(notes.map((n) => n.split('.')[0]).sort()).toEqual([...images].sort());
+    const marksNotes = notes.filter((n) => n.split('.')[1] === MARKS_NOTE_KEY);
+    expect(
+      notes
+        .filter((n) => !marksNotes.includes(n))
+        .map((n) => n.split('.')[0])
+        .sort(),
+    ).toEqual([...images].sort());
+    // The marks of each signed scan, read when it was attached, kept beside it.
+    expect(marksNotes.map((n) => n.split('.')[0]).sort()).toEqual(
+      stored.attachments
+        .filter((a) => a.signedCopy)
+        .map((a) => a.id)
+        .sort(),
+    );
 
     const warnings = checkCase(stored).filter((i) => i.severity === 'warning');
     value(await h['case:save']({ case: { ...stored, acknowledged: warnings.map((w) => w.key) } }));
     const before = (await readdir(dir)).sort();
+    // A later run of the app: nothing read in this process is remembered (fresh modules, fresh store).
+    vi.resetModules();
+    const later = (await import('../../../electron/ipc/handlers')).createHandlers(deps);
+    const { CaseStore: LaterStore } = await import('../../../host/store/case-store');
     // Every decrypting read of a scan (an original or its normalised copy) during the build.
     const reads: string[] = [];
-    const readAttachment = CaseStore.prototype.readAttachment;
-    const readDerivedBlob = CaseStore.prototype.readDerivedBlob;
-    vi.spyOn(CaseStore.prototype, 'readAttachment').mockImplementation(function (this: CaseStore, ...args) {
+    const readAttachment = LaterStore.prototype.readAttachment;
+    const readDerivedBlob = LaterStore.prototype.readDerivedBlob;
+    vi.spyOn(LaterStore.prototype, 'readAttachment').mockImplementation(function (this: CaseStore, ...args) {
       reads.push(args[1]);
       return readAttachment.apply(this, args);
     });
-    vi.spyOn(CaseStore.prototype, 'readDerivedBlob').mockImplementation(function (this: CaseStore, ...args) {
+    vi.spyOn(LaterStore.prototype, 'readDerivedBlob').mockImplementation(function (this: CaseStore, ...args) {
       reads.push(args[1]);
       return readDerivedBlob.apply(this, args);
     });
-    const built = value(await h['packet:build']({ caseId, profile: 'aliyun' }));
+    const built = value(await later['packet:build']({ caseId, profile: 'aliyun' }));
     vi.restoreAllMocks();
     if (!built.built) throw new Error('not built');
     expect(reads.length).toBeGreaterThanOrEqual(images.size);
