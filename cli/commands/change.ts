@@ -9,8 +9,6 @@
  *
  * Exit codes: 0 done · 2 bad input (unknown kind, no such change recorded, invalid details, folder exists).
  */
-import path from 'node:path';
-import packageJson from '../../package.json' with { type: 'json' };
 import {
   CHANGE_KINDS,
   ChangeDraftSchema,
@@ -26,14 +24,13 @@ import {
 import { changeRule } from '../../core/after/lifecycle-rules';
 import type { Language } from '../../core/i18n/language';
 import type { Case, ChangeEvent, ChangeKind } from '../../core/model/case';
-import { PacketError } from '../../core/packet/errors';
 import { todayIso } from '../../core/validate/common';
 import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import type { CliIo } from '../command';
 import { InputError, defineCommand } from '../define-command';
 import { materialLines } from '../lifecycle-text';
+import { packetWrittenLine, writeLifecyclePacketOut } from '../lifecycle-packet';
 import { jsonValue, readInputFile } from '../files';
-import { packetErrorText } from '../messages';
 import { sourceList } from './report';
 
 /** `legal-representative` and `legal_representative` both name the kind. */
@@ -144,27 +141,13 @@ export default defineCommand(
     if (values.details) ({ c, event } = await eventFromDetails(c, values.details, kind, today, io));
     if (!event) throw new InputError('noChangeRecorded', { event: kind });
 
-    let folder: string | undefined;
-    if (values.out) {
-      const { writeChangePacket } = await import('../../host/lifecycle');
-      try {
-        folder = (
-          await writeChangePacket(c, event.id, {
-            outDir: path.resolve(io.cwd, values.out),
-            replace: values.force ?? false,
-            today,
-            signOn: values.date ?? today,
-            now: new Date(),
-            appVersion: packageJson.version,
-            resourcesDir: io.resourcesDir,
-          })
-        ).folder;
-      } catch (error) {
-        if (!(error instanceof PacketError)) throw error;
-        io.stderr(packetErrorText(lang, error));
-        return 2;
-      }
-    }
+    const out = { values, today, lang, io };
+    const written = await writeLifecyclePacketOut(
+      (host, request) => host.writeChangePacket(c, event.id, request),
+      out,
+    );
+    if (written === 'refused') return 2;
+    const { folder } = written;
     if (values.json) {
       io.stdout(
         `${JSON.stringify(
@@ -181,7 +164,7 @@ export default defineCommand(
       );
     } else {
       io.stdout(report(c, event, today, lang));
-      if (folder) io.stdout(`${lang === 'en' ? 'Packet written' : '材料包已生成'}: ${folder}\n`);
+      if (folder) io.stdout(packetWrittenLine(folder, lang));
     }
     return 0;
   },

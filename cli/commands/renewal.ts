@@ -8,18 +8,15 @@
  * Exit codes: 0 every pre-check passes · 1 a pre-check fails (the packet is still written when asked) ·
  * 2 bad input.
  */
-import path from 'node:path';
-import packageJson from '../../package.json' with { type: 'json' };
 import { renewalMaterials, renewalPreChecks, renewalStatus } from '../../core/after/renewal';
 import type { Language } from '../../core/i18n/language';
 import type { Case } from '../../core/model/case';
-import { PacketError } from '../../core/packet/errors';
 import { todayIso } from '../../core/validate/common';
 import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import { countOf } from '../../core/i18n/plural';
 import { InputError, defineCommand } from '../define-command';
 import { materialLines } from '../lifecycle-text';
-import { packetErrorText } from '../messages';
+import { packetWrittenLine, writeLifecyclePacketOut } from '../lifecycle-packet';
 import { sourceList } from './report';
 
 const t = (en: string, zh: string) => ({ en, 'zh-CN': zh });
@@ -89,34 +86,20 @@ export default defineCommand(
     const today = values.today ?? todayIso();
     const { case: c } = await readCase(file, io, { passphrase: values.passphrase });
     const checks = renewalPreChecks(c, today);
-    let folder: string | undefined;
-    if (values.out) {
-      const { writeRenewalPacket } = await import('../../host/lifecycle');
-      try {
-        folder = (
-          await writeRenewalPacket(c, {
-            outDir: path.resolve(io.cwd, values.out),
-            replace: values.force ?? false,
-            today,
-            signOn: values.date ?? today,
-            now: new Date(),
-            appVersion: packageJson.version,
-            resourcesDir: io.resourcesDir,
-          })
-        ).folder;
-      } catch (error) {
-        if (!(error instanceof PacketError)) throw error;
-        io.stderr(packetErrorText(lang, error));
-        return 2;
-      }
-    }
+    const out = { values, today, lang, io };
+    const written = await writeLifecyclePacketOut(
+      (host, request) => host.writeRenewalPacket(c, request),
+      out,
+    );
+    if (written === 'refused') return 2;
+    const { folder } = written;
     if (values.json) {
       io.stdout(
         `${JSON.stringify({ status: renewalStatus(c, today), checks, materials: renewalMaterials(c), ...(folder ? { folder } : {}) }, null, 2)}\n`,
       );
     } else {
       io.stdout(report(c, today, lang));
-      if (folder) io.stdout(`${lang === 'en' ? 'Packet written' : '材料包已生成'}: ${folder}\n`);
+      if (folder) io.stdout(packetWrittenLine(folder, lang));
     }
     return checks.every((x) => x.ok) ? 0 : 1;
   },

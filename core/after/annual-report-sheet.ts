@@ -13,8 +13,6 @@ import { ANNUAL_REPORT_RULES, type LabelOrigin } from './lifecycle-rules';
 import { sheetTemplate, sheetText, type SheetBlock, type SheetText } from './sheet';
 import type { DocumentTemplate } from '../documents/template-schema';
 
-const RULES = ANNUAL_REPORT_RULES;
-
 const ORIGIN_NOTES: Record<LabelOrigin, SheetText> = {
   published: { zh: '公示项', en: 'Published field' },
   guide: { zh: '旧版说明栏目', en: "Older guide's label" },
@@ -94,8 +92,8 @@ export function annualReportSheet(c: Case, run: AnnualReportDryRun): DocumentTem
   blocks.push({
     kind: 'paragraph',
     text: {
-      zh: `本表为${run.year}年度电信业务经营许可年报的离线填报对照，供登录${RULES.system.name['zh-CN']}（${RULES.system.url}）时逐项填写。金额单位按${RULES.amountUnit['zh-CN']}列出，请以系统栏目标注的单位为准。`,
-      en: `An offline dry run of the ${run.year} licence annual report, to type into ${RULES.system.name.en} (${RULES.system.url}) field by field. Amounts are given in ${RULES.amountUnit.en} (${RULES.amountUnit['zh-CN']}); the unit shown beside each field in the system is the one to follow.`,
+      zh: `本表为${run.year}年度电信业务经营许可年报的离线填报对照，供登录${ANNUAL_REPORT_RULES.system.name['zh-CN']}（${ANNUAL_REPORT_RULES.system.url}）时逐项填写。金额单位按${ANNUAL_REPORT_RULES.amountUnit['zh-CN']}列出，请以系统栏目标注的单位为准。`,
+      en: `An offline dry run of the ${run.year} licence annual report, to type into ${ANNUAL_REPORT_RULES.system.name.en} (${ANNUAL_REPORT_RULES.system.url}) field by field. Amounts are given in ${ANNUAL_REPORT_RULES.amountUnit.en} (${ANNUAL_REPORT_RULES.amountUnit['zh-CN']}); the unit shown beside each field in the system is the one to follow.`,
     },
   });
   blocks.push({
@@ -116,8 +114,8 @@ export function annualReportSheet(c: Case, run: AnnualReportDryRun): DocumentTem
       {
         label: { zh: '登录入口', en: 'Sign in at' },
         value: {
-          zh: `${RULES.system.loginUrl} → ${RULES.system.url}`,
-          en: `${RULES.system.loginUrl} → ${RULES.system.url}`,
+          zh: `${ANNUAL_REPORT_RULES.system.loginUrl} → ${ANNUAL_REPORT_RULES.system.url}`,
+          en: `${ANNUAL_REPORT_RULES.system.loginUrl} → ${ANNUAL_REPORT_RULES.system.url}`,
         },
       },
       {
@@ -244,22 +242,22 @@ export function annualReportSheet(c: Case, run: AnnualReportDryRun): DocumentTem
       { zh: '材料', en: 'Material', width: 7 },
       { zh: '要求', en: 'Requirement', width: 4 },
     ],
-    rows: RULES.attachments.items.map((item) => [
+    rows: ANNUAL_REPORT_RULES.attachments.items.map((item) => [
       sheetText(item),
       {
-        zh: `PDF，每份不超过${RULES.attachments.maxBytes / 1024 / 1024}MB（代理机构说法）`,
-        en: `PDF, at most ${RULES.attachments.maxBytes / 1024 / 1024} MB each (agencies report)`,
+        zh: `PDF，每份不超过${ANNUAL_REPORT_RULES.attachments.maxBytes / 1024 / 1024}MB（代理机构说法）`,
+        en: `PDF, at most ${ANNUAL_REPORT_RULES.attachments.maxBytes / 1024 / 1024} MB each (agencies report)`,
       },
     ]),
   });
 
   const sources = [
-    ...RULES.system.sources,
+    ...ANNUAL_REPORT_RULES.system.sources,
     ...run.deadlines.flatMap((d) => d.sources),
     ...run.forms.flatMap((f) => f.sources),
     ...run.checks.flatMap((c) => c.sources),
-    ...RULES.commitment.sources,
-    ...RULES.amountUnit.sources,
+    ...ANNUAL_REPORT_RULES.commitment.sources,
+    ...ANNUAL_REPORT_RULES.amountUnit.sources,
   ];
   blocks.push({ kind: 'notes', heading: { zh: '资料来源', en: 'Sources' }, items: sourceLines(sources) });
 
@@ -273,10 +271,10 @@ export function annualReportSheet(c: Case, run: AnnualReportDryRun): DocumentTem
       {
         zh: '电信业务经营许可年报的表单、栏目与校验',
         en: 'The forms, fields and checks of the licence annual report',
-        source: RULES.source,
+        source: ANNUAL_REPORT_RULES.source,
       },
     ],
-    asOf: RULES.asOf,
+    asOf: ANNUAL_REPORT_RULES.asOf,
     blocks,
   });
 }

@@ -37,8 +37,6 @@ import {
 } from './lifecycle-rules';
 import { dayNumber, isIsoDate } from './working-days';
 
-const RULES = ANNUAL_REPORT_RULES;
-
 /** One field of one form, with what to type into it. */
 export interface ReportField {
   /** Unique within the report: `basic.companyName`, `business.B25.users`. */
@@ -170,8 +168,6 @@ export function defaultReportYear(c: Case, today: string): number {
 
 // ------------------------------------------------------------------ values
 
-const UNIT = { zh: RULES.amountUnit['zh-CN'], en: RULES.amountUnit.en };
-
 /** An amount in yuan as typed in the system's unit (万元, two decimals): 1234567.89 → 123.46. */
 export function amountValue(yuan: number | null): string {
   if (yuan === null) return '';
@@ -181,6 +177,7 @@ export function amountValue(yuan: number | null): string {
 function amountNote(yuan: number | null): Bilingual | undefined {
   if (yuan === null) return undefined;
   const grouped = yuan.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const UNIT = { zh: ANNUAL_REPORT_RULES.amountUnit['zh-CN'], en: ANNUAL_REPORT_RULES.amountUnit.en };
   return {
     en: `in ${UNIT.en} (${UNIT.zh}): RMB ${grouped}. If the field's unit is 元, type ${yuan}.`,
     'zh-CN': `单位：${UNIT.zh}（即 ${grouped} 元）。如系统栏目单位为“元”，请填写 ${yuan}。`,
@@ -368,7 +365,7 @@ export function categoryName(category: LicenceCategoryCode): Bilingual {
 /** Every form of the report with its values. */
 export function reportForms(c: Case, figures: AnnualFigures): ReportForm[] {
   const forms: ReportForm[] = [];
-  for (const rule of RULES.forms) {
+  for (const rule of ANNUAL_REPORT_RULES.forms) {
     const build = (values: Record<string, FieldValue>, keyPrefix: string, category?: LicenceCategoryCode) => {
       const title = category
         ? {
@@ -444,7 +441,7 @@ function check(
   where: Pick<ReportCheck, 'field' | 'figure' | 'casePath'> = {},
   message?: Bilingual,
 ): ReportCheck {
-  const rule = RULES.checks[code];
+  const rule = ANNUAL_REPORT_RULES.checks[code];
   return {
     code,
     stage: rule.stage,
@@ -560,7 +557,7 @@ function runChecks(c: Case, year: number, figures: AnnualFigures, forms: ReportF
       field.casePath === 'subject.registeredCapitalCny'
         ? c.subject.registeredCapitalCny
         : figureValue(figures, field.figure);
-    if (typeof amount === 'number' && amount > RULES.largeAmountCny)
+    if (typeof amount === 'number' && amount > ANNUAL_REPORT_RULES.largeAmountCny)
       out.push(
         check(
           'largeAmount',
@@ -662,7 +659,7 @@ function runChecks(c: Case, year: number, figures: AnnualFigures, forms: ReportF
     const field = byKey(key);
     if (!field || field.value === '') continue;
     const chars = measureLength(field.value);
-    if (chars < RULES.vagueTextMinChars)
+    if (chars < ANNUAL_REPORT_RULES.vagueTextMinChars)
       out.push(
         check(
           'vagueSecurity',
@@ -700,7 +697,7 @@ function runChecks(c: Case, year: number, figures: AnnualFigures, forms: ReportF
 
 export function reportDeadlines(c: Case, year: number): ReportDeadline[] {
   const next = year + 1;
-  const cal = RULES.calendar;
+  const cal = ANNUAL_REPORT_RULES.calendar;
   const notice =
     cal.provinceOpenDates.find((d) => d.reportYear === year && d.province === c.subject.province) ??
     cal.provinceOpenDates.find((d) => d.reportYear === year && d.province === 'all');

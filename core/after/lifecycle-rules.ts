@@ -105,7 +105,7 @@ export type CheckCode = (typeof CHECK_CODES)[number];
 
 const dated = { confidence, sources };
 
-const AnnualReportRulesSchema = ruleFileSchema('icp-packet/annual-report', {
+export const AnnualReportRulesSchema = ruleFileSchema('icp-packet/annual-report', {
   system: z.strictObject({ name: BilingualSchema, url: z.url(), loginUrl: z.url(), sources }),
   calendar: z.strictObject({
     opens: z.strictObject({ monthDay, note: BilingualSchema }),
@@ -143,7 +143,7 @@ const AnnualReportRulesSchema = ruleFileSchema('icp-packet/annual-report', {
 });
 export type AnnualReportRules = z.infer<typeof AnnualReportRulesSchema>;
 
-export const ANNUAL_REPORT_RULES: AnnualReportRules = AnnualReportRulesSchema.parse(annualReportJson);
+export let ANNUAL_REPORT_RULES: AnnualReportRules = AnnualReportRulesSchema.parse(annualReportJson);
 
 /** The template ids of the company's own letters a lifecycle packet may hold. */
 const MaterialSchema = z.strictObject({
@@ -207,7 +207,7 @@ const ChangeRuleSchema = z.strictObject({
 });
 export type ChangeRule = z.infer<typeof ChangeRuleSchema>;
 
-const LifecycleRulesSchema = ruleFileSchema('icp-packet/licence-lifecycle', {
+export const LifecycleRulesSchema = ruleFileSchema('icp-packet/licence-lifecycle', {
   renewal: z.strictObject({
     leadDays: z.number().int().positive(),
     reminderDays: z.number().int().positive(),
@@ -232,7 +232,7 @@ const LifecycleRulesSchema = ruleFileSchema('icp-packet/licence-lifecycle', {
 });
 export type LifecycleRules = z.infer<typeof LifecycleRulesSchema>;
 
-export const LIFECYCLE_RULES: LifecycleRules = LifecycleRulesSchema.parse(lifecycleJson);
+export let LIFECYCLE_RULES: LifecycleRules = LifecycleRulesSchema.parse(lifecycleJson);
 
 export function changeRule(kind: (typeof CHANGE_KINDS)[number]): ChangeRule {
   const rule = LIFECYCLE_RULES.changes.find((c) => c.kind === kind);
@@ -240,5 +240,21 @@ export function changeRule(kind: (typeof CHANGE_KINDS)[number]): ChangeRule {
   return rule;
 }
 
+const versionOf = (annualReport: AnnualReportRules, lifecycle: LifecycleRules) =>
+  `annual-report@${annualReport.version} licence-lifecycle@${lifecycle.version}`;
+
 /** The versions of the lifecycle rule files, for a packet's manifest. */
-export const LIFECYCLE_RULES_VERSION = `annual-report@${ANNUAL_REPORT_RULES.version} licence-lifecycle@${LIFECYCLE_RULES.version}`;
+export let LIFECYCLE_RULES_VERSION = versionOf(ANNUAL_REPORT_RULES, LIFECYCLE_RULES);
+
+/** The lifecycle rule files of a rule pack, parsed. */
+export interface LifecycleRuleFiles {
+  annualReport: AnnualReportRules;
+  lifecycle: LifecycleRules;
+}
+
+/** Puts parsed lifecycle rule files in use (core/rules/pack.ts calls it when a rule pack is installed). */
+export function useLifecycleRules(files: LifecycleRuleFiles): void {
+  ANNUAL_REPORT_RULES = files.annualReport;
+  LIFECYCLE_RULES = files.lifecycle;
+  LIFECYCLE_RULES_VERSION = versionOf(files.annualReport, files.lifecycle);
+}

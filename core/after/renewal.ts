@@ -12,8 +12,6 @@ import { changePending, filedServices, materialsOf, type PacketMaterial } from '
 import { ANNUAL_REPORT_RULES, LIFECYCLE_RULES, changeRule } from './lifecycle-rules';
 import { addCalendarDays, dayNumber, isIsoDate } from './working-days';
 
-const RULES = LIFECYCLE_RULES.renewal;
-
 /**
  * `noLicence`: no expiry date in the case; `early`: before the reminder (T-120); `open`: from the reminder
  * to the last day to apply (T-90); `late`: after it (a late application is not renewed); `expired`.
@@ -35,7 +33,7 @@ export interface RenewalStatus {
 
 export function renewalStatus(c: Case, today: string): RenewalStatus {
   const validTo = c.afterApproval.licenceValidTo;
-  const base = { confidence: RULES.confidence, sources: RULES.sources };
+  const base = { confidence: LIFECYCLE_RULES.renewal.confidence, sources: LIFECYCLE_RULES.renewal.sources };
   if (!isIsoDate(validTo))
     return {
       ...base,
@@ -46,8 +44,8 @@ export function renewalStatus(c: Case, today: string): RenewalStatus {
       daysToApplyBy: null,
       daysToExpiry: null,
     };
-  const prepareFrom = addCalendarDays(validTo, -RULES.reminderDays);
-  const applyBy = addCalendarDays(validTo, -RULES.leadDays);
+  const prepareFrom = addCalendarDays(validTo, -LIFECYCLE_RULES.renewal.reminderDays);
+  const applyBy = addCalendarDays(validTo, -LIFECYCLE_RULES.renewal.leadDays);
   const t = dayNumber(today);
   const phase: RenewalPhase =
     t > dayNumber(validTo)
@@ -104,7 +102,12 @@ export function renewalPreChecks(c: Case, today: string): PreCheck[] {
     licence.push({ en: 'The licence number is not entered.', 'zh-CN': '未填写许可证编号。' });
   if (!isIsoDate(a.licenceValidTo))
     licence.push({ en: 'The licence expiry date is not entered.', 'zh-CN': '未填写许可证有效期。' });
-  checks.push({ id: 'licence', ok: licence.length === 0, findings: licence, sources: RULES.sources });
+  checks.push({
+    id: 'licence',
+    ok: licence.length === 0,
+    findings: licence,
+    sources: LIFECYCLE_RULES.renewal.sources,
+  });
 
   const missing = reportYearsOwed(c, today).filter((year) => !storedReport(c, year)?.submittedOn);
   const reports: Bilingual[] = missing.map((year) => ({
@@ -186,10 +189,15 @@ export function renewalPreChecks(c: Case, today: string): PreCheck[] {
   }
   if (c.services.length === 0)
     launched.push({ en: 'The case lists no service.', 'zh-CN': '申请中没有列出任何服务。' });
-  checks.push({ id: 'launched', ok: launched.length === 0, findings: launched, sources: RULES.sources });
+  checks.push({
+    id: 'launched',
+    ok: launched.length === 0,
+    findings: launched,
+    sources: LIFECYCLE_RULES.renewal.sources,
+  });
   return checks;
 }
 
 export function renewalMaterials(c: Case): PacketMaterial[] {
-  return materialsOf(RULES.materials, c);
+  return materialsOf(LIFECYCLE_RULES.renewal.materials, c);
 }

@@ -37,6 +37,8 @@ export const CrossBorderRouteSchema = z.strictObject({
   certificationFrom: z.iso.date().optional(),
   confidence: z.enum(CONFIDENCES),
   title: BilingualSchema,
+  /** What the privacy policy says of the transfers on this route (templates/documents/privacy-policy.json). */
+  policy: BilingualSchema,
   detail: BilingualSchema,
   sources,
 });

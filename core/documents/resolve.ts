@@ -13,6 +13,7 @@ import { glossOf } from './glossary';
 import { printedName } from './names';
 import { JOINER } from './joiner';
 import { EN_MONTHS } from '../i18n/language';
+import { crossBorderRoute } from '../after/pipl';
 import {
   PLACEHOLDER,
   type Block,
@@ -520,6 +521,12 @@ function formatValue(
 
 /** The case field a computed value reads, for the pre-flight to point at when it prints a blank. */
 function computedSource(path: string, caseData: Case): string | undefined {
+  if (path === '$crossBorderRoute') {
+    const scale = caseData.personalDataScale;
+    return scale.crossBorderPeople === '' || scale.crossBorderSensitivePeople !== ''
+      ? 'personalDataScale.crossBorderPeople'
+      : 'personalDataScale.crossBorderSensitivePeople';
+  }
   const field = /^\$contact\.(name|mobile|email)$/.exec(path)?.[1];
   if (!field) return path === '$signDate' ? 'plannedSubmissionOn' : undefined;
   const agent = caseData.contacts.findIndex((c) => AGENCY_ROLE.test(c.role) && c.name.trim());
@@ -549,6 +556,11 @@ function computed(path: string, ctx: ResolveContext, lang: Lang): unknown {
       return applicationContact(ctx.caseData).mobile;
     case '$contact.email':
       return applicationContact(ctx.caseData).email;
+    case '$crossBorderRoute': {
+      // What the policy says of transfers abroad on the route the volumes call for (PIPL Art. 38).
+      const route = crossBorderRoute(ctx.caseData.personalDataScale);
+      return route ? route.policy[lang === 'zh' ? 'zh-CN' : 'en'] : '';
+    }
     case '$licenceCategories':
       // The categories the packet applies for (the Pathway answer, or what the decision calls for).
       return formatLicenceCategories(ctx.decision.licenceCategories, lang);

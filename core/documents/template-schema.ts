@@ -433,6 +433,12 @@ const OWNERSHIP_READS = [
 /** Case paths the computed placeholders ($signDate, $contact.…) read. */
 const COMPUTED_READS: Record<string, string[]> = {
   $signDate: ['plannedSubmissionOn'],
+  $crossBorderRoute: [
+    'personalDataScale.crossBorderPeople',
+    'personalDataScale.crossBorderSensitivePeople',
+    'personalDataScale.ciio',
+    'personalDataScale.importantData',
+  ],
   '$contact.name': [
     'contacts',
     'contacts[].role',

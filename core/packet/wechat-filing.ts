@@ -144,7 +144,7 @@ export function buildWechatFiling(
       unresolved.push({
         field,
         value: marker,
-        note: 'Created on the day of submission: the face check of this person gives a task_id valid for 3 days (wechat-filing-fields.md §6).',
+        note: 'Created on the day of submission: the face check of this person gives a task_id valid for 3 days (WeChat create_icp_verifytask).',
         lookup: 'POST https://api.weixin.qq.com/wxa/icp/create_icp_verifytask',
       });
       info.verify_task_id = marker;

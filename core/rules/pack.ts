@@ -5,8 +5,8 @@
  * (templates/rules/); a newer, signed edition can be installed at run time (host/rules verifies the signature,
  * this module the content), and the bundled one put back.
  *
- * Installing a pack replaces the live rule data of core/rules/data.ts, core/after/rules.ts and
- * core/after/ad-check.ts at once. A pack is checked completely before anything is replaced: its manifest, every
+ * Installing a pack replaces the live rule data of core/rules/data.ts, core/after/rules.ts,
+ * core/after/ad-check.ts and core/after/lifecycle-rules.ts at once. A pack is checked completely before anything is replaced: its manifest, every
  * file against the schema the app reads it with, and the references between files (routes, disputes, facts,
  * outcome codes), so a pack this version of the app cannot read is refused instead of half-applied.
  */
@@ -19,9 +19,18 @@ import checklistJson from '../../templates/rules/checklist.json' with { type: 'j
 import preflightJson from '../../templates/rules/preflight-rules.json' with { type: 'json' };
 import afterApprovalJson from '../../templates/rules/after-approval.json' with { type: 'json' };
 import adTermsJson from '../../templates/rules/ad-terms.json' with { type: 'json' };
+import annualReportJson from '../../templates/rules/annual-report.json' with { type: 'json' };
+import lifecycleJson from '../../templates/rules/licence-lifecycle.json' with { type: 'json' };
 import { PathwayAnswersSchema, SECTORS } from '../model/case';
 import { AdTermsSchema, useAdTerms, type AdTerms } from '../after/ad-check';
 import { AfterApprovalRulesSchema, useAfterApprovalRules, type AfterApprovalRules } from '../after/rules';
+import {
+  AnnualReportRulesSchema,
+  LifecycleRulesSchema,
+  useLifecycleRules,
+  type LifecycleRuleFiles,
+} from '../after/lifecycle-rules';
+import { mainlandProvinceByCode } from '../validate/provinces';
 import { factsOf, type Condition } from './condition';
 import {
   CASE_FACT_NAMES,
@@ -44,6 +53,8 @@ export const RULE_PACK_FILES = [
   'preflight-rules',
   'after-approval',
   'ad-terms',
+  'annual-report',
+  'licence-lifecycle',
 ] as const;
 export type RulePackFileName = (typeof RULE_PACK_FILES)[number];
 
@@ -90,6 +101,8 @@ export const BUNDLED_RULE_PACK: RulePackContent = {
     'preflight-rules': preflightJson,
     'after-approval': afterApprovalJson,
     'ad-terms': adTermsJson,
+    'annual-report': annualReportJson,
+    'licence-lifecycle': lifecycleJson,
   },
 };
 
@@ -99,6 +112,8 @@ export interface ParsedRulePack {
   decision: DecisionRuleFiles;
   afterApproval: AfterApprovalRules;
   adTerms: AdTerms;
+  /** The licence holder's years after approval: the annual report, renewal and changes. */
+  lifecycle: LifecycleRuleFiles;
 }
 
 export type RulePackCheck = { ok: true; pack: ParsedRulePack } | { ok: false; problems: string[] };
@@ -132,6 +147,8 @@ export function parseRulePack(content: unknown): RulePackCheck {
   const preflight = parse('preflight-rules', PreflightDataSchema, files['preflight-rules']);
   const afterApproval = parse('after-approval', AfterApprovalRulesSchema, files['after-approval']);
   const adTerms = parse('ad-terms', AdTermsSchema, files['ad-terms']);
+  const annualReport = parse('annual-report', AnnualReportRulesSchema, files['annual-report']);
+  const lifecycle = parse('licence-lifecycle', LifecycleRulesSchema, files['licence-lifecycle']);
   if (
     !manifest ||
     !pathwayRules ||
@@ -140,7 +157,9 @@ export function parseRulePack(content: unknown): RulePackCheck {
     !checklist ||
     !preflight ||
     !afterApproval ||
-    !adTerms
+    !adTerms ||
+    !annualReport ||
+    !lifecycle
   )
     return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   const pack: ParsedRulePack = {
@@ -148,6 +167,7 @@ export function parseRulePack(content: unknown): RulePackCheck {
     decision: { pathwayRules, disputes, preApprovals, checklist, preflight },
     afterApproval,
     adTerms,
+    lifecycle: { annualReport, lifecycle },
   };
   const references = rulePackProblems(pack);
   return references.length > 0
@@ -248,6 +268,25 @@ export function rulePackProblems(pack: ParsedRulePack): string[] {
   if (!adRules.has('disclosure')) problems.push('ad-terms: no disclosure rule');
   for (const g of pack.adTerms.groups)
     if (!adRules.has(g.rule)) problems.push(`ad-terms: group ${g.id} names unknown rule ${g.rule}`);
+  problems.push(...lifecycleProblems(pack.lifecycle));
+  return problems;
+}
+
+/** The lifecycle files' references: provinces by their codes, material ids unique within a list. */
+function lifecycleProblems({ annualReport, lifecycle }: LifecycleRuleFiles): string[] {
+  const problems: string[] = [];
+  for (const d of annualReport.calendar.provinceOpenDates)
+    if (d.province !== 'all' && !mainlandProvinceByCode(d.province))
+      problems.push(`annual-report: open date for unknown province ${d.province}`);
+  const lists = [
+    ['renewal', lifecycle.renewal.materials] as const,
+    ...lifecycle.changes.map((c) => [`change ${c.kind}`, c.materials] as const),
+  ];
+  for (const [owner, materials] of lists) {
+    const ids = materials.map((m) => m.id);
+    for (const id of ids.filter((id, i) => ids.indexOf(id) !== i))
+      problems.push(`licence-lifecycle: ${owner} lists material ${id} twice`);
+  }
   return problems;
 }
 
@@ -303,6 +342,7 @@ function apply(pack: ParsedRulePack): void {
   useDecisionRuleFiles(pack.decision);
   useAfterApprovalRules(pack.afterApproval);
   useAdTerms(pack.adTerms);
+  useLifecycleRules(pack.lifecycle);
 }
 
 /**

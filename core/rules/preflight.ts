@@ -59,7 +59,8 @@ import type { DocumentDecision } from '../documents/conditions';
 import { templateApplies } from '../documents/resolve';
 import type { DocumentTemplate } from '../documents/template-schema';
 import { documentTemplates } from '../documents/templates';
-import { inventoryGaps } from '../after/pipl';
+import { crossBorderRoute, inventoryFlags, inventoryGaps } from '../after/pipl';
+import { documentLabels } from '../documents/templates';
 import { changedFieldLabel } from '../documents/signing';
 import { licenceCategoryPlan, packetDocumentDecision, packetPathway } from './licence-categories';
 import { describeField, labelOf, nearestDef, serviceKindAt, stepOf } from './field-labels';
@@ -99,6 +100,8 @@ export interface PreflightIssue {
   /** The pre-flight rule (PF…) behind a cross-field issue; field issues come from core/validate. */
   ruleId?: string;
   source?: string;
+  /** `unclear` when the sources leave the rule open: the app says so beside the finding. */
+  confidence?: 'unclear';
   /** A warning the user has acknowledged (case.acknowledged holds its key). */
   acknowledged: boolean;
   params?: Record<string, string | number>;
@@ -248,6 +251,7 @@ class IssueList {
       step: step ?? r.step,
       ruleId: r.id,
       source: r.source,
+      ...(r.confidence === 'unclear' ? { confidence: 'unclear' as const } : {}),
       ...(Object.keys(flat).length ? { params: flat } : {}),
       ...(related.length ? { related } : {}),
     });
@@ -495,6 +499,30 @@ function checkPeople(out: IssueList, caseData: Case, facts: CaseFacts, today: st
       province: provinceLabel(province),
     });
   }
+  // Where only the legal representative may be the person in charge and he is foreign: the ways forward.
+  const legalRep = principal.isLegalRepresentative ? principal : caseData.legalRepresentative;
+  const legalRepNonResident =
+    legalRep.idType !== 'resident_id' ||
+    (legalRep.nationality !== '' && legalRep.nationality.toUpperCase() !== 'CN');
+  if (
+    organisation &&
+    legalRepNonResident &&
+    ruleProvinces('people.principalMustBeLegalRep').includes(province) &&
+    !ruleProvinces('people.foreignPrincipalNeedsChinese').includes(province)
+  ) {
+    out.rule('people.foreignLegalRepPrincipal', 'principal.mobile', {
+      province: provinceLabel(province),
+      phone: provincePhrase('people.foreignLegalRepPrincipal', 'phone', province),
+    });
+  }
+}
+
+/** A rule's wording for one province (`params.<name>.byProvince`), else its `default`. */
+function provincePhrase(code: string, name: string, province: string): Bilingual {
+  const table = rule(code).params?.[name] as
+    { default: Bilingual; byProvince?: Record<string, Bilingual> } | undefined;
+  if (!table) throw new Error(`Pre-flight rule ${code} has no params.${name}`);
+  return table.byProvince?.[province] ?? table.default;
 }
 
 function ruleProvinces(code: string): string[] {
@@ -1098,6 +1126,47 @@ function checkPersonalData(out: IssueList, caseData: Case, documents: DocumentDe
         documents: names,
       });
     }
+  });
+  checkCrossBorderRoute(out, caseData);
+}
+
+/**
+ * A transfer abroad by a mechanism the volumes do not allow (a standard contract where the security
+ * assessment is due): the inventory editor marks the row, and the pre-flight names it at the row's mechanism,
+ * since the privacy policy prints that mechanism.
+ */
+function checkCrossBorderRoute(out: IssueList, caseData: Case): void {
+  const route = crossBorderRoute(caseData.personalDataScale);
+  if (!route) return;
+  const mechanisms = documentLabels().tables.crossBorderMechanism ?? {};
+  const named = (id: string): Bilingual => {
+    const label = mechanisms[id];
+    return label ? { en: label.en, 'zh-CN': label.zh } : { en: id, 'zh-CN': id };
+  };
+  const allowed = route.mechanisms.map(named);
+  const related = relatedFields(caseData, [
+    'personalDataScale.crossBorderPeople',
+    'personalDataScale.crossBorderSensitivePeople',
+  ]);
+  caseData.personalData.forEach((row, i) => {
+    if (!inventoryFlags(row, { route }).includes('crossBorderMechanismNotAllowed')) return;
+    const item = row.item.trim();
+    out.rule(
+      'privacy.crossBorderRouteMismatch',
+      `personalData.${i}.crossBorderMechanism`,
+      {
+        number: i + 1,
+        item: item ? { en: item, 'zh-CN': item } : { en: `item ${i + 1}`, 'zh-CN': `第${i + 1}项` },
+        mechanism: named(row.crossBorderMechanism),
+        route: route.title,
+        allowed: {
+          en: allowed.map((a) => `“${a.en}”`).join(' or '),
+          'zh-CN': allowed.map((a) => `“${a['zh-CN']}”`).join('或'),
+        },
+      },
+      undefined,
+      related,
+    );
   });
 }
 

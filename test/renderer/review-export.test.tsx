@@ -112,6 +112,14 @@ describe('Review step', () => {
     const summary = await screen.findByTestId('preflight-summary');
     expect(summary.getAttribute('data-errors')).toBe('0');
     expect(summary.getAttribute('data-open-warnings')).toBe('0');
+    // The sample's foreign legal representative in Shanghai: a finding the sources leave open, said so.
+    const unclear = screen
+      .getAllByTestId('issue-unclear')
+      .find(
+        (note) =>
+          note.closest('[data-code]')?.getAttribute('data-code') === 'people.foreignLegalRepPrincipal',
+      );
+    expect(unclear?.textContent).toBe(en.reviewStep.unclear);
     const boxes = screen.getAllByRole('checkbox', { name: en.reviewStep.acknowledge });
     expect(boxes.length).toBeGreaterThan(0);
     expect((boxes[0] as HTMLInputElement).checked).toBe(true);
@@ -119,7 +127,7 @@ describe('Review step', () => {
     await vi.waitFor(() => expect(summary.getAttribute('data-open-warnings')).toBe('1'), { timeout: 3000 });
     await vi.waitFor(() => expect(fake.api.caseSave).toHaveBeenCalled(), { timeout: 3000 });
     const saved = fake.api.caseSave.mock.calls.at(-1)?.[0].case;
-    expect(saved?.acknowledged.length).toBe(1);
+    expect(saved?.acknowledged.length).toBe(boxes.length - 1);
   });
 });
 

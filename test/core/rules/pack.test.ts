@@ -11,6 +11,9 @@ import {
 } from '../../../core/rules';
 import { citedSourceUrls } from '../../../core/rules/sources';
 import { PathwayAnswersSchema } from '../../../core/model/case';
+import { licenceHolderCase } from '../../fixtures/lifecycle';
+import { renewalStatus } from '../../../core/after/renewal';
+import { changeRule, LIFECYCLE_RULES_VERSION } from '../../../core/after/lifecycle-rules';
 import { MARKED_TITLE, markedPack, packEdition } from '../../host/rules/pack-helpers';
 
 const websiteFiling = PathwayAnswersSchema.parse({
@@ -108,6 +111,50 @@ describe('the rule pack', () => {
     expect(again.ok && again.findings).toEqual([]);
     expect(citedSourceUrls().has('https://example.org/marked')).toBe(false);
     expect(activeRulePack()).toEqual(BUNDLED_RULE_PACK_INFO);
+  });
+
+  it('the lifecycle rules (annual report, renewal, changes) are part of the pack and swap with it', () => {
+    const holder = licenceHolderCase();
+    holder.afterApproval.licenceValidTo = '2027-12-31';
+    expect(renewalStatus(holder, '2027-09-01').applyBy).toBe('2027-10-02');
+    const bundledVersion = LIFECYCLE_RULES_VERSION;
+    const pack = packEdition({
+      edit: (files) => {
+        files['licence-lifecycle'].version += 1;
+        files['licence-lifecycle'].renewal.leadDays = 120;
+        files['licence-lifecycle'].changes.find((c: { kind: string }) => c.kind === 'name').title.en =
+          MARKED_TITLE;
+      },
+    });
+    installRulePack(pack);
+    expect(renewalStatus(holder, '2027-09-01').applyBy).toBe('2027-09-02');
+    expect(changeRule('name').title.en).toBe(MARKED_TITLE);
+    expect(LIFECYCLE_RULES_VERSION).not.toBe(bundledVersion);
+    installRulePack(null);
+    expect(renewalStatus(holder, '2027-09-01').applyBy).toBe('2027-10-02');
+    expect(LIFECYCLE_RULES_VERSION).toBe(bundledVersion);
+  });
+
+  it('refuses a pack whose lifecycle files break their schema or name an unknown province', () => {
+    const bad = packEdition({
+      edit: (files) => {
+        files['licence-lifecycle'].renewal.leadDays = -1;
+        files['annual-report'].calendar.provinceOpenDates[0].province = '990000';
+      },
+    });
+    const check = parseRulePack(bad);
+    expect(check.ok).toBe(false);
+    expect(check.ok ? '' : check.problems.join('\n')).toMatch(/^licence-lifecycle: renewal\.leadDays/m);
+    const province = packEdition({
+      edit: (files) => void (files['annual-report'].calendar.provinceOpenDates[0].province = '990000'),
+    });
+    const provinceCheck = parseRulePack(province);
+    expect(provinceCheck.ok ? '' : provinceCheck.problems.join('\n')).toContain(
+      'annual-report: open date for unknown province 990000',
+    );
+    const missing = packEdition();
+    delete (missing.files as Record<string, unknown>)['annual-report'];
+    expect(parseRulePack(missing).ok).toBe(false);
   });
 
   it('an invalid pack is refused with an error and leaves the rules in use unchanged', () => {

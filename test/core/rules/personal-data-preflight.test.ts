@@ -79,3 +79,61 @@ describe('pre-flight: the personal-information inventory', () => {
     expect(inventoryIssues(c)).toEqual([]);
   });
 });
+
+describe('pre-flight and privacy policy: transfers abroad and the route their volumes call for', () => {
+  /** The filing sample with its first item sent abroad by `mechanism`, at the given volumes. */
+  function abroad(
+    mechanism: Case['personalData'][number]['crossBorderMechanism'],
+    people: Case['personalDataScale']['crossBorderPeople'],
+  ): Case {
+    const c = filingCase();
+    const first = c.personalData[0];
+    if (!first) throw new Error('the sample lists personal information');
+    first.crossBorder = true;
+    first.crossBorderRecipient = 'Example Analytics GmbH（德国）';
+    first.crossBorderMechanism = mechanism;
+    c.personalDataScale.crossBorderPeople = people;
+    c.personalDataScale.crossBorderSensitivePeople = 'none';
+    return c;
+  }
+  const routeIssues = (c: Case) =>
+    checkCase(c, { today: TODAY }).filter((i) => i.code === 'privacy.crossBorderRouteMismatch');
+
+  it('a standard contract where the volumes call for the security assessment is a finding at the mechanism', () => {
+    const issues = routeIssues(abroad('standard_contract', 'over_1m'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      path: 'personalData.0.crossBorderMechanism',
+      step: 'documents',
+      severity: 'warning',
+    });
+    expect(issues[0]?.message.en).toContain('by “CAC standard contract”');
+    expect(issues[0]?.message.en).toContain('call for: CAC security assessment');
+    expect(issues[0]?.message['zh-CN']).toContain('应当适用：国家网信办数据出境安全评估');
+    expect(issues[0]?.fix.en).toContain('Choose “CAC security assessment”');
+    expect(issues[0]?.fix['zh-CN']).toContain('改选“通过国家网信部门组织的安全评估”');
+    expect(issues[0]?.related?.map((r) => r.path)).toContain('personalDataScale.crossBorderPeople');
+  });
+
+  it('says nothing when the mechanism fits the volumes, or while the volumes are unanswered', () => {
+    expect(routeIssues(abroad('security_assessment', 'over_1m'))).toEqual([]);
+    expect(routeIssues(abroad('standard_contract', 'from_100k_to_1m'))).toEqual([]);
+    expect(routeIssues(abroad('standard_contract', ''))).toEqual([]);
+  });
+
+  it('the privacy policy states the route of the volumes; unanswered volumes are a gap at their field', async () => {
+    const contract = await pdfText(abroad('standard_contract', 'from_100k_to_1m'), 'privacy-policy');
+    expect(contract).toContain(
+      '按照国家网信部门制定的标准合同与境外接收方订立合同并备案，或者通过个人信息出境认证后',
+    );
+    const assessment = await pdfText(abroad('security_assessment', 'over_1m'), 'privacy-policy');
+    expect(assessment).toContain('申报并通过国家网信部门组织的数据出境安全评估后');
+    const exempt = await pdfText(abroad('other_legal_ground', 'under_100k'), 'privacy-policy');
+    expect(exempt).toContain('无需申报数据出境安全评估');
+    const unanswered = abroad('standard_contract', '');
+    const gaps = checkCase(unanswered, { today: TODAY }).filter(
+      (i) => i.code === 'document.valueMissing' && i.path === 'personalDataScale.crossBorderPeople',
+    );
+    expect(gaps).toHaveLength(1);
+  });
+});

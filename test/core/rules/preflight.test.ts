@@ -150,6 +150,32 @@ const ROWS: Row[] = [
     },
   },
   {
+    // The sample: a Shanghai WFOE whose legal representative, a German passport holder, is the person in charge.
+    code: 'people.foreignLegalRepPrincipal',
+    fail: noop,
+    path: 'principal.mobile',
+    pass: (c) => {
+      c.principal.idType = 'resident_id';
+      c.principal.nationality = 'CN';
+    },
+  },
+  {
+    code: 'privacy.crossBorderRouteMismatch',
+    fail: (c) => {
+      const first = c.personalData[0]!;
+      Object.assign(first, {
+        crossBorder: true,
+        crossBorderRecipient: 'Example GmbH（德国）',
+        crossBorderMechanism: 'standard_contract',
+      });
+      Object.assign(c.personalDataScale, {
+        crossBorderPeople: 'over_1m',
+        crossBorderSensitivePeople: 'none',
+      });
+    },
+    path: 'personalData.0.crossBorderMechanism',
+  },
+  {
     code: 'people.emergencySameAsMobile',
     fail: (c) => void (c.principal.emergencyPhone = `+86 ${c.principal.mobile}`),
     path: 'principal.emergencyPhone',
@@ -661,5 +687,37 @@ describe('checkCase — field validators and bookkeeping', () => {
     const c = structuredClone(sample());
     c.answers = answers({ surfaces: [], mainlandHosting: null, subject: null, activities: [] });
     expect(codes(c)).toContain('pathway.incomplete');
+  });
+});
+
+describe('checkCase — a foreign legal representative where only he may be the person in charge', () => {
+  const wayForward = (c: Case) => check(c).find((i) => i.code === 'people.foreignLegalRepPrincipal');
+
+  it('Shanghai: passport, and a Shanghai number in his own name or a face check in Shanghai; marked unclear', () => {
+    const issue = wayForward(completeSample());
+    expect(issue).toMatchObject({ severity: 'warning', step: 'people', confidence: 'unclear' });
+    expect(issue?.message.en).toContain('Shanghai takes only the legal representative');
+    expect(issue?.message.en).toContain(
+      'a Shanghai mobile number (or a face check in Shanghai) registered in his own name',
+    );
+    expect(issue?.message['zh-CN']).toContain('上海手机号码（或在上海当面核验）');
+    expect(issue?.fix.en).toContain('ask your filing provider');
+    expect(issue?.source).toContain('intl.cloud.tencent.com/document/product/1022/31671');
+  });
+
+  it('a province without a local-number rule asks for a mainland number; Hebei keeps its own rule', () => {
+    const zhejiang = variant((c) => {
+      c.answers.province = '330000';
+      Object.assign(c.subject, { province: '330000', city: '330100', district: '330102' });
+    });
+    expect(wayForward(zhejiang)?.message.en).toContain(
+      'gives a mainland mobile number registered in his own name',
+    );
+    const hebei = variant((c) => {
+      c.answers.province = '130000';
+      Object.assign(c.subject, { province: '130000', city: '130100', district: '130102' });
+    });
+    expect(wayForward(hebei)).toBeUndefined();
+    expect(codes(hebei)).toContain('people.foreignPrincipalNeedsChinese');
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import checklistJson from '../../../templates/rules/checklist.json' with { type: 'json' };
 import disputesJson from '../../../templates/rules/disputes.json' with { type: 'json' };
@@ -210,5 +212,55 @@ describe('the rule pack cites sources users can read', () => {
     expect(all.length).toBeGreaterThan(200);
     for (const s of all)
       expect(s.title, s.title).not.toMatch(/\.md\b|§|pathways|post-approval|identifiers\./);
+  });
+});
+
+describe('no research file name is cited anywhere a user or a reviewer can read it', () => {
+  const ROOT = path.resolve(__dirname, '../../..');
+  /** Our research notes (../shared/domain/*.md): `materials.md §1 #4`, `domain/pathways.md §7`, `§4.2`. */
+  const RESEARCH =
+    /\b(?:materials|wechat-filing-fields|app-and-website-filing-fields|identifiers|pathways|post-approval|pre-approvals|rules-2025-2026|lifecycle|rejections|DESIGN)\.md\b|(?:^|[^/\w])domain\/|\bdomain files\b|§/;
+  const filesUnder = (dir: string, ext: string): string[] =>
+    readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith(ext))
+      .map((f) => path.join(dir, f));
+
+  /** Every string of a JSON file with where it sits, except maintainers' `$comment`s. */
+  function stringsOf(node: unknown, at = ''): { at: string; text: string }[] {
+    if (typeof node === 'string') return [{ at, text: node }];
+    if (Array.isArray(node)) return node.flatMap((n, i) => stringsOf(n, `${at}[${i}]`));
+    if (node && typeof node === 'object')
+      return Object.entries(node).flatMap(([k, v]) => (k === '$comment' ? [] : stringsOf(v, `${at}.${k}`)));
+    return [];
+  }
+
+  const jsonFiles = [...filesUnder('templates', '.json'), ...filesUnder('locales', '.json')];
+  it.each(jsonFiles)(
+    '%s: template basis, rule-file headers, sources, evidence and texts cite original sources only',
+    (file) => {
+      const strings = stringsOf(JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')));
+      expect(strings.filter((s) => RESEARCH.test(s.text)).map((s) => `${s.at}: ${s.text}`)).toEqual([]);
+    },
+  );
+
+  it('every pre-flight rule and required field, as the pre-flight reports it, names an original source', () => {
+    const sources = [
+      ...PREFLIGHT.rules.map((r) => r.source),
+      ...PREFLIGHT.requiredFields.map((f) => f.source),
+    ];
+    expect(sources.length).toBeGreaterThan(60);
+    expect(sources.filter((s) => RESEARCH.test(s) || s.trim().length < 8)).toEqual([]);
+  });
+
+  it('string literals of core/ and host/ (not comments) name no research file', () => {
+    const offending: string[] = [];
+    for (const file of [...filesUnder('core', '.ts'), ...filesUnder('host', '.ts')]) {
+      const code = readFileSync(path.join(ROOT, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
+      for (const literal of code.match(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g) ?? [])
+        if (RESEARCH.test(literal)) offending.push(`${file}: ${literal}`);
+    }
+    expect(offending).toEqual([]);
   });
 });

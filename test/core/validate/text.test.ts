@@ -108,7 +108,9 @@ describe('length limits', () => {
   it('every limit cites a source and an as-of date', () => {
     expect(FIELD_LIMITS.length).toBeGreaterThanOrEqual(12);
     for (const limit of FIELD_LIMITS) {
-      expect(limit.source, limit.id).toMatch(/wechat-filing-fields/);
+      expect(limit.source, limit.id).toMatch(
+        /developers\.weixin\.qq\.com|Tencent Cloud|Douyin|QingCloud|Huawei Cloud/,
+      );
       expect(limit.asOf, limit.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(limit.label.en && limit.label['zh-CN'], limit.id).toBeTruthy();
     }

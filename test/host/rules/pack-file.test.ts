@@ -47,6 +47,15 @@ describe('verifying a rule-pack file', { timeout: 20_000 }, () => {
     expect(verifyRulePackFile(bytesOf(forged), keys.trusted)).toEqual({ ok: false, reason: 'tampered' });
   });
 
+  it('a lifecycle rule file changed after signing is refused as tampered', () => {
+    const file = envelope(signedPack(markedPack(), keys));
+    const content = JSON.parse(file.payload!) as { files: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    content.files['licence-lifecycle'].renewal.leadDays = 30;
+    content.files['annual-report'].calendar.deadline.monthDay = '06-30';
+    const changed = { ...file, payload: JSON.stringify(content) };
+    expect(verifyRulePackFile(bytesOf(changed), keys.trusted)).toEqual({ ok: false, reason: 'tampered' });
+  });
+
   it('an unsigned pack is refused: the rule files themselves, or an envelope without a signature', () => {
     expect(verifyRulePackFile(bytesOf(markedPack()), keys.trusted)).toEqual({
       ok: false,

@@ -117,6 +117,15 @@ describe('pathway result', () => {
     for (const a of links) expect(a.textContent).not.toMatch(/^https?:/);
   });
 
+  it('marks a source whose address is a copy, not the official text, in the UI language', () => {
+    renderResult(blocked, 'zh-CN');
+    const copies = blocked.conclusions.flatMap((c) => c.sources).filter((s) => s.secondary);
+    expect(copies.length).toBeGreaterThan(0);
+    const marks = screen.getAllByTestId('source-secondary');
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks[0]?.textContent).toContain(zhCN.pathway.secondarySource);
+  });
+
   it('never shows internal strings: rule ids, rule-file versions, research-note paths', () => {
     renderResult(sample, 'en');
     const text = document.body.textContent ?? '';

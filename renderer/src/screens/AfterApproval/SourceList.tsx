@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../../core/rules/data';
 import { ExternalLink } from '../../components/ExternalLink';
+import { SecondaryMark } from '../Pathway/PathwayResult';
 
 /** The sources a rule rests on, as a compact list (links open in the browser after main's allow-check). */
 export function SourceList({ sources }: { sources: readonly Source[] }) {
@@ -19,6 +20,7 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
                 <ExternalLink href={s.url}>{t('afterApproval.openSource')}</ExternalLink>
               </>
             )}
+            {s.secondary && <SecondaryMark />}
           </li>
         ))}
       </ul>

@@ -57,6 +57,17 @@ export function uniqueSources(sources: readonly Source[]): Source[] {
 
 const isWeb = (url: string | undefined): url is string => url !== undefined && /^https?:\/\//.test(url);
 
+/** Beside a source whose address is a copy on a site that did not issue the text. */
+export function SecondaryMark() {
+  const { t } = useTranslation();
+  return (
+    <span className="source__secondary" translate="yes" data-testid="source-secondary">
+      {' '}
+      ({t('pathway.secondarySource')})
+    </span>
+  );
+}
+
 /** A source by its title; a web source is a link through the app's link guard (main decides whether it opens). */
 function SourceList({ sources }: { sources: readonly Source[] }) {
   return (
@@ -68,6 +79,7 @@ function SourceList({ sources }: { sources: readonly Source[] }) {
           ) : (
             <span className="source__title">{source.title}</span>
           )}
+          {source.secondary && <SecondaryMark />}
         </li>
       ))}
     </ul>

@@ -100,6 +100,11 @@ export function IssueList({
                       </span>
                       <span className="issue__message">{issue.message[lang]}</span>
                     </p>
+                    {issue.confidence === 'unclear' && (
+                      <p className="issue__unclear" data-testid="issue-unclear">
+                        {t('reviewStep.unclear')}
+                      </p>
+                    )}
                     <p className="issue__fix">
                       <span className="issue__fix-label">{t('reviewStep.fix')}</span> {issue.fix[lang]}
                     </p>
