@@ -26,6 +26,7 @@ import { previewDecision } from '../core/packet/preview';
 import { checkCase } from '../core/rules/preflight';
 import { readDocumentFonts } from '../host/documents';
 import { drawSignedScans } from '../host/sample/signed-scans';
+import { scanAttachment } from '../host/sample/scans';
 import { checkSignedScan } from '../host/signing';
 import { licenceCase } from '../test/fixtures/documents/cases';
 import { baselineTree } from './baseline';
@@ -92,21 +93,12 @@ async function signedScans(c: Case, dir: string): Promise<AttachmentMeta[]> {
       );
       if (!judgement.ok)
         throw new Error(`the drawn signed scan ${scan.originalName} is refused: ${judgement.refusal.reason}`);
-      const id = createHash('sha256').update(scan.jpeg).digest('hex');
-      await writeFile(path.join(dir, 'attachments', `${id}.jpg`), scan.jpeg);
-      metas.push({
-        id,
-        checklistItemId: scan.checklistItemId,
-        originalName: scan.originalName,
-        mediaType: 'image/jpeg',
-        bytes: scan.jpeg.length,
-        widthPx: scan.width,
-        heightPx: scan.height,
-        addedAt: CASE_NOW.toISOString(),
-        validFrom: '',
-        validTo: '',
-        signedCopy: judgement.signedCopy,
-      });
+      const meta = scanAttachment(
+        { ...scan, validFrom: '', validTo: '', signedCopy: judgement.signedCopy },
+        CASE_NOW,
+      );
+      await writeFile(path.join(dir, 'attachments', `${meta.id}.jpg`), scan.jpeg);
+      metas.push(meta);
     }
   }
   return metas;

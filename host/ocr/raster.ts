@@ -65,7 +65,8 @@ export const DETECTION_NORM: Normalisation = { mean: [0.485, 0.456, 0.406], std:
 /** PaddleOCR's recogniser and classifier: values mapped to [−1, 1]. */
 export const LINE_NORM: Normalisation = { mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] };
 
-function sampler(image: RgbImage) {
+/** Bilinear sampling of one channel at a fractional pixel position, clamped to the image's edges. */
+export function sampler(image: RgbImage) {
   const { data, width, height } = image;
   return (x: number, y: number, channel: number): number => {
     const cx = Math.min(Math.max(x, 0), width - 1);

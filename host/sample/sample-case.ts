@@ -9,7 +9,6 @@
  *   case.json                      the case; `attachments[]` lists every scan by SHA-256
  *   attachments/<sha256>.jpg       each scan, named by the SHA-256 of its bytes
  */
-import { createHash } from 'node:crypto';
 import type { AttachmentMeta, Case } from '../../core/model/case';
 import { CaseSchema } from '../../core/model/case';
 import { sampleCase } from '../../core/model/sample-case';
@@ -18,7 +17,7 @@ import { decidePathway } from '../../core/rules/decide';
 import { buildChecklist } from '../../core/rules/checklist';
 import { checkCase, type PreflightIssue } from '../../core/rules/preflight';
 import { readDocumentFonts } from '../documents';
-import { sampleScans, type SampleScanIds } from './scans';
+import { sampleScans, scanAttachment, type SampleScanIds } from './scans';
 import { drawSignedScans } from './signed-scans';
 
 export const SAMPLE_CASE_FILE = 'case.json';
@@ -67,21 +66,9 @@ export async function buildSampleCase(
   ];
   const files: { name: string; bytes: Uint8Array }[] = [];
   const attachments: AttachmentMeta[] = scans.map((scan) => {
-    const id = createHash('sha256').update(scan.jpeg).digest('hex');
-    files.push({ name: `${ATTACHMENTS_DIR}/${id}.jpg`, bytes: scan.jpeg });
-    return {
-      id,
-      checklistItemId: scan.checklistItemId,
-      originalName: scan.originalName,
-      mediaType: 'image/jpeg',
-      bytes: scan.jpeg.length,
-      widthPx: scan.width,
-      heightPx: scan.height,
-      addedAt: now.toISOString(),
-      validFrom: scan.validFrom,
-      validTo: scan.validTo,
-      ...(scan.signedCopy ? { signedCopy: scan.signedCopy } : {}),
-    };
+    const meta = scanAttachment(scan, now);
+    files.push({ name: `${ATTACHMENTS_DIR}/${meta.id}.jpg`, bytes: scan.jpeg });
+    return meta;
   });
   const withScans = CaseSchema.parse({ ...base, attachments });
   // The sample is a demonstration: its warnings (a disputed eligibility rule, WeChat ids only the live API

@@ -7,7 +7,8 @@
  */
 import { loadSharp } from '../packet/sharp';
 import type { Font as FontkitFont } from 'fontkit';
-import type { Case, SignedCopy } from '../../core/model/case';
+import { createHash } from 'node:crypto';
+import type { AttachmentMeta, Case, SignedCopy } from '../../core/model/case';
 import { svgText, wrapByWidth, type TextStyle } from './svg-text';
 
 export interface SampleFonts {
@@ -26,6 +27,23 @@ export interface SampleScan {
   validTo: string;
   /** A signed document's scan: what it is the signed copy of (signed-scans.ts). */
   signedCopy?: SignedCopy;
+}
+
+/** The attachment record of a drawn scan as the store keeps it: named by the SHA-256 of its bytes. */
+export function scanAttachment(scan: SampleScan, addedAt: Date): AttachmentMeta {
+  return {
+    id: createHash('sha256').update(scan.jpeg).digest('hex'),
+    checklistItemId: scan.checklistItemId,
+    originalName: scan.originalName,
+    mediaType: 'image/jpeg',
+    bytes: scan.jpeg.length,
+    widthPx: scan.width,
+    heightPx: scan.height,
+    addedAt: addedAt.toISOString(),
+    validFrom: scan.validFrom,
+    validTo: scan.validTo,
+    ...(scan.signedCopy ? { signedCopy: scan.signedCopy } : {}),
+  };
 }
 
 const INK = '#1f1f1f';
