@@ -1,5 +1,5 @@
 import { useState, type Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { RulesStatus } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
@@ -87,7 +87,14 @@ export function RulesSection({ headingRef }: { headingRef?: Ref<HTMLHeadingEleme
           </Button>
         )}
       </div>
-      <p className="hint">{t('settings.rules.where')}</p>
+      <p className="hint">
+        {/* A file name, not words: marked so that it is never translated. */}
+        <Trans
+          i18nKey="settings.rules.where"
+          values={{ file: 'rules/imported.icprules' }}
+          components={{ code: <code translate="no" /> }}
+        />
+      </p>
     </Card>
   );
 }
