@@ -212,7 +212,7 @@ export function decisionReport(decision: Decision, lang: Language, today: string
     lines.push(kv(L.disputes, lang, ''));
     for (const d of decision.disputes) {
       lines.push(`  [${d.id}] ${d.topic[lang]}`);
-      for (const v of d.views) lines.push(`    · ${v.position[lang]}  (${sourceList(v.sources)})`);
+      for (const v of d.views) lines.push(`    · ${v.position[lang]}  (${sourceList(v.sources, lang)})`);
     }
     lines.push('');
   }
