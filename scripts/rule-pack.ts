@@ -1,5 +1,5 @@
 /**
- * Publishing a rule pack (README "Publishing a rule pack"):
+ * Publishing a rule pack (README "Rules and rule packs"):
  *
  *   npm run rules:keygen -- --out <dir>             a new Ed25519 key pair: <dir>/rule-pack-signing.key (private,
  *                                                   keep it outside the repository) and .pub (public)

@@ -12,6 +12,7 @@ import { AD_TEXT_MAX_CHARS, checkAdCopy, type AdFinding } from '../../core/after
 import type { Language } from '../../core/i18n/language';
 import { InputError, defineCommand } from '../define-command';
 import { readInputFile, utf8Text } from '../files';
+import { sourceText } from './report';
 
 /** Why the checker refused the text. */
 const REFUSALS = { empty: 'adEmpty', notText: 'adBinary', tooLong: 'adTooLong' } as const;
@@ -44,7 +45,7 @@ function report(text: string, findings: AdFinding[], lang: Language): string {
     out.push(`      ${f.article[lang]}`);
     out.push(`      ${lang === 'zh-CN' ? '建议' : 'Suggestion'}: ${f.suggestion[lang]}`);
     for (const s of f.sources)
-      out.push(`      ${lang === 'zh-CN' ? '来源' : 'Source'}: ${s.title}${s.url ? ` ${s.url}` : ''}`);
+      out.push(`      ${lang === 'zh-CN' ? '来源' : 'Source'}: ${sourceText(s, lang)}`);
   }
   return `${out.join('\n')}\n`;
 }

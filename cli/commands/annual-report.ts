@@ -100,7 +100,7 @@ function report(run: AnnualReportDryRun, subject: string, lang: Language): strin
     const tag = check.severity === 'error' ? (en ? 'ERROR' : '错误') : en ? 'WARN' : '提示';
     lines.push(`  ${tag} [${check.stage}] ${check.message[lang]}`);
     lines.push(`      ${en ? 'Fix' : '处理'}: ${check.fix[lang]}`);
-    lines.push(`      ${en ? 'Sources' : '依据'}: ${sourceList(check.sources)}`);
+    lines.push(`      ${en ? 'Sources' : '依据'}: ${sourceList(check.sources, lang)}`);
   }
   lines.push(
     '',

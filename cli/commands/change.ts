@@ -84,7 +84,7 @@ function report(c: Case, event: ChangeEvent, today: string, lang: Language): str
       `${en ? 'Licence change: apply by' : '许可证变更：最迟'} ${when}${licence.overdue ? (en ? ' — OVERDUE' : ' —— 已逾期') : ''}${licence.done ? (en ? ' (filed)' : '（已提交）') : ''}`,
       `  ${rule.rule[lang]}`,
       `  ${en ? 'Calendar days, weekends and holidays included.' : '按自然日计算，含周末和节假日。'}`,
-      `  ${en ? 'Sources' : '依据'}: ${sourceList(licence.sources)}`,
+      `  ${en ? 'Sources' : '依据'}: ${sourceList(licence.sources, lang)}`,
     );
     if (licence.approvalBeforeImplementing)
       lines.push(

@@ -56,7 +56,7 @@ function report(c: Case, today: string, lang: Language): string {
   }
   lines.push(
     `  ${PHASES[status.phase][lang]}`,
-    `  ${en ? 'Sources' : '依据'}: ${sourceList(status.sources)}`,
+    `  ${en ? 'Sources' : '依据'}: ${sourceList(status.sources, lang)}`,
     '',
   );
   lines.push(en ? 'Pre-checks:' : '续期前检查：');

@@ -99,8 +99,25 @@ const L = {
   warning: t('WARN', '警告'),
 } as const;
 
-export const sourceList = (sources: readonly Source[]) =>
-  sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)).join('; ');
+const SECONDARY = t('a copy on another site: no official text was found', '其他网站的转载，未找到官方文本');
+
+/**
+ * One source as the reports print it: its title (the Chinese title in Chinese, where the data has one), its
+ * address, and, for a copy on a site that did not issue the text (`secondary`), that no official text was
+ * found — as the app says beside it.
+ */
+export function sourceText(
+  s: Pick<Source, 'title' | 'titleZh' | 'url' | 'secondary'>,
+  lang: Language,
+): string {
+  const title = lang === 'zh-CN' && s.titleZh ? s.titleZh : s.title;
+  const text = s.url ? `${title} <${s.url}>` : title;
+  if (!s.secondary) return text;
+  return lang === 'zh-CN' ? `${text}（${SECONDARY['zh-CN']}）` : `${text} (${SECONDARY.en})`;
+}
+
+export const sourceList = (sources: readonly Source[], lang: Language) =>
+  sources.map((s) => sourceText(s, lang)).join('; ');
 
 function bottomLineText(b: BottomLine, lang: Language): string[] {
   const sure = `(${SURE[b.confidence][lang]})`;
@@ -127,7 +144,7 @@ function routeBlock(r: RouteOption, lang: Language): string[] {
   return [
     `      ${kv(L.route, lang, r.title[lang])}  (${kv(L.confidence, lang, CONFIDENCE[r.confidence][lang])})`,
     `          ${r.detail[lang]}`,
-    `          ${kv(L.sources, lang, sourceList(r.sources))}`,
+    `          ${kv(L.sources, lang, sourceList(r.sources, lang))}`,
   ];
 }
 
@@ -146,7 +163,7 @@ function conclusionBlock(c: Conclusion, lang: Language): string[] {
   for (const o of c.obligations ?? []) lines.push(`      ${kv(L.obligations, lang, o.title[lang])}`);
   // Each dispute is set out once, below; the conclusion names it.
   for (const d of c.disputes) lines.push(`      ${L.disputed[lang]} — ${d.topic[lang]} [${d.id}]`);
-  lines.push(`      ${kv(L.sources, lang, sourceList(c.sources))}`);
+  lines.push(`      ${kv(L.sources, lang, sourceList(c.sources, lang))}`);
   return lines;
 }
 
@@ -195,7 +212,7 @@ export function decisionReport(decision: Decision, lang: Language, today: string
     lines.push(kv(L.disputes, lang, ''));
     for (const d of decision.disputes) {
       lines.push(`  [${d.id}] ${d.topic[lang]}`);
-      for (const v of d.views) lines.push(`    · ${v.position[lang]}  (${sourceList(v.sources)})`);
+      for (const v of d.views) lines.push(`    · ${v.position[lang]}  (${sourceList(v.sources, lang)})`);
     }
     lines.push('');
   }

@@ -15,7 +15,7 @@ import type { ValidationIssue } from '../validate/types';
 import { waitFor, type Wait } from './rules';
 import {
   addCalendarDays,
-  DEFAULT_CALENDAR,
+  currentCalendar,
   dayNumber,
   isEstimate,
   isIsoDate,
@@ -199,7 +199,7 @@ export function currentTimer(
   journal: readonly JournalEntry[],
   track: Track,
   today: string,
-  calendar: WorkingCalendar = DEFAULT_CALENDAR,
+  calendar: WorkingCalendar = currentCalendar(),
 ): Timer | undefined {
   const latest = latestOnTrack(journal, track);
   if (!latest || !isIsoDate(latest.on) || !isIsoDate(today)) return undefined;

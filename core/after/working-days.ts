@@ -1,7 +1,8 @@
 /**
  * Working days (工作日) on the mainland calendar: Monday to Friday, less the public holidays, plus the weekend
  * days the State Council turns into working days (调休上班). The calendar is data
- * (templates/rules/holidays-cn.json), one entry per year with its source and "as of" date.
+ * (templates/rules/holidays-cn.json), one entry per year with its source and "as of" date. It is part of the
+ * rule pack (core/rules/pack.ts): an imported pack replaces the calendar in use through `useHolidayCalendar`.
  *
  * A count never guesses silently: every result says which years it crossed and how good the data for each
  * was — `official` (the year's notice is in the data), `statutoryOnly` (statutory holidays only: an
@@ -24,7 +25,7 @@ const HolidayYearSchema = z.strictObject({
   workdays: z.array(isoDay),
 });
 
-const HolidayCalendarSchema = ruleFileSchema('icp-packet/holidays', {
+export const HolidayCalendarSchema = ruleFileSchema('icp-packet/holidays', {
   years: z.array(HolidayYearSchema),
 });
 
@@ -32,7 +33,8 @@ export type HolidayYear = z.infer<typeof HolidayYearSchema>;
 export type HolidayCalendar = z.infer<typeof HolidayCalendarSchema>;
 export type CalendarStatus = HolidayYear['status'] | 'none';
 
-export const HOLIDAY_CALENDAR: HolidayCalendar = HolidayCalendarSchema.parse(holidaysJson);
+/** The calendar in use: the bundled one, or an imported rule pack's. */
+export let HOLIDAY_CALENDAR: HolidayCalendar = HolidayCalendarSchema.parse(holidaysJson);
 
 const DAY_MS = 86_400_000;
 
@@ -150,4 +152,32 @@ export function isEstimate(coverage: readonly YearCoverage[]): boolean {
   return coverage.some((c) => c.status !== 'official');
 }
 
-export const DEFAULT_CALENDAR = new WorkingCalendar();
+let defaultCalendar = new WorkingCalendar();
+
+/** The calendar in use, built for look-ups (read it at each count: an imported rule pack replaces it). */
+export function currentCalendar(): WorkingCalendar {
+  return defaultCalendar;
+}
+
+/** What a holiday file's schema cannot see: a year listed twice, ranges backwards, days outside their year. */
+export function holidayCalendarProblems(calendar: HolidayCalendar): string[] {
+  const problems: string[] = [];
+  const years = calendar.years.map((y) => y.year);
+  for (const year of years.filter((y, i) => years.indexOf(y) !== i)) problems.push(`year ${year} twice`);
+  for (const year of calendar.years) {
+    const outside = (day: string) => !day.startsWith(`${year.year}-`);
+    for (const h of year.holidays) {
+      if (h.from > h.to) problems.push(`${year.year}: holiday ends before it starts (${h.from} to ${h.to})`);
+      else if (outside(h.from)) problems.push(`${year.year}: ${h.from} lies outside the year`);
+    }
+    for (const day of year.workdays)
+      if (outside(day)) problems.push(`${year.year}: ${day} lies outside the year`);
+  }
+  return problems;
+}
+
+/** Puts a parsed holiday calendar in use (core/rules/pack.ts calls it when a rule pack is installed). */
+export function useHolidayCalendar(calendar: HolidayCalendar): void {
+  HOLIDAY_CALENDAR = calendar;
+  defaultCalendar = new WorkingCalendar(calendar);
+}

@@ -69,8 +69,13 @@ export const SERVICE_CONTENT_TYPES: readonly ServiceContentType[] = z
   .array(ContentTypeSchema)
   .parse(wechatIds.serviceContentTypes.known);
 
-/** WeChat accepts at most this many service content types (field-limits.json). */
-export const MAX_SERVICE_CONTENT_TYPES: number = fieldLimit('wechat.applets.serviceContentTypes')?.max ?? 5;
+/**
+ * WeChat accepts at most this many service content types (field-limits.json, part of the rule pack: read it
+ * when needed, an imported pack may change it).
+ */
+export function maxServiceContentTypes(): number {
+  return fieldLimit('wechat.applets.serviceContentTypes')?.max ?? 5;
+}
 
 /** Content types whose name, remark or category matches the query in English or Chinese. */
 export function searchContentTypes(query: string): ServiceContentType[] {

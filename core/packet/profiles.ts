@@ -9,21 +9,21 @@ import profilesJson from '../../templates/rules/upload-profiles.json' with { typ
 export const PROFILE_IDS = ['wechat', 'aliyun', 'tencent'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
-const Limit = z.object({
+const Limit = z.strictObject({
   value: z.number().positive(),
   status: z.enum(['sourced', 'default']),
   confidence: z.enum(['unclear']).optional(),
   source: z.string().min(1),
 });
 
-const ProfileSchema = z.object({
+const ProfileSchema = z.strictObject({
   id: z.enum(PROFILE_IDS),
   name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
   format: z.literal('jpeg'),
   colour: z.literal('srgb'),
   jpegQuality: z.number().int().min(40).max(100),
   maxBytes: Limit,
-  minPixels: z.object({
+  minPixels: z.strictObject({
     longEdge: z.number().int().positive(),
     shortEdge: z.number().int().positive(),
     status: z.enum(['sourced', 'default']),
@@ -31,23 +31,36 @@ const ProfileSchema = z.object({
   }),
   maxLongEdgePx: Limit,
   mediaReturnedAs: z
-    .object({ value: z.string(), status: z.enum(['sourced', 'default']), source: z.string() })
+    .strictObject({ value: z.string(), status: z.enum(['sourced', 'default']), source: z.string() })
     .optional(),
   acceptsPdf: z.boolean(),
   acceptsPdfSource: z.string().min(1),
 });
 export type UploadProfile = z.infer<typeof ProfileSchema>;
 
-const ProfilesFileSchema = z.object({
+/** templates/rules/upload-profiles.json: part of the rule pack (core/rules/pack.ts). */
+export const ProfilesFileSchema = z.strictObject({
+  $comment: z.string().max(4000).optional(),
   type: z.literal('icp-packet/upload-profiles'),
   version: z.number().int().min(1),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   profiles: z.array(ProfileSchema).length(PROFILE_IDS.length),
 });
 
-const profilesFile = ProfilesFileSchema.parse(profilesJson);
+export type UploadProfilesFile = z.infer<typeof ProfilesFileSchema>;
 
-export const UPLOAD_PROFILES_VERSION = `${profilesFile.version} (${profilesFile.asOf})`;
+/** The profiles in use: the bundled file, or an imported rule pack's. */
+let profilesFile = ProfilesFileSchema.parse(profilesJson);
+
+const versionOf = (file: UploadProfilesFile) => `${file.version} (${file.asOf})`;
+/** The version of the profiles in use, for a packet's manifest. */
+export let UPLOAD_PROFILES_VERSION = versionOf(profilesFile);
+
+/** Puts parsed upload profiles in use (core/rules/pack.ts calls it when a rule pack is installed). */
+export function useUploadProfiles(file: UploadProfilesFile): void {
+  profilesFile = file;
+  UPLOAD_PROFILES_VERSION = versionOf(file);
+}
 
 export function isProfileId(value: string): value is ProfileId {
   return (PROFILE_IDS as readonly string[]).includes(value);

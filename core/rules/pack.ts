@@ -6,7 +6,9 @@
  * this module the content), and the bundled one put back.
  *
  * Installing a pack replaces the live rule data of core/rules/data.ts, core/after/rules.ts,
- * core/after/ad-check.ts and core/after/lifecycle-rules.ts at once. A pack is checked completely before anything is replaced: its manifest, every
+ * core/after/ad-check.ts, core/after/lifecycle-rules.ts, core/after/working-days.ts (the holiday calendar),
+ * core/validate/dates.ts (validity), core/validate/naming.ts, core/validate/text.ts (field limits) and
+ * core/packet/profiles.ts (upload profiles) at once. A pack is checked completely before anything is replaced: its manifest, every
  * file against the schema the app reads it with, and the references between files (routes, disputes, facts,
  * outcome codes), so a pack this version of the app cannot read is refused instead of half-applied.
  */
@@ -21,6 +23,11 @@ import afterApprovalJson from '../../templates/rules/after-approval.json' with {
 import adTermsJson from '../../templates/rules/ad-terms.json' with { type: 'json' };
 import annualReportJson from '../../templates/rules/annual-report.json' with { type: 'json' };
 import lifecycleJson from '../../templates/rules/licence-lifecycle.json' with { type: 'json' };
+import holidaysJson from '../../templates/rules/holidays-cn.json' with { type: 'json' };
+import validityJson from '../../templates/rules/validity.json' with { type: 'json' };
+import namingJson from '../../templates/rules/naming-rules.json' with { type: 'json' };
+import fieldLimitsJson from '../../templates/rules/field-limits.json' with { type: 'json' };
+import uploadProfilesJson from '../../templates/rules/upload-profiles.json' with { type: 'json' };
 import { PathwayAnswersSchema, SECTORS } from '../model/case';
 import { AdTermsSchema, useAdTerms, type AdTerms } from '../after/ad-check';
 import { AfterApprovalRulesSchema, useAfterApprovalRules, type AfterApprovalRules } from '../after/rules';
@@ -30,7 +37,28 @@ import {
   useLifecycleRules,
   type LifecycleRuleFiles,
 } from '../after/lifecycle-rules';
+import {
+  HolidayCalendarSchema,
+  holidayCalendarProblems,
+  useHolidayCalendar,
+  type HolidayCalendar,
+} from '../after/working-days';
 import { mainlandProvinceByCode } from '../validate/provinces';
+import {
+  useValidityRules,
+  ValidityRulesSchema,
+  VALIDITY_DOCUMENT_KINDS,
+  type ValidityRules,
+} from '../validate/dates';
+import { NamingRulesSchema, useNamingRules, type NamingRules } from '../validate/naming';
+import { FieldLimitsSchema, useFieldLimits, type FieldLimits } from '../validate/text';
+import { MESSAGES } from '../validate/messages';
+import {
+  PROFILE_IDS,
+  ProfilesFileSchema,
+  useUploadProfiles,
+  type UploadProfilesFile,
+} from '../packet/profiles';
 import { factsOf, type Condition } from './condition';
 import {
   CASE_FACT_NAMES,
@@ -55,6 +83,11 @@ export const RULE_PACK_FILES = [
   'ad-terms',
   'annual-report',
   'licence-lifecycle',
+  'holidays-cn',
+  'validity',
+  'naming-rules',
+  'field-limits',
+  'upload-profiles',
 ] as const;
 export type RulePackFileName = (typeof RULE_PACK_FILES)[number];
 
@@ -103,6 +136,11 @@ export const BUNDLED_RULE_PACK: RulePackContent = {
     'ad-terms': adTermsJson,
     'annual-report': annualReportJson,
     'licence-lifecycle': lifecycleJson,
+    'holidays-cn': holidaysJson,
+    validity: validityJson,
+    'naming-rules': namingJson,
+    'field-limits': fieldLimitsJson,
+    'upload-profiles': uploadProfilesJson,
   },
 };
 
@@ -114,6 +152,17 @@ export interface ParsedRulePack {
   adTerms: AdTerms;
   /** The licence holder's years after approval: the annual report, renewal and changes. */
   lifecycle: LifecycleRuleFiles;
+  /** The regulation data the forms and deadlines read: holidays, validity, names, lengths, upload limits. */
+  regulation: RegulationData;
+}
+
+/** The regulation data of a pack outside the decision and the after-approval tools. */
+export interface RegulationData {
+  holidays: HolidayCalendar;
+  validity: ValidityRules;
+  naming: NamingRules;
+  fieldLimits: FieldLimits;
+  uploadProfiles: UploadProfilesFile;
 }
 
 export type RulePackCheck = { ok: true; pack: ParsedRulePack } | { ok: false; problems: string[] };
@@ -149,6 +198,11 @@ export function parseRulePack(content: unknown): RulePackCheck {
   const adTerms = parse('ad-terms', AdTermsSchema, files['ad-terms']);
   const annualReport = parse('annual-report', AnnualReportRulesSchema, files['annual-report']);
   const lifecycle = parse('licence-lifecycle', LifecycleRulesSchema, files['licence-lifecycle']);
+  const holidays = parse('holidays-cn', HolidayCalendarSchema, files['holidays-cn']);
+  const validity = parse('validity', ValidityRulesSchema, files.validity);
+  const naming = parse('naming-rules', NamingRulesSchema, files['naming-rules']);
+  const fieldLimits = parse('field-limits', FieldLimitsSchema, files['field-limits']);
+  const uploadProfiles = parse('upload-profiles', ProfilesFileSchema, files['upload-profiles']);
   if (
     !manifest ||
     !pathwayRules ||
@@ -159,7 +213,12 @@ export function parseRulePack(content: unknown): RulePackCheck {
     !afterApproval ||
     !adTerms ||
     !annualReport ||
-    !lifecycle
+    !lifecycle ||
+    !holidays ||
+    !validity ||
+    !naming ||
+    !fieldLimits ||
+    !uploadProfiles
   )
     return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   const pack: ParsedRulePack = {
@@ -168,6 +227,7 @@ export function parseRulePack(content: unknown): RulePackCheck {
     afterApproval,
     adTerms,
     lifecycle: { annualReport, lifecycle },
+    regulation: { holidays, validity, naming, fieldLimits, uploadProfiles },
   };
   const references = rulePackProblems(pack);
   return references.length > 0
@@ -269,6 +329,45 @@ export function rulePackProblems(pack: ParsedRulePack): string[] {
   for (const g of pack.adTerms.groups)
     if (!adRules.has(g.rule)) problems.push(`ad-terms: group ${g.id} names unknown rule ${g.rule}`);
   problems.push(...lifecycleProblems(pack.lifecycle));
+  problems.push(...regulationProblems(pack.regulation));
+  return problems;
+}
+
+/**
+ * The regulation files' references: provinces by their codes, document kinds and message codes the app
+ * knows, ids unique, every upload profile present once, holiday years well formed.
+ */
+function regulationProblems({
+  holidays,
+  validity,
+  naming,
+  fieldLimits,
+  uploadProfiles,
+}: RegulationData): string[] {
+  const problems: string[] = holidayCalendarProblems(holidays).map((p) => `holidays-cn: ${p}`);
+  const twice = (ids: readonly string[]) => [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  const kinds = new Set<string>(VALIDITY_DOCUMENT_KINDS);
+  for (const id of twice(validity.rules.map((r) => r.id))) problems.push(`validity: rule ${id} twice`);
+  for (const rule of validity.rules) {
+    if (rule.province !== undefined && !mainlandProvinceByCode(rule.province))
+      problems.push(`validity: ${rule.id} names unknown province ${rule.province}`);
+    for (const kind of rule.documentKinds)
+      if (!kinds.has(kind)) problems.push(`validity: ${rule.id} names unknown document kind ${kind}`);
+  }
+  for (const id of twice(naming.rules.map((r) => r.id))) problems.push(`naming-rules: rule ${id} twice`);
+  for (const rule of naming.rules) {
+    if (!Object.hasOwn(MESSAGES, rule.code))
+      problems.push(`naming-rules: ${rule.id} names unknown message ${rule.code}`);
+    for (const province of rule.provinces ?? [])
+      if (!mainlandProvinceByCode(province))
+        problems.push(`naming-rules: ${rule.id} names unknown province ${province}`);
+  }
+  for (const id of twice(fieldLimits.limits.map((l) => l.id)))
+    problems.push(`field-limits: limit ${id} twice`);
+  const profileIds = uploadProfiles.profiles.map((p) => p.id);
+  for (const id of twice(profileIds)) problems.push(`upload-profiles: profile ${id} twice`);
+  for (const id of PROFILE_IDS)
+    if (!profileIds.includes(id)) problems.push(`upload-profiles: no profile ${id}`);
   return problems;
 }
 
@@ -343,6 +442,11 @@ function apply(pack: ParsedRulePack): void {
   useAfterApprovalRules(pack.afterApproval);
   useAdTerms(pack.adTerms);
   useLifecycleRules(pack.lifecycle);
+  useHolidayCalendar(pack.regulation.holidays);
+  useValidityRules(pack.regulation.validity);
+  useNamingRules(pack.regulation.naming);
+  useFieldLimits(pack.regulation.fieldLimits);
+  useUploadProfiles(pack.regulation.uploadProfiles);
 }
 
 /**

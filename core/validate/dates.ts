@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import validityData from '../../templates/rules/validity.json' with { type: 'json' };
 import { isoDate, presenceIssues } from './common';
 import { error } from './messages';
@@ -112,7 +113,14 @@ export function validUntilAtLeast(end: string, submissionDate: string, months = 
 }
 
 /** Kinds of document the validity rules distinguish. */
-export type ValidityDocumentKind = 'identity' | 'businessLicence' | 'domain' | 'hmtResidencePermit' | 'other';
+export const VALIDITY_DOCUMENT_KINDS = [
+  'identity',
+  'businessLicence',
+  'domain',
+  'hmtResidencePermit',
+  'other',
+] as const;
+export type ValidityDocumentKind = (typeof VALIDITY_DOCUMENT_KINDS)[number];
 
 export interface ValidityContext {
   /** GB/T 2260 code of the filing province, e.g. "420000". */
@@ -131,24 +139,55 @@ export interface ValidityRequirement {
   note?: Bilingual;
 }
 
-interface ValidityRule {
-  id: string;
-  province?: string;
-  platform?: string;
-  documentKinds: string[];
-  months: number;
-  confidence: string;
-  source: string;
-}
+const day = z.iso.date();
+const ValidityRuleSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+  /** GB/T 2260 code of the province the rule holds in (the pack checker checks it is one). */
+  province: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  platform: z.string().min(1).max(40).optional(),
+  /** Kinds of document; checked against VALIDITY_DOCUMENT_KINDS by the pack checker, so a typo is named. */
+  documentKinds: z.array(z.string().min(1).max(40)).min(1).max(10),
+  months: z.number().int().min(0).max(120),
+  confidence: z.string().min(1).max(40),
+  source: z.string().min(1).max(2000),
+  asOf: day,
+});
 
-const VALIDITY_RULES: readonly ValidityRule[] = validityData.rules;
+/** templates/rules/validity.json: part of the rule pack (core/rules/pack.ts). */
+export const ValidityRulesSchema = z.strictObject({
+  $comment: z.string().max(4000).optional(),
+  type: z.literal('icp-packet/validity-rules'),
+  version: z.number().int().positive(),
+  asOf: day,
+  source: z.string().min(1).max(2000),
+  default: z.strictObject({
+    months: z.number().int().min(0).max(120),
+    confidence: z.string().min(1).max(40),
+    source: z.string().min(1).max(2000),
+    asOf: day,
+    note: z.strictObject({ en: z.string().min(1), 'zh-CN': z.string().min(1) }).optional(),
+  }),
+  rules: z.array(ValidityRuleSchema).max(200),
+});
+export type ValidityRules = z.infer<typeof ValidityRulesSchema>;
+
+/** The validity rules in use: the bundled file, or an imported rule pack's (checked by the pack checker). */
+let validityRules: ValidityRules = validityData as ValidityRules;
+
+/** Puts parsed validity rules in use (core/rules/pack.ts calls it when a rule pack is installed). */
+export function useValidityRules(rules: ValidityRules): void {
+  validityRules = rules;
+}
 
 /**
  * How many months of validity a document needs at submission: the default of validity.json, raised by any
  * province or platform rule that applies. Equal figures prefer a specific rule, whose source is then cited.
  */
 export function requiredValidityMonths(context: ValidityContext = {}): ValidityRequirement {
-  const base = validityData.default;
+  const base = validityRules.default;
   let best: ValidityRequirement = {
     months: base.months,
     ruleId: 'default',
@@ -156,7 +195,7 @@ export function requiredValidityMonths(context: ValidityContext = {}): ValidityR
     confidence: base.confidence,
     note: base.note,
   };
-  for (const rule of VALIDITY_RULES) {
+  for (const rule of validityRules.rules) {
     if (rule.province !== undefined && rule.province !== context.province?.slice(0, 2).padEnd(6, '0'))
       continue;
     if (rule.platform !== undefined && rule.platform !== context.platform) continue;

@@ -89,6 +89,19 @@ describe('icp-packet decide', () => {
     expect(r.out).toContain('广东省通信管理局');
   });
 
+  it('marks a source that is a copy on another site, in both languages', async () => {
+    // R2 cites the IIS Measures from a mirror site: no official text was found.
+    const en = await run('decide', 'filing.json');
+    const r2 = en.out.slice(en.out.indexOf('[R2]'));
+    expect(r2).toMatch(
+      /IIS Measures Art\. 3–4 <http:\/\/www\.shenbo75\.com\/[^>]+> \(a copy on another site: no official text was found\)/,
+    );
+    expect(en.out).not.toMatch(/<https?:\/\/[^>\s]*gov\.cn[^>\s]*> \(a copy on another site/);
+    const zh = await run('decide', 'filing.json', '--lang', 'zh-CN');
+    expect(zh.out).toMatch(/<http:\/\/www\.shenbo75\.com\/[^>]+>（其他网站的转载，未找到官方文本）/);
+    expect(zh.out).not.toContain('a copy on another site');
+  });
+
   it('--json prints the decision itself', async () => {
     const r = await run('decide', 'filing.json', '--json');
     const decision = JSON.parse(r.out) as { pathway: string; conclusions: { ruleId: string }[] };

@@ -56,6 +56,19 @@ describe('verifying a rule-pack file', { timeout: 20_000 }, () => {
     expect(verifyRulePackFile(bytesOf(changed), keys.trusted)).toEqual({ ok: false, reason: 'tampered' });
   });
 
+  it('a regulation file that joined the pack (holidays, validity) changed after signing is refused as tampered', () => {
+    const file = envelope(signedPack(markedPack(), keys));
+    for (const edit of [
+      (files: Record<string, any>) => void files['holidays-cn'].years[0].workdays.pop(), // eslint-disable-line @typescript-eslint/no-explicit-any
+      (files: Record<string, any>) => void (files.validity.default.months = 1), // eslint-disable-line @typescript-eslint/no-explicit-any
+    ]) {
+      const content = JSON.parse(file.payload!) as { files: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      edit(content.files);
+      const changed = { ...file, payload: JSON.stringify(content) };
+      expect(verifyRulePackFile(bytesOf(changed), keys.trusted)).toEqual({ ok: false, reason: 'tampered' });
+    }
+  });
+
   it('an unsigned pack is refused: the rule files themselves, or an envelope without a signature', () => {
     expect(verifyRulePackFile(bytesOf(markedPack()), keys.trusted)).toEqual({
       ok: false,

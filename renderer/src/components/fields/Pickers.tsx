@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   choiceOf,
-  MAX_SERVICE_CONTENT_TYPES,
+  maxServiceContentTypes,
   searchChoices,
   searchContentTypes,
   SERVICE_CONTENT_TYPES,
@@ -161,7 +161,8 @@ export function ContentTypePicker({
   const [query, setQuery] = useState('');
   const [otherId, setOtherId] = useState('');
   const otherInputId = useId();
-  const full = value.length >= MAX_SERVICE_CONTENT_TYPES;
+  const max = maxServiceContentTypes();
+  const full = value.length >= max;
   const matches = searchContentTypes(query);
   const toggle = (id: number) =>
     onChange(value.includes(id) ? value.filter((v) => v !== id) : full ? [...value] : [...value, id]);
@@ -186,7 +187,7 @@ export function ContentTypePicker({
         onBlur={input.onBlur}
       />
       <p className="hint" aria-live="polite">
-        {t('pickers.contentTypes.count', { count: value.length, max: MAX_SERVICE_CONTENT_TYPES })}
+        {t('pickers.contentTypes.count', { count: value.length, max })}
       </p>
       <ul className="content-types__list">
         {matches.map((type) => {
@@ -251,7 +252,7 @@ export function ContentTypePicker({
           {t('pickers.contentTypes.add')}
         </button>
       </div>
-      {full && <p className="hint">{t('pickers.contentTypes.full', { max: MAX_SERVICE_CONTENT_TYPES })}</p>}
+      {full && <p className="hint">{t('pickers.contentTypes.full', { max })}</p>}
     </div>
   );
 }
