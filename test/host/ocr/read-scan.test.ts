@@ -89,14 +89,18 @@ describe('reading generated scans with the real engine', { timeout: 120_000 }, (
     expect(result.reading?.checks.every((c) => c.status === 'pass')).toBe(true);
   });
 
-  it('passport photographed at 15°, JPEG 45, noisy: the whole machine-readable zone, every check digit', async () => {
-    // The detector finds only the name part of line 1 here (its run of fillers is lost in the noise): the
-    // line is read again as wide as line 2, which TD3 makes the same length.
-    const result = await read(await photograph(await passportScan(), PHONE_SET['JPEG 45, noisy, tilt 15°']!));
-    expect(result.reading?.kind).toBe('passport');
-    expect(result.values).toEqual(PASSPORT);
-    expect(result.reading?.checks.every((c) => c.status === 'pass')).toBe(true);
-  });
+  it.each(['JPEG 45, noisy, tilt 15°', 'low light, lamp to one side'])(
+    'passport photographed (%s): the whole machine-readable zone, every check digit',
+    async (condition) => {
+      // At 15° the detector finds only the name part of line 1 (its fillers are lost in the noise): the line
+      // is read again as wide as line 2, which TD3 makes the same length. In low light line 1 is found whole
+      // and must keep its own reading (read across the widened box, 'MARIA' came back 'MARA').
+      const result = await read(await photograph(await passportScan(), PHONE_SET[condition]!));
+      expect(result.reading?.kind).toBe('passport');
+      expect(result.values).toEqual(PASSPORT);
+      expect(result.reading?.checks.every((c) => c.status === 'pass')).toBe(true);
+    },
+  );
 
   it('decodes the licence’s QR code with the local wasm', async () => {
     const texts = await readQrCodes(
