@@ -294,7 +294,7 @@ export class OcrEngine {
     // Only a row too short to be taken for a zone line at all (the passport reader wants 30+ characters):
     // a longer one is fitted to 44 by its fillers there, and a wider reading of it can lose a character
     // of the name (measured: a low-light photo's 'MARIA' read 'MARA' across the widened line).
-    const zoneLike = (text: string) => /^[A-Z0-9<]{5,}$/.test(text) && text.includes('<');
+    const zoneLike = (text: string) => /^[A-Z0-9<]{5,29}$/.test(text) && text.includes('<');
     for (let j = 0; j < rects.length; j++) {
       if (!MACHINE_READABLE.test(compact(j))) continue;
       const long = rects[j]!;
