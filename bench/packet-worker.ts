@@ -23,6 +23,7 @@ import type * as GateModule from '../core/packet/gate';
 import type * as PreflightModule from '../core/rules/preflight';
 import type * as ExportModule from '../host/packet/export-packet';
 import type * as ScanCacheModule from '../host/packet/scan-cache';
+import type * as ScanMarksModule from '../host/signing/scan-marks';
 import type * as WriteModule from '../host/packet/write-packet';
 import type * as CaseStoreModule from '../host/store/case-store';
 import type * as KeysModule from '../host/store/keys';
@@ -35,6 +36,10 @@ const { assertExportable } = await load<typeof GateModule>('core/packet/gate.ts'
 const { CaseStore } = await load<typeof CaseStoreModule>('host/store/case-store.ts');
 const { PassphraseKeyProvider } = await load<typeof KeysModule>('host/store/keys.ts');
 const { ScanCache, storeScanStore } = await load<typeof ScanCacheModule>('host/packet/scan-cache.ts');
+// Where the app keeps a signed scan's marks read at attach (none in a baseline older than that).
+const marksModule: Partial<typeof ScanMarksModule> = await load<typeof ScanMarksModule>(
+  'host/signing/scan-marks.ts',
+);
 // The bench measures packets, not scrypt: the lowest cost the store accepts.
 const keyProvider = new PassphraseKeyProvider('bench', { costLog2: 10 });
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -96,6 +101,16 @@ if (job === 'attach') {
       ...(meta.signedCopy ? { signedCopy: meta.signedCopy } : {}),
     });
     await cache.prepare(attachment);
+    // attachment:add has read the signed scan's marks to check it; the app keeps them beside it.
+    if (meta.signedCopy && marksModule.storeScanMarksNotes && marksModule.keepScanMarks) {
+      const marks = await marksModule.readScanMarks!(bytes, attachment.mediaType);
+      await marksModule.keepScanMarks(
+        marksModule.storeScanMarksNotes(store, created.id),
+        attachment.id,
+        attachment.mediaType,
+        marks,
+      );
+    }
     if (!meta.signedCopy) {
       times.push(performance.now() - t0);
       const cpu = process.cpuUsage(cpu0);
@@ -129,6 +144,7 @@ if (job === 'attach') {
       case: c,
       readAttachment,
       prepareScan: (meta, profile) => cache.scanSource(meta, profile),
+      ...(marksModule.storeScanMarksNotes ? { scanMarks: marksModule.storeScanMarksNotes(store, id) } : {}),
       profile: 'aliyun',
       now,
       appVersion: 'bench',

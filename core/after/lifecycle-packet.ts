@@ -714,7 +714,7 @@ export async function assembleLifecyclePacket(
       })
     : undefined;
 
-  const files: PacketFile[] = [
+  const files: Extract<PacketFile, { bytes: Uint8Array }>[] = [
     { path: LIFECYCLE_INDEX_FILE, bytes: indexBytes },
     ...documents.map((d) => ({ path: d.file, bytes: d.bytes })),
     { path: LIFECYCLE_FULL_FILE, bytes: full.bytes },
@@ -749,8 +749,8 @@ export async function assembleLifecyclePacket(
     files: await Promise.all(
       files.map(async (f) => ({
         path: f.path,
-        bytes: 'bytes' in f ? f.bytes.length : f.lazy.size,
-        sha256: 'bytes' in f ? await hash(f.bytes) : f.lazy.sha256,
+        bytes: f.bytes.length,
+        sha256: await hash(f.bytes),
       })),
     ),
   };

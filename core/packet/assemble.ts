@@ -37,6 +37,8 @@ import type {
   ScanSource,
   PacketIndexRow,
   PacketManifest,
+  ScanSink,
+  SealedManifest,
 } from './types';
 import { buildWechatFiling } from './wechat-filing';
 import { wechatMediaResolver } from './wechat-media';
@@ -222,18 +224,9 @@ function scanAttachment(
   };
 }
 
-/** SHA-256 of a streamed file without node:crypto: collects it (the host passes a streaming hash instead). */
-async function collectAndHash(
-  chunks: AsyncIterable<Uint8Array>,
-  hash: (bytes: Uint8Array) => Promise<string>,
-): Promise<string> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of chunks) {
-    parts.push(chunk.slice());
-    size += chunk.length;
-  }
-  const all = new Uint8Array(size);
+/** SHA-256 of a file's chunks without node:crypto: joins them (the host passes an incremental hash instead). */
+function collectAndHash(parts: Uint8Array[], hash: (bytes: Uint8Array) => Promise<string>): Promise<string> {
+  const all = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
   let at = 0;
   for (const part of parts) {
     all.set(part, at);
@@ -435,9 +428,30 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
   );
   progress('portal fields');
 
-  const fullFile: LazyFile & { sha256: string } = {
-    ...full.file,
-    sha256: await (options.sha256Stream ?? ((chunks) => collectAndHash(chunks, hash)))(full.file.chunks()),
+  // The full packet's SHA-256 is learnt from the chunks it is written from: every scan is read (and
+  // decrypted) once per build. A packet sealed before it is written reads them once more to hash it.
+  let fullSha256: Promise<string> | undefined;
+  const newHasher: () => { update(bytes: Uint8Array): void; digest(): string | Promise<string> } =
+    options.sha256Hasher ??
+    (() => {
+      const parts: Uint8Array[] = [];
+      return {
+        update: (bytes: Uint8Array) => void parts.push(bytes.slice()),
+        digest: () => collectAndHash(parts, hash),
+      };
+    });
+  const hashedWhileRead = async function* (onScan?: ScanSink) {
+    const hasher = newHasher();
+    for await (const chunk of full.file.chunks(onScan)) {
+      hasher.update(chunk);
+      yield chunk;
+    }
+    fullSha256 ??= Promise.resolve(hasher.digest());
+  };
+  const fullFile: LazyFile = { size: full.file.size, chunks: hashedWhileRead };
+  const fullPacketSha256 = async () => {
+    if (!fullSha256) for await (const _ of hashedWhileRead()) void _;
+    return fullSha256 as Promise<string>;
   };
   checkCancelled(signal);
   const packetFile = (path: string, part: MergePart): PacketFile => {
@@ -484,15 +498,17 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
     if (reason) throw new PacketError('unsafePath', { path: file.path, reason });
   }
 
-  const manifestFiles: ManifestFile[] = [];
-  for (const file of files) {
-    manifestFiles.push(
-      'lazy' in file
-        ? { path: file.path, bytes: file.lazy.size, sha256: file.lazy.sha256 }
-        : { path: file.path, bytes: file.bytes.length, sha256: await hash(file.bytes) },
-    );
-  }
-  const manifest: PacketManifest = {
+  const manifestFiles = async (fullPacket: string): Promise<ManifestFile[]> => {
+    const listed: ManifestFile[] = [];
+    for (const file of files)
+      listed.push(
+        'lazy' in file
+          ? { path: file.path, bytes: file.lazy.size, sha256: file.lazy.sha256 ?? fullPacket }
+          : { path: file.path, bytes: file.bytes.length, sha256: await hash(file.bytes) },
+      );
+    return listed;
+  };
+  const manifestOf = (files: ManifestFile[]): PacketManifest => ({
     type: 'icp-packet/manifest',
     formatVersion: 1,
     generatedAt: now.toISOString(),
@@ -537,10 +553,34 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
       reencoded: a.reencoded,
       ...(a.signedCopyOf ? { signedCopyOf: a.signedCopyOf } : {}),
     })),
-    files: manifestFiles,
-  };
-  const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
-  files.push({ path: MANIFEST_FILE, bytes: manifestBytes });
+    files,
+  });
+  const manifestBytes = (manifest: PacketManifest) =>
+    new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  // Listed before the full packet is hashed, with a stand-in of the same length (SHA-256 hex is always 64
+  // characters), so manifest.json's size is known before it is written.
+  const listed = await manifestFiles('0'.repeat(64));
+  const size = manifestBytes(manifestOf(listed)).length;
+  let sealed: Promise<SealedManifest> | undefined;
+  const seal = () =>
+    (sealed ??= (async () => {
+      const fullPacket = await fullPacketSha256();
+      const manifest = manifestOf(
+        listed.map((f) => (f.path === FULL_PACKET_FILE ? { ...f, sha256: fullPacket } : f)),
+      );
+      const bytes = manifestBytes(manifest);
+      if (bytes.length !== size) throw new Error('manifest.json changed size when sealed');
+      return { manifest, bytes, sha256: await hash(bytes) };
+    })());
+  files.push({
+    path: MANIFEST_FILE,
+    lazy: {
+      size,
+      chunks: async function* () {
+        yield (await seal()).bytes;
+      },
+    },
+  });
   progress('manifest');
-  return { folderName, files, manifest, manifestSha256: await hash(manifestBytes) };
+  return { folderName, files, seal };
 }

@@ -30,8 +30,11 @@ export type PacketFile =
   | { path: string; bytes: Uint8Array }
   | {
       path: string;
-      /** `scan`: the file is exactly this scan's bytes (which the full packet embeds too). */
-      lazy: LazyFile & { sha256: string; scan?: ScanSource };
+      /**
+       * `scan`: the file is exactly this scan's bytes (which the full packet embeds too). `sha256` absent:
+       * learnt from the bytes as they are written (the full packet, and manifest.json which names its hash).
+       */
+      lazy: LazyFile & { sha256?: string; scan?: ScanSource };
     };
 
 /**
@@ -126,8 +129,11 @@ export interface AssembleOptions {
    * packet is written, one at a time. Throws PacketError like normaliseImage.
    */
   prepareScan?: (meta: AttachmentMeta, profile: ProfileId) => Promise<ScanSource>;
-  /** SHA-256 of a streamed file (the full packet); collects the chunks and uses `sha256` when absent. */
-  sha256Stream?: (chunks: AsyncIterable<Uint8Array>) => Promise<string>;
+  /**
+   * An incremental SHA-256 (node:crypto's on the host): the full packet is hashed from the chunks it is
+   * written from. Without one, assembly collects the chunks and uses `sha256`.
+   */
+  sha256Hasher?: () => { update(bytes: Uint8Array): void; digest(): string };
   profile: ProfileId;
   now: Date;
   appVersion: string;
@@ -188,10 +194,29 @@ export interface PacketManifest {
   files: ManifestFile[];
 }
 
+export interface SealedManifest {
+  manifest: PacketManifest;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
 export interface AssembledPacket {
   folderName: string;
-  /** In write order; manifest.json last. */
+  /**
+   * In write order; manifest.json last. The manifest names the full packet's SHA-256, which is learnt while
+   * the full packet is written (each scan is read once per build): manifest.json's bytes are made when the
+   * writer reaches it, after the full packet.
+   */
   files: PacketFile[];
+  /**
+   * manifest.json's content. After the packet was written it is ready; before, the full packet is read once
+   * more to hash it (assembly without writing: tests, previews).
+   */
+  seal(): Promise<SealedManifest>;
+}
+
+/** A packet once written: its manifest as manifest.json holds it. */
+export type SealedPacket = Omit<AssembledPacket, 'seal'> & {
   manifest: PacketManifest;
   manifestSha256: string;
-}
+};

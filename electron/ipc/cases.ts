@@ -28,6 +28,7 @@ import {
 import { StoreError, type StoreErrorCode } from '../../host/store/errors';
 import { ICPCASE_LIMITS } from '../../host/store/icpcase';
 import { ScanCache, storeScanStore } from '../../host/packet/scan-cache';
+import { keepReadScanMarks, storeScanMarksNotes } from '../../host/signing/scan-marks';
 import { uprightTurnOf } from '../../host/ocr/scan-port';
 import { sniffMediaType } from '../../host/store/attachments';
 import type { HandlerDeps } from './deps';
@@ -279,6 +280,8 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
         });
         // The scan's normalised copy is made now, once; every export streams it from the store.
         await scanCacheFor(deps, r.caseId).prepare(added.attachment);
+        // A signed scan's marks, just read, are kept beside it: exports check them without reading it again.
+        if (signed) await keepReadScanMarks(storeScanMarksNotes(store, r.caseId), added.attachment);
         return added;
       },
     ),

@@ -16,6 +16,7 @@ import type { ErrorCode, HandlerMap } from '../contract';
 import { exportPacket } from '../../host/packet/export-packet';
 import { CASE_ID_PATTERN } from '../../host/store/case-store';
 import { StoreError } from '../../host/store/errors';
+import { storeScanMarksNotes } from '../../host/signing/scan-marks';
 import { caseStoreFor, scanCacheFor } from './cases';
 import type { HandlerDeps } from './deps';
 import { HandlerError, handle } from './result';
@@ -76,6 +77,7 @@ export function createPacketHandlers(deps: HandlerDeps): Pick<HandlerMap, Packet
           readAttachment: async (meta) => new Uint8Array((await store.readAttachment(c.id, meta.id)).bytes),
           // Scans come from their normalised copies in the store, one at a time while the packet is written.
           prepareScan: (meta, profile) => scanCacheFor(deps, c.id).scanSource(meta, profile),
+          scanMarks: storeScanMarksNotes(store, c.id),
           profile: request.profile,
           outDir,
           zip: true,

@@ -19,9 +19,10 @@ import { PacketError } from '../../core/packet/errors';
 import { assertExportable, packetDocuments, planPacket, signedCopiesPlan } from '../../core/packet/gate';
 import { renderPacketIndex } from '../../core/packet/index-document';
 import { uploadProfile, type ProfileId } from '../../core/packet/profiles';
-import type { AssembledPacket, PacketChecklistItem, ScanSource } from '../../core/packet/types';
+import type { PacketChecklistItem, ScanSource, SealedPacket } from '../../core/packet/types';
 import { readDocumentFonts } from '../documents';
 import { confirmSignedCopies } from '../signing';
+import type { ScanMarksNotes } from '../signing/scan-marks';
 import { normaliseImage } from './normalise-image';
 import { writePacket, type WrittenPacket } from './write-packet';
 
@@ -33,6 +34,8 @@ export interface ExportRequest {
    * streamed into the packet instead of being read and normalised in memory.
    */
   prepareScan?: (meta: AttachmentMeta, profile: ProfileId) => Promise<ScanSource>;
+  /** Where the case keeps its signed scans' marks (host/signing/scan-marks.ts), so they are read once. */
+  scanMarks?: ScanMarksNotes;
   profile: ProfileId;
   outDir: string;
   zip: boolean;
@@ -51,7 +54,7 @@ export interface ExportRequest {
 }
 
 export interface ExportResult extends WrittenPacket {
-  packet: AssembledPacket;
+  packet: SealedPacket;
   /** Warnings that were open and accepted for this export (shown, and recorded by the caller). */
   acceptedWarnings: PreflightIssue[];
   /** The packet follows the alternative reading of a disputed rule. */
@@ -84,7 +87,7 @@ export async function assembleCasePacket(
   const items = buildChecklist(c, decision, request.today ? { today: request.today } : {});
   // Documents signed by hand go in as their checked signed scans; recommended ones not returned stay out.
   const signing = signedCopiesPlan(c, items);
-  await confirmSignedCopies(c, signing.signed, request.readAttachment);
+  await confirmSignedCopies(c, signing.signed, request.readAttachment, request.scanMarks);
   const checklist: PacketChecklistItem[] = items.map((item) => ({
     id: item.id,
     entryId: item.entryId,
@@ -105,10 +108,9 @@ export async function assembleCasePacket(
     readAttachment: request.readAttachment,
     normaliseImage: (bytes, _profile, name) => normaliseImage(bytes, profile, name),
     sha256: async (bytes) => createHash('sha256').update(bytes).digest('hex'),
-    sha256Stream: async (chunks) => {
+    sha256Hasher: () => {
       const hash = createHash('sha256');
-      for await (const chunk of chunks) hash.update(chunk);
-      return hash.digest('hex');
+      return { update: (bytes) => void hash.update(bytes), digest: () => hash.digest('hex') };
     },
     ...(request.prepareScan ? { prepareScan: request.prepareScan } : {}),
     profile: request.profile,
@@ -134,9 +136,12 @@ export async function exportPacket(request: ExportRequest): Promise<ExportResult
     replace: request.replace,
     now: request.now,
   });
+  // Written: the full packet was hashed on its way to disk, so sealing reads nothing again.
+  const { manifest, sha256 } = await packet.seal();
+  const { seal: _sealed, ...files } = packet;
   return {
     ...written,
-    packet,
+    packet: { ...files, manifest, manifestSha256: sha256 },
     acceptedWarnings: issues.filter((i) => i.severity === 'warning' && !i.acknowledged),
     alternativePathway: plan.alternative,
   };

@@ -17,6 +17,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as ZxingModule from 'zxing-wasm/full';
+import { loadSharp } from '../packet/sharp';
 
 /** Raw pixels: 1 (grey), 3 (RGB) or 4 (RGBA) bytes per pixel, rows top to bottom. */
 export interface QrPixels {
@@ -156,7 +157,7 @@ async function readPixels(z: Zxing, pixels: QrPixels, thorough = false): Promise
 
 /** The size of an encoded image as shown (EXIF orientation applied). */
 async function orientedSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   const meta = await sharp(bytes, { failOn: 'none' }).metadata();
   return { width: meta.autoOrient.width, height: meta.autoOrient.height };
 }
@@ -167,7 +168,7 @@ async function greyPixels(
   region: { left: number; top: number; width: number; height: number },
   maxEdge: number,
 ): Promise<QrPixels & { scale: number }> {
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   const long = Math.max(region.width, region.height);
   const scale = long > maxEdge ? maxEdge / long : 1;
   let image = sharp(bytes, { failOn: 'none', limitInputPixels: 100_000_000 }).rotate().extract(region);
@@ -256,7 +257,7 @@ export async function qrPng(
         (row * scale + y) * side + (column + 1) * scale,
       );
   });
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   const png = await sharp(pixels, { raw: { width: side, height: side, channels: 1 } })
     .png()
     .toBuffer();

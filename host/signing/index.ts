@@ -33,7 +33,13 @@ import { previewDecision } from '../../core/packet/preview';
 import { signingLineOf } from '../../core/rules/checklist';
 import { readDocumentFonts } from '../documents';
 import { encodeQr } from '../qr';
-import { readScanMarks } from './scan-marks';
+import {
+  keepScanMarks,
+  knownScanMarks,
+  readScanMarks,
+  type ScanMarks,
+  type ScanMarksNotes,
+} from './scan-marks';
 
 /** Asked for a document that is not signed by hand (or no such document). */
 export class SigningError extends Error {
@@ -160,8 +166,16 @@ export async function checkSignedScan(
   templateId: string,
   file: { bytes: Uint8Array; mediaType: AttachmentMeta['mediaType'] },
 ): Promise<ScanJudgement> {
+  return judgeMarks(c, templateId, await readScanMarks(file.bytes, file.mediaType), file.mediaType);
+}
+
+function judgeMarks(
+  c: Case,
+  templateId: string,
+  marks: ScanMarks,
+  mediaType: AttachmentMeta['mediaType'],
+): ScanJudgement {
   const template = templateOrThrow(templateId);
-  const marks = await readScanMarks(file.bytes, file.mediaType);
   const found = marks.pages.some((p) => p.length > 0);
   if (!found && marks.digital)
     return {
@@ -183,7 +197,7 @@ export async function checkSignedScan(
       fields: printedFields(template, c),
     },
     pages: marks.pages,
-    kind: file.mediaType === 'application/pdf' ? 'pdf' : 'image',
+    kind: mediaType === 'application/pdf' ? 'pdf' : 'image',
     attached,
     prints: c.signingPrints,
   });
@@ -200,15 +214,21 @@ export async function confirmSignedCopies(
   c: Case,
   signed: ReadonlyMap<string, readonly AttachmentMeta[]>,
   read: (meta: AttachmentMeta) => Promise<Uint8Array>,
+  notes?: ScanMarksNotes,
 ): Promise<void> {
   for (const [templateId, files] of signed) {
     const template = templateOrThrow(templateId);
     for (const meta of files) {
       const others = { ...c, attachments: c.attachments.filter((a) => a !== meta) };
-      const judgement = await checkSignedScan(others, templateId, {
-        bytes: await read(meta),
-        mediaType: meta.mediaType,
-      });
+      // Marks already read from these very bytes (the attachment id is their SHA-256), by this process or
+      // kept in the store's notes, are not read again, nor is the file: the packet reads it once, checked
+      // against the same SHA-256.
+      let marks = await knownScanMarks(meta.id, meta.mediaType, notes);
+      if (!marks) {
+        marks = await readScanMarks(await read(meta), meta.mediaType);
+        if (notes) await keepScanMarks(notes, meta.id, meta.mediaType, marks);
+      }
+      const judgement = judgeMarks(others, templateId, marks, meta.mediaType);
       const same =
         judgement.ok &&
         judgement.signedCopy.pages.join() === meta.signedCopy?.pages.join() &&

@@ -17,7 +17,9 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { AttachmentMeta } from '../../core/model/case';
+import type { CaseStore } from '../store/case-store';
 import { parseMark, type SigningMark } from '../../core/documents/signing';
 import { decodeQrCodes, type QrPixels } from '../qr';
 
@@ -144,17 +146,117 @@ const readBefore = new Map<string, Promise<ScanMarks>>();
 /** Scans remembered at most (their marks are a few hundred bytes each); the oldest is forgotten first. */
 const REMEMBERED = 512;
 
+/**
+ * The marks already read from the file whose bytes have this SHA-256, without reading it again; undefined
+ * when this process has not read them (or the read failed).
+ */
+export function rememberedScanMarks(
+  sha256: string,
+  mediaType: AttachmentMeta['mediaType'],
+): Promise<ScanMarks> | undefined {
+  return readBefore.get(`${mediaType} ${sha256}`)?.then(copyMarks);
+}
+
 /** Reads the verification marks of a scan (an image, or a PDF of page pictures). */
 export function readScanMarks(bytes: Uint8Array, mediaType: AttachmentMeta['mediaType']): Promise<ScanMarks> {
-  const key = `${mediaType} ${createHash('sha256').update(bytes).digest('hex')}`;
-  const known = readBefore.get(key);
-  if (known) return known.then(copyMarks);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const known = rememberedScanMarks(sha256, mediaType);
+  if (known) return known;
+  const key = `${mediaType} ${sha256}`;
   const reading = readScanMarksOnce(bytes, mediaType);
   readBefore.set(key, reading);
   if (readBefore.size > REMEMBERED) readBefore.delete(readBefore.keys().next().value!);
   // A failed read (a damaged file) is not remembered: the error is the caller's to show, every time.
   reading.catch(() => readBefore.delete(key));
   return reading.then(copyMarks);
+}
+
+/**
+ * Where a case keeps the marks read from its signed scans, one note per scan by its SHA-256: the case
+ * store's encrypted scan notes (authenticated with the store's key, so a case file edited by hand cannot
+ * write one). The marks are a pure function of the bytes, so a later process — the next export — need not
+ * decode the scan and search it for QR codes again (~100 MB of QR reader and pixels on its first build).
+ */
+export interface ScanMarksNotes {
+  read(sha256: string): Promise<Uint8Array | undefined>;
+  write(sha256: string, note: Uint8Array): Promise<void>;
+}
+
+/** The scan-note key of the marks (case-store notes are keyed by 16 hex digits): "signing marks, v1". */
+export const MARKS_NOTE_KEY = createHash('sha256').update('signing-marks/1').digest('hex').slice(0, 16);
+
+const MarksNoteSchema = z.object({
+  mediaType: z.string().max(100),
+  marks: z.object({
+    pages: z
+      .array(
+        z
+          .array(
+            z.object({
+              templateId: z.string().max(200),
+              caseTag: z.string().max(200),
+              version: z.string().max(200),
+              page: z.number().int().min(0).max(10_000),
+              pageCount: z.number().int().min(0).max(10_000),
+            }),
+          )
+          .max(100),
+      )
+      .max(10_000),
+    digital: z.enum(['app', 'other']).optional(),
+    undecodablePages: z.array(z.number().int()).max(10_000),
+  }),
+});
+
+/**
+ * The marks of the scan whose bytes have this SHA-256: remembered by this process, or kept in `notes` by an
+ * earlier one; undefined when neither has them (the caller reads the scan, {@link keepScanMarks}).
+ */
+export async function knownScanMarks(
+  sha256: string,
+  mediaType: AttachmentMeta['mediaType'],
+  notes?: ScanMarksNotes,
+): Promise<ScanMarks | undefined> {
+  const remembered = rememberedScanMarks(sha256, mediaType);
+  if (remembered) return remembered;
+  const bytes = await notes?.read(sha256).catch(() => undefined);
+  if (!bytes) return undefined;
+  try {
+    const note = MarksNoteSchema.parse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+    if (note.mediaType !== mediaType) return undefined;
+    readBefore.set(`${mediaType} ${sha256}`, Promise.resolve(note.marks));
+    return copyMarks(note.marks);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the marks read from a scan in `notes`, for later processes; a failed write only costs a re-read. */
+export async function keepScanMarks(
+  notes: ScanMarksNotes,
+  sha256: string,
+  mediaType: AttachmentMeta['mediaType'],
+  marks: ScanMarks,
+): Promise<void> {
+  const note = new TextEncoder().encode(JSON.stringify({ mediaType, marks }));
+  await notes.write(sha256, note).catch(() => undefined);
+}
+
+/** Keeps the marks this process read from an attachment's bytes (nothing when it has not read them). */
+export async function keepReadScanMarks(
+  notes: ScanMarksNotes,
+  meta: Pick<AttachmentMeta, 'id' | 'mediaType'>,
+): Promise<void> {
+  const marks = await rememberedScanMarks(meta.id, meta.mediaType);
+  if (marks) await keepScanMarks(notes, meta.id, meta.mediaType, marks);
+}
+
+/** The marks notes of a case in the encrypted store, beside its scans' other notes. */
+export function storeScanMarksNotes(store: CaseStore, caseId: string): ScanMarksNotes {
+  return {
+    read: (sha256) => store.readScanNote(caseId, sha256, MARKS_NOTE_KEY),
+    write: (sha256, note) => store.writeScanNote(caseId, sha256, MARKS_NOTE_KEY, note),
+  };
 }
 
 /** A copy the caller may change without changing what is remembered. */

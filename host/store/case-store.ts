@@ -7,7 +7,8 @@
  *   history.jsonl.enc      append-only change log, one encrypted record per line: powers undo and the audit view
  *   attachments/<sha256>.enc  each file once, addressed by the SHA-256 of its plaintext; also the scans'
  *                          normalised copies (host/packet/scan-cache.ts), stored the same way
- *   attachments/<sha256>.<key>.scan.enc  what the normalised copy of a scan for one upload setting is
+ *   attachments/<sha256>.<key>.scan.enc  what the normalised copy of a scan for one upload setting is; for
+ *                          a signed scan, also the verification marks read from it (host/signing/scan-marks.ts)
  *
  * Deleted cases move to `<root>/trash/<id>/` and can be restored. Nothing here imports electron: the app
  * passes its user-data folder, the CLI and tests pass any folder.

@@ -8,6 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHandlers, type HandlerDeps } from '../../../electron/ipc/handlers';
 import { buildSampleCase } from '../../../host/sample/sample-case';
+import type { CaseStore } from '../../../host/store/case-store';
+import { MARKS_NOTE_KEY } from '../../../host/signing/scan-marks';
 import { checkCase } from '../../../core/rules/preflight';
 import type { PacketManifest } from '../../../core/packet/types';
 import { removeTempDirs, tempDir } from '../../host/store/helpers';
@@ -54,20 +56,52 @@ async function setUp(overrides: Partial<HandlerDeps> = {}) {
 }
 
 describe('normalised scans', () => {
-  it('are made when a scan is attached, one note per scan beside it, and the export uses them', async () => {
+  it('are made when a scan is attached, one note per scan beside it, and the export reads each once', async () => {
     const { h, deps, caseId, stored, outDir } = await setUp();
     const dir = path.join(deps.userDataDir, 'store', 'cases', caseId, 'attachments');
     const notes = (await readdir(dir)).filter((n) => n.endsWith('.scan.enc'));
     const images = new Set(
       stored.attachments.filter((a) => a.mediaType !== 'application/pdf').map((a) => a.id),
     );
-    expect(notes.map((n) => n.split('.')[0]).sort()).toEqual([...images].sort());
+    const marksNotes = notes.filter((n) => n.split('.')[1] === MARKS_NOTE_KEY);
+    expect(
+      notes
+        .filter((n) => !marksNotes.includes(n))
+        .map((n) => n.split('.')[0])
+        .sort(),
+    ).toEqual([...images].sort());
+    // The marks of each signed scan, read when it was attached, kept beside it.
+    expect(marksNotes.map((n) => n.split('.')[0]).sort()).toEqual(
+      stored.attachments
+        .filter((a) => a.signedCopy)
+        .map((a) => a.id)
+        .sort(),
+    );
 
     const warnings = checkCase(stored).filter((i) => i.severity === 'warning');
     value(await h['case:save']({ case: { ...stored, acknowledged: warnings.map((w) => w.key) } }));
     const before = (await readdir(dir)).sort();
-    const built = value(await h['packet:build']({ caseId, profile: 'aliyun' }));
+    // A later run of the app: nothing read in this process is remembered (fresh modules, fresh store).
+    vi.resetModules();
+    const later = (await import('../../../electron/ipc/handlers')).createHandlers(deps);
+    const { CaseStore: LaterStore } = await import('../../../host/store/case-store');
+    // Every decrypting read of a scan (an original or its normalised copy) during the build.
+    const reads: string[] = [];
+    const readAttachment = LaterStore.prototype.readAttachment;
+    const readDerivedBlob = LaterStore.prototype.readDerivedBlob;
+    vi.spyOn(LaterStore.prototype, 'readAttachment').mockImplementation(function (this: CaseStore, ...args) {
+      reads.push(args[1]);
+      return readAttachment.apply(this, args);
+    });
+    vi.spyOn(LaterStore.prototype, 'readDerivedBlob').mockImplementation(function (this: CaseStore, ...args) {
+      reads.push(args[1]);
+      return readDerivedBlob.apply(this, args);
+    });
+    const built = value(await later['packet:build']({ caseId, profile: 'aliyun' }));
+    vi.restoreAllMocks();
     if (!built.built) throw new Error('not built');
+    expect(reads.length).toBeGreaterThanOrEqual(images.size);
+    expect(reads.filter((id, i) => reads.indexOf(id) !== i)).toEqual([]);
     expect(built.folderPath).toBe(path.join(outDir, built.folderName));
     // Nothing new was normalised: the store's attachments folder is as the attach left it.
     expect((await readdir(dir)).sort()).toEqual(before);
@@ -79,6 +113,13 @@ describe('normalised scans', () => {
       const onDisk = await readFile(path.join(outDir, built.folderName, ...a.file.split('/')));
       expect(createHash('sha256').update(onDisk).digest('hex')).toBe(file?.sha256);
     }
+    // The full packet's hash, learnt while it was written, and manifest.json's own.
+    const full = await readFile(path.join(outDir, built.folderName, manifest.fullPacket.file));
+    expect(manifest.files.find((f) => f.path === manifest.fullPacket.file)?.sha256).toBe(
+      createHash('sha256').update(full).digest('hex'),
+    );
+    const manifestBytes = await readFile(path.join(outDir, built.folderName, 'manifest.json'));
+    expect(built.record.manifestSha256).toBe(createHash('sha256').update(manifestBytes).digest('hex'));
   }, 120_000);
 
   it('of an imported case are made after the reply when the app runs background work', async () => {

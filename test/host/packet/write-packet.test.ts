@@ -71,10 +71,9 @@ describe('writePacket', () => {
       files: [
         { path: 'index.txt', bytes: new TextEncoder().encode('index') },
         ...scans.map(scanFile),
-        { path: 'full.pdf', lazy: { ...full.file, sha256: '0'.repeat(64) } },
+        { path: 'full.pdf', lazy: full.file },
       ],
-      manifest: {} as AssembledPacket['manifest'],
-      manifestSha256: '',
+      seal: () => Promise.reject(new Error('not sealed here')),
     };
 
     await writePacket(packet, {
