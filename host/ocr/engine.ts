@@ -278,6 +278,56 @@ export class OcrEngine {
   }
 
   /**
+   * A machine-readable zone's lines are all the same length and start at the same place (TD3: 44
+   * characters). On a noisy, tilted photo the detector can lose a line's run of fillers and box only its
+   * start (line 1's name): a short machine-readable row next to a longer one is read again as wide as the
+   * longer row, along its own line. The new reading replaces the old only when it holds more characters.
+   */
+  private async widenToZone(
+    image: RgbImage,
+    rects: RotatedRect[],
+    lines: { text: string; confidences: number[] }[],
+    signal?: AbortSignal,
+  ): Promise<void> {
+    // As the passport reader sees them: upper case, filler variants as '<' (a lower-case x is read now and then).
+    const compact = (i: number) => mrzText(lines[i]!.text);
+    // Only a row too short to be taken for a zone line at all (the passport reader wants 30+ characters):
+    // a longer one is fitted to 44 by its fillers there, and a wider reading of it can lose a character
+    // of the name (measured: a low-light photo's 'MARIA' read 'MARA' across the widened line).
+    const zoneLike = (text: string) => /^[A-Z0-9<]{5,29}$/.test(text) && text.includes('<');
+    for (let j = 0; j < rects.length; j++) {
+      if (!MACHINE_READABLE.test(compact(j))) continue;
+      const long = rects[j]!;
+      for (let i = 0; i < rects.length; i++) {
+        if (i === j || !zoneLike(compact(i))) continue;
+        const short = rects[i]!;
+        const turn = Math.atan2(Math.sin(short.angle - long.angle), Math.cos(short.angle - long.angle));
+        if (Math.abs(turn) > (5 * Math.PI) / 180) continue;
+        const ux = Math.cos(short.angle);
+        const uy = Math.sin(short.angle);
+        const along = (x: number, y: number) => (x - short.cx) * ux + (y - short.cy) * uy;
+        const across = Math.abs(-(long.cx - short.cx) * uy + (long.cy - short.cy) * ux);
+        // The neighbouring line of the zone: one to three line heights away.
+        if (across < short.height * 0.8 || across > short.height * 3) continue;
+        const us = rectCorners(long).map((c) => along(c.x, c.y));
+        const u0 = Math.min(-short.width / 2, ...us);
+        const u1 = Math.max(short.width / 2, ...us);
+        if (u1 - u0 < short.width + short.height) continue;
+        const widened: RotatedRect = {
+          ...short,
+          cx: short.cx + ((u0 + u1) / 2) * ux,
+          cy: short.cy + ((u0 + u1) / 2) * uy,
+          width: u1 - u0,
+        };
+        const [read] = await this.recognise(image, [widened], signal);
+        if (!read || mrzText(read.text).length <= compact(i).length) continue;
+        rects[i] = widened;
+        lines[i] = read;
+      }
+    }
+  }
+
+  /**
    * Other readings of a machine-readable line read with a character too many or too few (its length is none
    * of the zone's: 44, 36 or 30), sampled a little shorter and a little taller than its box: the recogniser
    * drops or doubles a character of a `<<<<`-run now and then, differently each time, and the passport
@@ -372,6 +422,7 @@ export class OcrEngine {
     const detected = performance.now();
     let lines = await this.recognise(upright, rects, signal);
     ({ rects, lines } = await this.joinMachineReadableRows(upright, rects, lines, signal));
+    await this.widenToZone(upright, rects, lines, signal);
     const alternatives = await this.machineReadableAlternatives(upright, rects, lines, signal);
     const boxes: TextBox[] = [];
     rects.forEach((rect, i) => {

@@ -5,7 +5,7 @@
  * is, reads one, stops one on request and goes on serving; the main bundle carries none of the recogniser.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +22,7 @@ let port: ScanPort;
 beforeAll(async () => {
   // Inside the project (dist/ is ignored) so that the bundle's require('sharp') finds node_modules, as the
   // packed app's does.
+  await mkdir(path.join(root, 'dist'), { recursive: true }); // a fresh checkout has no build yet
   outdir = await mkdtemp(path.join(root, 'dist', 'test-scan-worker-'));
   await promisify(execFile)(process.execPath, ['scripts/build-electron.mjs', '--outdir', outdir], {
     cwd: root,
