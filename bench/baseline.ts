@@ -33,7 +33,13 @@ export async function baselineTree(root: string): Promise<{ commit: string; dir:
   const { stdout } = await exec('git', ['-C', root, 'rev-parse', '--verify', `${wanted}^{commit}`]);
   const commit = stdout.trim();
   const dir = path.join(tmpdir(), `icp-packet-bench-baseline-${commit.slice(0, 12)}`);
-  if (await exists(path.join(dir, 'package.json'))) return { commit, dir };
+  if (await exists(path.join(dir, 'package.json'))) {
+    // A tree kept from an earlier run may link another checkout's node_modules, since moved or deleted:
+    // link this checkout's, so both builds run on the same libraries.
+    await rm(path.join(dir, 'node_modules'), { force: true });
+    await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    return { commit, dir };
+  }
   const partial = `${dir}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
