@@ -20,6 +20,18 @@ afterEach(() => {
 
 const NOW = new Date('2026-09-20T02:00:00Z');
 
+/** What the validity, naming, field-limit and upload-profile rules in use answer, read afresh. */
+function regulationValues() {
+  return {
+    months: requiredValidityMonths({ documentKind: 'identity' }).months,
+    reserved: validateServiceName('中国美食网', { service: 'website', subjectType: 'organization' }).length,
+    comment: checkFieldLimit('wechat.applets.comment', '一'.repeat(25)).length,
+    quality: uploadProfile('wechat').jpegQuality,
+    profilesVersion: UPLOAD_PROFILES_VERSION,
+    contentTypes: maxServiceContentTypes(),
+  };
+}
+
 /** A case submitted on Monday 2026-09-21: the provider's pre-review runs 2 working days. */
 function submittedJournal() {
   const c = sampleCase(NOW);
@@ -75,14 +87,7 @@ describe('regulation data in the rule pack', () => {
   });
 
   it('validity, naming, field-limit and upload-profile changes of an imported pack take effect, and revert', () => {
-    const before = {
-      months: requiredValidityMonths({ documentKind: 'identity' }).months,
-      reserved: validateServiceName('中国美食网', { service: 'website', subjectType: 'organization' }).length,
-      comment: checkFieldLimit('wechat.applets.comment', '一'.repeat(25)).length,
-      quality: uploadProfile('wechat').jpegQuality,
-      profilesVersion: UPLOAD_PROFILES_VERSION,
-      contentTypes: maxServiceContentTypes(),
-    };
+    const before = regulationValues();
     expect(before.months).toBe(3);
     expect(before.reserved).toBeGreaterThan(0);
     expect(before.comment).toBe(0);
@@ -110,14 +115,7 @@ describe('regulation data in the rule pack', () => {
     expect(maxServiceContentTypes()).toBe(3);
     expect(UPLOAD_PROFILES_VERSION).not.toBe(before.profilesVersion);
     installRulePack(null);
-    expect({
-      months: requiredValidityMonths({ documentKind: 'identity' }).months,
-      reserved: validateServiceName('中国美食网', { service: 'website', subjectType: 'organization' }).length,
-      comment: checkFieldLimit('wechat.applets.comment', '一'.repeat(25)).length,
-      quality: uploadProfile('wechat').jpegQuality,
-      profilesVersion: UPLOAD_PROFILES_VERSION,
-      contentTypes: maxServiceContentTypes(),
-    }).toEqual(before);
+    expect(regulationValues()).toEqual(before);
   });
 
   it('refuses moved files that break their schema, naming the file', () => {
