@@ -23,7 +23,7 @@ import { documentLabels } from '../documents/templates';
 import { PacketError } from './errors';
 import { sha256Hex } from './hash';
 import { jpegFrame } from './jpeg';
-import { loadPdf, mergeWithOutline, mergeWithOutlineStreamed, type MergePart } from './merge';
+import { loadPdf, mergeWithOutline, mergeWithOutlineStreamed, scanChunks, type MergePart } from './merge';
 import { portalFieldsHtml, portalSections } from './portal-fields';
 import { uploadProfile, UPLOAD_PROFILES_VERSION } from './profiles';
 import { chinaDate, packetFolderName, safeFileName, uniqueNames, unsafePathReason } from './safe-names';
@@ -463,9 +463,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
         size: scan.size,
         sha256: scan.sha256,
         scan,
-        chunks: async function* () {
-          yield await scan.read();
-        },
+        chunks: () => scanChunks(scan),
       },
     };
   };

@@ -11,8 +11,15 @@ export interface Bilingual {
   en: string;
 }
 
-/** Told each scan a file embeds, with its bytes, as the file's chunks reach it. */
-export type ScanSink = (scan: ScanSource, bytes: Uint8Array) => Promise<void>;
+/**
+ * Told each scan a file embeds as the file's chunks reach it: every piece of the scan's bytes in order
+ * (`chunk`), then `end` once the scan is whole and its source has checked it. A source that finds its bytes
+ * damaged throws after some pieces went by: whatever the sink wrote from them must be discarded.
+ */
+export interface ScanSink {
+  chunk(scan: ScanSource, bytes: Uint8Array): Promise<void>;
+  end(scan: ScanSource): Promise<void>;
+}
 
 /**
  * A file whose bytes are produced while it is written (the full packet, the scans): `chunks()` yields them in
@@ -52,6 +59,13 @@ export interface ScanSource {
   /** False when the original already met the profile and is used byte for byte. */
   reencoded: boolean;
   read(): Promise<Uint8Array>;
+  /**
+   * The same bytes as `read()`, in pieces of at most a few hundred KB, so a scan is never whole in memory
+   * while the packet is written (the case store decrypts it piece by piece). The source's checks (size,
+   * authentication, SHA-256) run as the last piece is taken: on damage it throws after earlier pieces
+   * went by, and what was written from them must be discarded. Absent: one piece, `read()`'s.
+   */
+  stream?(): AsyncIterable<Uint8Array>;
 }
 
 export interface NormalisedImage {
