@@ -16,6 +16,7 @@ import {
   markText,
   parseMark,
   printedFields,
+  shortHash,
   signedDocumentsOf,
   signedTemplate,
   signedTemplates,
@@ -457,5 +458,20 @@ describe('the checklist line and the pre-flight of a signed document', () => {
   it('warns, not refuses, for a recommended document not signed: the packet leaves it out', () => {
     const statement = checkCase(base, today).find((i) => i.path === 'attachments:no-preapproval-statement');
     expect(statement).toMatchObject({ code: 'signing.notSigned', severity: 'warning' });
+  });
+});
+
+describe('shortHash', () => {
+  it('is FNV-1a 64 of the UTF-8 bytes: the published vectors, Chinese and a long text as marks already carry them', () => {
+    // Published FNV-1a 64 test vectors.
+    expect(shortHash('', 16)).toBe('CBF29CE484222325');
+    expect(shortHash('a', 16)).toBe('AF63DC4C8601EC8C');
+    expect(shortHash('foobar', 16)).toBe('85944171F73967E8');
+    // Values printed on paper already (the 64-bit BigInt implementation's): a faster one must not change them.
+    expect(shortHash('ICPPS1')).toBe('B70244D2F9');
+    expect(shortHash('深圳市云帆智学科技有限公司', 16)).toBe('F8B20D7765E63ED3');
+    const long = Array.from({ length: 2000 }, (_, i) => `第${i}条 ${(i * 7919) % 1000} ÿ€`).join('|');
+    expect(shortHash(long, 16)).toBe('CC86E8E484B0815D');
+    expect(shortHash(long, 8)).toBe('CC86E8E4');
   });
 });
