@@ -11,7 +11,7 @@
  *   JPEGs and PDFs are stored, not deflated: they are compressed already and deflating them costs time for
  *   nothing; their CRC-32 comes from node:zlib. Names are UTF-8 with the zip's language-encoding flag, so 附件 opens right on Windows 10+ and macOS.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -70,6 +70,7 @@ interface WrittenFile {
 }
 
 const READ_CHUNK = 1024 * 1024;
+const EARLY_FLUSH_BYTES = 16 * 1024 * 1024;
 
 async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
   let at = 0;
@@ -104,22 +105,54 @@ function writeZip(folderName: string, written: WrittenFile[], file: string, now:
   return new Promise((resolve, reject) => {
     const fd = openSync(file, 'w');
     let failed = false;
+    // The zip is flushed to disk while it is still being written: every EARLY_FLUSH_BYTES a data sync
+    // starts on libuv's threads, so the final fsync waits for the tail only (it waited for all ~100 MB).
+    // Their errors are the final fsync's to report; the file is closed only once none is running.
+    let flushing = 0;
+    let unflushed = 0;
+    let afterFlushes: (() => void) | undefined;
+    const whenFlushed = (next: () => void) => {
+      if (flushing === 0) next();
+      else afterFlushes = next;
+    };
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
-      closeSync(fd);
-      reject(error instanceof Error ? error : new Error(String(error)));
+      whenFlushed(() => {
+        closeSync(fd);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
     };
     const zip = new Zip((error, chunk, final) => {
       if (failed) return;
       try {
         if (error) throw error;
         writeSync(fd, chunk);
-        if (final) {
-          fsyncSync(fd);
-          closeSync(fd);
-          resolve();
+        unflushed += chunk.length;
+        if (!final && unflushed >= EARLY_FLUSH_BYTES) {
+          unflushed = 0;
+          flushing++;
+          fdatasync(fd, () => {
+            flushing--;
+            if (flushing === 0 && afterFlushes) {
+              const next = afterFlushes;
+              afterFlushes = undefined;
+              next();
+            }
+          });
         }
+        if (final)
+          whenFlushed(() => {
+            try {
+              fsyncSync(fd);
+              closeSync(fd);
+              resolve();
+            } catch (syncError) {
+              failed = true;
+              closeSync(fd);
+              reject(syncError instanceof Error ? syncError : new Error(String(syncError)));
+            }
+          });
       } catch (writeError) {
         fail(writeError);
       }
@@ -207,7 +240,15 @@ export async function writePacket(
       }
     };
     // The scan files being written from the full packet's read: each chunk goes to them as it goes by.
-    const scanOutputs = new Map<ScanSource, { indices: number[]; handles: FileHandle[]; size: number; crc: number }>();
+    interface ScanOutput {
+      indices: number[];
+      handles: FileHandle[];
+      size: number;
+      crc: number;
+      /** The writes of the pieces so far, in order: they run while the full packet's own write does. */
+      writing: Promise<void>;
+    }
+    const scanOutputs = new Map<ScanSource, ScanOutput>();
     const fromFullPacket: ScanSink = {
       chunk: async (scan, bytes) => {
         let output = scanOutputs.get(scan);
@@ -215,7 +256,7 @@ export async function writePacket(
           const indices = scanFiles.get(scan);
           if (!indices) return;
           scanFiles.delete(scan);
-          output = { indices, handles: [], size: 0, crc: 0 };
+          output = { indices, handles: [], size: 0, crc: 0, writing: Promise.resolve() };
           scanOutputs.set(scan, output);
           for (const i of indices) {
             const entry = packet.files[i];
@@ -224,13 +265,22 @@ export async function writePacket(
         }
         output.size += bytes.length;
         output.crc = crc32(bytes, output.crc);
-        for (const handle of output.handles) await writeAll(handle, bytes);
+        const handles = output.handles;
+        output.writing = output.writing.then(async () => {
+          for (const handle of handles) await writeAll(handle, bytes);
+        });
+        // Awaited by `end` (or the clean-up); marked handled so a failed write waits there, not crashes.
+        output.writing.catch(() => undefined);
       },
       end: async (scan) => {
         const output = scanOutputs.get(scan);
         if (!output) return;
         scanOutputs.delete(scan);
-        for (const handle of output.handles) await handle.close();
+        try {
+          await output.writing;
+        } finally {
+          for (const handle of output.handles) await handle.close();
+        }
         for (const i of output.indices) {
           const entry = packet.files[i];
           if (!entry) continue;
@@ -242,8 +292,10 @@ export async function writePacket(
     };
     // A scan that fails its source's checks mid-way leaves its files open: closed before the folder goes.
     closeScanOutputs = async () => {
-      for (const output of scanOutputs.values())
+      for (const output of scanOutputs.values()) {
+        await output.writing.catch(() => undefined);
         for (const handle of output.handles) await handle.close().catch(() => undefined);
+      }
       scanOutputs.clear();
     };
     for (const [i, entry] of packet.files.entries())
