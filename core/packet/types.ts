@@ -60,7 +60,7 @@ export interface ScanSource {
   reencoded: boolean;
   read(): Promise<Uint8Array>;
   /**
-   * The same bytes as `read()`, in pieces of at most a few hundred KB, so a scan is never whole in memory
+   * The same bytes as `read()`, in pieces (a megabyte from the case store), so a scan is never whole in memory
    * while the packet is written (the case store decrypts it piece by piece). The source's checks (size,
    * authentication, SHA-256) run as the last piece is taken: on damage it throws after earlier pieces
    * went by, and what was written from them must be discarded. Absent: one piece, `read()`'s.
