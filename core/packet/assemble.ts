@@ -35,6 +35,7 @@ import type {
   ManifestFile,
   PacketFile,
   ScanSource,
+  PacketIndex,
   PacketIndexRow,
   PacketManifest,
   ScanSink,
@@ -336,6 +337,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
   let indexBytes: Uint8Array = new Uint8Array();
   let indexParsed: PDFDocument | null = null;
   let rows: PacketIndexRow[] = [];
+  let index: PacketIndex | undefined;
   for (let attempt = 0; attempt < 4; attempt++) {
     let page = indexPages + 1;
     rows = entries.map((entry, i) => {
@@ -349,7 +351,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
       page += entry.pages;
       return row;
     });
-    indexBytes = await documents.renderIndex({
+    index = {
       caseName: c.name,
       subjectName: c.subject.name,
       // The application named as the authority names it (互联网信息服务备案（小程序）, …经营许可).
@@ -357,11 +359,21 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
       date: chinaDate(now),
       rows,
       totalPages: page - 1,
-    });
-    indexParsed = await loadPdf(indexBytes);
-    const actual = indexParsed?.getPageCount() ?? 1;
+    };
+    let actual: number;
+    if (documents.indexPageCount) actual = documents.indexPageCount(index);
+    else {
+      indexBytes = await documents.renderIndex(index);
+      indexParsed = await loadPdf(indexBytes);
+      actual = indexParsed?.getPageCount() ?? 1;
+    }
     if (actual === indexPages) break;
     indexPages = actual;
+  }
+  // Settled by layout: drawn once, for the index that settled (or the last tried).
+  if (documents.indexPageCount && index) {
+    indexBytes = await documents.renderIndex(index);
+    indexParsed = await loadPdf(indexBytes);
   }
   progress('index');
   checkCancelled(signal);

@@ -90,6 +90,11 @@ export interface DocumentSource {
   render(templateId: string, variant: 'submission' | 'review'): Promise<Uint8Array>;
   /** The 目录 page(s): one row per entry, page ranges already worked out. */
   renderIndex(index: PacketIndex): Promise<Uint8Array>;
+  /**
+   * The number of pages `renderIndex(index)` would draw, from the layout alone: the index's own length
+   * shifts every page range, and settling it costs a layout per try instead of a drawing and a parse.
+   */
+  indexPageCount?(index: PacketIndex): number;
 }
 
 export interface PacketIndexRow {

@@ -17,7 +17,7 @@ import { RULES_VERSION } from '../../core/rules/data';
 import { assemblePacket } from '../../core/packet/assemble';
 import { PacketError } from '../../core/packet/errors';
 import { assertExportable, packetDocuments, planPacket, signedCopiesPlan } from '../../core/packet/gate';
-import { renderPacketIndex } from '../../core/packet/index-document';
+import { packetIndexPageCount, renderPacketIndex } from '../../core/packet/index-document';
 import { uploadProfile, type ProfileId } from '../../core/packet/profiles';
 import type { PacketChecklistItem, ScanSource, SealedPacket } from '../../core/packet/types';
 import { readDocumentFonts } from '../documents';
@@ -104,6 +104,7 @@ export async function assembleCasePacket(
       render: (templateId, variant) =>
         keptDrawings(fonts)(templateId, c, { variant, decision: plan.documents, now: request.now }),
       renderIndex: (index) => renderPacketIndex(index, c, { fonts, now: request.now }),
+      indexPageCount: (index) => packetIndexPageCount(index, c, { fonts, now: request.now }),
     },
     readAttachment: request.readAttachment,
     normaliseImage: (bytes, _profile, name) => normaliseImage(bytes, profile, name),
