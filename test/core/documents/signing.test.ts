@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { AttachmentMeta, Case, SignedCopy } from '../../../core/model/case';
 import { CaseSchema } from '../../../core/model/case';
 import { setAt } from '../../../core/model/access';
-import { resolveDocument } from '../../../core/documents/resolve';
+import { resolveDocument, templateApplies } from '../../../core/documents/resolve';
 import { documentLabels, documentTemplates } from '../../../core/documents/templates';
 import {
   caseMarkTag,
   contentVersion,
+  contentVersionsOfVariants,
   markText,
   parseMark,
   printedFields,
@@ -473,5 +474,32 @@ describe('shortHash', () => {
     const long = Array.from({ length: 2000 }, (_, i) => `第${i}条 ${(i * 7919) % 1000} ÿ€`).join('|');
     expect(shortHash(long, 16)).toBe('CC86E8E484B0815D');
     expect(shortHash(long, 8)).toBe('CC86E8E4');
+  });
+});
+
+describe('contentVersionsOfVariants', () => {
+  it('gives each variant of the case without one of its files the version contentVersion gives it', () => {
+    const base = cases.licence;
+    // One audit report (the application letter lists it only when one is attached) and two staff files.
+    const c: Case = {
+      ...base,
+      attachments: [
+        attachment('a1', 'audit-report'),
+        attachment('k1', 'key-staff-documents'),
+        attachment('k2', 'key-staff-documents'),
+      ],
+    };
+    const decision = decisionOf(c);
+    const versionOf = contentVersionsOfVariants(decision);
+    const variants = c.attachments.map((left) => ({
+      ...c,
+      attachments: c.attachments.filter((a) => a !== left),
+    }));
+    const letter = signedTemplate('licence-application-letter')!;
+    // The letter prints differently without its only audit report: the variants do not all share a version.
+    expect(new Set(variants.map((v) => contentVersion(letter, v, decision))).size).toBe(2);
+    for (const template of signedTemplates().filter((t) => templateApplies(t, c, decision)))
+      for (const variant of variants)
+        expect(versionOf(template, variant)).toBe(contentVersion(template, variant, decision));
   });
 });
