@@ -421,7 +421,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
     });
     progress(`${doc.title.zh}（核对版）`);
   }
-  const review = await mergeWithOutline(reviewParts, {
+  const review = await (options.mergeReview ?? mergeWithOutline)(reviewParts, {
     title: `${c.subject.name} 双语核对版 Bilingual review`,
     now,
     producer: PRODUCER,

@@ -5,6 +5,7 @@
  */
 import type { AttachmentMeta } from '../model/case';
 import type { ProfileId } from './profiles';
+import type { mergeWithOutline } from './merge';
 
 export interface Bilingual {
   zh: string;
@@ -148,6 +149,11 @@ export interface AssembleOptions {
    * packet is written, one at a time. Throws PacketError like normaliseImage.
    */
   prepareScan?: (meta: AttachmentMeta, profile: ProfileId) => Promise<ScanSource>;
+  /**
+   * Merges the review copy's documents (merge.ts mergeWithOutline, which it must answer like): the host
+   * keeps recent merges by content, so exporting the same documents again merges nothing. Absent: merged.
+   */
+  mergeReview?: typeof mergeWithOutline;
   /**
    * An incremental SHA-256 (node:crypto's on the host): the full packet is hashed from the chunks it is
    * written from. Without one, assembly collects the chunks and uses `sha256`.
