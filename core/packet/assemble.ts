@@ -411,7 +411,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
   checkCancelled(signal);
 
   // 5. The bilingual review copy of every generated document.
-  const reviewParts: MergePart[] = [];
+  const reviewParts: (MergePart & { kind: 'pdf' })[] = [];
   for (const doc of documents.documents) {
     checkCancelled(signal);
     reviewParts.push({

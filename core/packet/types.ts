@@ -5,7 +5,6 @@
  */
 import type { AttachmentMeta } from '../model/case';
 import type { ProfileId } from './profiles';
-import type { mergeWithOutline } from './merge';
 
 export interface Bilingual {
   zh: string;
@@ -153,7 +152,10 @@ export interface AssembleOptions {
    * Merges the review copy's documents (merge.ts mergeWithOutline, which it must answer like): the host
    * keeps recent merges by content, so exporting the same documents again merges nothing. Absent: merged.
    */
-  mergeReview?: typeof mergeWithOutline;
+  mergeReview?: (
+    parts: readonly { title: string; kind: 'pdf'; bytes: Uint8Array }[],
+    meta: { title: string; now: Date; producer: string },
+  ) => Promise<{ bytes: Uint8Array; ranges: { first: number; last: number }[] }>;
   /**
    * An incremental SHA-256 (node:crypto's on the host): the full packet is hashed from the chunks it is
    * written from. Without one, assembly collects the chunks and uses `sha256`.

@@ -170,7 +170,6 @@ async function streamedPacket(
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/require-await -- an async source, as the store's
 async function* inPieces(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += size) {
     // Each piece is a fresh copy, as a decipher hands them out; they come faster than a disk takes them.
