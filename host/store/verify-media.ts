@@ -16,6 +16,7 @@
  * before any pixel is decoded. sharp and pdf-lib load on first use: `icp-packet check` never needs them.
  */
 import type { AttachmentMeta } from '../../core/model/case';
+import { loadSharp } from '../packet/sharp';
 import { StoreError } from './errors';
 
 /** The most pixels a scan may have: a 600 dpi A3 page is 70 MP; a phone's 50 MP photo passes too. */
@@ -43,7 +44,7 @@ export function assertPixelBudget(width: number, height: number): void {
  * not the format it claims (an SVG behind a PNG signature), and `attachmentTooManyPixels` for a bomb.
  */
 export async function verifyImage(bytes: Uint8Array, mediaType: ImageType): Promise<void> {
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   const expected = mediaType === 'image/png' ? 'png' : 'jpeg';
   try {
     // failOn 'warning': libjpeg's "premature end of JPEG image" is only a warning to it, and exactly the damage.
@@ -55,7 +56,8 @@ export async function verifyImage(bytes: Uint8Array, mediaType: ImageType): Prom
     const meta = await image.metadata();
     if (meta.format !== expected) throw new Error(`format ${meta.format}`);
     assertPixelBudget(meta.width, meta.height);
-    // stats() runs the whole decode without keeping the pixels.
+    // stats() runs the whole decode without keeping the pixels. Not a reduced decode: libjpeg's DCT scaling
+    // (shrink-on-load) at 1/4 or 1/8 let through a JPEG whose last rows were cut off behind a kept end marker.
     await image.stats();
   } catch (error) {
     if (error instanceof StoreError) throw error;
@@ -92,7 +94,7 @@ export async function verifyPdf(bytes: Uint8Array): Promise<number> {
   if (pages > MAX_PDF_PAGES) throw unreadable(`pages ${pages} > ${MAX_PDF_PAGES}`);
   if (doc.isEncrypted) return pages; // streams are encrypted: the page tree is all that can be checked
   const { inflateSync, constants } = await import('node:zlib');
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream)) continue;
     const filter = object.dict.get(PDFName.of('Filter'));
