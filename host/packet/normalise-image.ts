@@ -129,7 +129,23 @@ export async function normaliseImage(
   name: string,
 ): Promise<NormalisedImage> {
   const sharp = await loadSharp();
-  return limited(() => normalise(sharp, bytes, profile, name));
+  return (await limited(() => normalise(sharp, bytes, profile, name))).image;
+}
+
+/**
+ * normaliseImage for a file being attached, with `provesWhole`: whether making the copy decoded every pixel of
+ * a `mediaType` image at full size with failOn 'warning' — the store's attach check (verify-media.ts), done by
+ * the same decode. Not when the file is shrunk to half its size or less: libjpeg then decodes it reduced, and a
+ * reduced decode can miss damage in the last rows.
+ */
+export async function normaliseAttached(
+  bytes: Uint8Array,
+  profile: UploadProfile,
+  mediaType: 'image/jpeg' | 'image/png',
+): Promise<{ image: NormalisedImage; provesWhole: boolean }> {
+  const sharp = await loadSharp();
+  const { image, info, fullSize } = await limited(() => normalise(sharp, bytes, profile, 'scan'));
+  return { image, provesWhole: fullSize && `image/${info.format}` === mediaType };
 }
 
 async function normalise(
@@ -137,7 +153,7 @@ async function normalise(
   bytes: Uint8Array,
   profile: UploadProfile,
   name: string,
-): Promise<NormalisedImage> {
+): Promise<{ image: NormalisedImage; info: OrientedInfo; fullSize: boolean }> {
   const info = await inspect(sharp, bytes, name);
   if (!meetsMinPixels(profile, info.width, info.height)) {
     throw new PacketError('attachmentTooSmall', {
@@ -159,7 +175,7 @@ async function normalise(
     bytes.length <= maxBytes;
   if (compliant) {
     // Passed through byte for byte, so it must be whole: decode every pixel (a copy made below is decoded anyway).
-    await sharp(bytes, { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS })
+    await sharp(bytes, { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true })
       .stats()
       .catch((error: unknown) => {
         throw new PacketError('attachmentUnreadable', {
@@ -167,10 +183,18 @@ async function normalise(
           reason: error instanceof Error ? error.message : String(error),
         });
       });
-    return { bytes, width: info.width, height: info.height, reencoded: false };
+    return {
+      image: { bytes, width: info.width, height: info.height, reencoded: false },
+      info,
+      fullSize: true,
+    };
   }
 
   let scale = Math.min(1, maxLongEdge / Math.max(info.width, info.height));
+  // At half size or less sharp decodes a JPEG reduced (shrink-on-load); otherwise the first pipeline decodes
+  // every pixel, whether or not its copy fits the byte limit.
+  const fullSize =
+    Math.round(info.width * scale) * 2 > info.width && Math.round(info.height * scale) * 2 > info.height;
   for (;;) {
     const width = Math.round(info.width * scale);
     const height = Math.round(info.height * scale);
@@ -207,10 +231,14 @@ async function normalise(
         });
       if (data.length <= maxBytes) {
         return {
-          bytes: new Uint8Array(data.buffer, data.byteOffset, data.length),
-          width: out.width,
-          height: out.height,
-          reencoded: true,
+          image: {
+            bytes: new Uint8Array(data.buffer, data.byteOffset, data.length),
+            width: out.width,
+            height: out.height,
+            reencoded: true,
+          },
+          info,
+          fullSize,
         };
       }
     }
