@@ -6,7 +6,10 @@
  * When it runs (and why not on every build):
  * - when a file is attached (case-store addAttachment) and when an `.icpcase` is imported: before anything is
  *   stored. A stored file is then proven intact for good — it is content-addressed by its SHA-256 and sealed
- *   with AES-256-GCM, and every read checks both — so the app never decodes it again to prove it;
+ *   with AES-256-GCM, and every read checks both — so the app never decodes it again to prove it. The app's
+ *   `attachment:add` proves an image by the full-size decode that makes its normalised copy (the scan cache's
+ *   `checkImage`), so a photo is decoded once when attached; this check runs where that decode does not prove
+ *   it (no profile can take the file, or it is shrunk to half or less);
  * - when a scan is normalised (host/packet/normalise-image.ts), which is the first build of a scan that has no
  *   normalised copy yet: a CLI `case.json` whose scans lie on disk, or an `.icpcase` read by the CLI. A scan
  *   whose normalised copy exists was decoded when that copy was made; later builds stream the copy;
