@@ -19,7 +19,6 @@
  * before any pixel is decoded. sharp and pdf-lib load on first use: `icp-packet check` never needs them.
  */
 import type { AttachmentMeta } from '../../core/model/case';
-import { loadSharp } from '../packet/sharp';
 import { StoreError } from './errors';
 
 /** The most pixels a scan may have: a 600 dpi A3 page is 70 MP; a phone's 50 MP photo passes too. */
@@ -43,11 +42,20 @@ export function assertPixelBudget(width: number, height: number): void {
 }
 
 /**
+ * sharp with the app's limits (host/packet/sharp.ts), its module imported only here: `icp-packet check` reads
+ * a case through the store's attachment code without ever checking an image, and loads nothing of the packet.
+ */
+async function loadSharpLazily() {
+  const { loadSharp } = await import('../packet/sharp');
+  return loadSharp();
+}
+
+/**
  * Decodes every pixel of a JPEG or PNG; throws `attachmentUnreadable` when it is cut short or damaged, or is
  * not the format it claims (an SVG behind a PNG signature), and `attachmentTooManyPixels` for a bomb.
  */
 export async function verifyImage(bytes: Uint8Array, mediaType: ImageType): Promise<void> {
-  const sharp = await loadSharp();
+  const sharp = await loadSharpLazily();
   const expected = mediaType === 'image/png' ? 'png' : 'jpeg';
   try {
     // failOn 'warning': libjpeg's "premature end of JPEG image" is only a warning to it, and exactly the damage.
@@ -97,7 +105,7 @@ export async function verifyPdf(bytes: Uint8Array): Promise<number> {
   if (pages > MAX_PDF_PAGES) throw unreadable(`pages ${pages} > ${MAX_PDF_PAGES}`);
   if (doc.isEncrypted) return pages; // streams are encrypted: the page tree is all that can be checked
   const { inflateSync, constants } = await import('node:zlib');
-  const sharp = await loadSharp();
+  const sharp = await loadSharpLazily();
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream)) continue;
     const filter = object.dict.get(PDFName.of('Filter'));
