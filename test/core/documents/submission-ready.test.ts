@@ -315,6 +315,50 @@ describe('per document', () => {
   });
 });
 
+describe('a reviewer reading the sample packet (review5)', () => {
+  it('PIPL Art. 13: an item processed on a contract is never also said to need (separate) consent', () => {
+    // The sample's order and payment records are sensitive, shared with WeChat Pay and processed because
+    // the contract needs them: the policy lists them under "无需取得您的同意", so no sentence may promise
+    // a separate consent for them (Art. 13 last paragraph lifts Arts. 23 and 29 for such items).
+    const policy = text('sample', 'privacy-policy');
+    expect(policy).toContain('下列个人信息的处理无需取得您的同意');
+    expect(policy).not.toContain('并在处理前取得您的单独同意');
+    expect(policy).not.toContain('处理方式和个人信息的种类，取得您的单独同意');
+    expect(policy).toContain('基于您的同意处理敏感个人信息的，取得您的单独同意');
+    const inventory = text('sample', 'pi-inventory');
+    expect(inventory).not.toContain('订单及支付记录——处理前取得单独同意');
+    expect(inventory).not.toContain(
+      '订单及支付记录（接收方：财付通支付科技有限公司（微信支付））——取得单独同意',
+    );
+    expect(inventory).toContain(
+      '订单及支付记录——为订立、履行个人作为一方当事人的合同所必需，无需取得同意（第十三条）',
+    );
+    // An item processed on consent keeps its separate consent, in both documents.
+    expect(text('licence', 'privacy-policy')).toContain('并在处理前取得您的单独同意');
+    expect(text('licence', 'pi-inventory')).toContain('会员订单及支付记录——处理前取得单独同意（第二十九条）');
+    expect(inventory).toContain(
+      '收货人姓名、收货地址（接收方：承运的快递公司（仅限配送所需信息））——取得单独同意（第二十三条）',
+    );
+  });
+
+  it('个人信息保护政策: each sensitive item is a numbered, indented line with its category, the contact a department', () => {
+    const policy = text('sample', 'privacy-policy');
+    expect(policy).toContain(
+      '（1）订单及支付记录：属于敏感个人信息中的金融账户信息，处理目的为交易履行、退款及依法记账。',
+    );
+    expect(policy).not.toContain('敏感个人信息（1）');
+    expect(policy).toContain('个人信息保护联系人：法务部');
+    const lines = doc('sample', 'privacy-policy').prepared.layout.ops.filter(
+      (op): op is TextOp => op.kind === 'text',
+    );
+    const left = (t: string) => lines.find((op) => op.text.startsWith(t))?.x;
+    // Both numbered lists are indented like the body's paragraphs.
+    expect(left('（1）订单及支付记录：为订立')).toBe(left('我们仅为实现下表所列目的'));
+    expect(left('（1）订单及支付记录：属于')).toBe(left('我们仅为实现下表所列目的'));
+    expect(left('（1）订单及支付记录：属于')).toBe(left('我们仅为实现下表所列目的'));
+  });
+});
+
 describe('across documents', () => {
   it('one date rule per case: the planned submission date everywhere, or 年 月 日 left blank everywhere', () => {
     for (const r of submissions()) {
