@@ -878,7 +878,7 @@ function ownershipTable(caption: { zh: string; en: string }, ctx: ResolveContext
   return {
     kind: 'table',
     caption: fillText(caption, ctx, {}),
-    widths: [0.07, 0.35, 0.09, 0.31, 0.18],
+    widths: [0.07, 0.3, 0.12, 0.31, 0.2],
     header: [header],
     rows,
     labelled: false,

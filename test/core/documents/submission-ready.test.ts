@@ -359,6 +359,42 @@ describe('a reviewer reading the sample packet (review5)', () => {
   });
 });
 
+describe('公司概况及股权结构: table cells a reviewer reads whole (review5)', () => {
+  it('no word or header of the shareholder table and the ownership chart is cut inside itself', () => {
+    const lines = doc('licence', 'company-overview')
+      .prepared.layout.ops.filter((op): op is TextOp => op.kind === 'text')
+      .map((op) => op.text);
+    // Printed "自然 / 人", "持有本公司股 / 权", "序 / 号", "国别（地 / 区）", "股东类 / 型", "认缴出资 / 额" before:
+    // a header now breaks only between its words.
+    for (const whole of ['自然人', '持有本公司股权', '序号', '（地区）', '股东', '类型', '出资额', '比例'])
+      expect(lines, whole).toContain(whole);
+    for (const cut of [
+      '自然',
+      '人',
+      '权',
+      '序',
+      '号',
+      '（地',
+      '区）',
+      '股东类',
+      '型',
+      '认缴出资',
+      '额',
+      '持股比',
+      '例',
+    ])
+      expect(lines, cut).not.toContain(cut);
+    // Certificate numbers stay on one line in both copies (the review copy's chart cut 91440300MA5H0P1W / 8X).
+    for (const variant of ['submission', 'review'] as const) {
+      const printed = doc('licence', 'company-overview', variant)
+        .prepared.layout.ops.filter((op): op is TextOp => op.kind === 'text')
+        .map((op) => op.text);
+      expect(printed.filter((t) => t === '91440300MA5H0P1W8X').length, variant).toBe(2);
+      expect(printed.filter((t) => t === '440305198503123413').length, variant).toBe(3);
+    }
+  });
+});
+
 describe('across documents', () => {
   it('one date rule per case: the planned submission date everywhere, or 年 月 日 left blank everywhere', () => {
     for (const r of submissions()) {
