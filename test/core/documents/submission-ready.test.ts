@@ -395,6 +395,20 @@ describe('公司概况及股权结构: table cells a reviewer reads whole (revie
   });
 });
 
+describe('table headers a reviewer reads whole (review5)', () => {
+  it('个人信息清单 and 主要管理人员及技术人员情况表: 序号 and 向他人提供 are never cut inside themselves', () => {
+    const lines = (caseName: CaseName, id: string) =>
+      doc(caseName, id)
+        .prepared.layout.ops.filter((op): op is TextOp => op.kind === 'text')
+        .map((op) => op.text);
+    const inventory = lines('sample', 'pi-inventory');
+    expect(inventory).toContain('序号');
+    expect(inventory).toContain('向他人提供');
+    expect(inventory).not.toContain('向他人提');
+    expect(lines('licence', 'key-staff')).toContain('序号');
+  });
+});
+
 describe('across documents', () => {
   it('one date rule per case: the planned submission date everywhere, or 年 月 日 left blank everywhere', () => {
     for (const r of submissions()) {
