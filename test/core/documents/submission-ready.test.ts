@@ -359,6 +359,35 @@ describe('a reviewer reading the sample packet (review5)', () => {
   });
 });
 
+describe('网络与信息安全保障措施 agrees with the privacy policy on consent (review5)', () => {
+  it('where an item is processed on a contract, the measures do not promise consent for every item', async () => {
+    const c = licenceCase();
+    c.personalData[2]!.legalBasis = 'contract';
+    const plan = planPacket(c, decidePathway(c.answers));
+    const options = {
+      variant: 'submission' as const,
+      fonts: bundledFonts(),
+      now: DOCUMENT_NOW,
+      decision: plan.documents,
+    };
+    const measures = async (k: Case) =>
+      compact(
+        (await extractText(await renderDocument('security-measures', k, options))).items
+          .map((i) => i.text)
+          .join(''),
+      );
+    const t = await measures(c);
+    expect(t).not.toContain('公开个人信息处理规则，取得用户同意；处理敏感个人信息的，取得用户的单独同意');
+    expect(t).toContain(
+      '依法需要取得用户同意的，取得用户同意；基于用户同意处理敏感个人信息的，取得用户的单独同意',
+    );
+    // All on consent: the measures keep the plain wording (and the signed copies their content version).
+    expect(text('licence', 'security-measures')).toContain(
+      '公开个人信息处理规则，取得用户同意；处理敏感个人信息的，取得用户的单独同意',
+    );
+  });
+});
+
 describe('公司概况及股权结构: table cells a reviewer reads whole (review5)', () => {
   it('no word or header of the shareholder table and the ownership chart is cut inside itself', () => {
     const lines = doc('licence', 'company-overview')
