@@ -99,6 +99,8 @@ if (job === 'attach') {
       fileName: meta.originalName,
       bytes,
       ...(meta.signedCopy ? { signedCopy: meta.signedCopy } : {}),
+      // The check that makes the normalised copy meanwhile, as attachment:add passes it (none in older code).
+      ...('checkImage' in cache ? { checkImage: cache.checkImage } : {}),
     });
     await cache.prepare(attachment);
     // attachment:add has read the signed scan's marks to check it; the app keeps them beside it.

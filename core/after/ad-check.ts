@@ -7,6 +7,7 @@
  * the caller keeps the user's text as it was.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import { bundledData } from '../bundled-data';
 import json from '../../templates/rules/ad-terms.json' with { type: 'json' };
 import {
@@ -20,35 +21,39 @@ import {
 } from '../rules/data';
 import type { Bilingual } from '../validate/types';
 
-const GroupSchema = z.strictObject({
-  id: z.string().min(1),
-  rule: z.string().min(1),
-  language: z.enum(['zh', 'en']),
-  severity: z.enum(['ban', 'review']),
-  confidence: z.enum(CONFIDENCES),
-  suggestion: BilingualSchema,
-  terms: z.array(z.string().min(1)).min(1),
-  except: z.array(z.string().min(1)).optional(),
-});
-
-export const AdTermsSchema = ruleFileSchema('icp-packet/ad-terms', {
-  rules: z.array(
-    z.strictObject({
-      id: z.string().min(1),
-      title: BilingualSchema,
-      article: BilingualSchema,
-      sources: z.array(SourceSchema).min(1),
-    }),
-  ),
-  groups: z.array(GroupSchema),
-  disclosure: z.strictObject({
+const GroupSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string().min(1),
+    rule: z.string().min(1),
+    language: z.enum(['zh', 'en']),
     severity: z.enum(['ban', 'review']),
     confidence: z.enum(CONFIDENCES),
     suggestion: BilingualSchema,
-    triggers: z.strictObject({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
-    labels: z.strictObject({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
+    terms: z.array(z.string().min(1)).min(1),
+    except: z.array(z.string().min(1)).optional(),
   }),
-});
+);
+
+export const AdTermsSchema = lazySchema(() =>
+  ruleFileSchema('icp-packet/ad-terms', {
+    rules: z.array(
+      z.strictObject({
+        id: z.string().min(1),
+        title: BilingualSchema,
+        article: BilingualSchema,
+        sources: z.array(SourceSchema).min(1),
+      }),
+    ),
+    groups: z.array(GroupSchema),
+    disclosure: z.strictObject({
+      severity: z.enum(['ban', 'review']),
+      confidence: z.enum(CONFIDENCES),
+      suggestion: BilingualSchema,
+      triggers: z.strictObject({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
+      labels: z.strictObject({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
+    }),
+  }),
+);
 
 export type AdTerms = z.infer<typeof AdTermsSchema>;
 /** The ad terms in use: a live binding that installing a newer rule pack replaces (core/rules/pack.ts). */

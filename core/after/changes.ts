@@ -690,7 +690,10 @@ export function materialsOf(rules: readonly MaterialRule[], c: Case, event?: Cha
   const licence = isLicenceHolder(c);
   const filed = filedServices(c).length > 0;
   return rules
-    .filter((m) => (m.side === 'licence' ? licence : m.side === 'filing' ? filed : licence || filed))
+    .filter((m) => {
+      const side = m.side ?? 'licence';
+      return side === 'licence' ? licence : side === 'filing' ? filed : licence || filed;
+    })
     .filter((m) => materialApplies(m, c, event))
     .map((m) => ({
       id: m.id,

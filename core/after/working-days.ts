@@ -9,32 +9,42 @@
  * estimate) or `none` (no data: weekends only).
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
+import { bundledData } from '../bundled-data';
 import holidaysJson from '../../templates/rules/holidays-cn.json' with { type: 'json' };
 import { BilingualSchema, SourceSchema, ruleFileSchema } from '../rules/data';
 import type { Bilingual } from '../validate/types';
 
-const isoDay = z.iso.date();
+const isoDay = lazySchema(() => z.iso.date());
 
-const HolidayYearSchema = z.strictObject({
-  year: z.number().int().min(2000).max(2100),
-  status: z.enum(['official', 'statutoryOnly']),
-  source: SourceSchema,
-  asOf: isoDay,
-  note: BilingualSchema.optional(),
-  holidays: z.array(z.strictObject({ name: BilingualSchema, from: isoDay, to: isoDay })),
-  workdays: z.array(isoDay),
-});
+const HolidayYearSchema = lazySchema(() =>
+  z.strictObject({
+    year: z.number().int().min(2000).max(2100),
+    status: z.enum(['official', 'statutoryOnly']),
+    source: SourceSchema,
+    asOf: isoDay,
+    note: BilingualSchema.optional(),
+    holidays: z.array(z.strictObject({ name: BilingualSchema, from: isoDay, to: isoDay })),
+    workdays: z.array(isoDay),
+  }),
+);
 
-export const HolidayCalendarSchema = ruleFileSchema('icp-packet/holidays', {
-  years: z.array(HolidayYearSchema),
-});
+export const HolidayCalendarSchema = lazySchema(() =>
+  ruleFileSchema('icp-packet/holidays', {
+    years: z.array(HolidayYearSchema),
+  }),
+);
 
 export type HolidayYear = z.infer<typeof HolidayYearSchema>;
 export type HolidayCalendar = z.infer<typeof HolidayCalendarSchema>;
 export type CalendarStatus = HolidayYear['status'] | 'none';
 
 /** The calendar in use: the bundled one, or an imported rule pack's. */
-export let HOLIDAY_CALENDAR: HolidayCalendar = HolidayCalendarSchema.parse(holidaysJson);
+export let HOLIDAY_CALENDAR: HolidayCalendar = bundledData(
+  'holidays-cn',
+  HolidayCalendarSchema,
+  holidaysJson,
+);
 
 const DAY_MS = 86_400_000;
 

@@ -6,20 +6,26 @@
  * the field, or the "no English given" mark.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
+import { bundledData } from '../bundled-data';
 import glossaryJson from '../../templates/documents/glossary.json' with { type: 'json' };
 import { citiesOf, districtsOf, provinceList, regionLatin } from '../model/regions';
 
-const GlossarySchema = z
-  .object({
-    type: z.literal('icp-packet/document-glossary'),
-    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    source: z.string().min(1),
-    terms: z.record(z.string().min(1), z.string().min(1)),
-    patterns: z.array(z.object({ zh: z.string().includes('{n}'), en: z.string().includes('{n}') }).strict()),
-  })
-  .strict();
+const GlossarySchema = lazySchema(() =>
+  z
+    .object({
+      type: z.literal('icp-packet/document-glossary'),
+      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      source: z.string().min(1),
+      terms: z.record(z.string().min(1), z.string().min(1)),
+      patterns: z.array(
+        z.object({ zh: z.string().includes('{n}'), en: z.string().includes('{n}') }).strict(),
+      ),
+    })
+    .strict(),
+);
 
-export const GLOSSARY = GlossarySchema.parse(glossaryJson);
+export const GLOSSARY = bundledData('glossary', GlossarySchema, glossaryJson);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PATTERNS = GLOSSARY.patterns.map((p) => ({

@@ -23,30 +23,33 @@
  * `each.path` may flatten nested arrays: `services[].preApprovals` yields every pre-approval of every service.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 
 export const TEMPLATE_TYPE = 'icp-packet/document-template';
 export const TEMPLATE_FORMAT_VERSION = 1;
 
 /** Chinese text (may contain placeholders) with its English gloss (may contain placeholders too). */
-const Text = z.object({ zh: z.string(), en: z.string() });
+const Text = lazySchema(() => z.object({ zh: z.string(), en: z.string() }));
 
 // ------------------------------------------------------------------ conditions
 
-const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const Scalar = lazySchema(() => z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 /** A test on one value. `nonEmpty` is true for a non-blank string, a non-empty array, a number, `true`. */
-const ValueTest = z
-  .object({
-    eq: Scalar.optional(),
-    ne: Scalar.optional(),
-    in: z.array(Scalar).optional(),
-    gt: z.number().optional(),
-    lt: z.number().optional(),
-    nonEmpty: z.boolean().optional(),
-    /** For arrays: some element passes (elements are scalars, or objects tested via `where`). */
-    includes: Scalar.optional(),
-  })
-  .strict();
+const ValueTest = lazySchema(() =>
+  z
+    .object({
+      eq: Scalar.optional(),
+      ne: Scalar.optional(),
+      in: z.array(Scalar).optional(),
+      gt: z.number().optional(),
+      lt: z.number().optional(),
+      nonEmpty: z.boolean().optional(),
+      /** For arrays: some element passes (elements are scalars, or objects tested via `where`). */
+      includes: Scalar.optional(),
+    })
+    .strict(),
+);
 
 export type Condition =
   | { always: boolean }
@@ -66,108 +69,133 @@ export type Condition =
  * for a checklist entry (its id in templates/rules/checklist.json; per-service items `<id>@<service>` count),
  * so a letter lists as enclosures exactly the files the packet holds.
  */
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ always: z.boolean() }).strict(),
-    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
-    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
-    z.object({ not: ConditionSchema }).strict(),
-    ValueTest.extend({ case: z.string().min(1) }).strict(),
-    ValueTest.extend({ item: z.string().min(1) }).strict(),
-    ValueTest.extend({ decision: z.string().min(1) }).strict(),
-    z.object({ some: z.string().min(1), where: ConditionSchema }).strict(),
-    z.object({ attached: z.string().min(1) }).strict(),
-  ]),
-) as z.ZodType<Condition>;
+export const ConditionSchema: z.ZodType<Condition> = lazySchema(
+  () =>
+    z.lazy(() =>
+      z.union([
+        z.object({ always: z.boolean() }).strict(),
+        z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+        z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+        z.object({ not: ConditionSchema }).strict(),
+        ValueTest.extend({ case: z.string().min(1) }).strict(),
+        ValueTest.extend({ item: z.string().min(1) }).strict(),
+        ValueTest.extend({ decision: z.string().min(1) }).strict(),
+        z.object({ some: z.string().min(1), where: ConditionSchema }).strict(),
+        z.object({ attached: z.string().min(1) }).strict(),
+      ]),
+    ) as z.ZodType<Condition>,
+);
 
 /** Repeats over a case array, optionally filtered; placeholders inside use `$item.…` and `$index`. */
-const Each = z.object({ path: z.string().min(1), where: ConditionSchema.optional() }).strict();
+const Each = lazySchema(() =>
+  z.object({ path: z.string().min(1), where: ConditionSchema.optional() }).strict(),
+);
 
 // ------------------------------------------------------------------ blocks
 
-const blockBase = { when: ConditionSchema.optional() };
+const blockBase = {
+  get when() {
+    return ConditionSchema.optional();
+  },
+};
 
-const TitleBlock = z.object({ type: z.literal('title'), ...blockBase, ...Text.shape }).strict();
+const TitleBlock = lazySchema(() =>
+  z.object({ type: z.literal('title'), ...blockBase, ...Text.shape }).strict(),
+);
 /** Section heading inside a document (一、… / （一）…). */
-const HeadingBlock = z
-  .object({
-    type: z.literal('heading'),
-    ...blockBase,
-    level: z.union([z.literal(1), z.literal(2)]),
-    ...Text.shape,
-  })
-  .strict();
-const AddresseeBlock = z.object({ type: z.literal('addressee'), ...blockBase, ...Text.shape }).strict();
-const ParagraphBlock = z
-  .object({
-    type: z.literal('paragraph'),
-    ...blockBase,
-    ...Text.shape,
-    /** Indent the first line by two characters (公文 body text); off for list-like lines. */
-    indent: z.boolean().default(true),
-    align: z.enum(['left', 'right', 'center']).default('left'),
-    /** Set in bold: the clauses a standard-form agreement must bring to the user's attention. */
-    emphasis: z.boolean().default(false),
-    /** Repeat this paragraph for each element (e.g. one line per service). */
-    each: Each.optional(),
-  })
-  .strict();
+const HeadingBlock = lazySchema(() =>
+  z
+    .object({
+      type: z.literal('heading'),
+      ...blockBase,
+      level: z.union([z.literal(1), z.literal(2)]),
+      ...Text.shape,
+    })
+    .strict(),
+);
+const AddresseeBlock = lazySchema(() =>
+  z.object({ type: z.literal('addressee'), ...blockBase, ...Text.shape }).strict(),
+);
+const ParagraphBlock = lazySchema(() =>
+  z
+    .object({
+      type: z.literal('paragraph'),
+      ...blockBase,
+      ...Text.shape,
+      /** Indent the first line by two characters (公文 body text); off for list-like lines. */
+      indent: z.boolean().default(true),
+      align: z.enum(['left', 'right', 'center']).default('left'),
+      /** Set in bold: the clauses a standard-form agreement must bring to the user's attention. */
+      emphasis: z.boolean().default(false),
+      /** Repeat this paragraph for each element (e.g. one line per service). */
+      each: Each.optional(),
+    })
+    .strict(),
+);
 
-const Cell = z.union([z.string(), Text]);
+const Cell = lazySchema(() => z.union([z.string(), Text]));
 export type TemplateCell = z.infer<typeof Cell>;
 
-const KvRow = z
-  .object({
-    label: Text,
-    /** Value in Chinese (placeholders); the English gloss repeats it with English formats. */
-    value: z.string(),
-    /** English rendering of the value when it differs from the Chinese one (e.g. fixed Chinese words). */
-    valueEn: z.string().optional(),
-    when: ConditionSchema.optional(),
-  })
-  .strict();
+const KvRow = lazySchema(() =>
+  z
+    .object({
+      label: Text,
+      /** Value in Chinese (placeholders); the English gloss repeats it with English formats. */
+      value: z.string(),
+      /** English rendering of the value when it differs from the Chinese one (e.g. fixed Chinese words). */
+      valueEn: z.string().optional(),
+      when: ConditionSchema.optional(),
+    })
+    .strict(),
+);
 
 /** Two-column label/value table (a form), with an optional caption row that repeats on continued pages. */
-const KvBlock = z
-  .object({
-    type: z.literal('kv'),
-    ...blockBase,
-    caption: Text.optional(),
-    rows: z.array(KvRow).min(1),
-    /** Repeat the whole table per element (e.g. one per website), `$item` bound. */
-    each: Each.optional(),
-    /** Label column share of the width, 0.2–0.5. */
-    labelWidth: z.number().min(0.15).max(0.5).default(0.3),
-  })
-  .strict();
+const KvBlock = lazySchema(() =>
+  z
+    .object({
+      type: z.literal('kv'),
+      ...blockBase,
+      caption: Text.optional(),
+      rows: z.array(KvRow).min(1),
+      /** Repeat the whole table per element (e.g. one per website), `$item` bound. */
+      each: Each.optional(),
+      /** Label column share of the width, 0.2–0.5. */
+      labelWidth: z.number().min(0.15).max(0.5).default(0.3),
+    })
+    .strict(),
+);
 
-const Column = z.object({ ...Text.shape, width: z.number().positive() }).strict();
+const Column = lazySchema(() => z.object({ ...Text.shape, width: z.number().positive() }).strict());
 
 /** Table with header rows that repeat on every page it spans; rows static or one per array element. */
-const TableBlock = z
-  .object({
-    type: z.literal('table'),
-    ...blockBase,
-    caption: Text.optional(),
-    columns: z.array(Column).min(1),
-    /** Static rows (cells in Chinese or {zh, en}). */
-    rows: z.array(z.array(Cell)).default([]),
-    /** Rows generated per element, after the static rows. */
-    each: Each.optional(),
-    cells: z.array(Cell).optional(),
-    /** Row shown when `each` yields nothing. */
-    emptyRow: Text.optional(),
-  })
-  .strict();
+const TableBlock = lazySchema(() =>
+  z
+    .object({
+      type: z.literal('table'),
+      ...blockBase,
+      caption: Text.optional(),
+      columns: z.array(Column).min(1),
+      /** Static rows (cells in Chinese or {zh, en}). */
+      rows: z.array(z.array(Cell)).default([]),
+      /** Rows generated per element, after the static rows. */
+      each: Each.optional(),
+      cells: z.array(Cell).optional(),
+      /** Row shown when `each` yields nothing. */
+      emptyRow: Text.optional(),
+    })
+    .strict(),
+);
 
-const ChecklistBlock = z
-  .object({
-    type: z.literal('checklist'),
-    ...blockBase,
-    caption: Text.optional(),
-    items: z.array(z.object({ ...Text.shape, checked: ConditionSchema }).strict()).min(1),
-  })
-  .strict();
+const ChecklistBlock = lazySchema(() =>
+  z
+    .object({
+      type: z.literal('checklist'),
+      ...blockBase,
+      caption: Text.optional(),
+      items: z.array(z.object({ ...Text.shape, checked: ConditionSchema }).strict()).min(1),
+    })
+    .strict(),
+);
 
 /**
  * Who signs on a signature line, so the signing note names the person: the legal representative, the
@@ -177,73 +205,83 @@ const ChecklistBlock = z
 export const SIGNATURE_BY = ['legalRepresentative', 'principal', 'authorizedPersons', 'verifier'] as const;
 
 /** A signature line, e.g. 法定代表人（签字）, and who signs it. */
-const SignatureLine = z.object({ ...Text.shape, by: z.enum(SIGNATURE_BY) }).strict();
+const SignatureLine = lazySchema(() => z.object({ ...Text.shape, by: z.enum(SIGNATURE_BY) }).strict());
 
 /** One signing party: who signs, whether a seal is expected, and how the date is shown. */
-const Signer = z
-  .object({
-    /** E.g. 单位（盖章） — the line the seal goes over. */
-    party: Text,
-    /** Name printed after the party line (the company name). */
-    name: z.string().optional(),
-    /** Signature lines, e.g. 法定代表人（签字）. */
-    signatures: z.array(SignatureLine).default([]),
-    seal: z.boolean().default(true),
-    /** Who completes this party's part: the applicant, or the access provider at verification (left blank). */
-    completedBy: z.enum(['applicant', 'accessProvider']).default('applicant'),
-    /**
-     * `case`: the case's one signing date (or 年 月 日 blank when it names none); `hand`: always left blank, for
-     * a party other than the applicant (the access provider's verifier dates the day they verify).
-     */
-    dated: z.enum(['case', 'hand']).default('case'),
-  })
-  .strict();
+const Signer = lazySchema(() =>
+  z
+    .object({
+      /** E.g. 单位（盖章） — the line the seal goes over. */
+      party: Text,
+      /** Name printed after the party line (the company name). */
+      name: z.string().optional(),
+      /** Signature lines, e.g. 法定代表人（签字）. */
+      signatures: z.array(SignatureLine).default([]),
+      seal: z.boolean().default(true),
+      /** Who completes this party's part: the applicant, or the access provider at verification (left blank). */
+      completedBy: z.enum(['applicant', 'accessProvider']).default('applicant'),
+      /**
+       * `case`: the case's one signing date (or 年 月 日 blank when it names none); `hand`: always left blank, for
+       * a party other than the applicant (the access provider's verifier dates the day they verify).
+       */
+      dated: z.enum(['case', 'hand']).default('case'),
+    })
+    .strict(),
+);
 
-const SignatureBlock = z
-  .object({ type: z.literal('signature'), ...blockBase, signers: z.array(Signer).min(1) })
-  .strict();
+const SignatureBlock = lazySchema(() =>
+  z.object({ type: z.literal('signature'), ...blockBase, signers: z.array(Signer).min(1) }).strict(),
+);
 
-const NotesBlock = z
-  .object({
-    type: z.literal('notes'),
-    ...blockBase,
-    heading: Text.default({ zh: '说明', en: 'Notes' }),
-    items: z.array(Text).min(1),
-  })
-  .strict();
+const NotesBlock = lazySchema(() =>
+  z
+    .object({
+      type: z.literal('notes'),
+      ...blockBase,
+      heading: Text.default({ zh: '说明', en: 'Notes' }),
+      items: z.array(Text).min(1),
+    })
+    .strict(),
+);
 
 /**
  * The enclosures of a letter (附件：1．… 2．…), numbered as they apply: each item may have a `when`, so the
  * list names exactly what this case encloses.
  */
-const EnclosuresBlock = z
-  .object({
-    type: z.literal('enclosures'),
-    ...blockBase,
-    heading: Text.default({ zh: '附件', en: 'Enclosures' }),
-    items: z.array(z.object({ ...Text.shape, when: ConditionSchema.optional() }).strict()).min(1),
-  })
-  .strict();
+const EnclosuresBlock = lazySchema(() =>
+  z
+    .object({
+      type: z.literal('enclosures'),
+      ...blockBase,
+      heading: Text.default({ zh: '附件', en: 'Enclosures' }),
+      items: z.array(z.object({ ...Text.shape, when: ConditionSchema.optional() }).strict()).min(1),
+    })
+    .strict(),
+);
 
 /**
  * The ownership chart: the subject's shareholders and, for company shareholders, their owners, traced to
  * natural persons, with each one's share of the subject (generated from `subject.shareholders`).
  */
-const OwnershipBlock = z.object({ type: z.literal('ownership'), ...blockBase, caption: Text }).strict();
+const OwnershipBlock = lazySchema(() =>
+  z.object({ type: z.literal('ownership'), ...blockBase, caption: Text }).strict(),
+);
 
-export const BlockSchema = z.discriminatedUnion('type', [
-  TitleBlock,
-  HeadingBlock,
-  AddresseeBlock,
-  ParagraphBlock,
-  KvBlock,
-  TableBlock,
-  ChecklistBlock,
-  SignatureBlock,
-  NotesBlock,
-  EnclosuresBlock,
-  OwnershipBlock,
-]);
+export const BlockSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    TitleBlock,
+    HeadingBlock,
+    AddresseeBlock,
+    ParagraphBlock,
+    KvBlock,
+    TableBlock,
+    ChecklistBlock,
+    SignatureBlock,
+    NotesBlock,
+    EnclosuresBlock,
+    OwnershipBlock,
+  ]),
+);
 export type Block = z.infer<typeof BlockSchema>;
 
 // ------------------------------------------------------------------ the template
@@ -253,21 +291,23 @@ export type Block = z.infer<typeof BlockSchema>;
  * presence makes the document one the user prints, signs, seals and attaches back as a scan; who signs and
  * seals where follows from its signature block.
  */
-const Signing = z
-  .object({
-    /** Ink for signatures and handwritten dates. */
-    ink: z.enum(['black', 'blueOrBlack']),
-    /**
-     * A seal across the page edges (骑缝章) on a copy of several pages: `practice` when reviewers are reported
-     * to look for it though no published rule asks for it (the note says so), `no` when not used.
-     */
-    sealAcrossPages: z.enum(['practice', 'no']),
-    /** What signing this document adds to the general rules, e.g. a personal seal cannot replace the signature. */
-    notes: z.array(z.object({ ...Text.shape, source: z.string().min(1) }).strict()).default([]),
-    /** Where the signing and sealing requirements come from (the authority's or provider's own words). */
-    source: z.string().min(1),
-  })
-  .strict();
+const Signing = lazySchema(() =>
+  z
+    .object({
+      /** Ink for signatures and handwritten dates. */
+      ink: z.enum(['black', 'blueOrBlack']),
+      /**
+       * A seal across the page edges (骑缝章) on a copy of several pages: `practice` when reviewers are reported
+       * to look for it though no published rule asks for it (the note says so), `no` when not used.
+       */
+      sealAcrossPages: z.enum(['practice', 'no']),
+      /** What signing this document adds to the general rules, e.g. a personal seal cannot replace the signature. */
+      notes: z.array(z.object({ ...Text.shape, source: z.string().min(1) }).strict()).default([]),
+      /** Where the signing and sealing requirements come from (the authority's or provider's own words). */
+      source: z.string().min(1),
+    })
+    .strict(),
+);
 export type SigningSpec = z.infer<typeof Signing>;
 
 /**
@@ -287,21 +327,23 @@ export type SigningSpec = z.infer<typeof Signing>;
 export const PRINT_MODES = ['required', 'chinese', 'optional', 'handFill'] as const;
 export type PrintMode = (typeof PRINT_MODES)[number];
 
-const PrintDeclaration = z.union([
-  z.enum(PRINT_MODES),
-  z
-    .object({
-      as: z.enum(['required', 'optional']),
-      /** Written in Chinese (as `chinese`, for an optional value). */
-      chinese: z.boolean().optional(),
-      /**
-       * The pre-flight rule (a templates/rules/preflight-rules.json code) that reports this value missing,
-       * where a gap means more than an empty field (a licence letter citing a filing not made yet).
-       */
-      finding: z.string().min(1).optional(),
-    })
-    .strict(),
-]);
+const PrintDeclaration = lazySchema(() =>
+  z.union([
+    z.enum(PRINT_MODES),
+    z
+      .object({
+        as: z.enum(['required', 'optional']),
+        /** Written in Chinese (as `chinese`, for an optional value). */
+        chinese: z.boolean().optional(),
+        /**
+         * The pre-flight rule (a templates/rules/preflight-rules.json code) that reports this value missing,
+         * where a gap means more than an empty field (a licence letter citing a filing not made yet).
+         */
+        finding: z.string().min(1).optional(),
+      })
+      .strict(),
+  ]),
+);
 export type PrintDeclaration = z.infer<typeof PrintDeclaration>;
 
 /** A `prints` declaration spelled out. */
@@ -322,52 +364,58 @@ export function printRule(declaration: PrintDeclaration): PrintRule {
   };
 }
 
-const Basis = z
-  .object({
-    zh: z.string().min(1),
-    en: z.string().min(1),
-    /** Where the fact comes from: a domain file and section, a law article, a provider page. */
-    source: z.string().min(1),
-  })
-  .strict();
+const Basis = lazySchema(() =>
+  z
+    .object({
+      zh: z.string().min(1),
+      en: z.string().min(1),
+      /** Where the fact comes from: a domain file and section, a law article, a provider page. */
+      source: z.string().min(1),
+    })
+    .strict(),
+);
 
-export const DocumentTemplateSchema = z
-  .object({
-    type: z.literal(TEMPLATE_TYPE),
-    formatVersion: z.literal(TEMPLATE_FORMAT_VERSION),
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-    /** Bumped on every change of wording; recorded in the packet manifest. */
-    version: z.number().int().min(1),
-    title: Text,
-    pathway: z.enum(['filing', 'licence', 'both']),
-    /** Position in the packet (submission order within the pathway). */
-    order: z.number().int().min(0),
-    basis: z.array(Basis).min(1),
-    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    appliesWhen: ConditionSchema,
-    /** Every case path the template reads, `[]` marking array elements (e.g. `services[].name`). */
-    binds: z.array(z.string().min(1)).min(1),
-    /** Present when the document is signed or sealed by hand: printed for signing, returned as a scan. */
-    signing: Signing.optional(),
-    /**
-     * Every value the template prints, by its placeholder path in the binds notation (`licence.staff[].idNumber`;
-     * `services[]` for `{{$item|serviceIdentity}}`; `$signDate`, `$contact.mobile`), and how: see
-     * {@link PRINT_MODES}. A test holds the keys to the placeholders the template has.
-     */
-    prints: z.record(z.string(), PrintDeclaration),
-    blocks: z.array(BlockSchema).min(1),
-  })
-  .strict();
+export const DocumentTemplateSchema = lazySchema(() =>
+  z
+    .object({
+      type: z.literal(TEMPLATE_TYPE),
+      formatVersion: z.literal(TEMPLATE_FORMAT_VERSION),
+      id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+      /** Bumped on every change of wording; recorded in the packet manifest. */
+      version: z.number().int().min(1),
+      title: Text,
+      pathway: z.enum(['filing', 'licence', 'both']),
+      /** Position in the packet (submission order within the pathway). */
+      order: z.number().int().min(0),
+      basis: z.array(Basis).min(1),
+      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      appliesWhen: ConditionSchema,
+      /** Every case path the template reads, `[]` marking array elements (e.g. `services[].name`). */
+      binds: z.array(z.string().min(1)).min(1),
+      /** Present when the document is signed or sealed by hand: printed for signing, returned as a scan. */
+      signing: Signing.optional(),
+      /**
+       * Every value the template prints, by its placeholder path in the binds notation (`licence.staff[].idNumber`;
+       * `services[]` for `{{$item|serviceIdentity}}`; `$signDate`, `$contact.mobile`), and how: see
+       * {@link PRINT_MODES}. A test holds the keys to the placeholders the template has.
+       */
+      prints: z.record(z.string(), PrintDeclaration),
+      blocks: z.array(BlockSchema).min(1),
+    })
+    .strict(),
+);
 export type DocumentTemplate = z.infer<typeof DocumentTemplateSchema>;
 
 /** Label tables for `|label:<table>` placeholders (enumerations of the case model in Chinese and English). */
-export const LabelTablesSchema = z
-  .object({
-    type: z.literal('icp-packet/document-labels'),
-    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    tables: z.record(z.string(), z.record(z.string(), Text)),
-  })
-  .strict();
+export const LabelTablesSchema = lazySchema(() =>
+  z
+    .object({
+      type: z.literal('icp-packet/document-labels'),
+      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      tables: z.record(z.string(), z.record(z.string(), Text)),
+    })
+    .strict(),
+);
 export type LabelTables = z.infer<typeof LabelTablesSchema>;
 
 /** Parses a template file's JSON, with a readable error naming the template and the first problems. */

@@ -4,53 +4,61 @@
  * tell the user which numbers are firm.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
+import { bundledData } from '../bundled-data';
 import profilesJson from '../../templates/rules/upload-profiles.json' with { type: 'json' };
 
 export const PROFILE_IDS = ['wechat', 'aliyun', 'tencent'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
-const Limit = z.strictObject({
-  value: z.number().positive(),
-  status: z.enum(['sourced', 'default']),
-  confidence: z.enum(['unclear']).optional(),
-  source: z.string().min(1),
-});
-
-const ProfileSchema = z.strictObject({
-  id: z.enum(PROFILE_IDS),
-  name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
-  format: z.literal('jpeg'),
-  colour: z.literal('srgb'),
-  jpegQuality: z.number().int().min(40).max(100),
-  maxBytes: Limit,
-  minPixels: z.strictObject({
-    longEdge: z.number().int().positive(),
-    shortEdge: z.number().int().positive(),
+const Limit = lazySchema(() =>
+  z.strictObject({
+    value: z.number().positive(),
     status: z.enum(['sourced', 'default']),
+    confidence: z.enum(['unclear']).optional(),
     source: z.string().min(1),
   }),
-  maxLongEdgePx: Limit,
-  mediaReturnedAs: z
-    .strictObject({ value: z.string(), status: z.enum(['sourced', 'default']), source: z.string() })
-    .optional(),
-  acceptsPdf: z.boolean(),
-  acceptsPdfSource: z.string().min(1),
-});
+);
+
+const ProfileSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.enum(PROFILE_IDS),
+    name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
+    format: z.literal('jpeg'),
+    colour: z.literal('srgb'),
+    jpegQuality: z.number().int().min(40).max(100),
+    maxBytes: Limit,
+    minPixels: z.strictObject({
+      longEdge: z.number().int().positive(),
+      shortEdge: z.number().int().positive(),
+      status: z.enum(['sourced', 'default']),
+      source: z.string().min(1),
+    }),
+    maxLongEdgePx: Limit,
+    mediaReturnedAs: z
+      .strictObject({ value: z.string(), status: z.enum(['sourced', 'default']), source: z.string() })
+      .optional(),
+    acceptsPdf: z.boolean(),
+    acceptsPdfSource: z.string().min(1),
+  }),
+);
 export type UploadProfile = z.infer<typeof ProfileSchema>;
 
 /** templates/rules/upload-profiles.json: part of the rule pack (core/rules/pack.ts). */
-export const ProfilesFileSchema = z.strictObject({
-  $comment: z.string().max(4000).optional(),
-  type: z.literal('icp-packet/upload-profiles'),
-  version: z.number().int().min(1),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  profiles: z.array(ProfileSchema).length(PROFILE_IDS.length),
-});
+export const ProfilesFileSchema = lazySchema(() =>
+  z.strictObject({
+    $comment: z.string().max(4000).optional(),
+    type: z.literal('icp-packet/upload-profiles'),
+    version: z.number().int().min(1),
+    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    profiles: z.array(ProfileSchema).length(PROFILE_IDS.length),
+  }),
+);
 
 export type UploadProfilesFile = z.infer<typeof ProfilesFileSchema>;
 
 /** The profiles in use: the bundled file, or an imported rule pack's. */
-let profilesFile = ProfilesFileSchema.parse(profilesJson);
+let profilesFile = bundledData('upload-profiles', ProfilesFileSchema, profilesJson);
 
 const versionOf = (file: UploadProfilesFile) => `${file.version} (${file.asOf})`;
 /** The version of the profiles in use, for a packet's manifest. */

@@ -7,6 +7,7 @@
  * questionnaire yields the conclusions that already follow plus the list of answers that would settle the rest.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 
 export type Scalar = string | number | boolean | null;
 
@@ -27,27 +28,29 @@ export type Condition =
   | { fact: string; answered: boolean }
   | { fact: string; empty: boolean };
 
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const fact = z.string().min(1);
+const scalar = lazySchema(() => z.union([z.string(), z.number(), z.boolean(), z.null()]));
+const fact = lazySchema(() => z.string().min(1));
 
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ not: ConditionSchema }),
-    z.strictObject({ always: z.boolean() }),
-    z.strictObject({ fact, eq: scalar }),
-    z.strictObject({ fact, in: z.array(scalar).min(1) }),
-    z.strictObject({ fact, has: scalar }),
-    z.strictObject({ fact, hasAny: z.array(scalar).min(1) }),
-    z.strictObject({ fact, hasOnly: z.array(scalar).min(1) }),
-    z.strictObject({ fact, gt: z.number() }),
-    z.strictObject({ fact, gte: z.number() }),
-    z.strictObject({ fact, lt: z.number() }),
-    z.strictObject({ fact, lte: z.number() }),
-    z.strictObject({ fact, answered: z.boolean() }),
-    z.strictObject({ fact, empty: z.boolean() }),
-  ]),
+export const ConditionSchema: z.ZodType<Condition> = lazySchema(() =>
+  z.lazy(() =>
+    z.union([
+      z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+      z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+      z.strictObject({ not: ConditionSchema }),
+      z.strictObject({ always: z.boolean() }),
+      z.strictObject({ fact, eq: scalar }),
+      z.strictObject({ fact, in: z.array(scalar).min(1) }),
+      z.strictObject({ fact, has: scalar }),
+      z.strictObject({ fact, hasAny: z.array(scalar).min(1) }),
+      z.strictObject({ fact, hasOnly: z.array(scalar).min(1) }),
+      z.strictObject({ fact, gt: z.number() }),
+      z.strictObject({ fact, gte: z.number() }),
+      z.strictObject({ fact, lt: z.number() }),
+      z.strictObject({ fact, lte: z.number() }),
+      z.strictObject({ fact, answered: z.boolean() }),
+      z.strictObject({ fact, empty: z.boolean() }),
+    ]),
+  ),
 );
 
 /**

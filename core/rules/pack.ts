@@ -13,6 +13,7 @@
  * outcome codes), so a pack this version of the app cannot read is refused instead of half-applied.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import manifestJson from '../../templates/rules/rule-pack.json' with { type: 'json' };
 import pathwayRulesJson from '../../templates/rules/pathway-rules.json' with { type: 'json' };
 import disputesJson from '../../templates/rules/disputes.json' with { type: 'json' };
@@ -70,7 +71,7 @@ import {
   useDecisionRuleFiles,
   type DecisionRuleFiles,
 } from './data';
-import { bundledDataChecked } from '../bundled-data';
+import { bundledData, bundledDataChecked } from '../bundled-data';
 
 /** The files of a pack, by the name they have in templates/rules/ (without `.json`). */
 export const RULE_PACK_FILES = [
@@ -91,20 +92,22 @@ export const RULE_PACK_FILES = [
 ] as const;
 export type RulePackFileName = (typeof RULE_PACK_FILES)[number];
 
-const isoDate = z.iso.date();
+const isoDate = lazySchema(() => z.iso.date());
 
-export const RulePackManifestSchema = z
-  .strictObject({
-    $comment: z.string().max(4000).optional(),
-    type: z.literal('icp-packet/rule-pack'),
-    /** The edition: one more with every published pack; a pack is newer when its version is higher. */
-    version: z.number().int().positive().max(1_000_000),
-    /** When the facts of this edition were last checked. */
-    asOf: isoDate,
-    /** After this day the app says the rules may be out of date. */
-    reviewBy: isoDate,
-  })
-  .refine((m) => m.reviewBy > m.asOf, { message: 'reviewBy must come after asOf', path: ['reviewBy'] });
+export const RulePackManifestSchema = lazySchema(() =>
+  z
+    .strictObject({
+      $comment: z.string().max(4000).optional(),
+      type: z.literal('icp-packet/rule-pack'),
+      /** The edition: one more with every published pack; a pack is newer when its version is higher. */
+      version: z.number().int().positive().max(1_000_000),
+      /** When the facts of this edition were last checked. */
+      asOf: isoDate,
+      /** After this day the app says the rules may be out of date. */
+      reviewBy: isoDate,
+    })
+    .refine((m) => m.reviewBy > m.asOf, { message: 'reviewBy must come after asOf', path: ['reviewBy'] }),
+);
 export type RulePackManifest = z.infer<typeof RulePackManifestSchema>;
 
 /** A pack as it travels: the manifest and each rule file's JSON, unparsed. */
@@ -113,19 +116,21 @@ export interface RulePackContent {
   files: Record<RulePackFileName, unknown>;
 }
 
-const RulePackContentSchema = z.strictObject({
-  manifest: z.unknown(),
-  files: z.strictObject(
-    Object.fromEntries(RULE_PACK_FILES.map((name) => [name, z.unknown()])) as Record<
-      RulePackFileName,
-      z.ZodUnknown
-    >,
-  ),
-});
+const RulePackContentSchema = lazySchema(() =>
+  z.strictObject({
+    manifest: z.unknown(),
+    files: z.strictObject(
+      Object.fromEntries(RULE_PACK_FILES.map((name) => [name, z.unknown()])) as Record<
+        RulePackFileName,
+        z.ZodUnknown
+      >,
+    ),
+  }),
+);
 
 /** The pack the app ships, as it is in templates/rules/. */
 export const BUNDLED_RULE_PACK: RulePackContent = {
-  manifest: RulePackManifestSchema.parse(manifestJson),
+  manifest: bundledData('rule-pack', RulePackManifestSchema, manifestJson),
   files: {
     'pathway-rules': pathwayRulesJson,
     disputes: disputesJson,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import validityData from '../../templates/rules/validity.json' with { type: 'json' };
 import { isoDate, presenceIssues } from './common';
 import { error } from './messages';
@@ -139,39 +140,43 @@ export interface ValidityRequirement {
   note?: Bilingual;
 }
 
-const day = z.iso.date();
-const ValidityRuleSchema = z.strictObject({
-  id: z.string().min(1).max(100),
-  /** GB/T 2260 code of the province the rule holds in (the pack checker checks it is one). */
-  province: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-  platform: z.string().min(1).max(40).optional(),
-  /** Kinds of document; checked against VALIDITY_DOCUMENT_KINDS by the pack checker, so a typo is named. */
-  documentKinds: z.array(z.string().min(1).max(40)).min(1).max(10),
-  months: z.number().int().min(0).max(120),
-  confidence: z.string().min(1).max(40),
-  source: z.string().min(1).max(2000),
-  asOf: day,
-});
-
-/** templates/rules/validity.json: part of the rule pack (core/rules/pack.ts). */
-export const ValidityRulesSchema = z.strictObject({
-  $comment: z.string().max(4000).optional(),
-  type: z.literal('icp-packet/validity-rules'),
-  version: z.number().int().positive(),
-  asOf: day,
-  source: z.string().min(1).max(2000),
-  default: z.strictObject({
+const day = lazySchema(() => z.iso.date());
+const ValidityRuleSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string().min(1).max(100),
+    /** GB/T 2260 code of the province the rule holds in (the pack checker checks it is one). */
+    province: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+    platform: z.string().min(1).max(40).optional(),
+    /** Kinds of document; checked against VALIDITY_DOCUMENT_KINDS by the pack checker, so a typo is named. */
+    documentKinds: z.array(z.string().min(1).max(40)).min(1).max(10),
     months: z.number().int().min(0).max(120),
     confidence: z.string().min(1).max(40),
     source: z.string().min(1).max(2000),
     asOf: day,
-    note: z.strictObject({ en: z.string().min(1), 'zh-CN': z.string().min(1) }).optional(),
   }),
-  rules: z.array(ValidityRuleSchema).max(200),
-});
+);
+
+/** templates/rules/validity.json: part of the rule pack (core/rules/pack.ts). */
+export const ValidityRulesSchema = lazySchema(() =>
+  z.strictObject({
+    $comment: z.string().max(4000).optional(),
+    type: z.literal('icp-packet/validity-rules'),
+    version: z.number().int().positive(),
+    asOf: day,
+    source: z.string().min(1).max(2000),
+    default: z.strictObject({
+      months: z.number().int().min(0).max(120),
+      confidence: z.string().min(1).max(40),
+      source: z.string().min(1).max(2000),
+      asOf: day,
+      note: z.strictObject({ en: z.string().min(1), 'zh-CN': z.string().min(1) }).optional(),
+    }),
+    rules: z.array(ValidityRuleSchema).max(200),
+  }),
+);
 export type ValidityRules = z.infer<typeof ValidityRulesSchema>;
 
 /** The validity rules in use: the bundled file, or an imported rule pack's (checked by the pack checker). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import namingData from '../../templates/rules/naming-rules.json' with { type: 'json' };
 import { presenceIssues } from './common';
 import { parseDomain } from './domain';
@@ -34,75 +35,79 @@ export interface NamingRule {
   note?: string;
 }
 
-const day = z.iso.date();
+const day = lazySchema(() => z.iso.date());
 const text = (max: number) => z.string().min(1).max(max);
-const NamingCheckSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('containsAny'),
-    words: z.array(text(40)).min(1).max(500),
-    field: z.strictObject({ en: text(200), 'zh-CN': text(200) }).optional(),
-  }),
-  z.strictObject({
-    type: z.enum([
-      'digitsOnly',
-      'lettersOnly',
-      'specialSymbols',
-      'equalsDomain',
-      'mustContainChinese',
-      'differsFromUnitName',
-      'douyinCharset',
-      'emoji',
-    ]),
-  }),
-  z.strictObject({ type: z.literal('minLength'), min: z.number().int().min(1).max(200) }),
-  z.strictObject({
-    type: z.literal('lengthWideAsTwo'),
-    min: z.number().int().min(0).max(200),
-    max: z.number().int().min(1).max(400),
-  }),
-]);
+const NamingCheckSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('containsAny'),
+      words: z.array(text(40)).min(1).max(500),
+      field: z.strictObject({ en: text(200), 'zh-CN': text(200) }).optional(),
+    }),
+    z.strictObject({
+      type: z.enum([
+        'digitsOnly',
+        'lettersOnly',
+        'specialSymbols',
+        'equalsDomain',
+        'mustContainChinese',
+        'differsFromUnitName',
+        'douyinCharset',
+        'emoji',
+      ]),
+    }),
+    z.strictObject({ type: z.literal('minLength'), min: z.number().int().min(1).max(200) }),
+    z.strictObject({
+      type: z.literal('lengthWideAsTwo'),
+      min: z.number().int().min(0).max(200),
+      max: z.number().int().min(1).max(400),
+    }),
+  ]),
+);
 
 /**
  * templates/rules/naming-rules.json: part of the rule pack (core/rules/pack.ts). The pack checker also checks
  * that each `code` is a message of core/validate/messages.ts and each province a mainland GB/T 2260 code.
  */
-export const NamingRulesSchema = z.strictObject({
-  $comment: z.string().max(4000).optional(),
-  type: z.literal('icp-packet/naming-rules'),
-  version: z.number().int().positive(),
-  asOf: day,
-  source: text(2000),
-  rules: z
-    .array(
-      z.strictObject({
-        id: text(100),
-        services: z
-          .array(z.enum(['website', 'app', 'miniProgram']))
-          .min(1)
-          .max(3),
-        subjects: z
-          .array(z.enum(['organization', 'personal']))
-          .min(1)
-          .max(2)
-          .optional(),
-        provinces: z
-          .array(z.string().regex(/^\d{6}$/))
-          .min(1)
-          .max(40)
-          .optional(),
-        platforms: z.array(text(40)).min(1).max(20).optional(),
-        check: NamingCheckSchema,
-        code: text(100),
-        severity: z.enum(['error', 'warning']),
-        waivedBy: z.enum(['reservedWordApproval', 'preApproval']).optional(),
-        confidence: text(40),
-        source: text(2000),
-        asOf: day,
-        note: text(2000).optional(),
-      }),
-    )
-    .max(500),
-});
+export const NamingRulesSchema = lazySchema(() =>
+  z.strictObject({
+    $comment: z.string().max(4000).optional(),
+    type: z.literal('icp-packet/naming-rules'),
+    version: z.number().int().positive(),
+    asOf: day,
+    source: text(2000),
+    rules: z
+      .array(
+        z.strictObject({
+          id: text(100),
+          services: z
+            .array(z.enum(['website', 'app', 'miniProgram']))
+            .min(1)
+            .max(3),
+          subjects: z
+            .array(z.enum(['organization', 'personal']))
+            .min(1)
+            .max(2)
+            .optional(),
+          provinces: z
+            .array(z.string().regex(/^\d{6}$/))
+            .min(1)
+            .max(40)
+            .optional(),
+          platforms: z.array(text(40)).min(1).max(20).optional(),
+          check: NamingCheckSchema,
+          code: text(100),
+          severity: z.enum(['error', 'warning']),
+          waivedBy: z.enum(['reservedWordApproval', 'preApproval']).optional(),
+          confidence: text(40),
+          source: text(2000),
+          asOf: day,
+          note: text(2000).optional(),
+        }),
+      )
+      .max(500),
+  }),
+);
 export type NamingRules = z.infer<typeof NamingRulesSchema>;
 
 /** The naming rules in use: the bundled file, or an imported rule pack's. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema';
 import limitsData from '../../templates/rules/field-limits.json' with { type: 'json' };
 import { presenceIssues } from './common';
 import { error, warning } from './messages';
@@ -144,36 +145,38 @@ export let FIELD_LIMITS: readonly FieldLimit[] = limitsData.limits as FieldLimit
 
 let limitsById = new Map(FIELD_LIMITS.map((limit) => [limit.id, limit]));
 
-const day = z.iso.date();
+const day = lazySchema(() => z.iso.date());
 const text = (max: number) => z.string().min(1).max(max);
 /** templates/rules/field-limits.json: part of the rule pack (core/rules/pack.ts). */
-export const FieldLimitsSchema = z.strictObject({
-  $comment: z.string().max(4000).optional(),
-  type: z.literal('icp-packet/field-limits'),
-  version: z.number().int().positive(),
-  asOf: day,
-  source: text(2000),
-  limits: z
-    .array(
-      z
-        .strictObject({
-          id: text(100),
-          path: text(200),
-          label: z.strictObject({ en: text(200), 'zh-CN': text(200) }),
-          unit: z.enum(['characters', 'items']),
-          min: z.number().int().min(0).max(100_000).optional(),
-          max: z.number().int().min(1).max(100_000).optional(),
-          confidence: text(40),
-          source: text(2000),
-          asOf: day,
-        })
-        .refine((l) => l.min === undefined || l.max === undefined || l.min <= l.max, {
-          message: 'min is above max',
-          path: ['min'],
-        }),
-    )
-    .max(500),
-});
+export const FieldLimitsSchema = lazySchema(() =>
+  z.strictObject({
+    $comment: z.string().max(4000).optional(),
+    type: z.literal('icp-packet/field-limits'),
+    version: z.number().int().positive(),
+    asOf: day,
+    source: text(2000),
+    limits: z
+      .array(
+        z
+          .strictObject({
+            id: text(100),
+            path: text(200),
+            label: z.strictObject({ en: text(200), 'zh-CN': text(200) }),
+            unit: z.enum(['characters', 'items']),
+            min: z.number().int().min(0).max(100_000).optional(),
+            max: z.number().int().min(1).max(100_000).optional(),
+            confidence: text(40),
+            source: text(2000),
+            asOf: day,
+          })
+          .refine((l) => l.min === undefined || l.max === undefined || l.min <= l.max, {
+            message: 'min is above max',
+            path: ['min'],
+          }),
+      )
+      .max(500),
+  }),
+);
 export type FieldLimits = z.infer<typeof FieldLimitsSchema>;
 
 /** Puts parsed field limits in use (core/rules/pack.ts calls it when a rule pack is installed). */

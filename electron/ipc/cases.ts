@@ -273,13 +273,16 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
           deps.scanPort && sniffMediaType(r.bytes).accepted
             ? await uprightTurnOf(deps.scanPort, r.bytes)
             : undefined;
+        // The scan's normalised copy is made now, once, by the same decode that checks the file is whole;
+        // every export streams it from the store.
+        const scans = scanCacheFor(deps, r.caseId);
         const added = await store.addAttachment(r.caseId, {
           ...r,
           ...signed,
           ...(turnToUpright ? { turnToUpright } : {}),
+          checkImage: scans.checkImage,
         });
-        // The scan's normalised copy is made now, once; every export streams it from the store.
-        await scanCacheFor(deps, r.caseId).prepare(added.attachment);
+        await scans.prepare(added.attachment);
         // A signed scan's marks, just read, are kept beside it: exports check them without reading it again.
         if (signed) await keepReadScanMarks(storeScanMarksNotes(store, r.caseId), added.attachment);
         return added;

@@ -113,13 +113,15 @@ export function createScanHandlers(
             found: meta.mediaType === 'application/pdf' ? 'pdf' : meta.mediaType.replace('image/', ''),
           });
         }
+        // The turned scan's normalised copy is made now, as for a newly attached one.
+        const scans = scanCacheFor(deps, r.caseId);
         const replaced = await store.replaceAttachment(r.caseId, {
           attachmentId: r.attachmentId,
           checklistItemId: r.checklistItemId,
           bytes: turned,
+          checkImage: scans.checkImage,
         });
-        // The turned scan's normalised copy is made now, as for a newly attached one.
-        await scanCacheFor(deps, r.caseId).prepare(replaced.attachment);
+        await scans.prepare(replaced.attachment);
         return replaced.case;
       },
     ),

@@ -63,13 +63,33 @@ const QUALITY_STEPS = [0, 6, 12, 20, 28, 36];
 const SHRINK_STEP = 0.85;
 
 interface OrientedInfo {
+  /** Pixels once upright (EXIF orientation applied). */
   width: number;
   height: number;
   format: string;
   space: string;
   hasMetadata: boolean;
-  oriented: boolean;
+  /** EXIF orientation, 1 (upright as stored) to 8. */
+  orientation: number;
 }
+
+/**
+ * What makes a stored image upright for each EXIF orientation, applied after the resize: a turn clockwise,
+ * and a mirror left-to-right, which sharp applies before the turn. sharp's autoOrient() does the same before
+ * the resize, so it needed the whole decoded image in memory to turn it and then resized the turned copy;
+ * turned after the resize, the decode streams into the resize and only the smaller result is held and turned.
+ * The output is the same byte for byte (test/host/packet/normalise-image.test.ts checks every orientation).
+ */
+const UPRIGHT: Record<number, { turn: 0 | 90 | 180 | 270; mirror: boolean }> = {
+  1: { turn: 0, mirror: false },
+  2: { turn: 0, mirror: true },
+  3: { turn: 180, mirror: false },
+  4: { turn: 180, mirror: true },
+  5: { turn: 270, mirror: true },
+  6: { turn: 90, mirror: false },
+  7: { turn: 90, mirror: true },
+  8: { turn: 270, mirror: false },
+};
 
 async function inspect(sharp: Sharp, bytes: Uint8Array, name: string): Promise<OrientedInfo> {
   try {
@@ -79,7 +99,8 @@ async function inspect(sharp: Sharp, bytes: Uint8Array, name: string): Promise<O
       throw new Error(`not a JPEG or PNG (${meta.format})`);
     if (meta.width * meta.height > MAX_IMAGE_PIXELS)
       throw new Error(`${meta.width}×${meta.height} px is more than a scan has`);
-    const swap = (meta.orientation ?? 1) >= 5;
+    const orientation = UPRIGHT[meta.orientation ?? 1] ? (meta.orientation ?? 1) : 1;
+    const swap = orientation >= 5;
     const width = meta.width;
     const height = meta.height;
     return {
@@ -88,7 +109,7 @@ async function inspect(sharp: Sharp, bytes: Uint8Array, name: string): Promise<O
       format: meta.format,
       space: meta.space ?? '',
       hasMetadata: Boolean(meta.exif || meta.icc || meta.xmp || meta.iptc || meta.comments?.length),
-      oriented: (meta.orientation ?? 1) !== 1,
+      orientation,
     };
   } catch (error) {
     throw new PacketError('attachmentUnreadable', {
@@ -108,7 +129,23 @@ export async function normaliseImage(
   name: string,
 ): Promise<NormalisedImage> {
   const sharp = await loadSharp();
-  return limited(() => normalise(sharp, bytes, profile, name));
+  return (await limited(() => normalise(sharp, bytes, profile, name))).image;
+}
+
+/**
+ * normaliseImage for a file being attached, with `provesWhole`: whether making the copy decoded every pixel of
+ * a `mediaType` image at full size with failOn 'warning' — the store's attach check (verify-media.ts), done by
+ * the same decode. Not when the file is shrunk to half its size or less: libjpeg then decodes it reduced, and a
+ * reduced decode can miss damage in the last rows.
+ */
+export async function normaliseAttached(
+  bytes: Uint8Array,
+  profile: UploadProfile,
+  mediaType: 'image/jpeg' | 'image/png',
+): Promise<{ image: NormalisedImage; provesWhole: boolean }> {
+  const sharp = await loadSharp();
+  const { image, info, fullSize } = await limited(() => normalise(sharp, bytes, profile, 'scan'));
+  return { image, provesWhole: fullSize && `image/${info.format}` === mediaType };
 }
 
 async function normalise(
@@ -116,7 +153,7 @@ async function normalise(
   bytes: Uint8Array,
   profile: UploadProfile,
   name: string,
-): Promise<NormalisedImage> {
+): Promise<{ image: NormalisedImage; info: OrientedInfo; fullSize: boolean }> {
   const info = await inspect(sharp, bytes, name);
   if (!meetsMinPixels(profile, info.width, info.height)) {
     throw new PacketError('attachmentTooSmall', {
@@ -133,12 +170,12 @@ async function normalise(
     info.format === 'jpeg' &&
     info.space === 'srgb' &&
     !info.hasMetadata &&
-    !info.oriented &&
+    info.orientation === 1 &&
     Math.max(info.width, info.height) <= maxLongEdge &&
     bytes.length <= maxBytes;
   if (compliant) {
     // Passed through byte for byte, so it must be whole: decode every pixel (a copy made below is decoded anyway).
-    await sharp(bytes, { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS })
+    await sharp(bytes, { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true })
       .stats()
       .catch((error: unknown) => {
         throw new PacketError('attachmentUnreadable', {
@@ -146,22 +183,41 @@ async function normalise(
           reason: error instanceof Error ? error.message : String(error),
         });
       });
-    return { bytes, width: info.width, height: info.height, reencoded: false };
+    return {
+      image: { bytes, width: info.width, height: info.height, reencoded: false },
+      info,
+      fullSize: true,
+    };
   }
 
   let scale = Math.min(1, maxLongEdge / Math.max(info.width, info.height));
+  // At half size or less sharp decodes a JPEG reduced (shrink-on-load); otherwise the first pipeline decodes
+  // every pixel, whether or not its copy fits the byte limit.
+  const fullSize =
+    Math.round(info.width * scale) * 2 > info.width && Math.round(info.height * scale) * 2 > info.height;
   for (;;) {
     const width = Math.round(info.width * scale);
     const height = Math.round(info.height * scale);
     if (!meetsMinPixels(profile, width, height)) break;
     for (const step of QUALITY_STEPS) {
       const quality = profile.jpegQuality - step;
-      const { data, info: out } = await sharp(bytes, {
+      const upright = UPRIGHT[info.orientation] ?? { turn: 0, mirror: false };
+      const sideways = info.orientation >= 5;
+      let pipeline = sharp(bytes, {
         failOn: 'warning',
         limitInputPixels: MAX_IMAGE_PIXELS,
-      })
-        .autoOrient()
-        .resize({ width, height, fit: 'fill', withoutEnlargement: true })
+        // Rows are decoded as the resize takes them: the full-size image is never held whole.
+        sequentialRead: true,
+      }).resize({
+        // The stored image's sides: a photo lying on its side is resized before it is turned.
+        width: sideways ? height : width,
+        height: sideways ? width : height,
+        fit: 'fill',
+        withoutEnlargement: true,
+      });
+      if (upright.mirror) pipeline = pipeline.flop();
+      if (upright.turn) pipeline = pipeline.rotate(upright.turn);
+      const { data, info: out } = await pipeline
         .flatten({ background: '#ffffff' })
         .toColourspace('srgb')
         .jpeg({ quality, chromaSubsampling: '4:2:0' })
@@ -175,10 +231,14 @@ async function normalise(
         });
       if (data.length <= maxBytes) {
         return {
-          bytes: new Uint8Array(data.buffer, data.byteOffset, data.length),
-          width: out.width,
-          height: out.height,
-          reencoded: true,
+          image: {
+            bytes: new Uint8Array(data.buffer, data.byteOffset, data.length),
+            width: out.width,
+            height: out.height,
+            reencoded: true,
+          },
+          info,
+          fullSize,
         };
       }
     }

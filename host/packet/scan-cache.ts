@@ -17,10 +17,11 @@ import type { AttachmentMeta } from '../../core/model/case';
 import { PacketError } from '../../core/packet/errors';
 import { jpegFrame } from '../../core/packet/jpeg';
 import { PROFILE_IDS, uploadProfile, type ProfileId, type UploadProfile } from '../../core/packet/profiles';
-import type { ScanSource } from '../../core/packet/types';
-import { sha256Hex } from '../store/attachments';
+import type { NormalisedImage, ScanSource } from '../../core/packet/types';
+import { sha256Hex, type ImageCheck } from '../store/attachments';
 import type { CaseStore } from '../store/case-store';
-import { normalisationKey, normaliseImage } from './normalise-image';
+import { verifyImage } from '../store/verify-media';
+import { normalisationKey, normaliseAttached, normaliseImage } from './normalise-image';
 
 /** Where normalised copies and their notes are kept. */
 export interface ScanStore {
@@ -55,6 +56,9 @@ const NoteSchema = z.strictObject({
   reencoded: z.boolean(),
 });
 type Note = z.infer<typeof NoteSchema> & { unstored?: Uint8Array };
+
+/** How many scans' copies made at their attach check wait for `prepare` at most (a few files dropped at once). */
+const CHECKED_KEPT = 4;
 
 /** The distinct normalisations of the upload profiles (one today: the three portals' profiles agree). */
 export function distinctProfiles(): UploadProfile[] {
@@ -116,7 +120,17 @@ export async function normaliseAndStore(
   profile: UploadProfile,
   name: string,
 ): Promise<Note> {
-  const image = await normaliseImage(bytes, profile, name);
+  return storeNormalised(store, sourceId, await normaliseImage(bytes, profile, name), profile, name);
+}
+
+/** Stores `image`, the copy of the original scan `sourceId` normalised to `profile`, and its note. */
+async function storeNormalised(
+  store: ScanStore,
+  sourceId: string,
+  image: NormalisedImage,
+  profile: UploadProfile,
+  name: string,
+): Promise<Note> {
   const frame = jpegFrame(image.bytes);
   if (!frame) throw new PacketError('attachmentUnreadable', { name });
   const sha256 = image.reencoded ? sha256Hex(image.bytes) : sourceId;
@@ -148,11 +162,54 @@ export async function normaliseAndStore(
  */
 export class ScanCache {
   readonly #inFlight = new Map<string, Promise<Note>>();
+  /** Copies made by checkImage, by original and normalisation key, until `prepare` stores them. */
+  readonly #checked = new Map<string, Map<string, NormalisedImage>>();
 
   constructor(
     private readonly store: ScanStore,
     private readonly readOriginal: (id: string) => Promise<Uint8Array>,
   ) {}
+
+  /**
+   * The store's attach check for an image (CaseStore addAttachment's `checkImage`), done by making its
+   * normalised copies: the decode that makes a copy at full size with failOn 'warning' is the decode that
+   * proves the file whole, so a 12-megapixel photo is decoded once when attached instead of twice. Where it is
+   * not — no profile can take the file (too small, damaged), or it is shrunk to half or less — the store's own
+   * check, verifyImage, runs as before and gives the same refusal. The copies wait in memory until `prepare`
+   * stores them beside the original (the store has not taken the file yet); at most a few are kept.
+   */
+  readonly checkImage: ImageCheck = async (bytes, mediaType) => {
+    const copies = new Map<string, NormalisedImage>();
+    let provenWhole = false;
+    for (const profile of distinctProfiles()) {
+      try {
+        const { image, provesWhole } = await normaliseAttached(bytes, profile, mediaType);
+        copies.set(normalisationKey(profile), image);
+        provenWhole ||= provesWhole;
+      } catch (error) {
+        if (!(error instanceof PacketError)) throw error;
+      }
+    }
+    if (!provenWhole) await verifyImage(bytes, mediaType);
+    if (copies.size === 0) return;
+    const id = sha256Hex(bytes);
+    this.#checked.delete(id);
+    this.#checked.set(id, copies);
+    // Attached files are prepared right after their check; a check whose file was not stored is dropped.
+    for (const old of this.#checked.keys()) {
+      if (this.#checked.size <= CHECKED_KEPT) break;
+      this.#checked.delete(old);
+    }
+  };
+
+  /** The copy checkImage made of `sourceId` for `key`, taken out of memory. */
+  #takeChecked(sourceId: string, key: string): NormalisedImage | undefined {
+    const copies = this.#checked.get(sourceId);
+    const copy = copies?.get(key);
+    copies?.delete(key);
+    if (copies?.size === 0) this.#checked.delete(sourceId);
+    return copy;
+  }
 
   async #note(sourceId: string, profile: UploadProfile, name: string): Promise<Note> {
     const key = normalisationKey(profile);
@@ -160,8 +217,11 @@ export class ScanCache {
     const pending = this.#inFlight.get(flight);
     if (pending) return pending;
     const work = (async () => {
+      const checked = this.#takeChecked(sourceId, key);
       const stored = await readNote(this.store, sourceId, key);
       if (stored) return stored;
+      // Made from these very bytes (checkImage hashed them), which the store now holds under `sourceId`.
+      if (checked) return storeNormalised(this.store, sourceId, checked, profile, name);
       const original = await this.readOriginal(sourceId);
       if (sha256Hex(original) !== sourceId)
         throw new PacketError('attachmentMissing', { name, id: sourceId });

@@ -153,10 +153,20 @@ export interface InspectedAttachment {
 }
 
 /**
- * Checks size and type, reads the dimensions, and proves the file whole — every pixel decoded, every PDF object
- * parsed (verify-media.ts); throws the StoreError to show the user.
+ * Proves an image whole — every pixel decoded, at full size, failing on libjpeg's and libpng's warnings — or
+ * throws the StoreError to show the user. verify-media.ts's verifyImage is the store's own; the scan cache
+ * offers one that makes the scan's normalised copy with the same decode (host/packet/scan-cache.ts).
  */
-export async function inspectAttachment(bytes: Uint8Array): Promise<InspectedAttachment> {
+export type ImageCheck = (bytes: Uint8Array, mediaType: 'image/jpeg' | 'image/png') => Promise<void>;
+
+/**
+ * Checks size and type, reads the dimensions, and proves the file whole — every pixel decoded (`checkImage`,
+ * verifyImage by default), every PDF object parsed (verify-media.ts); throws the StoreError to show the user.
+ */
+export async function inspectAttachment(
+  bytes: Uint8Array,
+  options: { checkImage?: ImageCheck } = {},
+): Promise<InspectedAttachment> {
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
     throw new StoreError('attachmentTooLarge', { bytes: bytes.length, limitBytes: MAX_ATTACHMENT_BYTES });
   }
@@ -168,6 +178,6 @@ export async function inspectAttachment(bytes: Uint8Array): Promise<InspectedAtt
   if (!size)
     throw new StoreError('attachmentUnreadable', { found: kind.mediaType === 'image/jpeg' ? 'jpeg' : 'png' });
   assertPixelBudget(size.width, size.height);
-  await verifyImage(bytes, kind.mediaType);
+  await (options.checkImage ?? verifyImage)(bytes, kind.mediaType);
   return { ...base, widthPx: size.width, heightPx: size.height };
 }

@@ -47,7 +47,7 @@ import {
 import { DecryptError, Purpose, decrypt, encrypt } from './crypto';
 import { StoreError, translateFsError } from './errors';
 import { loadDataKey, type KeyProvider } from './keys';
-import { displayName, inspectAttachment, sha256Hex } from './attachments';
+import { displayName, inspectAttachment, sha256Hex, type ImageCheck } from './attachments';
 import { exportCaseArchive, importCaseArchive } from './icpcase';
 
 export const BACKUP_COUNT = 5;
@@ -636,10 +636,12 @@ export class CaseStore {
       replaces?: readonly string[];
       /** The quarter turn the scan needs to be upright, when its text was looked at and says so. */
       turnToUpright?: 90 | 180 | 270;
+      /** Proves an image whole instead of verifyImage (the scan cache's, which normalises it meanwhile). */
+      checkImage?: ImageCheck;
     },
   ): Promise<{ attachment: AttachmentMeta; case: Case }> {
     assertCaseId(caseId);
-    const inspected = await inspectAttachment(input.bytes);
+    const inspected = await inspectAttachment(input.bytes, { checkImage: input.checkImage });
     return this.#withLock(caseId, async () => {
       const { case: current } = await this.#readCurrent(caseId);
       const existing = current.attachments.find(
@@ -694,10 +696,10 @@ export class CaseStore {
    */
   async replaceAttachment(
     caseId: string,
-    input: { attachmentId: string; checklistItemId: string; bytes: Uint8Array },
+    input: { attachmentId: string; checklistItemId: string; bytes: Uint8Array; checkImage?: ImageCheck },
   ): Promise<{ attachment: AttachmentMeta; case: Case }> {
     assertAttachmentId(input.attachmentId);
-    const inspected = await inspectAttachment(input.bytes);
+    const inspected = await inspectAttachment(input.bytes, { checkImage: input.checkImage });
     return this.#withLock(caseId, async () => {
       const { case: current } = await this.#readCurrent(caseId);
       const index = current.attachments.findIndex(

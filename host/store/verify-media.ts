@@ -6,7 +6,10 @@
  * When it runs (and why not on every build):
  * - when a file is attached (case-store addAttachment) and when an `.icpcase` is imported: before anything is
  *   stored. A stored file is then proven intact for good — it is content-addressed by its SHA-256 and sealed
- *   with AES-256-GCM, and every read checks both — so the app never decodes it again to prove it;
+ *   with AES-256-GCM, and every read checks both — so the app never decodes it again to prove it. The app's
+ *   `attachment:add` proves an image by the full-size decode that makes its normalised copy (the scan cache's
+ *   `checkImage`), so a photo is decoded once when attached; this check runs where that decode does not prove
+ *   it (no profile can take the file, or it is shrunk to half or less);
  * - when a scan is normalised (host/packet/normalise-image.ts), which is the first build of a scan that has no
  *   normalised copy yet: a CLI `case.json` whose scans lie on disk, or an `.icpcase` read by the CLI. A scan
  *   whose normalised copy exists was decoded when that copy was made; later builds stream the copy;
@@ -16,6 +19,7 @@
  * before any pixel is decoded. sharp and pdf-lib load on first use: `icp-packet check` never needs them.
  */
 import type { AttachmentMeta } from '../../core/model/case';
+import { loadSharp } from '../packet/sharp';
 import { StoreError } from './errors';
 
 /** The most pixels a scan may have: a 600 dpi A3 page is 70 MP; a phone's 50 MP photo passes too. */
@@ -43,7 +47,7 @@ export function assertPixelBudget(width: number, height: number): void {
  * not the format it claims (an SVG behind a PNG signature), and `attachmentTooManyPixels` for a bomb.
  */
 export async function verifyImage(bytes: Uint8Array, mediaType: ImageType): Promise<void> {
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   const expected = mediaType === 'image/png' ? 'png' : 'jpeg';
   try {
     // failOn 'warning': libjpeg's "premature end of JPEG image" is only a warning to it, and exactly the damage.
@@ -55,7 +59,8 @@ export async function verifyImage(bytes: Uint8Array, mediaType: ImageType): Prom
     const meta = await image.metadata();
     if (meta.format !== expected) throw new Error(`format ${meta.format}`);
     assertPixelBudget(meta.width, meta.height);
-    // stats() runs the whole decode without keeping the pixels.
+    // stats() runs the whole decode without keeping the pixels. Not a reduced decode: libjpeg's DCT scaling
+    // (shrink-on-load) at 1/4 or 1/8 let through a JPEG whose last rows were cut off behind a kept end marker.
     await image.stats();
   } catch (error) {
     if (error instanceof StoreError) throw error;
@@ -92,7 +97,7 @@ export async function verifyPdf(bytes: Uint8Array): Promise<number> {
   if (pages > MAX_PDF_PAGES) throw unreadable(`pages ${pages} > ${MAX_PDF_PAGES}`);
   if (doc.isEncrypted) return pages; // streams are encrypted: the page tree is all that can be checked
   const { inflateSync, constants } = await import('node:zlib');
-  const { default: sharp } = await import('sharp');
+  const sharp = await loadSharp();
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream)) continue;
     const filter = object.dict.get(PDFName.of('Filter'));

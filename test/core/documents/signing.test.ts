@@ -16,6 +16,7 @@ import {
   markText,
   parseMark,
   printedFields,
+  shortHash,
   signedDocumentsOf,
   signedTemplate,
   signedTemplates,
@@ -457,5 +458,30 @@ describe('the checklist line and the pre-flight of a signed document', () => {
   it('warns, not refuses, for a recommended document not signed: the packet leaves it out', () => {
     const statement = checkCase(base, today).find((i) => i.path === 'attachments:no-preapproval-statement');
     expect(statement).toMatchObject({ code: 'signing.notSigned', severity: 'warning' });
+  });
+});
+
+describe('shortHash (the fingerprint printed in every mark)', () => {
+  // FNV-1a 64-bit, the published test vectors: marks printed on paper before any change must still check.
+  it.each([
+    ['', 'CBF29CE484222325'],
+    ['a', 'AF63DC4C8601EC8C'],
+    ['foobar', '85944171F73967E8'],
+  ])('hashes %j as FNV-1a 64 does', (text, full) => {
+    expect(shortHash(text, 16)).toBe(full);
+    expect(shortHash(text)).toBe(full.slice(0, 10));
+  });
+
+  it('hashes Chinese and long text like FNV-1a 64 over the UTF-8 bytes', () => {
+    const reference = (text: string): string => {
+      let hash = 0xcbf29ce484222325n;
+      for (const byte of new TextEncoder().encode(text)) {
+        hash ^= BigInt(byte);
+        hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+      }
+      return hash.toString(16).padStart(16, '0').toUpperCase();
+    };
+    for (const text of ['北京示例科技有限公司', '申请人：张三 😀', 'x'.repeat(5000) + '号'.repeat(700)])
+      expect(shortHash(text, 16)).toBe(reference(text));
   });
 });

@@ -51,6 +51,59 @@ describe('normaliseImage', () => {
     expect(data[2]).toBeLessThan(60);
   });
 
+  it('makes a photo upright for every EXIF orientation, resized to the long edge first', async () => {
+    // A small long-edge limit, so each photo is resized as a 12-megapixel one is to the real profile's.
+    const smallEdge = { ...profile, maxLongEdgePx: { ...profile.maxLongEdgePx, value: 1300 } };
+    // Stored quadrants: top left red, top right green, bottom left blue, bottom right white.
+    const quadrant = (background: string) =>
+      sharp({ create: { width: 800, height: 600, channels: 3, background } })
+        .png()
+        .toBuffer();
+    const stored = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#000' } })
+      .composite([
+        { input: await quadrant('#ff0000'), left: 0, top: 0 },
+        { input: await quadrant('#00ff00'), left: 800, top: 0 },
+        { input: await quadrant('#0000ff'), left: 0, top: 600 },
+        { input: await quadrant('#ffffff'), left: 800, top: 600 },
+      ])
+      .png()
+      .toBuffer();
+    // What the viewer shows, quadrant by quadrant (TL, TR, BL, BR), for each orientation (EXIF 2.3, 4.6.4).
+    const shown: Record<number, string> = {
+      1: 'RGBW',
+      2: 'GRWB',
+      3: 'WBGR',
+      4: 'BWRG',
+      5: 'RBGW',
+      6: 'BRWG',
+      7: 'WGBR',
+      8: 'GWRB',
+    };
+    const colour = ([r = 0, g = 0, b = 0]: Iterable<number>) =>
+      r > 200 && g > 200 && b > 200 ? 'W' : r > 200 ? 'R' : g > 200 ? 'G' : b > 200 ? 'B' : '?';
+    for (let orientation = 1; orientation <= 8; orientation++) {
+      const photo = await bytesOf(
+        sharp(stored)
+          .withMetadata({ orientation, exif: { IFD3: { GPSLatitudeRef: 'N' } } })
+          .jpeg(),
+      );
+      const out = await normaliseImage(photo, smallEdge, 'photo.jpg');
+      const meta = await sharp(out.bytes).metadata();
+      const sideways = orientation >= 5;
+      expect([meta.width, meta.height]).toEqual(sideways ? [975, 1300] : [1300, 975]);
+      expect([meta.exif, meta.orientation ?? 1]).toEqual([undefined, 1]);
+      const { data } = await sharp(out.bytes).raw().toBuffer({ resolveWithObject: true });
+      const at = (x: number, y: number) => {
+        const i = (Math.round(y * meta.height) * meta.width + Math.round(x * meta.width)) * 3;
+        return colour(data.subarray(i, i + 3));
+      };
+      expect([orientation, at(0.25, 0.25) + at(0.75, 0.25) + at(0.25, 0.75) + at(0.75, 0.75)]).toEqual([
+        orientation,
+        shown[orientation],
+      ]);
+    }
+  });
+
   it('turns PNG and CMYK into sRGB JPEG', async () => {
     for (const input of [
       await bytesOf(await scan(1600, 1000, 'png')),

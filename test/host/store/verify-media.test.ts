@@ -59,6 +59,27 @@ describe('attachments are decoded to the end before they are stored (issue 22 po
     ['a JPEG cut to half', async () => (await scan('jpeg')).subarray(0, 60_000)],
     ['a JPEG cut to its first 600 bytes', async () => (await scan('jpeg')).subarray(0, 600)],
     [
+      // Whole in length, damaged inside: the check must read the entropy-coded data of every block, not only
+      // decode a reduced image from the first bytes or the header (a JPEG is decoded at an eighth of its size).
+      'a JPEG with 1 KB of garbage in the middle of its data',
+      async () => {
+        const b = Buffer.from(await scan('jpeg'));
+        let x = 12345;
+        for (let i = b.length >> 1; i < (b.length >> 1) + 1024; i++) {
+          x = (x * 1103515245 + 12345) >>> 0;
+          b[i] = x >>> 24;
+        }
+        return b;
+      },
+    ],
+    [
+      'a JPEG whose last 2 KB of data are missing (end marker kept)',
+      async () => {
+        const b = await scan('jpeg');
+        return Buffer.concat([b.subarray(0, b.length - 2050), b.subarray(b.length - 2)]);
+      },
+    ],
+    [
       'a PNG cut to half',
       async () => {
         const b = await scan('png');
