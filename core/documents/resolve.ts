@@ -67,7 +67,13 @@ export type ResolvedBlock =
         handDated?: true;
       }[];
     }
-  | { kind: 'notes'; heading: ResolvedText; items: ResolvedText[] }
+  | {
+      kind: 'notes';
+      heading: ResolvedText;
+      items: ResolvedText[];
+      /** The text is English in both slots (the signing note printed in English): Latin punctuation. */
+      latin?: boolean;
+    }
   | { kind: 'enclosures'; heading: ResolvedText; items: ResolvedText[] };
 
 export interface ResolvedDocument {
