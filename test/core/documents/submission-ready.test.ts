@@ -344,7 +344,7 @@ describe('a reviewer reading the sample packet (review5)', () => {
   it('个人信息保护政策: each sensitive item is a numbered, indented line with its category, the contact a department', () => {
     const policy = text('sample', 'privacy-policy');
     expect(policy).toContain(
-      '（1）订单及支付记录：属于敏感个人信息中的金融账户信息，处理目的为交易履行、退款及依法记账。',
+      '（1）订单及支付记录：敏感个人信息，属于金融账户信息，处理目的为交易履行、退款及依法记账。',
     );
     expect(policy).not.toContain('敏感个人信息（1）');
     expect(policy).toContain('个人信息保护联系人：法务部');
@@ -354,8 +354,7 @@ describe('a reviewer reading the sample packet (review5)', () => {
     const left = (t: string) => lines.find((op) => op.text.startsWith(t))?.x;
     // Both numbered lists are indented like the body's paragraphs.
     expect(left('（1）订单及支付记录：为订立')).toBe(left('我们仅为实现下表所列目的'));
-    expect(left('（1）订单及支付记录：属于')).toBe(left('我们仅为实现下表所列目的'));
-    expect(left('（1）订单及支付记录：属于')).toBe(left('我们仅为实现下表所列目的'));
+    expect(left('（1）订单及支付记录：敏感')).toBe(left('我们仅为实现下表所列目的'));
   });
 });
 
@@ -421,6 +420,15 @@ describe('公司概况及股权结构: table cells a reviewer reads whole (revie
       expect(printed.filter((t) => t === '91440300MA5H0P1W8X').length, variant).toBe(2);
       expect(printed.filter((t) => t === '440305198503123413').length, variant).toBe(3);
     }
+  });
+});
+
+describe('the licence case agrees with itself (review5)', () => {
+  it('业务发展和实施计划及技术方案: the servers sit where the hosting says (was Guangzhou region, Shenzhen servers)', () => {
+    const plan = text('licence', 'business-plan');
+    expect(plan).toContain('部署于腾讯云广州地域');
+    expect(plan).toContain('服务器放置于广东省广州市');
+    expect(text('licence', 'filing-info-sheet')).toContain('服务器放置地广东省广州市');
   });
 });
 
