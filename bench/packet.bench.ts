@@ -30,6 +30,7 @@ import { scanAttachment } from '../host/sample/scans';
 import { checkSignedScan } from '../host/signing';
 import { licenceCase } from '../test/fixtures/documents/cases';
 import { baselineTree } from './baseline';
+import { bundlePacketJobs } from './packet-bundle';
 import type { Bench, BenchResult } from './run';
 
 const exec = promisify(execFile);
@@ -186,13 +187,24 @@ interface ExportRun {
   peakRssMb: number;
 }
 
+/**
+ * The jobs run from a bundle of each tree, as the app runs its code (bench/packet-bundle.ts); with
+ * `BENCH_FROM_SOURCES=1`, from the sources under tsx instead, so that a CPU profile (`BENCH_CPU_PROFILE`)
+ * names the project's files and libraries.
+ */
+const fromSources = process.env.BENCH_FROM_SOURCES === '1';
+const bundles = new Map<string, Promise<string>>();
+
 /** Runs one worker job on the code of `codeRoot` (this checkout or the baseline tree). */
 async function worker<T>(codeRoot: string, args: string[]): Promise<T> {
-  const { stdout } = await exec(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'bench/packet-worker.ts'), codeRoot, ...args],
-    { cwd: root, maxBuffer: 1024 * 1024 },
-  );
+  let command: string[];
+  if (fromSources) {
+    command = ['--import', 'tsx', path.join(root, 'bench/packet-worker.ts'), codeRoot, ...args];
+  } else {
+    if (!bundles.has(codeRoot)) bundles.set(codeRoot, bundlePacketJobs(root, codeRoot));
+    command = [await bundles.get(codeRoot)!, codeRoot, ...args];
+  }
+  const { stdout } = await exec(process.execPath, command, { cwd: root, maxBuffer: 1024 * 1024 });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T;
 }
 

@@ -18,7 +18,7 @@ import signingNoteJson from '../../templates/documents/signing-note.json' with {
 import type { DocumentDecision } from './conditions';
 import { idDocumentName, printedName } from './names';
 import { resolveDocument, signingDate, formatDate, templateApplies } from './resolve';
-import type { DocumentTemplate, SigningSpec } from './template-schema';
+import { pathsUsedBy, type DocumentTemplate, type SigningSpec } from './template-schema';
 import { documentLabels, documentTemplate, documentTemplates } from './templates';
 
 export type SigningLanguage = 'en' | 'zh';
@@ -105,6 +105,53 @@ export function contentVersion(template: DocumentTemplate, c: Case, decision: Do
     key === 'en' || key === 'templateVersion' ? undefined : value,
   );
   return shortHash(printed);
+}
+
+/**
+ * {@link contentVersion} for variants of one case that differ only in their attachments (the export judges
+ * each signed scan against the case without that scan). A document reads attachments only through which
+ * checklist lines hold files (its `attached` conditions, as pathsUsedBy lists them), so variants that agree
+ * on those lines share a version, and a document that reads no attachments has one version for them all.
+ * A document that read attachments any other way would be worked out for every variant.
+ */
+export function contentVersionsOfVariants(
+  decision: DocumentDecision,
+): (template: DocumentTemplate, c: Case) => string {
+  const kept = new Map<string, string>();
+  const attachmentReads = new Map<string, string[]>();
+  return (template, c) => {
+    let reads = attachmentReads.get(template.id);
+    if (!reads) {
+      reads = [...pathsUsedBy(template)].filter((p) => p.startsWith('attachments'));
+      // `attached` conditions add exactly these two; a `case` or `some` condition on the list adds the
+      // first alone, and may test more than which lines hold files (how many, say).
+      const onlyLines =
+        reads.every((p) => p === 'attachments' || p === 'attachments[].checklistItemId') &&
+        !conditionsOnAttachments(template);
+      if (!onlyLines) reads = ['*'];
+      attachmentReads.set(template.id, reads);
+    }
+    if (reads[0] === '*') return contentVersion(template, c, decision);
+    const lines = reads.length ? [...new Set(c.attachments.map((a) => a.checklistItemId))].sort() : [];
+    const key = JSON.stringify([template.id, lines]);
+    let version = kept.get(key);
+    if (version === undefined) {
+      version = contentVersion(template, c, decision);
+      kept.set(key, version);
+    }
+    return version;
+  };
+}
+
+/** Whether any condition of the template tests the attachment list by path (not by `attached` line). */
+function conditionsOnAttachments(template: DocumentTemplate): boolean {
+  let found = false;
+  JSON.stringify(template, (key, value: unknown) => {
+    if ((key === 'case' || key === 'some') && typeof value === 'string' && value.startsWith('attachments'))
+      found = true;
+    return value;
+  });
+  return found;
 }
 
 // ------------------------------------------------------------------ the mark

@@ -23,7 +23,7 @@ import { documentLabels } from '../documents/templates';
 import { PacketError } from './errors';
 import { sha256Hex } from './hash';
 import { jpegFrame } from './jpeg';
-import { loadPdf, mergeWithOutline, mergeWithOutlineStreamed, type MergePart } from './merge';
+import { loadPdf, mergeWithOutline, mergeWithOutlineStreamed, scanChunks, type MergePart } from './merge';
 import { portalFieldsHtml, portalSections } from './portal-fields';
 import { uploadProfile, UPLOAD_PROFILES_VERSION } from './profiles';
 import { chinaDate, packetFolderName, safeFileName, uniqueNames, unsafePathReason } from './safe-names';
@@ -35,6 +35,7 @@ import type {
   ManifestFile,
   PacketFile,
   ScanSource,
+  PacketIndex,
   PacketIndexRow,
   PacketManifest,
   ScanSink,
@@ -336,6 +337,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
   let indexBytes: Uint8Array = new Uint8Array();
   let indexParsed: PDFDocument | null = null;
   let rows: PacketIndexRow[] = [];
+  let index: PacketIndex | undefined;
   for (let attempt = 0; attempt < 4; attempt++) {
     let page = indexPages + 1;
     rows = entries.map((entry, i) => {
@@ -349,7 +351,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
       page += entry.pages;
       return row;
     });
-    indexBytes = await documents.renderIndex({
+    index = {
       caseName: c.name,
       subjectName: c.subject.name,
       // The application named as the authority names it (互联网信息服务备案（小程序）, …经营许可).
@@ -357,11 +359,21 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
       date: chinaDate(now),
       rows,
       totalPages: page - 1,
-    });
-    indexParsed = await loadPdf(indexBytes);
-    const actual = indexParsed?.getPageCount() ?? 1;
+    };
+    let actual: number;
+    if (documents.indexPageCount) actual = documents.indexPageCount(index);
+    else {
+      indexBytes = await documents.renderIndex(index);
+      indexParsed = await loadPdf(indexBytes);
+      actual = indexParsed?.getPageCount() ?? 1;
+    }
     if (actual === indexPages) break;
     indexPages = actual;
+  }
+  // Settled by layout: drawn once, for the index that settled (or the last tried).
+  if (documents.indexPageCount && index) {
+    indexBytes = await documents.renderIndex(index);
+    indexParsed = await loadPdf(indexBytes);
   }
   progress('index');
   checkCancelled(signal);
@@ -399,7 +411,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
   checkCancelled(signal);
 
   // 5. The bilingual review copy of every generated document.
-  const reviewParts: MergePart[] = [];
+  const reviewParts: (MergePart & { kind: 'pdf' })[] = [];
   for (const doc of documents.documents) {
     checkCancelled(signal);
     reviewParts.push({
@@ -409,7 +421,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
     });
     progress(`${doc.title.zh}（核对版）`);
   }
-  const review = await mergeWithOutline(reviewParts, {
+  const review = await (options.mergeReview ?? mergeWithOutline)(reviewParts, {
     title: `${c.subject.name} 双语核对版 Bilingual review`,
     now,
     producer: PRODUCER,
@@ -463,9 +475,7 @@ export async function assemblePacket(input: Case, options: AssembleOptions): Pro
         size: scan.size,
         sha256: scan.sha256,
         scan,
-        chunks: async function* () {
-          yield await scan.read();
-        },
+        chunks: () => scanChunks(scan),
       },
     };
   };

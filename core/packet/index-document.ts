@@ -5,7 +5,7 @@
  */
 import type { Case } from '../model/case';
 import { formatLicenceCategories } from '../documents/resolve';
-import { renderDocument } from '../documents/render';
+import { prepareDocument, renderDocument } from '../documents/render';
 import type { DocumentFonts } from '../documents/font';
 import { parseTemplate, type DocumentTemplate } from '../documents/template-schema';
 import indexJson from '../../templates/documents/packet-index.json' with { type: 'json' };
@@ -93,6 +93,19 @@ export function boundIndexTemplate(index: PacketIndex): DocumentTemplate {
       return block;
     }),
   };
+}
+
+/** The pages {@link renderPacketIndex} draws for `index`, laid out but not drawn. */
+export function packetIndexPageCount(
+  index: PacketIndex,
+  caseData: Case,
+  options: { fonts: DocumentFonts; now: Date },
+): number {
+  return prepareDocument(boundIndexTemplate(index), caseData, {
+    variant: 'submission',
+    fonts: options.fonts,
+    now: options.now,
+  }).layout.pageCount;
 }
 
 export function renderPacketIndex(

@@ -289,6 +289,12 @@ export async function mergeWithOutline(
   return { bytes, ranges };
 }
 
+/** A scan's bytes in pieces: its own stream when it has one (the case store's), else `read()` whole. */
+export async function* scanChunks(scan: ScanSource): AsyncGenerator<Uint8Array> {
+  if (scan.stream) yield* scan.stream();
+  else yield await scan.read();
+}
+
 /** What pdf-lib's writer works out before it writes: every object with its offset, the xref and trailer. */
 interface Layout {
   size: number;
@@ -306,8 +312,8 @@ const STREAM_END = ascii('\nendstream\nendobj\n\n');
 
 /**
  * Writes the document as pdf-lib's classic writer lays it out (header, objects, xref table, trailer), in
- * chunks of about 256 KB, fetching each deferred scan's bytes only when its object comes up: one scan in
- * memory at a time however many the packet holds.
+ * chunks of about 256 KB, fetching each deferred scan's bytes only when its object comes up, piece by piece
+ * when its source streams (at most one scan in memory, however many the packet holds).
  */
 async function* serialise(layout: Layout, onScan?: ScanSink): AsyncGenerator<Uint8Array> {
   let buffer = new Uint8Array(CHUNK);
@@ -343,10 +349,15 @@ async function* serialise(layout: Layout, onScan?: ScanSink): AsyncGenerator<Uin
       yield* put(object.dict.sizeInBytes(), (into, at) => object.dict.copyBytesInto(into, at));
       yield* bytes(STREAM_START);
       yield* flush();
-      const jpeg = await object.scan.read();
-      if (jpeg.length !== object.scan.size) throw new Error('scan changed size while the packet was written');
-      await onScan?.(object.scan, jpeg);
-      yield jpeg;
+      let size = 0;
+      for await (const piece of scanChunks(object.scan)) {
+        size += piece.length;
+        if (size > object.scan.size) throw new Error('scan changed size while the packet was written');
+        await onScan?.chunk(object.scan, piece);
+        yield piece;
+      }
+      if (size !== object.scan.size) throw new Error('scan changed size while the packet was written');
+      await onScan?.end(object.scan);
       yield* bytes(STREAM_END);
       continue;
     }

@@ -358,9 +358,31 @@ export async function portalFieldsHtml(
   const csp = `default-src 'none'; style-src 'unsafe-inline';${fontSrc} script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
   const page = portalPage(sections, meta, csp, '');
   if (!options.font) return page;
-  const subset = webFontSubset(parseFont(options.font), page);
-  const face = `@font-face { font-family: "ICP Sheet"; src: url(data:font/ttf;base64,${base64(subset)}) format("truetype"); font-display: block; }`;
-  return portalPage(sections, meta, csp, face);
+  return portalPage(sections, meta, csp, fontFace(options.font, page));
+}
+
+/** The sheets' font faces a process keeps, per font: by the characters the sheet shows, in their order. */
+const faces = new WeakMap<Uint8Array, Map<string, string>>();
+const FACES_KEPT = 8;
+
+/**
+ * The @font-face holding the subset of `font` for `page`. The subset depends only on the page's distinct
+ * characters in order of appearance (glyphs are numbered as they are met), so a sheet exported again
+ * re-uses its face instead of subsetting and encoding the font again (≈ 10 ms).
+ */
+function fontFace(font: Uint8Array, page: string): string {
+  const characters = [...new Set([...page, ' '])].join('');
+  let kept = faces.get(font);
+  if (!kept) faces.set(font, (kept = new Map()));
+  let face = kept.get(characters);
+  if (face === undefined) {
+    const subset = webFontSubset(parseFont(font), page);
+    face = `@font-face { font-family: "ICP Sheet"; src: url(data:font/ttf;base64,${base64(subset)}) format("truetype"); font-display: block; }`;
+    if (kept.size >= FACES_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  kept.delete(characters);
+  kept.set(characters, face);
+  return face;
 }
 
 function base64(bytes: Uint8Array): string {

@@ -11,8 +11,15 @@ export interface Bilingual {
   en: string;
 }
 
-/** Told each scan a file embeds, with its bytes, as the file's chunks reach it. */
-export type ScanSink = (scan: ScanSource, bytes: Uint8Array) => Promise<void>;
+/**
+ * Told each scan a file embeds as the file's chunks reach it: every piece of the scan's bytes in order
+ * (`chunk`), then `end` once the scan is whole and its source has checked it. A source that finds its bytes
+ * damaged throws after some pieces went by: whatever the sink wrote from them must be discarded.
+ */
+export interface ScanSink {
+  chunk(scan: ScanSource, bytes: Uint8Array): Promise<void>;
+  end(scan: ScanSource): Promise<void>;
+}
 
 /**
  * A file whose bytes are produced while it is written (the full packet, the scans): `chunks()` yields them in
@@ -52,6 +59,13 @@ export interface ScanSource {
   /** False when the original already met the profile and is used byte for byte. */
   reencoded: boolean;
   read(): Promise<Uint8Array>;
+  /**
+   * The same bytes as `read()`, in pieces (a megabyte from the case store), so a scan is never whole in memory
+   * while the packet is written (the case store decrypts it piece by piece). The source's checks (size,
+   * authentication, SHA-256) run as the last piece is taken: on damage it throws after earlier pieces
+   * went by, and what was written from them must be discarded. Absent: one piece, `read()`'s.
+   */
+  stream?(): AsyncIterable<Uint8Array>;
 }
 
 export interface NormalisedImage {
@@ -76,6 +90,11 @@ export interface DocumentSource {
   render(templateId: string, variant: 'submission' | 'review'): Promise<Uint8Array>;
   /** The 目录 page(s): one row per entry, page ranges already worked out. */
   renderIndex(index: PacketIndex): Promise<Uint8Array>;
+  /**
+   * The number of pages `renderIndex(index)` would draw, from the layout alone: the index's own length
+   * shifts every page range, and settling it costs a layout per try instead of a drawing and a parse.
+   */
+  indexPageCount?(index: PacketIndex): number;
 }
 
 export interface PacketIndexRow {
@@ -129,6 +148,14 @@ export interface AssembleOptions {
    * packet is written, one at a time. Throws PacketError like normaliseImage.
    */
   prepareScan?: (meta: AttachmentMeta, profile: ProfileId) => Promise<ScanSource>;
+  /**
+   * Merges the review copy's documents (merge.ts mergeWithOutline, which it must answer like): the host
+   * keeps recent merges by content, so exporting the same documents again merges nothing. Absent: merged.
+   */
+  mergeReview?: (
+    parts: readonly { title: string; kind: 'pdf'; bytes: Uint8Array }[],
+    meta: { title: string; now: Date; producer: string },
+  ) => Promise<{ bytes: Uint8Array; ranges: { first: number; last: number }[] }>;
   /**
    * An incremental SHA-256 (node:crypto's on the host): the full packet is hashed from the chunks it is
    * written from. Without one, assembly collects the chunks and uses `sha256`.

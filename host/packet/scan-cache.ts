@@ -20,6 +20,7 @@ import { PROFILE_IDS, uploadProfile, type ProfileId, type UploadProfile } from '
 import type { NormalisedImage, ScanSource } from '../../core/packet/types';
 import { sha256Hex, type ImageCheck } from '../store/attachments';
 import type { CaseStore } from '../store/case-store';
+import { isStoreError } from '../store/errors';
 import { verifyImage } from '../store/verify-media';
 import { normalisationKey, normaliseAttached, normaliseImage } from './normalise-image';
 
@@ -41,6 +42,11 @@ export interface ScanStore {
   /** The bytes stored under `id`, checked against it; undefined when absent. */
   readBlob(id: string): Promise<Uint8Array | undefined>;
   writeBlob(id: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * `readBlob` piece by piece, checked as the last piece is taken (see ScanSource.stream); throws when
+   * absent. Stores that cannot stream leave it out: their scans are read whole.
+   */
+  blobPieces?(id: string): AsyncIterable<Uint8Array>;
 }
 
 const NoteSchema = z.strictObject({
@@ -106,7 +112,21 @@ function sourceOf(
         throw new PacketError('attachmentMissing', { name, id: note.sha256 });
       return bytes;
     },
+    ...(store.blobPieces && !note.unstored && (note.reencoded || store.holdsOriginals)
+      ? { stream: () => blobPieces(store, note.sha256, name) }
+      : {}),
   };
+}
+
+/** The store's pieces of blob `id`: an absent blob is the packet's `attachmentMissing`, as for `read()`. */
+async function* blobPieces(store: ScanStore, id: string, name: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* store.blobPieces?.(id) ?? [];
+  } catch (error) {
+    if (isStoreError(error, 'attachmentDamaged') && error.details?.reason === 'missing')
+      throw new PacketError('attachmentMissing', { name, id });
+    throw error;
+  }
 }
 
 /**
@@ -268,6 +288,7 @@ export function storeScanStore(store: CaseStore, caseId: string): ScanStore {
       const bytes = await store.readDerivedBlob(caseId, id);
       return bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     },
+    blobPieces: (id) => store.derivedBlobPieces(caseId, id),
     writeBlob: async (id, bytes) => {
       if ((await store.storeDerivedBlob(caseId, bytes)) !== id) throw new Error('derived blob hash mismatch');
     },

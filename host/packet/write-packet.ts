@@ -11,8 +11,8 @@
  *   JPEGs and PDFs are stored, not deflated: they are compressed already and deflating them costs time for
  *   nothing; their CRC-32 comes from node:zlib. Names are UTF-8 with the zip's language-encoding flag, so 附件 opens right on Windows 10+ and macOS.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, fdatasync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
@@ -70,6 +70,12 @@ interface WrittenFile {
 }
 
 const READ_CHUNK = 1024 * 1024;
+const EARLY_FLUSH_BYTES = 16 * 1024 * 1024;
+
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  let at = 0;
+  while (at < chunk.length) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
+}
 
 /**
  * Writes one packet file, in memory or from its source, and returns its size and CRC-32 for the zip. A file
@@ -85,8 +91,7 @@ async function writeOne(entry: PacketFile, file: string, onScan?: ScanSink): Pro
     for await (const chunk of chunks) {
       crc = crc32(chunk, crc);
       size += chunk.length;
-      let at = 0;
-      while (at < chunk.length) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
+      await writeAll(handle, chunk);
     }
   } finally {
     await handle.close();
@@ -100,22 +105,54 @@ function writeZip(folderName: string, written: WrittenFile[], file: string, now:
   return new Promise((resolve, reject) => {
     const fd = openSync(file, 'w');
     let failed = false;
+    // The zip is flushed to disk while it is still being written: every EARLY_FLUSH_BYTES a data sync
+    // starts on libuv's threads, so the final fsync waits for the tail only (it waited for all ~100 MB).
+    // Their errors are the final fsync's to report; the file is closed only once none is running.
+    let flushing = 0;
+    let unflushed = 0;
+    let afterFlushes: (() => void) | undefined;
+    const whenFlushed = (next: () => void) => {
+      if (flushing === 0) next();
+      else afterFlushes = next;
+    };
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
-      closeSync(fd);
-      reject(error instanceof Error ? error : new Error(String(error)));
+      whenFlushed(() => {
+        closeSync(fd);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
     };
     const zip = new Zip((error, chunk, final) => {
       if (failed) return;
       try {
         if (error) throw error;
         writeSync(fd, chunk);
-        if (final) {
-          fsyncSync(fd);
-          closeSync(fd);
-          resolve();
+        unflushed += chunk.length;
+        if (!final && unflushed >= EARLY_FLUSH_BYTES) {
+          unflushed = 0;
+          flushing++;
+          fdatasync(fd, () => {
+            flushing--;
+            if (flushing === 0 && afterFlushes) {
+              const next = afterFlushes;
+              afterFlushes = undefined;
+              next();
+            }
+          });
         }
+        if (final)
+          whenFlushed(() => {
+            try {
+              fsyncSync(fd);
+              closeSync(fd);
+              resolve();
+            } catch (syncError) {
+              failed = true;
+              closeSync(fd);
+              reject(syncError instanceof Error ? syncError : new Error(String(syncError)));
+            }
+          });
       } catch (writeError) {
         fail(writeError);
       }
@@ -184,6 +221,7 @@ export async function writePacket(
     `.${packet.folderName}.partial-${randomBytes(4).toString('hex')}`,
   );
   const written: WrittenFile[] = [];
+  let closeScanOutputs = async () => {};
   try {
     const folders = new Set(packet.files.map((f) => path.dirname(path.join(staging, ...f.path.split('/')))));
     for (const dir of folders) await mkdir(dir, { recursive: true });
@@ -195,20 +233,70 @@ export async function writePacket(
       if ('lazy' in entry && entry.lazy.scan)
         scanFiles.set(entry.lazy.scan, [...(scanFiles.get(entry.lazy.scan) ?? []), i]);
     });
-    const writeScanFiles = async (indices: number[], bytes?: Uint8Array) => {
+    const writeScanFiles = async (indices: number[]) => {
       for (const i of indices) {
         const entry = packet.files[i];
-        if (!entry) continue;
-        if (bytes && 'lazy' in entry && bytes.length !== entry.lazy.size)
-          throw new Error(`${entry.path}: size changed while written`);
-        written[i] = await writeOne(bytes ? { path: entry.path, bytes } : entry, target(entry));
+        if (entry) written[i] = await writeOne(entry, target(entry));
       }
     };
-    const fromFullPacket: ScanSink = async (scan, bytes) => {
-      const indices = scanFiles.get(scan);
-      if (!indices) return;
-      scanFiles.delete(scan);
-      await writeScanFiles(indices, bytes);
+    // The scan files being written from the full packet's read: each chunk goes to them as it goes by.
+    interface ScanOutput {
+      indices: number[];
+      handles: FileHandle[];
+      size: number;
+      crc: number;
+      /** The writes of the pieces so far, in order: they run while the full packet's own write does. */
+      writing: Promise<void>;
+    }
+    const scanOutputs = new Map<ScanSource, ScanOutput>();
+    const fromFullPacket: ScanSink = {
+      chunk: async (scan, bytes) => {
+        let output = scanOutputs.get(scan);
+        if (!output) {
+          const indices = scanFiles.get(scan);
+          if (!indices) return;
+          scanFiles.delete(scan);
+          output = { indices, handles: [], size: 0, crc: 0, writing: Promise.resolve() };
+          scanOutputs.set(scan, output);
+          for (const i of indices) {
+            const entry = packet.files[i];
+            if (entry) output.handles.push(await open(target(entry), 'w'));
+          }
+        }
+        output.size += bytes.length;
+        output.crc = crc32(bytes, output.crc);
+        const handles = output.handles;
+        output.writing = output.writing.then(async () => {
+          for (const handle of handles) await writeAll(handle, bytes);
+        });
+        // Awaited by `end` (or the clean-up); marked handled so a failed write waits there, not crashes.
+        output.writing.catch(() => undefined);
+      },
+      end: async (scan) => {
+        const output = scanOutputs.get(scan);
+        if (!output) return;
+        scanOutputs.delete(scan);
+        try {
+          await output.writing;
+        } finally {
+          for (const handle of output.handles) await handle.close();
+        }
+        for (const i of output.indices) {
+          const entry = packet.files[i];
+          if (!entry) continue;
+          if ('lazy' in entry && output.size !== entry.lazy.size)
+            throw new Error(`${entry.path}: size changed while written`);
+          written[i] = { path: entry.path, file: target(entry), size: output.size, crc: output.crc };
+        }
+      },
+    };
+    // A scan that fails its source's checks mid-way leaves its files open: closed before the folder goes.
+    closeScanOutputs = async () => {
+      for (const output of scanOutputs.values()) {
+        await output.writing.catch(() => undefined);
+        for (const handle of output.handles) await handle.close().catch(() => undefined);
+      }
+      scanOutputs.clear();
     };
     for (const [i, entry] of packet.files.entries())
       if (!('lazy' in entry && entry.lazy.scan))
@@ -222,6 +310,7 @@ export async function writePacket(
       return { folder };
     }
   } catch (error) {
+    await closeScanOutputs();
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

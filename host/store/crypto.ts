@@ -53,20 +53,31 @@ export function encrypt(key: Buffer, plaintext: Uint8Array, purpose: Purpose, co
   return Buffer.concat([header, body, cipher.getAuthTag()]);
 }
 
-export function decrypt(key: Buffer, blob: Uint8Array, purpose: Purpose, context = ''): Buffer {
-  const data = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
-  if (data.length < HEADER_BYTES + TAG_BYTES || !data.subarray(0, MAGIC.length).equals(MAGIC)) {
+/** The deciphering half of {@link decrypt}: the blob's header checked, its tag set; ciphertext still to come. */
+function decipherFor(key: Buffer, header: Buffer, tag: Buffer, purpose: Purpose, context: string) {
+  if (header.length < HEADER_BYTES || !header.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new DecryptError('format');
   }
-  if (data[MAGIC.length] !== FORMAT_VERSION) throw new DecryptError('format');
+  if (header[MAGIC.length] !== FORMAT_VERSION) throw new DecryptError('format');
   // A different purpose byte is still authenticated below; checking it first only gives a clearer reason.
-  if (data[MAGIC.length + 1] !== purpose) throw new DecryptError('format');
-  const header = data.subarray(0, HEADER_BYTES);
-  const iv = header.subarray(MAGIC.length + 2);
-  const tag = data.subarray(data.length - TAG_BYTES);
+  if (header[MAGIC.length + 1] !== purpose) throw new DecryptError('format');
+  const iv = header.subarray(MAGIC.length + 2, HEADER_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-  decipher.setAAD(aad(header, context));
+  decipher.setAAD(aad(header.subarray(0, HEADER_BYTES), context));
   decipher.setAuthTag(tag);
+  return decipher;
+}
+
+export function decrypt(key: Buffer, blob: Uint8Array, purpose: Purpose, context = ''): Buffer {
+  const data = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+  if (data.length < HEADER_BYTES + TAG_BYTES) throw new DecryptError('format');
+  const decipher = decipherFor(
+    key,
+    data.subarray(0, HEADER_BYTES),
+    data.subarray(data.length - TAG_BYTES),
+    purpose,
+    context,
+  );
   try {
     const plain = decipher.update(data.subarray(HEADER_BYTES, data.length - TAG_BYTES));
     // GCM is a stream mode: final() only checks the tag and returns nothing, so the plaintext is not copied
@@ -76,4 +87,44 @@ export function decrypt(key: Buffer, blob: Uint8Array, purpose: Purpose, context
   } catch {
     throw new DecryptError('auth');
   }
+}
+
+/** Bytes a blob of `plaintext` bytes takes: header, ciphertext (same length) and tag. */
+export const sealedSize = (plaintext: number) => HEADER_BYTES + plaintext + TAG_BYTES;
+
+/**
+ * {@link decrypt} for a blob read piece by piece (a scan streamed into a packet): `read(position, length)`
+ * gives bytes of the blob (used before the next read, so the reader may reuse one buffer), `size` is its
+ * length. The plaintext comes out in pieces of at most `piece` bytes;
+ * the tag is checked after the last one, so every piece is unauthenticated until the generator has finished
+ * without throwing — a caller writes them only where it discards them on failure.
+ */
+export async function* decryptPieces(
+  key: Buffer,
+  read: (position: number, length: number) => Promise<Buffer>,
+  size: number,
+  purpose: Purpose,
+  context = '',
+  piece = 1024 * 1024,
+): AsyncGenerator<Buffer> {
+  if (size < HEADER_BYTES + TAG_BYTES) throw new DecryptError('format');
+  // Copied: the reader may hand out one buffer for every read.
+  const header = Buffer.from(await read(0, HEADER_BYTES));
+  const tag = Buffer.from(await read(size - TAG_BYTES, TAG_BYTES));
+  const decipher = decipherFor(key, header, tag, purpose, context);
+  const end = size - TAG_BYTES;
+  for (let at = HEADER_BYTES; at < end; at += piece) {
+    // Decrypting a 2.4 MB scan in one call measured 1.3–2.5× the CPU time of the same bytes in pieces
+    // (fresh pages for one big output, a cache-cold hash after it), and each whole copy was garbage the
+    // size of the scan.
+    const plain = decipher.update(await read(at, Math.min(piece, end - at)));
+    if (plain.length) yield plain;
+  }
+  let rest: Buffer;
+  try {
+    rest = decipher.final();
+  } catch {
+    throw new DecryptError('auth');
+  }
+  if (rest.length) yield rest;
 }

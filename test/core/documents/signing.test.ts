@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { AttachmentMeta, Case, SignedCopy } from '../../../core/model/case';
 import { CaseSchema } from '../../../core/model/case';
 import { setAt } from '../../../core/model/access';
-import { resolveDocument } from '../../../core/documents/resolve';
+import { resolveDocument, templateApplies } from '../../../core/documents/resolve';
 import { documentLabels, documentTemplates } from '../../../core/documents/templates';
 import {
   caseMarkTag,
   contentVersion,
+  contentVersionsOfVariants,
   markText,
   parseMark,
   printedFields,
@@ -501,5 +502,32 @@ describe('shortHash (the fingerprint printed in every mark)', () => {
     };
     for (const text of ['北京示例科技有限公司', '申请人：张三 😀', 'x'.repeat(5000) + '号'.repeat(700)])
       expect(shortHash(text, 16)).toBe(reference(text));
+  });
+});
+
+describe('contentVersionsOfVariants', () => {
+  it('gives each variant of the case without one of its files the version contentVersion gives it', () => {
+    const base = cases.licence;
+    // One audit report (the application letter lists it only when one is attached) and two staff files.
+    const c: Case = {
+      ...base,
+      attachments: [
+        attachment('a1', 'audit-report'),
+        attachment('k1', 'key-staff-documents'),
+        attachment('k2', 'key-staff-documents'),
+      ],
+    };
+    const decision = decisionOf(c);
+    const versionOf = contentVersionsOfVariants(decision);
+    const variants = c.attachments.map((left) => ({
+      ...c,
+      attachments: c.attachments.filter((a) => a !== left),
+    }));
+    const letter = signedTemplate('licence-application-letter')!;
+    // The letter prints differently without its only audit report: the variants do not all share a version.
+    expect(new Set(variants.map((v) => contentVersion(letter, v, decision))).size).toBe(2);
+    for (const template of signedTemplates().filter((t) => templateApplies(t, c, decision)))
+      for (const variant of variants)
+        expect(versionOf(template, variant)).toBe(contentVersion(template, variant, decision));
   });
 });

@@ -75,4 +75,33 @@ describe('portal-fields.html', () => {
         original.glyphForCodePoint(ch.codePointAt(0)!).path.toSVG(),
       );
   });
+
+  it('holds every character of a sheet made after another in the same process (a face kept per sheet)', async () => {
+    const fonts = bundledFonts();
+    const first = await portalFieldsHtml(portalSections(sampleCase(), documentLabels()), meta, {
+      font: fonts.regular,
+    });
+    // The same case renamed with characters the first sheet does not show.
+    const renamed = { ...sampleCase(), name: '鳌鹦鹉麒麟' };
+    const sheet = await portalFieldsHtml(
+      portalSections(renamed, documentLabels()),
+      { ...meta, caseName: renamed.name },
+      {
+        font: fonts.regular,
+      },
+    );
+    const embedded = (html: string) =>
+      parseIndependently(
+        new Uint8Array(
+          Buffer.from(/url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\)/.exec(html)?.[1] ?? '', 'base64'),
+        ),
+      );
+    const font = embedded(sheet);
+    expect([...'鳌鹦鹉麒麟'].filter((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id === 0)).toEqual([]);
+    // And the first sheet made again is the first sheet, byte for byte.
+    const again = await portalFieldsHtml(portalSections(sampleCase(), documentLabels()), meta, {
+      font: fonts.regular,
+    });
+    expect(again).toBe(first);
+  });
 });

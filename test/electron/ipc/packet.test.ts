@@ -85,7 +85,7 @@ describe('normalised scans', () => {
     vi.resetModules();
     const later = (await import('../../../electron/ipc/handlers')).createHandlers(deps);
     const { CaseStore: LaterStore } = await import('../../../host/store/case-store');
-    // Every decrypting read of a scan (an original or its normalised copy) during the build.
+    // Every decrypting read of a scan (an original or its normalised copy) during the build, whole or streamed.
     const reads: string[] = [];
     const readAttachment = LaterStore.prototype.readAttachment;
     const readDerivedBlob = LaterStore.prototype.readDerivedBlob;
@@ -96,6 +96,15 @@ describe('normalised scans', () => {
     vi.spyOn(LaterStore.prototype, 'readDerivedBlob').mockImplementation(function (this: CaseStore, ...args) {
       reads.push(args[1]);
       return readDerivedBlob.apply(this, args);
+    });
+    // Scans streamed into the packet piece by piece: decrypted once each too.
+    const derivedBlobPieces = LaterStore.prototype.derivedBlobPieces;
+    vi.spyOn(LaterStore.prototype, 'derivedBlobPieces').mockImplementation(function (
+      this: CaseStore,
+      ...args
+    ) {
+      reads.push(args[1]);
+      return derivedBlobPieces.apply(this, args);
     });
     const built = value(await later['packet:build']({ caseId, profile: 'aliyun' }));
     vi.restoreAllMocks();

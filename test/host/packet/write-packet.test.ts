@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -104,5 +104,121 @@ describe('writePacket', () => {
       true,
     );
     expect(Buffer.from(zip['packet/full.pdf'] ?? []).equals(fullBytes)).toBe(true);
+  });
+});
+
+/** Two distinct JPEG scans. */
+async function twoScans(): Promise<Uint8Array[]> {
+  return Promise.all(
+    ['#c03030', '#30a030'].map(
+      async (background) =>
+        new Uint8Array(
+          await sharp({ create: { width: 1200, height: 900, channels: 3, background } })
+            .jpeg()
+            .toBuffer(),
+        ),
+    ),
+  );
+}
+
+/**
+ * A packet of an index, the scans' own files and the full packet, as assembly makes it, from scans whose
+ * bytes come only piece by piece (as the case store streams them); `read()` is never allowed.
+ */
+async function streamedPacket(
+  jpegs: Uint8Array[],
+  pieces: (i: number, bytes: Uint8Array) => AsyncIterable<Uint8Array>,
+): Promise<{ packet: AssembledPacket; fullSize: number }> {
+  const scans: ScanSource[] = jpegs.map((bytes, i) => {
+    const frame = jpegFrame(bytes);
+    if (!frame) throw new Error('not a jpeg');
+    return {
+      size: bytes.length,
+      sha256: String(i).repeat(64),
+      width: frame.width,
+      height: frame.height,
+      components: frame.components,
+      reencoded: false,
+      read: () => Promise.reject(new Error('a streamed scan is never read whole')),
+      stream: () => pieces(i, bytes),
+    };
+  });
+  const index = await PDFDocument.create();
+  index.addPage();
+  const full = await mergeWithOutlineStreamed(
+    [
+      { title: '目录', kind: 'pdf', bytes: await index.save() },
+      ...scans.map((scan, i) => ({ title: `附件${i + 1}`, kind: 'scan' as const, scan })),
+    ],
+    { title: 'packet', now: new Date('2026-11-25T00:00:00Z'), producer: 'test' },
+  );
+  const scanFile = (scan: ScanSource, i: number): PacketFile => ({
+    path: `附件 Attachments/${i + 1}.jpg`,
+    lazy: { size: scan.size, sha256: scan.sha256, scan, chunks: () => scan.stream!() },
+  });
+  return {
+    packet: {
+      folderName: 'packet',
+      files: [
+        { path: 'index.txt', bytes: new TextEncoder().encode('index') },
+        ...scans.map(scanFile),
+        { path: 'full.pdf', lazy: full.file },
+      ],
+      seal: () => Promise.reject(new Error('not sealed here')),
+    },
+    fullSize: full.file.size,
+  };
+}
+
+async function* inPieces(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) {
+    // Each piece is a fresh copy, as a decipher hands them out; they come faster than a disk takes them.
+    yield bytes.slice(at, at + size);
+  }
+}
+
+describe('writePacket with streamed scans', () => {
+  const options = { zip: true, replace: false, now: new Date('2026-11-25T00:00:00Z') };
+
+  it('writes each scan piece by piece into its own file, the full packet and the zip, streaming it once', async () => {
+    const jpegs = await twoScans();
+    const streamed: number[] = [];
+    const { packet, fullSize } = await streamedPacket(jpegs, (i, bytes) => {
+      streamed.push(i);
+      return inPieces(bytes, 1000);
+    });
+
+    await writePacket(packet, { ...options, outDir: dir });
+
+    expect(streamed).toEqual([0, 1]);
+    const folder = path.join(dir, 'packet');
+    for (const [i, bytes] of jpegs.entries())
+      expect(
+        (await readFile(path.join(folder, `附件 Attachments/${i + 1}.jpg`))).equals(Buffer.from(bytes)),
+      ).toBe(true);
+    const fullBytes = await readFile(path.join(folder, 'full.pdf'));
+    expect(fullBytes.length).toBe(fullSize);
+    expect((await PDFDocument.load(fullBytes)).getPageCount()).toBe(3);
+    const zip = unzipSync(new Uint8Array(await readFile(path.join(dir, 'packet.zip'))));
+    for (const [i, bytes] of jpegs.entries())
+      expect(Buffer.from(zip[`packet/附件 Attachments/${i + 1}.jpg`] ?? []).equals(Buffer.from(bytes))).toBe(
+        true,
+      );
+    expect(Buffer.from(zip['packet/full.pdf'] ?? []).equals(fullBytes)).toBe(true);
+  });
+
+  it('leaves nothing behind when a scan fails its check after its pieces went by (damaged in the store)', async () => {
+    const jpegs = await twoScans();
+    const { packet } = await streamedPacket(jpegs, (i, bytes) =>
+      (async function* () {
+        yield* inPieces(bytes, 1000);
+        // What the case store does when the GCM tag or the SHA-256 does not match: after the last piece.
+        if (i === 1) throw new Error('attachmentDamaged');
+      })(),
+    );
+
+    await expect(writePacket(packet, { ...options, outDir: dir })).rejects.toThrow('attachmentDamaged');
+    // No packet folder, no zip, no staging folder: the unchecked pieces went nowhere the user sees.
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -507,3 +507,44 @@ describe('suggestedFileName', () => {
     expect(suggestedFileName('...')).toBe('case.icpcase');
   });
 });
+
+describe('CaseStore: derived blobs streamed piece by piece', () => {
+  const join = async (pieces: AsyncIterable<Uint8Array>) => {
+    const got: Uint8Array[] = [];
+    for await (const piece of pieces) got.push(piece);
+    return { bytes: Buffer.concat(got), sizes: got.map((p) => p.length) };
+  };
+
+  it('gives the stored bytes in pieces of at most a megabyte, checked after the last; a damaged blob throws then', async () => {
+    const store = await newStore();
+    const c = await store.create({ name: 'Streamed' });
+    // 2.5 MB of distinct bytes: three pieces, the last one short.
+    const bytes = Buffer.alloc(2_500_000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) >>> 5;
+    const id = await store.storeDerivedBlob(c.id, bytes);
+
+    const read = await join(store.derivedBlobPieces(c.id, id));
+    expect(read.bytes.equals(bytes)).toBe(true);
+    expect(read.sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...read.sizes)).toBeLessThanOrEqual(1024 * 1024);
+
+    // A flipped byte in the middle: pieces still come (unchecked), then the GCM tag fails at the end.
+    const file = path.join(store.root, 'cases', c.id, 'attachments', `${id}.enc`);
+    await writeFile(file, flipByte(await readFile(file), 1_500_000));
+    const seen: number[] = [];
+    const damaged = (async () => {
+      for await (const piece of store.derivedBlobPieces(c.id, id)) seen.push(piece.length);
+    })();
+    await expect(damaged).rejects.toMatchObject({
+      code: 'attachmentDamaged',
+      details: { reason: 'decrypt' },
+    });
+    expect(seen.length).toBeGreaterThan(0);
+
+    await rm(file);
+    await expect(join(store.derivedBlobPieces(c.id, id))).rejects.toMatchObject({
+      code: 'attachmentDamaged',
+      details: { reason: 'missing' },
+    });
+  });
+});
