@@ -804,22 +804,26 @@ function layoutNotes(flow: Flow, block: Extract<ResolvedBlock, { kind: 'notes' }
   flow.y += 8;
   // The notes heading keeps with the opening lines of the first note (and is checked as a heading).
   const first = block.items[0];
+  // Chinese notes number 1．and end the heading with ：; an English note (latin) uses 1. and :.
+  const numberOf = (i: number) => (block.latin ? `${i + 1}.` : `${i + 1}．`);
+  // The hang leaves a space after a Latin number (a full-width ．carries its own).
+  const hangOf = (i: number) => flow.measure(block.latin ? `${numberOf(i)} ` : numberOf(i), STYLES.note);
   const firstHeight = first
-    ? openingHeight(flow, first, STYLES.note, STYLES.noteGloss, TEXT_WIDTH - flow.measure('1．', STYLES.note))
+    ? openingHeight(flow, first, STYLES.note, STYLES.noteGloss, TEXT_WIDTH - hangOf(0))
     : STYLES.note.leading;
   flow.ensure(STYLES.noteHead.leading + firstHeight);
   const previousPart = flow.part;
   flow.part = 'heading';
   flow.bilingual(
-    { zh: `${block.heading.zh}：`, en: `${block.heading.en}:` },
+    { zh: `${block.heading.zh}${block.latin ? ':' : '：'}`, en: `${block.heading.en}:` },
     STYLES.noteHead,
     STYLES.noteGloss,
     { keepWithLast: firstHeight },
   );
   flow.part = previousPart;
   block.items.forEach((item, i) => {
-    const number = `${i + 1}．`;
-    const hang = flow.measure(number, STYLES.note);
+    const number = numberOf(i);
+    const hang = hangOf(i);
     const numberUnit = flow.newUnit(number, 'content');
     const width = TEXT_WIDTH - hang;
     flow.ensure(openingHeight(flow, item, STYLES.note, STYLES.noteGloss, width), `${flow.peekUnit()}#0`);

@@ -67,7 +67,13 @@ export type ResolvedBlock =
         handDated?: true;
       }[];
     }
-  | { kind: 'notes'; heading: ResolvedText; items: ResolvedText[] }
+  | {
+      kind: 'notes';
+      heading: ResolvedText;
+      items: ResolvedText[];
+      /** The text is English in both slots (the signing note printed in English): Latin punctuation. */
+      latin?: boolean;
+    }
   | { kind: 'enclosures'; heading: ResolvedText; items: ResolvedText[] };
 
 export interface ResolvedDocument {
@@ -878,7 +884,7 @@ function ownershipTable(caption: { zh: string; en: string }, ctx: ResolveContext
   return {
     kind: 'table',
     caption: fillText(caption, ctx, {}),
-    widths: [0.07, 0.35, 0.09, 0.31, 0.18],
+    widths: [0.07, 0.3, 0.12, 0.31, 0.2],
     header: [header],
     rows,
     labelled: false,

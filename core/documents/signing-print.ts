@@ -140,7 +140,12 @@ export function layoutSigningNote(
       { kind: 'title', text: same(note.title) },
       { kind: 'paragraph', text: same(note.document), indent: false, align: 'center', emphasis: true },
       { kind: 'paragraph', text: same(note.about), indent: false, align: 'center' },
-      { kind: 'notes', heading: same(NOTE_HEADING[options.lang]), items: note.steps.map(same) },
+      {
+        kind: 'notes',
+        heading: same(NOTE_HEADING[options.lang]),
+        items: note.steps.map(same),
+        latin: options.lang === 'en',
+      },
     ],
   };
   const layout = layoutDocument(document, { ...layoutOptions, variant: 'submission' });

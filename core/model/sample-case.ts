@@ -77,7 +77,7 @@ export function sampleCase(now: Date = new Date()): Case {
       phone: '021-58861234',
       employeeCount: 18,
       privacyContactEmail: 'privacy@northwind-home.cn',
-      privacyContactName: '个人信息保护负责人',
+      privacyContactName: '法务部',
     },
     legalRepresentative: ANNA_MUELLER,
     // Shanghai requires the subject's person in charge to be the legal representative (app-and-website-filing-fields.md §7);
@@ -153,6 +153,7 @@ export function sampleCase(now: Date = new Date()): Case {
       'subject.mailingAddress': 'Room 1001, 10/F, 500 Zhangyang Road',
       'subject.businessScope':
         'General items: wholesale, retail (including online sales), import and export of homeware, daily goods and kitchenware; business information consulting.',
+      'subject.privacyContactName': 'Legal Department',
       'legalRepresentative.title': 'Chair and General Manager',
       'principal.title': 'Chair and General Manager',
       'services.0.name': "Lan'an Home Select",

@@ -1104,9 +1104,10 @@ function checkLicenceCategories(out: IssueList, caseData: Case, decision: Decisi
  * those, so a reviewer reads either as an unfinished policy.
  */
 function checkPersonalData(out: IssueList, caseData: Case, documents: DocumentDecision): void {
+  // The documents that print the inventory's rows (a document that only reads the legal bases, such as the
+  // security measures, prints no table).
   const printing = documentTemplates().filter(
-    (t) =>
-      t.binds.some((b) => b.split(/[.[]/)[0] === 'personalData') && templateApplies(t, caseData, documents),
+    (t) => t.binds.includes('personalData[].item') && templateApplies(t, caseData, documents),
   );
   if (printing.length === 0) return;
   const names = {

@@ -9,7 +9,8 @@ import { loadSharp } from '../packet/sharp';
 import type { Font as FontkitFont } from 'fontkit';
 import { createHash } from 'node:crypto';
 import type { AttachmentMeta, Case, SignedCopy } from '../../core/model/case';
-import { svgText, wrapByWidth, type TextStyle } from './svg-text';
+import { composeTd3 } from '../../core/ocr/passport';
+import { svgMonospace, svgText, wrapByWidth, type TextStyle } from './svg-text';
 
 export interface SampleFonts {
   regular: FontkitFont;
@@ -127,14 +128,21 @@ export async function rasterise(
  */
 async function scan(
   fonts: SampleFonts,
-  sheet: { width: number; height: number; tone: string; tilt: number },
+  sheet: {
+    width: number;
+    height: number;
+    tone: string;
+    tilt: number;
+    /** Height of the band the watermark crosses, from the top (a passport keeps its MRZ clear): all by default. */
+    watermarkHeight?: number;
+  },
   drawing: string,
   meta: Pick<SampleScan, 'checklistItemId' | 'originalName' | 'validFrom' | 'validTo'>,
 ): Promise<SampleScan> {
   const { width, height } = sheet;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${paper(width, height, sheet.tone)}
 ${drawing}
-${watermark(fonts, width, height)}</svg>`;
+${watermark(fonts, width, sheet.watermarkHeight ?? height)}</svg>`;
   return {
     checklistItemId: meta.checklistItemId,
     originalName: meta.originalName,
@@ -216,7 +224,9 @@ async function passportPage(c: Case, fonts: SampleFonts, checklistItemId: string
   const width = 1800;
   const height = 1260;
   const style: TextStyle = { size: 34, fill: INK };
-  const [surname = '', given = ''] = person.nameLatin.split(' ').reverse();
+  // nameLatin is written as the passport prints it, surname first (MUELLER ANNA).
+  const [surname = '', ...givenNames] = person.nameLatin.split(' ');
+  const given = givenNames.join(' ');
   const fields: [string, string][] = [
     ['Typ / Type', 'P'],
     ['Pass-Nr. / Passport No.', person.idNumber],
@@ -236,20 +246,26 @@ async function passportPage(c: Case, fonts: SampleFonts, checklistItemId: string
       );
     })
     .join('');
-  const mrz1 = `P<D<<${surname.toUpperCase()}<<${given.toUpperCase()}`.padEnd(44, '<');
-  const mrz2 =
-    `${person.idNumber}<0D<<7805127F${person.idValidTo.slice(2).replaceAll('-', '')}9<<<<<<<<<<<<<<06`
-      .padEnd(44, '<')
-      .slice(0, 44);
+  const [mrz1, mrz2] = composeTd3({
+    issuingState: 'D<<',
+    surname,
+    givenNames: given,
+    number: person.idNumber,
+    nationality: 'D<<',
+    birthDate: '1978-05-12',
+    sex: 'F',
+    expiryDate: person.idValidTo,
+  });
   const drawing = `<rect x="40" y="40" width="${width - 80}" height="${height - 80}" rx="30" fill="none" stroke="#8aa0bf" stroke-width="6"/>
 ${svgText(fonts.bold, 'REISEPASS / PASSPORT — SAMPLE', 120, 170, { size: 46, fill: '#2b3f63' })}
 <rect x="120" y="260" width="440" height="560" fill="#d9dfe8" stroke="#8aa0bf" stroke-width="4"/>
 <circle cx="340" cy="460" r="110" fill="#b7c2d3"/><rect x="200" y="600" width="280" height="200" rx="120" fill="#b7c2d3"/>
 ${svgText(fonts.regular, '照片 PHOTO', 340, 860, { size: 28, fill: '#555', anchor: 'middle' })}
 ${info}
-${svgText(fonts.regular, mrz1, 120, 1090, { size: 44, fill: INK, tracking: 120 })}
-${svgText(fonts.regular, mrz2, 120, 1160, { size: 44, fill: INK, tracking: 120 })}`;
-  return scan(fonts, { width, height, tone: '#e9eef5', tilt: -0.3 }, drawing, {
+${svgMonospace(fonts.regular, mrz1, 100, 1090, 36, { size: 46, fill: INK })}
+${svgMonospace(fonts.regular, mrz2, 100, 1170, 36, { size: 46, fill: INK })}`;
+  // The watermark stays above the machine-readable zone, as on a specimen passport, so the zone reads back.
+  return scan(fonts, { width, height, tone: '#e9eef5', tilt: -0.3, watermarkHeight: 1000 }, drawing, {
     checklistItemId,
     originalName: 'passport-info-page-SAMPLE.jpg',
     validFrom: person.idValidFrom,

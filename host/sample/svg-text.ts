@@ -42,6 +42,23 @@ export function svgText(font: FontkitFont, text: string, x: number, y: number, s
   return `<g fill="${style.fill ?? '#1b1b1b'}"${opacity} transform="translate(${left.toFixed(2)} ${y.toFixed(2)}) scale(${scale} ${-scale})">${paths.join('')}</g>`;
 }
 
+/**
+ * Monospaced, as the OCR-B machine-readable zone of a passport is printed: one character per fixed `pitch`,
+ * centred in its cell, the first cell starting at x.
+ */
+export function svgMonospace(
+  font: FontkitFont,
+  text: string,
+  x: number,
+  y: number,
+  pitch: number,
+  style: TextStyle,
+): string {
+  return [...text]
+    .map((c, i) => svgText(font, c, x + i * pitch + pitch / 2, y, { ...style, anchor: 'middle' }))
+    .join('');
+}
+
 /** Greedy wrap by width, for Chinese (any character may break) and short Latin words. */
 export function wrapByWidth(font: FontkitFont, text: string, width: number, style: TextStyle): string[] {
   const lines: string[] = [];

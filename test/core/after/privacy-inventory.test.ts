@@ -56,8 +56,8 @@ describe('the inventory drives the privacy policy', () => {
   it('states the legal basis, the sensitive categories, the recipient abroad and the mechanism', async () => {
     const policy = await text('privacy-policy', withInventory());
     expect(policy).toContain('手机号码：为订立、履行个人作为一方当事人的合同所必需');
-    expect(policy).toContain('儿童学习记录：属于不满十四周岁未成年人的个人信息');
-    expect(policy).toContain('设备位置：属于行踪轨迹');
+    expect(policy).toContain('儿童学习记录：敏感个人信息，属于不满十四周岁未成年人的个人信息');
+    expect(policy).toContain('设备位置：敏感个人信息，属于行踪轨迹');
     expect(policy).toContain('境外接收方为NorthwindHomeGmbH（德国）');
     expect(policy).toContain('按照国家网信部门制定的标准合同与境外接收方订立合同');
     // Children's data is in the inventory: the generic "aimed at adults" sentence gives way.

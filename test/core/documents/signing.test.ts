@@ -33,6 +33,9 @@ import { decidePathway } from '../../../core/rules/decide';
 import { documentDecisionOf } from '../../../core/rules/licence-categories';
 import { checkCase } from '../../../core/rules/preflight';
 import { filingCase, licenceCase, renamedCase } from '../../fixtures/documents/cases';
+import { layoutSigningNote } from '../../../core/documents/signing-print';
+import { metricsFor } from '../../../core/documents/font';
+import { bundledFonts } from './pdf-reader';
 
 const cases = { sample: filingCase(), licence: licenceCase(), renamed: renamedCase() };
 
@@ -284,6 +287,21 @@ describe('the signing note', () => {
     expect(commitment.steps.join('\n')).toContain('regular script (正楷)');
     const form = signingDuties(signedTemplate('verification-form')!, cases.renamed, 'en');
     expect(form.map((d) => d.kind)).toEqual(['signature', 'seal', 'provider']);
+  });
+
+  it('the English note is English to the punctuation: "What to do:" and "1.", the Chinese one 签署步骤：and 1．', () => {
+    const metrics = { regular: metricsFor(bundledFonts().regular) };
+    const printed = (lang: 'en' | 'zh') =>
+      layoutSigningNote(template, cases.sample, { ...options, lang }, metrics)
+        .ops.filter((op) => op.kind === 'text')
+        .map((op) => (op.kind === 'text' ? op.text : ''));
+    const en = printed('en');
+    expect(en).toContain('What to do:');
+    expect(en).toContain('1.');
+    expect(en.filter((t) => /^\d+．$/.test(t) || t.endsWith('：'))).toEqual([]);
+    const zh = printed('zh');
+    expect(zh).toContain('签署步骤：');
+    expect(zh).toContain('1．');
   });
 
   it('prints the planned date instead of asking for it by hand', () => {

@@ -315,6 +315,137 @@ describe('per document', () => {
   });
 });
 
+describe('a reviewer reading the sample packet (review5)', () => {
+  it('PIPL Art. 13: an item processed on a contract is never also said to need (separate) consent', () => {
+    // The sample's order and payment records are sensitive, shared with WeChat Pay and processed because
+    // the contract needs them: the policy lists them under "无需取得您的同意", so no sentence may promise
+    // a separate consent for them (Art. 13 last paragraph lifts Arts. 23 and 29 for such items).
+    const policy = text('sample', 'privacy-policy');
+    expect(policy).toContain('下列个人信息的处理无需取得您的同意');
+    expect(policy).not.toContain('并在处理前取得您的单独同意');
+    expect(policy).not.toContain('处理方式和个人信息的种类，取得您的单独同意');
+    expect(policy).toContain('基于您的同意处理敏感个人信息的，取得您的单独同意');
+    const inventory = text('sample', 'pi-inventory');
+    expect(inventory).not.toContain('订单及支付记录——处理前取得单独同意');
+    expect(inventory).not.toContain(
+      '订单及支付记录（接收方：财付通支付科技有限公司（微信支付））——取得单独同意',
+    );
+    expect(inventory).toContain(
+      '订单及支付记录——为订立、履行个人作为一方当事人的合同所必需，无需取得同意（第十三条）',
+    );
+    // An item processed on consent keeps its separate consent, in both documents.
+    expect(text('licence', 'privacy-policy')).toContain('并在处理前取得您的单独同意');
+    expect(text('licence', 'pi-inventory')).toContain('会员订单及支付记录——处理前取得单独同意（第二十九条）');
+    expect(inventory).toContain(
+      '收货人姓名、收货地址（接收方：承运的快递公司（仅限配送所需信息））——取得单独同意（第二十三条）',
+    );
+  });
+
+  it('个人信息保护政策: each sensitive item is a numbered, indented line with its category, the contact a department', () => {
+    const policy = text('sample', 'privacy-policy');
+    expect(policy).toContain(
+      '（1）订单及支付记录：敏感个人信息，属于金融账户信息，处理目的为交易履行、退款及依法记账。',
+    );
+    expect(policy).not.toContain('敏感个人信息（1）');
+    expect(policy).toContain('个人信息保护联系人：法务部');
+    const lines = doc('sample', 'privacy-policy').prepared.layout.ops.filter(
+      (op): op is TextOp => op.kind === 'text',
+    );
+    const left = (t: string) => lines.find((op) => op.text.startsWith(t))?.x;
+    // Both numbered lists are indented like the body's paragraphs.
+    expect(left('（1）订单及支付记录：为订立')).toBe(left('我们仅为实现下表所列目的'));
+    expect(left('（1）订单及支付记录：敏感')).toBe(left('我们仅为实现下表所列目的'));
+  });
+});
+
+describe('网络与信息安全保障措施 agrees with the privacy policy on consent (review5)', () => {
+  it('where an item is processed on a contract, the measures do not promise consent for every item', async () => {
+    const c = licenceCase();
+    c.personalData[2]!.legalBasis = 'contract';
+    const plan = planPacket(c, decidePathway(c.answers));
+    const options = {
+      variant: 'submission' as const,
+      fonts: bundledFonts(),
+      now: DOCUMENT_NOW,
+      decision: plan.documents,
+    };
+    const measures = async (k: Case) =>
+      compact(
+        (await extractText(await renderDocument('security-measures', k, options))).items
+          .map((i) => i.text)
+          .join(''),
+      );
+    const t = await measures(c);
+    expect(t).not.toContain('公开个人信息处理规则，取得用户同意；处理敏感个人信息的，取得用户的单独同意');
+    expect(t).toContain(
+      '依法需要取得用户同意的，取得用户同意；基于用户同意处理敏感个人信息的，取得用户的单独同意',
+    );
+    // All on consent: the measures keep the plain wording (and the signed copies their content version).
+    expect(text('licence', 'security-measures')).toContain(
+      '公开个人信息处理规则，取得用户同意；处理敏感个人信息的，取得用户的单独同意',
+    );
+  });
+});
+
+describe('公司概况及股权结构: table cells a reviewer reads whole (review5)', () => {
+  it('no word or header of the shareholder table and the ownership chart is cut inside itself', () => {
+    const lines = doc('licence', 'company-overview')
+      .prepared.layout.ops.filter((op): op is TextOp => op.kind === 'text')
+      .map((op) => op.text);
+    // Printed "自然 / 人", "持有本公司股 / 权", "序 / 号", "国别（地 / 区）", "股东类 / 型", "认缴出资 / 额" before:
+    // a header now breaks only between its words.
+    for (const whole of ['自然人', '持有本公司股权', '序号', '（地区）', '股东', '类型', '出资额', '比例'])
+      expect(lines, whole).toContain(whole);
+    for (const cut of [
+      '自然',
+      '人',
+      '权',
+      '序',
+      '号',
+      '（地',
+      '区）',
+      '股东类',
+      '型',
+      '认缴出资',
+      '额',
+      '持股比',
+      '例',
+    ])
+      expect(lines, cut).not.toContain(cut);
+    // Certificate numbers stay on one line in both copies (the review copy's chart cut 91440300MA5H0P1W / 8X).
+    for (const variant of ['submission', 'review'] as const) {
+      const printed = doc('licence', 'company-overview', variant)
+        .prepared.layout.ops.filter((op): op is TextOp => op.kind === 'text')
+        .map((op) => op.text);
+      expect(printed.filter((t) => t === '91440300MA5H0P1W8X').length, variant).toBe(2);
+      expect(printed.filter((t) => t === '440305198503123413').length, variant).toBe(3);
+    }
+  });
+});
+
+describe('the licence case agrees with itself (review5)', () => {
+  it('业务发展和实施计划及技术方案: the servers sit where the hosting says (was Guangzhou region, Shenzhen servers)', () => {
+    const plan = text('licence', 'business-plan');
+    expect(plan).toContain('部署于腾讯云广州地域');
+    expect(plan).toContain('服务器放置于广东省广州市');
+    expect(text('licence', 'filing-info-sheet')).toContain('服务器放置地广东省广州市');
+  });
+});
+
+describe('table headers a reviewer reads whole (review5)', () => {
+  it('个人信息清单 and 主要管理人员及技术人员情况表: 序号 and 向他人提供 are never cut inside themselves', () => {
+    const lines = (caseName: CaseName, id: string) =>
+      doc(caseName, id)
+        .prepared.layout.ops.filter((op): op is TextOp => op.kind === 'text')
+        .map((op) => op.text);
+    const inventory = lines('sample', 'pi-inventory');
+    expect(inventory).toContain('序号');
+    expect(inventory).toContain('向他人提供');
+    expect(inventory).not.toContain('向他人提');
+    expect(lines('licence', 'key-staff')).toContain('序号');
+  });
+});
+
 describe('across documents', () => {
   it('one date rule per case: the planned submission date everywhere, or 年 月 日 left blank everywhere', () => {
     for (const r of submissions()) {

@@ -23,7 +23,11 @@ async function pdfText(c: Case, id: string): Promise<string> {
     now: DOCUMENT_NOW,
     decision: planPacket(c, decidePathway(c.answers)).documents,
   });
-  return (await extractText(bytes)).items.map((i) => i.text).join('');
+  // Without the folios, so a sentence that runs over a page break reads whole.
+  return (await extractText(bytes)).items
+    .map((i) => i.text)
+    .filter((t) => !/^第\s*\d+\s*页\s*共\s*\d+\s*页$/.test(t.trim()))
+    .join('');
 }
 
 describe('pre-flight: the personal-information inventory', () => {

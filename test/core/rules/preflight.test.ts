@@ -698,10 +698,17 @@ describe('checkCase — a foreign legal representative where only he may be the 
     expect(issue).toMatchObject({ severity: 'warning', step: 'people', confidence: 'unclear' });
     expect(issue?.message.en).toContain('Shanghai takes only the legal representative');
     expect(issue?.message.en).toContain(
-      'a Shanghai mobile number (or a face check in Shanghai) registered in his own name',
+      'a Shanghai mobile number (or a face check in Shanghai) registered in their own name',
     );
     expect(issue?.message['zh-CN']).toContain('上海手机号码（或在上海当面核验）');
     expect(issue?.fix.en).toContain('ask your filing provider');
+    // The sample's legal representative is a woman: the English never assumes a gender, and the phone
+    // phrase reads as English in the fix ("his own a Shanghai mobile number" was printed).
+    for (const en of [issue?.message.en ?? '', issue?.fix.en ?? ''])
+      expect(en).not.toMatch(/\b(he|his|him|himself)\b/i);
+    expect(issue?.fix.en).toContain(
+      'a Shanghai mobile number (or a face check in Shanghai) registered in their own name',
+    );
     expect(issue?.source).toContain('intl.cloud.tencent.com/document/product/1022/31671');
   });
 
@@ -711,7 +718,7 @@ describe('checkCase — a foreign legal representative where only he may be the 
       Object.assign(c.subject, { province: '330000', city: '330100', district: '330102' });
     });
     expect(wayForward(zhejiang)?.message.en).toContain(
-      'gives a mainland mobile number registered in his own name',
+      'gives a mainland mobile number registered in their own name',
     );
     const hebei = variant((c) => {
       c.answers.province = '130000';
