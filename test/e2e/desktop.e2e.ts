@@ -71,7 +71,9 @@ describe('dropping a case file (en)', () => {
     await expect(e2e.page.locator('[data-toast="imported"] .toast__message').textContent()).resolves.toBe(
       t.home.imported.replace('{{name}}', exported.name),
     );
-    await expect(e2e.page.getByRole('link', { name: exported.name }).count()).resolves.toBe(1);
+    // The list is read again after the toast shows: wait for it rather than count at once (a race that failed
+    // on a busy machine).
+    await expect.poll(() => e2e.page.getByRole('link', { name: exported.name }).count()).toBe(1);
     await e2e.capture(`desktop-dropped-${lang}`);
 
     // Anything else dropped is explained, not imported.
