@@ -21,7 +21,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { CaseSchema, type AttachmentMeta, type Case } from '../core/model/case';
 import { parseFont } from '../core/documents/font';
-import { signedDocumentsOf } from '../core/documents/signing';
+import { contentVersion, signedDocumentsOf } from '../core/documents/signing';
 import { previewDecision } from '../core/packet/preview';
 import { checkCase } from '../core/rules/preflight';
 import { readDocumentFonts } from '../host/documents';
@@ -161,6 +161,18 @@ async function prepare(
     const metas = await makeScans(dir, kind === 'phone');
     const signed = await signedScans(readyLicenceCase(metas), dir);
     await writeFile(caseFile, JSON.stringify(readyLicenceCase([...metas, ...signed])));
+  } else {
+    // Signed copies drawn before a signed document's printed text changed are out of date (the export gate
+    // refuses them): drawn again, the scans kept.
+    const kept = JSON.parse(await readFile(caseFile, 'utf8')) as Case;
+    const metas = kept.attachments.filter((a) => !a.signedCopy);
+    const base = readyLicenceCase(metas);
+    const decision = previewDecision(base);
+    const current = new Set(signedDocumentsOf(base, decision).map((t) => contentVersion(t, base, decision)));
+    if (kept.attachments.some((a) => a.signedCopy && !current.has(a.signedCopy.contentVersion))) {
+      const signed = await signedScans(base, dir);
+      await writeFile(caseFile, JSON.stringify(readyLicenceCase([...metas, ...signed])));
+    }
   }
   const c = JSON.parse(await readFile(caseFile, 'utf8')) as Case;
   const mb = (list: AttachmentMeta[]) => list.reduce((sum, a) => sum + a.bytes, 0) / 1e6;
