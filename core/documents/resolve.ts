@@ -600,8 +600,9 @@ function englishOf(chinese: string, path: string | undefined, ctx: ResolveContex
   const base = path && /^(.*)\.name$/.exec(path)?.[1];
   const latin = base ? getAt(ctx.caseData, `${base}.nameLatin`) : undefined;
   if (typeof latin === 'string' && latin.trim()) return latin.trim();
-  // An ICP filing number (粤ICP备…) is an identifier: printed as it is in both languages.
-  if (path && /(^|\.)filingNumber$/.test(path)) return chinese;
+  // An ICP filing number (粤ICP备…) or a licence number (粤B2-…) is an identifier: printed as it is in both
+  // languages, so a reader of the English can check it against the licence.
+  if (path && /(^|\.)(filingNumber|licenceNumber)$/.test(path)) return chinese;
   // A name without a Latin form (a service, a staff member) is printed as it is: names are not translated.
   if (path && /\.name$/.test(path) && !(typeof latin === 'string' && latin.trim())) return chinese;
   // The applicant's own name typed again (the domain holder): its Latin form.

@@ -1,0 +1,83 @@
+/**
+ * The renewal and change packets as the provincial reviewer and the applicant's manager read them (review6):
+ * the documents are rendered as the packet renders them and read back from the PDFs. The review copy's
+ * English must let a reader who has no Chinese check every line against the licence.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordChange } from '../../../core/after/changes';
+import { caseLicenceCategories } from '../../../core/rules/licence-categories';
+import {
+  changePacketPlan,
+  renewalPacketPlan,
+  type LifecyclePacketPlan,
+} from '../../../core/after/lifecycle-packet';
+import { renderDocument, type DocumentVariant } from '../../../core/documents/render';
+import { NO_ENGLISH } from '../../../core/documents/resolve';
+import { LICENCE_NUMBER, licenceHolderCase } from '../../fixtures/lifecycle';
+import { bundledFonts, compact, extractText } from '../documents/pdf-reader';
+
+const NOW = new Date('2030-08-20T02:00:00Z');
+
+/** Every document of a plan, as the packet renders it, read back: template id → text without spaces. */
+async function readPlan(plan: LifecyclePacketPlan, variant: DocumentVariant): Promise<Map<string, string>> {
+  const fonts = bundledFonts();
+  const texts = new Map<string, string>();
+  for (const doc of plan.documents) {
+    const decision = { filing: true, licence: true, licenceCategories: caseLicenceCategories(doc.case) };
+    const bytes = await renderDocument(doc.template, doc.case, { variant, fonts, decision, now: NOW });
+    texts.set(doc.template.id, compact((await extractText(bytes)).items.map((i) => i.text).join('')));
+  }
+  return texts;
+}
+
+let renewal: Map<string, string>;
+let change: Map<string, string>;
+
+beforeAll(async () => {
+  const c = licenceHolderCase();
+  renewal = await readPlan(renewalPacketPlan(c, { today: '2030-08-20', signOn: '2030-08-25' }), 'review');
+  const changed = recordChange(
+    c,
+    {
+      kind: 'legal_representative',
+      registeredOn: '2026-11-20',
+      person: { ...c.legalRepresentative, name: '李娜', nameLatin: 'Li Na', idNumber: '440305199008162321' },
+    },
+    'chg-rep',
+    new Date('2026-11-25T00:00:00Z'),
+  );
+  change = await readPlan(
+    changePacketPlan(changed, changed.lifecycle.changes.at(-1)!, {
+      today: '2026-11-25',
+      signOn: '2026-11-30',
+    }),
+    'review',
+  );
+}, 120_000);
+
+describe('renewal and change packets, review copy', () => {
+  it('print the licence number in the English too (an identifier), never the no-English mark for it', () => {
+    const documents = [...renewal.entries(), ...change.entries()];
+    expect(documents.length).toBeGreaterThanOrEqual(5);
+    const naming = documents.filter(([, text]) => text.includes(LICENCE_NUMBER)).map(([id]) => id);
+    expect(naming).toEqual(
+      expect.arrayContaining([
+        'renewal-application',
+        'service-launch-evidence',
+        'licence-change-application',
+      ]),
+    );
+    for (const [id, text] of documents) {
+      // Every document names the licence; its English gloss prints the number as it is (a table cell whose
+      // English equals the Chinese prints one line, so the number may appear once there).
+      expect(text, id).not.toContain(compact(`licence ${NO_ENGLISH}`));
+      expect(text, id).not.toContain(`${LICENCE_NUMBER}${compact(NO_ENGLISH)}`);
+    }
+  });
+
+  it('续期申请表: the mailing address in English reads street first, then the district, city and province', () => {
+    const form = renewal.get('renewal-application')!;
+    expect(form).toContain(compact(`${NO_ENGLISH}, Nanshan District, Shenzhen, Guangdong`));
+    expect(form).not.toContain(compact(`Guangdong${NO_ENGLISH}`));
+  });
+});
