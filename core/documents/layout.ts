@@ -990,13 +990,20 @@ function layoutBlock(
     case 'addressee':
       flow.bilingual(block.text, STYLES.body, STYLES.gloss);
       break;
-    case 'paragraph':
+    case 'paragraph': {
+      // A right-aligned closing line (the company's name and the date of a resolution or a policy) signs the
+      // document: it obeys the signature block's rule and never stands alone on a page.
+      const closing = !next && block.align === 'right';
+      const previousPart = flow.part;
+      if (closing) flow.part = 'signature';
       flow.bilingual(block.text, block.emphasis ? STYLES.emphasis : STYLES.body, STYLES.gloss, {
         indent: block.indent ? indent : 0,
         align: block.align,
         ...keep,
       });
+      flow.part = previousPart;
       break;
+    }
     case 'table':
       if (previous && previous.kind !== 'table') flow.y += 6;
       layoutTable(flow, block);

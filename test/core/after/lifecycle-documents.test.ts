@@ -14,28 +14,39 @@ import {
 import { renderDocument, type DocumentVariant } from '../../../core/documents/render';
 import { NO_ENGLISH } from '../../../core/documents/resolve';
 import { LICENCE_NUMBER, licenceHolderCase } from '../../fixtures/lifecycle';
-import { bundledFonts, compact, extractText } from '../documents/pdf-reader';
+import { bundledFonts, compact, extractText, linesOf } from '../documents/pdf-reader';
 
 const NOW = new Date('2030-08-20T02:00:00Z');
 
-/** Every document of a plan, as the packet renders it, read back: template id → text without spaces. */
-async function readPlan(plan: LifecyclePacketPlan, variant: DocumentVariant): Promise<Map<string, string>> {
+/** A document of a packet read back: its text without spaces, and its lines page by page. */
+interface Read {
+  text: string;
+  pages: string[][];
+}
+
+/** Every document of a plan, as the packet renders it, read back, by template id. */
+async function readPlan(plan: LifecyclePacketPlan, variant: DocumentVariant): Promise<Map<string, Read>> {
   const fonts = bundledFonts();
-  const texts = new Map<string, string>();
+  const read = new Map<string, Read>();
   for (const doc of plan.documents) {
     const decision = { filing: true, licence: true, licenceCategories: caseLicenceCategories(doc.case) };
     const bytes = await renderDocument(doc.template, doc.case, { variant, fonts, decision, now: NOW });
-    texts.set(doc.template.id, compact((await extractText(bytes)).items.map((i) => i.text).join('')));
+    const { items } = await extractText(bytes);
+    read.set(doc.template.id, { text: compact(items.map((i) => i.text).join('')), pages: linesOf(items) });
   }
-  return texts;
+  return read;
 }
+
+const texts = (read: Map<string, Read>) => new Map([...read].map(([id, r]) => [id, r.text]));
 
 let renewal: Map<string, string>;
 let change: Map<string, string>;
+/** Both packets in both variants: `${variant} ${packet} ${template id}` → lines page by page. */
+const paged = new Map<string, string[][]>();
 
 beforeAll(async () => {
   const c = licenceHolderCase();
-  renewal = await readPlan(renewalPacketPlan(c, { today: '2030-08-20', signOn: '2030-08-25' }), 'review');
+  const renewalPlan = renewalPacketPlan(c, { today: '2030-08-20', signOn: '2030-08-25' });
   const changed = recordChange(
     c,
     {
@@ -46,13 +57,20 @@ beforeAll(async () => {
     'chg-rep',
     new Date('2026-11-25T00:00:00Z'),
   );
-  change = await readPlan(
-    changePacketPlan(changed, changed.lifecycle.changes.at(-1)!, {
-      today: '2026-11-25',
-      signOn: '2026-11-30',
-    }),
-    'review',
-  );
+  const changePlan = changePacketPlan(changed, changed.lifecycle.changes.at(-1)!, {
+    today: '2026-11-25',
+    signOn: '2026-11-30',
+  });
+  for (const variant of ['submission', 'review'] as const)
+    for (const [name, plan] of [
+      ['renewal', renewalPlan],
+      ['change', changePlan],
+    ] as const) {
+      const read = await readPlan(plan, variant);
+      for (const [id, r] of read) paged.set(`${variant} ${name} ${id}`, r.pages);
+      if (variant === 'review' && name === 'renewal') renewal = texts(read);
+      if (variant === 'review' && name === 'change') change = texts(read);
+    }
 }, 120_000);
 
 describe('renewal and change packets, review copy', () => {
@@ -79,5 +97,23 @@ describe('renewal and change packets, review copy', () => {
     const form = renewal.get('renewal-application')!;
     expect(form).toContain(compact(`${NO_ENGLISH}, Nanshan District, Shenzhen, Guangdong`));
     expect(form).not.toContain(compact(`Guangdong${NO_ENGLISH}`));
+  });
+});
+
+describe('renewal and change packets, layout', () => {
+  it('no page holds only the closing name and date, in the copy to sign or the review copy', () => {
+    const furniture = /^(第\d+页共\d+页|仅供核对·Forreviewonly)$/;
+    const closing =
+      /（签字）|（盖章）|^年月日$|^\d{4}年\d+月\d+日$|^\d+[A-Za-z]+\d{4}$|\(signature\)|\(seal\)|有限公司$|Co\.,Ltd\.$/;
+    expect(paged.size).toBeGreaterThanOrEqual(10);
+    for (const [where, pages] of paged)
+      pages.forEach((page, i) => {
+        const body = page.map((l) => compact(l)).filter((l) => l && !furniture.test(l));
+        if (i === 0 || body.length === 0) return;
+        expect(
+          body.every((l) => closing.test(l)),
+          `${where} page ${i + 1}: ${body.join(' / ')}`,
+        ).toBe(false);
+      });
   });
 });
