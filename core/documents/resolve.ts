@@ -628,7 +628,7 @@ function partPath(base: string | undefined, part: string): string | undefined {
 /** Fills the placeholders of `text`; an empty value becomes {@link BLANK}. */
 export function fill(text: string, ctx: ResolveContext, scope: Scope, lang: Lang): string {
   if (lang === 'en' && ctx.chineseOnly) return '';
-  return text.replace(PLACEHOLDER, (_match, path: string, format: string | undefined) => {
+  return text.replace(PLACEHOLDER, (match: string, path: string, format: string | undefined, at: number) => {
     const isComputed =
       path.startsWith('$') && path !== '$now' && path !== '$index' && !path.startsWith('$item');
     const value = isComputed ? computed(path, ctx, lang) : lookup(path, ctx, scope);
@@ -667,7 +667,11 @@ export function fill(text: string, ctx: ResolveContext, scope: Scope, lang: Lang
       });
     }
     if (formatted === NOTHING) return '';
-    return blank ? BLANK : formatted;
+    if (blank) return BLANK;
+    // A name ending in an abbreviation (…Co., Ltd.) before the template's own full stop closes the sentence once.
+    if (lang === 'en' && formatted.endsWith('.') && text[at + match.length] === '.')
+      return formatted.slice(0, -1);
+    return formatted;
   });
 }
 
