@@ -26,6 +26,7 @@ import {
 } from '../model/case';
 import { PERSON_KEYS } from '../model/principal';
 import { formatCny, formatDate } from '../documents/resolve';
+import { glossOf } from '../documents/glossary';
 import { printedName } from '../documents/names';
 import type { Confidence, Source } from '../rules/data';
 import { validateWebsiteDomain } from '../validate/domain';
@@ -141,7 +142,7 @@ function filedVia(service: Service): Bilingual {
   }
   const provider = service.accessProvider.trim();
   return provider
-    ? { en: provider, 'zh-CN': provider }
+    ? { en: glossOf(provider) ?? provider, 'zh-CN': provider }
     : { en: 'your hosting provider', 'zh-CN': '原接入服务商' };
 }
 
@@ -231,19 +232,27 @@ function filingFieldValues(
     case 'domainHolder': {
       // The registrant as WHOIS shows it changes at the registrar, before the filing change.
       const holders = [...new Set(c.services.flatMap((s) => (s.kind === 'website' ? [s.domainHolder] : [])))];
+      // In English the company's Latin name where the holder is the company (the English lines carry no Chinese).
+      const latin = (name: string) =>
+        name === event.before.name && event.before.nameLatin ? event.before.nameLatin : name;
       return {
-        before: both(holders.join('、') || event.before.name),
+        before: {
+          en: holders.map(latin).join(', ') || latin(event.before.name),
+          'zh-CN': holders.join('、') || event.before.name,
+        },
         after: {
-          en: `${event.next.name} (change it at the registrar first)`,
+          en: `${event.next.nameLatin || event.next.name} (change it at the registrar first)`,
           'zh-CN': `${event.next.name}（须先在域名注册商处变更）`,
         },
       };
     }
-    case 'investor':
-      return {
-        before: both(event.before.shareholders.map((s) => s.name).join('、')),
-        after: both(event.next.shareholders.map((s) => s.name).join('、')),
-      };
+    case 'investor': {
+      const names = (list: readonly Shareholder[]): Bilingual => ({
+        en: list.map((s) => s.nameLatin || s.name).join(', '),
+        'zh-CN': list.map((s) => s.name).join('、'),
+      });
+      return { before: names(event.before.shareholders), after: names(event.next.shareholders) };
+    }
     case 'domains':
       return { before: both(event.before.domains.join('、')), after: both(event.next.domains.join('、')) };
   }

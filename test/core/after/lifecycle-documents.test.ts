@@ -8,10 +8,11 @@ import { recordChange } from '../../../core/after/changes';
 import { caseLicenceCategories } from '../../../core/rules/licence-categories';
 import {
   changePacketPlan,
+  lifecycleCase,
   renewalPacketPlan,
   type LifecyclePacketPlan,
 } from '../../../core/after/lifecycle-packet';
-import { renderDocument, type DocumentVariant } from '../../../core/documents/render';
+import { prepareDocument, renderDocument, type DocumentVariant } from '../../../core/documents/render';
 import { NO_ENGLISH } from '../../../core/documents/resolve';
 import { LICENCE_NUMBER, licenceHolderCase } from '../../fixtures/lifecycle';
 import { bundledFonts, compact, extractText, linesOf } from '../documents/pdf-reader';
@@ -115,5 +116,63 @@ describe('renewal and change packets, layout', () => {
           `${where} page ${i + 1}: ${body.join(' / ')}`,
         ).toBe(false);
       });
+  });
+});
+
+describe('备案变更对照表 (the filing-change worksheet), English lines', () => {
+  it('name the new holder, the shareholders and the access provider in English, never in Chinese', () => {
+    const c = licenceHolderCase();
+    const drafts = [
+      {
+        kind: 'name' as const,
+        registeredOn: '2026-11-20',
+        name: '深圳市云帆知学教育科技有限公司',
+        nameLatin: 'Shenzhen Yunfan Zhixue Education Technology Co., Ltd.',
+      },
+      {
+        kind: 'shareholders' as const,
+        decidedOn: '2026-11-20',
+        // The partnership sells its 40 % to a new company shareholder.
+        shareholders: c.subject.shareholders.map((s) =>
+          s.kind === 'company'
+            ? {
+                ...s,
+                name: '深圳市云帆创业投资有限公司',
+                nameLatin: 'Shenzhen Yunfan Venture Capital Co., Ltd.',
+                certificateNumber: '91440300MA5H3R2L0B',
+                owners: [],
+              }
+            : s,
+        ),
+      },
+    ];
+    const glosses: string[] = [];
+    for (const draft of drafts) {
+      const changed = recordChange(c, draft, `chg-${draft.kind}`, new Date('2026-11-25T00:00:00Z'));
+      const plan = changePacketPlan(changed, changed.lifecycle.changes.at(-1)!, {
+        today: '2026-11-25',
+        signOn: '2026-11-30',
+      });
+      const sheet = plan.sheet?.template;
+      expect(sheet, draft.kind).toBeDefined();
+      const prepared = prepareDocument(sheet!, lifecycleCase(changed, ''), {
+        variant: 'review',
+        fonts: bundledFonts(),
+        now: NOW,
+      });
+      glosses.push(...prepared.layout.units.filter((u) => u.role === 'gloss').map((u) => u.text));
+    }
+    const joined = glosses.join('\n');
+    expect(joined).toContain(
+      'Shenzhen Yunfan Zhixue Education Technology Co., Ltd. (change it at the registrar first)',
+    );
+    expect(joined).toContain('Shenzhen Tencent Computer Systems Co., Ltd.');
+    expect(joined).toContain('Zhang Wei, Shenzhen Yunfan Investment Partnership (LP)');
+    expect(joined).toContain('Zhang Wei, Shenzhen Yunfan Venture Capital Co., Ltd.');
+    // The service's own name and its filing number are printed as they are (names are not translated).
+    for (const line of glosses)
+      expect(line.replaceAll('云帆知学', '').replace(/粤ICP备\d+号(-\d+)?/g, ''), line).not.toMatch(
+        /[\u3400-\u9fff]/,
+      );
   });
 });
