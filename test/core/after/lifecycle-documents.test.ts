@@ -176,3 +176,29 @@ describe('备案变更对照表 (the filing-change worksheet), English lines', (
       );
   });
 });
+
+describe('变更申请书: its enclosures', () => {
+  it('name each document the packet encloses as the document titles itself (the rename letter is 主体更名函)', async () => {
+    const c = licenceHolderCase();
+    const changed = recordChange(
+      c,
+      {
+        kind: 'name',
+        registeredOn: '2026-11-20',
+        name: '深圳市云帆知学教育科技有限公司',
+        nameLatin: 'Shenzhen Yunfan Zhixue Education Technology Co., Ltd.',
+      },
+      'chg-name',
+      new Date('2026-11-25T00:00:00Z'),
+    );
+    const plan = changePacketPlan(changed, changed.lifecycle.changes.at(-1)!, {
+      today: '2026-11-25',
+      signOn: '2026-11-30',
+    });
+    const application = (await readPlan(plan, 'submission')).get('licence-change-application')!.text;
+    const enclosed = plan.documents.filter((d) => d.template.id !== 'licence-change-application');
+    expect(enclosed.map((d) => d.title.zh)).toEqual(['股东会决议', '主体更名函']);
+    const listed = application.slice(application.indexOf('附件：'));
+    for (const d of enclosed) expect(listed, d.title.zh).toMatch(new RegExp(`\\d+．${d.title.zh}`));
+  });
+});
