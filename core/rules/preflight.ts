@@ -557,6 +557,11 @@ function checkSubject(out: IssueList, caseData: Case, facts: CaseFacts, today: s
   }
   if (subject.phone.trim()) out.field('subject.phone', validatePhone(subject.phone));
   if (subject.postalCode.trim()) out.field('subject.postalCode', validatePostalCode(subject.postalCode));
+  // The privacy policy prints this after 个人信息保护联系人: a bare job title there names nobody.
+  const privacyContact = subject.privacyContactName.trim();
+  const titles = rule('privacy.contactIsTitle').params?.titles;
+  if (Array.isArray(titles) && titles.includes(privacyContact))
+    out.rule('privacy.contactIsTitle', 'subject.privacyContactName', { value: privacyContact });
   const { licence } = caseData;
   if (licence.complaintPhone.trim())
     out.field('licence.complaintPhone', validatePhone(licence.complaintPhone));

@@ -141,3 +141,23 @@ describe('pre-flight and privacy policy: transfers abroad and the route their vo
     expect(gaps).toHaveLength(1);
   });
 });
+
+describe('pre-flight: the privacy contact (review6)', () => {
+  it('a job title where the name of the officer or department goes is a warning at that field; a name is not', async () => {
+    const c = licenceCase();
+    c.subject.privacyContactName = '个人信息保护负责人';
+    // What the reviewer would read in the policy: a role printed as the contact.
+    expect(await pdfText(c, 'privacy-policy')).toContain('个人信息保护联系人：个人信息保护负责人');
+    const found = checkCase(c, { today: TODAY }).filter((i) => i.code === 'privacy.contactIsTitle');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', path: 'subject.privacyContactName' });
+    expect(found[0]!.message['zh-CN']).toContain('个人信息保护负责人');
+    for (const name of ['法务部', '陈芳', '个人信息保护负责人陈芳']) {
+      c.subject.privacyContactName = name;
+      expect(
+        checkCase(c, { today: TODAY }).filter((i) => i.code === 'privacy.contactIsTitle'),
+        name,
+      ).toEqual([]);
+    }
+  });
+});

@@ -398,6 +398,12 @@ const ROWS: Row[] = [
     path: 'subject.privacyContactName',
   },
   {
+    code: 'privacy.contactIsTitle',
+    fail: (c) => void (c.subject.privacyContactName = '个人信息保护负责人'),
+    pass: (c) => void (c.subject.privacyContactName = '法务部'),
+    path: 'subject.privacyContactName',
+  },
+  {
     code: 'document.notChinese',
     fail: (c) => void (c.personalData[0]!.purpose = 'Log-in and account identification'),
     pass: (c) => void (c.personalData[0]!.purpose = '登录及账户识别（使用微信登录 WeChat Login）'),
