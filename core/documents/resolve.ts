@@ -379,6 +379,16 @@ function formatValue(
       // Joined so the number never breaks across lines (粤ICP / 备…).
       if (typeof value === 'string' && value.trim()) return [...value.trim()].join(JOINER);
       return lang === 'zh' ? NOT_YET_FILED_ZH : 'not yet filed';
+    case 'url': {
+      // A web address may break after its scheme, never inside its host: https://www.yunfan-/edu.cn would
+      // read as two names on paper.
+      // None (an App or a mini-program has no home page): 无, as `none` prints it.
+      const url = typeof value === 'string' ? value.trim() : '';
+      if (url === '') return lang === 'zh' ? NONE_ZH : 'None';
+      const [, scheme = '', host = '', rest = ''] =
+        /^([a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)(.*)$/i.exec(url) ?? [];
+      return `${scheme}${[...host].join(JOINER)}${rest}`;
+    }
     case 'serviceIdentity': {
       // What identifies the service to the authority: the domain of a website, the AppID of a mini-program.
       const service = value as Record<string, unknown> | null | undefined;
@@ -646,7 +656,7 @@ export function fill(text: string, ctx: ResolveContext, scope: Scope, lang: Lang
       const gap =
         blank || parts.length > 0
           ? 'blank'
-          : kind === 'none' && formatted === NONE_ZH
+          : (kind === 'none' || kind === 'url') && formatted === NONE_ZH
             ? 'none'
             : kind === 'filing' && formatted === NOT_YET_FILED_ZH
               ? 'notYet'

@@ -102,6 +102,18 @@ describe('renewal and change packets, review copy', () => {
 });
 
 describe('renewal and change packets, layout', () => {
+  it('业务实际开展情况说明: the filing number and the date stay on one line, the address breaks only after https://', () => {
+    const lines = paged
+      .get('submission renewal service-launch-evidence')!
+      .flat()
+      .map((l) => compact(l));
+    expect(lines.some((l) => l.includes('粤ICP备2025071234号-1'))).toBe(true);
+    expect(lines.some((l) => l.includes('2026年1月5日'))).toBe(true);
+    // The address may break after https://, never inside its host (www.yunfan-/edu.cn).
+    expect(lines.some((l) => l.includes('www.yunfan-edu.cn'))).toBe(true);
+    expect(lines.filter((l) => l.endsWith('yunfan-'))).toEqual([]);
+  });
+
   it('no page holds only the closing name and date, in the copy to sign or the review copy', () => {
     const furniture = /^(第\d+页共\d+页|仅供核对·Forreviewonly)$/;
     const closing =
