@@ -341,6 +341,7 @@ export type ChangeProblemCode =
   | 'dateInvalid'
   | 'dateInFuture'
   | 'personMissing'
+  | 'titleMissing'
   | 'unchanged'
   | 'nameMissing'
   | 'capitalMissing'
@@ -361,6 +362,10 @@ export const CHANGE_PROBLEM_MESSAGES: Record<ChangeProblemCode, Bilingual> = {
   personMissing: {
     en: 'Enter the new person’s name and identity document number.',
     'zh-CN': '请填写新任人员的姓名和证件号码。',
+  },
+  titleMissing: {
+    en: 'Enter the new person in charge’s job title: the legal representative’s authorization letter names it.',
+    'zh-CN': '请填写新任主体负责人的职务：法定代表人授权书会写明其职务。',
   },
   unchanged: {
     en: 'This is what the case holds already: nothing changes.',
@@ -431,6 +436,14 @@ export function checkChange(c: Case, draft: ChangeDraft, today: string): ChangeP
       else {
         const current = draft.kind === 'legal_representative' ? c.legalRepresentative : c.principal;
         if (samePerson(person, current)) problems.push({ field: 'person', code: 'unchanged' });
+        // A person in charge other than the legal representative is appointed by the authorization letter,
+        // which names the job title (兹委托…（职务，证件号码…）): without it the letter prints a blank.
+        else if (
+          draft.kind === 'filing_subject' &&
+          !samePerson(person, c.legalRepresentative) &&
+          person.title.trim() === ''
+        )
+          problems.push({ field: 'person', code: 'titleMissing' });
       }
       break;
     }

@@ -4,7 +4,7 @@
  * English must let a reader who has no Chinese check every line against the licence.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordChange } from '../../../core/after/changes';
+import { checkChange, recordChange } from '../../../core/after/changes';
 import { caseLicenceCategories } from '../../../core/rules/licence-categories';
 import {
   changePacketPlan,
@@ -212,5 +212,44 @@ describe('变更申请书: its enclosures', () => {
     expect(enclosed.map((d) => d.title.zh)).toEqual(['股东会决议', '主体更名函']);
     const listed = application.slice(application.indexOf('附件：'));
     for (const d of enclosed) expect(listed, d.title.zh).toMatch(new RegExp(`\\d+．${d.title.zh}`));
+  });
+});
+
+describe('备案主体负责人变更: the authorization letter', () => {
+  const chenFang = {
+    ...licenceHolderCase().legalRepresentative,
+    name: '陈芳',
+    nameLatin: 'Chen Fang',
+    idNumber: '330106199203042827',
+    mobile: '13692817465',
+    title: '',
+  };
+
+  it('is not recorded without the new person in charge’s job title, which the letter names', () => {
+    const c = licenceHolderCase();
+    const draft = { kind: 'filing_subject' as const, effectiveOn: '2026-12-20', person: chenFang };
+    expect(checkChange(c, draft, '2026-11-25')).toEqual([
+      expect.objectContaining({ field: 'person', code: 'titleMissing' }),
+    ]);
+    expect(checkChange(c, { ...draft, person: { ...chenFang, title: '安全主管' } }, '2026-11-25')).toEqual(
+      [],
+    );
+  });
+
+  it('prints the title given, never a blank to fill in', async () => {
+    const c = licenceHolderCase();
+    const changed = recordChange(
+      c,
+      { kind: 'filing_subject', effectiveOn: '2026-12-20', person: { ...chenFang, title: '安全主管' } },
+      'chg-fs',
+      new Date('2026-11-25T00:00:00Z'),
+    );
+    const plan = changePacketPlan(changed, changed.lifecycle.changes.at(-1)!, {
+      today: '2026-11-25',
+      signOn: '2026-11-30',
+    });
+    const letter = (await readPlan(plan, 'submission')).get('authorization-letter')!.text;
+    expect(letter).toContain('兹委托陈芳（安全主管，居民身份证号码：330106199203042827）');
+    expect(letter).not.toMatch(/_{3,}/);
   });
 });

@@ -51,6 +51,7 @@ interface Draft {
   personIdType: PersonIdType;
   personIdNumber: string;
   personMobile: string;
+  personTitle: string;
   principalFollows: boolean;
   name: string;
   nameLatin: string;
@@ -70,6 +71,7 @@ function emptyDraft(c: Case): Draft {
     personIdType: 'resident_id',
     personIdNumber: '',
     personMobile: '',
+    personTitle: '',
     principalFollows: true,
     name: '',
     nameLatin: '',
@@ -95,6 +97,7 @@ function toChange(draft: Draft, kind: ChangeKind): ChangeDraft {
     idType: draft.personIdType,
     idNumber: draft.personIdNumber.trim(),
     mobile: draft.personMobile.trim(),
+    title: draft.personTitle.trim(),
   });
   return {
     kind,
@@ -236,6 +239,13 @@ export function Changes({ caseId, today }: { caseId: string; today: string }) {
                   label={t('lifecycle.changes.record.personMobile')}
                   value={draft.personMobile}
                   onChange={(personMobile) => set({ personMobile })}
+                />
+                <TextField
+                  id="change-person-title"
+                  testId="change-person-title"
+                  label={t('lifecycle.changes.record.personTitle')}
+                  value={draft.personTitle}
+                  onChange={(personTitle) => set({ personTitle })}
                 />
               </div>
             )}
