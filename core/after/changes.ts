@@ -345,6 +345,7 @@ export type ChangeProblemCode =
   | 'unchanged'
   | 'nameMissing'
   | 'capitalMissing'
+  | 'contributionsNotCapital'
   | 'shareholdersMissing'
   | 'sharesNot100'
   | 'serviceMissing'
@@ -378,6 +379,10 @@ export const CHANGE_PROBLEM_MESSAGES: Record<ChangeProblemCode, Bilingual> = {
   capitalMissing: {
     en: 'Enter the new registered capital in RMB.',
     'zh-CN': '请填写变更后的注册资本（元）。',
+  },
+  contributionsNotCapital: {
+    en: 'The shareholders’ contributions do not add up to the new registered capital: enter each contribution after the change (the shareholders’ resolution lists them).',
+    'zh-CN': '各股东出资额之和与变更后的注册资本不符：请填写变更后各股东的出资额（股东会决议将逐一列明）。',
   },
   shareholdersMissing: { en: 'List the shareholders after the change.', 'zh-CN': '请列出变更后的股东。' },
   sharesNot100: {
@@ -460,6 +465,19 @@ export function checkChange(c: Case, draft: ChangeDraft, today: string): ChangeP
         problems.push({ field: 'capital', code: 'capitalMissing' });
       else if (draft.registeredCapitalCny === c.subject.registeredCapitalCny)
         problems.push({ field: 'capital', code: 'unchanged' });
+      else {
+        // The resolution's table lists each shareholder's contribution: after the change they make up the new
+        // capital (the shareholders given, else the case's own). Contributions nobody entered are not checked.
+        const given = (draft.shareholders ?? []).filter((s) => s.name.trim() !== '');
+        const list = given.length ? given : c.subject.shareholders;
+        const amounts = list.map((s) => s.contributionCny);
+        if (
+          amounts.length > 0 &&
+          amounts.every((a) => a !== null && a !== undefined) &&
+          Math.abs(amounts.reduce((sum: number, a) => sum + (a ?? 0), 0) - draft.registeredCapitalCny) > 0.5
+        )
+          problems.push({ field: 'shareholders', code: 'contributionsNotCapital' });
+      }
       break;
     case 'shareholders': {
       const list = (draft.shareholders ?? []).filter((s) => s.name.trim() !== '');

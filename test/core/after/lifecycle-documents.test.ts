@@ -253,3 +253,50 @@ describe('备案主体负责人变更: the authorization letter', () => {
     expect(letter).not.toMatch(/_{3,}/);
   });
 });
+
+describe('注册资本变更: the shareholders’ resolution', () => {
+  it('is not recorded while the contributions do not add up to the new capital', () => {
+    const c = licenceHolderCase();
+    const draft = {
+      kind: 'registered_capital' as const,
+      registeredOn: '2026-11-20',
+      registeredCapitalCny: 20_000_000,
+    };
+    // The case's shareholders hold RMB 6,000,000 and 4,000,000: the old capital.
+    expect(checkChange(c, draft, '2026-11-25')).toEqual([
+      expect.objectContaining({ field: 'shareholders', code: 'contributionsNotCapital' }),
+    ]);
+    const doubled = c.subject.shareholders.map((s) => ({
+      ...s,
+      contributionCny: (s.contributionCny ?? 0) * 2,
+    }));
+    expect(checkChange(c, { ...draft, shareholders: doubled }, '2026-11-25')).toEqual([]);
+  });
+
+  it('lists each shareholder’s contribution after the change, adding up to the capital it confirms', async () => {
+    const c = licenceHolderCase();
+    const changed = recordChange(
+      c,
+      {
+        kind: 'registered_capital',
+        registeredOn: '2026-11-20',
+        registeredCapitalCny: 20_000_000,
+        shareholders: c.subject.shareholders.map((s) => ({
+          ...s,
+          contributionCny: (s.contributionCny ?? 0) * 2,
+        })),
+      },
+      'chg-cap',
+      new Date('2026-11-25T00:00:00Z'),
+    );
+    const plan = changePacketPlan(changed, changed.lifecycle.changes.at(-1)!, {
+      today: '2026-11-25',
+      signOn: '2026-11-30',
+    });
+    const resolution = (await readPlan(plan, 'submission')).get('shareholders-resolution')!.text;
+    expect(resolution).toContain('注册资本由1000万元变更为2000万元');
+    expect(resolution).toMatch(/张伟1200万元60%/);
+    expect(resolution).toMatch(/800万元40%/);
+    expect(resolution).not.toContain('600万元');
+  });
+});

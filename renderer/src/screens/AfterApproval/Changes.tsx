@@ -288,7 +288,7 @@ export function Changes({ caseId, today }: { caseId: string; today: string }) {
                 {notes('capital')}
               </>
             )}
-            {kind === 'shareholders' && (
+            {(kind === 'shareholders' || kind === 'registered_capital') && (
               <div className="after-reason-editor">
                 <p className="field__label">{t('lifecycle.changes.record.shareholdersHeading')}</p>
                 {draft.shareholders.map((row, index) => {
