@@ -414,6 +414,17 @@ function formatValue(
         : [];
       if (lang === 'zh' && !CJK.test(typed) && names.some((n) => CJK.test(n))) return names.join('、');
       if (typed === '') miss('investor');
+      // In English, the shareholders' Latin names where the field lists the shareholders (or is empty).
+      if (
+        lang === 'en' &&
+        CJK.test(typed || names.join('')) &&
+        (typed === '' || typed === names.join('、'))
+      ) {
+        const latin = (subject.shareholders as Record<string, unknown>[]).map((s) =>
+          String(s.nameLatin ?? '').trim(),
+        );
+        if (latin.length > 0 && latin.every(Boolean)) return latin.join(', ');
+      }
       return typed;
     }
     case 'licenceCategories':

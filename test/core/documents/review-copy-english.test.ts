@@ -25,6 +25,16 @@ describe('review copy English', () => {
     }
   }, 60_000);
 
+  it('备案信息表: the investors in English are the shareholders’ Latin names (the line printed no English)', async () => {
+    const bytes = await renderDocument('filing-info-sheet', licenceCase(), {
+      variant: 'review',
+      fonts: bundledFonts(),
+      now: DOCUMENT_NOW,
+    });
+    const text = compact((await extractText(bytes)).items.map((i) => i.text).join(''));
+    expect(text).toContain(compact('Zhang Wei, Shenzhen Yunfan Investment Partnership (LP)'));
+  }, 60_000);
+
   it('a note naming a column (“社保”一栏) names it in English as the column header does', () => {
     const checked: string[] = [];
     for (const template of [...documentTemplates(), ...lifecycleTemplates()]) {
