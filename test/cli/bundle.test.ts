@@ -180,6 +180,13 @@ describe('the built icp-packet', () => {
       'fflate',
     ])
       expect(sources, heavy).not.toContain(heavy);
+    // zod's parts `check` never runs: the fast-path compiler (the CLI parses jitless) and the JSON Schema reader.
+    // They come in whole when a module takes zod as `import { z }` (esbuild keeps every export of a namespace
+    // that is imported by name) or when the CLI imports zod/v4/core's whole namespace.
+    const zodFiles = inputsOf(bundleFiles(check)).filter((input) => input.startsWith('node_modules/zod/'));
+    expect(zodFiles).toContain('node_modules/zod/v4/core/schemas.js');
+    for (const unused of ['v4/core/compile.js', 'v4/classic/from-json-schema.js'])
+      expect(zodFiles, unused).not.toContain(`node_modules/zod/${unused}`);
     // The document templates come parsed by the build (core/documents/templates.ts), not as their source files.
     const templateFiles = Object.keys(TEMPLATE_SOURCES).map((file) => `templates/documents/${file}`);
     expect(inputsOf(bundleFiles(check)).filter((input) => templateFiles.includes(input))).toEqual([]);
