@@ -118,9 +118,134 @@ export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
     metafile: true,
     logLevel: 'warning',
   });
+  const metafile = await joinCommandChunks(build, result.metafile);
   // The package is "type": "module", so the .mjs files are ES modules either way; this marks the folder too.
   await writeFile(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
-  return result.metafile;
+  return metafile;
+}
+
+/**
+ * Code splitting leaves a command spread over many chunks (`check`: 28 files), each shared by a different set
+ * of commands; Node's module loader costs about half a millisecond per file before any code runs. So each
+ * command's file is bundled again with the chunks only it loads, leaving separate only the chunks that are
+ * loaded before the command (the entry, zod-jitless) or that a module it imports lazily also imports (an
+ * .icpcase reader, the scan checks): those must stay one module each, or a run would hold two copies of their
+ * state — their classes, caches, the case schema. Chunks no file imports any more are then deleted, and the
+ * metafile is rewritten to match (each command's file lists the sources of the chunks joined into it).
+ */
+async function joinCommandChunks(build, metafile) {
+  const outputs = structuredClone(metafile.outputs);
+  const keyOf = (file) => path.relative(ROOT, file).split(path.sep).join('/');
+  const fileOf = (key) => path.resolve(ROOT, key);
+  const edges = (key, dynamic) =>
+    outputs[key].imports
+      .filter((i) => !i.external && outputs[i.path] && (i.kind === 'dynamic-import') === dynamic)
+      .map((i) => i.path);
+  const staticClosure = (start) => {
+    const seen = new Set();
+    const stack = [start];
+    while (stack.length > 0) {
+      const key = stack.pop();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      stack.push(...edges(key, false));
+    }
+    return seen;
+  };
+  /** Every file a module imported lazily (at any depth) from `keys` loads. */
+  const lazyClosure = (keys) => {
+    const loaded = new Set();
+    const pending = [...keys].flatMap((key) => edges(key, true));
+    while (pending.length > 0) {
+      const key = pending.pop();
+      if (loaded.has(key)) continue;
+      for (const file of staticClosure(key)) {
+        loaded.add(file);
+        pending.push(...edges(file, true));
+      }
+    }
+    return loaded;
+  };
+  const keys = Object.keys(outputs);
+  const entry = keys.find((key) => outputs[key].entryPoint === 'cli/bin.ts');
+  const commands = new Set(keys.filter((key) => outputs[key].entryPoint?.startsWith('cli/commands/')));
+  if (!entry || commands.size === 0) throw new Error('the CLI build has no entry or no command files');
+  // Loaded before any command: the entry's own files and what it imports lazily that is not a command.
+  const loadedFirst = staticClosure(entry);
+  for (const key of [...loadedFirst].flatMap((k) => edges(k, true)))
+    if (!commands.has(key)) for (const file of staticClosure(key)) loadedFirst.add(file);
+
+  for (const command of commands) {
+    const own = staticClosure(command);
+    const lazy = lazyClosure(own);
+    const shared = new Set([...own].filter((key) => loadedFirst.has(key) || lazy.has(key)));
+    const joined = [...own].filter((key) => !shared.has(key));
+    if (joined.length <= 1) continue;
+    const file = fileOf(command);
+    const result = await build({
+      absWorkingDir: ROOT,
+      entryPoints: [file],
+      outfile: file,
+      allowOverwrite: true,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: ['sharp'],
+      minifyWhitespace: true,
+      minifySyntax: true,
+      legalComments: 'none',
+      metafile: true,
+      // The first build has reported what its sources give cause to; bundled libraries' quirks (a duplicate
+      // key in fontkit) would be reported here again as this build's own.
+      logLevel: 'error',
+      plugins: [
+        {
+          name: 'keep-shared-chunks',
+          setup(b) {
+            b.onResolve({ filter: /^\.\.?\// }, (args) => {
+              if (args.kind === 'entry-point') return undefined;
+              const key = keyOf(path.resolve(args.resolveDir, args.path));
+              if (args.kind === 'dynamic-import' || shared.has(key))
+                return { path: args.path, external: true };
+              if (!joined.includes(key))
+                throw new Error(`${command} imports ${key}, which the first build did not list`);
+              return undefined;
+            });
+          },
+        },
+      ],
+    });
+    const [out] = Object.values(result.metafile.outputs);
+    const inputs = {};
+    for (const key of joined) Object.assign(inputs, outputs[key].inputs);
+    outputs[command] = {
+      ...outputs[command],
+      bytes: out.bytes,
+      inputs,
+      imports: out.imports.map((i) =>
+        i.path.startsWith('.')
+          ? { ...i, path: keyOf(path.resolve(path.dirname(file), i.path)), external: false }
+          : i,
+      ),
+    };
+  }
+
+  // What no file imports any longer (a chunk every command that used it has taken in) is deleted.
+  const reachable = new Set();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const key = pending.pop();
+    if (reachable.has(key)) continue;
+    reachable.add(key);
+    pending.push(...edges(key, false), ...edges(key, true));
+  }
+  for (const key of keys) {
+    if (reachable.has(key)) continue;
+    await rm(fileOf(key));
+    delete outputs[key];
+  }
+  return { ...metafile, outputs };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
