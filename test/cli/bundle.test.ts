@@ -213,6 +213,13 @@ describe('the built icp-packet', () => {
     // what the entry or a lazily loaded module shares with it: no module is loaded twice.
     expect(loadedTwice(bundleFiles(check))).toEqual([]);
     expect(bundleFiles(check).length).toBeLessThan(20);
+    // Pure ASCII (scripts/build-cli.mjs escapes the rest): one other character makes Node decode the whole
+    // file the slow way and V8 hold it as two-byte text.
+    for (const file of bundleFiles(check)) {
+      const text = await readFile(path.join(layout, 'dist', 'cli', file), 'utf8');
+      // eslint-disable-next-line no-control-regex -- "only ASCII"
+      expect(/^[\u0000-\u007f]*$/u.test(text), file).toBe(true);
+    }
 
     // The same case as an .icpcase: check then also loads the archive reader, and with it modules it shares
     // with check (the case schema, the refusals); still each once, and the same report.
