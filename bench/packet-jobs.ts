@@ -149,7 +149,10 @@ export async function runPacketJob(
       new Uint8Array((await store.readAttachment(id, meta.id)).bytes);
 
     const { assembleCasePacket } = await load<typeof ExportModule>('host/packet/export-packet.ts');
-    const { writePacket } = await load<typeof WriteModule>('host/packet/write-packet.ts');
+    const { writePacket, replacedPacketsRemoved } = await load<Partial<typeof WriteModule>>(
+      'host/packet/write-packet.ts',
+    );
+    if (!writePacket) throw new Error('host/packet/write-packet.ts has no writePacket');
     const cache = new ScanCache(storeScanStore(store, id), async (sourceId) => {
       const { bytes } = await store.readAttachment(id, sourceId);
       return new Uint8Array(bytes);
@@ -180,6 +183,9 @@ export async function runPacketJob(
       const cpu0 = process.cpuUsage();
       const result = await buildOnce();
       const cpu = process.cpuUsage(cpu0);
+      // The packet this build replaced is deleted after the export returned (write-packet.ts); not timed,
+      // as the user does not wait for it, and finished before the next build so it does not slow that one.
+      await replacedPacketsRemoved?.();
       // CPU time of the whole process (main thread and libuv/libvips threads): less sensitive to a busy machine.
       return { ...result, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
     };

@@ -136,6 +136,14 @@ describe('document templates', () => {
     }
   });
 
+  it('call the authorization letter by its title, 授权书, never 授权委托书 (no document of a packet is so named)', () => {
+    // A reviewer reads a letter that calls itself by two names as two documents.
+    const letter = templates.find((t) => t.id === 'authorization-letter');
+    expect(letter?.title.zh).toBe('法定代表人授权书');
+    for (const template of [...templates, packetIndexTemplate()])
+      expect(JSON.stringify(template), template.id).not.toContain('授权委托书');
+  });
+
   it('bind only fields the case model has', () => {
     for (const template of templates) expect(missingBinds(template, CaseSchema), template.id).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -7,7 +8,25 @@ import sharp from 'sharp';
 import { jpegFrame } from '../../../core/packet/jpeg';
 import { mergeWithOutlineStreamed } from '../../../core/packet/merge';
 import type { AssembledPacket, PacketFile, ScanSource } from '../../../core/packet/types';
-import { writePacket } from '../../../host/packet/write-packet';
+import { replacedPacketsRemoved, writePacket } from '../../../host/packet/write-packet';
+
+/** A rename the file system refuses (as Windows does for a file another program has open), when set. */
+const refuse = vi.hoisted(() => ({ rename: undefined as ((from: string) => boolean) | undefined }));
+vi.mock('node:fs/promises', async (original) => {
+  const actual = await original<typeof FsPromises>();
+  return {
+    ...actual,
+    rename: (from: string, to: string) =>
+      refuse.rename?.(from)
+        ? Promise.reject(
+            Object.assign(new Error(`EBUSY: resource busy, rename '${from}'`), { code: 'EBUSY' }),
+          )
+        : actual.rename(from, to),
+  };
+});
+afterEach(() => {
+  refuse.rename = undefined;
+});
 
 let dir = '';
 beforeEach(async () => {
@@ -220,5 +239,44 @@ describe('writePacket with streamed scans', () => {
     await expect(writePacket(packet, { ...options, outDir: dir })).rejects.toThrow('attachmentDamaged');
     // No packet folder, no zip, no staging folder: the unchecked pieces went nowhere the user sees.
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('writePacket replacing a packet', () => {
+  const textPacket = (text: string): AssembledPacket => ({
+    folderName: 'packet',
+    files: [{ path: 'index.txt', bytes: new TextEncoder().encode(text) }],
+    seal: () => Promise.reject(new Error('not sealed here')),
+  });
+  const options = { zip: true, replace: true, now: new Date('2026-11-25T00:00:00Z') };
+
+  it('puts the new packet in place, deletes the old one after, and finishes a deletion a crash cut short', async () => {
+    await writePacket(textPacket('old'), { ...options, outDir: dir, replace: false });
+    // What a crash in the middle of deleting an earlier replaced packet leaves: its renamed-aside copies.
+    for (const aside of ['.packet.replaced-0badc0de', '.packet.zip.replaced-0badc0de'])
+      await mkdir(path.join(dir, aside, 'left'), { recursive: true });
+
+    await writePacket(textPacket('new'), { ...options, outDir: dir });
+    await replacedPacketsRemoved();
+
+    expect((await readdir(dir)).sort()).toEqual(['packet', 'packet.zip']);
+    expect(await readFile(path.join(dir, 'packet', 'index.txt'), 'utf8')).toBe('new');
+    const zip = unzipSync(new Uint8Array(await readFile(path.join(dir, 'packet.zip'))));
+    expect(new TextDecoder().decode(zip['packet/index.txt'])).toBe('new');
+  });
+
+  it('keeps the old packet whole when the new one cannot take its place', async () => {
+    await writePacket(textPacket('old'), { ...options, outDir: dir, replace: false });
+    // The old zip is open in another program: it cannot be moved, after the new folder took its place.
+    refuse.rename = (from) => from === path.join(dir, 'packet.zip');
+
+    await expect(writePacket(textPacket('new'), { ...options, outDir: dir })).rejects.toThrow(/EBUSY/);
+    refuse.rename = undefined;
+    await replacedPacketsRemoved();
+
+    expect((await readdir(dir)).sort()).toEqual(['packet', 'packet.zip']);
+    expect(await readFile(path.join(dir, 'packet', 'index.txt'), 'utf8')).toBe('old');
+    const zip = unzipSync(new Uint8Array(await readFile(path.join(dir, 'packet.zip'))));
+    expect(new TextDecoder().decode(zip['packet/index.txt'])).toBe('old');
   });
 });
