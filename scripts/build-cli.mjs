@@ -1,6 +1,8 @@
 // Builds the icp-packet CLI with esbuild into dist/cli/: icp-packet.mjs (the entry: argument parsing, the
-// command table, --help and --version) and one chunk per command under chunks/, loaded only when that command
-// runs — so `check` never loads pdf-lib, fontkit or sharp, and `--version` loads almost nothing.
+// command table, --help and --version) and one file per command under chunks/, loaded only when that command
+// runs — so `check` never loads pdf-lib, fontkit or sharp, and `--version` loads almost nothing. Each command's
+// file holds the code only it uses (joinCommandChunks), beside the few chunks it shares with the entry or with
+// a module it loads lazily.
 //
 // `npm install` runs this through the `prepare` script, `npm run build` and `npm run build:cli` too.
 // `--if-available`: in an install without the development dependencies (`npm ci --omit=dev`) esbuild is
