@@ -361,9 +361,12 @@ async function measure(kind: 'scanner' | 'phone'): Promise<BenchResult[]> {
   }
 }
 
-/** One 12-megapixel phone photo (4000 × 3000, EXIF orientation and GPS), attached as the app does. */
+/**
+ * 12-megapixel phone photos (4000 × 3000, EXIF orientation and GPS), attached as the app does: the first in a
+ * fresh process (which loads sharp, as the first attach after the app starts does), then a second one.
+ */
 async function measureTwelveMegapixels(): Promise<BenchResult[]> {
-  const dir = path.join(tmpdir(), 'icp-packet-bench-v2-12mp');
+  const dir = path.join(tmpdir(), 'icp-packet-bench-v3-12mp');
   const caseFile = path.join(dir, 'case.json');
   if (
     !(await stat(caseFile).then(
@@ -374,51 +377,56 @@ async function measureTwelveMegapixels(): Promise<BenchResult[]> {
     await mkdir(path.join(dir, 'attachments'), { recursive: true });
     const width = 4000;
     const height = 3000;
-    const pixels = Buffer.alloc(width * height * 3);
-    let x = 0x2545f491;
-    for (let i = 0; i < pixels.length; i++) {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      // Paper under a phone camera: light, with sensor noise (lower than the flatbed scans' texture).
-      pixels[i] = 210 + ((x >>> 0) % 40) - 20;
+    const metas: AttachmentMeta[] = [];
+    for (const [n, seed] of [0x2545f491, 0x9e3779b9].entries()) {
+      const pixels = Buffer.alloc(width * height * 3);
+      let x = seed;
+      for (let i = 0; i < pixels.length; i++) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        // Paper under a phone camera: light, with sensor noise (lower than the flatbed scans' texture).
+        pixels[i] = 210 + ((x >>> 0) % 40) - 20;
+      }
+      const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } })
+        .withMetadata({ orientation: 6, exif: { IFD3: { GPSLatitudeRef: 'N' } } })
+        .jpeg({ quality: 90 })
+        .toBuffer();
+      const id = createHash('sha256').update(jpeg).digest('hex');
+      await writeFile(path.join(dir, 'attachments', `${id}.jpg`), jpeg);
+      metas.push({
+        id,
+        checklistItemId: 'subject-certificate',
+        originalName: `IMG_000${n + 1}.jpg`,
+        mediaType: 'image/jpeg',
+        bytes: jpeg.length,
+        widthPx: width,
+        heightPx: height,
+        addedAt: '2026-11-25T08:00:00.000Z',
+        validFrom: '',
+        validTo: '',
+      });
     }
-    const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } })
-      .withMetadata({ orientation: 6, exif: { IFD3: { GPSLatitudeRef: 'N' } } })
-      .jpeg({ quality: 90 })
-      .toBuffer();
-    const id = createHash('sha256').update(jpeg).digest('hex');
-    await writeFile(path.join(dir, 'attachments', `${id}.jpg`), jpeg);
-    const meta: AttachmentMeta = {
-      id,
-      checklistItemId: 'subject-certificate',
-      originalName: 'IMG_0001.jpg',
-      mediaType: 'image/jpeg',
-      bytes: jpeg.length,
-      widthPx: width,
-      heightPx: height,
-      addedAt: '2026-11-25T08:00:00.000Z',
-      validFrom: '',
-      validTo: '',
-    };
-    await writeFile(caseFile, JSON.stringify(readyLicenceCase([meta])));
+    await writeFile(caseFile, JSON.stringify(readyLicenceCase(metas)));
   }
   const work = await mkdtemp(path.join(tmpdir(), 'icp-packet-bench-run-'));
   try {
     const c = JSON.parse(await readFile(caseFile, 'utf8')) as Case;
     const attach = await worker<AttachRun>(root, ['attach', dir, path.join(work, 'store')]);
-    const ms = attach.attachMs[0] ?? NaN;
+    const [first = NaN, second = NaN] = attach.attachMs;
     return [
       { label: 'photo in (4000 × 3000, EXIF)', value: (c.attachments[0]?.bytes ?? 0) / 1e6, unit: 'MB' },
       {
         label:
-          'attaching it: checked, stored encrypted, normalised copy made and stored (first in a process)',
-        value: ms,
+          'attaching it: checked, stored encrypted, normalised copy made and stored (first in a process, sharp loaded by it)',
+        value: first,
         unit: 'ms',
         goal: '≤ 300 ms',
-        met: ms <= 300,
+        met: first <= 300,
       },
       { label: '… its CPU time, all threads', value: attach.attachCpuMs[0] ?? NaN, unit: 'ms' },
+      { label: 'attaching a second such photo in the same process', value: second, unit: 'ms' },
+      { label: '… its CPU time, all threads', value: attach.attachCpuMs[1] ?? NaN, unit: 'ms' },
       { label: 'machine load average (1 min) when measured', value: loadavg()[0] ?? NaN, unit: 'ratio' },
       { label: 'peak RSS of that process', value: attach.peakRssMb, unit: 'MB' },
     ];

@@ -18,5 +18,5 @@ process.exitCode = await main(process.argv.slice(2), {
   // A CLI run parses each schema about once: zod's compiled fast path (generated with `new Function` on
   // first use) costs more to build than it saves. Set before the command's modules define their schemas;
   // loaded here, not at the top, so that --version and --help do not load zod at all.
-  beforeCommand: async () => (await import('zod/v4/core')).config({ jitless: true }),
+  beforeCommand: async () => (await import('./zod-jitless')).zodJitless(),
 });

@@ -8,7 +8,7 @@
  *
  * Exit codes: 0 no errors (warnings allowed) · 1 the checks found errors · 2 bad input.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { countOf } from '../../core/i18n/plural';
 import { dryRunAnnualReport, type AnnualReportDryRun } from '../../core/after/annual-report';
 import type { Language } from '../../core/i18n/language';

@@ -6,7 +6,7 @@
  * Text that is not text (binary pasted or dropped) or too long to check at once is refused with a reason;
  * the caller keeps the user's text as it was.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import { bundledData } from '../bundled-data';
 import json from '../../templates/rules/ad-terms.json' with { type: 'json' };

@@ -9,7 +9,7 @@
  * Deadlines count calendar days, weekends and holidays included: the sources give calendar days and move no
  * deadline off a weekend.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   CHANGE_KINDS,
   ChangeValuesSchema,

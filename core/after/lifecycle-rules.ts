@@ -3,7 +3,7 @@
  * the annual report's calendar, forms and checks (templates/rules/annual-report.json), and the renewal and
  * change rules (templates/rules/licence-lifecycle.json).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import { bundledData } from '../bundled-data';
 import annualReportJson from '../../templates/rules/annual-report.json' with { type: 'json' };

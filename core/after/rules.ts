@@ -3,7 +3,7 @@
  * files: deadlines of the journal's waiting states, number display per surface, public-security filing and
  * the obligation reminders.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import { bundledData } from '../bundled-data';
 import json from '../../templates/rules/after-approval.json' with { type: 'json' };

@@ -8,7 +8,7 @@
  * was — `official` (the year's notice is in the data), `statutoryOnly` (statutory holidays only: an
  * estimate) or `none` (no data: weekends only).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import { bundledData } from '../bundled-data';
 import holidaysJson from '../../templates/rules/holidays-cn.json' with { type: 'json' };

@@ -5,7 +5,7 @@
  * (regions-latin.json). What is not a term stays the user's own text: its English is the meaning typed beside
  * the field, or the "no English given" mark.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import { bundledData } from '../bundled-data';
 import glossaryJson from '../../templates/documents/glossary.json' with { type: 'json' };

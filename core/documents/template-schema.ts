@@ -22,7 +22,7 @@
  *
  * `each.path` may flatten nested arrays: `services[].preApprovals` yields every pre-approval of every service.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 
 export const TEMPLATE_TYPE = 'icp-packet/document-template';

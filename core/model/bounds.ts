@@ -3,7 +3,7 @@
  * items a list may hold (the forms stop offering "Add" there), and a walk over every node for the test that
  * keeps every string, list and map bounded and every object strict.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseSchema } from './case';
 
 type Node = z.core.$ZodType;

@@ -27,7 +27,7 @@
  * bound and on any object that is not strict; renderer lists take their "add" limit from the same bounds
  * ({@link maxItemsAt} in bounds.ts). Numbers need no bound for safety (they are fixed-size), only for meaning.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CURRENT_SCHEMA_VERSION = 4;
 

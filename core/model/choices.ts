@@ -3,7 +3,7 @@
  * templates/rules/field-choices.json, plus the search the pickers use. A choice stores its Chinese; its English
  * is shown beside it so the user knows what they submit.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import data from '../../templates/rules/field-choices.json' with { type: 'json' };
 import wechatIds from '../../templates/rules/wechat-filing-ids.json' with { type: 'json' };
 import { fieldLimit } from '../validate/text';

@@ -3,7 +3,7 @@
  * English meaning, help in both languages and an example. One data file (templates/fields/case-fields.json)
  * serves the forms, the pre-flight messages and the portal copy sheet.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import catalogue from '../../templates/fields/case-fields.json' with { type: 'json' };
 import { toPattern } from './paths';
 import { bundledData } from '../bundled-data';

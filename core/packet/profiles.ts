@@ -3,7 +3,7 @@
  * Each limit says whether a source states it or it is our documented default, so the UI and the manifest can
  * tell the user which numbers are firm.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import { bundledData } from '../bundled-data';
 import profilesJson from '../../templates/rules/upload-profiles.json' with { type: 'json' };

@@ -6,7 +6,7 @@
  * Evaluation is three-valued (Kleene): a fact the user has not answered yet is `unknown`, so a half-filled
  * questionnaire yields the conclusions that already follow plus the list of answers that would settle the rest.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 
 export type Scalar = string | number | boolean | null;

@@ -4,7 +4,7 @@
  * bundle checks it at build time instead (core/bundled-data.ts): keep these schemas free of defaults and
  * transforms.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import pathwayRulesJson from '../../templates/rules/pathway-rules.json' with { type: 'json' };
 import disputesJson from '../../templates/rules/disputes.json' with { type: 'json' };

@@ -12,7 +12,7 @@
  * file against the schema the app reads it with, and the references between files (routes, disputes, facts,
  * outcome codes), so a pack this version of the app cannot read is refused instead of half-applied.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import manifestJson from '../../templates/rules/rule-pack.json' with { type: 'json' };
 import pathwayRulesJson from '../../templates/rules/pathway-rules.json' with { type: 'json' };

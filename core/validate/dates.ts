@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import validityData from '../../templates/rules/validity.json' with { type: 'json' };
 import { isoDate, presenceIssues } from './common';

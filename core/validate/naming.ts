@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import namingData from '../../templates/rules/naming-rules.json' with { type: 'json' };
 import { presenceIssues } from './common';

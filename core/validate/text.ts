@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from '../lazy-schema';
 import limitsData from '../../templates/rules/field-limits.json' with { type: 'json' };
 import { presenceIssues } from './common';

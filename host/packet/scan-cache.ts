@@ -12,7 +12,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AttachmentMeta } from '../../core/model/case';
 import { PacketError } from '../../core/packet/errors';
 import { jpegFrame } from '../../core/packet/jpeg';

@@ -13,7 +13,7 @@
  * variable (README "Publishing a rule pack").
  */
 import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   parseRulePack,
   type RulePackContent,

@@ -17,7 +17,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AttachmentMeta } from '../../core/model/case';
 import type { CaseStore } from '../store/case-store';
 import { parseMark, type SigningMark } from '../../core/documents/signing';

@@ -18,7 +18,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AttachmentMeta, Case, SignedCopy, SigningPrint } from '../../core/model/case';
 import { MAX_CASE_DOCUMENT_BYTES, createCase, restore } from '../../core/model/restore';
 import { diffValues, deepEqual, revertChanges } from '../../core/model/changes';

@@ -43,14 +43,31 @@ function aad(header: Buffer, context: string): Buffer {
   return Buffer.concat([header, Buffer.from(context, 'utf8')]);
 }
 
+/** Bytes enciphered per call by {@link encrypt}. */
+const ENCRYPT_PIECE = 1024 * 1024;
+
 export function encrypt(key: Buffer, plaintext: Uint8Array, purpose: Purpose, context = ''): Buffer {
   if (key.length !== KEY_BYTES) throw new Error('AES-256 needs a 32-byte key');
   const iv = randomBytes(IV_BYTES);
   const header = Buffer.concat([MAGIC, Buffer.from([FORMAT_VERSION, purpose]), iv]);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad(header, context));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([header, body, cipher.getAuthTag()]);
+  // The blob is allocated once and filled piece by piece: enciphered whole and then joined to its header and
+  // tag, a 2.5 MB scan was copied three times (each copy garbage the size of the scan, and slower to make
+  // than pieces, as decryptPieces found).
+  const blob = Buffer.allocUnsafe(sealedSize(plaintext.length));
+  header.copy(blob, 0);
+  let at = HEADER_BYTES;
+  for (let from = 0; from < plaintext.length; from += ENCRYPT_PIECE) {
+    const piece = cipher.update(plaintext.subarray(from, from + ENCRYPT_PIECE));
+    at += piece.copy(blob, at);
+  }
+  // GCM is a stream mode: final() only computes the tag and returns no bytes.
+  at += cipher.final().copy(blob, at);
+  if (at !== HEADER_BYTES + plaintext.length)
+    throw new Error('AES-GCM returned fewer bytes than it was given');
+  cipher.getAuthTag().copy(blob, at);
+  return blob;
 }
 
 /** The deciphering half of {@link decrypt}: the blob's header checked, its tag set; ciphertext still to come. */

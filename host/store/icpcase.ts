@@ -18,7 +18,7 @@
  * or that nobody changed it. Only a passphrase-protected one can: AES-256-GCM authenticates every entry, so
  * a changed byte fails to decrypt unless the editor knew the passphrase.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { restore } from '../../core/model/restore';
 import type { Case } from '../../core/model/case';
 import { DecryptError, Purpose, decrypt, encrypt, newDataKey } from './crypto';

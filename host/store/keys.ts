@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DecryptError, KEY_BYTES, Purpose, decrypt, encrypt, newDataKey } from './crypto';
 import { readFileIfExists, renameWithRetry, writeFileAtomic, type StoreFs } from './atomic-file';
 import { StoreError } from './errors';

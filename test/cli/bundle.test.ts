@@ -13,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_SOURCES } from '../../core/documents/templates';
+import { restore } from '../../core/model/restore';
+import { exportCaseArchive } from '../../host/store/icpcase';
 import packageJson from '../../package.json' with { type: 'json' };
 import { COMMANDS, main } from '../../cli/main';
 import { RESOURCES_DIR } from '../support/paths';
@@ -63,7 +65,7 @@ async function cli(args: string[], options: { cwd?: string } = {}): Promise<Run>
 /** The bundle's own files a run loaded, relative to dist/cli. */
 function bundleFiles(run: Run): string[] {
   const base = pathToFileURL(path.join(layout, 'dist', 'cli')).href + '/';
-  return run.loaded.filter((url) => url.startsWith(base)).map((url) => url.slice(base.length));
+  return [...new Set(run.loaded.filter((url) => url.startsWith(base)).map((url) => url.slice(base.length)))];
 }
 
 /** The source files bundled into the given output files. */
@@ -75,6 +77,20 @@ function inputsOf(files: string[]): string[] {
       for (const input of Object.keys(meta.inputs)) inputs.add(input);
   }
   return [...inputs].sort();
+}
+
+/**
+ * Source modules bundled into more than one of the given output files: loaded together, such a module would run
+ * twice in one process, with two copies of its state (its classes, caches, schemas).
+ */
+function loadedTwice(files: string[]): string[] {
+  const seen = new Map<string, number>();
+  for (const [output, meta] of Object.entries(metafile.outputs)) {
+    const relative = path.relative(path.join(layout, 'dist', 'cli'), path.resolve(root, output));
+    if (!files.includes(relative.split(path.sep).join('/'))) continue;
+    for (const input of Object.keys(meta.inputs)) seen.set(input, (seen.get(input) ?? 0) + 1);
+  }
+  return [...seen].filter(([, count]) => count > 1).map(([input]) => input);
 }
 
 /** The packages (node_modules) and source folders bundled into the given output files. */
@@ -180,12 +196,46 @@ describe('the built icp-packet', () => {
       'fflate',
     ])
       expect(sources, heavy).not.toContain(heavy);
+    // zod's parts `check` never runs: the fast-path compiler (the CLI parses jitless) and the JSON Schema reader.
+    // They come in whole when a module takes zod as `import { z }` (esbuild keeps every export of a namespace
+    // that is imported by name) or when the CLI imports zod/v4/core's whole namespace.
+    const zodFiles = inputsOf(bundleFiles(check)).filter((input) => input.startsWith('node_modules/zod/'));
+    expect(zodFiles).toContain('node_modules/zod/v4/core/schemas.js');
+    for (const unused of ['v4/core/compile.js', 'v4/classic/from-json-schema.js'])
+      expect(zodFiles, unused).not.toContain(`node_modules/zod/${unused}`);
     // The document templates come parsed by the build (core/documents/templates.ts), not as their source files.
     const templateFiles = Object.keys(TEMPLATE_SOURCES).map((file) => `templates/documents/${file}`);
     expect(inputsOf(bundleFiles(check)).filter((input) => templateFiles.includes(input))).toEqual([]);
     expect(check.loaded.filter((url) => /node_modules\/(sharp|@img|pdf-lib|fontkit)\//.test(url))).toEqual(
       [],
     );
+    // The build joins each command's chunks into its file (Node's loader costs per file), keeping apart only
+    // what the entry or a lazily loaded module shares with it: no module is loaded twice.
+    expect(loadedTwice(bundleFiles(check))).toEqual([]);
+    expect(bundleFiles(check).length).toBeLessThan(20);
+    // Pure ASCII (scripts/build-cli.mjs escapes the rest): one other character makes Node decode the whole
+    // file the slow way and V8 hold it as two-byte text.
+    for (const file of bundleFiles(check)) {
+      const text = await readFile(path.join(layout, 'dist', 'cli', file), 'utf8');
+      // eslint-disable-next-line no-control-regex -- "only ASCII"
+      expect(/^[\u0000-\u007f]*$/u.test(text), file).toBe(true);
+    }
+
+    // The same case as an .icpcase: check then also loads the archive reader, and with it modules it shares
+    // with check (the case schema, the refusals); still each once, and the same report.
+    const restored = restore(caseJson);
+    if (!restored.ok) throw new Error(restored.details);
+    const scans = new Map<string, Buffer>();
+    for (const { id } of restored.case.attachments)
+      scans.set(id, await readFile(path.join(layout, 'sample', 'attachments', `${id}.jpg`)));
+    await writeFile(
+      path.join(layout, 'sample.icpcase'),
+      await exportCaseArchive(restored.case, scans, { now: new Date() }),
+    );
+    const archived = await cli(['check', 'sample.icpcase']);
+    expect([archived.code, archived.err, archived.out]).toEqual([check.code, '', check.out]);
+    expect(bundleFiles(archived).some((file) => file.startsWith('chunks/icpcase-'))).toBe(true);
+    expect(loadedTwice(bundleFiles(archived))).toEqual([]);
   }, 60_000);
 
   it('refuses bad input with exit code 2 and one line naming the file', async () => {

@@ -1,0 +1,10 @@
+/**
+ * Turns off zod's compiled fast path for this process (see cli/bin.ts). A module of its own, imported by name:
+ * importing zod/v4/core's whole namespace instead would bundle every module it re-exports, the fast-path
+ * compiler among them, into what each command loads.
+ */
+import { config } from 'zod/v4/core';
+
+export function zodJitless(): void {
+  config({ jitless: true });
+}
