@@ -31,6 +31,7 @@ import { checkSignedScan } from '../host/signing';
 import { licenceCase } from '../test/fixtures/documents/cases';
 import { baselineTree } from './baseline';
 import { bundlePacketJobs } from './packet-bundle';
+import { paperNoise } from './paper-noise';
 import type { Bench, BenchResult } from './run';
 
 const exec = promisify(execFile);
@@ -108,14 +109,7 @@ async function signedScans(c: Case, dir: string): Promise<AttachmentMeta[]> {
 /** Distinct scans cut from one noise canvas (fast to make, incompressible like real paper texture). */
 async function makeScans(dir: string, withExif: boolean): Promise<AttachmentMeta[]> {
   const canvasWidth = WIDTH + SCAN_COUNT * 8;
-  const canvas = Buffer.alloc(canvasWidth * HEIGHT * 3);
-  let x = 0x9e3779b9;
-  for (let i = 0; i < canvas.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    canvas[i] = 200 + ((x >>> 0) % NOISE) - NOISE / 2;
-  }
+  const canvas = paperNoise(canvasWidth, HEIGHT, 0x9e3779b9, 200, NOISE);
   const ids = PLAN.flatMap(([id, n]) => Array.from({ length: n }, () => id));
   await mkdir(path.join(dir, 'attachments'), { recursive: true });
   const metas: AttachmentMeta[] = [];
@@ -379,15 +373,8 @@ async function measureTwelveMegapixels(): Promise<BenchResult[]> {
     const height = 3000;
     const metas: AttachmentMeta[] = [];
     for (const [n, seed] of [0x2545f491, 0x9e3779b9].entries()) {
-      const pixels = Buffer.alloc(width * height * 3);
-      let x = seed;
-      for (let i = 0; i < pixels.length; i++) {
-        x ^= x << 13;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        // Paper under a phone camera: light, with sensor noise (lower than the flatbed scans' texture).
-        pixels[i] = 210 + ((x >>> 0) % 40) - 20;
-      }
+      // Paper under a phone camera: light, with sensor noise (lower than the flatbed scans' texture).
+      const pixels = paperNoise(width, height, seed, 210, 40);
       const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } })
         .withMetadata({ orientation: 6, exif: { IFD3: { GPSLatitudeRef: 'N' } } })
         .jpeg({ quality: 90 })

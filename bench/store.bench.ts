@@ -11,6 +11,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { CaseStore } from '../host/store/case-store';
 import { PassphraseKeyProvider } from '../host/store/keys';
+import { paperNoise } from './paper-noise';
 import { medianMs, type Bench, type BenchResult } from './run';
 
 const SCANS = 20;
@@ -19,14 +20,7 @@ const SCANS = 20;
 async function scan(seed: number): Promise<Buffer> {
   const width = 2480;
   const height = 3508;
-  const pixels = Buffer.alloc(width * height * 3);
-  let x = seed;
-  for (let i = 0; i < pixels.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    pixels[i] = 200 + ((x >>> 0) % 48) - 24;
-  }
+  const pixels = paperNoise(width, height, seed, 200, 48);
   return sharp(pixels, { raw: { width, height, channels: 3 } })
     .jpeg({ quality: 86 })
     .toBuffer();
