@@ -15,6 +15,8 @@ export interface CaseSummary {
   progress: number;
   /** Pre-flight errors that stop the packet from being exported (Home says so beside the progress). */
   exportBlockers: number;
+  /** Pre-flight warnings not yet acknowledged: they keep Export disabled too, until read and acknowledged. */
+  openWarnings: number;
   status: CaseStatus;
   updatedAt: string;
   attachmentCount: number;
@@ -48,13 +50,21 @@ export function caseProgress(c: Case): number {
   return Math.round((100 * SECTIONS.filter((done) => done(c)).length) / SECTIONS.length);
 }
 
+function exportGate(c: Case): Pick<CaseSummary, 'exportBlockers' | 'openWarnings'> {
+  const issues = checkCase(c);
+  return {
+    exportBlockers: issues.filter((issue) => issue.severity === 'error').length,
+    openWarnings: issues.filter((issue) => issue.severity === 'warning' && !issue.acknowledged).length,
+  };
+}
+
 export function summarizeCase(c: Case): CaseSummary {
   return {
     id: c.id,
     name: c.name,
     pathway: { surfaces: [...c.answers.surfaces], subject: c.answers.subject },
     progress: caseProgress(c),
-    exportBlockers: checkCase(c).filter((issue) => issue.severity === 'error').length,
+    ...exportGate(c),
     status: currentStatus(c),
     updatedAt: c.updatedAt,
     attachmentCount: c.attachments.length,

@@ -3,6 +3,7 @@ import { diffValues, revertChanges } from '../../../core/model/changes';
 import { sampleCase } from '../../../core/model/sample-case';
 import { createCase } from '../../../core/model/restore';
 import { caseProgress, currentStatus, summarizeCase } from '../../../core/model/summary';
+import { checkCase } from '../../../core/rules/preflight';
 
 describe('diffValues / revertChanges', () => {
   it('records leaf changes with path, old and new, ignoring updatedAt', () => {
@@ -72,5 +73,14 @@ describe('summarizeCase', () => {
       ],
     };
     expect(currentStatus(submitted)).toBe('submitted');
+  });
+
+  it('counts the warnings not yet acknowledged apart from the errors (both keep Export disabled)', () => {
+    const sample = sampleCase();
+    const warnings = checkCase(sample).filter((issue) => issue.severity === 'warning');
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(summarizeCase(sample).openWarnings).toBe(warnings.length);
+    const acknowledged = { ...sample, acknowledged: warnings.map((issue) => issue.key) };
+    expect(summarizeCase(acknowledged).openWarnings).toBe(0);
   });
 });

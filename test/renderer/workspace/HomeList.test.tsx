@@ -97,4 +97,23 @@ describe('Home case list', () => {
     // The sample's answers are complete, so the pathway step opens on its result.
     expect(document.querySelector('[data-bottom-line]')).not.toBeNull();
   });
+
+  it('never says nothing blocks export while warnings still wait to be acknowledged', async () => {
+    const fake = createFakeApi();
+    useFakeStore(fake);
+    await fake.api.caseCreate({ name: 'Acme shop' });
+    const listed = await fake.api.casesList();
+    if (!listed.ok) throw new Error('no case listed');
+    // No error left, two warnings not yet acknowledged: Export stays disabled, and Home must say why.
+    fake.api.casesList.mockResolvedValue({
+      ok: true,
+      value: listed.value.map((entry) => ({ ...entry, exportBlockers: 0, openWarnings: 2 })),
+    });
+    renderApp({ fake });
+    await screen.findByRole('link', { name: 'Acme shop' });
+    expect(row('Acme shop').textContent).toContain(
+      en.workspaceGuide.home.toAcknowledge_other.replace('{{count}}', '2'),
+    );
+    expect(row('Acme shop').textContent).not.toContain(en.workspaceGuide.home.ready);
+  });
 });

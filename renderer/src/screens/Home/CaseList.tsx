@@ -83,6 +83,7 @@ export function CaseList({
           ...(entry.pathway.subject ? [t(`pathway.subjects.${enumKey(entry.pathway.subject)}`)] : []),
         ].join(' · ');
         const nameId = `case-${entry.id}-name`;
+        const exportOpen = entry.exportBlockers > 0 || entry.openWarnings > 0;
         return (
           <li key={entry.id} className="case-row" data-case-id={entry.id} aria-labelledby={nameId}>
             <div className="case-row__main">
@@ -109,12 +110,15 @@ export function CaseList({
                     {t('workspaceGuide.home.entered', { percent: entry.progress })}
                   </span>{' '}
                   <span
-                    className={`case-row__blockers case-row__blockers--${entry.exportBlockers > 0 ? 'open' : 'done'}`}
+                    className={`case-row__blockers case-row__blockers--${exportOpen ? 'open' : 'done'}`}
                     data-blockers={entry.exportBlockers}
+                    data-open-warnings={entry.openWarnings}
                   >
                     {entry.exportBlockers > 0
                       ? t('workspaceGuide.home.blocking', { count: entry.exportBlockers })
-                      : t('workspaceGuide.home.ready')}
+                      : entry.openWarnings > 0
+                        ? t('workspaceGuide.home.toAcknowledge', { count: entry.openWarnings })
+                        : t('workspaceGuide.home.ready')}
                   </span>
                 </dd>
               </div>
