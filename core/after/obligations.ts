@@ -78,7 +78,8 @@ export function buildReminders(c: Case, today: string): Reminder[] {
 
   const personExpiry = (person: Person, role: string, key: string) => {
     if (person.idLongTerm || !isIsoDate(person.idValidTo)) return;
-    const name = person.name || person.nameLatin;
+    // Named in the reader's script: the passport's Latin name in English, the Chinese name in Chinese.
+    const name = { en: person.nameLatin || person.name, 'zh-CN': person.name || person.nameLatin };
     const who = personRole(role);
     out.push({
       uid: uid(c, 'id-expiry', key),
@@ -87,8 +88,8 @@ export function buildReminders(c: Case, today: string): Reminder[] {
       end: lead(person.idValidTo, rules().documentExpiryLeadDays),
       dueOn: person.idValidTo,
       title: {
-        en: `ID document of ${who.en}${name ? ` (${name})` : ''} expires on ${person.idValidTo}`,
-        'zh-CN': `${who['zh-CN']}${name ? `（${name}）` : ''}的身份证件将于 ${person.idValidTo} 到期`,
+        en: `ID document of ${who.en}${name.en ? ` (${name.en})` : ''} expires on ${person.idValidTo}`,
+        'zh-CN': `${who['zh-CN']}${name['zh-CN'] ? `（${name['zh-CN']}）` : ''}的身份证件将于 ${person.idValidTo} 到期`,
       },
       detail: {
         en: 'Renew the document and file a change of the filed information with your provider once you have the new one.',

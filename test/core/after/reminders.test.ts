@@ -59,6 +59,11 @@ describe('obligations', () => {
       start: '2027-05-31',
       dueOn: '2027-06-30',
     });
+    // A person is named in the reader's script: the passport name in English, the Chinese name in Chinese.
+    expect(byUid('id-expiry.legal-representative')?.title.en).toBe(
+      'ID document of the legal representative (MUELLER ANNA) expires on 2027-06-30',
+    );
+    expect(byUid('id-expiry.legal-representative')?.title['zh-CN']).toContain('安娜·穆勒');
     expect(reminders.map((r) => r.start)).toEqual([...reminders.map((r) => r.start)].sort());
     expect(reminderState(byUid('public-security')!, TODAY)).toBe('upcoming');
     expect(reminderState(byUid('public-security')!, '2026-12-21')).toBe('overdue');
