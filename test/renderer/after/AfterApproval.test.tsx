@@ -47,6 +47,26 @@ describe('After approval step', () => {
   });
 });
 
+describe('Licence renewal', () => {
+  it('tells a case without a licence that renewal concerns licence holders, with no to-do list to work through', async () => {
+    await openAfterApproval();
+    expect(screen.getByTestId('renewal-not-licensed').textContent).toBe(en.lifecycle.renewal.notLicensed);
+    expect(screen.queryByTestId('renewal-prechecks')).toBeNull();
+    expect(screen.queryByTestId('renewal-build')).toBeNull();
+  });
+
+  it('shows a licence holder the pre-checks and the packet', async () => {
+    await renderCaseAt('afterApproval', {
+      name: 'Licensed',
+      edit: (c) => ({ ...c, afterApproval: { ...c.afterApproval, licenceNumber: '沪B2-20260001' } }),
+    });
+    await screen.findByRole('heading', { level: 1, name: en.steps.afterApproval.title });
+    expect(screen.getByTestId('renewal-prechecks')).toBeTruthy();
+    expect(screen.getByTestId('renewal-build')).toBeTruthy();
+    expect(screen.queryByTestId('renewal-not-licensed')).toBeNull();
+  });
+});
+
 describe('the go-live kit and the 2025–2026 rules (issue 24)', () => {
   it('asks for each AI model and its number, builds the footer line, and lists the duties after launch', async () => {
     await renderCaseAt('afterApproval', {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isLicenceHolder } from '../../../../core/after/changes';
 import { renewalMaterials, renewalPreChecks, renewalStatus } from '../../../../core/after/renewal';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
@@ -29,6 +30,21 @@ export function Renewal({ caseId, today }: { caseId: string; today: string }) {
     const result = await call(api.renewalBuild({ caseId, today }));
     if (result?.built) setBuilt({ folder: result.folderPath, count: result.fileCount });
   };
+
+  // A filing does not hold a licence: no pre-checks to fail, no packet to build (as the annual report).
+  if (!isLicenceHolder(caseData)) {
+    return (
+      <AfterSection
+        id="after-renewal"
+        heading={t('lifecycle.renewal.heading')}
+        intro={t('lifecycle.renewal.intro')}
+      >
+        <p className="hint" data-testid="renewal-not-licensed">
+          {t('lifecycle.renewal.notLicensed')}
+        </p>
+      </AfterSection>
+    );
+  }
 
   return (
     <AfterSection
