@@ -153,3 +153,31 @@ describe('the Languages field (issue 12.8)', () => {
     expect(input.value).toBe(def.example);
   });
 });
+
+describe('a choice field’s example', () => {
+  it('shows a choice field’s example as the choice reads in English, not as bare Chinese', () => {
+    const examples: Record<string, string> = {};
+    for (const path of [
+      'subject.certificateType',
+      'services.0.platform',
+      'legalRepresentative.idType',
+      'subject.formerNames.0.filedUnder',
+    ]) {
+      const def = fieldDef(path);
+      if (!def) throw new Error(`catalogue lacks ${path}`);
+      const { unmount } = render(
+        <I18nextProvider i18n={createI18n('en')}>
+          <FieldView def={def} path={path} value="" onChange={() => undefined} issues={[]} />
+        </I18nextProvider>,
+      );
+      examples[path] = document.querySelector('.field__example')?.textContent ?? '';
+      unmount();
+    }
+    expect(examples).toEqual({
+      'subject.certificateType': `${en.fields.example}${en.fieldOptions.certificateType.businessLicence}`,
+      'services.0.platform': `${en.fields.example}WeChat`,
+      'legalRepresentative.idType': `${en.fields.example}${en.fieldOptions.idType.residentId}`,
+      'subject.formerNames.0.filedUnder': `${en.fields.example}${en.fieldOptions.yesNo.yes}`,
+    });
+  });
+});

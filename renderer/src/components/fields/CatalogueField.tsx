@@ -7,6 +7,8 @@ import { toPattern } from '../../../../core/model/paths';
 import type { Region } from '../../../../core/model/regions';
 import type { PreflightIssue } from '../../../../core/rules/preflight';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
+import type { Language } from '../../../../electron/contract';
+import zhCN from '../../../../locales/zh-CN.json';
 import { REVEAL_EVENT } from '../../navigation/focusTarget';
 import { useCaseSession } from '../../screens/Case/caseSession';
 import { languageCodec, optionsFor, type ListCodec } from './options';
@@ -38,6 +40,37 @@ export interface FieldViewProps {
   shortMeaning?: boolean;
 }
 
+/** Text of a choice set's value (the keys under fieldOptions, typed from en.json) in the UI language. */
+type OptionText = (key: 'fieldOptions.idType.passport') => string;
+const YES_NO: Readonly<Record<string, 'yes' | 'no'>> = { 是: 'yes', 否: 'no' };
+const ZH_OPTIONS = zhCN.fieldOptions as Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** A select's choices, each with its text in the UI language and in Chinese. */
+function selectChoices(path: string, say: OptionText, lang: Language) {
+  return optionsFor(toPattern(path)).map((option) => {
+    if (!('set' in option.label))
+      return { value: option.value, text: option.label.text[lang], zh: option.label.text['zh-CN'] };
+    // The option sets are typed from en.json: a value without text fails to compile there.
+    const key = `fieldOptions.${option.label.set}.${enumKey(option.value)}` as 'fieldOptions.idType.passport';
+    return { value: option.value, text: say(key), zh: ZH_OPTIONS[option.label.set]?.[enumKey(option.value)] };
+  });
+}
+
+/**
+ * The catalogue's example of a choice field is the portal's Chinese (营业执照, 是): shown as the choice reads in
+ * the UI language, so English never shows a bare Chinese word to pick from. Undefined where it is not a choice.
+ */
+function exampleAsChoice(def: FieldDef, path: string, say: OptionText, lang: Language): string | undefined {
+  if (def.input === 'yesNo') {
+    const answer = YES_NO[def.example];
+    return answer === undefined
+      ? undefined
+      : say(`fieldOptions.yesNo.${answer}` as 'fieldOptions.idType.passport');
+  }
+  if (def.input !== 'select') return undefined;
+  return selectChoices(path, say, lang).find((choice) => choice.zh === def.example)?.text;
+}
+
 /** The English meaning of a label without its owner ("Legal representative: ID valid until" → "ID valid until"). */
 export function withoutOwner(meaning: string): string {
   const rest = meaning.replace(/^[^:]*:\s*/, '');
@@ -63,6 +96,8 @@ export function FieldView({
 }: FieldViewProps) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
+  const say: OptionText = (key) => t(key);
+  const exampleChoice = exampleAsChoice(def, path, say, lang);
   const [touched, setTouched] = useState(false);
   // Pointed at from Review (or another link): highlighted, with its findings shown even if untouched.
   const [targeted, setTargeted] = useState(false);
@@ -199,14 +234,7 @@ export function FieldView({
       );
       break;
     case 'select': {
-      const choices = optionsFor(toPattern(path)).map((option) => ({
-        value: option.value,
-        text:
-          'set' in option.label
-            ? // The option sets are typed from en.json: a value without text fails to compile there.
-              t(`fieldOptions.${option.label.set}.${enumKey(option.value)}` as 'fieldOptions.idType.passport')
-            : option.label.text[lang],
-      }));
+      const choices = selectChoices(path, say, lang);
       input = (
         <select
           {...common}
@@ -299,9 +327,13 @@ export function FieldView({
         {def.example !== '' && (
           <p className="hint field__example">
             {t('fields.example')}
-            <span className="field__example-value" translate="no">
-              {def.example}
-            </span>
+            {exampleChoice === undefined ? (
+              <span className="field__example-value" translate="no">
+                {def.example}
+              </span>
+            ) : (
+              <span className="field__example-value">{exampleChoice}</span>
+            )}
           </p>
         )}
       </div>
