@@ -54,6 +54,23 @@ describe('app shell', () => {
       ).map((faces) => faces.map((face) => `${face.family} ${face.weight} ${face.status}`)),
     );
     expect(chineseFaces).toEqual([['Noto Sans SC 400 loaded'], ['Noto Sans SC 700 loaded']]);
+    // The CJK font draws ’ and “” full-width by default ("app’ s"): English text sets them proportionally,
+    // Chinese text keeps its own (wider) punctuation. Width of one ’ in em:
+    const apostrophe = await e2e.page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position: absolute; visibility: hidden; white-space: nowrap';
+      probe.textContent = '’'.repeat(10);
+      document.querySelector('main#main')?.append(probe);
+      const em = (lang?: string) => {
+        if (lang) probe.lang = lang;
+        return probe.getBoundingClientRect().width / 10 / parseFloat(getComputedStyle(probe).fontSize);
+      };
+      const widths = { en: em(), 'zh-CN': em('zh-CN') };
+      probe.remove();
+      return widths;
+    });
+    expect(apostrophe.en).toBeLessThan(0.5);
+    expect(apostrophe['zh-CN']).toBeGreaterThan(0.5);
     await e2e.app.screenshot('home-en');
 
     await e2e.app.home.startPathway.click();
