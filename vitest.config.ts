@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -5,6 +6,10 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   test: {
     globals: true,
+    // Two test files at a time at least: vitest's default (one fewer than the cores) ran one at a time on the
+    // 2-core CI machines, idle while a file waited on the processes it starts (the store's crash test kills
+    // 370 of them, the CLI and build tests run Node). More cores keep vitest's default.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // The CLI speaks the system locale when --lang is not given; tests read its English unless they ask.
     env: { LC_ALL: 'en_US.UTF-8' },
     setupFiles: ['test/setup/electron-mock.ts'],
