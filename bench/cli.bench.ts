@@ -9,7 +9,7 @@
  *
  * The children are started without NODE_EXTRA_CA_CERTS: the development machines set it (to the system's CA
  * bundle), which makes Node 20 read and parse every certificate at each start, before any of our code runs:
- * ≈ 70 ms per start on this machine. Users' machines do not set it, and the CLI makes no network calls, so it
+ * 40–70 ms per start on this machine. Users' machines do not set it, and the CLI makes no network calls, so it
  * is no part of what a user waits for. When the variable is set here, Node's start-up with it is reported
  * too, so the difference can be read off.
  */
@@ -93,7 +93,7 @@ async function run(): Promise<BenchResult[]> {
     const note =
       extraCaCerts === undefined
         ? ''
-        : ` (${WITHOUT_CA}, which costs ≈ 70 ms per start here and is not set on users' machines)`;
+        : ` (${WITHOUT_CA}, which users' machines do not set: its cost is the difference of the two node -e lines)`;
     return [
       ...(extraCaCerts === undefined
         ? []
