@@ -4,6 +4,7 @@
  * (which needs the rule data) is shown inside the case.
  */
 import { checkCase } from '../rules/preflight';
+import { exportHold } from '../rules/export-hold';
 import { filesInMainland, type Case, type CaseStatus, type SubjectKind, type Surface } from './case';
 
 export interface CaseSummary {
@@ -51,11 +52,8 @@ export function caseProgress(c: Case): number {
 }
 
 function exportGate(c: Case): Pick<CaseSummary, 'exportBlockers' | 'openWarnings'> {
-  const issues = checkCase(c);
-  return {
-    exportBlockers: issues.filter((issue) => issue.severity === 'error').length,
-    openWarnings: issues.filter((issue) => issue.severity === 'warning' && !issue.acknowledged).length,
-  };
+  const { errors, openWarnings } = exportHold(checkCase(c));
+  return { exportBlockers: errors.length, openWarnings: openWarnings.length };
 }
 
 export function summarizeCase(c: Case): CaseSummary {

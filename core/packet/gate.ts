@@ -17,6 +17,7 @@ import {
   type FileablePathway,
 } from '../rules/licence-categories';
 import type { PreflightIssue } from '../rules/preflight';
+import { exportHold } from '../rules/export-hold';
 import { PacketError } from './errors';
 import type { PacketDecision, PacketDocument } from './types';
 
@@ -25,9 +26,8 @@ import type { PacketDecision, PacketDocument } from './types';
  * this export with `acceptWarnings` — the CLI's `--accept-warnings`).
  */
 export function assertExportable(issues: readonly PreflightIssue[], acceptWarnings: boolean): void {
-  const errors = issues.filter((i) => i.severity === 'error');
+  const { errors, openWarnings: open } = exportHold(issues);
   if (errors.length) throw new PacketError('preflightErrors', { count: errors.length }, errors);
-  const open = issues.filter((i) => i.severity === 'warning' && !i.acknowledged);
   if (open.length && !acceptWarnings)
     throw new PacketError('unacknowledgedWarnings', { count: open.length }, open);
 }

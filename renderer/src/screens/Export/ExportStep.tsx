@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportRecord } from '../../../../core/model/case';
 import { previewDocuments } from '../../../../core/packet/preview';
+import { exportHold } from '../../../../core/rules/export-hold';
 import { PROFILE_IDS, uploadProfile, type ProfileId } from '../../../../core/packet/profiles';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
@@ -66,8 +67,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
   const [revealed, setRevealed] = useState<boolean | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
-  const errors = issues.filter((i) => i.severity === 'error');
-  const openWarnings = issues.filter((i) => i.severity === 'warning' && !i.acknowledged);
+  const { errors, openWarnings } = exportHold(issues);
   const blocked = errors.length > 0 || openWarnings.length > 0;
 
   useEffect(
