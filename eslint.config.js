@@ -216,4 +216,10 @@ export default tseslint.config(
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs,js}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // The icp-packet launcher is CommonJS (bin/icp-packet.cjs says why): require() is its import.
+    files: ['bin/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

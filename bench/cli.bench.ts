@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { Bench, BenchResult } from './run';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'icp-packet.mjs');
+const BIN = path.join(ROOT, 'bin', 'icp-packet.cjs');
 const CPU_HOOK = path.join(ROOT, 'bench', 'cpu-at-exit.mjs');
 const RUNS = 11;
 

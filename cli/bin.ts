@@ -1,6 +1,6 @@
 /**
  * The `icp-packet` process: argv, the terminal and the environment around `main`. Each file of the built CLI
- * calls this once (scripts/build-cli.mjs bundles dist/cli/<command>.cjs, which bin/icp-packet.mjs runs as
+ * calls this once (scripts/build-cli.mjs bundles dist/cli/<command>.cjs, which bin/icp-packet.cjs runs as
  * CommonJS, with the command's module passed in `loaded`), so paths are worked out from the bundle's place:
  * resources/ sits two folders up from dist/cli, at the package root.
  */

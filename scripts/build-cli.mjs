@@ -1,12 +1,12 @@
-// Builds the icp-packet CLI with esbuild into dist/cli/: icp-packet.mjs (the entry: argument parsing, the
-// command table, --help and --version) and one file per command under chunks/, loaded only when that command
-// runs — so `check` never loads pdf-lib, fontkit or sharp, and `--version` loads almost nothing. Each command's
-// file holds the code only it uses (joinCommandChunks), beside the few chunks it shares with the entry or with
-// a module it loads lazily.
+// Builds the icp-packet CLI with esbuild into dist/cli/: one CommonJS file per command (`check.cjs` …), each
+// holding the command table, that command and all it may load, and `icp-packet.cjs` for --help, --version and
+// unknown commands; bin/icp-packet.cjs runs the one a command line names, with V8's code cache. So each run
+// compiles and reads one file, `check` never runs pdf-lib, fontkit or sharp (what it loads only for an
+// .icpcase or a PDF scan is in its file, evaluated only then), and `--version` runs almost nothing.
 //
 // `npm install` runs this through the `prepare` script, `npm run build` and `npm run build:cli` too.
 // `--if-available`: in an install without the development dependencies (`npm ci --omit=dev`) esbuild is
-// absent; the install then goes on without the CLI instead of failing (bin/icp-packet.mjs says how to build it).
+// absent; the install then goes on without the CLI instead of failing (bin/icp-packet.cjs says how to build it).
 // `--outdir <dir>` builds elsewhere than dist/cli, `--metafile <file>` writes esbuild's account of which
 // sources went into which output (the CLI bundle test uses both).
 import { createHash } from 'node:crypto';
@@ -88,9 +88,8 @@ async function checkBundledData(build) {
  * command, `<command>.cjs`, holding cli/bin.ts, the command table and that command with everything it loads
  * (what it imports lazily too, evaluated only when it is imported); `icp-packet.cjs`, the same without any
  * command, for --help, --version and unknown commands; and `bundles.json`, which names each file and the
- * SHA-256 of its text. bin/icp-packet.mjs picks the file by the command's name and runs it with V8's code
- * cache (see there): so each run compiles and loads one file, and `check` never loads pdf-lib, fontkit or
- * sharp because its file does not hold them... unless a path of check imports them lazily, which runs only then.
+ * SHA-256 of its text. bin/icp-packet.cjs picks the file by the command's name and runs it with V8's code
+ * cache (see there).
  *
  * Returns esbuild's metafile of all the files.
  */
@@ -115,7 +114,7 @@ export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
       // sharp loads a native binary for the platform, which cannot be bundled: it is resolved from
       // node_modules when a scan is first normalised.
       external: ['sharp'],
-      // import() becomes a lazy require(): bin/icp-packet.mjs compiles a bundle with vm.Script, where import()
+      // import() becomes a lazy require(): bin/icp-packet.cjs compiles a bundle with vm.Script, where import()
       // needs an experimental callback. Except in a bundle holding a package that loads an ES module at run
       // time (IMPORTS_ES_MODULES), which Node's CommonJS loader then runs (without the code cache).
       supported: { 'dynamic-import': realImport },

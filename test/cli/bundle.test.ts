@@ -1,5 +1,5 @@
 /**
- * The CLI users run is the bundle (scripts/build-cli.mjs → dist/cli, started by bin/icp-packet.mjs), not the
+ * The CLI users run is the bundle (scripts/build-cli.mjs → dist/cli, started by bin/icp-packet.cjs), not the
  * TypeScript the other CLI tests call in-process. Here it is built into a temporary copy of the package
  * layout (bin/, dist/cli/, resources/ and node_modules/ beside each other, as in a clone) and run as a user
  * runs it: a smoke set of commands, and a record of every module each run evaluates (V8's coverage of the
@@ -43,14 +43,14 @@ interface Coverage {
   result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
 }
 
-/** Runs bin/icp-packet.mjs of the temporary layout, recording (V8 coverage) what it runs. */
+/** Runs bin/icp-packet.cjs of the temporary layout, recording (V8 coverage) what it runs. */
 async function cli(args: string[], options: { cwd?: string; codeCache?: string } = {}): Promise<Run> {
   const coverage = await mkdtemp(path.join(layout, 'coverage-'));
   const { code, out, err } = await new Promise<{ code: number | null; out: string; err: string }>(
     (resolve) => {
       execFile(
         process.execPath,
-        [path.join(layout, 'bin', 'icp-packet.mjs'), ...args],
+        [path.join(layout, 'bin', 'icp-packet.cjs'), ...args],
         {
           cwd: options.cwd ?? layout,
           env: {
@@ -124,7 +124,7 @@ beforeAll(async () => {
   metafile = { outputs: {} };
   for (const [key, output] of Object.entries(built.outputs)) metafile.outputs[path.basename(key)] = output;
   await mkdir(path.join(layout, 'bin'));
-  await copyFile(path.join(root, 'bin', 'icp-packet.mjs'), path.join(layout, 'bin', 'icp-packet.mjs'));
+  await copyFile(path.join(root, 'bin', 'icp-packet.cjs'), path.join(layout, 'bin', 'icp-packet.cjs'));
   // Junctions: directory links that Windows allows without extra rights.
   await symlink(path.join(root, 'node_modules'), path.join(layout, 'node_modules'), 'junction');
   await symlink(path.join(root, 'resources'), path.join(layout, 'resources'), 'junction');
@@ -243,7 +243,7 @@ describe('the built icp-packet', () => {
 });
 
 describe("the built icp-packet's code cache", () => {
-  /** Whether V8 accepts `cache` as compiled code of the command's file, as bin/icp-packet.mjs compiles it. */
+  /** Whether V8 accepts `cache` as compiled code of the command's file, as bin/icp-packet.cjs compiles it. */
   async function accepted(command: string, cache: Buffer): Promise<boolean> {
     const filename = path.join(cliDir, `${command}.cjs`);
     const source = await readFile(filename, 'latin1');
