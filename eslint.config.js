@@ -217,8 +217,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    // The icp-packet launcher is CommonJS (bin/icp-packet.cjs says why): require() is its import.
-    files: ['bin/**/*.cjs'],
+    // CommonJS by design (bin/icp-packet.cjs and bench/cpu-at-exit.cjs say why): require() is their import.
+    files: ['bin/**/*.cjs', 'bench/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
