@@ -34,6 +34,7 @@ export interface ScanStore {
   /**
    * The originals are blobs of this store too, under their SHA-256 (the case store): a scan kept byte for
    * byte is read with `readBlob` like a re-encoded copy, without going through the case's attachment list.
+   * Every blob in it was proven whole before it was stored (attached, imported, or a copy made here).
    */
   readonly holdsOriginals?: boolean;
   readNote(sourceId: string, key: string): Promise<Uint8Array | undefined>;
@@ -201,12 +202,14 @@ export class ScanCache {
    * check, verifyImage, runs as before and gives the same refusal. The copies wait in memory until `prepare`
    * stores them beside the original (the store has not taken the file yet); at most a few are kept.
    *
-   * The same bytes checked again while they are kept (attachment:add checks a signed document's scan before
-   * its marks are read, and the store checks it again as it takes it) are not decoded again: they were proven
-   * whole, and their copies are made.
+   * Bytes proven whole already are not decoded again: the same bytes checked again while they are kept
+   * (attachment:add checks a signed document's scan before its marks are read, and the store checks it again
+   * as it takes it), and a file the case's store holds (the same photo attached to another line; its copies
+   * are stored too).
    */
   readonly checkImage: ImageCheck = async (bytes, mediaType, sha256 = sha256Hex(bytes)) => {
     if (this.#checked.has(sha256)) return;
+    if (this.store.holdsOriginals && (await this.store.hasBlob(sha256))) return;
     const copies = new Map<string, NormalisedImage>();
     let provenWhole = false;
     for (const profile of distinctProfiles()) {
