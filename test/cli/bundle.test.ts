@@ -142,7 +142,7 @@ describe('the built icp-packet', () => {
     // core/validate: only terminal.ts, which has no imports (the unknown-command line is neutralised with it).
     expect(sourcesOf(run)).toEqual(['', 'cli', 'core/validate']);
     expect(run.modules.filter((input) => input.startsWith('core/'))).toEqual(['core/validate/terminal.ts']);
-  });
+  }, 30_000);
 
   it('--help lists every command of the table, as the TypeScript does', async () => {
     const run = await cli(['--help']);
@@ -156,7 +156,7 @@ describe('the built icp-packet', () => {
     });
     expect(run.out).toBe(inProcess);
     for (const command of COMMANDS) expect(run.out).toContain(`  icp-packet ${command.usage}\n`);
-  });
+  }, 30_000);
 
   it('sample writes the sample with its scans (fonts from resources/, sharp from node_modules), and check reads it without running pdf-lib, fontkit or sharp', async () => {
     const sample = await cli(['sample', '--out', 'sample']);
@@ -239,7 +239,7 @@ describe('the built icp-packet', () => {
     expect(unknown).toMatchObject({ code: 2, out: '' });
     expect(unknown.err).toContain('unknown command "frobnicate"');
     expect(bundleFiles(unknown)).toEqual(['icp-packet.cjs']);
-  });
+  }, 30_000);
 });
 
 describe("the built icp-packet's code cache", () => {
@@ -271,7 +271,7 @@ describe("the built icp-packet's code cache", () => {
     expect(second).toMatchObject({ code: 0, err: '', out: first.out });
     // Read, not written again.
     expect((await readFile(path.join(folder, written[0] ?? ''))).equals(cache)).toBe(true);
-  });
+  }, 60_000);
 
   it("a damaged cache is replaced, an older build's is removed, and `off` writes none", async () => {
     const folder = await mkdtemp(path.join(layout, 'cache-'));
@@ -290,5 +290,5 @@ describe("the built icp-packet's code cache", () => {
     await rm(off, { recursive: true });
     expect(await cli(['rules'], { codeCache: 'off' })).toMatchObject({ code: 0, out: reference.out });
     await expect(readdir(off)).rejects.toThrow();
-  });
+  }, 60_000);
 });
