@@ -124,7 +124,16 @@ export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
       minifyWhitespace: true,
       minifySyntax: true,
       legalComments: 'none',
-      plugins: [jsonAsString, zodEnglishOnly, noWoff2Decoder, onlyCommand(command), zodJitlessFirst],
+      plugins: [
+        jsonAsString,
+        zodEnglishOnly,
+        noWoff2Decoder,
+        onlyCommand(command),
+        zodJitlessFirst,
+        // Not in a file Node's CommonJS loader runs with real import(): `import('pdf-lib')` of an external
+        // CommonJS file gives a namespace whose only export is `default`.
+        ...(realImport ? [] : [sharedLibraries]),
+      ],
       // Checked above by checkBundledData(): the rule data is used as bundled (core/bundled-data.ts).
       define: {
         ICP_BUNDLED_DATA_CHECKED: 'true',
@@ -139,6 +148,25 @@ export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
     Object.keys(result.metafile.inputs).some((input) =>
       IMPORTS_ES_MODULES.some((pkg) => input.startsWith(`node_modules/${pkg}/`)),
     );
+  const libraries = await Promise.all(
+    SHARED_LIBRARIES.map((name) =>
+      build({
+        absWorkingDir: ROOT,
+        stdin: { contents: `module.exports = require('${name}');`, resolveDir: ROOT, loader: 'js' },
+        outfile: path.join(outdir, 'lib', `${name}.cjs`),
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        minifyWhitespace: true,
+        minifySyntax: true,
+        legalComments: 'none',
+        metafile: true,
+        logLevel: 'warning',
+      }),
+    ),
+  );
+  for (const name of SHARED_LIBRARIES) await escapeToAscii(path.join(outdir, 'lib', `${name}.cjs`));
   const commands = [];
   const entry = await bundle({ collect: commands }, 'icp-packet.cjs');
   if (commands.length === 0) throw new Error('the CLI build found no command in cli/main.ts');
@@ -163,10 +191,11 @@ export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
   }
   await writeFile(path.join(outdir, 'bundles.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const outputs = {};
-  for (const result of Object.values(results))
+  for (const result of [...libraries, ...Object.values(results)])
     for (const [key, output] of Object.entries(result.metafile.outputs))
       if (key.endsWith('.cjs')) outputs[key] = output;
-  return { inputs: Object.assign({}, ...Object.values(results).map((r) => r.metafile.inputs)), outputs };
+  const all = [...libraries, ...Object.values(results)];
+  return { inputs: Object.assign({}, ...all.map((r) => r.metafile.inputs)), outputs };
 }
 
 /**
@@ -196,6 +225,22 @@ const zodJitlessFirst = {
       resolveDir: ROOT,
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * Libraries built once into `lib/<name>.cjs` and required from there by the files that use them: pdf-lib (with
+ * its fonts and inflater, 0.7 MB), which the documents' commands load at their start, while `check` needs it
+ * only to look inside a PDF scan of an .icpcase. In `check`'s file it would be read on every run. Loaded with
+ * require(), without the code cache: compiling it is a small part of the commands that run it.
+ */
+const SHARED_LIBRARIES = ['pdf-lib'];
+
+const sharedLibraries = {
+  name: 'shared-libraries',
+  setup(b) {
+    const filter = new RegExp(`^(${SHARED_LIBRARIES.join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: `./lib/${args.path}.cjs`, external: true }));
   },
 };
 

@@ -162,7 +162,7 @@ describe('the built icp-packet', () => {
     const sample = await cli(['sample', '--out', 'sample']);
     expect(sample.err).toBe('');
     expect(sample.code).toBe(0);
-    expect(bundleFiles(sample)).toEqual(['sample.cjs']);
+    expect(bundleFiles(sample).sort()).toEqual([path.join('lib', 'pdf-lib.cjs'), 'sample.cjs']);
     expect(
       sample.scripts.some((file) => file.includes(`${path.sep}node_modules${path.sep}sharp${path.sep}`)),
     ).toBe(true);
@@ -201,12 +201,14 @@ describe('the built icp-packet', () => {
       check.scripts.filter((file) => /node_modules[\\/](sharp|@img|pdf-lib|fontkit)[\\/]/.test(file)),
     ).toEqual([]);
     const checkInputs = Object.keys(metafile.outputs['check.cjs']?.inputs ?? {});
+    // Nor is pdf-lib in its file (0.7 MB read on every run): it comes from lib/pdf-lib.cjs, for a PDF scan.
+    expect(checkInputs.filter((input) => /node_modules\/(@pdf-lib|pdf-lib|pako)\//.test(input))).toEqual([]);
     // The document templates come parsed by the build (core/documents/templates.ts), not as their source files.
     const templateFiles = Object.keys(TEMPLATE_SOURCES).map((file) => `templates/documents/${file}`);
     expect(checkInputs.filter((input) => templateFiles.includes(input))).toEqual([]);
     // Pure ASCII (scripts/build-cli.mjs escapes the rest): one other character makes Node decode the whole
     // file the slow way and V8 hold it as two-byte text.
-    for (const file of (await readdir(cliDir)).filter((name) => name.endsWith('.cjs'))) {
+    for (const file of (await readdir(cliDir, { recursive: true })).filter((name) => name.endsWith('.cjs'))) {
       const text = await readFile(path.join(cliDir, file), 'utf8');
       // eslint-disable-next-line no-control-regex -- "only ASCII"
       expect(/^[\u0000-\u007f]*$/u.test(text), file).toBe(true);
@@ -226,6 +228,7 @@ describe('the built icp-packet', () => {
     const archived = await cli(['check', 'sample.icpcase']);
     expect([archived.code, archived.err, archived.out]).toEqual([check.code, '', check.out]);
     expect(archived.modules).toContain('host/store/icpcase.ts');
+    expect(bundleFiles(archived)).toEqual(['check.cjs']);
   }, 60_000);
 
   it('refuses bad input with exit code 2 and one line naming the file', async () => {
