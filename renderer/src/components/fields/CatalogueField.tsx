@@ -7,6 +7,7 @@ import { toPattern } from '../../../../core/model/paths';
 import type { Region } from '../../../../core/model/regions';
 import type { PreflightIssue } from '../../../../core/rules/preflight';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { useFormat } from '../../i18n/useFormat';
 import type { Language } from '../../../../electron/contract';
 import zhCN from '../../../../locales/zh-CN.json';
 import { REVEAL_EVENT } from '../../navigation/focusTarget';
@@ -96,6 +97,7 @@ export function FieldView({
 }: FieldViewProps) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
+  const format = useFormat();
   const say: OptionText = (key) => t(key);
   const exampleChoice = exampleAsChoice(def, path, say, lang);
   const [touched, setTouched] = useState(false);
@@ -171,25 +173,42 @@ export function FieldView({
       break;
     case 'number': {
       const max = path.endsWith('Pct') ? 100 : undefined;
+      // A number box shows digits as typed (100000); the amount beside it reads them grouped, in the UI
+      // language's way (RMB 100,000 / 100,000 元), so a missing or extra zero shows at a glance.
+      const grouped =
+        typeof value !== 'number'
+          ? undefined
+          : path.endsWith('Cny')
+            ? format.yuan(value)
+            : value >= 1000
+              ? format.number(value)
+              : undefined;
       input = (
-        <input
-          {...common}
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={max}
-          className="input input--number"
-          value={typeof value === 'number' ? value : ''}
-          onChange={(event) => {
-            const raw = event.target.value;
-            if (raw === '') return onChange(null);
-            const parsed = Number(raw);
-            // The model refuses negatives and shares over 100 %; such input is not stored (the field keeps
-            // the last valid value) so a save never fails over it.
-            if (!Number.isFinite(parsed) || parsed < 0 || (max !== undefined && parsed > max)) return;
-            onChange(path.endsWith('employeeCount') ? Math.round(parsed) : parsed);
-          }}
-        />
+        <span className="field__number">
+          <input
+            {...common}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={max}
+            className="input input--number"
+            value={typeof value === 'number' ? value : ''}
+            onChange={(event) => {
+              const raw = event.target.value;
+              if (raw === '') return onChange(null);
+              const parsed = Number(raw);
+              // The model refuses negatives and shares over 100 %; such input is not stored (the field keeps
+              // the last valid value) so a save never fails over it.
+              if (!Number.isFinite(parsed) || parsed < 0 || (max !== undefined && parsed > max)) return;
+              onChange(path.endsWith('employeeCount') ? Math.round(parsed) : parsed);
+            }}
+          />
+          {grouped !== undefined && (
+            <output htmlFor={id} className="field__grouped" data-testid={`${id}-grouped`}>
+              {grouped}
+            </output>
+          )}
+        </span>
       );
       break;
     }
@@ -329,7 +348,9 @@ export function FieldView({
             {t('fields.example')}
             {exampleChoice === undefined ? (
               <span className="field__example-value" translate="no">
-                {def.example}
+                {def.input === 'number' && /^\d+$/.test(def.example)
+                  ? format.number(Number(def.example))
+                  : def.example}
               </span>
             ) : (
               <span className="field__example-value">{exampleChoice}</span>

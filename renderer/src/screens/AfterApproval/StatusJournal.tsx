@@ -107,7 +107,7 @@ function TimerCard({ timer, track }: { timer: Timer; track: Track }) {
       {timer.coverage.map((c) =>
         c.status === 'official' ? null : (
           <p key={c.year} className="after-timer__estimate" data-testid="calendar-estimate">
-            {t(`afterApproval.journal.calendar.${c.status}`, { year: c.year })}
+            {t(`afterApproval.journal.calendar.${c.status}`, { year: String(c.year) })}
           </p>
         ),
       )}

@@ -1,0 +1,23 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatBytes, formatDateTime, formatNumber, formatTime, formatYuan } from '../../../core/i18n/format';
+import { uiLocale } from './i18n';
+
+/**
+ * Numbers, amounts, sizes and times in the UI language, for text not interpolated into a translation
+ * (which the i18n layer formats by itself): the same core/i18n/format.ts the CLI uses.
+ */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = uiLocale(i18n.language);
+  return useMemo(
+    () => ({
+      number: (value: number) => formatNumber(value, locale),
+      yuan: (amount: number) => formatYuan(amount, locale),
+      bytes: (bytes: number) => formatBytes(bytes, locale),
+      dateTime: (at: string | number | Date) => formatDateTime(at, locale),
+      time: (at: string | number | Date) => formatTime(at, locale),
+    }),
+    [locale],
+  );
+}
