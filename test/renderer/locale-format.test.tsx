@@ -94,3 +94,16 @@ describe('Documents counts', () => {
     expect(counts).toContain('缺少建议材料 2 项');
   });
 });
+
+describe('examples under the fields', () => {
+  const examples = () => [...document.querySelectorAll('.field__example-value')].map((e) => e.textContent);
+
+  it('name a language and a place in English too, as the boxes below them do', async () => {
+    await renderCaseAt('services', { edit: asSample });
+    expect(examples()).toContain('Simplified Chinese');
+    expect(examples()).not.toContain('中文简体');
+    cleanup();
+    await renderCaseAt('applicant', { edit: asSample });
+    expect(examples()).toContain('Shanghai 上海市');
+  });
+});

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes, formatDateTime, formatNumber, formatTime, formatYuan } from '../../../core/i18n/format';
+import { chineseDate } from '../../../core/validate/dates';
 import { uiLocale } from './i18n';
 
 /**
@@ -17,6 +18,8 @@ export function useFormat() {
       bytes: (bytes: number) => formatBytes(bytes, locale),
       dateTime: (at: string | number | Date) => formatDateTime(at, locale),
       time: (at: string | number | Date) => formatTime(at, locale),
+      /** An ISO date as UI text writes it: 2026年10月31日 in Chinese, as is in English (as t() does). */
+      date: (iso: string) => (locale === 'zh-CN' ? chineseDate(iso) : iso),
     }),
     [locale],
   );

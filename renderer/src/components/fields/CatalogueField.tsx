@@ -15,7 +15,7 @@ import { useCaseSession } from '../../screens/Case/caseSession';
 import { languageCodec, optionsFor, type ListCodec } from './options';
 import { ListEditor } from './ListEditor';
 import { ChoiceInput, ContentTypePicker, ProvinceInput, RemarkPatterns } from './Pickers';
-import { RegionSelect } from './RegionSelect';
+import { RegionSelect, regionLabel } from './RegionSelect';
 import { listLabels, type ListLabels } from './listLabels';
 import { getAt, setAt } from './paths';
 import { enumKey } from '../../i18n/enumKey';
@@ -100,6 +100,20 @@ export function FieldView({
   const format = useFormat();
   const say: OptionText = (key) => t(key);
   const exampleChoice = exampleAsChoice(def, path, say, lang);
+  // The example as the field shows its values: digits grouped, a language or a place by its name in the UI
+  // language too (the box shows “Simplified Chinese”, so the example does not say only 中文简体).
+  const exampleRegion = def.input === 'region' ? regions?.find((r) => r.name === def.example) : undefined;
+  const exampleValue =
+    def.input === 'number' && /^\d+$/.test(def.example)
+      ? format.number(Number(def.example))
+      : path.endsWith('.languages')
+        ? (() => {
+            const codec = languageCodec(lang);
+            return codec.show(codec.read(def.example));
+          })()
+        : exampleRegion
+          ? regionLabel(exampleRegion, lang)
+          : def.example;
   const [touched, setTouched] = useState(false);
   // Pointed at from Review (or another link): highlighted, with its findings shown even if untouched.
   const [targeted, setTargeted] = useState(false);
@@ -348,9 +362,7 @@ export function FieldView({
             {t('fields.example')}
             {exampleChoice === undefined ? (
               <span className="field__example-value" translate="no">
-                {def.input === 'number' && /^\d+$/.test(def.example)
-                  ? format.number(Number(def.example))
-                  : def.example}
+                {exampleValue}
               </span>
             ) : (
               <span className="field__example-value">{exampleChoice}</span>

@@ -29,6 +29,7 @@ import type { StepId } from '../Case/steps';
 import { issueTargets } from '../Review/IssueList';
 import { SourceList } from './SourceList';
 import { AfterSection } from './AfterSection';
+import { useFormat } from '../../i18n/useFormat';
 
 interface Draft {
   status: CaseStatus | '';
@@ -142,6 +143,7 @@ export function StatusJournal({
   today: string;
 }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const lang = useUiLanguage();
   const { caseData, update, decision } = useCaseSession();
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(today));
@@ -384,7 +386,7 @@ export function StatusJournal({
       <ol className="after-history" data-testid="journal-history">
         {history.map((entry) => (
           <li key={entry.id || entry.at} data-status={entry.status}>
-            <span className="after-history__date">{entry.on || entry.at.slice(0, 10)}</span>{' '}
+            <span className="after-history__date">{fmt.date(entry.on || entry.at.slice(0, 10))}</span>{' '}
             <strong>{t(`home.statuses.${enumKey(entry.status)}`)}</strong>
             {entry.number && <span className="after-history__number"> {entry.number}</span>}
             {entry.note && <span className="hint"> — {entry.note}</span>}

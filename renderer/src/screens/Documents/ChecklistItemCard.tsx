@@ -173,7 +173,7 @@ export function ChecklistItemCard({
         {item.validTo !== undefined && (
           <>
             <dt>{t('documentsStep.validUntil')}</dt>
-            <dd>{item.validTo}</dd>
+            <dd>{fmt.date(item.validTo)}</dd>
           </>
         )}
       </dl>

@@ -54,6 +54,16 @@ const SUMMARY_COUNTS = [
   'provided',
 ] as const;
 type SummaryCount = (typeof SUMMARY_COUNTS)[number];
+/** Shown even at 0 (“0 required missing” is the good news); the others only when some item has them. */
+const ALWAYS_COUNTED: ReadonlySet<SummaryCount> = new Set(['missingRequired', 'provided']);
+const BADGE_STYLE: Record<SummaryCount, string> = {
+  missingRequired: 'missing',
+  missingRecommended: 'recommended',
+  invalid: 'invalid',
+  stale: 'stale',
+  expiring: 'expiring',
+  provided: 'provided',
+};
 
 const summaryCount = (item: { status: ChecklistStatus; importance: 'required' | 'recommended' }) =>
   item.status === 'missing'
@@ -265,11 +275,8 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
   return (
     <StepFrame caseId={caseId} step={step} navigate={navigate} className="documents-step">
       <p className="documents-step__counts" data-testid="checklist-counts">
-        {SUMMARY_COUNTS.map((key: SummaryCount) => (
-          <span
-            key={key}
-            className={`status-badge status-badge--${key === 'missingRequired' ? 'missing' : key === 'missingRecommended' ? 'recommended' : key}`}
-          >
+        {SUMMARY_COUNTS.filter((key) => ALWAYS_COUNTED.has(key) || (counts.get(key) ?? 0) > 0).map((key) => (
+          <span key={key} className={`status-badge status-badge--${BADGE_STYLE[key]}`}>
             {t(`documentsStep.count.${key}`, { count: counts.get(key) ?? 0 })}
           </span>
         ))}
