@@ -107,3 +107,13 @@ describe('examples under the fields', () => {
     expect(examples()).toContain('Shanghai 上海市');
   });
 });
+
+describe('Chinese the user must act on', () => {
+  it('names the company whose seal goes on a letter in English too', async () => {
+    await renderCaseAt('documents', { edit: asSample });
+    const duties = [...document.querySelectorAll('.signing-panel__duties li')].map((li) => li.textContent);
+    expect(
+      duties.some((duty) => duty?.includes("上海澜岸贸易有限公司 (Lan'an Trading (Shanghai) Co., Ltd.)")),
+    ).toBe(true);
+  });
+});
