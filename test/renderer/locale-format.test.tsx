@@ -117,3 +117,13 @@ describe('Chinese the user must act on', () => {
     ).toBe(true);
   });
 });
+
+describe('punctuation', () => {
+  it('is the language’s own after a label (当前保护方式：, not a half-width colon)', async () => {
+    window.location.hash = '#/settings';
+    renderApp({ fake: createFakeApi('zh-CN') });
+    const line = (await screen.findByTestId('encryption-in-use')).closest('p')?.textContent ?? '';
+    expect(line).toMatch(/^当前保护方式：/);
+    expect(line).not.toContain(':');
+  });
+});
