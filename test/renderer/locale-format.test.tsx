@@ -127,3 +127,14 @@ describe('punctuation', () => {
     expect(line).not.toContain(':');
   });
 });
+
+describe('dates', () => {
+  it('read the Chinese way on Chinese screens, where the screen shows a date by itself', async () => {
+    await renderCaseAt('afterApproval', { edit: asSample, systemLanguage: 'zh-CN' });
+    const dates = [
+      ...screen.getByTestId('obligations-timeline').querySelectorAll('.after-timeline__date'),
+    ].map((date) => date.textContent ?? '');
+    expect(dates.length).toBeGreaterThan(0);
+    for (const date of dates) expect(date).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日/);
+  });
+});
