@@ -105,6 +105,7 @@ describe('examples under the fields', () => {
     cleanup();
     await renderCaseAt('applicant', { edit: asSample });
     expect(examples()).toContain('Shanghai 上海市');
+    expect(examples()).not.toContain('上海市');
   });
 });
 

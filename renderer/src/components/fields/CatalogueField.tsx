@@ -4,7 +4,7 @@ import type { Service } from '../../../../core/model/case';
 import { choiceListFor } from '../../../../core/model/choices';
 import { fieldDef, type FieldDef } from '../../../../core/model/fields';
 import { toPattern } from '../../../../core/model/paths';
-import type { Region } from '../../../../core/model/regions';
+import { provinceList, type Region } from '../../../../core/model/regions';
 import type { PreflightIssue } from '../../../../core/rules/preflight';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useFormat } from '../../i18n/useFormat';
@@ -102,7 +102,11 @@ export function FieldView({
   const exampleChoice = exampleAsChoice(def, path, say, lang);
   // The example as the field shows its values: digits grouped, a language or a place by its name in the UI
   // language too (the box shows “Simplified Chinese”, so the example does not say only 中文简体).
-  const exampleRegion = def.input === 'region' ? regions?.find((r) => r.name === def.example) : undefined;
+  // (A city example may be a municipality, listed with the provinces: 上海市.)
+  const exampleRegion =
+    def.input === 'region'
+      ? [...(regions ?? []), ...provinceList()].find((r) => r.name === def.example)
+      : undefined;
   const exampleValue =
     def.input === 'number' && /^\d+$/.test(def.example)
       ? format.number(Number(def.example))
