@@ -139,3 +139,29 @@ describe('dates', () => {
     for (const date of dates) expect(date).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日/);
   });
 });
+
+describe('the day of a stored moment', () => {
+  it('is the day on the user’s clock, not in UTC (an export at 01:00 in Shanghai is on the 8th there)', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const exported = (c: Case): Case => ({
+        ...asSample(c),
+        exports: [
+          {
+            at: '2026-12-07T17:00:00.000Z',
+            folderName: 'packet',
+            profile: 'wechat',
+            fileCount: 1,
+            manifestSha256: 'a'.repeat(64),
+          },
+        ],
+      });
+      await renderCaseAt('afterApproval', { edit: exported });
+      expect(screen.getByTestId('packet-versions').textContent).toContain('2026-12-08');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});

@@ -29,7 +29,7 @@ import type { StepId } from '../Case/steps';
 import { issueTargets } from '../Review/IssueList';
 import { SourceList } from './SourceList';
 import { AfterSection } from './AfterSection';
-import { useFormat } from '../../i18n/useFormat';
+import { localDay, useFormat } from '../../i18n/useFormat';
 
 interface Draft {
   status: CaseStatus | '';
@@ -291,7 +291,7 @@ export function StatusJournal({
                 value: v.record.manifestSha256,
                 label: t('afterApproval.journal.packetVersion', {
                   version: v.version,
-                  date: v.record.at.slice(0, 10),
+                  date: localDay(v.record.at),
                   folder: v.record.folderName,
                 }),
               }))}
@@ -386,7 +386,7 @@ export function StatusJournal({
       <ol className="after-history" data-testid="journal-history">
         {history.map((entry) => (
           <li key={entry.id || entry.at} data-status={entry.status}>
-            <span className="after-history__date">{fmt.date(entry.on || entry.at.slice(0, 10))}</span>{' '}
+            <span className="after-history__date">{fmt.date(entry.on || localDay(entry.at))}</span>{' '}
             <strong>{t(`home.statuses.${enumKey(entry.status)}`)}</strong>
             {entry.number && <span className="after-history__number"> {entry.number}</span>}
             {entry.note && <span className="hint"> — {entry.note}</span>}
@@ -423,7 +423,7 @@ export function StatusJournal({
             <li key={`${v.version}-${v.record.at}`}>
               {t('afterApproval.journal.packetVersion', {
                 version: v.version,
-                date: v.record.at.slice(0, 10),
+                date: localDay(v.record.at),
                 folder: v.record.folderName,
               })}
               {' — '}
