@@ -354,6 +354,7 @@ export const CASE_FACT_NAMES = [
   'legalRepForeign',
   'servicePrincipalNotLegalRep',
   'filedUnderFormerName',
+  'subjectFiled',
   'websiteCount',
   'individualOutOfProvince',
   'needsFiling',
