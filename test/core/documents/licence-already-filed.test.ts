@@ -13,8 +13,18 @@ import { DOCUMENT_NOW, licenceCase } from '../../fixtures/documents/cases';
 import { bundledFonts, compact, compactText } from './pdf-reader';
 
 /** The filing documents: they apply for (or undertake) an ICP filing, which the filed subject already has. */
-const FILING_DOCUMENTS = ['filing-info-sheet', 'verification-form', 'filing-commitment', 'pre-approval-statement'];
-const FILING_ITEMS = ['live-verification', 'commitment-letter', 'verification-form', 'no-preapproval-statement'];
+const FILING_DOCUMENTS = [
+  'filing-info-sheet',
+  'verification-form',
+  'filing-commitment',
+  'pre-approval-statement',
+];
+const FILING_ITEMS = [
+  'live-verification',
+  'commitment-letter',
+  'verification-form',
+  'no-preapproval-statement',
+];
 
 function plan(c: Case) {
   const decision = decidePathway(c.answers);
