@@ -31,6 +31,8 @@ export interface CaseFacts {
   filedUnderFormerName: boolean;
   /** The subject already holds an ICP filing (主体备案号): a licence application does not file it again. */
   subjectFiled: boolean;
+  /** The licence is granted (its number is recorded): filing changes of a holder take the filing documents. */
+  licenceHeld: boolean;
   websiteCount: number;
   /** An individual whose resident-ID address code lies outside the filing province. */
   individualOutOfProvince: boolean;
@@ -79,6 +81,7 @@ export function caseFacts(caseData: Case, decision: Decision): CaseFacts {
     ),
     filedUnderFormerName: subject.formerNames.some((f) => f.name.trim() !== '' && f.filedUnder === true),
     subjectFiled: subject.filingNumber.trim() !== '',
+    licenceHeld: caseData.afterApproval.licenceNumber.trim() !== '',
     websiteCount: services.filter((s) => s.kind === 'website').length,
     individualOutOfProvince:
       individualSubject &&

@@ -355,6 +355,7 @@ export const CASE_FACT_NAMES = [
   'servicePrincipalNotLegalRep',
   'filedUnderFormerName',
   'subjectFiled',
+  'licenceHeld',
   'websiteCount',
   'individualOutOfProvince',
   'needsFiling',

@@ -90,6 +90,10 @@ describe('licence packet of an already-filed subject (review 7)', () => {
     const unfiled = plan(notYetFiled());
     for (const id of FILING_DOCUMENTS) expect(unfiled.ids, id).toContain(id);
     for (const id of FILING_ITEMS) expect(unfiled.items, id).toContain(id);
+    // Once the licence is held, a change filing takes the filing documents again.
+    const holder = licenceCase();
+    holder.afterApproval.licenceNumber = '粤B2-20261234';
+    for (const id of FILING_DOCUMENTS) expect(plan(holder).ids, id).toContain(id);
   });
 
   it('no document applies for a filing the site already has', () => {
