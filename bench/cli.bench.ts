@@ -2,10 +2,13 @@
  * The `icp-packet` command cold: every run a fresh Node process, as a user's shell starts it. The CLI is
  * built first (scripts/build-cli.mjs, what `npm install` runs), then `check` of the sample case and
  * `--version` are each started RUNS times; reported: the median wall time and the median CPU time (user +
- * system, read by bench/cpu-at-exit.mjs in the child), with Node's own start-up (`node -e ""`) beside them.
+ * system, read by bench/cpu-at-exit.cjs in the child), with Node's own start-up (`node -e ""`) beside them.
  * On a loaded machine wall time grows with the queue for the CPU; CPU time much less. Wall time is taken from
- * runs without that hook: loaded with `--import`, it starts Node's ES-module loader early and added ≈ 20 ms
- * to `check` and ≈ 40 ms to `node -e ""`, which a user's run does not pay.
+ * runs without that hook, which costs a few milliseconds of its own.
+ *
+ * Each command is timed twice: as every run but the first after a build finds it, with the compiled code V8
+ * cached (bin/icp-packet.cjs keeps it in the user's cache folder, here a temporary one), and as that first run,
+ * which compiles the whole file and writes the cache (each run given an empty cache folder).
  *
  * The children are started without NODE_EXTRA_CA_CERTS: the development machines set it (to the system's CA
  * bundle), which makes Node 20 read and parse every certificate at each start, before any of our code runs:
@@ -14,6 +17,7 @@
  * too, so the difference can be read off.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,8 +25,8 @@ import { fileURLToPath } from 'node:url';
 import type { Bench, BenchResult } from './run';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'icp-packet.mjs');
-const CPU_HOOK = path.join(ROOT, 'bench', 'cpu-at-exit.mjs');
+const BIN = path.join(ROOT, 'bin', 'icp-packet.cjs');
+const CPU_HOOK = path.join(ROOT, 'bench', 'cpu-at-exit.cjs');
 const RUNS = 11;
 
 const median = (values: number[]): number => {
@@ -39,13 +43,15 @@ function coldRun(
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv = USER_ENV,
+  firstRun = false,
 ): { wallMs: number; cpuMs: number } {
   const start = (hooked: boolean) => {
+    const codeCache = firstRun ? { ICP_PACKET_CODE_CACHE: mkdtempSync(path.join(cwd, 'first-run-')) } : {};
     const t0 = performance.now();
-    const child = spawnSync(process.execPath, hooked ? ['--import', CPU_HOOK, ...args] : args, {
+    const child = spawnSync(process.execPath, hooked ? ['--require', CPU_HOOK, ...args] : args, {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe', hooked ? 'pipe' : 'ignore'],
-      env: { ...env, LC_ALL: 'en_US.UTF-8' },
+      env: { ...env, ...codeCache, LC_ALL: 'en_US.UTF-8' },
     });
     const wallMs = performance.now() - t0;
     if (child.status !== 0 && !(args.includes('check') && child.status === 1))
@@ -63,9 +69,11 @@ function measure(
   cwd: string,
   goalMs?: number,
   env: NodeJS.ProcessEnv = USER_ENV,
+  firstRun = false,
 ): BenchResult[] {
-  coldRun(args, cwd, env); // the files into the OS cache; still a fresh process each time below
-  const runs = Array.from({ length: RUNS }, () => coldRun(args, cwd, env));
+  // The files into the OS cache (and the code cache written); still a fresh process each time below.
+  coldRun(args, cwd, env);
+  const runs = Array.from({ length: RUNS }, () => coldRun(args, cwd, env, firstRun));
   const wall = median(runs.map((r) => r.wallMs));
   const cpu = median(runs.map((r) => r.cpuMs));
   return [
@@ -94,6 +102,8 @@ async function run(): Promise<BenchResult[]> {
       extraCaCerts === undefined
         ? ''
         : ` (${WITHOUT_CA}, which users' machines do not set: its cost is the difference of the two node -e lines)`;
+    const env = { ...USER_ENV, ICP_PACKET_CODE_CACHE: path.join(dir, 'code-cache') };
+    const first = ', the first run after a build (compiles, writes the code cache)';
     return [
       ...(extraCaCerts === undefined
         ? []
@@ -105,8 +115,23 @@ async function run(): Promise<BenchResult[]> {
             process.env,
           )),
       ...measure(`node -e "" (Node start-up alone)${note}`, ['-e', ''], dir),
-      ...measure(`icp-packet --version cold${note}`, [BIN, '--version'], dir, 100),
-      ...measure(`icp-packet check <sample case.json> cold${note}`, [BIN, 'check', 'case.json'], dir, 250),
+      ...measure(`icp-packet --version cold${note}`, [BIN, '--version'], dir, 100, env),
+      ...measure(
+        `icp-packet check <sample case.json> cold${note}`,
+        [BIN, 'check', 'case.json'],
+        dir,
+        250,
+        env,
+      ),
+      ...measure(`icp-packet --version cold${first}`, [BIN, '--version'], dir, undefined, env, true),
+      ...measure(
+        `icp-packet check <sample case.json> cold${first}`,
+        [BIN, 'check', 'case.json'],
+        dir,
+        undefined,
+        env,
+        true,
+      ),
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

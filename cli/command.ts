@@ -15,8 +15,11 @@ export interface CliIo {
    * bin script passes the package's resources/. Passed in, never derived from a module's location, which a bundle moves.
    */
   resourcesDir: string;
-  /** Runs before a command's module is loaded (the built CLI sets zod up for one short run). */
-  beforeCommand?: () => Promise<unknown>;
+  /**
+   * Commands whose modules are already loaded, by name: run instead of importing the module. Each file of the
+   * built CLI holds one command, imported statically (scripts/build-cli.mjs).
+   */
+  loaded?: Readonly<Record<string, CliCommand>>;
   /** Keys `rules --verify` trusts instead of those shipped in icp-packet: tests sign with a throwaway key. */
   trustedRulePackKeys?: readonly TrustedRulePackKey[];
 }

@@ -19,6 +19,7 @@ import { nodeFs, writeFileAtomic } from '../host/store/atomic-file';
 import { StoreError } from '../host/store/errors';
 import type { CliIo } from './command';
 import { InputError } from './define-command';
+import { formatNumber } from '../core/i18n/format';
 
 export interface InputFile {
   /** The full path, as messages name it. */
@@ -104,8 +105,8 @@ export async function readInputFile(file: string, io: CliIo, limits: ReadLimits)
 function tooLarge(file: string, size: number, max: number, limits: ReadLimits): InputError {
   return new InputError('fileTooLarge', {
     file,
-    size: size.toLocaleString('en'),
-    max: max.toLocaleString('en'),
+    size: formatNumber(size, 'en'),
+    max: formatNumber(max, 'en'),
     what: limits.what.en,
     whatZh: limits.what['zh-CN'],
   });

@@ -143,7 +143,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     return 2;
   }
-  await io.beforeCommand?.();
-  const { default: command } = await entry.load();
+  const command = io.loaded?.[entry.name] ?? (await entry.load()).default;
   return command.run(rest, io, entry);
 }

@@ -1,5 +1,5 @@
 /**
- * Turns off zod's compiled fast path for this process (see cli/bin.ts). A module of its own, imported by name:
+ * Turns off zod's compiled fast path for this process (the built CLI does, scripts/build-cli.mjs). A module of its own, imported by name:
  * importing zod/v4/core's whole namespace instead would bundle every module it re-exports, the fast-path
  * compiler among them, into what each command loads.
  */

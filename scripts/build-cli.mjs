@@ -1,14 +1,15 @@
-// Builds the icp-packet CLI with esbuild into dist/cli/: icp-packet.mjs (the entry: argument parsing, the
-// command table, --help and --version) and one file per command under chunks/, loaded only when that command
-// runs — so `check` never loads pdf-lib, fontkit or sharp, and `--version` loads almost nothing. Each command's
-// file holds the code only it uses (joinCommandChunks), beside the few chunks it shares with the entry or with
-// a module it loads lazily.
+// Builds the icp-packet CLI with esbuild into dist/cli/: one CommonJS file per command (`check.cjs` …), each
+// holding the command table, that command and all it may load, and `icp-packet.cjs` for --help, --version and
+// unknown commands; bin/icp-packet.cjs runs the one a command line names, with V8's code cache. So each run
+// compiles and reads one file, `check` never runs pdf-lib, fontkit or sharp (what it loads only for an
+// .icpcase or a PDF scan is in its file, evaluated only then), and `--version` runs almost nothing.
 //
 // `npm install` runs this through the `prepare` script, `npm run build` and `npm run build:cli` too.
 // `--if-available`: in an install without the development dependencies (`npm ci --omit=dev`) esbuild is
-// absent; the install then goes on without the CLI instead of failing (bin/icp-packet.mjs says how to build it).
+// absent; the install then goes on without the CLI instead of failing (bin/icp-packet.cjs says how to build it).
 // `--outdir <dir>` builds elsewhere than dist/cli, `--metafile <file>` writes esbuild's account of which
 // sources went into which output (the CLI bundle test uses both).
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,48 +84,193 @@ async function checkBundledData(build) {
 }
 
 /**
- * Bundles cli/bin.ts into `outdir` (emptied first, so no chunk of an earlier build lingers) and returns
- * esbuild's metafile: which sources went into which output file.
+ * Bundles the CLI into `outdir` (emptied first, so no file of an earlier build lingers): one CommonJS file per
+ * command, `<command>.cjs`, holding cli/bin.ts, the command table and that command with everything it loads
+ * (what it imports lazily too, evaluated only when it is imported); `icp-packet.cjs`, the same without any
+ * command, for --help, --version and unknown commands; and `bundles.json`, which names each file and the
+ * SHA-256 of its text. bin/icp-packet.cjs picks the file by the command's name and runs it with V8's code
+ * cache (see there).
+ *
+ * Returns esbuild's metafile of all the files.
  */
 export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
   const { build } = await import('esbuild');
   const { templatesJson } = await checkBundledData(build);
   await rm(outdir, { recursive: true, force: true });
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: { 'icp-packet': 'cli/bin.ts' },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    // sharp loads a native binary for the platform, which cannot be bundled: it is resolved from
-    // node_modules when `build` first normalises a scan.
-    external: ['sharp'],
-    // Bundled CommonJS packages may require() Node's own modules; an ES module has no require of its own.
-    banner: {
-      js: "import { createRequire as __icpCreateRequire } from 'node:module';\nconst require = __icpCreateRequire(import.meta.url);",
+  const bundle = (command, file, realImport = false) =>
+    build({
+      absWorkingDir: ROOT,
+      stdin: {
+        contents: entryOf(command.name),
+        resolveDir: ROOT,
+        sourcefile: `${file}.entry.js`,
+        loader: 'js',
+      },
+      outfile: path.join(outdir, file),
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      // sharp loads a native binary for the platform, which cannot be bundled: it is resolved from
+      // node_modules when a scan is first normalised.
+      external: ['sharp'],
+      // import() becomes a lazy require(): bin/icp-packet.cjs compiles a bundle with vm.Script, where import()
+      // needs an experimental callback. Except in a bundle holding a package that loads an ES module at run
+      // time (IMPORTS_ES_MODULES), which Node's CommonJS loader then runs (without the code cache).
+      supported: { 'dynamic-import': realImport },
+      // onnxruntime-web's ESM build for Node reads import.meta.url, which is empty in CommonJS: its CommonJS
+      // build (which loads its WebAssembly glue, an ES module in resources/ocr, with import()).
+      alias: { 'onnxruntime-web': './node_modules/onnxruntime-web/dist/ort.node.min.js' },
+      minifyWhitespace: true,
+      minifySyntax: true,
+      legalComments: 'none',
+      plugins: [
+        jsonAsString,
+        zodEnglishOnly,
+        noWoff2Decoder,
+        onlyCommand(command),
+        zodJitlessFirst,
+        // Not in a file Node's CommonJS loader runs with real import(): `import('pdf-lib')` of an external
+        // CommonJS file gives a namespace whose only export is `default`.
+        ...(realImport ? [] : [sharedLibraries]),
+      ],
+      // Checked above by checkBundledData(): the rule data is used as bundled (core/bundled-data.ts).
+      define: {
+        ICP_BUNDLED_DATA_CHECKED: 'true',
+        ICP_PARSED_TEMPLATES_JSON: JSON.stringify(templatesJson),
+      },
+      metafile: true,
+      logLevel: 'warning',
+      // In CommonJS esbuild leaves import.meta empty: a path derived from it would be wrong (issue 20).
+      logOverride: { 'empty-import-meta': 'error' },
+    });
+  const importsEsModules = (result) =>
+    Object.keys(result.metafile.inputs).some((input) =>
+      IMPORTS_ES_MODULES.some((pkg) => input.startsWith(`node_modules/${pkg}/`)),
+    );
+  const libraries = await Promise.all(
+    SHARED_LIBRARIES.map((name) =>
+      build({
+        absWorkingDir: ROOT,
+        stdin: { contents: `module.exports = require('${name}');`, resolveDir: ROOT, loader: 'js' },
+        outfile: path.join(outdir, 'lib', `${name}.cjs`),
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        minifyWhitespace: true,
+        minifySyntax: true,
+        legalComments: 'none',
+        metafile: true,
+        logLevel: 'warning',
+      }),
+    ),
+  );
+  for (const name of SHARED_LIBRARIES) await escapeToAscii(path.join(outdir, 'lib', `${name}.cjs`));
+  const commands = [];
+  const entry = await bundle({ collect: commands }, 'icp-packet.cjs');
+  if (commands.length === 0) throw new Error('the CLI build found no command in cli/main.ts');
+  const results = { 'icp-packet': entry };
+  await Promise.all(
+    commands.map(async (name) => {
+      const result = await bundle({ name }, `${name}.cjs`);
+      results[name] = importsEsModules(result) ? await bundle({ name }, `${name}.cjs`, true) : result;
+    }),
+  );
+  const manifest = {};
+  for (const [name, result] of Object.entries(results)) {
+    const file = path.join(outdir, `${name}.cjs`);
+    await escapeToAscii(file);
+    manifest[name] = {
+      file: `${name}.cjs`,
+      sha256: createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+      codeCache: !importsEsModules(result),
+    };
+  }
+  await writeFile(path.join(outdir, 'bundles.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const outputs = {};
+  for (const result of [...libraries, ...Object.values(results)])
+    for (const [key, output] of Object.entries(result.metafile.outputs))
+      if (key.endsWith('.cjs')) outputs[key] = output;
+  const all = [...libraries, ...Object.values(results)];
+  return { inputs: Object.assign({}, ...all.map((r) => r.metafile.inputs)), outputs };
+}
+
+/**
+ * What a file of the CLI runs: cli/bin.ts's runCli, given the command's module (`name`), or none. The module
+ * is imported statically, not through the command table's import(): esbuild then leaves out what the command
+ * does not use (a module imported lazily keeps all its exports, and all it imports). zod's compiled fast
+ * path is turned off first (`icp-cli:zod-jitless`), before the command's modules define their schemas: a CLI
+ * run parses each schema about once, and building the compiled code (with `new Function`) costs more than
+ * it saves.
+ */
+function entryOf(name) {
+  if (name === undefined) return "import { runCli } from './cli/bin.ts';\nrunCli();\n";
+  return [
+    "import 'icp-cli:zod-jitless';",
+    `import command from './cli/commands/${name}.ts';`,
+    "import { runCli } from './cli/bin.ts';",
+    `runCli({ ${JSON.stringify(name)}: command });`,
+  ].join('\n');
+}
+
+const zodJitlessFirst = {
+  name: 'zod-jitless-first',
+  setup(b) {
+    b.onResolve({ filter: /^icp-cli:zod-jitless$/ }, () => ({ path: 'zod-jitless', namespace: 'icp-cli' }));
+    b.onLoad({ filter: /.*/, namespace: 'icp-cli' }, () => ({
+      contents: "import { zodJitless } from './cli/zod-jitless.ts';\nzodJitless();\n",
+      resolveDir: ROOT,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Libraries built once into `lib/<name>.cjs` and required from there by the files that use them: pdf-lib (with
+ * its fonts and inflater, 0.7 MB), which the documents' commands load at their start, while `check` needs it
+ * only to look inside a PDF scan of an .icpcase. In `check`'s file it would be read on every run. Loaded with
+ * require(), without the code cache: compiling it is a small part of the commands that run it.
+ */
+const SHARED_LIBRARIES = ['pdf-lib'];
+
+const sharedLibraries = {
+  name: 'shared-libraries',
+  setup(b) {
+    const filter = new RegExp(`^(${SHARED_LIBRARIES.join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: `./lib/${args.path}.cjs`, external: true }));
+  },
+};
+
+/**
+ * Packages that load an ES module with import() at run time: onnxruntime-web, its WebAssembly glue
+ * (resources/ocr/ort-wasm-simd-threaded.mjs).
+ */
+const IMPORTS_ES_MODULES = ['onnxruntime-web'];
+
+/**
+ * cli/main.ts's command table imports each command's module lazily. In the built CLI the command comes
+ * loaded (entryOf), so every `import('./commands/<x>')` of the table becomes a module that only says where
+ * command x is built; the table's commands are listed in `command.collect` when given.
+ */
+function onlyCommand(command) {
+  return {
+    name: 'only-command',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/commands\/[\w-]+$/ }, (args) => {
+        if (!args.importer.endsWith(path.join('cli', 'main.ts'))) return undefined;
+        const name = args.path.slice('./commands/'.length);
+        command.collect?.push(name);
+        return { path: name, namespace: 'other-command' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'other-command' }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`icp-packet: the ${args.path} command is built into ${args.path}.cjs`)});`,
+        loader: 'js',
+      }));
     },
-    minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: 'none',
-    plugins: [jsonAsString, zodEnglishOnly, noWoff2Decoder],
-    // Checked above by checkBundledData(): the rule data is used as bundled (core/bundled-data.ts).
-    define: {
-      ICP_BUNDLED_DATA_CHECKED: 'true',
-      ICP_PARSED_TEMPLATES_JSON: JSON.stringify(templatesJson),
-    },
-    metafile: true,
-    logLevel: 'warning',
-  });
-  const metafile = await joinCommandChunks(build, result.metafile);
-  for (const key of Object.keys(metafile.outputs)) await escapeToAscii(path.resolve(ROOT, key));
-  // The package is "type": "module", so the .mjs files are ES modules either way; this marks the folder too.
-  await writeFile(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
-  return metafile;
+  };
 }
 
 /**
@@ -150,130 +296,6 @@ async function escapeToAscii(file) {
     return backslashes + units;
   });
   if (escaped !== text) await writeFile(file, escaped);
-}
-
-/**
- * Code splitting leaves a command spread over many chunks (`check`: 28 files), each shared by a different set
- * of commands; Node's module loader costs about half a millisecond per file before any code runs. So each
- * command's file is bundled again with the chunks only it loads, leaving separate only the chunks that are
- * loaded before the command (the entry, zod-jitless) or that a module it imports lazily also imports (an
- * .icpcase reader, the scan checks): those must stay one module each, or a run would hold two copies of their
- * state — their classes, caches, the case schema. Chunks no file imports any more are then deleted, and the
- * metafile is rewritten to match (each command's file lists the sources of the chunks joined into it).
- */
-async function joinCommandChunks(build, metafile) {
-  const outputs = structuredClone(metafile.outputs);
-  const keyOf = (file) => path.relative(ROOT, file).split(path.sep).join('/');
-  const fileOf = (key) => path.resolve(ROOT, key);
-  const edges = (key, dynamic) =>
-    outputs[key].imports
-      .filter((i) => !i.external && outputs[i.path] && (i.kind === 'dynamic-import') === dynamic)
-      .map((i) => i.path);
-  const staticClosure = (start) => {
-    const seen = new Set();
-    const stack = [start];
-    while (stack.length > 0) {
-      const key = stack.pop();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      stack.push(...edges(key, false));
-    }
-    return seen;
-  };
-  /** Every file a module imported lazily (at any depth) from `keys` loads. */
-  const lazyClosure = (keys) => {
-    const loaded = new Set();
-    const pending = [...keys].flatMap((key) => edges(key, true));
-    while (pending.length > 0) {
-      const key = pending.pop();
-      if (loaded.has(key)) continue;
-      for (const file of staticClosure(key)) {
-        loaded.add(file);
-        pending.push(...edges(file, true));
-      }
-    }
-    return loaded;
-  };
-  const keys = Object.keys(outputs);
-  const entry = keys.find((key) => outputs[key].entryPoint === 'cli/bin.ts');
-  const commands = new Set(keys.filter((key) => outputs[key].entryPoint?.startsWith('cli/commands/')));
-  if (!entry || commands.size === 0) throw new Error('the CLI build has no entry or no command files');
-  // Loaded before any command: the entry's own files and what it imports lazily that is not a command.
-  const loadedFirst = staticClosure(entry);
-  for (const key of [...loadedFirst].flatMap((k) => edges(k, true)))
-    if (!commands.has(key)) for (const file of staticClosure(key)) loadedFirst.add(file);
-
-  for (const command of commands) {
-    const own = staticClosure(command);
-    const lazy = lazyClosure(own);
-    const shared = new Set([...own].filter((key) => loadedFirst.has(key) || lazy.has(key)));
-    const joined = [...own].filter((key) => !shared.has(key));
-    if (joined.length <= 1) continue;
-    const file = fileOf(command);
-    const result = await build({
-      absWorkingDir: ROOT,
-      entryPoints: [file],
-      outfile: file,
-      allowOverwrite: true,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      external: ['sharp'],
-      minifyWhitespace: true,
-      minifySyntax: true,
-      legalComments: 'none',
-      metafile: true,
-      // The first build has reported what its sources give cause to; bundled libraries' quirks (a duplicate
-      // key in fontkit) would be reported here again as this build's own.
-      logLevel: 'error',
-      plugins: [
-        {
-          name: 'keep-shared-chunks',
-          setup(b) {
-            b.onResolve({ filter: /^\.\.?\// }, (args) => {
-              if (args.kind === 'entry-point') return undefined;
-              const key = keyOf(path.resolve(args.resolveDir, args.path));
-              if (args.kind === 'dynamic-import' || shared.has(key))
-                return { path: args.path, external: true };
-              if (!joined.includes(key))
-                throw new Error(`${command} imports ${key}, which the first build did not list`);
-              return undefined;
-            });
-          },
-        },
-      ],
-    });
-    const [out] = Object.values(result.metafile.outputs);
-    const inputs = {};
-    for (const key of joined) Object.assign(inputs, outputs[key].inputs);
-    outputs[command] = {
-      ...outputs[command],
-      bytes: out.bytes,
-      inputs,
-      imports: out.imports.map((i) =>
-        i.path.startsWith('.')
-          ? { ...i, path: keyOf(path.resolve(path.dirname(file), i.path)), external: false }
-          : i,
-      ),
-    };
-  }
-
-  // What no file imports any longer (a chunk every command that used it has taken in) is deleted.
-  const reachable = new Set();
-  const pending = [entry];
-  while (pending.length > 0) {
-    const key = pending.pop();
-    if (reachable.has(key)) continue;
-    reachable.add(key);
-    pending.push(...edges(key, false), ...edges(key, true));
-  }
-  for (const key of keys) {
-    if (reachable.has(key)) continue;
-    await rm(fileOf(key));
-    delete outputs[key];
-  }
-  return { ...metafile, outputs };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -13,6 +13,7 @@ import type { Language } from '../../core/i18n/language';
 import { InputError, defineCommand } from '../define-command';
 import { readInputFile, utf8Text } from '../files';
 import { sourceText } from './report';
+import { formatNumber } from '../../core/i18n/format';
 
 /** Why the checker refused the text. */
 const REFUSALS = { empty: 'adEmpty', notText: 'adBinary', tooLong: 'adTooLong' } as const;
@@ -69,8 +70,8 @@ export default defineCommand(
       const characters = result.code === 'tooLong' ? result.characters : 0;
       throw new InputError(REFUSALS[result.code], {
         file,
-        characters: characters.toLocaleString('en'),
-        max: AD_TEXT_MAX_CHARS.toLocaleString('en'),
+        characters: formatNumber(characters, 'en'),
+        max: formatNumber(AD_TEXT_MAX_CHARS, 'en'),
       });
     }
     if (values.json) {

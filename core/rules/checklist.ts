@@ -29,6 +29,7 @@ import {
   type FormatRules,
 } from './data';
 import type { Decision } from './decide';
+import { formatBytes } from '../i18n/format';
 import { documentDecisionOf } from './licence-categories';
 import { judgeValidity, submissionDate, validityWindow, type ValidityWindow } from './validity';
 
@@ -192,10 +193,9 @@ function formatProblems(files: AttachmentMeta[], format: FormatRules): Bilingual
       });
     }
     if (format.maxBytes !== undefined && file.bytes > format.maxBytes) {
-      const kb = (n: number) => Math.ceil(n / 1000);
       problems.push({
-        en: `${name}: ${kb(file.bytes)} KB is larger than the ${kb(format.maxBytes)} KB limit.`,
-        'zh-CN': `${name}：文件大小 ${kb(file.bytes)} KB，超过 ${kb(format.maxBytes)} KB 的上限。`,
+        en: `${name}: ${formatBytes(file.bytes, 'en')} is larger than the ${formatBytes(format.maxBytes, 'en')} limit.`,
+        'zh-CN': `${name}：文件大小 ${formatBytes(file.bytes, 'zh-CN')}，超过 ${formatBytes(format.maxBytes, 'zh-CN')} 的上限。`,
       });
     }
     if (file.widthPx !== undefined && file.heightPx !== undefined) {

@@ -79,6 +79,7 @@ import {
   type ResolvedPacketDocument,
 } from '../documents/printed-values';
 import type { PrintedGap } from '../documents/resolve';
+import { formatNumber } from '../i18n/format';
 
 /** Another field a finding names: the second place of a contradiction, opened from the finding too. */
 export interface RelatedField {
@@ -904,8 +905,9 @@ function checkLicence(out: IssueList, caseData: Case, facts: CaseFacts, decision
   );
   if (minimum > 0 && subject.registeredCapitalCny !== null && subject.registeredCapitalCny < minimum) {
     out.rule('licence.capitalBelowMinimum', 'subject.registeredCapitalCny', {
-      capital: subject.registeredCapitalCny.toLocaleString('en-US'),
-      minimum: minimum.toLocaleString('en-US'),
+      // Grouped alike in both languages (100,000): the rule's texts add RMB / 元 themselves.
+      capital: formatNumber(subject.registeredCapitalCny, 'en'),
+      minimum: formatNumber(minimum, 'en'),
     });
   }
 }

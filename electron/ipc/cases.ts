@@ -266,16 +266,21 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
         bytes: z.instanceof(Uint8Array),
       }),
       async (r) => {
+        // The scan's normalised copy is made now, once, by the same decode that checks the file is whole;
+        // every export streams it from the store. A signed document's scan is checked before its marks are
+        // read; the store's check of the same bytes then finds them proven.
+        const scans = scanCacheFor(deps, r.caseId);
         // On a signed document's line only its checked signed scan is taken (electron/ipc/signing.ts).
-        const signed = await signedScanFor(store, { ...r, resourcesDir: deps.resourcesDir });
+        const signed = await signedScanFor(store, {
+          ...r,
+          resourcesDir: deps.resourcesDir,
+          checkImage: scans.checkImage,
+        });
         // A scan lying on its side is found from its text now, so the checklist never shows it as provided.
         const turnToUpright =
           deps.scanPort && sniffMediaType(r.bytes).accepted
             ? await uprightTurnOf(deps.scanPort, r.bytes)
             : undefined;
-        // The scan's normalised copy is made now, once, by the same decode that checks the file is whole;
-        // every export streams it from the store.
-        const scans = scanCacheFor(deps, r.caseId);
         const added = await store.addAttachment(r.caseId, {
           ...r,
           ...signed,

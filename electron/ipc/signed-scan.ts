@@ -5,7 +5,7 @@
 import type { SignedCopy } from '../../core/model/case';
 import type { ScanRefusal } from '../../core/documents/signed-scan';
 import { signedDocumentOfLine } from '../../core/rules/checklist';
-import { inspectAttachment } from '../../host/store/attachments';
+import { inspectAttachment, type ImageCheck } from '../../host/store/attachments';
 import type { CaseStore } from '../../host/store/case-store';
 import { ocrResources } from '../../host/ocr/resources';
 import { configureQr } from '../../host/qr';
@@ -39,14 +39,21 @@ function refusalDetails(refusal: ScanRefusal): Record<string, string | number> {
  */
 export async function signedScanFor(
   store: CaseStore,
-  request: { caseId: string; checklistItemId: string; bytes: Uint8Array; resourcesDir: string },
+  request: {
+    caseId: string;
+    checklistItemId: string;
+    bytes: Uint8Array;
+    resourcesDir: string;
+    /** The check the store's addAttachment then runs (the scan cache's), so the scan is decoded once. */
+    checkImage?: ImageCheck;
+  },
 ): Promise<{ signedCopy: SignedCopy; replaces: string[] } | undefined> {
   const { caseId, checklistItemId, bytes } = request;
   const templateId = signedDocumentOfLine(checklistItemId);
   if (!templateId) return undefined;
   useQrFrom(request.resourcesDir);
   // Type and size first (the store's own refusals); then the marks.
-  const { mediaType } = await inspectAttachment(bytes);
+  const { mediaType } = await inspectAttachment(bytes, { checkImage: request.checkImage });
   const { case: c } = await store.open(caseId);
   const judgement = await checkSignedScan(c, templateId, { bytes, mediaType });
   if (!judgement.ok) throw new HandlerError('signedScanRefused', refusalDetails(judgement.refusal));

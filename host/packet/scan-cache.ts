@@ -34,6 +34,7 @@ export interface ScanStore {
   /**
    * The originals are blobs of this store too, under their SHA-256 (the case store): a scan kept byte for
    * byte is read with `readBlob` like a re-encoded copy, without going through the case's attachment list.
+   * Every blob in it was proven whole before it was stored (attached, imported, or a copy made here).
    */
   readonly holdsOriginals?: boolean;
   readNote(sourceId: string, key: string): Promise<Uint8Array | undefined>;
@@ -182,7 +183,10 @@ async function storeNormalised(
  */
 export class ScanCache {
   readonly #inFlight = new Map<string, Promise<Note>>();
-  /** Copies made by checkImage, by original and normalisation key, until `prepare` stores them. */
+  /**
+   * Files checkImage proved whole, by SHA-256, with the copies it made of each (by normalisation key; none
+   * when no profile takes the file) until `prepare` stores them.
+   */
   readonly #checked = new Map<string, Map<string, NormalisedImage>>();
 
   constructor(
@@ -197,8 +201,15 @@ export class ScanCache {
    * not — no profile can take the file (too small, damaged), or it is shrunk to half or less — the store's own
    * check, verifyImage, runs as before and gives the same refusal. The copies wait in memory until `prepare`
    * stores them beside the original (the store has not taken the file yet); at most a few are kept.
+   *
+   * Bytes proven whole already are not decoded again: the same bytes checked again while they are kept
+   * (attachment:add checks a signed document's scan before its marks are read, and the store checks it again
+   * as it takes it), and a file the case's store holds (the same photo attached to another line; its copies
+   * are stored too).
    */
-  readonly checkImage: ImageCheck = async (bytes, mediaType) => {
+  readonly checkImage: ImageCheck = async (bytes, mediaType, sha256 = sha256Hex(bytes)) => {
+    if (this.#checked.has(sha256)) return;
+    if (this.store.holdsOriginals && (await this.store.hasBlob(sha256))) return;
     const copies = new Map<string, NormalisedImage>();
     let provenWhole = false;
     for (const profile of distinctProfiles()) {
@@ -211,10 +222,7 @@ export class ScanCache {
       }
     }
     if (!provenWhole) await verifyImage(bytes, mediaType);
-    if (copies.size === 0) return;
-    const id = sha256Hex(bytes);
-    this.#checked.delete(id);
-    this.#checked.set(id, copies);
+    this.#checked.set(sha256, copies);
     // Attached files are prepared right after their check; a check whose file was not stored is dropped.
     for (const old of this.#checked.keys()) {
       if (this.#checked.size <= CHECKED_KEPT) break;

@@ -22,6 +22,11 @@ export type Sharp = typeof SharpModule;
  *   buffers an image needed (a 12-megapixel photo's pixels, its JPEG coefficients) long after it is done.
  *   Measured attaching 20 phone photos (3 runs each, machine loaded): peak RSS 459–471 MB with the 16 MB
  *   cache and two threads, 407–414 MB with neither; either change alone did not reliably lower it.
+ *   glibc costs time too: normalising a 12-megapixel photo touched ~22,000 fresh pages (~86 MB: the copy the
+ *   turn needs, mozjpeg's two coefficient buffers for optimised Huffman tables) each time, as sharp's jobs
+ *   move between libuv's four threads and their arenas give memory back; 650 ms user + 190 ms system CPU,
+ *   against 330 + 50 ms with MALLOC_ARENA_MAX=1 (or UV_THREADPOOL_SIZE=1), same bytes out. Only the
+ *   environment a process starts with sets those (measured 2026-12-07, machine loaded).
  */
 export const SHARP_LIMITS = {
   cacheMemoryMb: 0,

@@ -56,7 +56,7 @@ export function configureQr(options: { wasmPath: string }): void {
 }
 
 /**
- * zxing-wasm's node_modules copy, found from the running entry script (bin/icp-packet.mjs, vitest, tsx),
+ * zxing-wasm's node_modules copy, found from the running entry script (bin/icp-packet.cjs, vitest, tsx),
  * else from the working folder. Not reached in the built app, which configures its own copy; no
  * `import.meta` here, which a CommonJS bundle leaves empty.
  */

@@ -157,7 +157,12 @@ export interface InspectedAttachment {
  * throws the StoreError to show the user. verify-media.ts's verifyImage is the store's own; the scan cache
  * offers one that makes the scan's normalised copy with the same decode (host/packet/scan-cache.ts).
  */
-export type ImageCheck = (bytes: Uint8Array, mediaType: 'image/jpeg' | 'image/png') => Promise<void>;
+export type ImageCheck = (
+  bytes: Uint8Array,
+  mediaType: 'image/jpeg' | 'image/png',
+  /** The bytes' SHA-256 (hex), when the caller has it already. */
+  sha256?: string,
+) => Promise<void>;
 
 /**
  * Checks size and type, reads the dimensions, and proves the file whole — every pixel decoded (`checkImage`,
@@ -178,6 +183,6 @@ export async function inspectAttachment(
   if (!size)
     throw new StoreError('attachmentUnreadable', { found: kind.mediaType === 'image/jpeg' ? 'jpeg' : 'png' });
   assertPixelBudget(size.width, size.height);
-  await (options.checkImage ?? verifyImage)(bytes, kind.mediaType);
+  await (options.checkImage ?? verifyImage)(bytes, kind.mediaType, base.id);
   return { ...base, widthPx: size.width, heightPx: size.height };
 }

@@ -125,7 +125,7 @@ describe('electron-builder configuration', () => {
     'renderer/src/main.tsx',
     'renderer/index.html',
     'cli/main.ts',
-    'bin/icp-packet.mjs',
+    'bin/icp-packet.cjs',
     'test/e2e/bridge.ts',
     'test/e2e/bridge/server.ts',
     'test/electron/menu.test.ts',

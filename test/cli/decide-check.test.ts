@@ -195,8 +195,8 @@ describe('icp-packet check', () => {
     );
   });
 
-  it('runs as a real process through bin/icp-packet.mjs', async () => {
-    const bin = path.resolve(__dirname, '../../bin/icp-packet.mjs');
+  it('runs as a real process through bin/icp-packet.cjs', async () => {
+    const bin = path.resolve(__dirname, '../../bin/icp-packet.cjs');
     const exec = promisify(execFile);
     const ok = await exec(process.execPath, [
       bin,

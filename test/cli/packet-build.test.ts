@@ -1,6 +1,6 @@
 /**
  * The issue's "Done when", end to end: `icp-packet sample` then `icp-packet build <sample> --zip` (a real
- * process through bin/icp-packet.mjs), and the packet it writes read back with independent tools that
+ * process through bin/icp-packet.cjs), and the packet it writes read back with independent tools that
  * `npm ci` installs — SHA-256, pdf.js, pdf-lib, fontkit, sharp, fflate and the zip's own central directory.
  * No system tool is spawned (poppler and unzip are not on a machine with only Node and npm); rendering
  * checks with poppler live in the e2e suite.
@@ -115,7 +115,7 @@ beforeAll(async () => {
   const { stdout } = await exec(
     process.execPath,
     [
-      path.join(root, 'bin/icp-packet.mjs'),
+      path.join(root, 'bin/icp-packet.cjs'),
       'build',
       'sample/case.json',
       '--out',

@@ -61,7 +61,6 @@ describe('step rail', () => {
     expect(heading().textContent).toBe(en.steps.afterApproval.title);
     for (const section of ['journal', 'goLive', 'obligations', 'adCheck', 'inventory'] as const)
       expect(screen.getByRole('heading', { level: 2, name: en.afterApproval[section].heading })).toBeTruthy();
-    expect(screen.queryByText(en.steps.notBuilt)).toBeNull();
     expect(screen.getByText('Step 8 of 8')).toBeTruthy();
   });
 

@@ -23,3 +23,10 @@ describe('plurals in the UI', () => {
     expect(createI18n('en').t('pathway.details.asOf', { date: '2026-10-31' })).toContain('2026-10-31');
   });
 });
+
+describe('numbers in the UI', () => {
+  it('groups the digits of every number interpolated into UI text, the language’s way', () => {
+    expect(createI18n('en').t('workspace.stepOpen', { count: 12345 })).toBe('12,345 to fix');
+    expect(createI18n('zh-CN').t('workspace.stepOpen', { count: 12345 })).toBe('12,345 项待处理');
+  });
+});

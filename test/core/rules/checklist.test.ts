@@ -227,6 +227,17 @@ describe('buildChecklist — status from attachments', () => {
     expect(item(c, 'app-icon@app-1')?.status).toBe('invalid');
   });
 
+  it('writes an oversize file’s size and the limit the way the rest of the UI writes sizes', () => {
+    const c = websiteCase();
+    c.services.push(app1());
+    c.attachments = [
+      attachment('app-icon@app-1', { mediaType: 'image/png', bytes: 1_240_000, widthPx: 512, heightPx: 512 }),
+    ];
+    const problems = item(c, 'app-icon@app-1')?.problems ?? [];
+    expect(problems.map((p) => p.en).join(' ')).toContain('1.2 MB is larger than the 100 KB limit');
+    expect(problems.map((p) => p['zh-CN']).join('')).toContain('文件大小 1.2 MB，超过 100 KB 的上限');
+  });
+
   it('expiring when the document runs out within the validity window; invalid once expired', () => {
     const c = sample();
     c.plannedSubmissionOn = '2026-12-01';

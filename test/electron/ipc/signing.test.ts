@@ -6,11 +6,25 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signingLineOf } from '../../../core/rules/checklist';
+import type * as NormaliseImage from '../../../host/packet/normalise-image';
+import { normaliseAttached } from '../../../host/packet/normalise-image';
+import type * as VerifyMedia from '../../../host/store/verify-media';
+import { verifyImage } from '../../../host/store/verify-media';
 import { removeTempDirs, tempDir } from '../../host/store/helpers';
 import { renderPdfPage, signPage } from '../../fixtures/signing';
 import { tempHandlers, value } from './harness';
+
+// The two decodes that prove an image whole, watched (and still run) to count how often a scan is decoded.
+vi.mock('../../../host/packet/normalise-image', async (original) => {
+  const actual = await original<typeof NormaliseImage>();
+  return { ...actual, normaliseAttached: vi.fn(actual.normaliseAttached) };
+});
+vi.mock('../../../host/store/verify-media', async (original) => {
+  const actual = await original<typeof VerifyMedia>();
+  return { ...actual, verifyImage: vi.fn(actual.verifyImage) };
+});
 
 afterEach(removeTempDirs);
 
@@ -72,7 +86,11 @@ describe('signing:print and the signed scan on attachment:add', { timeout: 90_00
       details: { reason: 'otherDocument', found: 'verification-form' },
     });
 
+    vi.mocked(normaliseAttached).mockClear();
+    vi.mocked(verifyImage).mockClear();
     const added = value(await add(scan));
+    // Checked before its marks are read and again as the store takes it, the scan is decoded whole once.
+    expect(vi.mocked(normaliseAttached).mock.calls.length + vi.mocked(verifyImage).mock.calls.length).toBe(1);
     expect(added.attachment).toMatchObject({
       checklistItemId: LINE,
       signedCopy: { templateId: 'pre-approval-statement', contentVersion: printed.version, pages: [1] },

@@ -3,10 +3,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { PacketError } from '../../../core/packet/errors';
 import { uploadProfile } from '../../../core/packet/profiles';
+import type * as NormaliseImage from '../../../host/packet/normalise-image';
 import {
   SHARP_JOBS,
   SHARP_LIMITS,
   normalisationKey,
+  normaliseAttached,
   normaliseImage,
 } from '../../../host/packet/normalise-image';
 import {
@@ -18,6 +20,12 @@ import {
 import { sha256Hex } from '../../../host/store/attachments';
 import { failure, newStore, removeTempDirs, tempDir } from '../store/helpers';
 import { loadSharp } from '../../../host/packet/sharp';
+
+// The attach check's decode, watched (and still run) to count how often a file is decoded.
+vi.mock('../../../host/packet/normalise-image', async (original) => {
+  const actual = await original<typeof NormaliseImage>();
+  return { ...actual, normaliseAttached: vi.fn(actual.normaliseAttached) };
+});
 
 afterEach(removeTempDirs);
 
@@ -174,6 +182,25 @@ describe('attaching a photo with the scan cache’s check (one decode for the ch
       });
     return { store, caseId: c.id, cache, add, originalReads };
   }
+
+  it('does not decode a photo the case already holds when it is attached to another line', async () => {
+    const photo = await phonePhoto();
+    const { store, caseId, cache, add } = await cachedStore();
+    await cache.prepare((await add(photo)).attachment);
+    vi.mocked(normaliseAttached).mockClear();
+    const again = await store.addAttachment(caseId, {
+      checklistItemId: 'office-premises-proof',
+      fileName: 'IMG_0001.jpg',
+      bytes: photo,
+      checkImage: cache.checkImage,
+    });
+    await cache.prepare(again.attachment);
+    expect(vi.mocked(normaliseAttached)).not.toHaveBeenCalled();
+    expect((await store.open(caseId)).case.attachments.map((a) => a.checklistItemId)).toEqual([
+      'subject-certificate',
+      'office-premises-proof',
+    ]);
+  });
 
   it('stores the copy made while checking the photo, without reading the original back', async () => {
     const photo = await phonePhoto();

@@ -34,7 +34,7 @@ describe('After approval step', () => {
     expect((await screen.findByTestId('ad-findings')).querySelectorAll(':scope > li')).toHaveLength(2);
     const huge = '最佳'.repeat(512 * 1024);
     fireEvent.change(box, { target: { value: huge } });
-    expect((await screen.findByTestId('ad-refused')).textContent).toContain('1048576');
+    expect((await screen.findByTestId('ad-refused')).textContent).toContain('1,048,576 characters');
     expect(box.value.length).toBe(huge.length);
     expect(screen.queryByTestId('ad-findings')).toBeNull();
   });

@@ -4,9 +4,10 @@ import type { Service } from '../../../../core/model/case';
 import { choiceListFor } from '../../../../core/model/choices';
 import { fieldDef, type FieldDef } from '../../../../core/model/fields';
 import { toPattern } from '../../../../core/model/paths';
-import type { Region } from '../../../../core/model/regions';
+import { provinceList, type Region } from '../../../../core/model/regions';
 import type { PreflightIssue } from '../../../../core/rules/preflight';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { useFormat } from '../../i18n/useFormat';
 import type { Language } from '../../../../electron/contract';
 import zhCN from '../../../../locales/zh-CN.json';
 import { REVEAL_EVENT } from '../../navigation/focusTarget';
@@ -14,7 +15,7 @@ import { useCaseSession } from '../../screens/Case/caseSession';
 import { languageCodec, optionsFor, type ListCodec } from './options';
 import { ListEditor } from './ListEditor';
 import { ChoiceInput, ContentTypePicker, ProvinceInput, RemarkPatterns } from './Pickers';
-import { RegionSelect } from './RegionSelect';
+import { RegionSelect, regionLabel } from './RegionSelect';
 import { listLabels, type ListLabels } from './listLabels';
 import { getAt, setAt } from './paths';
 import { enumKey } from '../../i18n/enumKey';
@@ -96,8 +97,27 @@ export function FieldView({
 }: FieldViewProps) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
+  const format = useFormat();
   const say: OptionText = (key) => t(key);
   const exampleChoice = exampleAsChoice(def, path, say, lang);
+  // The example as the field shows its values: digits grouped, a language or a place by its name in the UI
+  // language too (the box shows “Simplified Chinese”, so the example does not say only 中文简体).
+  // (A city example may be a municipality, listed with the provinces: 上海市.)
+  const exampleRegion =
+    def.input === 'region'
+      ? [...(regions ?? []), ...provinceList()].find((r) => r.name === def.example)
+      : undefined;
+  const exampleValue =
+    def.input === 'number' && /^\d+$/.test(def.example)
+      ? format.number(Number(def.example))
+      : path.endsWith('.languages')
+        ? (() => {
+            const codec = languageCodec(lang);
+            return codec.show(codec.read(def.example));
+          })()
+        : exampleRegion
+          ? regionLabel(exampleRegion, lang)
+          : def.example;
   const [touched, setTouched] = useState(false);
   // Pointed at from Review (or another link): highlighted, with its findings shown even if untouched.
   const [targeted, setTargeted] = useState(false);
@@ -171,25 +191,42 @@ export function FieldView({
       break;
     case 'number': {
       const max = path.endsWith('Pct') ? 100 : undefined;
+      // A number box shows digits as typed (100000); the amount beside it reads them grouped, in the UI
+      // language's way (RMB 100,000 / 100,000 元), so a missing or extra zero shows at a glance.
+      const grouped =
+        typeof value !== 'number'
+          ? undefined
+          : path.endsWith('Cny')
+            ? format.yuan(value)
+            : value >= 1000
+              ? format.number(value)
+              : undefined;
       input = (
-        <input
-          {...common}
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={max}
-          className="input input--number"
-          value={typeof value === 'number' ? value : ''}
-          onChange={(event) => {
-            const raw = event.target.value;
-            if (raw === '') return onChange(null);
-            const parsed = Number(raw);
-            // The model refuses negatives and shares over 100 %; such input is not stored (the field keeps
-            // the last valid value) so a save never fails over it.
-            if (!Number.isFinite(parsed) || parsed < 0 || (max !== undefined && parsed > max)) return;
-            onChange(path.endsWith('employeeCount') ? Math.round(parsed) : parsed);
-          }}
-        />
+        <span className="field__number">
+          <input
+            {...common}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={max}
+            className="input input--number"
+            value={typeof value === 'number' ? value : ''}
+            onChange={(event) => {
+              const raw = event.target.value;
+              if (raw === '') return onChange(null);
+              const parsed = Number(raw);
+              // The model refuses negatives and shares over 100 %; such input is not stored (the field keeps
+              // the last valid value) so a save never fails over it.
+              if (!Number.isFinite(parsed) || parsed < 0 || (max !== undefined && parsed > max)) return;
+              onChange(path.endsWith('employeeCount') ? Math.round(parsed) : parsed);
+            }}
+          />
+          {grouped !== undefined && (
+            <output htmlFor={id} className="field__grouped" data-testid={`${id}-grouped`}>
+              {grouped}
+            </output>
+          )}
+        </span>
       );
       break;
     }
@@ -329,7 +366,7 @@ export function FieldView({
             {t('fields.example')}
             {exampleChoice === undefined ? (
               <span className="field__example-value" translate="no">
-                {def.example}
+                {exampleValue}
               </span>
             ) : (
               <span className="field__example-value">{exampleChoice}</span>

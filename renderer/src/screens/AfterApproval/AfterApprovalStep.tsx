@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { revealElement } from '../../navigation/focusTarget';
 import { todayIso } from '../../../../core/validate/common';
 import { PiInventory } from '../../components/PiInventory';
-import type { StepScreenProps } from '../Case/StepOverview';
+import type { StepScreenProps } from '../Case/stepProps';
 import { StepHeading } from '../Case/StepFrame';
 import { StepPager } from '../Case/StepPager';
 import { AdChecker } from './AdChecker';

@@ -35,6 +35,7 @@ import { useCaseSession } from '../Case/caseSession';
 import { AfterSection } from './AfterSection';
 import { ConfidenceBadge, DateField, NumberField } from './LifecycleFields';
 import { SourceList } from './SourceList';
+import { localDay } from '../../i18n/useFormat';
 
 interface ShareholderRow {
   name: string;
@@ -430,7 +431,7 @@ function ChangeItem({ caseId, event, today }: { caseId: string; event: ChangeEve
       <p>
         <strong>{rule.title[lang]}</strong>{' '}
         <span className="hint">
-          {t('lifecycle.changes.event.recordedOn', { date: event.recordedAt.slice(0, 10) })}
+          {t('lifecycle.changes.event.recordedOn', { date: localDay(event.recordedAt) })}
         </span>
       </p>
       <p>

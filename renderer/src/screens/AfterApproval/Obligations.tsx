@@ -6,6 +6,7 @@ import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
 import { TextField } from '../../components/fields';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { useFormat } from '../../i18n/useFormat';
 import { useCaseSession } from '../Case/caseSession';
 import { SourceList } from './SourceList';
 import { AfterSection } from './AfterSection';
@@ -17,6 +18,7 @@ import { AfterSection } from './AfterSection';
  */
 export function Obligations({ caseId, today }: { caseId: string; today: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const lang = useUiLanguage();
   const api = useApi();
   const call = useApiCall();
@@ -57,8 +59,8 @@ export function Obligations({ caseId, today }: { caseId: string; today: string }
                 data-kind={r.kind}
               >
                 <span className="after-timeline__date">
-                  {r.start}
-                  {r.end !== r.start ? ` – ${r.end}` : ''}
+                  {fmt.date(r.start)}
+                  {r.end !== r.start ? ` – ${fmt.date(r.end)}` : ''}
                 </span>
                 <span className={`status-badge after-state--${state}`}>
                   {t(`afterApproval.obligations.state.${state}`)}

@@ -9,6 +9,7 @@ import { useCaseSession } from '../Case/caseSession';
 import { AfterSection } from './AfterSection';
 import { ConfidenceBadge, DateField } from './LifecycleFields';
 import { SourceList } from './SourceList';
+import { useFormat } from '../../i18n/useFormat';
 
 /**
  * Licence renewal: the countdown to the last day to apply, each service's launch date (the evidence the
@@ -17,6 +18,7 @@ import { SourceList } from './SourceList';
  */
 export function Renewal({ caseId, today }: { caseId: string; today: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const lang = useUiLanguage();
   const api = useApi();
   const call = useApiCall();
@@ -71,11 +73,11 @@ export function Renewal({ caseId, today }: { caseId: string; today: string }) {
           <p>{t(`lifecycle.renewal.phase.${status.phase}`, { date: status.prepareFrom })}</p>
           <dl className="lifecycle-dates">
             <dt>{t('lifecycle.renewal.validTo')}</dt>
-            <dd>{status.validTo}</dd>
+            <dd>{fmt.date(status.validTo)}</dd>
             <dt>{t('lifecycle.renewal.prepareFrom')}</dt>
-            <dd>{status.prepareFrom}</dd>
+            <dd>{fmt.date(status.prepareFrom)}</dd>
             <dt>{t('lifecycle.renewal.applyBy')}</dt>
-            <dd data-testid="renewal-apply-by">{status.applyBy}</dd>
+            <dd data-testid="renewal-apply-by">{fmt.date(status.applyBy)}</dd>
           </dl>
           <ConfidenceBadge confidence={status.confidence} />
           <SourceList sources={status.sources} />

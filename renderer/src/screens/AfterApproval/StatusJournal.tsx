@@ -29,6 +29,7 @@ import type { StepId } from '../Case/steps';
 import { issueTargets } from '../Review/IssueList';
 import { SourceList } from './SourceList';
 import { AfterSection } from './AfterSection';
+import { localDay, useFormat } from '../../i18n/useFormat';
 
 interface Draft {
   status: CaseStatus | '';
@@ -107,7 +108,7 @@ function TimerCard({ timer, track }: { timer: Timer; track: Track }) {
       {timer.coverage.map((c) =>
         c.status === 'official' ? null : (
           <p key={c.year} className="after-timer__estimate" data-testid="calendar-estimate">
-            {t(`afterApproval.journal.calendar.${c.status}`, { year: c.year })}
+            {t(`afterApproval.journal.calendar.${c.status}`, { year: String(c.year) })}
           </p>
         ),
       )}
@@ -142,6 +143,7 @@ export function StatusJournal({
   today: string;
 }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const lang = useUiLanguage();
   const { caseData, update, decision } = useCaseSession();
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(today));
@@ -289,7 +291,7 @@ export function StatusJournal({
                 value: v.record.manifestSha256,
                 label: t('afterApproval.journal.packetVersion', {
                   version: v.version,
-                  date: v.record.at.slice(0, 10),
+                  date: localDay(v.record.at),
                   folder: v.record.folderName,
                 }),
               }))}
@@ -384,7 +386,7 @@ export function StatusJournal({
       <ol className="after-history" data-testid="journal-history">
         {history.map((entry) => (
           <li key={entry.id || entry.at} data-status={entry.status}>
-            <span className="after-history__date">{entry.on || entry.at.slice(0, 10)}</span>{' '}
+            <span className="after-history__date">{fmt.date(entry.on || localDay(entry.at))}</span>{' '}
             <strong>{t(`home.statuses.${enumKey(entry.status)}`)}</strong>
             {entry.number && <span className="after-history__number"> {entry.number}</span>}
             {entry.note && <span className="hint"> — {entry.note}</span>}
@@ -421,7 +423,7 @@ export function StatusJournal({
             <li key={`${v.version}-${v.record.at}`}>
               {t('afterApproval.journal.packetVersion', {
                 version: v.version,
-                date: v.record.at.slice(0, 10),
+                date: localDay(v.record.at),
                 folder: v.record.folderName,
               })}
               {' — '}

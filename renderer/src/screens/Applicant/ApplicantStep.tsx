@@ -9,7 +9,7 @@ import { packetPathway } from '../../../../core/rules/licence-categories';
 import { catalogueChildren, FieldGroup, RowList } from '../../components/fields/FieldGroup';
 import { FormSection, ListSection } from '../../components/fields/FormSection';
 import { useCaseSession } from '../Case/caseSession';
-import type { StepScreenProps } from '../Case/StepOverview';
+import type { StepScreenProps } from '../Case/stepProps';
 import { StepFrame } from '../Case/StepFrame';
 import { LicenceCategories } from './LicenceCategories';
 

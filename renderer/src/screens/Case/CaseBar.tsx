@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCaseSession, type UndoOutcome } from './caseSession';
 import { Button } from '../../components/fields/Button';
+import { useFormat } from '../../i18n/useFormat';
 
 /** Whether a key press belongs to a text field, whose own undo (the browser's) must keep working. */
 function isTextEntry(target: EventTarget | null): boolean {
@@ -16,7 +17,8 @@ function isTextEntry(target: EventTarget | null): boolean {
  * undoes the last stored change; inside a text field it stays the field's own undo.
  */
 export function CaseBar() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { caseData, saveState, retrySave, undo } = useCaseSession();
   const [undoOutcome, setUndoOutcome] = useState<UndoOutcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,10 +44,7 @@ export function CaseBar() {
   switch (saveState.kind) {
     case 'saved':
       status = t('workspace.savedAt', {
-        time: new Date(saveState.at).toLocaleTimeString(i18n.language, {
-          hour: '2-digit',
-          minute: '2-digit',
-        }),
+        time: format.time(saveState.at),
       });
       break;
     case 'pending':

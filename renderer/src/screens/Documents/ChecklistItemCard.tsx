@@ -6,7 +6,8 @@ import type { ChecklistItem, ChecklistStatus } from '../../../../core/rules/chec
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { AttachmentPreview } from './AttachmentPreview';
 import { ScanReader, type ScanReview } from './ScanReader';
-import { checkFile, formatBytes, mediaTypeName, type FileCheck } from './fileChecks';
+import { checkFile, mediaTypeName, type FileCheck } from './fileChecks';
+import { useFormat } from '../../i18n/useFormat';
 import { TextField } from '../../components/fields/Field';
 import { fieldDef } from '../../../../core/model/fields';
 import { CHECKLIST } from '../../../../core/rules/data';
@@ -73,8 +74,9 @@ export function ChecklistItemCard({
   onTurnUpright,
   onKeepAsIs,
 }: ChecklistItemCardProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const lang = useUiLanguage();
+  const fmt = useFormat();
   const headingId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -136,9 +138,7 @@ export function ChecklistItemCard({
                   })}
                 </li>
                 {format.maxBytes !== undefined && (
-                  <li>
-                    {t('documentsStep.rules.maxSize', { size: formatBytes(format.maxBytes, i18n.language) })}
-                  </li>
+                  <li>{t('documentsStep.rules.maxSize', { size: fmt.bytes(format.maxBytes) })}</li>
                 )}
                 {(format.minLongEdgePx !== undefined || format.minShortEdgePx !== undefined) && (
                   <li>
@@ -173,7 +173,7 @@ export function ChecklistItemCard({
         {item.validTo !== undefined && (
           <>
             <dt>{t('documentsStep.validUntil')}</dt>
-            <dd>{item.validTo}</dd>
+            <dd>{fmt.date(item.validTo)}</dd>
           </>
         )}
       </dl>
@@ -304,7 +304,8 @@ function FileRow({
   onTurnUpright: () => void;
   onKeepAsIs: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const name = file.originalName || file.id.slice(0, 8);
   const idBase = `file-${itemId}-${file.id.slice(0, 12)}`;
   return (
@@ -315,7 +316,7 @@ function FileRow({
         <p className="file-row__meta">
           {[
             mediaTypeName(file.mediaType),
-            formatBytes(file.bytes, i18n.language),
+            fmt.bytes(file.bytes),
             file.widthPx !== undefined && file.heightPx !== undefined
               ? t('documentsStep.pixels', { width: file.widthPx, height: file.heightPx })
               : '',
@@ -346,7 +347,7 @@ function FileRow({
                 <span className="visually-hidden">
                   {check.pass ? t('documentsStep.checkPassed') : t('documentsStep.checkFailed')}
                 </span>
-                {describeCheck(check, t, i18n.language)}
+                {describeCheck(check, t, fmt.bytes)}
               </li>
             ))}
           </ul>
@@ -412,7 +413,7 @@ function FileRow({
   );
 }
 
-function describeCheck(check: FileCheck, t: TFunction, locale: string): string {
+function describeCheck(check: FileCheck, t: TFunction, bytes: (n: number) => string): string {
   switch (check.id) {
     case 'type':
       return t('documentsStep.checks.type', {
@@ -421,8 +422,8 @@ function describeCheck(check: FileCheck, t: TFunction, locale: string): string {
       });
     case 'size':
       return t('documentsStep.checks.size', {
-        size: formatBytes(check.bytes, locale),
-        max: formatBytes(check.maxBytes, locale),
+        size: bytes(check.bytes),
+        max: bytes(check.maxBytes),
       });
     case 'pixels':
       return t('documentsStep.checks.pixels', {

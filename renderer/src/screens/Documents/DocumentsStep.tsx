@@ -12,7 +12,7 @@ import { Section } from '../../components/fields/FormSection';
 import { PiInventory } from '../../components/PiInventory';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { useCaseSession } from '../Case/caseSession';
-import type { StepScreenProps } from '../Case/StepOverview';
+import type { StepScreenProps } from '../Case/stepProps';
 import { StepFrame } from '../Case/StepFrame';
 import { ChecklistItemCard, takesFiles } from './ChecklistItemCard';
 import type { ScanReview } from './ScanReader';
@@ -41,7 +41,36 @@ const SCAN_REFUSALS = [
 type AttachmentKind = keyof typeof en.errors.attachmentKind;
 const KNOWN_KINDS: ReadonlySet<string> = new Set(Object.keys(en.errors.attachmentKind));
 
-const SUMMARY_STATUSES = ['missing', 'invalid', 'stale', 'expiring', 'provided'] as const;
+/**
+ * The summary's counts. A missing required item is a pre-flight error (it is in the step list's “to fix”
+ * count); a missing recommended one is not, so the two are counted apart.
+ */
+const SUMMARY_COUNTS = [
+  'missingRequired',
+  'missingRecommended',
+  'invalid',
+  'stale',
+  'expiring',
+  'provided',
+] as const;
+type SummaryCount = (typeof SUMMARY_COUNTS)[number];
+/** Shown even at 0 (“0 required missing” is the good news); the others only when some item has them. */
+const ALWAYS_COUNTED: ReadonlySet<SummaryCount> = new Set(['missingRequired', 'provided']);
+const BADGE_STYLE: Record<SummaryCount, string> = {
+  missingRequired: 'missing',
+  missingRecommended: 'recommended',
+  invalid: 'invalid',
+  stale: 'stale',
+  expiring: 'expiring',
+  provided: 'provided',
+};
+
+const summaryCount = (item: { status: ChecklistStatus; importance: 'required' | 'recommended' }) =>
+  item.status === 'missing'
+    ? item.importance === 'required'
+      ? 'missingRequired'
+      : 'missingRecommended'
+    : item.status;
 
 interface Refusal {
   itemId: string;
@@ -79,8 +108,11 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
   const checklist = useMemo(() => buildChecklist(caseData, decision), [caseData, decision]);
   const attachable = checklist.filter(takesFiles);
   const other = checklist.filter((item) => !takesFiles(item));
-  const counts = new Map<ChecklistStatus, number>();
-  for (const item of attachable) counts.set(item.status, (counts.get(item.status) ?? 0) + 1);
+  const counts = new Map<string, number>();
+  for (const item of attachable) {
+    const key = summaryCount(item);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
 
   const addFiles = async (itemId: string, files: readonly File[]) => {
     // The store writes the case: anything typed but not yet saved goes first, so nothing is lost.
@@ -243,12 +275,13 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
   return (
     <StepFrame caseId={caseId} step={step} navigate={navigate} className="documents-step">
       <p className="documents-step__counts" data-testid="checklist-counts">
-        {SUMMARY_STATUSES.map((status) => (
-          <span key={status} className={`status-badge status-badge--${status}`}>
-            {t(`documentsStep.count.${status}`, { count: counts.get(status) ?? 0 })}
+        {SUMMARY_COUNTS.filter((key) => ALWAYS_COUNTED.has(key) || (counts.get(key) ?? 0) > 0).map((key) => (
+          <span key={key} className={`status-badge status-badge--${BADGE_STYLE[key]}`}>
+            {t(`documentsStep.count.${key}`, { count: counts.get(key) ?? 0 })}
           </span>
         ))}
       </p>
+      <p className="hint documents-step__counts-note">{t('documentsStep.countsNote')}</p>
 
       {checklist.length === 0 ? (
         <div className="callout" role="note">

@@ -50,6 +50,10 @@ export function SigningPanel({ caseId, item }: { caseId: string; item: Checklist
   if (!signing || !template) return null;
 
   const duties = signingDuties(template, caseData, lang === 'zh-CN' ? 'zh' : 'en');
+  // The seal carries the Chinese name; in English the company's English name follows it, when the case has one.
+  const latin = caseData.subject.nameLatin.trim();
+  const companyName = (company: string) =>
+    lang === 'en' && latin !== '' && company === caseData.subject.name ? `${company} (${latin})` : company;
   const print = async () => {
     // The print records the version in the case: what is typed goes first.
     if (!(await flush())) return;
@@ -85,7 +89,7 @@ export function SigningPanel({ caseId, item }: { caseId: string; item: Checklist
           return (
             <li key={i}>
               {duty.kind === 'seal'
-                ? t('signing.duty.seal', { company: duty.company, party })
+                ? t('signing.duty.seal', { company: companyName(duty.company), party })
                 : t('signing.duty.provider', { party })}
             </li>
           );

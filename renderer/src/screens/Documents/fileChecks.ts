@@ -62,10 +62,3 @@ export function mediaTypeName(mediaType: string): string {
       return mediaType;
   }
 }
-
-/** Bytes as KB or MB with one decimal, the way file managers show them. */
-export function formatBytes(bytes: number, locale: string): string {
-  const format = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1 });
-  if (bytes < 1000 * 1000) return `${format(bytes / 1000)} KB`;
-  return `${format(bytes / 1000 / 1000)} MB`;
-}

@@ -6,9 +6,10 @@ import { exportHold } from '../../../../core/rules/export-hold';
 import { PROFILE_IDS, uploadProfile, type ProfileId } from '../../../../core/packet/profiles';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
+import { useFormat } from '../../i18n/useFormat';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { useCaseSession } from '../Case/caseSession';
-import type { StepScreenProps } from '../Case/StepOverview';
+import type { StepScreenProps } from '../Case/stepProps';
 import { StepFrame } from '../Case/StepFrame';
 import { IssueList } from '../Review/IssueList';
 import { useAcknowledge } from '../Review/ReviewStep';
@@ -41,6 +42,7 @@ const STAGES: Readonly<
 
 export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const api = useApi();
   const call = useApiCall();
   const { caseData, issues, update, flush, decision } = useCaseSession();
@@ -232,12 +234,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
           <ul className="export-history" data-testid="export-history">
             {history.map((record) => (
               <li key={`${record.at}-${record.manifestSha256}`}>
-                <span className="export-history__when">
-                  {new Date(record.at).toLocaleString(i18n.language, {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                  })}
-                </span>
+                <span className="export-history__when">{format.dateTime(record.at)}</span>
                 <span>{record.folderName}</span>
                 <span>
                   {t('exportStep.historyDetail', {

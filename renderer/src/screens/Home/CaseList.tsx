@@ -4,6 +4,7 @@ import type { CaseListEntry } from '../../../../core/model/library';
 import { PassphraseField } from '../../components/fields/Field';
 import { routeHref } from '../../navigation/routes';
 import { enumKey } from '../../i18n/enumKey';
+import { useFormat } from '../../i18n/useFormat';
 import { Button } from '../../components/fields/Button';
 
 export interface CaseListActions {
@@ -33,7 +34,8 @@ export function CaseList({
   exportRequest?: { id: number; caseId: string } | null;
   onExportShown?: ((id: number) => void) | undefined;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [exporting, setExporting] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [shownRequest, setShownRequest] = useState<{ id: number; caseId: string } | null>(null);
@@ -129,12 +131,7 @@ export function CaseList({
               <div>
                 <dt>{t('home.lastEdited')}</dt>
                 <dd>
-                  <time dateTime={entry.updatedAt}>
-                    {new Date(entry.updatedAt).toLocaleString(i18n.language, {
-                      dateStyle: 'medium',
-                      timeStyle: 'short',
-                    })}
-                  </time>
+                  <time dateTime={entry.updatedAt}>{format.dateTime(entry.updatedAt)}</time>
                 </dd>
               </div>
             </dl>

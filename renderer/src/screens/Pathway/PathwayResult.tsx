@@ -156,9 +156,7 @@ function ConclusionCard({ conclusion, lang }: { conclusion: Conclusion; lang: La
         {conclusion.minRegisteredCapitalCny !== undefined && (
           <>
             <dt>{t('pathway.minCapital')}</dt>
-            <dd>
-              {t('pathway.capitalValue', { amount: conclusion.minRegisteredCapitalCny.toLocaleString(lang) })}
-            </dd>
+            <dd>{t('pathway.capitalValue', { amount: conclusion.minRegisteredCapitalCny })}</dd>
           </>
         )}
         {conclusion.timeline && (

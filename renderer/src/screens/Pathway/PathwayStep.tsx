@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCaseSession } from '../Case/caseSession';
-import type { StepScreenProps } from '../Case/StepOverview';
+import type { StepScreenProps } from '../Case/stepProps';
 import { StepHeading } from '../Case/StepFrame';
 import { StepPager } from '../Case/StepPager';
 import { GROUP_OF_ANSWER, PathwayQuestions, QUESTION_GROUPS } from './PathwayQuestions';

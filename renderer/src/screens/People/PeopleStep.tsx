@@ -9,7 +9,7 @@ import { CheckboxField, RadioGroupField } from '../../components/fields/Field';
 import { FieldGroup } from '../../components/fields/FieldGroup';
 import { FormSection, ListSection, Section } from '../../components/fields/FormSection';
 import { useCaseSession } from '../Case/caseSession';
-import type { StepScreenProps } from '../Case/StepOverview';
+import type { StepScreenProps } from '../Case/stepProps';
 import { StepFrame } from '../Case/StepFrame';
 
 /** A person's identity-document fields and contact fields: the two sections of each person's form. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCaseSession } from '../Case/caseSession';
-import type { StepScreenProps } from '../Case/StepOverview';
+import type { StepScreenProps } from '../Case/stepProps';
 import { StepFrame } from '../Case/StepFrame';
 import { DocumentPreviews } from './DocumentPreviews';
 import { IssueList } from './IssueList';

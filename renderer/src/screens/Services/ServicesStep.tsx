@@ -12,7 +12,7 @@ import { removeListRow } from '../../../../core/model/list-edits';
 import { CheckboxField } from '../../components/fields/Field';
 import { FieldGroup, RowList } from '../../components/fields/FieldGroup';
 import { useCaseSession } from '../Case/caseSession';
-import type { StepScreenProps } from '../Case/StepOverview';
+import type { StepScreenProps } from '../Case/stepProps';
 import { StepFrame } from '../Case/StepFrame';
 import { enumKey } from '../../i18n/enumKey';
 

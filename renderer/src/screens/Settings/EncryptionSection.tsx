@@ -37,7 +37,7 @@ export function EncryptionSection() {
       {status && (
         <>
           <p>
-            <strong>{t('encryption.inUse')}: </strong>
+            <strong>{t('encryption.inUse')}</strong>{' '}
             <span data-testid="encryption-in-use">{t(`encryption.protection.${status.protection}`)}</span>
           </p>
           <p className="hint">
