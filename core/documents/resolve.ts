@@ -554,9 +554,11 @@ function computedSource(path: string, caseData: Case): string | undefined {
       ? 'personalDataScale.crossBorderPeople'
       : 'personalDataScale.crossBorderSensitivePeople';
   }
-  const field = /^\$contact\.(name|mobile|email)$/.exec(path)?.[1];
+  const field = /^\$contact\.(name|mobile|email|role)$/.exec(path)?.[1];
   if (!field) return path === '$signDate' ? 'plannedSubmissionOn' : undefined;
   const agent = caseData.contacts.findIndex((c) => AGENCY_ROLE.test(c.role) && c.name.trim());
+  // The agency's role prints as 经办人 whatever its row says; a person in charge's is their title.
+  if (field === 'role') return agent >= 0 ? undefined : 'principal.title';
   return agent >= 0 ? `contacts.${agent}.${field}` : `principal.${field}`;
 }
 
@@ -572,13 +574,12 @@ function computed(path: string, ctx: ResolveContext, lang: Lang): unknown {
       return lang === 'zh' ? contact.name : contact.nameEn;
     }
     case '$contact.role':
+      // The authority asks for the contact's post (联系人 + 职务): the agency's 经办人, else the person's title.
       return applicationContact(ctx.caseData).agency
         ? lang === 'zh'
           ? '经办人'
           : 'agent'
-        : lang === 'zh'
-          ? '主体负责人'
-          : 'person in charge';
+        : ctx.caseData.principal.title;
     case '$contact.mobile':
       return applicationContact(ctx.caseData).mobile;
     case '$contact.email':
@@ -660,7 +661,7 @@ export function fill(text: string, ctx: ResolveContext, scope: Scope, lang: Lang
     let formatted = formatValue(value, format, ctx, lang, (part) => parts.push(part));
     // Chinese free text in an English gloss: the user's English meaning, or a clear mark (never the Chinese).
     if (lang === 'en' && (!format || /^(none|sentence)/.test(format)) && CJK.test(formatted))
-      formatted = englishOf(formatted, concretePath(path, scope), ctx);
+      formatted = englishOf(formatted, isComputed ? where : concretePath(path, scope), ctx);
     const blank = formatted !== NOTHING && formatted.trim() === '';
     if (lang === 'zh' && ctx.printed) {
       const kind = (format ?? '').split(':')[0];

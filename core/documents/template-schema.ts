@@ -495,7 +495,7 @@ const COMPUTED_READS: Record<string, string[]> = {
     'principal.nameLatin',
     'principal.idType',
   ],
-  '$contact.role': ['contacts', 'contacts[].role', 'contacts[].name'],
+  '$contact.role': ['contacts', 'contacts[].role', 'contacts[].name', 'principal.title'],
   '$contact.mobile': [
     'contacts',
     'contacts[].role',

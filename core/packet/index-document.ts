@@ -32,12 +32,12 @@ const SURFACE_NAMES_EN: Record<string, string> = {
 
 /**
  * The application as the authority names it: 互联网信息服务备案（小程序） for a filing, 第二类增值电信业务中的
- * 信息服务业务（B25）经营许可 for a licence.
+ * 信息服务业务（B25，仅限互联网信息服务）经营许可 for a licence — the category as the application letter names it.
  */
 export function applicationItem(c: Case, pathwayId: string): { zh: string; en: string } {
   if (pathwayId === 'icp-licence') {
     const categories = caseLicenceCategories(c);
-    const zh = formatLicenceCategories(categories, 'zh').replace('（B25，仅限互联网信息服务）', '（B25）');
+    const zh = formatLicenceCategories(categories, 'zh');
     return { zh: `${zh}经营许可`, en: `Licence for ${formatLicenceCategories(categories, 'en')}` };
   }
   const kinds = [...new Set(c.services.map((s) => s.kind))];

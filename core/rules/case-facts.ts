@@ -29,6 +29,10 @@ export interface CaseFacts {
   servicePrincipalNotLegalRep: boolean;
   /** An ICP filing was made under a former name (the rename letter moves it to the current name). */
   filedUnderFormerName: boolean;
+  /** The subject already holds an ICP filing (主体备案号): a licence application does not file it again. */
+  subjectFiled: boolean;
+  /** The licence is granted (its number is recorded): filing changes of a holder take the filing documents. */
+  licenceHeld: boolean;
   websiteCount: number;
   /** An individual whose resident-ID address code lies outside the filing province. */
   individualOutOfProvince: boolean;
@@ -76,6 +80,8 @@ export function caseFacts(caseData: Case, decision: Decision): CaseFacts {
       (s) => s.principal !== null && !s.principal.isLegalRepresentative,
     ),
     filedUnderFormerName: subject.formerNames.some((f) => f.name.trim() !== '' && f.filedUnder === true),
+    subjectFiled: subject.filingNumber.trim() !== '',
+    licenceHeld: caseData.afterApproval.licenceNumber.trim() !== '',
     websiteCount: services.filter((s) => s.kind === 'website').length,
     individualOutOfProvince:
       individualSubject &&

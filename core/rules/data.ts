@@ -354,6 +354,8 @@ export const CASE_FACT_NAMES = [
   'legalRepForeign',
   'servicePrincipalNotLegalRep',
   'filedUnderFormerName',
+  'subjectFiled',
+  'licenceHeld',
   'websiteCount',
   'individualOutOfProvince',
   'needsFiling',

@@ -13,7 +13,7 @@ import { assertDocumentsConsistent, packetDocuments, planPacket } from '../../..
 import { PacketError } from '../../../core/packet/errors';
 import { decidePathway } from '../../../core/rules/decide';
 import { checkCase, documentConsistencyIssues } from '../../../core/rules/preflight';
-import { filingCase, licenceCase, renamedCase } from '../../fixtures/documents/cases';
+import { filingCase, licenceCase, licenceCaseUnfiled, renamedCase } from '../../fixtures/documents/cases';
 
 const TODAY = '2026-11-25';
 const plan = (c: Case) => planPacket(c, decidePathway(c.answers));
@@ -59,7 +59,7 @@ describe('cross-document consistency', () => {
   });
 
   it('fails on the old commitment wording in a licence packet, naming the commitment and the application letter', () => {
-    const c = licenceCase();
+    const c = licenceCaseUnfiled();
     // The filing-only undertaking (非经营性) printed whatever the pathway: the defect issue 11 reported.
     const templates = planted(c, 'filing-commitment', (t) =>
       mapBlocks(t, (b) =>
@@ -135,7 +135,7 @@ describe('cross-document consistency', () => {
   });
 
   it('reports a contradiction in the pre-flight as an error naming both documents in both languages', () => {
-    const c = licenceCase();
+    const c = licenceCaseUnfiled();
     const decision = plan(c).documents;
     const clean = documentConsistencyIssues(c, decision, TODAY);
     expect(clean).toEqual([]);
@@ -152,7 +152,7 @@ describe('cross-document consistency', () => {
   });
 
   it('the export gate refuses a packet whose documents contradict each other', () => {
-    const c = licenceCase();
+    const c = licenceCaseUnfiled();
     // A packet holding the filing-only documents of a plain filing next to the licence application: the
     // gate resolves them as this packet prints them and finds the pathway contradiction.
     const documents = packetDocuments(c, plan(c).documents);

@@ -124,10 +124,8 @@ describe('documents signed by hand (template data)', () => {
       expect(signedTemplate(entry.document!), entry.id).toBeDefined();
     const expected = {
       sample: ['filing-commitment', 'authorization-letter', 'pre-approval-statement'],
+      // Already filed (主体备案号): the licence application carries no filing document.
       licence: [
-        'verification-form',
-        'filing-commitment',
-        'pre-approval-statement',
         'licence-application-letter',
         'company-overview',
         'business-plan',

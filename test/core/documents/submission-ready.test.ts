@@ -21,16 +21,26 @@ import {
   SAMPLE_DOCUMENTS,
   filingCase,
   licenceCase,
+  licenceCaseUnfiled,
   renamedCase,
 } from '../../fixtures/documents/cases';
 import { bundledFonts, compact, extractText, linesOf, type PdfTextItem } from './pdf-reader';
 
-type CaseName = 'sample' | 'licence' | 'renamed';
+type CaseName = 'sample' | 'licence' | 'licenceUnfiled' | 'renamed';
 const CASES: Record<CaseName, () => Case> = {
   sample: filingCase,
   licence: licenceCase,
+  licenceUnfiled: licenceCaseUnfiled,
   renamed: renamedCase,
 };
+
+/** The filing documents: in a licence packet only while the subject has no filing number yet. */
+const FILING_DOCUMENTS = [
+  'filing-info-sheet',
+  'verification-form',
+  'filing-commitment',
+  'pre-approval-statement',
+];
 
 interface Rendered {
   caseName: CaseName;
@@ -49,6 +59,8 @@ beforeAll(async () => {
     const c = make();
     const plan = planPacket(c, decidePathway(c.answers));
     for (const doc of packetDocuments(c, plan.documents)) {
+      // The not-yet-filed licence case is here for its filing documents; the rest are the licence case's.
+      if (caseName === 'licenceUnfiled' && !FILING_DOCUMENTS.includes(doc.templateId)) continue;
       for (const variant of ['submission', 'review'] as const) {
         const options = { variant, fonts, now: DOCUMENT_NOW, decision: plan.documents };
         const bytes = await renderDocument(doc.templateId, c, options);
@@ -87,7 +99,9 @@ describe('the three cases', () => {
   it('render the packets they need: sample filing (no 核验单 on WeChat), B25 licence, rename', () => {
     expect(ids('sample')).toEqual(SAMPLE_DOCUMENTS);
     expect(ids('licence')).toContain('licence-application-letter');
-    expect(ids('licence')).toContain('verification-form');
+    expect(ids('licenceUnfiled')).toContain('verification-form');
+    // Already filed (主体备案号): the licence packet applies for no filing.
+    for (const id of FILING_DOCUMENTS) expect(ids('licence'), id).not.toContain(id);
     expect(ids('renamed')).toEqual(
       expect.arrayContaining(['rename-letter', 'authorization-letter', 'verification-form']),
     );
@@ -96,7 +110,7 @@ describe('the three cases', () => {
 
 describe('blocking defects', () => {
   it('1. the commitment follows the pathway: no 非经营性 undertaking in a licence packet', () => {
-    const licence = text('licence', 'filing-commitment');
+    const licence = text('licenceUnfiled', 'filing-commitment');
     expect(licence).not.toContain('为非经营性互联网信息服务');
     expect(licence).toContain('在取得经营许可证前，本单位不通过上述服务开展经营性互联网信息服务');
     expect(licence).toContain('补充填报经营许可证编号');
@@ -160,18 +174,20 @@ describe('per document', () => {
     expect(t).toContain('互联网信息服务备案（小程序）');
     expect(t).toContain('微信小程序的备案真实性核验由微信平台在小程序内完成');
     expect(t).not.toMatch(/请打印|扫描上传/);
+    // The category exactly as the application letter names it (review 7: was shortened to （B25）).
     expect(applicationItem(licenceCase(), 'icp-licence').zh).toBe(
-      '第二类增值电信业务中的信息服务业务（B25）经营许可',
+      '第二类增值电信业务中的信息服务业务（B25，仅限互联网信息服务）经营许可',
     );
   });
 
   it('备案信息表: the investor in Chinese, the person in charge repeated in full rather than 同主体负责人（…）', () => {
     const sample = text('sample', 'filing-info-sheet');
     expect(sample).toContain('投资人或主管单位北风家居有限责任公司');
-    const licence = text('licence', 'filing-info-sheet');
+    const licence = text('licenceUnfiled', 'filing-info-sheet');
     expect(licence).not.toMatch(/同主体负责人（[^）]*）$/m);
     expect(licence).toContain('网站负责人张伟，居民身份证440305198503123413');
-    expect(licence).toContain('主体备案号粤ICP备2025071234号');
+    // A subject already filed (a new site under it) prints its subject filing number.
+    expect(text('renamed', 'filing-info-sheet')).toContain('主体备案号浙ICP备2023045678号');
   });
 
   it('真实性核验单: names the province administration, not needed (and not shipped) on WeChat', () => {
@@ -180,7 +196,7 @@ describe('per document', () => {
   });
 
   it('承诺书: 一、 numbering only, cancellation before the service ends', () => {
-    for (const name of ['sample', 'licence', 'renamed'] as const) {
+    for (const name of ['sample', 'licenceUnfiled', 'renamed'] as const) {
       const t = text(name, 'filing-commitment');
       expect(t, name).not.toContain('（1）');
       expect(t, name).toContain('将在终止服务前通过备案系统提交备案注销申请');
@@ -198,13 +214,13 @@ describe('per document', () => {
 
   it('前置审批事项说明: one title as index and bookmark show it, portal sector names, no portal instruction, the course scope stated', () => {
     const title = documentTemplate('pre-approval-statement')?.title.zh;
-    for (const name of ['sample', 'licence'] as const) {
+    for (const name of ['sample', 'licenceUnfiled'] as const) {
       expect(compact(doc(name, 'pre-approval-statement').items[0]?.text ?? '')).toBe(title);
       expect(text(name, 'pre-approval-statement')).not.toContain('以上都不涉及');
     }
     const sample = text('sample', 'pre-approval-statement');
     for (const sector of ['网络预约出租汽车', '电子公告服务', '宗教']) expect(sample).toContain(sector);
-    const licence = text('licence', 'pre-approval-statement');
+    const licence = text('licenceUnfiled', 'pre-approval-statement');
     expect(licence).toContain('仅限面向成年人的职业技能类非学历培训，不开展学历教育');
     expect(licence).not.toMatch(/不涉及[^。]*教育/);
   });
@@ -428,7 +444,7 @@ describe('the licence case agrees with itself (review5)', () => {
     const plan = text('licence', 'business-plan');
     expect(plan).toContain('部署于腾讯云广州地域');
     expect(plan).toContain('服务器放置于广东省广州市');
-    expect(text('licence', 'filing-info-sheet')).toContain('服务器放置地广东省广州市');
+    expect(text('licenceUnfiled', 'filing-info-sheet')).toContain('服务器放置地广东省广州市');
   });
 });
 
@@ -456,7 +472,7 @@ describe('across documents', () => {
       const handDated = documentTemplate(r.id)!.blocks.some(
         (b) => b.type === 'signature' && b.signers.some((s) => s.dated === 'hand'),
       );
-      if (r.caseName === 'licence') {
+      if (r.caseName === 'licence' || r.caseName === 'licenceUnfiled') {
         expect(t, r.id).toContain('2026年12月1日');
         expect(r.prepared.layout.units.filter((u) => u.text === '年月日').length, r.id).toBe(
           handDated ? 1 : 0,
@@ -552,22 +568,22 @@ describe('across documents', () => {
     expect(sheet).toContain('Pudong New Area, Shanghai (division code 310115)');
     expect(sheet).toContain('Room 1001, 10/F, 500 Zhangyang Road, Pudong New Area, Shanghai');
     expect(pdfSheet('sample')).toContain(compact('Pudong New Area, Shanghai (division code 310115)'));
-    expect(pdfSheet('licence')).toContain(compact('Nanshan District, Shenzhen, Guangdong'));
+    expect(pdfSheet('licenceUnfiled')).toContain(compact('Nanshan District, Shenzhen, Guangdong'));
     expect(pdfSheet('renamed')).toMatch(/District,Hangzhou,Zhejiang/);
     expect(sheet).not.toMatch(/\bHost\b/);
     // The sample carries English meanings for its free text; the licence case has none: a clear mark.
     expect(sheet).toContain('Online retail of homeware (own goods only)');
     expect(sheet).not.toContain(NO_ENGLISH);
-    const licenceSheet = doc('licence', 'filing-info-sheet', 'review').prepared.layout.units.map(
+    const licenceSheet = doc('licenceUnfiled', 'filing-info-sheet', 'review').prepared.layout.units.map(
       (u) => u.text,
     );
     expect(licenceSheet.join('\n')).toContain(NO_ENGLISH);
     // The subject's filing number is an identifier, printed as it is, not marked as untranslated.
     // (Its English equals the Chinese, so the layout prints no gloss line under it, and no NO_ENGLISH mark.)
-    const filingRow = doc('licence', 'filing-info-sheet', 'review')
+    const filingRow = doc('renamed', 'filing-info-sheet', 'review')
       .prepared.resolved.blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []))
       .find((row) => row[0]?.zh === '主体备案号');
-    expect(filingRow?.[1]).toEqual({ zh: '粤ICP备2025071234号', en: '粤ICP备2025071234号' });
+    expect(filingRow?.[1]).toEqual({ zh: '浙ICP备2023045678号', en: '浙ICP备2023045678号' });
     // With an English meaning typed beside the field, the review copy prints it.
     const c = filingCase();
     c.englishMeanings['services.0.contentDescription'] = 'Homeware sold online, own stock only';

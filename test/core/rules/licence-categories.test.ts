@@ -92,7 +92,7 @@ describe('the packet applies for the categories of the Pathway answer', () => {
     for (const id of ['business-plan', 'lawful-operation-commitment'])
       expect(await pdfText(c, id), id).toContain('在线数据处理与交易处理业务（B21）和信息服务业务（B25');
     expect(applicationItem(c, 'icp-licence').zh).toBe(
-      '第二类增值电信业务中的在线数据处理与交易处理业务（B21）和信息服务业务（B25）经营许可',
+      '第二类增值电信业务中的在线数据处理与交易处理业务（B21）和信息服务业务（B25，仅限互联网信息服务）经营许可',
     );
     const row = licencePortalSection(c).rows.find((r) => r.labelZh === '申请业务种类');
     expect(row?.path).toBe('answers.licenceCategory');
