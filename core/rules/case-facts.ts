@@ -29,10 +29,12 @@ export interface CaseFacts {
   servicePrincipalNotLegalRep: boolean;
   /** An ICP filing was made under a former name (the rename letter moves it to the current name). */
   filedUnderFormerName: boolean;
-  /** The subject already holds an ICP filing (主体备案号): a licence application does not file it again. */
-  subjectFiled: boolean;
-  /** The licence is granted (its number is recorded): filing changes of a holder take the filing documents. */
-  licenceHeld: boolean;
+  /**
+   * A licence is applied for by a subject that already holds an ICP filing (主体备案号) and no licence yet: the
+   * application does not file it again, so the filing's own documents and items stay out (a holder's filing
+   * changes take them again). The document templates test the same three things by path (appliesWhen).
+   */
+  filedSubjectApplyingForLicence: boolean;
   websiteCount: number;
   /** An individual whose resident-ID address code lies outside the filing province. */
   individualOutOfProvince: boolean;
@@ -80,8 +82,6 @@ export function caseFacts(caseData: Case, decision: Decision): CaseFacts {
       (s) => s.principal !== null && !s.principal.isLegalRepresentative,
     ),
     filedUnderFormerName: subject.formerNames.some((f) => f.name.trim() !== '' && f.filedUnder === true),
-    subjectFiled: subject.filingNumber.trim() !== '',
-    licenceHeld: caseData.afterApproval.licenceNumber.trim() !== '',
     websiteCount: services.filter((s) => s.kind === 'website').length,
     individualOutOfProvince:
       individualSubject &&
@@ -92,10 +92,17 @@ export function caseFacts(caseData: Case, decision: Decision): CaseFacts {
     needsFiling:
       decision.conclusions.some((c) => c.effect === 'filing') ||
       (decision.pathway === 'incomplete' && filesInMainland(answers) !== false),
-    needsLicence:
-      decision.pathway === 'commercial_licence' || decision.alternativePathway === 'commercial_licence',
+    needsLicence: needsLicence(decision),
+    filedSubjectApplyingForLicence:
+      needsLicence(decision) &&
+      subject.filingNumber.trim() !== '' &&
+      caseData.afterApproval.licenceNumber.trim() === '',
     licenceFirm: licenceConclusions.some((c) => c.confidence !== 'unclear'),
     pathway: decision.pathway,
     generativeAi: answers.generativeAi,
   };
+}
+
+function needsLicence(decision: Decision): boolean {
+  return decision.pathway === 'commercial_licence' || decision.alternativePathway === 'commercial_licence';
 }
