@@ -6,10 +6,6 @@ import { chineseDate } from '../../../core/validate/dates';
 import { uiLocale } from './i18n';
 
 /**
- * Numbers, amounts, sizes and times in the UI language, for text not interpolated into a translation
- * (which the i18n layer formats by itself): the same core/i18n/format.ts the CLI uses.
- */
-/**
  * The calendar day of a moment on this computer's clock, YYYY-MM-DD (a stored instant is UTC: its first ten
  * characters are yesterday's date for anyone east of Greenwich in the small hours).
  */
@@ -17,6 +13,10 @@ export function localDay(at: string): string {
   return todayIso(new Date(at));
 }
 
+/**
+ * Numbers, amounts, sizes and times in the UI language, for text not interpolated into a translation
+ * (which the i18n layer formats by itself): the same core/i18n/format.ts the CLI uses.
+ */
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
