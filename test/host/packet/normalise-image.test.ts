@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import sharp, { type Sharp } from 'sharp';
 import { PacketError } from '../../../core/packet/errors';
 import { uploadProfile } from '../../../core/packet/profiles';
@@ -18,6 +19,59 @@ async function scan(width: number, height: number, format: 'jpeg' | 'png' = 'jpe
 }
 
 const bytesOf = async (image: Sharp) => new Uint8Array(await image.toBuffer());
+
+/** A photo of paper: light grey with noise (so its Huffman statistics differ from the standard tables'). */
+async function paper(width: number, height: number, orientation: number): Promise<Sharp> {
+  const noisy = await sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#d0d0d0',
+      noise: { type: 'gaussian', mean: 200, sigma: 20 },
+    },
+  })
+    .jpeg({ quality: 92 })
+    .toBuffer();
+  return sharp(noisy).withMetadata({ orientation }).jpeg({ quality: 92 });
+}
+
+/** The copy the profile asks for, encoded with tables optimised for the image (the old normaliser's way). */
+async function optimisedCopy(photo: Uint8Array, quality: number): Promise<Buffer> {
+  return sharp(photo)
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .jpeg({ quality, chromaSubsampling: '4:2:0', optimiseCoding: true })
+    .toBuffer();
+}
+
+/** The decoded pixels' SHA-256 (a hash: comparing megabytes with toEqual takes minutes). */
+const pixels = async (jpeg: Uint8Array) =>
+  createHash('sha256')
+    .update(await sharp(jpeg).raw().toBuffer())
+    .digest('hex');
+
+/** The code-length counts (16 numbers) of each Huffman table a JPEG defines, in order. */
+function huffmanCounts(jpeg: Uint8Array): number[][] {
+  const tables: number[][] = [];
+  let at = 2;
+  while (at + 4 <= jpeg.length && jpeg[at] === 0xff && jpeg[at + 1] !== 0xda) {
+    const length = (jpeg[at + 2]! << 8) | jpeg[at + 3]!;
+    if (jpeg[at + 1] === 0xc4) {
+      for (let t = at + 4; t < at + 2 + length;) {
+        const counts = [...jpeg.subarray(t + 1, t + 17)];
+        tables.push(counts);
+        t += 17 + counts.reduce((sum, n) => sum + n, 0);
+      }
+    }
+    at += 2 + length;
+  }
+  return tables;
+}
+
+/** The luminance DC table of ITU-T T.81 Annex K (K.3), libjpeg's standard table. */
+const ANNEX_K_LUMINANCE_DC = [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0];
 
 describe('normaliseImage', () => {
   it('keeps a scan that already meets the profile byte for byte', async () => {
@@ -133,6 +187,29 @@ describe('normaliseImage', () => {
     expect(Math.max(out.width, out.height)).toBeLessThanOrEqual(profile.maxLongEdgePx.value);
     expect(Math.min(out.width, out.height)).toBeGreaterThanOrEqual(profile.minPixels.shortEdge);
   }, 60_000);
+
+  it('encodes a copy with the standard Huffman tables when it fits, at full quality and the same pixels', async () => {
+    const photo = await bytesOf(await paper(1600, 1200, 6));
+    const out = await normaliseImage(photo, profile, 'photo.jpg');
+    // One pass: the tables of ITU T.81 Annex K, not tables optimised for the image (a second pass over it).
+    expect(huffmanCounts(out.bytes)[0]).toEqual(ANNEX_K_LUMINANCE_DC);
+    expect(await pixels(out.bytes)).toEqual(await pixels(await optimisedCopy(photo, profile.jpegQuality)));
+  });
+
+  it('uses optimised Huffman tables, not a lower quality, for a copy that fits only with them', async () => {
+    const photo = await bytesOf(await paper(1600, 1200, 6));
+    const standard = await normaliseImage(photo, profile, 'photo.jpg');
+    const optimised = await optimisedCopy(photo, profile.jpegQuality);
+    expect(optimised.length).toBeLessThan(standard.bytes.length);
+    const tight = {
+      ...profile,
+      maxBytes: { ...profile.maxBytes, value: Math.floor((optimised.length + standard.bytes.length) / 2) },
+    };
+    const out = await normaliseImage(photo, tight, 'photo.jpg');
+    expect(out.bytes.length).toBeLessThanOrEqual(tight.maxBytes.value);
+    expect(huffmanCounts(out.bytes)[0]).not.toEqual(ANNEX_K_LUMINANCE_DC);
+    expect(await pixels(out.bytes)).toEqual(await pixels(optimised));
+  });
 
   it('refuses a scan smaller than the profile instead of blowing it up', async () => {
     const small = await bytesOf(await scan(900, 600));
