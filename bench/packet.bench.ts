@@ -5,9 +5,10 @@
  *
  * Two kinds of scans: flatbed JPEGs already within the profile (kept byte for byte) and phone photos with
  * EXIF (orientation and GPS) that must be re-encoded. The scans are generated once and cached in the temp
- * folder; each run attaches them to a fresh encrypted case store as the app does, then builds the packet
- * with this checkout's code (`new`) and with a baseline git revision's (`old`, bench/baseline.ts), each in
- * its own child process (bench/packet-worker.ts) so every peak RSS is measured alone. Both run in the same
+ * folder; each run attaches them to a fresh encrypted case store as the app does, with this checkout's code
+ * (`new`) and with a baseline git revision's (`old`, bench/baseline.ts), then builds the packet from new's
+ * store with each, each step in its own child process (bench/packet-worker.ts) so every peak RSS is measured
+ * alone. The scans of a packet built from old's own store are compared with new's, pixel by pixel. Both run in the same
  * bench run, so on a busy machine the `new ÷ old` ratios stay meaningful when the times do not; ratios
  * below 1 are improvements.
  */
@@ -240,6 +241,29 @@ async function compareTrees(a: string, b: string): Promise<{ identical: number; 
   return { identical, differing };
 }
 
+/** The JPEGs of packet folder `a` against `b`'s: same bytes, same decoded pixels in other bytes, or neither. */
+async function compareScans(
+  a: string,
+  b: string,
+): Promise<{ identical: number; samePixels: number; otherPixels: string[] }> {
+  const right = new Set(await listFiles(b));
+  const result = { identical: 0, samePixels: 0, otherPixels: [] as string[] };
+  for (const file of (await listFiles(a)).filter((f) => f.endsWith('.jpg'))) {
+    if (!right.has(file)) {
+      result.otherPixels.push(file);
+      continue;
+    }
+    const [x, y] = await Promise.all([readFile(path.join(a, file)), readFile(path.join(b, file))]);
+    if (x.equals(y)) result.identical++;
+    else {
+      const [px, py] = await Promise.all([sharp(x).raw().toBuffer(), sharp(y).raw().toBuffer()]);
+      if (px.equals(py)) result.samePixels++;
+      else result.otherPixels.push(file);
+    }
+  }
+  return result;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function measure(kind: 'scanner' | 'phone'): Promise<BenchResult[]> {
@@ -254,20 +278,27 @@ async function measure(kind: 'scanner' | 'phone'): Promise<BenchResult[]> {
       old: await worker<AttachRun>(code.old, ['attach', dir, path.join(work, 'store-old')]),
       new: await worker<AttachRun>(code.new, ['attach', dir, path.join(work, 'store-new')]),
     };
-    const exportJob = (side: 'old' | 'new') =>
+    const exportJob = (side: 'old' | 'new', store: string, out: string, warmRuns = 3) =>
       worker<ExportRun>(code[side], [
         'export',
-        path.join(work, `store-${side}`),
-        path.join(work, `out-${side}`),
-        '3',
+        path.join(work, store),
+        path.join(work, out),
+        String(warmRuns),
         PACKET_TIME,
       ]);
+    // Both builds read the case and the normalised copies new's attach stored, so the packets differ only
+    // where the build code does.
     const runs: Record<'old' | 'new', ExportRun> = {
-      old: await exportJob('old'),
-      new: await exportJob('new'),
+      old: await exportJob('old', 'store-new', 'out-old'),
+      new: await exportJob('new', 'store-new', 'out-new'),
     };
     const same = await compareTrees(path.join(work, 'out-old'), path.join(work, 'out-new'));
     for (const file of same.differing) process.stdout.write(`  differs between old and new: ${file}\n`);
+    // The scans of a packet old builds from its own attach's copies: where attach changed them, same pixels?
+    await exportJob('old', 'store-old', 'out-old-attach', 0);
+    const scans = await compareScans(path.join(work, 'out-old-attach'), path.join(work, 'out-new'));
+    for (const file of scans.otherPixels)
+      process.stdout.write(`  scan's pixels differ between old's and new's attach: ${file}\n`);
     const warm = { old: median(runs.old.warmMs), new: median(runs.new.warmMs) };
     const cpu = { old: median(runs.old.warmCpuMs), new: median(runs.new.warmCpuMs) };
     return [
@@ -327,11 +358,29 @@ async function measure(kind: 'scanner' | 'phone'): Promise<BenchResult[]> {
       { label: `… new`, value: cpu.new, unit: 'ms' },
       { label: `CPU time of a warm build, new ÷ old`, value: cpu.new / cpu.old, unit: 'ratio' },
       {
-        label: 'packet files byte-identical between old and new (folder files and the zip)',
+        label:
+          'packet files byte-identical between old and new, built from the same attach (folder files and the zip)',
         value: same.identical,
         unit: 'count',
         goal: `all ${same.identical + same.differing.length}`,
         met: same.differing.length === 0,
+      },
+      {
+        label: "scans in the packet made by old's and new's own attach: byte-identical",
+        value: scans.identical,
+        unit: 'count',
+      },
+      {
+        label: '… same pixels in other bytes (standard Huffman tables where old optimised them)',
+        value: scans.samePixels,
+        unit: 'count',
+      },
+      {
+        label: '… other pixels',
+        value: scans.otherPixels.length,
+        unit: 'count',
+        goal: '0',
+        met: scans.otherPixels.length === 0,
       },
       { label: 'machine load average (1 min) when measured', value: loadavg()[0] ?? NaN, unit: 'ratio' },
       {
