@@ -27,6 +27,7 @@ export default defineConfig({
             'test/templates/**/*.test.ts',
             'test/locales/**/*.test.ts',
             'test/build/**/*.test.ts',
+            'test/bench/**/*.test.ts',
           ],
         },
       },

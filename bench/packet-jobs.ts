@@ -16,6 +16,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { peakRssMb } from './peak-rss';
 import type { AttachmentMeta, Case } from '../core/model/case';
 import type * as GateModule from '../core/packet/gate';
 import type * as PreflightModule from '../core/rules/preflight';
@@ -59,7 +60,6 @@ export async function runPacketJob(
   // The bench measures packets, not scrypt: the lowest cost the store accepts.
   const keyProvider = new PassphraseKeyProvider('bench', { costLog2: 10 });
   const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
-  const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
   /** The code's resources/ (the document fonts), as the CLI's bin script passes it. */
   const resourcesDir = path.join(codeRoot, 'resources');
 
@@ -206,7 +206,7 @@ export async function runPacketJob(
       warmCpuMs: warmCpu,
       files: last.files,
       packetBytes: last.bytes,
-      // resourceUsage().maxRSS is the lifetime peak in KiB: the true peak, even inside synchronous PDF work.
+      // The kernel's high-water mark: the true peak, even inside synchronous PDF work.
       peakRssMb: peakRssMb(),
     });
   } else {

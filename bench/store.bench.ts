@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { CaseStore } from '../host/store/case-store';
 import { PassphraseKeyProvider } from '../host/store/keys';
 import { paperNoise } from './paper-noise';
+import { peakRssMb } from './peak-rss';
 import { medianMs, type Bench, type BenchResult } from './run';
 
 const SCANS = 20;
@@ -109,7 +110,7 @@ async function run(): Promise<BenchResult[]> {
         unit: 'ms',
       },
       { label: 'import .icpcase (all checks, re-encrypt, write)', value: importMs, unit: 'ms' },
-      { label: 'peak RSS of the bench process', value: process.resourceUsage().maxRSS / 1024, unit: 'MB' },
+      { label: 'peak RSS of the bench process', value: peakRssMb(), unit: 'MB' },
     ];
   } finally {
     await rm(root, { recursive: true, force: true });
