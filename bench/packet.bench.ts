@@ -407,11 +407,12 @@ async function measure(kind: 'scanner' | 'phone'): Promise<BenchResult[]> {
 /**
  * 12-megapixel phone photos (4000 × 3000, EXIF orientation and GPS), attached as the app's store does (checked,
  * encrypted, normalised): the first in a fresh process (which loads sharp, as the first attach after the app
- * starts does), then a second one. Not measured here: the orientation check from the page's text that the app's
+ * starts does), a second one, then 18 more — the goal's 20 photos, with the process's peak RSS. Distinct
+ * photos (each from its own noise), so none is found already stored. Not measured here: the orientation check from the page's text that the app's
  * attachment:add also runs on every image (host/ocr/scan-port.ts uprightTurnOf, in the scan worker).
  */
 async function measureTwelveMegapixels(): Promise<BenchResult[]> {
-  const dir = path.join(tmpdir(), 'icp-packet-bench-v3-12mp');
+  const dir = path.join(tmpdir(), 'icp-packet-bench-v4-12mp');
   const caseFile = path.join(dir, 'case.json');
   if (
     !(await stat(caseFile).then(
@@ -423,7 +424,8 @@ async function measureTwelveMegapixels(): Promise<BenchResult[]> {
     const width = 4000;
     const height = 3000;
     const metas: AttachmentMeta[] = [];
-    for (const [n, seed] of [0x2545f491, 0x9e3779b9].entries()) {
+    for (let n = 0; n < SCAN_COUNT; n++) {
+      const seed = (0x2545f491 + n * 0x9e3779b9) >>> 0;
       // Paper under a phone camera: light, with sensor noise (lower than the flatbed scans' texture).
       const pixels = paperNoise(width, height, seed, 210, 40);
       const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } })
@@ -435,7 +437,7 @@ async function measureTwelveMegapixels(): Promise<BenchResult[]> {
       metas.push({
         id,
         checklistItemId: 'subject-certificate',
-        originalName: `IMG_000${n + 1}.jpg`,
+        originalName: `IMG_${String(n + 1).padStart(4, '0')}.jpg`,
         mediaType: 'image/jpeg',
         bytes: jpeg.length,
         widthPx: width,
@@ -451,7 +453,7 @@ async function measureTwelveMegapixels(): Promise<BenchResult[]> {
   try {
     const c = JSON.parse(await readFile(caseFile, 'utf8')) as Case;
     const attach = await worker<AttachRun>(root, ['attach', dir, path.join(work, 'store')]);
-    const [first = NaN, second = NaN] = attach.attachMs;
+    const [first = NaN, second = NaN, ...rest] = attach.attachMs;
     return [
       { label: 'photo in (4000 × 3000, EXIF)', value: (c.attachments[0]?.bytes ?? 0) / 1e6, unit: 'MB' },
       {
@@ -465,8 +467,22 @@ async function measureTwelveMegapixels(): Promise<BenchResult[]> {
       { label: '… its CPU time, all threads', value: attach.attachCpuMs[0] ?? NaN, unit: 'ms' },
       { label: 'attaching a second such photo in the same process', value: second, unit: 'ms' },
       { label: '… its CPU time, all threads', value: attach.attachCpuMs[1] ?? NaN, unit: 'ms' },
+      {
+        label: `attaching each of the ${rest.length} photos after those, median`,
+        value: median(rest),
+        unit: 'ms',
+        goal: '≤ 300 ms',
+        met: median(rest) <= 300,
+      },
+      { label: '… its CPU time, all threads', value: median(attach.attachCpuMs.slice(2)), unit: 'ms' },
       { label: 'machine load average (1 min) when measured', value: loadavg()[0] ?? NaN, unit: 'ratio' },
-      { label: 'peak RSS of that process', value: attach.peakRssMb, unit: 'MB' },
+      {
+        label: `peak RSS of that process, attaching the ${attach.attachMs.length} photos`,
+        value: attach.peakRssMb,
+        unit: 'MB',
+        goal: '≤ 300 MB',
+        met: attach.peakRssMb <= 300,
+      },
     ];
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -476,5 +492,5 @@ async function measureTwelveMegapixels(): Promise<BenchResult[]> {
 export const benches: Bench[] = [
   { name: 'packet: licence packet, 20 scans (~47 MB), scanner JPEGs', run: () => measure('scanner') },
   { name: 'packet: licence packet, 20 scans (~47 MB), phone photos', run: () => measure('phone') },
-  { name: 'packet: attaching one 12-megapixel phone photo', run: measureTwelveMegapixels },
+  { name: 'packet: attaching 12-megapixel phone photos, one and then 20', run: measureTwelveMegapixels },
 ];
