@@ -94,6 +94,30 @@ export function caseMarkTag(c: Pick<Case, 'id' | 'markId'>): string {
  * the English gloss, the template's version number or anything the document does not print.
  */
 export function contentVersion(template: DocumentTemplate, c: Case, decision: DocumentDecision): string {
+  // The exact case and decision, as JSON: a case changed in place is another key, never a stale version.
+  const key = JSON.stringify([c, decision]);
+  let kept = versionsKept.get(template);
+  if (!kept) versionsKept.set(template, (kept = new Map()));
+  let version = kept.get(key);
+  if (version === undefined) {
+    version = workOutContentVersion(template, c, decision);
+    kept.set(key, version);
+    if (kept.size > VERSIONS_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  return version;
+}
+
+/**
+ * Content versions worked out, per template, by the case and decision's JSON. A build asks for each signed
+ * document's version several times over the same case — its checklist line (the pre-flight and the packet's
+ * index each build a checklist) and each signed scan's check — and resolving the document costs ~20× the key
+ * (a licence case's JSON: ~0.2 ms against ~5 ms).
+ */
+const versionsKept = new WeakMap<DocumentTemplate, Map<string, string>>();
+/** Per template: the case's versions as it is edited, and its variants a build checks signed scans against. */
+const VERSIONS_KEPT = 8;
+
+function workOutContentVersion(template: DocumentTemplate, c: Case, decision: DocumentDecision): string {
   const resolved = resolveDocument(template, {
     caseData: linkPrincipal(c),
     decision,

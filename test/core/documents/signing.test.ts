@@ -168,6 +168,13 @@ describe('content version', () => {
     );
   });
 
+  it('follows a case changed in place (a version worked out before is not served again)', () => {
+    const c = structuredClone(cases.sample);
+    const before = versionOf(c, 'authorization-letter');
+    c.plannedSubmissionOn = '2026-12-20';
+    expect(versionOf(c, 'authorization-letter')).not.toBe(before);
+  });
+
   it('stays when only the English gloss, the review copy or unprinted data changes', () => {
     const c = cases.sample;
     for (const id of ['authorization-letter', 'filing-commitment', 'pre-approval-statement']) {
