@@ -43,13 +43,26 @@ export const FieldCatalogueSchema = z.strictObject({
 
 export const FIELD_CATALOGUE = bundledData('case-fields', FieldCatalogueSchema, catalogue);
 
+let byPattern: Map<string, FieldDef[]> | undefined;
+
+/** The catalogue's entries by path pattern, in catalogue order (a document's fields are looked up by the hundred). */
+function fieldsByPattern(): Map<string, FieldDef[]> {
+  if (byPattern) return byPattern;
+  byPattern = new Map();
+  for (const field of FIELD_CATALOGUE.fields) {
+    const same = byPattern.get(field.path);
+    if (same) same.push(field);
+    else byPattern.set(field.path, [field]);
+  }
+  return byPattern;
+}
+
 /**
  * The definition of the field at a concrete path (`services.0.appId`), picking the entry for the
  * service's kind where labels differ (website name vs App name).
  */
 export function fieldDef(path: string, serviceKind?: Service['kind']): FieldDef | undefined {
-  const pattern = toPattern(path);
-  const candidates = FIELD_CATALOGUE.fields.filter((f) => f.path === pattern);
+  const candidates = fieldsByPattern().get(toPattern(path)) ?? [];
   return (
     candidates.find((f) => serviceKind !== undefined && f.serviceKinds?.includes(serviceKind)) ??
     candidates.find((f) => f.serviceKinds === undefined) ??
