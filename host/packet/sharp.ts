@@ -17,16 +17,15 @@ export type Sharp = typeof SharpModule;
  * sharp's limits for the whole process (app main or CLI):
  * - no libvips operation cache: it kept decoded scans for reuse we never make (unbounded, a packet of phone
  *   photos held hundreds of MB in it; it was then bounded to 16 MB);
- * - each image uses at most two threads (normalise-image.ts runs one image at a time), and one where sharp
- *   chooses one by itself: on Linux with glibc's allocator, whose per-thread arenas each keep the largest
- *   buffers an image needed (a 12-megapixel photo's pixels, its JPEG coefficients) long after it is done.
- *   Measured attaching 20 phone photos (3 runs each, machine loaded): peak RSS 459–471 MB with the 16 MB
- *   cache and two threads, 407–414 MB with neither; either change alone did not reliably lower it.
- *   glibc costs time too: normalising a 12-megapixel photo touched ~22,000 fresh pages (~86 MB: the copy the
- *   turn needs, mozjpeg's two coefficient buffers for optimised Huffman tables) each time, as sharp's jobs
- *   move between libuv's four threads and their arenas give memory back; 650 ms user + 190 ms system CPU,
- *   against 330 + 50 ms with MALLOC_ARENA_MAX=1 (or UV_THREADPOOL_SIZE=1), same bytes out. Only the
- *   environment a process starts with sets those (measured 2026-12-07, machine loaded).
+ * - each image uses two threads (normalise-image.ts runs one image at a time; one core, one thread), also on
+ *   Linux with glibc, where sharp alone would choose one: glibc's per-thread arenas keep the largest buffers
+ *   an image needed, and sharp guards against that. With copies encoded in one pass (normalise-image.ts,
+ *   OPTIMISED_SHARE) the second thread costs no memory we could measure and overlaps the decode with the
+ *   resize and the encode: attaching 12-megapixel photos one after another, 293 ms each (median of 18) with
+ *   two threads against 424 ms with one, peak RSS 384 MB against 371 MB for 20 of them (2026-12-07, Linux,
+ *   machine loaded). The arenas are what sets that peak: MALLOC_ARENA_MAX=2 in the environment a process
+ *   starts with brings it to 216 MB; Windows' and macOS's allocators, which the app ships on, keep no
+ *   per-thread arenas.
  */
 export const SHARP_LIMITS = {
   cacheMemoryMb: 0,
@@ -43,8 +42,8 @@ export function loadSharp(): Promise<Sharp> {
       // CommonJS through import(): the function is the default export (the namespace itself under some loaders).
       const sharp = (module.default ?? module) as Sharp;
       sharp.cache({ memory: SHARP_LIMITS.cacheMemoryMb, files: 0, items: SHARP_LIMITS.cacheItems });
-      // sharp's own default is the number of cores, or 1 where the allocator fragments (see above).
-      sharp.concurrency(Math.min(SHARP_LIMITS.threads, sharp.concurrency()));
+      // sharp's own default is the number of cores, or 1 with glibc's allocator (see above).
+      sharp.concurrency(SHARP_LIMITS.threads);
       return sharp;
     },
     (error: unknown) => {
