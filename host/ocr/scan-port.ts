@@ -38,11 +38,16 @@ export const MIN_ORIENTATION_LINES = 3;
 
 /**
  * The quarter turn a scan needs to be upright, when its text says so clearly; undefined when it is upright,
- * has too little text to tell, or cannot be looked at (the store then judges the file on its own).
+ * has too little text to tell, cannot be looked at, or the look was stopped (the store then judges the file
+ * on its own). Never rejects.
  */
-export async function uprightTurnOf(port: ScanPort, bytes: Uint8Array): Promise<90 | 180 | 270 | undefined> {
+export async function uprightTurnOf(
+  port: ScanPort,
+  bytes: Uint8Array,
+  signal?: AbortSignal,
+): Promise<90 | 180 | 270 | undefined> {
   try {
-    const { rotation, lines } = await port.orient(bytes);
+    const { rotation, lines } = await port.orient(bytes, signal);
     return rotation !== 0 && lines >= MIN_ORIENTATION_LINES ? rotation : undefined;
   } catch {
     return undefined;
