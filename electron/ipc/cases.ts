@@ -267,7 +267,7 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
       }),
       async (r) => {
         // A scan lying on its side is found from its text, so the checklist never shows it as provided. The
-        // scan worker looks while this side checks, normalises and stores the file (sharp's threads): the
+        // scan worker looks while this side checks and normalises the file (sharp's threads): the
         // user waits for the longer of the two, not both. Only a file of a type the store takes is looked
         // at, and the look is stopped when the store refuses the file.
         const reader = sniffMediaType(r.bytes).accepted ? deps.scanPort : undefined;
