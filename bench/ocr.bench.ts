@@ -7,12 +7,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScanReader } from '../host/ocr/read-scan';
 import { ID_BACK, ID_FRONT, LICENCE, PASSPORT } from '../host/sample/synthetic-scans';
-import { OCR_BENCH_CONDITIONS, scanFile, upsideDownFile, type OCR_BENCH_DOCUMENTS } from './ocr-scans';
+import {
+  OCR_BENCH_CONDITIONS,
+  scanFile,
+  twelveMegapixelFile,
+  upsideDownFile,
+  type OCR_BENCH_DOCUMENTS,
+} from './ocr-scans';
 import type { Bench, BenchResult } from './run';
 
 const EXPECTED: Record<keyof typeof OCR_BENCH_DOCUMENTS, Record<string, string>> = {
@@ -26,10 +32,10 @@ const EXPECTED: Record<keyof typeof OCR_BENCH_DOCUMENTS, Record<string, string>>
  * The test pictures, drawn by another process (bench/ocr-scans.ts) before the models load: this process's
  * peak memory is then the reader's own, as in the app's scan worker, which never draws.
  */
-async function drawScans(): Promise<string> {
+async function drawScans(...only: string[]): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'icp-packet-bench-ocr-'));
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ocr-scans.ts');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', script, dir], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, dir, ...only], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   if (child.status !== 0)
@@ -127,6 +133,56 @@ export const benches: Bench[] = [
         met: bytes <= 45e6,
       });
       return results;
+    },
+  },
+  {
+    // What attachment:add runs on every image beside the store's attach (electron/ipc/cases.ts): which way
+    // up the page is, from its text (host/ocr/read-scan.ts orient), in the app's scan worker.
+    name: 'ocr: orientation check of one 12-megapixel phone photo',
+    run: async () => {
+      const scans = await drawScans('twelve-megapixel');
+      try {
+        const bytes = await readFile(twelveMegapixelFile(scans));
+        let peak = process.memoryUsage().rss;
+        const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+        const reader = await ScanReader.create(path.resolve('resources'));
+        const firstStart = performance.now();
+        const first = await reader.orient(bytes);
+        const firstMs = performance.now() - firstStart;
+        const cpu = process.cpuUsage();
+        const start = performance.now();
+        const runs = 3;
+        for (let i = 0; i < runs; i++) await reader.orient(bytes);
+        const wall = (performance.now() - start) / runs;
+        const used = process.cpuUsage(cpu);
+        clearInterval(sample);
+        await reader.release();
+        return [
+          {
+            label: 'photo (4000 × 3000, EXIF orientation 6, licence lying on its side)',
+            value: bytes.length / 1e6,
+            unit: 'MB',
+          },
+          {
+            label: 'turn found, degrees clockwise (the photo needs 270)',
+            value: first.rotation,
+            unit: 'count',
+            goal: '= 270',
+            met: first.rotation === 270 && first.lines >= 3,
+          },
+          { label: 'first check after the models loaded', value: firstMs, unit: 'ms' },
+          { label: 'one check, warm (mean of 3)', value: wall, unit: 'ms' },
+          {
+            label: '… its CPU time, all threads',
+            value: (used.user + used.system) / 1000 / runs,
+            unit: 'ms',
+          },
+          { label: 'peak RSS (models loaded)', value: peak / 1024 / 1024, unit: 'MB' },
+          { label: 'machine load average (1 min) when measured', value: loadavg()[0] ?? NaN, unit: 'ratio' },
+        ];
+      } finally {
+        await rm(scans, { recursive: true, force: true });
+      }
     },
   },
 ];

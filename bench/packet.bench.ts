@@ -408,8 +408,9 @@ async function measure(kind: 'scanner' | 'phone'): Promise<BenchResult[]> {
  * 12-megapixel phone photos (4000 × 3000, EXIF orientation and GPS), attached as the app's store does (checked,
  * encrypted, normalised): the first in a fresh process (which loads sharp, as the first attach after the app
  * starts does), a second one, then 18 more — the goal's 20 photos, with the process's peak RSS. Distinct
- * photos (each from its own noise), so none is found already stored. Not measured here: the orientation check from the page's text that the app's
- * attachment:add also runs on every image (host/ocr/scan-port.ts uprightTurnOf, in the scan worker).
+ * photos (each from its own noise), so none is found already stored. Not measured here: the orientation check
+ * from the page's text that the app's attachment:add runs on every image beside this attach, in the scan
+ * worker (bench/ocr.bench.ts times it).
  */
 async function measureTwelveMegapixels(): Promise<BenchResult[]> {
   const dir = path.join(tmpdir(), 'icp-packet-bench-v4-12mp');

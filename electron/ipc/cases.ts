@@ -266,31 +266,39 @@ export function createCaseHandlers(deps: HandlerDeps): Pick<HandlerMap, CaseChan
         bytes: z.instanceof(Uint8Array),
       }),
       async (r) => {
-        // The scan's normalised copy is made now, once, by the same decode that checks the file is whole;
-        // every export streams it from the store. A signed document's scan is checked before its marks are
-        // read; the store's check of the same bytes then finds them proven.
-        const scans = scanCacheFor(deps, r.caseId);
-        // On a signed document's line only its checked signed scan is taken (electron/ipc/signing.ts).
-        const signed = await signedScanFor(store, {
-          ...r,
-          resourcesDir: deps.resourcesDir,
-          checkImage: scans.checkImage,
-        });
-        // A scan lying on its side is found from its text now, so the checklist never shows it as provided.
-        const turnToUpright =
-          deps.scanPort && sniffMediaType(r.bytes).accepted
-            ? await uprightTurnOf(deps.scanPort, r.bytes)
-            : undefined;
-        const added = await store.addAttachment(r.caseId, {
-          ...r,
-          ...signed,
-          ...(turnToUpright ? { turnToUpright } : {}),
-          checkImage: scans.checkImage,
-        });
-        await scans.prepare(added.attachment);
-        // A signed scan's marks, just read, are kept beside it: exports check them without reading it again.
-        if (signed) await keepReadScanMarks(storeScanMarksNotes(store, r.caseId), added.attachment);
-        return added;
+        // A scan lying on its side is found from its text, so the checklist never shows it as provided. The
+        // scan worker looks while this side checks and normalises the file (sharp's threads): the
+        // user waits for the longer of the two, not both. Only a file of a type the store takes is looked
+        // at, and the look is stopped when the store refuses the file.
+        const reader = sniffMediaType(r.bytes).accepted ? deps.scanPort : undefined;
+        const looking = new AbortController();
+        const turnToUpright = reader ? uprightTurnOf(reader, r.bytes, looking.signal) : undefined;
+        try {
+          // The scan's normalised copy is made now, once, by the same decode that checks the file is whole;
+          // every export streams it from the store. A signed document's scan is checked before its marks
+          // are read; the store's check of the same bytes then finds them proven.
+          const scans = scanCacheFor(deps, r.caseId);
+          // On a signed document's line only its checked signed scan is taken (electron/ipc/signing.ts).
+          const signed = await signedScanFor(store, {
+            ...r,
+            resourcesDir: deps.resourcesDir,
+            checkImage: scans.checkImage,
+          });
+          // The turn, still coming, is recorded in the same write as the file (one step of undo).
+          const added = await store.addAttachment(r.caseId, {
+            ...r,
+            ...signed,
+            ...(turnToUpright ? { turnToUpright } : {}),
+            checkImage: scans.checkImage,
+          });
+          await scans.prepare(added.attachment);
+          // A signed scan's marks, just read, are kept beside it: exports check them without reading it again.
+          if (signed) await keepReadScanMarks(storeScanMarksNotes(store, r.caseId), added.attachment);
+          return added;
+        } catch (error) {
+          looking.abort();
+          throw error;
+        }
       },
     ),
     'attachment:read': viaStore(z.strictObject({ caseId, attachmentId }), async (r) => {

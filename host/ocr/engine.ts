@@ -90,7 +90,8 @@ export class OcrEngine {
     private readonly recogniser: ort.InferenceSession,
     private readonly classifier: ort.InferenceSession,
     private readonly characters: string[],
-    private readonly detectionSide: number,
+    /** Longest side of the detector's input: a page larger than this is shrunk to it before detection. */
+    readonly detectionSide: number,
   ) {}
 
   /** Loads the three models and the dictionary from `resources` (about 1–3 s; reuse the engine). */

@@ -1,7 +1,8 @@
 /**
  * A scan's bytes → the RGB page the recogniser reads: decoded by sharp (JPEG, PNG), turned by its EXIF
  * orientation, shrunk to at most 1600 px on its longest side (a 300-dpi page at full size costs gigabytes
- * and reads no better) and its contrast stretched (a photo taken in poor light).
+ * and reads no better) and its contrast stretched (a photo taken in poor light). Telling which way up a page
+ * is needs less: it asks for a smaller page, which sharp decodes a JPEG straight into (shrink-on-load).
  */
 import sharp from 'sharp';
 import { UnreadableImageError } from './errors';
@@ -12,11 +13,12 @@ export const MAX_PAGE_SIDE = 1600;
 
 export { UnreadableImageError };
 
-export async function pageImage(bytes: Uint8Array): Promise<RgbImage> {
+/** The page prepared for the recogniser, at most `maxSide` px on its longest side. */
+export async function pageImage(bytes: Uint8Array, maxSide = MAX_PAGE_SIDE): Promise<RgbImage> {
   try {
     const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: 120_000_000 })
       .rotate()
-      .resize({ width: MAX_PAGE_SIDE, height: MAX_PAGE_SIDE, fit: 'inside', withoutEnlargement: true })
+      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .normalise({ lower: 1, upper: 99 })
       .toColourspace('srgb')

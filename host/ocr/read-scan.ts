@@ -77,7 +77,10 @@ export class ScanReader {
    * be upright, and how many lines of text that was judged on (none: no text to tell by).
    */
   async orient(bytes: Uint8Array, signal?: AbortSignal): Promise<{ rotation: QuarterTurn; lines: number }> {
-    const image = await pageImage(await scanImage(bytes));
+    // Decoded no larger than the detector reads (not the 1600 px reading needs): sharp then shrinks a
+    // phone photo's JPEG while decoding it, at a fraction of the cost. Measured: the same turn as from the
+    // 1600-px page on all 140 pictures of the generated, sample and 12-MP EXIF sets, each turned 4 ways.
+    const image = await pageImage(await scanImage(bytes), this.engine.detectionSide);
     return this.engine.orient(image, signal ? { signal } : {});
   }
 

@@ -37,14 +37,43 @@ export interface ScanPort {
 export const MIN_ORIENTATION_LINES = 3;
 
 /**
- * The quarter turn a scan needs to be upright, when its text says so clearly; undefined when it is upright,
- * has too little text to tell, or cannot be looked at (the store then judges the file on its own).
+ * Longest an attach waits for the look at a scan's text. The first look after the app starts loads the
+ * models (9–16 s measured on a loaded 2-core machine); a reader stuck for longer must not hold the attach.
  */
-export async function uprightTurnOf(port: ScanPort, bytes: Uint8Array): Promise<90 | 180 | 270 | undefined> {
+export const ORIENTATION_TIMEOUT_MS = 30_000;
+
+/**
+ * The quarter turn a scan needs to be upright, when its text says so clearly; undefined when it is upright,
+ * has too little text to tell, cannot be looked at, or the look was stopped or took longer than
+ * {@link ORIENTATION_TIMEOUT_MS} (the store then judges the file on its own). Never rejects.
+ */
+export async function uprightTurnOf(
+  port: ScanPort,
+  bytes: Uint8Array,
+  signal?: AbortSignal,
+): Promise<90 | 180 | 270 | undefined> {
+  const stop = new AbortController();
+  const stopLooking = () => stop.abort();
+  if (signal?.aborted) stop.abort();
+  signal?.addEventListener('abort', stopLooking, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Not only a cancel message: a reader that never answers it is given up on all the same.
+  const givenUp = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      stop.abort();
+      resolve(undefined);
+    }, ORIENTATION_TIMEOUT_MS);
+  });
   try {
-    const { rotation, lines } = await port.orient(bytes);
-    return rotation !== 0 && lines >= MIN_ORIENTATION_LINES ? rotation : undefined;
-  } catch {
-    return undefined;
+    const looked = Promise.resolve()
+      .then(() => port.orient(bytes, stop.signal))
+      .then(
+        ({ rotation, lines }) => (rotation !== 0 && lines >= MIN_ORIENTATION_LINES ? rotation : undefined),
+        () => undefined,
+      );
+    return await Promise.race([looked, givenUp]);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stopLooking);
   }
 }

@@ -89,6 +89,9 @@ const PIECE_BYTES = 1024 * 1024;
 /** Records that reset the chain of edits: undo never reaches past them. */
 const BARRIERS: ReadonlySet<HistoryKind> = new Set(['created', 'restoreBackup', 'duplicated', 'imported']);
 
+/** The quarter turn clockwise a scan needs to be upright (AttachmentMeta.turnToUpright). */
+type UprightTurn = NonNullable<AttachmentMeta['turnToUpright']>;
+
 type DocRead =
   | { ok: true; case: Case; migratedFrom?: number }
   | { ok: false; code: 'missing' | 'caseDamaged' | 'caseNewerVersion'; reason: string };
@@ -640,14 +643,22 @@ export class CaseStore {
       signedCopy?: SignedCopy;
       /** Files of the same item it supersedes (out-of-date signed copies), detached in the same write. */
       replaces?: readonly string[];
-      /** The quarter turn the scan needs to be upright, when its text was looked at and says so. */
-      turnToUpright?: 90 | 180 | 270;
+      /**
+       * The quarter turn the scan needs to be upright, when its text was looked at and says so. It may still
+       * be coming (a promise): the look at the text then runs while the file is checked and normalised, and
+       * its answer is recorded in the same write. A look that fails adds the file without it.
+       */
+      turnToUpright?: UprightTurn | PromiseLike<UprightTurn | undefined>;
       /** Proves an image whole instead of verifyImage (the scan cache's, which normalises it meanwhile). */
       checkImage?: ImageCheck;
     },
   ): Promise<{ attachment: AttachmentMeta; case: Case }> {
     assertCaseId(caseId);
+    // Handled at once: a file refused below leaves no rejection unhandled behind it.
+    const coming = Promise.resolve(input.turnToUpright).catch(() => undefined);
     const inspected = await inspectAttachment(input.bytes, { checkImage: input.checkImage });
+    // Awaited before the case's lock, not under it: other edits of the case never wait on the reader.
+    const turnToUpright = await coming;
     return this.#withLock(caseId, async () => {
       const { case: current } = await this.#readCurrent(caseId);
       const existing = current.attachments.find(
@@ -663,7 +674,7 @@ export class CaseStore {
         validFrom: '',
         validTo: '',
         ...(input.signedCopy ? { signedCopy: input.signedCopy } : {}),
-        ...(input.turnToUpright ? { turnToUpright: input.turnToUpright } : {}),
+        ...(turnToUpright ? { turnToUpright } : {}),
       };
       const replaced = new Set([...(input.replaces ?? []), ...(existing ? [existing.id] : [])]);
       const kept = current.attachments.filter(

@@ -8,7 +8,7 @@
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AttachmentMeta, Case } from '../../../core/model/case';
-import { caseStoreFor } from '../../../electron/ipc/cases';
+import { caseStoreFor, scanCacheFor } from '../../../electron/ipc/cases';
 import { createHandlers } from '../../../electron/ipc/handlers';
 import { CancelledError, UnreadableImageError } from '../../../host/ocr/errors';
 import type { ScanPort, ScanResponse } from '../../../host/ocr/scan-port';
@@ -107,6 +107,60 @@ describe('attachment:add looks at which way up a scan is', () => {
     expect((await attach(await picture('jpeg'))).attachment).not.toHaveProperty('turnToUpright');
     const { attach: attachWithout } = await setUp();
     expect((await attachWithout(await picture('jpeg'))).attachment).not.toHaveProperty('turnToUpright');
+  });
+});
+
+describe('attachment:add looks at the scan while the store checks it', () => {
+  it('runs the look beside the store’s check and normalisation, and records its turn in the one write', async () => {
+    const steps: string[] = [];
+    let checkFinished!: () => void;
+    const checked = new Promise<void>((resolve) => (checkFinished = resolve));
+    const orient = vi.fn<ScanPort['orient']>(async () => {
+      steps.push('look started');
+      // Answers only once the store's check is over. A handler that waits for the answer before it lets
+      // the store check gets it after a second instead, and the order below shows it.
+      await Promise.race([checked, new Promise((resolve) => setTimeout(resolve, 1000))]);
+      steps.push('look answered');
+      return { rotation: 90, lines: 9 };
+    });
+    const { deps, h, c, attach } = await setUp(fakePort({ orient }));
+    const cache = scanCacheFor(deps, c.id);
+    const storeCheck = cache.checkImage;
+    vi.spyOn(cache, 'checkImage').mockImplementation(async (...args) => {
+      steps.push('check started');
+      await storeCheck(...args);
+      steps.push('check finished');
+      checkFinished();
+    });
+    const before = value(await h['case:history']({ id: c.id })).length;
+    const added = await attach(await picture('jpeg'));
+    expect(steps).toEqual(['look started', 'check started', 'check finished', 'look answered']);
+    expect(added.attachment.turnToUpright).toBe(90);
+    // One write: one new step in the case's history, and the case on disk holds the turn.
+    expect(value(await h['case:history']({ id: c.id }))).toHaveLength(before + 1);
+    const opened = value(await h['case:open']({ id: c.id }));
+    expect(opened.case.attachments[0]).toMatchObject({ id: added.attachment.id, turnToUpright: 90 });
+  });
+
+  it('stops the look when the store refuses the file, and says why at once', async () => {
+    const port = fakePort({
+      orient: (_bytes, signal) =>
+        new Promise((_resolve, reject) => {
+          if (signal) port.signals.push(signal);
+          signal?.addEventListener('abort', () => reject(new CancelledError()), { once: true });
+        }),
+    });
+    const { c, h } = await setUp(port);
+    const whole = await picture('jpeg');
+    const result = await h['attachment:add']({
+      caseId: c.id,
+      checklistItemId: 'subject-certificate',
+      fileName: 'cut-off.jpg',
+      bytes: whole.subarray(0, Math.floor(whole.length / 2)),
+    });
+    expect(result).toMatchObject({ ok: false, code: 'attachmentUnreadable' });
+    expect(port.signals).toHaveLength(1);
+    expect(port.signals[0]?.aborted).toBe(true);
   });
 });
 

@@ -4,8 +4,10 @@
  * One reader is loaded for the file, as the app's worker keeps one.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pageImage } from '../../../host/ocr/image';
 import { ScanReader, fieldCrops } from '../../../host/ocr/read-scan';
+import type { RgbImage } from '../../../host/ocr/raster';
 import { ocrResources } from '../../../host/ocr/resources';
 import { readQrCodes } from '../../../host/ocr/qr';
 import {
@@ -27,6 +29,12 @@ import { parseFont } from '../../../core/documents/font';
 import { readDocumentFonts } from '../../../host/documents';
 import { sampleScans } from '../../../host/sample/scans';
 import sharp from 'sharp';
+
+// The pages the reader prepares, to see how large a page each step decodes.
+vi.mock(import('../../../host/ocr/image'), async (original) => {
+  const actual = await original();
+  return { ...actual, pageImage: vi.fn(actual.pageImage) };
+});
 
 const RESOURCES = path.resolve('resources');
 let reader: ScanReader;
@@ -140,6 +148,27 @@ describe('reading generated scans with the real engine', { timeout: 120_000 }, (
         .filter((check) => lineTwo.includes(check.id))
         .map((check) => [check.id, check.status]),
     ).toEqual(lineTwo.map((id) => [id, 'pass']));
+  });
+
+  it('tells which way up a 12-megapixel phone photo lies, from a page no larger than the detector reads', async () => {
+    // The licence lying on its side in a 4000 × 3000 photo, stored as a phone stores it: pixels turned, EXIF 6.
+    const shown = await sharp(await licenceScan())
+      .rotate(90)
+      .resize({ width: 4000, height: 3000, fit: 'contain', background: '#3a3530' })
+      .toBuffer();
+    const stored = await sharp(shown)
+      .rotate(270)
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    vi.mocked(pageImage).mockClear();
+    const { rotation, lines } = await reader.orient(stored);
+    expect(rotation).toBe(270);
+    expect(lines).toBeGreaterThanOrEqual(3);
+    const pages = await Promise.all(
+      vi.mocked(pageImage).mock.results.map((r) => r.value as Promise<RgbImage>),
+    );
+    expect(pages.map((p) => [p.width, p.height])).toEqual([[960, 720]]);
   });
 
   it('decodes the licence’s QR code with the local wasm', async () => {

@@ -154,6 +154,43 @@ describe('CaseStore: rename, duplicate, trash', () => {
     expect((await store.open(c.id)).case.name).toBe('新名字');
   });
 
+  it('records a turn still coming in the one write that adds the file, and adds it without a look that failed', async () => {
+    const store = await newStore();
+    const c = await store.create({ name: 'Turns' });
+    const before = (await store.history(c.id)).length;
+    let answer!: (turn: 90) => void;
+    const adding = store.addAttachment(c.id, {
+      checklistItemId: 'licence',
+      fileName: 'side.jpg',
+      bytes: jpeg(100, 50),
+      turnToUpright: new Promise<90>((resolve) => (answer = resolve)),
+    });
+    answer(90);
+    expect((await adding).attachment.turnToUpright).toBe(90);
+    expect((await store.open(c.id)).case.attachments).toEqual([
+      expect.objectContaining({ turnToUpright: 90 }),
+    ]);
+    expect(await store.history(c.id)).toHaveLength(before + 1);
+    const lost = Promise.reject(new Error('the reader stopped'));
+    const { attachment } = await store.addAttachment(c.id, {
+      checklistItemId: 'id',
+      fileName: 'x.png',
+      bytes: png(4, 4),
+      turnToUpright: lost,
+    });
+    expect(attachment).not.toHaveProperty('turnToUpright');
+    // A refused file whose look then fails: the store's refusal, and no rejection left unhandled (vitest
+    // fails the run on one).
+    const refused = store.addAttachment(c.id, {
+      checklistItemId: 'id',
+      fileName: 'x.gif',
+      bytes: Buffer.from('GIF89a....'),
+      turnToUpright: new Promise((_resolve, reject) => setImmediate(() => reject(new Error('stopped')))),
+    });
+    expect((await failure(refused)).code).toBe('attachmentType');
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+
   it('duplicates with a new id, the attachments and a fresh history', async () => {
     const store = await newStore();
     const c = await store.create({ name: 'Original' });
