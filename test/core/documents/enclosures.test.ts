@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocument } from '../../../core/documents/render';
 import { documentTemplate } from '../../../core/documents/templates';
-import type { Case } from '../../../core/model/case';
+import type { AttachmentMeta, Case } from '../../../core/model/case';
 import { packetDocuments, planPacket } from '../../../core/packet/gate';
 import { decidePathway } from '../../../core/rules/decide';
 import {
@@ -47,16 +47,44 @@ const titleOf = (id: string) => documentTemplate(id)?.title.zh ?? id;
 const enclosuresOf = (letter: string) =>
   letter.slice(letter.lastIndexOf('附件：'), letter.indexOf('法定代表人（签字）'));
 
+/**
+ * The checklist item of each document signed by hand: its signed scan goes into the packet, and a recommended
+ * one not returned is left out (core/packet/gate.ts signedCopiesPlan).
+ */
+const SIGNED_ITEM: Record<string, string> = {
+  'filing-commitment': 'commitment-letter',
+  'verification-form': 'verification-form',
+  'pre-approval-statement': 'no-preapproval-statement',
+  'authorization-letter': 'authorization-letter',
+  'rename-letter': 'rename-letter',
+};
+
+/** The case with the signed scan of every hand-signed filing document returned. */
+function returned(c: Case): Case {
+  const scans: AttachmentMeta[] = Object.values(SIGNED_ITEM).map((checklistItemId, n) => ({
+    id: String(n + 1).repeat(64),
+    checklistItemId,
+    originalName: `${checklistItemId}.jpg`,
+    mediaType: 'image/jpeg',
+    bytes: 1000,
+    addedAt: DOCUMENT_NOW.toISOString(),
+    validFrom: '',
+    validTo: '',
+  }));
+  return { ...c, attachments: [...c.attachments, ...scans] };
+}
+
 const packets = new Map<string, Packet>();
 
 beforeAll(async () => {
   packets.set('licence', await packet(licenceCase(), ['licence-application-letter']));
   packets.set(
     'licenceUnfiled',
-    await packet(licenceCaseUnfiled(), ['licence-application-letter', 'filing-info-sheet']),
+    await packet(returned(licenceCaseUnfiled()), ['licence-application-letter', 'filing-info-sheet']),
   );
-  packets.set('sample', await packet(filingCase(), ['filing-info-sheet']));
-  packets.set('renamed', await packet(renamedCase(), ['filing-info-sheet']));
+  packets.set('sample', await packet(returned(filingCase()), ['filing-info-sheet']));
+  packets.set('renamed', await packet(returned(renamedCase()), ['filing-info-sheet']));
+  packets.set('renamedNotReturned', await packet(renamedCase(), ['filing-info-sheet']));
 }, 120_000);
 
 describe('lists of enclosures match the packet (review 8)', () => {
@@ -91,4 +119,17 @@ describe('lists of enclosures match the packet (review 8)', () => {
         if (!ids.includes(id)) expect(listed, id).not.toContain(`✓${titleOf(id)}`);
     },
   );
+
+  it('a recommended document signed by hand and not returned is left out of the packet: not ticked', () => {
+    const { ids, texts } = packets.get('renamedNotReturned')!;
+    const sheet = texts.get('filing-info-sheet') ?? '';
+    const listed = sheet.slice(sheet.indexOf('随附材料'), sheet.indexOf('填表说明'));
+    for (const id of ['verification-form', 'pre-approval-statement', 'filing-commitment']) {
+      expect(ids).toContain(id);
+      expect(listed, id).toContain(titleOf(id));
+      expect(listed, id).not.toContain(`✓${titleOf(id)}`);
+    }
+    // Unsigned documents are always in the packet.
+    for (const id of ['privacy-policy', 'pi-inventory']) expect(listed, id).toContain(`✓${titleOf(id)}`);
+  });
 });
