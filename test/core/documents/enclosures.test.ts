@@ -1,13 +1,17 @@
 /**
  * Review 8: every list of a packet's materials inside a document — the licence letter's 附件 and the filing
- * information sheet's 随附材料 — names exactly the generated documents the packet holds. Read back from the
- * rendered PDFs of the fixtures' packets.
+ * information sheet's 随附材料 — names exactly the generated documents the packet holds. And the legal
+ * representative's ID in a licence application: the filing asks for the person in charge's ID (主体负责人证件);
+ * the licence materials hold the legal representative's ID with the key staff's documents (法定代表人、主要管理
+ * 人员及技术人员身份证明和简历, practitioners' lists). One checklist item asks for it — never twice, never
+ * missing — and the letter names it once. Read back from the rendered PDFs of the fixtures' packets.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocument } from '../../../core/documents/render';
 import { documentTemplate } from '../../../core/documents/templates';
 import type { AttachmentMeta, Case } from '../../../core/model/case';
 import { packetDocuments, planPacket } from '../../../core/packet/gate';
+import { buildChecklist, type ChecklistItem } from '../../../core/rules/checklist';
 import { decidePathway } from '../../../core/rules/decide';
 import {
   DOCUMENT_NOW,
@@ -59,18 +63,21 @@ const SIGNED_ITEM: Record<string, string> = {
   'rename-letter': 'rename-letter',
 };
 
+/** A scan attached to a checklist item (the letter and the sheet read only its item id). */
+const scan = (checklistItemId: string, n: number): AttachmentMeta => ({
+  id: String(n).repeat(64),
+  checklistItemId,
+  originalName: `${checklistItemId}.jpg`,
+  mediaType: 'image/jpeg',
+  bytes: 1000,
+  addedAt: DOCUMENT_NOW.toISOString(),
+  validFrom: '',
+  validTo: '',
+});
+
 /** The case with the signed scan of every hand-signed filing document returned. */
 function returned(c: Case): Case {
-  const scans: AttachmentMeta[] = Object.values(SIGNED_ITEM).map((checklistItemId, n) => ({
-    id: String(n + 1).repeat(64),
-    checklistItemId,
-    originalName: `${checklistItemId}.jpg`,
-    mediaType: 'image/jpeg',
-    bytes: 1000,
-    addedAt: DOCUMENT_NOW.toISOString(),
-    validFrom: '',
-    validTo: '',
-  }));
+  const scans = Object.values(SIGNED_ITEM).map((item, n) => scan(item, n + 1));
   return { ...c, attachments: [...c.attachments, ...scans] };
 }
 
@@ -132,4 +139,69 @@ describe('lists of enclosures match the packet (review 8)', () => {
     // Unsigned documents are always in the packet.
     for (const id of ['privacy-policy', 'pi-inventory']) expect(listed, id).toContain(`✓${titleOf(id)}`);
   });
+});
+
+const checklist = (c: Case): ChecklistItem[] =>
+  buildChecklist(c, decidePathway(c.answers), { today: '2026-11-25' });
+
+/** The items whose scan shows the legal representative's ID (front side or passport data page). */
+function legalRepIdItems(c: Case): string[] {
+  return checklist(c)
+    .filter(
+      (i) =>
+        ['legal-rep-id-front', 'legal-rep-passport'].includes(i.entryId) ||
+        (c.principal.isLegalRepresentative &&
+          ['principal-id-front', 'principal-passport'].includes(i.entryId)) ||
+        (!i.entryId.endsWith('-back') && /法定代表人[^授]*(身份证|证件|护照)/.test(i.name['zh-CN'])),
+    )
+    .map((i) => i.id);
+}
+
+async function enclosures(c: Case): Promise<string> {
+  const { texts } = await packet(c, ['licence-application-letter']);
+  return enclosuresOf(texts.get('licence-application-letter') ?? '');
+}
+
+describe("the legal representative's ID in a licence application (review 8)", () => {
+  it('an already-filed subject: asked for once, as the legal representative’s ID, not as a filing item', () => {
+    const c = licenceCase();
+    const ids = checklist(c).map((i) => i.id);
+    expect(legalRepIdItems(c)).toEqual(['legal-rep-id-front']);
+    expect(ids).toEqual(expect.arrayContaining(['legal-rep-id-back', 'key-staff-documents']));
+    expect(ids.filter((id) => id.startsWith('principal-'))).toEqual([]);
+  });
+
+  it('a subject filing and applying at once: the person in charge’s ID serves both, asked for once', () => {
+    const c = licenceCaseUnfiled();
+    expect(legalRepIdItems(c)).toEqual(['principal-id-front']);
+    // Someone else in charge: the person in charge's ID for the filing, the legal representative's once.
+    c.principal = {
+      ...c.principal,
+      isLegalRepresentative: false,
+      name: '王强',
+      idNumber: '330106198705211534',
+    };
+    expect(legalRepIdItems(c)).toEqual(['legal-rep-id-front']);
+    expect(checklist(c).map((i) => i.id)).toContain('principal-id-front');
+  });
+
+  it('the letter names the legal representative’s ID once, apart from the key staff’s documents', async () => {
+    const filed = licenceCase();
+    filed.attachments = [
+      scan('legal-rep-id-front', 1),
+      scan('legal-rep-id-back', 2),
+      scan('key-staff-documents', 3),
+    ];
+    const unfiled = licenceCaseUnfiled();
+    unfiled.attachments = [scan('principal-id-front', 1), scan('key-staff-documents', 3)];
+    for (const c of [filed, unfiled]) {
+      const text = await enclosures(c);
+      expect(text.split('法定代表人').length - 1, text).toBe(1);
+      expect(text).toContain('法定代表人身份证件');
+      expect(text).toContain('主要管理人员及技术人员身份证明、简历及社保记录');
+    }
+    // Nothing attached yet: the letter promises neither.
+    const bare = await enclosures(licenceCase());
+    expect(bare).not.toContain('身份证');
+  }, 60_000);
 });

@@ -2,12 +2,15 @@
  * Review 8: the business plan's implementation plan follows the case's facts. A service the case records as
  * live (its launch date, or the go-live date after filing) is described as running since that day, and one
  * already filed as filed — not as a system still being developed (准备阶段); a service neither filed nor
- * launched keeps the preparation stage. Read back from the rendered PDF.
+ * launched keeps the preparation stage. And the technical plan describes every service the letter applies
+ * for (the nationwide case's mini-program was in the letter, not in the plan). Read back from the rendered PDFs.
  */
 import { describe, expect, it } from 'vitest';
 import { renderDocument } from '../../../core/documents/render';
 import type { Case } from '../../../core/model/case';
-import { DOCUMENT_NOW, licenceCase } from '../../fixtures/documents/cases';
+import { planPacket } from '../../../core/packet/gate';
+import { decidePathway } from '../../../core/rules/decide';
+import { DOCUMENT_NOW, licenceCase, nationwideCase } from '../../fixtures/documents/cases';
 import { bundledFonts, compactText } from './pdf-reader';
 
 async function plan(c: Case): Promise<string> {
@@ -59,5 +62,30 @@ describe('business plan: live or not yet (review 8)', () => {
     expect(text).toContain('（二）上线阶段');
     expect(text).not.toContain('上线运行');
     expect(text).not.toContain('尚未上线');
+  }, 30_000);
+});
+
+describe('business plan: every service in the technical plan (review 8)', () => {
+  it('names the mini-program with its platform, AppID and filing number, as the letter does', async () => {
+    const c = nationwideCase();
+    const { documents } = planPacket(c, decidePathway(c.answers));
+    const text = async (id: string) =>
+      compactText(
+        await renderDocument(id, c, {
+          variant: 'submission',
+          fonts: bundledFonts(),
+          now: DOCUMENT_NOW,
+          decision: documents,
+        }),
+      );
+    const plan = await text('business-plan');
+    const technical = plan.slice(plan.indexOf('五、技术方案'), plan.indexOf('六、'));
+    expect(technical).toContain(
+      '小程序“数联优选商城”运行于微信平台（AppIDwx3f8a1c6d2e5b7094，ICP备案号京ICP备2025081234号-2X）',
+    );
+    for (const s of c.services) expect(technical, s.name).toContain(`“${s.name}”`);
+    expect(await text('licence-application-letter')).toContain(
+      '小程序“数联优选商城”，AppIDwx3f8a1c6d2e5b7094',
+    );
   }, 30_000);
 });
