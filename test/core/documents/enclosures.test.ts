@@ -127,6 +127,29 @@ describe('lists of enclosures match the packet (review 8)', () => {
     },
   );
 
+  it('the filing sheet ticks the legal representative’s ID when someone else is in charge, as the checklist asks', async () => {
+    const c = renamedCase();
+    const sheetOf = async (x: Case) =>
+      (await packet(x, ['filing-info-sheet'])).texts.get('filing-info-sheet') ?? '';
+    const asked = (x: Case) => checklist(x).some((i) => i.entryId === 'legal-rep-id-front');
+    expect(asked(c)).toBe(false);
+    expect(await sheetOf(c)).not.toContain('✓法定代表人身份证件');
+    c.principal = {
+      ...c.principal,
+      isLegalRepresentative: false,
+      name: '周敏',
+      idNumber: '44030519880415351X',
+    };
+    c.legalRepresentative = {
+      ...c.legalRepresentative,
+      name: '刘洋',
+      idType: 'resident_id',
+      idNumber: '440304198702111275',
+    };
+    expect(asked(c)).toBe(true);
+    expect(await sheetOf(c)).toContain('✓法定代表人身份证件（居民身份证）');
+  }, 30_000);
+
   it('a recommended document signed by hand and not returned is left out of the packet: not ticked', () => {
     const { ids, texts } = packets.get('renamedNotReturned')!;
     const sheet = texts.get('filing-info-sheet') ?? '';
