@@ -14,6 +14,7 @@ import { REVEAL_EVENT } from '../../navigation/focusTarget';
 import { useCaseSession } from '../../screens/Case/caseSession';
 import { languageCodec, optionsFor, type ListCodec } from './options';
 import { ListEditor } from './ListEditor';
+import { DateInput } from './DateInput';
 import { ChoiceInput, ContentTypePicker, ProvinceInput, RemarkPatterns } from './Pickers';
 import { RegionSelect, regionLabel } from './RegionSelect';
 import { listLabels, type ListLabels } from './listLabels';
@@ -308,19 +309,29 @@ export function FieldView({
         />
       );
       break;
-    default: {
-      // Text and date inputs: one control, the date one with the date class.
-      const isDate = def.input === 'date';
+    case 'date':
+      input = (
+        <DateInput
+          id={id}
+          describedBy={describedBy}
+          invalid={hasError}
+          onBlur={() => setTouched(true)}
+          disabled={disabled}
+          value={text}
+          onChange={onChange}
+        />
+      );
+      break;
+    default:
       input = (
         <input
           {...common}
-          type={isDate ? 'date' : 'text'}
-          className={isDate ? 'input input--date' : 'input'}
-          value={typeof value === 'string' ? value : ''}
+          type="text"
+          className="input"
+          value={text}
           onChange={(event) => onChange(event.target.value)}
         />
       );
-    }
   }
 
   const label = (

@@ -28,12 +28,12 @@ import {
 } from '../../../../core/model/case';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
 import { AfterSection } from './AfterSection';
-import { ConfidenceBadge, DateField, NumberField } from './LifecycleFields';
+import { ConfidenceBadge, NumberField } from './LifecycleFields';
 import { SourceList } from './SourceList';
 import { localDay } from '../../i18n/useFormat';
 

@@ -7,7 +7,8 @@ import { useApiCall } from '../../api/notices';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
 import { AfterSection } from './AfterSection';
-import { ConfidenceBadge, DateField } from './LifecycleFields';
+import { DateField } from '../../components/fields';
+import { ConfidenceBadge } from './LifecycleFields';
 import { SourceList } from './SourceList';
 import { useFormat } from '../../i18n/useFormat';
 

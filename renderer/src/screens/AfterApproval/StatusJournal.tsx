@@ -19,7 +19,7 @@ import {
 } from '../../../../core/after/journal';
 import type { CaseStatus, ReturnReason } from '../../../../core/model/case';
 import { FIELD_CATALOGUE, fieldDef } from '../../../../core/model/fields';
-import { InlineCheck, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { DateField, InlineCheck, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { focusWhenShown } from '../../navigation/focusTarget';
@@ -270,16 +270,17 @@ export function StatusJournal({
             ]}
             after={problemNotes('status')}
           />
-          <TextField
+          <DateField
             id="journal-date"
             testId="journal-date"
-            dateText
             label={t('afterApproval.journal.on')}
-            placeholder={t('afterApproval.datePlaceholder')}
             value={draft.on}
             onChange={(on) => setDraft({ ...draft, on })}
-            invalid={problemFor('on').length > 0}
-            after={problemNotes('on')}
+            problem={
+              problemFor('on')
+                .map((p) => problemText(p, t, lang))
+                .join(' ') || undefined
+            }
           />
           {sends && versions.length > 0 && (
             <SelectField
