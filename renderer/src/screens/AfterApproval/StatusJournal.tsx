@@ -29,6 +29,7 @@ import type { StepId } from '../Case/steps';
 import { issueTargets } from '../Review/IssueList';
 import { SourceList } from './SourceList';
 import { AfterSection } from './AfterSection';
+import { chinaDate } from '../../../../core/packet/safe-names';
 import { localDay, useFormat } from '../../i18n/useFormat';
 
 interface Draft {
@@ -292,7 +293,7 @@ export function StatusJournal({
                 value: v.record.manifestSha256,
                 label: t('afterApproval.journal.packetVersion', {
                   version: v.version,
-                  date: localDay(v.record.at),
+                  date: chinaDate(new Date(v.record.at)),
                   folder: v.record.folderName,
                 }),
               }))}
@@ -424,7 +425,7 @@ export function StatusJournal({
             <li key={`${v.version}-${v.record.at}`}>
               {t('afterApproval.journal.packetVersion', {
                 version: v.version,
-                date: localDay(v.record.at),
+                date: chinaDate(new Date(v.record.at)),
                 folder: v.record.folderName,
               })}
               {' — '}
