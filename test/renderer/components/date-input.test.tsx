@@ -63,6 +63,9 @@ describe('date fields follow the UI language, not the operating system', () => {
       const input = document.getElementById('field-legalRepresentative-idValidTo') as HTMLInputElement;
       expect(input.type).toBe('text');
       expect(input.value).toBe(shown);
+      // The example is written as the field writes dates (the catalogue holds 2039-04-02).
+      const example = document.querySelector('.field__example-value')?.textContent;
+      expect(example).toBe(language === 'zh-CN' ? '2039年4月2日' : '2039-04-02');
       document.body.innerHTML = '';
     }
   });
