@@ -47,7 +47,8 @@ describe('China’s date and the user’s', () => {
     document.body.innerHTML = '';
     const chinese = renderNote('zh-CN');
     expect(chinese).toContain('2026年12月8日');
-    expect(chinese).toContain('本机当前日期为 2026年12月7日');
+    // One sentence after another, the Chinese way: no space after 。
+    expect(chinese).toContain('这一日期。本机当前日期为 2026年12月7日。');
   });
 
   it('labels an exported packet with the date its folder and documents carry', async () => {

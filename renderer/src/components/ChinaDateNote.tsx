@@ -14,8 +14,9 @@ export function ChinaDateNote({ now = new Date(), testId }: { now?: Date; testId
   const local = localDay(now.toISOString());
   return (
     <p className="hint" data-testid={testId} data-china-date={china}>
-      {t('chinaDate.note', { date: china })}
-      {china !== local && ` ${t('chinaDate.differs', { local })}`}
+      {china === local
+        ? t('chinaDate.note', { date: china })
+        : t('chinaDate.noteDiffers', { date: china, local })}
     </p>
   );
 }

@@ -86,6 +86,12 @@ describe('date fields follow the UI language, not the operating system', () => {
     fireEvent.blur(input);
     expect(given.at(-1)).toBe('2027-01-05');
     expect(input.value).toBe('2027年1月5日');
+
+    fireEvent.focus(input);
+    fireEvent.change(input, { target: { value: '2027-02-29' } });
+    expect(screen.getByRole('alert').textContent).toBe(
+      '日历上没有这一天。改正之前，申请中仍保留 2027年1月5日。',
+    );
   });
 
   it('says at once when a date cannot be one, keeps the case’s date, and waits on half a date', () => {

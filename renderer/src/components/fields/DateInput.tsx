@@ -77,7 +77,9 @@ export function DateInput({
   const note = problem ? (
     <span id={noteId} className="field-issue field-issue--error date-input__note" role="alert">
       {t(problem === 'calendar' ? 'dateInput.notInCalendar' : 'dateInput.format')}
-      {value !== '' && ` ${t('dateInput.kept', { date: showDate(value, lang) })}`}
+      {/* Chinese sentences follow 。 without a space. */}
+      {value !== '' &&
+        `${lang === 'zh-CN' ? '' : ' '}${t('dateInput.kept', { date: showDate(value, lang) })}`}
     </span>
   ) : editing && confirmed ? (
     <span id={noteId} className="hint date-input__note" aria-live="polite" data-testid="date-confirmed">
