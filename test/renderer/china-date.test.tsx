@@ -75,4 +75,11 @@ describe('China’s date and the user’s', () => {
     await renderCaseAt('export');
     expect((await screen.findByTestId('export-china-date')).textContent).toContain('UTC+8');
   });
+
+  it('explains it where a renewal packet is built, whose folder carries the same date', async () => {
+    await renderCaseAt('afterApproval', {
+      edit: (c) => ({ ...c, afterApproval: { ...c.afterApproval, licenceNumber: '沪B2-20260001' } }),
+    });
+    expect((await screen.findByTestId('renewal-china-date')).textContent).toContain('UTC+8');
+  });
 });

@@ -34,6 +34,7 @@ import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
 import { AfterSection } from './AfterSection';
 import { ConfidenceBadge, NumberField } from './LifecycleFields';
+import { ChinaDateNote } from '../../components/ChinaDateNote';
 import { SourceList } from './SourceList';
 import { localDay } from '../../i18n/useFormat';
 
@@ -545,6 +546,7 @@ function ChangeItem({ caseId, event, today }: { caseId: string; event: ChangeEve
       >
         {t('lifecycle.changes.event.build')}
       </button>
+      <ChinaDateNote testId="change-china-date" />
       {built && (
         <p className="after-saved" role="status" data-testid="change-built">
           {t('lifecycle.changes.event.built', { folder: built.folder, count: built.count })}

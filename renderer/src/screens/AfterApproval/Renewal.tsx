@@ -9,6 +9,7 @@ import { useCaseSession } from '../Case/caseSession';
 import { AfterSection } from './AfterSection';
 import { DateField } from '../../components/fields';
 import { ConfidenceBadge } from './LifecycleFields';
+import { ChinaDateNote } from '../../components/ChinaDateNote';
 import { SourceList } from './SourceList';
 import { useFormat } from '../../i18n/useFormat';
 
@@ -148,6 +149,7 @@ export function Renewal({ caseId, today }: { caseId: string; today: string }) {
       >
         {t('lifecycle.renewal.build')}
       </button>
+      <ChinaDateNote testId="renewal-china-date" />
       {built && (
         <p className="after-saved" role="status" data-testid="renewal-built">
           {t('lifecycle.renewal.built', { folder: built.folder, count: built.count })}
