@@ -80,6 +80,8 @@ describe('date fields follow the UI language, not the operating system', () => {
     expect(screen.getByTestId('date-confirmed').textContent).toContain('星期六');
     fireEvent.blur(input);
     expect(input.value).toBe('2026年10月31日');
+    // Still confirmed after leaving: a line that vanished on blur would move the button being clicked.
+    expect(screen.getByTestId('date-confirmed').textContent).toContain('2026年10月31日');
 
     fireEvent.focus(input);
     fireEvent.change(input, { target: { value: '2027年1月5日' } });

@@ -24,8 +24,8 @@ export interface DateInputProps {
 /**
  * A date field in the UI language, whatever the operating system's locale: it shows 2026-10-31 in English and
  * 2026年10月31日 in Chinese, and accepts either writing (and 20261031, 2026/10/31, 31 Oct 2026). What is
- * typed is checked as it is typed: the date it reads is confirmed in full under the field (with the weekday),
- * and a date that cannot be one says so at once. The model only ever receives an ISO date; a wrong one keeps
+ * typed is checked as it is typed: the date it reads is confirmed in full under the field (with the weekday)
+ * from the moment the field is entered, and a date that cannot be one says so at once. The model only ever receives an ISO date; a wrong one keeps
  * the case's previous date, and the field says which. Keyboard: ↑/↓ a day later or earlier, Page Up/Page Down
  * a month (from today when empty).
  */
@@ -44,6 +44,9 @@ export function DateInput({
   const lang = useUiLanguage();
   const [text, setText] = useState(() => showDate(value, lang));
   const [editing, setEditing] = useState(false);
+  // Once the field has been entered, the date it reads stays confirmed under it: a line that vanished on
+  // leaving the field would move the buttons below it between the press and the release of a click.
+  const [visited, setVisited] = useState(false);
   const editingNow = useRef(false);
   const noteId = `${useId()}-date`;
 
@@ -81,7 +84,7 @@ export function DateInput({
       {value !== '' &&
         `${lang === 'zh-CN' ? '' : ' '}${t('dateInput.kept', { date: showDate(value, lang) })}`}
     </span>
-  ) : editing && confirmed ? (
+  ) : visited && confirmed ? (
     <span id={noteId} className="hint date-input__note" aria-live="polite" data-testid="date-confirmed">
       {longDate(confirmed, uiLocale(lang))}
     </span>
@@ -106,6 +109,7 @@ export function DateInput({
         onFocus={() => {
           editingNow.current = true;
           setEditing(true);
+          setVisited(true);
         }}
         onChange={(event) => type(event.target.value)}
         onKeyDown={(event) => {
