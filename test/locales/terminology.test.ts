@@ -33,4 +33,9 @@ describe('Chinese terminology', () => {
     const zh = readFileSync(join(root, 'locales/zh-CN.json'), 'utf8');
     expect(zh.match(/.{0,12}\bAPP\b.{0,12}/gu) ?? []).toEqual([]);
   });
+
+  it('ends a button, a menu item or a status that goes on with one ellipsis, as the menus do (not …… in some)', () => {
+    const zh = readFileSync(join(root, 'locales/zh-CN.json'), 'utf8');
+    expect(zh.match(/.{0,12}……/gu) ?? []).toEqual([]);
+  });
 });
