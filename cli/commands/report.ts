@@ -14,6 +14,7 @@ import type {
   Source,
   Step,
 } from '../../core/rules';
+import { sourceTitle } from '../../core/rules/data';
 import type { RulePackInfo } from '../../core/rules/pack';
 import type { Bilingual } from '../../core/validate/types';
 import { rulePackLines } from '../rule-pack-text';
@@ -107,10 +108,11 @@ const SECONDARY = t('a copy on another site: no official text was found', '其�
  * found — as the app says beside it.
  */
 export function sourceText(
-  s: Pick<Source, 'title' | 'titleZh' | 'url' | 'secondary'>,
+  s: Pick<Source, 'title' | 'titleZh' | 'titleEn' | 'url' | 'secondary'>,
   lang: Language,
 ): string {
-  const title = lang === 'zh-CN' && s.titleZh ? s.titleZh : s.title;
+  const { title: name, meaning } = sourceTitle(s, lang);
+  const title = meaning ? `${name} (${meaning})` : name;
   const text = s.url ? `${title} <${s.url}>` : title;
   if (!s.secondary) return text;
   return lang === 'zh-CN' ? `${text}（${SECONDARY['zh-CN']}）` : `${text} (${SECONDARY.en})`;

@@ -192,10 +192,11 @@ function guideDate(iso: string): string {
   return match ? `${match[1]}年${match[2]}月${match[3]}日` : '';
 }
 
-const NATURE_SUGGESTIONS: Partial<Record<string, string>> = {
-  domestic_company: '内资企业',
-  wfoe: '外商独资企业',
-  jv: '中外合资经营企业',
+/** The company type the system's list most likely holds for each applicant, with its English meaning. */
+const NATURE_SUGGESTIONS: Partial<Record<string, Bilingual>> = {
+  domestic_company: { 'zh-CN': '内资企业', en: 'Domestic enterprise' },
+  wfoe: { 'zh-CN': '外商独资企业', en: 'Wholly foreign-owned enterprise' },
+  jv: { 'zh-CN': '中外合资经营企业', en: 'Sino-foreign equity joint venture' },
 };
 
 function serviceOutlets(c: Case): string {
@@ -228,7 +229,11 @@ type FieldValue = Pick<ReportField, 'value' | 'valueNote' | 'suggested' | 'figur
 
 function basicValues(c: Case, f: AnnualFigures): Record<string, FieldValue> {
   const province = provinceByCode(c.subject.province);
-  const nature = f.enterpriseNature || NATURE_SUGGESTIONS[c.answers.subject ?? ''] || '';
+  const suggestion = NATURE_SUGGESTIONS[c.answers.subject ?? ''];
+  const nature = f.enterpriseNature || suggestion?.['zh-CN'] || '';
+  // A value the app wrote (or the user typed the same) has a known English meaning; a typed one is theirs.
+  const natureMeaning = Object.values(NATURE_SUGGESTIONS).find((n) => n?.['zh-CN'] === nature.trim())?.en;
+  const categories = reportCategories(c);
   return {
     companyName: { value: c.subject.name, casePath: 'subject.name' },
     uscc: { value: c.subject.certificateNumber, casePath: 'subject.certificateNumber' },
@@ -239,7 +244,11 @@ function basicValues(c: Case, f: AnnualFigures): Record<string, FieldValue> {
     },
     licenceNumber: { value: c.afterApproval.licenceNumber, casePath: 'afterApproval.licenceNumber' },
     registeredAddress: { value: c.subject.certificateAddress, casePath: 'subject.certificateAddress' },
-    registeredPlace: { value: province?.nameZh ?? '', casePath: 'subject.province' },
+    registeredPlace: {
+      value: province?.nameZh ?? '',
+      ...(province ? { valueNote: { en: province.nameEn, 'zh-CN': '注册地所在省份' } } : {}),
+      casePath: 'subject.province',
+    },
     registeredCapital: {
       value: amountValue(c.subject.registeredCapitalCny),
       ...(amountNote(c.subject.registeredCapitalCny)
@@ -247,13 +256,23 @@ function basicValues(c: Case, f: AnnualFigures): Record<string, FieldValue> {
         : {}),
       casePath: 'subject.registeredCapitalCny',
     },
-    serviceTypes: { value: formatLicenceCategories(reportCategories(c), 'zh') },
+    serviceTypes: {
+      value: formatLicenceCategories(categories, 'zh'),
+      ...(categories.length > 0
+        ? {
+            valueNote: {
+              en: formatLicenceCategories(categories, 'en'),
+              'zh-CN': '与经营许可证所载业务种类一致',
+            },
+          }
+        : {}),
+    },
     enterpriseNature: {
       value: nature,
       figure: 'enterpriseNature',
       ...(f.enterpriseNature ? {} : nature ? { suggested: true } : {}),
       valueNote: {
-        en: 'The system offers a list our sources do not give: pick the entry that matches the company type on the business licence.',
+        en: `${natureMeaning ? `${natureMeaning}. ` : ''}The system offers a list our sources do not give: pick the entry that matches the company type on the business licence.`,
         'zh-CN': '系统提供选项列表（资料中未载明），请选择与营业执照“类型”一致的选项。',
       },
     },
@@ -348,7 +367,11 @@ function internetValues(c: Case, f: AnnualFigures): Record<string, FieldValue> {
     websites: { value: count('website'), casePath: 'services' },
     apps: { value: count('app'), casePath: 'services' },
     miniPrograms: { value: count('mini_program'), casePath: 'services' },
-    domains: { value: domains.length ? domains.join('、') : '无', casePath: 'services' },
+    domains: {
+      value: domains.length ? domains.join('、') : '无',
+      ...(domains.length ? {} : { valueNote: { en: 'None', 'zh-CN': '没有网站域名' } }),
+      casePath: 'services',
+    },
     totalUsers: { value: countValue(f.users), figure: 'users' },
   };
 }

@@ -10,6 +10,7 @@ import {
   type LicenceCategoryCode,
 } from '../model/case';
 import type { Condition } from './template-schema';
+import { documentTemplate } from './templates';
 
 /**
  * What the documents need to know of the pathway decision. The packet builder derives it from
@@ -75,6 +76,14 @@ export function evaluate(condition: Condition, scope: ConditionScope): boolean {
     const entry = condition.attached;
     return scope.caseData.attachments.some(
       (a) => a.checklistItemId === entry || a.checklistItemId.startsWith(`${entry}@`),
+    );
+  }
+  if ('document' in condition) {
+    // The named document is in the packet: its template's own condition, read on the same case and decision.
+    const template = documentTemplate(condition.document);
+    return (
+      template !== undefined &&
+      evaluate(template.appliesWhen, { caseData: scope.caseData, decision: scope.decision })
     );
   }
   if ('case' in condition) return test(getAt(scope.caseData, condition.case), condition);

@@ -60,14 +60,16 @@ export type Condition =
   | ({ item: string } & z.infer<typeof ValueTest>)
   | ({ decision: string } & z.infer<typeof ValueTest>)
   | { some: string; where: Condition }
-  | { attached: string };
+  | { attached: string }
+  | { document: string };
 
 /**
  * When a document (or a block) applies. `case` tests a case path, `decision` a field of the pathway facts
  * (see conditions.ts), `item` a field of the current `each` element, `some` whether any element of a case
  * array satisfies `where` (evaluated with that element as `item`), `attached` whether the case holds a file
  * for a checklist entry (its id in templates/rules/checklist.json; per-service items `<id>@<service>` count),
- * so a letter lists as enclosures exactly the files the packet holds.
+ * so a letter lists as enclosures exactly the files the packet holds, and `document` whether the packet holds
+ * the generated document of that template id (its own `appliesWhen` holds), so it lists the documents too.
  */
 export const ConditionSchema: z.ZodType<Condition> = lazySchema(
   () =>
@@ -82,6 +84,7 @@ export const ConditionSchema: z.ZodType<Condition> = lazySchema(
         ValueTest.extend({ decision: z.string().min(1) }).strict(),
         z.object({ some: z.string().min(1), where: ConditionSchema }).strict(),
         z.object({ attached: z.string().min(1) }).strict(),
+        z.object({ document: z.string().min(1) }).strict(),
       ]),
     ) as z.ZodType<Condition>,
 );
@@ -548,6 +551,7 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
       used.add('attachments');
       used.add('attachments[].checklistItemId');
     }
+    // A `document` condition reads what the named template's `appliesWhen` reads: that template binds it.
   };
   const addEach = (each: { path: string; where?: Condition } | undefined, eachPaths: string[]) => {
     if (!each) return eachPaths;

@@ -44,6 +44,8 @@ export const SourceSchema = lazySchema(() =>
     title: z.string().min(1).max(400),
     /** The title for the Chinese UI, where `title` is in English. */
     titleZh: z.string().min(1).max(400).optional(),
+    /** The English meaning of a Chinese `title` (a statute's name and articles), shown beside it in English. */
+    titleEn: z.string().min(1).max(400).optional(),
     url: z.string().min(1).max(2000).optional(),
     kind: z.enum(SOURCE_KINDS).optional(),
     /** The address is a copy on a site that did not issue the text (no official copy was found). */
@@ -56,6 +58,19 @@ export const SourceSchema = lazySchema(() =>
   }),
 );
 export type Source = z.infer<typeof SourceSchema>;
+
+/**
+ * How a source is titled in a UI language: the Chinese UI takes the Chinese title where the data has one; the
+ * English UI keeps the original title (a Chinese statute is cited by its Chinese name) with its English
+ * meaning beside it, so an English reader never meets a citation they cannot read.
+ */
+export function sourceTitle(
+  s: Pick<Source, 'title' | 'titleZh' | 'titleEn'>,
+  lang: 'en' | 'zh-CN',
+): { title: string; meaning?: string } {
+  if (lang === 'zh-CN') return { title: s.titleZh ?? s.title };
+  return s.titleEn ? { title: s.title, meaning: s.titleEn } : { title: s.title };
+}
 const sources = lazySchema(() => z.array(SourceSchema).min(1));
 
 /**

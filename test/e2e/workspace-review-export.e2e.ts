@@ -244,6 +244,15 @@ describe('documents, review and export', () => {
       await expect(e2e.app.heading().textContent()).resolves.toBe(zhCN.steps.review.title);
 
       await e2e.app.openStep('applicant');
+      // A date is written the UI language's way whatever the browser's locale (a native date input showed
+      // the OS's 03/17/2051 here), and one typed the Chinese way is read.
+      const term = e2e.ws.field('subject.certificateValidTo');
+      await expect(term.inputValue()).resolves.toBe('2051年3月17日');
+      await term.fill('2051年3月18日');
+      await e2e.page.locator('#field-subject-certificateValidTo ~ [data-testid="date-confirmed"]').waitFor();
+      await term.fill('2051-03-17');
+      await term.blur();
+      await expect(term.inputValue()).resolves.toBe('2051年3月17日');
       await e2e.ws.fill('subject.certificateNumber', '91310115MA1K4R7C5B');
       await e2e.ws.waitUntilSaved();
       await e2e.app.openStep('review');

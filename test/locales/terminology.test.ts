@@ -28,4 +28,14 @@ describe('Chinese terminology', () => {
     const caseWords = files.filter((file) => /本案/u.test(readFileSync(join(root, file), 'utf8')));
     expect(caseWords).toEqual([]);
   });
+
+  it('writes App one way in the Chinese UI, as MIIT’s App filing notice does (not APP in some strings)', () => {
+    const zh = readFileSync(join(root, 'locales/zh-CN.json'), 'utf8');
+    expect(zh.match(/.{0,12}\bAPP\b.{0,12}/gu) ?? []).toEqual([]);
+  });
+
+  it('ends a button, a menu item or a status that goes on with one ellipsis, as the menus do (not …… in some)', () => {
+    const zh = readFileSync(join(root, 'locales/zh-CN.json'), 'utf8');
+    expect(zh.match(/.{0,12}……/gu) ?? []).toEqual([]);
+  });
 });

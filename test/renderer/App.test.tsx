@@ -110,6 +110,14 @@ describe('language', () => {
     ]);
   });
 
+  it('names the system language in the UI language inside a sentence: 当前为英语, not 当前为 English', () => {
+    window.location.hash = '#/settings';
+    renderApp({ fake: createFakeApi('en'), preference: 'zh-CN' });
+    expect(
+      screen.getByText(zhCN.settings.language.systemResolved.replace('{{language}}', '英语')),
+    ).toBeTruthy();
+  });
+
   it('resolves “System default” with the OS language main reports', () => {
     window.location.hash = '#/settings';
     renderApp({ fake: createFakeApi('zh-CN'), preference: 'system' });

@@ -141,7 +141,7 @@ describe('dates', () => {
 });
 
 describe('the day of a stored moment', () => {
-  it('is the day on the user’s clock, not in UTC (an export at 01:00 in Shanghai is on the 8th there)', async () => {
+  it('is not the UTC day (an export at 01:00 in Shanghai is on the 8th there, by the user’s clock and China’s)', async () => {
     const zone = process.env.TZ;
     process.env.TZ = 'Asia/Shanghai';
     try {

@@ -71,6 +71,39 @@ describe('the annual report dry run', () => {
     expect(amountValue(1_234_567.891)).toBe('123.46');
   });
 
+  it('gives every value it words in Chinese an English meaning, for the English screen and sheet', () => {
+    // The values the app writes itself (not names, addresses or text the user typed): a reader of the
+    // English UI must not have to read 第二类增值电信业务… or 外商独资企业 to check what they will type.
+    const appWorded = [
+      'serviceTypes',
+      'enterpriseNature',
+      'registeredPlace',
+      'listed',
+      'branches',
+      'disclose',
+      'status',
+      'domains',
+    ];
+    const licensed = licenceHolderCase();
+    const noWebsite: Case = { ...licensed, services: licensed.services.filter((s) => s.kind !== 'website') };
+    for (const c of [licensed, noWebsite]) {
+      const fields = run(
+        { listed: false },
+        { ...c, answers: { ...c.answers, subject: 'wfoe' } },
+      ).forms.flatMap((f) => f.fields);
+      const chinese = fields.filter((f) => appWorded.includes(f.id) && /\p{Script=Han}/u.test(f.value));
+      if (c === licensed) expect(chinese.map((f) => f.id)).toContain('serviceTypes');
+      else expect(chinese.map((f) => f.id)).toContain('domains');
+      for (const field of chinese) {
+        expect(field.valueNote?.en, field.id).toMatch(/[a-z]/i);
+        expect(field.valueNote?.en, field.id).not.toMatch(/\p{Script=Han}/u);
+      }
+      expect(fields.find((f) => f.id === 'enterpriseNature')?.valueNote?.en).toMatch(
+        /^Wholly foreign-owned enterprise\./,
+      );
+    }
+  });
+
   it('requires every field: a blank figure, and a case field the report copies', () => {
     const blank = run({ staffChanges: '  ', complaints: null });
     expect(blank.checks.filter((c) => c.code === 'required').map((c) => c.figure)).toEqual([

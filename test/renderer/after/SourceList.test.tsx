@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { LIFECYCLE_RULES } from '../../../core/after/lifecycle-rules';
+import { AFTER_APPROVAL_RULES } from '../../../core/after/rules';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { SourceList } from '../../../renderer/src/screens/AfterApproval/SourceList';
 
@@ -33,5 +34,26 @@ describe('the sources under a lifecycle rule', () => {
     const text = screen.getByRole('list').textContent ?? '';
     expect(text).not.toMatch(/as quoted|n\.d\.|Agency/);
     expect(text).toContain('转引自代理机构资料');
+  });
+
+  it('give a Chinese statute its English meaning in the English UI, and leave it alone in the Chinese UI', () => {
+    const chinese = AFTER_APPROVAL_RULES.personalInformation.audit.sources.filter((s) =>
+      /\p{Script=Han}/u.test(s.title),
+    );
+    expect(chinese.length).toBeGreaterThan(0);
+    const shown = (language: 'en' | 'zh-CN') => {
+      render(
+        <I18nextProvider i18n={createI18n(language)}>
+          <SourceList sources={chinese} />
+        </I18nextProvider>,
+      );
+      const text = screen.getByRole('list').textContent ?? '';
+      document.body.innerHTML = '';
+      return text;
+    };
+    expect(shown('en')).toContain(
+      '《中华人民共和国个人信息保护法》第五十四条、第六十四条 (Personal Information Protection Law of the PRC, Arts. 54 and 64)',
+    );
+    expect(shown('zh-CN')).not.toContain('Personal Information Protection Law');
   });
 });

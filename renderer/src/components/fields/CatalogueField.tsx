@@ -14,6 +14,8 @@ import { REVEAL_EVENT } from '../../navigation/focusTarget';
 import { useCaseSession } from '../../screens/Case/caseSession';
 import { languageCodec, optionsFor, type ListCodec } from './options';
 import { ListEditor } from './ListEditor';
+import { DateInput } from './DateInput';
+import { showDate } from './dateText';
 import { ChoiceInput, ContentTypePicker, ProvinceInput, RemarkPatterns } from './Pickers';
 import { RegionSelect, regionLabel } from './RegionSelect';
 import { listLabels, type ListLabels } from './listLabels';
@@ -108,16 +110,18 @@ export function FieldView({
       ? [...(regions ?? []), ...provinceList()].find((r) => r.name === def.example)
       : undefined;
   const exampleValue =
-    def.input === 'number' && /^\d+$/.test(def.example)
-      ? format.number(Number(def.example))
-      : path.endsWith('.languages')
-        ? (() => {
-            const codec = languageCodec(lang);
-            return codec.show(codec.read(def.example));
-          })()
-        : exampleRegion
-          ? regionLabel(exampleRegion, lang)
-          : def.example;
+    def.input === 'date'
+      ? showDate(def.example, lang)
+      : def.input === 'number' && /^\d+$/.test(def.example)
+        ? format.number(Number(def.example))
+        : path.endsWith('.languages')
+          ? (() => {
+              const codec = languageCodec(lang);
+              return codec.show(codec.read(def.example));
+            })()
+          : exampleRegion
+            ? regionLabel(exampleRegion, lang)
+            : def.example;
   const [touched, setTouched] = useState(false);
   // Pointed at from Review (or another link): highlighted, with its findings shown even if untouched.
   const [targeted, setTargeted] = useState(false);
@@ -308,19 +312,29 @@ export function FieldView({
         />
       );
       break;
-    default: {
-      // Text and date inputs: one control, the date one with the date class.
-      const isDate = def.input === 'date';
+    case 'date':
+      input = (
+        <DateInput
+          id={id}
+          describedBy={describedBy}
+          invalid={hasError}
+          onBlur={() => setTouched(true)}
+          disabled={disabled}
+          value={text}
+          onChange={onChange}
+        />
+      );
+      break;
+    default:
       input = (
         <input
           {...common}
-          type={isDate ? 'date' : 'text'}
-          className={isDate ? 'input input--date' : 'input'}
-          value={typeof value === 'string' ? value : ''}
+          type="text"
+          className="input"
+          value={text}
           onChange={(event) => onChange(event.target.value)}
         />
       );
-    }
   }
 
   const label = (

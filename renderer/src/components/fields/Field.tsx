@@ -4,6 +4,7 @@
  * (CatalogueField) and plain app fields (Home, Settings, People, Services) are built from these.
  */
 import type { ReactNode } from 'react';
+import { DateInput } from './DateInput';
 
 export interface FieldProps {
   /** The control's id; the label points at it and the hint is `<id>-help`. */
@@ -55,7 +56,7 @@ export interface TextFieldProps {
   hint?: ReactNode;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'search' | 'password' | 'date';
+  type?: 'text' | 'search' | 'password';
   /** For tests that find the input by role in the file rather than by id. */
   testId?: string;
   className?: string;
@@ -68,16 +69,11 @@ export interface TextFieldProps {
   describedBy?: string;
   invalid?: boolean;
   placeholder?: string;
-  /**
-   * A date typed as text (YYYY-MM-DD) rather than picked: a text input of date width with the numeric
-   * keyboard, for dates the user copies from a letter or the portal.
-   */
-  dateText?: boolean;
   /** Notes under the control, beside it in the field (problems found in what was typed). */
   after?: ReactNode;
 }
 
-/** A one-line text, search, password or date input with its label. */
+/** A one-line text, search or password input with its label (a date is a {@link DateField}). */
 export function TextField({
   id,
   label,
@@ -90,7 +86,6 @@ export function TextField({
   testId,
   describedBy: extra,
   invalid,
-  dateText,
   after,
   ...rest
 }: TextFieldProps) {
@@ -102,8 +97,7 @@ export function TextField({
             id={id}
             ref={inputRef}
             type={type}
-            inputMode={dateText ? 'numeric' : undefined}
-            className={type === 'date' || dateText ? 'input input--date' : 'input'}
+            className="input"
             data-testid={testId}
             aria-describedby={[describedBy, extra ?? ''].filter(Boolean).join(' ') || undefined}
             aria-invalid={invalid ? true : undefined}
@@ -112,6 +106,53 @@ export function TextField({
             {...rest}
           />
           {after}
+        </>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A date with its label, typed and shown in the UI language (see {@link DateInput}); the model gets ISO dates.
+ * `problem` is a finding from outside (a form's check on submit), shown under the field.
+ */
+export function DateField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  testId,
+  problem,
+  className,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  value: string;
+  onChange: (iso: string) => void;
+  testId?: string;
+  problem?: string;
+  className?: string;
+}) {
+  const problemId = `${id}-problem`;
+  return (
+    <Field id={id} label={label} hint={hint} className={className}>
+      {(describedBy) => (
+        <>
+          <DateInput
+            id={id}
+            value={value}
+            onChange={onChange}
+            testId={testId}
+            invalid={problem !== undefined}
+            describedBy={[describedBy, problem ? problemId : ''].filter(Boolean).join(' ')}
+          />
+          {problem && (
+            <span id={problemId} className="field-issue field-issue--error" role="alert">
+              {problem}
+            </span>
+          )}
         </>
       )}
     </Field>

@@ -1,11 +1,12 @@
 /**
- * The renderer's field components, for every screen: plain fields (Field, TextField, SelectField,
+ * The renderer's field components, for every screen: plain fields (Field, TextField, DateField, SelectField,
  * CheckboxField), list editing (ListEditor), catalogue fields bound to the open case (CatalogueField,
  * FieldGroup, RowList, RegionFields), region pickers in both scripts (RegionSelect) and long-form sections
  * with their completeness (FormSection).
  */
 export {
   CheckboxField,
+  DateField,
   Field,
   FormError,
   hintId,
@@ -16,6 +17,7 @@ export {
   TextField,
   type ChoiceOption,
 } from './Field';
+export { DateInput } from './DateInput';
 export { Button, DialogForm, SubmitRow, type ButtonVariant } from './Button';
 export { ListEditor } from './ListEditor';
 export { CatalogueField, FieldIssues, FieldView, fieldDomId } from './CatalogueField';

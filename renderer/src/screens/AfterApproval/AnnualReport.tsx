@@ -14,7 +14,7 @@ import type { AnnualFigures } from '../../../../core/model/case';
 import { fieldDef } from '../../../../core/model/fields';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { focusWhenShown } from '../../navigation/focusTarget';
 import type { Route } from '../../navigation/routes';
@@ -22,7 +22,7 @@ import { useCaseSession } from '../Case/caseSession';
 import type { StepId } from '../Case/steps';
 import { issueTargets } from '../Review/IssueList';
 import { AfterSection } from './AfterSection';
-import { ConfidenceBadge, CopyValue, DateField, NumberField } from './LifecycleFields';
+import { ConfidenceBadge, CopyValue, NumberField } from './LifecycleFields';
 import { SourceList } from './SourceList';
 
 /** The DOM id of a figure's input (`services.0.users` → `annual-figure-services-0-users`). */

@@ -28,12 +28,13 @@ import {
 } from '../../../../core/model/case';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
 import { AfterSection } from './AfterSection';
-import { ConfidenceBadge, DateField, NumberField } from './LifecycleFields';
+import { ConfidenceBadge, NumberField } from './LifecycleFields';
+import { ChinaDateNote } from '../../components/ChinaDateNote';
 import { SourceList } from './SourceList';
 import { localDay } from '../../i18n/useFormat';
 
@@ -545,6 +546,7 @@ function ChangeItem({ caseId, event, today }: { caseId: string; event: ChangeEve
       >
         {t('lifecycle.changes.event.build')}
       </button>
+      <ChinaDateNote testId="change-china-date" />
       {built && (
         <p className="after-saved" role="status" data-testid="change-built">
           {t('lifecycle.changes.event.built', { folder: built.folder, count: built.count })}

@@ -11,11 +11,10 @@ import {
   type FooterLine,
 } from '../../../../core/after/go-live';
 import { AFTER_APPROVAL_RULES } from '../../../../core/after/rules';
-import { isIsoDate } from '../../../../core/after/working-days';
 import { DISPLAY_NUMBER_CHOICES, type AfterApproval } from '../../../../core/model/case';
 import type { ValidationIssue } from '../../../../core/validate/types';
 import { ExternalLink } from '../../components/ExternalLink';
-import { InlineCheck, ListEditor, TextField } from '../../components/fields';
+import { DateField, InlineCheck, ListEditor, TextField } from '../../components/fields';
 import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
@@ -153,7 +152,6 @@ export function GoLiveKit({ today }: { today: string }) {
       };
     });
   const guidance = publicSecurityGuidance(caseData, today);
-  const dateProblem = (value: string) => value !== '' && !isIsoDate(value);
   const display = AFTER_APPROVAL_RULES.display;
 
   const textField = (
@@ -177,23 +175,7 @@ export function GoLiveKit({ today }: { today: string }) {
     />
   );
   const dateField = (id: string, label: string, value: string, onChange: (v: string) => void) => (
-    <TextField
-      id={id}
-      testId={id}
-      dateText
-      label={label}
-      value={value}
-      onChange={(v) => onChange(v.trim())}
-      placeholder={t('afterApproval.datePlaceholder')}
-      invalid={dateProblem(value)}
-      after={
-        dateProblem(value) && (
-          <span className="field-issue field-issue--error" role="alert">
-            {t('afterApproval.dateInvalid')}
-          </span>
-        )
-      }
-    />
+    <DateField id={id} testId={id} label={label} value={value} onChange={onChange} />
   );
 
   const hasNumber = a.filingNumber.trim() !== '' || a.licenceNumber.trim() !== '';

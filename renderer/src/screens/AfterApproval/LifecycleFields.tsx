@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confidence } from '../../../../core/rules/data';
-import { isIsoDate } from '../../../../core/after/working-days';
 import { TextField } from '../../components/fields';
 
 /**
@@ -70,47 +69,6 @@ function parse(text: string, integer: boolean): number | null | undefined {
   if (!(integer ? /^\d+$/ : /^\d+(\.\d+)?$/).test(trimmed)) return undefined;
   const n = Number(trimmed);
   return Number.isFinite(n) && n <= 10_000_000_000_000 ? n : undefined;
-}
-
-/** A date typed as YYYY-MM-DD, with the app's one message for a date it cannot read. */
-export function DateField({
-  id,
-  label,
-  value,
-  onChange,
-  testId,
-  problem,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  testId?: string;
-  /** A problem found when the form was submitted, shown under the field. */
-  problem?: string;
-}) {
-  const { t } = useTranslation();
-  const malformed = value.trim() !== '' && !isIsoDate(value.trim());
-  const message = problem ?? (malformed ? t('afterApproval.dateInvalid') : undefined);
-  return (
-    <TextField
-      id={id}
-      testId={testId}
-      dateText
-      label={label}
-      placeholder={t('afterApproval.datePlaceholder')}
-      value={value}
-      invalid={message !== undefined}
-      onChange={(next) => onChange(next.trim())}
-      after={
-        message && (
-          <span className="field-issue field-issue--error" role="alert">
-            {message}
-          </span>
-        )
-      }
-    />
-  );
 }
 
 /** How firm a rule is, as a badge. */

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildReminders, reminderState } from '../../../../core/after/obligations';
-import { isIsoDate } from '../../../../core/after/working-days';
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
-import { TextField } from '../../components/fields';
+import { DateField, TextField } from '../../components/fields';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useFormat } from '../../i18n/useFormat';
 import { useCaseSession } from '../Case/caseSession';
@@ -98,22 +97,11 @@ export function Obligations({ caseId, today }: { caseId: string; today: string }
             value={change.description}
             onChange={(description) => setChange(index, { description })}
           />
-          <TextField
+          <DateField
             id={`planned-change-${change.id}-on`}
-            dateText
             label={t('afterApproval.obligations.changeOn')}
-            placeholder={t('afterApproval.datePlaceholder')}
             value={change.on}
-            invalid={change.on !== '' && !isIsoDate(change.on)}
-            onChange={(on) => setChange(index, { on: on.trim() })}
-            after={
-              change.on !== '' &&
-              !isIsoDate(change.on) && (
-                <span className="field-issue field-issue--error" role="alert">
-                  {t('afterApproval.dateInvalid')}
-                </span>
-              )
-            }
+            onChange={(on) => setChange(index, { on })}
           />
           <button
             type="button"

@@ -7,7 +7,9 @@ import { useApiCall } from '../../api/notices';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
 import { AfterSection } from './AfterSection';
-import { ConfidenceBadge, DateField } from './LifecycleFields';
+import { DateField } from '../../components/fields';
+import { ConfidenceBadge } from './LifecycleFields';
+import { ChinaDateNote } from '../../components/ChinaDateNote';
 import { SourceList } from './SourceList';
 import { useFormat } from '../../i18n/useFormat';
 
@@ -147,6 +149,7 @@ export function Renewal({ caseId, today }: { caseId: string; today: string }) {
       >
         {t('lifecycle.renewal.build')}
       </button>
+      <ChinaDateNote testId="renewal-china-date" />
       {built && (
         <p className="after-saved" role="status" data-testid="renewal-built">
           {t('lifecycle.renewal.built', { folder: built.folder, count: built.count })}

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../../core/rules/data';
 import { ExternalLink } from '../../components/ExternalLink';
-import { SecondaryMark } from '../Pathway/PathwayResult';
+import { SecondaryMark, SourceTitle } from '../Pathway/PathwayResult';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 
-/** The sources a rule rests on, as a compact list, titled in the UI's language where the rule data gives both (links open in the browser after main's allow-check). */
+/** The sources a rule rests on, as a compact list, titled as {@link SourceTitle} does (links open in the browser after main's allow-check). */
 export function SourceList({ sources }: { sources: readonly Source[] }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
@@ -15,7 +15,7 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
       <ul>
         {sources.map((s) => (
           <li key={s.title + (s.url ?? '')}>
-            {lang === 'zh-CN' && s.titleZh ? s.titleZh : s.title}
+            <SourceTitle source={s} lang={lang} />
             {s.url && s.url.startsWith('https://') && (
               <>
                 {' '}

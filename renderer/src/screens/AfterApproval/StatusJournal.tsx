@@ -19,7 +19,7 @@ import {
 } from '../../../../core/after/journal';
 import type { CaseStatus, ReturnReason } from '../../../../core/model/case';
 import { FIELD_CATALOGUE, fieldDef } from '../../../../core/model/fields';
-import { InlineCheck, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { DateField, InlineCheck, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { focusWhenShown } from '../../navigation/focusTarget';
@@ -29,6 +29,7 @@ import type { StepId } from '../Case/steps';
 import { issueTargets } from '../Review/IssueList';
 import { SourceList } from './SourceList';
 import { AfterSection } from './AfterSection';
+import { chinaDate } from '../../../../core/packet/safe-names';
 import { localDay, useFormat } from '../../i18n/useFormat';
 
 interface Draft {
@@ -270,16 +271,17 @@ export function StatusJournal({
             ]}
             after={problemNotes('status')}
           />
-          <TextField
+          <DateField
             id="journal-date"
             testId="journal-date"
-            dateText
             label={t('afterApproval.journal.on')}
-            placeholder={t('afterApproval.datePlaceholder')}
             value={draft.on}
             onChange={(on) => setDraft({ ...draft, on })}
-            invalid={problemFor('on').length > 0}
-            after={problemNotes('on')}
+            problem={
+              problemFor('on')
+                .map((p) => problemText(p, t, lang))
+                .join(' ') || undefined
+            }
           />
           {sends && versions.length > 0 && (
             <SelectField
@@ -291,7 +293,7 @@ export function StatusJournal({
                 value: v.record.manifestSha256,
                 label: t('afterApproval.journal.packetVersion', {
                   version: v.version,
-                  date: localDay(v.record.at),
+                  date: chinaDate(new Date(v.record.at)),
                   folder: v.record.folderName,
                 }),
               }))}
@@ -423,7 +425,7 @@ export function StatusJournal({
             <li key={`${v.version}-${v.record.at}`}>
               {t('afterApproval.journal.packetVersion', {
                 version: v.version,
-                date: localDay(v.record.at),
+                date: chinaDate(new Date(v.record.at)),
                 folder: v.record.folderName,
               })}
               {' — '}

@@ -8,7 +8,7 @@ import { AttachmentPreview } from './AttachmentPreview';
 import { ScanReader, type ScanReview } from './ScanReader';
 import { checkFile, mediaTypeName, type FileCheck } from './fileChecks';
 import { useFormat } from '../../i18n/useFormat';
-import { TextField } from '../../components/fields/Field';
+import { DateField } from '../../components/fields/Field';
 import { fieldDef } from '../../../../core/model/fields';
 import { CHECKLIST } from '../../../../core/rules/data';
 import type { StepId } from '../Case/steps';
@@ -383,16 +383,14 @@ function FileRow({
         <ScanReader caseId={caseId} itemId={itemId} file={file} review={review} onReview={onReview} />
         {showValidity && (
           <div className="file-row__validity">
-            <TextField
+            <DateField
               id={`${idBase}-from`}
-              type="date"
               label={t('documentsStep.validFrom')}
               value={file.validFrom}
               onChange={(value) => onValidityChange('validFrom', value)}
             />
-            <TextField
+            <DateField
               id={`${idBase}-to`}
-              type="date"
               label={t('documentsStep.validTo')}
               value={file.validTo}
               testId="valid-to"

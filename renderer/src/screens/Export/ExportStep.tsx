@@ -7,6 +7,7 @@ import { PROFILE_IDS, uploadProfile, type ProfileId } from '../../../../core/pac
 import { useApi } from '../../api/ApiContext';
 import { useApiCall } from '../../api/notices';
 import { useFormat } from '../../i18n/useFormat';
+import { ChinaDateNote } from '../../components/ChinaDateNote';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { useCaseSession } from '../Case/caseSession';
 import type { StepScreenProps } from '../Case/stepProps';
@@ -168,6 +169,7 @@ export function ExportStep({ caseId, step, navigate }: StepScreenProps) {
           })}
         />
         <p className="hint">{t('exportStep.folderHint')}</p>
+        <ChinaDateNote testId="export-china-date" />
         <button
           type="button"
           className="button button--primary"

@@ -1,7 +1,13 @@
 import { useId, type MouseEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { revealElement } from '../../navigation/focusTarget';
-import { CONFIDENCES, type Confidence, type Dispute, type Source } from '../../../../core/rules/data';
+import {
+  CONFIDENCES,
+  sourceTitle,
+  type Confidence,
+  type Dispute,
+  type Source,
+} from '../../../../core/rules/data';
 import type { Conclusion, Decision, RouteOption } from '../../../../core/rules/decide';
 import type { Language } from '../../../../electron/contract';
 import { ExternalLink } from '../../components/ExternalLink';
@@ -68,20 +74,49 @@ export function SecondaryMark() {
   );
 }
 
+/** The English meaning of a Chinese source title, after it. */
+function SourceMeaning({ meaning }: { meaning: string }) {
+  return (
+    <span className="source__meaning" lang="en" translate="yes" data-testid="source-meaning">
+      {' '}
+      ({meaning})
+    </span>
+  );
+}
+
+/**
+ * A source's title in the UI language (see sourceTitle): in English a Chinese statute keeps its Chinese name,
+ * followed by its English meaning.
+ */
+export function SourceTitle({ source, lang }: { source: Source; lang: Language }) {
+  const { title, meaning } = sourceTitle(source, lang);
+  return (
+    <>
+      {title}
+      {meaning && <SourceMeaning meaning={meaning} />}
+    </>
+  );
+}
+
 /** A source by its title; a web source is a link through the app's link guard (main decides whether it opens). */
 function SourceList({ sources }: { sources: readonly Source[] }) {
+  const lang = useUiLanguage();
   return (
     <ul className="sources" translate="no">
-      {uniqueSources(sources).map((source) => (
-        <li key={source.url ?? source.title} className="source">
-          {isWeb(source.url) ? (
-            <ExternalLink href={source.url}>{source.title}</ExternalLink>
-          ) : (
-            <span className="source__title">{source.title}</span>
-          )}
-          {source.secondary && <SecondaryMark />}
-        </li>
-      ))}
+      {uniqueSources(sources).map((source) => {
+        const { title, meaning } = sourceTitle(source, lang);
+        return (
+          <li key={source.url ?? source.title} className="source">
+            {isWeb(source.url) ? (
+              <ExternalLink href={source.url}>{title}</ExternalLink>
+            ) : (
+              <span className="source__title">{title}</span>
+            )}
+            {meaning && <SourceMeaning meaning={meaning} />}
+            {source.secondary && <SecondaryMark />}
+          </li>
+        );
+      })}
     </ul>
   );
 }

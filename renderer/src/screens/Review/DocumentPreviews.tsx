@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { previewDocuments } from '../../../../core/packet/preview';
 import type { ErrorCode } from '../../../../electron/contract';
 import { useApi } from '../../api/ApiContext';
+import { ChinaDateNote } from '../../components/ChinaDateNote';
 import { PdfPages } from '../../components/PdfPages';
 import { ProgressPanel } from '../../components/ProgressPanel';
 import { useCaseSession } from '../Case/caseSession';
@@ -93,6 +94,7 @@ export function DocumentPreviews({ caseId }: { caseId: string }) {
   return (
     <Card id="review-previews-heading" className="previews" heading={t('reviewStep.previewsHeading')}>
       <p className="hint">{t('reviewStep.previewsHint')}</p>
+      <ChinaDateNote testId="previews-china-date" />
       <RadioGroupField
         className="previews__variant"
         name="preview-variant"

@@ -54,8 +54,12 @@ export function SettingsScreen({ appInfo, preference, onLanguageChange, section 
           after={
             <>
               <p id="settings-language-system" className="hint">
+                {/* In a sentence a language is named in the UI language (当前为英语); the picker keeps native names. */}
                 {t('settings.language.systemResolved', {
-                  language: NATIVE_LANGUAGE_NAMES[appInfo.systemLanguage],
+                  language:
+                    appInfo.systemLanguage === 'zh-CN'
+                      ? t('settings.language.names.zhCN')
+                      : t('settings.language.names.en'),
                 })}
               </p>
               <p id="settings-language-help" className="hint">

@@ -1,0 +1,230 @@
+/**
+ * Review 8: every list of a packet's materials inside a document — the licence letter's 附件 and the filing
+ * information sheet's 随附材料 — names exactly the generated documents the packet holds. And the legal
+ * representative's ID in a licence application: the filing asks for the person in charge's ID (主体负责人证件);
+ * the licence materials hold the legal representative's ID with the key staff's documents (法定代表人、主要管理
+ * 人员及技术人员身份证明和简历, practitioners' lists). One checklist item asks for it — never twice, never
+ * missing — and the letter names it once. Read back from the rendered PDFs of the fixtures' packets.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderDocument } from '../../../core/documents/render';
+import { documentTemplate } from '../../../core/documents/templates';
+import type { AttachmentMeta, Case } from '../../../core/model/case';
+import { packetDocuments, planPacket } from '../../../core/packet/gate';
+import { buildChecklist, type ChecklistItem } from '../../../core/rules/checklist';
+import { decidePathway } from '../../../core/rules/decide';
+import {
+  DOCUMENT_NOW,
+  filingCase,
+  licenceCase,
+  licenceCaseUnfiled,
+  renamedCase,
+} from '../../fixtures/documents/cases';
+import { bundledFonts, compactText } from './pdf-reader';
+
+interface Packet {
+  ids: string[];
+  texts: Map<string, string>;
+}
+
+async function packet(c: Case, only: readonly string[]): Promise<Packet> {
+  const { documents } = planPacket(c, decidePathway(c.answers));
+  const ids = packetDocuments(c, documents).map((d) => d.templateId);
+  const texts = new Map<string, string>();
+  for (const id of ids.filter((i) => only.includes(i)))
+    texts.set(
+      id,
+      await compactText(
+        await renderDocument(id, c, {
+          variant: 'submission',
+          fonts: bundledFonts(),
+          now: DOCUMENT_NOW,
+          decision: documents,
+        }),
+      ),
+    );
+  return { ids, texts };
+}
+
+const titleOf = (id: string) => documentTemplate(id)?.title.zh ?? id;
+/** The text of the letter from its enclosure heading (附件：) to the signature block. */
+const enclosuresOf = (letter: string) =>
+  letter.slice(letter.lastIndexOf('附件：'), letter.indexOf('法定代表人（签字）'));
+
+/**
+ * The checklist item of each document signed by hand: its signed scan goes into the packet, and a recommended
+ * one not returned is left out (core/packet/gate.ts signedCopiesPlan).
+ */
+const SIGNED_ITEM: Record<string, string> = {
+  'filing-commitment': 'commitment-letter',
+  'verification-form': 'verification-form',
+  'pre-approval-statement': 'no-preapproval-statement',
+  'authorization-letter': 'authorization-letter',
+  'rename-letter': 'rename-letter',
+};
+
+/** A scan attached to a checklist item (the letter and the sheet read only its item id). */
+const scan = (checklistItemId: string, n: number): AttachmentMeta => ({
+  id: String(n).repeat(64),
+  checklistItemId,
+  originalName: `${checklistItemId}.jpg`,
+  mediaType: 'image/jpeg',
+  bytes: 1000,
+  addedAt: DOCUMENT_NOW.toISOString(),
+  validFrom: '',
+  validTo: '',
+});
+
+/** The case with the signed scan of every hand-signed filing document returned. */
+function returned(c: Case): Case {
+  const scans = Object.values(SIGNED_ITEM).map((item, n) => scan(item, n + 1));
+  return { ...c, attachments: [...c.attachments, ...scans] };
+}
+
+const packets = new Map<string, Packet>();
+
+beforeAll(async () => {
+  packets.set('licence', await packet(licenceCase(), ['licence-application-letter']));
+  packets.set(
+    'licenceUnfiled',
+    await packet(returned(licenceCaseUnfiled()), ['licence-application-letter', 'filing-info-sheet']),
+  );
+  packets.set('sample', await packet(returned(filingCase()), ['filing-info-sheet']));
+  packets.set('renamed', await packet(returned(renamedCase()), ['filing-info-sheet']));
+  packets.set('renamedNotReturned', await packet(renamedCase(), ['filing-info-sheet']));
+}, 120_000);
+
+describe('lists of enclosures match the packet (review 8)', () => {
+  it.each(['licence', 'licenceUnfiled'])(
+    '%s: the licence letter encloses every licence document the packet holds, the 个人信息清单 included',
+    (name) => {
+      const { ids, texts } = packets.get(name)!;
+      const enclosures = enclosuresOf(texts.get('licence-application-letter') ?? '');
+      expect(enclosures).toContain('附件：');
+      const licenceDocuments = ids.filter(
+        (id) => id !== 'licence-application-letter' && documentTemplate(id)?.pathway !== 'filing',
+      );
+      expect(licenceDocuments).toContain('pi-inventory');
+      for (const id of licenceDocuments) expect(enclosures, id).toContain(titleOf(id));
+      // The filing documents go to the filing system, not to the licence authority with the letter.
+      for (const id of ids.filter((i) => documentTemplate(i)?.pathway === 'filing'))
+        expect(enclosures, id).not.toContain(titleOf(id));
+    },
+  );
+
+  it.each(['sample', 'renamed', 'licenceUnfiled'])(
+    '%s: the filing sheet ticks every other document of the filing packet and none it lacks',
+    (name) => {
+      const { ids, texts } = packets.get(name)!;
+      const sheet = texts.get('filing-info-sheet') ?? '';
+      const listed = sheet.slice(sheet.indexOf('随附材料'), sheet.indexOf('填表说明'));
+      const filingDocuments = ids.filter(
+        (id) => id !== 'filing-info-sheet' && documentTemplate(id)?.pathway !== 'licence',
+      );
+      for (const id of filingDocuments) expect(listed, id).toContain(`✓${titleOf(id)}`);
+      for (const id of ['verification-form', 'authorization-letter', 'pre-approval-statement'])
+        if (!ids.includes(id)) expect(listed, id).not.toContain(`✓${titleOf(id)}`);
+    },
+  );
+
+  it('the filing sheet ticks the legal representative’s ID when someone else is in charge, as the checklist asks', async () => {
+    const c = renamedCase();
+    const sheetOf = async (x: Case) =>
+      (await packet(x, ['filing-info-sheet'])).texts.get('filing-info-sheet') ?? '';
+    const asked = (x: Case) => checklist(x).some((i) => i.entryId === 'legal-rep-id-front');
+    expect(asked(c)).toBe(false);
+    expect(await sheetOf(c)).not.toContain('✓法定代表人身份证件');
+    c.principal = {
+      ...c.principal,
+      isLegalRepresentative: false,
+      name: '周敏',
+      idNumber: '44030519880415351X',
+    };
+    c.legalRepresentative = {
+      ...c.legalRepresentative,
+      name: '刘洋',
+      idType: 'resident_id',
+      idNumber: '440304198702111275',
+    };
+    expect(asked(c)).toBe(true);
+    expect(await sheetOf(c)).toContain('✓法定代表人身份证件（居民身份证）');
+  }, 30_000);
+
+  it('a recommended document signed by hand and not returned is left out of the packet: not ticked', () => {
+    const { ids, texts } = packets.get('renamedNotReturned')!;
+    const sheet = texts.get('filing-info-sheet') ?? '';
+    const listed = sheet.slice(sheet.indexOf('随附材料'), sheet.indexOf('填表说明'));
+    for (const id of ['verification-form', 'pre-approval-statement', 'filing-commitment']) {
+      expect(ids).toContain(id);
+      expect(listed, id).toContain(titleOf(id));
+      expect(listed, id).not.toContain(`✓${titleOf(id)}`);
+    }
+    // Unsigned documents are always in the packet.
+    for (const id of ['privacy-policy', 'pi-inventory']) expect(listed, id).toContain(`✓${titleOf(id)}`);
+  });
+});
+
+const checklist = (c: Case): ChecklistItem[] =>
+  buildChecklist(c, decidePathway(c.answers), { today: '2026-11-25' });
+
+/** The items whose scan shows the legal representative's ID (front side or passport data page). */
+function legalRepIdItems(c: Case): string[] {
+  return checklist(c)
+    .filter(
+      (i) =>
+        ['legal-rep-id-front', 'legal-rep-passport'].includes(i.entryId) ||
+        (c.principal.isLegalRepresentative &&
+          ['principal-id-front', 'principal-passport'].includes(i.entryId)) ||
+        (!i.entryId.endsWith('-back') && /法定代表人[^授]*(身份证|证件|护照)/.test(i.name['zh-CN'])),
+    )
+    .map((i) => i.id);
+}
+
+async function enclosures(c: Case): Promise<string> {
+  const { texts } = await packet(c, ['licence-application-letter']);
+  return enclosuresOf(texts.get('licence-application-letter') ?? '');
+}
+
+describe("the legal representative's ID in a licence application (review 8)", () => {
+  it('an already-filed subject: asked for once, as the legal representative’s ID, not as a filing item', () => {
+    const c = licenceCase();
+    const ids = checklist(c).map((i) => i.id);
+    expect(legalRepIdItems(c)).toEqual(['legal-rep-id-front']);
+    expect(ids).toEqual(expect.arrayContaining(['legal-rep-id-back', 'key-staff-documents']));
+    expect(ids.filter((id) => id.startsWith('principal-'))).toEqual([]);
+  });
+
+  it('a subject filing and applying at once: the person in charge’s ID serves both, asked for once', () => {
+    const c = licenceCaseUnfiled();
+    expect(legalRepIdItems(c)).toEqual(['principal-id-front']);
+    // Someone else in charge: the person in charge's ID for the filing, the legal representative's once.
+    c.principal = {
+      ...c.principal,
+      isLegalRepresentative: false,
+      name: '王强',
+      idNumber: '330106198705211534',
+    };
+    expect(legalRepIdItems(c)).toEqual(['legal-rep-id-front']);
+    expect(checklist(c).map((i) => i.id)).toContain('principal-id-front');
+  });
+
+  it('the letter names the legal representative’s ID once, apart from the key staff’s documents', async () => {
+    const filed = licenceCase();
+    filed.attachments = [
+      scan('legal-rep-id-front', 1),
+      scan('legal-rep-id-back', 2),
+      scan('key-staff-documents', 3),
+    ];
+    const unfiled = licenceCaseUnfiled();
+    unfiled.attachments = [scan('principal-id-front', 1), scan('key-staff-documents', 3)];
+    for (const c of [filed, unfiled]) {
+      const text = await enclosures(c);
+      expect(text.split('法定代表人').length - 1, text).toBe(1);
+      expect(text).toContain('法定代表人身份证件');
+      expect(text).toContain('主要管理人员及技术人员身份证明、简历及社保记录');
+    }
+    // Nothing attached yet: the letter promises neither.
+    const bare = await enclosures(licenceCase());
+    expect(bare).not.toContain('身份证');
+  }, 60_000);
+});
