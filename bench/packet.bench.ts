@@ -51,8 +51,8 @@ const NOISE = 76;
  */
 const PLAN: [string, number][] = [
   ['subject-certificate', 1],
-  ['principal-id-front', 1],
-  ['principal-id-back', 1],
+  ['legal-rep-id-front', 1],
+  ['legal-rep-id-back', 1],
   ['articles-of-association', 4],
   ['credibility-evidence', 3],
   ['audit-report', 3],
@@ -146,7 +146,7 @@ async function makeScans(dir: string, withExif: boolean): Promise<AttachmentMeta
 async function prepare(
   kind: 'scanner' | 'phone',
 ): Promise<{ dir: string; totalMb: number; signed: { count: number; mb: number } }> {
-  const dir = path.join(tmpdir(), `icp-packet-bench-v2-${kind}`);
+  const dir = path.join(tmpdir(), `icp-packet-bench-v3-${kind}`);
   const caseFile = path.join(dir, 'case.json');
   const cached = await stat(caseFile).then(
     () => true,
