@@ -215,22 +215,12 @@ async function normalise(
     if (!meetsMinPixels(profile, width, height)) break;
     for (const step of QUALITY_STEPS) {
       const quality = profile.jpegQuality - step;
-      const standard = await encode(
-        sharp,
-        bytes,
-        info,
-        { width, height, quality, optimiseCoding: false },
-        name,
-      );
+      const copy = (optimiseCoding: boolean) =>
+        encode(sharp, bytes, info, { width, height, quality, optimiseCoding }, name);
+      const standard = await copy(false);
       if (standard.bytes.length <= maxBytes) return { image: standard, info, fullSize };
       if (standard.bytes.length * OPTIMISED_SHARE > maxBytes) continue;
-      const optimised = await encode(
-        sharp,
-        bytes,
-        info,
-        { width, height, quality, optimiseCoding: true },
-        name,
-      );
+      const optimised = await copy(true);
       if (optimised.bytes.length <= maxBytes) return { image: optimised, info, fullSize };
     }
     scale *= SHRINK_STEP;
