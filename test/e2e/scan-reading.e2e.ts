@@ -32,10 +32,18 @@ const APPLICANT_VALUES: Readonly<Record<string, string>> = {
   'subject.businessScope': LICENCE.businessScope,
 };
 
-async function expectWrittenOnSteps(): Promise<void> {
+/** A date as the date fields show it: 2019-07-22 in English, 2019年7月22日 in Chinese. */
+function shownDate(iso: string, lang: 'en' | 'zh-CN'): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return lang === 'en' ? iso : `${year}年${month}月${day}日`;
+}
+
+async function expectWrittenOnSteps(lang: 'en' | 'zh-CN'): Promise<void> {
   await e2e.app.openStep('applicant');
   for (const [path, value] of Object.entries(APPLICANT_VALUES))
-    await expect(e2e.ws.field(path).inputValue(), path).resolves.toBe(value);
+    await expect(e2e.ws.field(path).inputValue(), path).resolves.toBe(
+      path === 'subject.establishedOn' ? shownDate(value, lang) : value,
+    );
   await expect(e2e.ws.field('subject.registeredCapitalCny').inputValue()).resolves.toMatch(/^10,?000,?000$/);
 }
 
@@ -150,12 +158,12 @@ describe('reading a scan into the application', () => {
       expect(stored.principal.name).toBe(before.principal.name);
 
       // On the steps, in Chinese, then in English.
-      await expectWrittenOnSteps();
+      await expectWrittenOnSteps('zh-CN');
       await e2e.capture('scan-written-applicant-zh-CN');
       await e2e.app.header.settings.click();
       await e2e.app.chooseLanguage('en', 'en');
       await e2e.app.go(`#/case/${caseId}/documents`);
-      await expectWrittenOnSteps();
+      await expectWrittenOnSteps('en');
       expect(e2e.a11yFindings).toEqual([]);
     },
   );
