@@ -14,6 +14,7 @@ import type { PDFFont, PDFPage, RGB } from 'pdf-lib';
 import type { Font as FontkitFont } from 'fontkit';
 import type { Case } from '../model/case';
 import { linkPrincipal } from '../model/principal';
+import { chinaDate } from '../packet/safe-names';
 import { decisionFromCase, type DocumentDecision } from './conditions';
 import { fontkitForPdfLib, metricsFor, parseFont, type DocumentFonts } from './font';
 import { PAGE, layoutDocument, type Face, type Layout, type Tone } from './layout';
@@ -46,7 +47,7 @@ export class DocumentError extends Error {
 
 /** The document date in China (UTC+8), where the documents are signed and filed: YYYY-MM-DD. */
 export function documentDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDate(now);
 }
 
 export interface PreparedDocument {

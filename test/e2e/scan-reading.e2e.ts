@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh-CN.json';
 import { capitalInYuan } from '../../core/ocr/apply';
+import { chineseDate } from '../../core/validate/dates';
 import { LICENCE, degrade, licenceScan } from '../../host/sample/synthetic-scans';
 import { useAppSession } from './support/fixture';
 
@@ -33,10 +34,7 @@ const APPLICANT_VALUES: Readonly<Record<string, string>> = {
 };
 
 /** A date as the date fields show it: 2019-07-22 in English, 2019年7月22日 in Chinese. */
-function shownDate(iso: string, lang: 'en' | 'zh-CN'): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return lang === 'en' ? iso : `${year}年${month}月${day}日`;
-}
+const shownDate = (iso: string, lang: 'en' | 'zh-CN') => (lang === 'en' ? iso : chineseDate(iso));
 
 async function expectWrittenOnSteps(lang: 'en' | 'zh-CN'): Promise<void> {
   await e2e.app.openStep('applicant');

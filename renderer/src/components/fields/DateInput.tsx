@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../../core/validate/common';
 import { uiLocale } from '../../i18n/i18n';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
-import { couldBecomeDate, longDate, readDate, showDate, stepDate } from './dateText';
+import { addMonths } from '../../../../core/validate/dates';
+import { addDays } from '../../../../core/rules/validity';
+import { couldBecomeDate, longDate, readDate, showDate } from './dateText';
 
 export interface DateInputProps {
   id: string;
@@ -72,7 +74,7 @@ export function DateInput({
 
   const step = (by: { days?: number; months?: number }) => {
     const from = confirmed ?? (value !== '' ? value : undefined);
-    const next = from ? stepDate(from, by) : todayIso();
+    const next = !from ? todayIso() : by.months ? addMonths(from, by.months) : addDays(from, by.days ?? 0);
     setText(showDate(next, lang));
     onChange(next);
   };

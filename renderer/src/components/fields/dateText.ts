@@ -75,18 +75,6 @@ export function couldBecomeDate(text: string): boolean {
   );
 }
 
-/** An ISO date moved by days or months (a month step keeps the day where the month has it, else its last). */
-export function stepDate(iso: string, by: { days?: number; months?: number }): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  if (by.months) {
-    const target = new Date(Date.UTC(y, m - 1 + by.months, 1));
-    const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-    target.setUTCDate(Math.min(d, last));
-    return target.toISOString().slice(0, 10);
-  }
-  return new Date(Date.UTC(y, m - 1, d + (by.days ?? 0))).toISOString().slice(0, 10);
-}
-
 /** The date in full in the UI language, weekday included, to confirm what was typed: Saturday, 31 October 2026 / 2026年10月31日星期六. */
 export function longDate(iso: string, locale: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
