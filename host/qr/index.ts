@@ -13,6 +13,7 @@
  * main.cjs) or, from the source tree (CLI, tests), the one in node_modules — and handed to the module as
  * bytes. The module is loaded on first use: the app starts, and the CLI's other commands run, without it.
  */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -57,11 +58,14 @@ export function configureQr(options: { wasmPath: string }): void {
 
 /**
  * zxing-wasm's node_modules copy, found from the running entry script (bin/icp-packet.cjs, vitest, tsx),
- * else from the working folder. Not reached in the built app, which configures its own copy; no
- * `import.meta` here, which a CommonJS bundle leaves empty.
+ * else from the working folder. The script as started may be a link elsewhere — `npm link` puts one on
+ * the PATH, npx one in its cache — so the file it links to is tried first: from the link's own folder,
+ * outside the package, there is no node_modules to find. Not reached in the built app, which configures
+ * its own copy; no `import.meta` here, which a CommonJS bundle leaves empty.
  */
 function sourceTreeWasm(): string {
-  const anchors = [process.argv[1], process.cwd()].filter((a): a is string => !!a);
+  const script = process.argv[1];
+  const anchors = [script && realScript(script), script, process.cwd()].filter((a): a is string => !!a);
   for (const anchor of anchors) {
     try {
       return createRequire(path.resolve(anchor, anchor === process.cwd() ? 'index.js' : '')).resolve(
@@ -72,6 +76,15 @@ function sourceTreeWasm(): string {
     }
   }
   throw new Error('zxing-wasm is not installed: run npm install (or configureQr with the .wasm path)');
+}
+
+/** The file `script` links to (itself when it is no link); undefined when it cannot be found. */
+function realScript(script: string): string | undefined {
+  try {
+    return realpathSync(script);
+  } catch {
+    return undefined;
+  }
 }
 
 function zxing(): Promise<Zxing> {

@@ -44,13 +44,16 @@ interface Coverage {
 }
 
 /** Runs bin/icp-packet.cjs of the temporary layout, recording (V8 coverage) what it runs. */
-async function cli(args: string[], options: { cwd?: string; codeCache?: string } = {}): Promise<Run> {
+async function cli(
+  args: string[],
+  options: { cwd?: string; codeCache?: string; script?: string } = {},
+): Promise<Run> {
   const coverage = await mkdtemp(path.join(layout, 'coverage-'));
   const { code, out, err } = await new Promise<{ code: number | null; out: string; err: string }>(
     (resolve) => {
       execFile(
         process.execPath,
-        [path.join(layout, 'bin', 'icp-packet.cjs'), ...args],
+        [options.script ?? path.join(layout, 'bin', 'icp-packet.cjs'), ...args],
         {
           cwd: options.cwd ?? layout,
           env: {
@@ -230,6 +233,37 @@ describe('the built icp-packet', () => {
     expect(archived.modules).toContain('host/store/icpcase.ts');
     expect(bundleFiles(archived)).toEqual(['check.cjs']);
   }, 60_000);
+
+  it('linked into another folder (as `npm link` does) and run from a third, it builds a packet whose signed scans it reads', async () => {
+    // npm link: a global bin/icp-packet that is a link to the package's bin/icp-packet.cjs; the user's
+    // working folder is anywhere. The QR reader's .wasm must not be looked for beside the link or there.
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'icp-cli-linked-'));
+    try {
+      await mkdir(path.join(elsewhere, 'bin'));
+      const linked = path.join(elsewhere, 'bin', 'icp-packet');
+      await symlink(path.join(layout, 'bin', 'icp-packet.cjs'), linked);
+      const work = path.join(elsewhere, 'work');
+      await mkdir(work);
+      const sample = await cli(['sample', '--out', 's'], { cwd: work, script: linked });
+      expect([sample.code, sample.err]).toEqual([0, '']);
+      const caseJson = JSON.parse(await readFile(path.join(work, 's', 'case.json'), 'utf8')) as {
+        attachments: { signedCopy?: unknown }[];
+      };
+      expect(caseJson.attachments.filter((a) => a.signedCopy).length).toBeGreaterThan(0);
+      const build = await cli(['build', 's/case.json', '--out', 'p', '--accept-warnings'], {
+        cwd: work,
+        script: linked,
+      });
+      expect(build.err).toBe('');
+      expect(build.code).toBe(0);
+      expect(build.out).toMatch(/Packet written: /);
+      expect(build.modules).toContain('host/qr/index.ts');
+      const [folder = ''] = await readdir(path.join(work, 'p'));
+      expect((await readdir(path.join(work, 'p', folder))).length).toBeGreaterThan(10);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('refuses bad input with exit code 2 and one line naming the file', async () => {
     const missing = await cli(['check', 'no-such-case.json']);
