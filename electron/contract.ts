@@ -53,6 +53,9 @@ export type ErrorCode =
   | 'preflightErrors'
   | 'unacknowledgedWarnings'
   | 'notEligible'
+  // Renewal packet, annual report sheet: the case holds no licence (an ICP filing) or, for the renewal, no
+  // expiry date; `details.what` (renewal, annualReport), `details.missing` (licence, expiry).
+  | 'noLicence'
   | 'attachmentMissing'
   | 'attachmentTooSmall'
   | 'unsafePath'

@@ -6,11 +6,13 @@
  * submit, and the reasons reviewers return reports; the year's deadlines. `--figures` takes the year's
  * figures from a file instead of the case; `--out` writes the bilingual "what to type where" sheet as PDF.
  *
- * Exit codes: 0 no errors (warnings allowed) · 1 the checks found errors · 2 bad input.
+ * Exit codes: 0 no errors (warnings allowed) · 1 the checks found errors · 2 bad input, or a case with no
+ * licence to report on (an ICP filing), as the app's After approval step.
  */
 import * as z from 'zod';
 import { countOf } from '../../core/i18n/plural';
 import { dryRunAnnualReport, type AnnualReportDryRun } from '../../core/after/annual-report';
+import { isLicenceHolder } from '../../core/after/changes';
 import type { Language } from '../../core/i18n/language';
 import { AnnualFiguresSchema, AnnualServiceRowSchema, type AnnualFigures } from '../../core/model/case';
 import { todayIso } from '../../core/validate/common';
@@ -136,6 +138,7 @@ export default defineCommand(
       throw new InputError('badYear', { value: yearText });
     const year = Number(yearText);
     const { case: c } = await readCase(file, io, { passphrase: values.passphrase });
+    if (!isLicenceHolder(c)) throw new InputError('notLicensed', { what: 'annualReport' });
     const figures = values.figures ? await readFigures(values.figures, io) : undefined;
     const today = values.today ?? todayIso();
     let run = dryRunAnnualReport(c, year, { today, ...(figures ? { figures } : {}) });

@@ -6,8 +6,10 @@
  * every service launched), and with `--out` the renewal packet.
  *
  * Exit codes: 0 every pre-check passes · 1 a pre-check fails (the packet is still written when asked) ·
- * 2 bad input.
+ * 2 bad input, or a case with no licence to renew (an ICP filing; with `--out`, also one without the
+ * licence's expiry date, whose form would print blanks) — as the app's After approval step.
  */
+import { isLicenceHolder } from '../../core/after/changes';
 import { renewalMaterials, renewalPreChecks, renewalStatus } from '../../core/after/renewal';
 import type { Language } from '../../core/i18n/language';
 import type { Case } from '../../core/model/case';
@@ -85,6 +87,7 @@ export default defineCommand(
       throw new InputError('badDate', { option: '--date', value: values.date });
     const today = values.today ?? todayIso();
     const { case: c } = await readCase(file, io, { passphrase: values.passphrase });
+    if (!isLicenceHolder(c)) throw new InputError('notLicensed', { what: 'renewal' });
     const checks = renewalPreChecks(c, today);
     const out = { values, today, lang, io };
     const written = await writeLifecyclePacketOut(

@@ -25,6 +25,12 @@ export type PacketErrorCode =
   | 'notEligible'
   /** A document signed by hand has no checked signed scan to go in as its submission copy (a bug guard). */
   | 'unsignedDocument'
+  /**
+   * A licence's renewal packet or annual report sheet was asked of a case with no licence to renew or report
+   * on: none recorded (an ICP filing), or, for the renewal, no expiry date. `details.what`: `renewal` or
+   * `annualReport`; `details.missing`: `licence` or `expiry`.
+   */
+  | 'noLicence'
   /** The user cancelled the export. */
   | 'cancelled'
   /**

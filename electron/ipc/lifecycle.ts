@@ -15,6 +15,7 @@ import { todayIso } from '../../core/validate/common';
 import type { HandlerMap } from '../contract';
 import {
   renderAnnualReportSheet,
+  renewalRefusal,
   writeChangePacket,
   writeRenewalPacket,
   type LifecyclePacketRequest,
@@ -22,6 +23,7 @@ import {
 } from '../../host/lifecycle';
 import { CASE_ID_PATTERN } from '../../host/store/case-store';
 import { caseStoreFor, viaStore } from './cases';
+import { packetHandlerError } from './packet';
 import type { HandlerDeps } from './deps';
 import { HandlerError } from './result';
 
@@ -59,12 +61,16 @@ export function sheetFileName(caseName: string, year: number): string {
   return `${safeBase(caseName, 'ICP')} annual report ${year} 年报对照表.pdf`;
 }
 
-/** Characters the font cannot print are the user's to change: say which ones. */
+/**
+ * Characters the font cannot print are the user's to change: say which ones. A refused packet or sheet
+ * (no licence, an unsafe name) says why in the user's language.
+ */
 function unprintable(error: unknown): never {
   if (error instanceof DocumentError && error.code === 'unsupportedCharacters')
     throw new HandlerError('documentUnprintable', {
       characters: error.details.slice(error.details.lastIndexOf(':') + 1).trim(),
     });
+  if (error instanceof PacketError) throw packetHandlerError(error);
   throw error;
 }
 
@@ -103,8 +109,6 @@ export function createLifecycleHandlers(deps: HandlerDeps): Pick<HandlerMap, Lif
         written = await attempt(true);
       }
     } catch (error) {
-      if (error instanceof PacketError && error.code === 'unsafePath')
-        throw new HandlerError('unsafePath', { ...error.details });
       return unprintable(error);
     }
     return {
@@ -141,6 +145,9 @@ export function createLifecycleHandlers(deps: HandlerDeps): Pick<HandlerMap, Lif
     }),
     'renewal:build': viaStore(renewalRequest, async ({ caseId: id, today, signOn }) => {
       const { case: c } = await store.open(id);
+      // Refused before the folder is asked for: there is nothing to build.
+      const refusal = renewalRefusal(c, today ?? todayIso());
+      if (refusal) throw packetHandlerError(refusal);
       return buildPacket(c, (request) => writeRenewalPacket(c, request), { today, signOn });
     }),
     'change:build': viaStore(changeRequest, async ({ caseId: id, changeId, today, signOn }) => {

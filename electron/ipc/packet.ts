@@ -38,6 +38,7 @@ const PACKET_TO_CONTRACT: Record<PacketErrorCode, ErrorCode> = {
   // Handled before it can surface: main asks the user and retries with replace.
   folderExists: 'ioFailed',
   imageLibraryUnavailable: 'imageLibraryUnavailable',
+  noLicence: 'noLicence',
 };
 
 /** A packet error as the handler error the renderer translates (`errors.<code>`). */

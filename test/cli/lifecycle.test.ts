@@ -30,6 +30,21 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'icp-lifecycle-cli-'));
   await writeFile(path.join(dir, 'case.json'), JSON.stringify(licenceHolderCase()));
   await writeFile(path.join(dir, 'figures.json'), JSON.stringify(cleanFigures()));
+  // An ICP filing: no licence number, none granted in the journal.
+  const holder = licenceHolderCase();
+  await writeFile(
+    path.join(dir, 'filing.json'),
+    JSON.stringify({
+      ...holder,
+      afterApproval: { ...holder.afterApproval, licenceNumber: '', licenceValidTo: '' },
+      journal: holder.journal.filter((e) => e.status !== 'licence_granted'),
+    }),
+  );
+  // A licence holder whose expiry date is not entered yet.
+  await writeFile(
+    path.join(dir, 'no-expiry.json'),
+    JSON.stringify({ ...holder, afterApproval: { ...holder.afterApproval, licenceValidTo: '' } }),
+  );
   await writeFile(
     path.join(dir, 'contradiction.json'),
     JSON.stringify({ ...cleanFigures(), telecomRevenueCny: 3_000_000 }),
@@ -164,6 +179,25 @@ describe('icp-packet change and renewal', { timeout: 60_000 }, () => {
     const none = io();
     expect(await main(['change', 'case.json', '--event', 'name', '--lang', 'zh-CN'], none)).toBe(2);
     expect(none.err.join('')).toContain('申请中没有记录“name”变更');
+  });
+
+  it('refuses the renewal and the annual report of an ICP filing, in both languages, and writes nothing', async () => {
+    const renewal = io();
+    expect(await main(['renewal', 'filing.json', '--out', 'filing-renewal'], renewal)).toBe(2);
+    expect(renewal.err.join('')).toContain('this case holds no licence to renew');
+    expect(renewal.out).toEqual([]);
+    const report = io();
+    const reportArgs = ['annual-report', 'filing.json', '--year', '2025', '--out', 'filing-sheet.pdf'];
+    expect(await main([...reportArgs, '--lang', 'zh-CN'], report)).toBe(2);
+    expect(report.err.join('')).toContain('年报仅针对持有经营许可证的企业');
+    expect((await readdir(dir)).filter((f) => f.startsWith('filing-'))).toEqual([]);
+  });
+
+  it('writes no renewal packet while the licence has no expiry date (its form would print blanks)', async () => {
+    const cli = io();
+    expect(await main(['renewal', 'no-expiry.json', '--out', 'no-expiry-renewal'], cli)).toBe(2);
+    expect(cli.err.join('')).toContain('No renewal packet: the case has no licence expiry date.');
+    expect((await readdir(dir)).filter((f) => f.startsWith('no-expiry-renewal'))).toEqual([]);
   });
 
   it('reports the renewal countdown and pre-checks, exiting 1 while one fails', async () => {

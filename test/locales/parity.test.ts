@@ -115,6 +115,7 @@ describe('locales', () => {
       preflightErrors: true,
       unacknowledgedWarnings: true,
       notEligible: true,
+      noLicence: true,
       attachmentMissing: true,
       attachmentTooSmall: true,
       unsafePath: true,

@@ -66,6 +66,33 @@ describe('lifecycle handlers', { timeout: 60_000 }, () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('refuses the renewal packet and the annual report sheet of an ICP filing, writing nothing', async () => {
+    const outDir = await tempDir('icp-lifecycle-filing-');
+    const { h, id } = await setUp({
+      showPacketFolderDialog: async () => outDir,
+      showSheetSaveDialog: async ({ defaultFileName }) => path.join(outDir, defaultFileName),
+    });
+    const holder = value(await h['case:open']({ id })).case;
+    value(
+      await h['case:save']({
+        case: {
+          ...holder,
+          afterApproval: { ...holder.afterApproval, licenceNumber: '' },
+          journal: holder.journal.filter((e) => e.status !== 'licence_granted'),
+        },
+      }),
+    );
+    expect(await h['renewal:build']({ caseId: id, today: '2030-08-10' })).toMatchObject({
+      ok: false,
+      code: 'noLicence',
+    });
+    expect(await h['annualReport:saveSheet']({ caseId: id, year: 2025 })).toMatchObject({
+      ok: false,
+      code: 'noLicence',
+    });
+    expect(await readdir(outDir)).toEqual([]);
+  });
+
   it('refuses an unknown change, a path in the payload, and builds nothing when the dialog is cancelled', async () => {
     const { h, id } = await setUp({
       showPacketFolderDialog: async () => undefined,
