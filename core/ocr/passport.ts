@@ -191,6 +191,70 @@ function findZone(pieces: readonly Piece[]): [Piece, Piece] | undefined {
   return undefined;
 }
 
+/**
+ * ICAO Doc 9303's transliteration of the letters a visual zone prints beyond A–Z (part 3, section 6), for
+ * comparing a printed name with the zone's; other accents are dropped (É → E).
+ */
+const TRANSLITERATED: Readonly<Record<string, string>> = {
+  Ä: 'AE',
+  Å: 'AA',
+  Æ: 'AE',
+  Ö: 'OE',
+  Ø: 'OE',
+  Ü: 'UE',
+  ß: 'SS',
+  Þ: 'TH',
+};
+
+/** A printed name as the machine-readable zone spells it: upper-case A–Z, words split by spaces. */
+function asZoneName(text: string): string {
+  return [...text.toUpperCase()]
+    .map((c) => TRANSLITERATED[c] ?? c.normalize('NFD').replace(/\p{M}/gu, ''))
+    .join('')
+    .replace(/[^A-Z]+/g, ' ')
+    .trim();
+}
+
+/** Whether the letters of `short` appear in `long` in the same order. */
+function inOrderWithin(short: string, long: string): boolean {
+  let at = 0;
+  for (const c of long) if (c === short[at]) at++;
+  return at === short.length;
+}
+
+/** At most this many letters a name read in the zone may lack against the name the page prints. */
+const DROPPED_LETTERS = 3;
+
+/**
+ * The name as the visual zone prints it, read with confidence: the same as the zone's reading (which it then
+ * confirms: line 1 reads low, its fillers being hard to read), or what that reading lost letters of. The
+ * recogniser drops letters of a name in line 1, crowded by its fillers — a double letter most of all:
+ * MUELLER reads as MUELER or MUEER, in every reading of the line — while it reads the printed name whole.
+ * A printed name (a whole line, or one of its words) is taken when it holds every letter of the zone's
+ * reading in order, begins and ends with the same letters, and has at most {@link DROPPED_LETTERS} more;
+ * never when two printed names would fit.
+ */
+function printedName(read: string, pieces: readonly Piece[]): { value: string; piece: Piece } | undefined {
+  const target = read.replace(/ /g, '');
+  if (target.length < 3) return undefined;
+  const found = new Map<string, Piece>();
+  const confident = pieces.filter((piece) => piece.box.confidence >= LOW_CONFIDENCE);
+  const same = confident.find((piece) => asZoneName(piece.box.text) === read);
+  if (same) return { value: read, piece: same };
+  for (const piece of confident) {
+    const line = asZoneName(piece.box.text);
+    for (const candidate of new Set([line, ...line.split(' ')])) {
+      const letters = candidate.replace(/ /g, '');
+      const extra = letters.length - target.length;
+      if (extra < 1 || extra > DROPPED_LETTERS) continue;
+      if (letters[0] !== target[0] || letters.at(-1) !== target.at(-1)) continue;
+      if (inOrderWithin(target, letters) && !found.has(candidate)) found.set(candidate, piece);
+    }
+  }
+  const [only, ...others] = found;
+  return only && others.length === 0 ? { value: only[0], piece: only[1] } : undefined;
+}
+
 export function readPassport(boxes: readonly TextBox[], today: string): ScanReading {
   const pieces = levelBoxes(boxes);
   const zone = findZone(pieces);
@@ -209,9 +273,17 @@ export function readPassport(boxes: readonly TextBox[], today: string): ScanRead
       lowConfidence: piece.box.confidence < LOW_CONFIDENCE,
     };
   };
+  // A name is taken as the page prints it (confirmed, or with letters the zone's reading lost), shown there.
+  const name = (key: string, read: string): ReadField => {
+    const printed = printedName(
+      read,
+      pieces.filter((p) => p !== first && p !== second),
+    );
+    return printed ? field(key, printed.value, printed.piece) : field(key, read, first);
+  };
   const fields = [
-    field('surname', m.surname, first),
-    field('givenNames', m.givenNames, first),
+    name('surname', m.surname),
+    name('givenNames', m.givenNames),
     field('number', m.number.replace(/<+$/, ''), second),
     field('nationality', m.nationality.replace(/<+$/, ''), second),
     field('birthDate', mrzDate(m.birth, 'birth', today) ?? '', second),

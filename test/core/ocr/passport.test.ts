@@ -109,6 +109,37 @@ describe('passport machine-readable zone', () => {
     expect(chooseLine(['ABC', 'A'.repeat(44), 'B'.repeat(44), 'A'.repeat(44)])).toBe('A'.repeat(44));
   });
 
+  it('takes a name as the page prints it when every reading of the zone lost letters of it', () => {
+    // The bundled sample's passport as the recogniser reads it: MUELLER in print, MUEER and MUELER in line 1.
+    const line1 = 'P<D<<MUELLER<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<<';
+    const line2 = 'C01X00T478D<<7805123F3106305<<<<<<<<<<<<<<<4';
+    const page = (printed: string[], read = 'P<D<<MUEER<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<<') => [
+      box('REISEPASS / PASSPORT', 100, 40),
+      box('Name / Surname', 300, 200),
+      ...printed.map((text, i) => box(text, 300, 240 + i * 80, 30, { confidence: 0.99, minConfidence: 0.9 })),
+      {
+        ...box(read, 100, 900, 40, { confidence: 0.77, minConfidence: 0.2 }),
+        alternatives: [read.replace('MUEER', 'MUELER')],
+      },
+      box(line2, 100, 960, 40, { confidence: 0.94, minConfidence: 0.3 }),
+    ];
+    const names = (boxes: ReturnType<typeof page>) =>
+      readPassport(boxes, '2026-12-07')
+        .fields.filter((f) => f.key === 'surname' || f.key === 'givenNames')
+        .map((f) => [f.key, f.value, f.lowConfidence]);
+    expect(names(page(['MUELLER', 'ANNA']))).toEqual([
+      ['surname', 'MUELLER', false],
+      ['givenNames', 'ANNA', false],
+    ]);
+    // Printed with its umlaut, as German passports print it: compared as the zone spells it.
+    expect(names(page(['MÜLLER', 'ANNA']))[0]).toEqual(['surname', 'MUELLER', false]);
+    // Two printed names that would fit: neither is guessed between; the zone's reading stays, flagged.
+    expect(names(page(['MUELLER', 'MUETTER', 'ANNA']))[0]).toEqual(['surname', 'MUEER', true]);
+    // A zone read whole is confirmed by the print; a name the page does not print stays flagged.
+    expect(names(page(['MUELLER', 'ANNA'], line1))[0]).toEqual(['surname', 'MUELLER', false]);
+    expect(names(page(['ANNA'], line1))[0]).toEqual(['surname', 'MUELLER', true]);
+  });
+
   it('takes the reading of line 2 its check digits confirm, and never alters one to pass', () => {
     const dropped = 'L898902C36UTO740812F1204159ZE184226B<<<<<10';
     const misread = SPECIMEN[1].replace('7408122', '7408722');

@@ -133,15 +133,16 @@ describe('reading generated scans with the real engine', { timeout: 120_000 }, (
     const passport = (await sampleScans(c, sampleFonts, ids)).find((s) => s.checklistItemId === 'b')!;
     const result = await read(Buffer.from(passport.jpeg), 'passport');
     const [surname = '', ...given] = c.legalRepresentative.nameLatin.split(' ');
+    // The recogniser loses letters of MUELLER in line 1 of the zone, crowded by fillers (MUEER, MUELER):
+    // the surname is taken as the page prints it, whole, and not flagged for checking.
     expect(result.values).toMatchObject({
+      surname,
       givenNames: given.join(' '),
       number: c.legalRepresentative.idNumber,
       nationality: 'D',
       expiryDate: c.legalRepresentative.idValidTo,
     });
-    // The recogniser loses an L of MUELLER in a name line that is mostly '<' fillers (the same line drawn by
-    // synthetic-scans.ts reads the same way): the surname comes first, compared on its first letters.
-    expect(result.values.surname).toMatch(new RegExp(`^${surname.slice(0, 3)}`));
+    expect(result.reading?.fields.filter((f) => f.lowConfidence).map((f) => f.key)).toEqual([]);
     const lineTwo = ['mrz.number', 'mrz.birthDate', 'mrz.expiryDate', 'mrz.composite'];
     expect(
       result.reading?.checks
