@@ -66,13 +66,29 @@ function isSpeck(box: TextBox): boolean {
   return [...box.text.trim()].length === 1 && box.confidence < SPECK_CONFIDENCE;
 }
 
-/** Every box with bounds in the levelled page, top to bottom (specks left out). */
+/** A line of text turned this far (radians) from the page's own lines is not one of the page's lines. */
+const ASKEW = (15 * Math.PI) / 180;
+
+/**
+ * A line written across the page rather than along it: a watermark such as the sample's 样本 SAMPLE, or the
+ * 仅供备案使用 people write across copies of their ID cards, read where it crosses a field (住址 ending in
+ * 样本S). Only a box wide enough for its slope to be measured is judged.
+ */
+function isAskew(box: TextBox, skew: number): boolean {
+  const [[x0, y0], [x1, y1], , [x3, y3]] = box.quad;
+  const width = Math.hypot(x1 - x0, y1 - y0);
+  if (width <= 2 * Math.hypot(x3 - x0, y3 - y0)) return false;
+  const turn = Math.atan2(y1 - y0, x1 - x0) - skew;
+  return Math.abs(Math.atan2(Math.sin(turn), Math.cos(turn))) > ASKEW;
+}
+
+/** Every box with bounds in the levelled page, top to bottom (specks and lines across the page left out). */
 export function levelBoxes(boxes: readonly TextBox[]): Piece[] {
   const skew = pageSkew(boxes);
   const cos = Math.cos(-skew);
   const sin = Math.sin(-skew);
   return boxes
-    .filter((box) => !isSpeck(box))
+    .filter((box) => !isSpeck(box) && !isAskew(box, skew))
     .map((box) => {
       const xs: number[] = [];
       const ys: number[] = [];

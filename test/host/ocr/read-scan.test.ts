@@ -151,6 +151,27 @@ describe('reading generated scans with the real engine', { timeout: 120_000 }, (
     ).toEqual(lineTwo.map((id) => [id, 'pass']));
   });
 
+  it('the bundled sample’s ID card reads back whole, its 样本 SAMPLE watermark left out of the address', async () => {
+    const c = sampleCase(new Date('2026-12-07T09:00:00Z'));
+    const fonts = await readDocumentFonts(RESOURCES);
+    const sampleFonts = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold ?? fonts.regular) };
+    const ids = {
+      subjectCertificate: 'a',
+      principalPassport: 'b',
+      servicePrincipalIdFront: 'c',
+      servicePrincipalIdBack: 'd',
+    };
+    const card = (await sampleScans(c, sampleFonts, ids)).find((s) => s.checklistItemId === 'c')!;
+    const result = await read(Buffer.from(card.jpeg));
+    const principal = c.services[0]!.principal!;
+    // host/sample/scans.ts prints this address on the card (the case keeps none for the person).
+    expect(result.values).toEqual({
+      name: principal.name,
+      idNumber: principal.idNumber,
+      address: '上海市浦东新区锦绣路1000弄20号301室',
+    });
+  });
+
   it('tells which way up a 12-megapixel phone photo lies, from a page no larger than the detector reads', async () => {
     // The licence lying on its side in a 4000 × 3000 photo, stored as a phone stores it: pixels turned, EXIF 6.
     const shown = await sharp(await licenceScan())
