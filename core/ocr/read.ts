@@ -13,8 +13,11 @@ export function scanKindOf(boxes: readonly TextBox[]): ScanKind | undefined {
   if (boxes.some((b) => /^P[A-Z0-9<]{29,}$/.test(mrzText(b.text)))) return 'passport';
   const licenceMarks = ['营业执照', '统一社会信用代码', '经营范围', '注册资本', '成立日期', '登记机关'];
   if (licenceMarks.filter((mark) => text.includes(mark)).length >= 2) return 'business_licence';
-  if (/公民身份号码|住址|民族/.test(text)) return 'id_card_front';
-  if (/签发机关|有效期限|居民身份证/.test(text)) return 'id_card_back';
+  // Two of the labels each side prints: one alone is also how a letter names someone's ID card (居民身份证号码).
+  const frontMarks = ['姓名', '性别', '民族', '出生', '住址', '公民身份号码'];
+  if (frontMarks.filter((mark) => text.includes(mark)).length >= 2) return 'id_card_front';
+  const backMarks = ['中华人民共和国', '居民身份证', '签发机关', '有效期限'];
+  if (backMarks.filter((mark) => text.includes(mark)).length >= 2) return 'id_card_back';
   return undefined;
 }
 

@@ -162,7 +162,15 @@ describe('passport machine-readable zone', () => {
     expect(scanKindOf(zone(...SPECIMEN))).toBe('passport');
     expect(scanKindOf([box('营业执照', 0, 0), box('统一社会信用代码', 0, 50)])).toBe('business_licence');
     expect(scanKindOf([box('授权书', 0, 0), box('法定代表人（签字）', 0, 50)])).toBeUndefined();
-    expect(scanKindOf([box('公民身份号码', 0, 0)])).toBe('id_card_front');
-    expect(scanKindOf([box('签发机关', 0, 0)])).toBe('id_card_back');
+    expect(scanKindOf([box('姓名王丽', 0, 0), box('公民身份号码', 0, 50)])).toBe('id_card_front');
+    expect(scanKindOf([box('签发机关上海市公安局', 0, 0), box('有效期限', 0, 50)])).toBe('id_card_back');
+    // A letter that names someone's ID card (the sample's authorisation letter) is no ID card.
+    const letter = [
+      box('法定代表人授权书', 0, 0),
+      box('兹委托王丽（运营经理，居民身份证号码：', 0, 50),
+      box('310115199003152346）担任本单位小程序的负责人', 0, 100),
+      box('授权期限：自本授权书签署之日起', 0, 150),
+    ];
+    expect(scanKindOf(letter)).toBeUndefined();
   });
 });
