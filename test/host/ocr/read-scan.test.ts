@@ -118,19 +118,27 @@ describe('reading generated scans with the real engine', { timeout: 120_000 }, (
     },
   );
 
+  /** One of the bundled sample's scans of `c`, as `icp-packet sample` draws it. */
+  async function sampleScan(
+    c: ReturnType<typeof sampleCase>,
+    which: 'principalPassport' | 'servicePrincipalIdFront',
+  ) {
+    const fonts = await readDocumentFonts(RESOURCES);
+    const sampleFonts = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold ?? fonts.regular) };
+    const ids = {
+      subjectCertificate: 'subjectCertificate',
+      principalPassport: 'principalPassport',
+      servicePrincipalIdFront: 'servicePrincipalIdFront',
+      servicePrincipalIdBack: 'servicePrincipalIdBack',
+    };
+    return (await sampleScans(c, sampleFonts, ids)).find((s) => s.checklistItemId === which)!;
+  }
+
   it('the bundled sample’s passport reads back as its legal representative, every check digit passing', async () => {
     // The sample is what a prospect tries first: its passport must name MUELLER ANNA as the case does
     // (surname first, as the passport prints it) and pass the reader's own check digits.
     const c = sampleCase(new Date('2026-12-07T09:00:00Z'));
-    const fonts = await readDocumentFonts(RESOURCES);
-    const sampleFonts = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold ?? fonts.regular) };
-    const ids = {
-      subjectCertificate: 'a',
-      principalPassport: 'b',
-      servicePrincipalIdFront: 'c',
-      servicePrincipalIdBack: 'd',
-    };
-    const passport = (await sampleScans(c, sampleFonts, ids)).find((s) => s.checklistItemId === 'b')!;
+    const passport = await sampleScan(c, 'principalPassport');
     const result = await read(Buffer.from(passport.jpeg), 'passport');
     const [surname = '', ...given] = c.legalRepresentative.nameLatin.split(' ');
     // The recogniser loses letters of MUELLER in line 1 of the zone, crowded by fillers (MUEER, MUELER):
@@ -153,15 +161,7 @@ describe('reading generated scans with the real engine', { timeout: 120_000 }, (
 
   it('the bundled sample’s ID card reads back whole, its 样本 SAMPLE watermark left out of the address', async () => {
     const c = sampleCase(new Date('2026-12-07T09:00:00Z'));
-    const fonts = await readDocumentFonts(RESOURCES);
-    const sampleFonts = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold ?? fonts.regular) };
-    const ids = {
-      subjectCertificate: 'a',
-      principalPassport: 'b',
-      servicePrincipalIdFront: 'c',
-      servicePrincipalIdBack: 'd',
-    };
-    const card = (await sampleScans(c, sampleFonts, ids)).find((s) => s.checklistItemId === 'c')!;
+    const card = await sampleScan(c, 'servicePrincipalIdFront');
     const result = await read(Buffer.from(card.jpeg));
     const principal = c.services[0]!.principal!;
     // host/sample/scans.ts prints this address on the card (the case keeps none for the person).
