@@ -24,12 +24,19 @@ import { bundledFonts, compactText } from './pdf-reader';
 
 interface Packet {
   ids: string[];
+  /** Of `ids`, the recommended documents signed by hand that are not returned: left out of the packet. */
+  omitted: string[];
   texts: Map<string, string>;
 }
 
 async function packet(c: Case, only: readonly string[]): Promise<Packet> {
   const { documents } = planPacket(c, decidePathway(c.answers));
   const ids = packetDocuments(c, documents).map((d) => d.templateId);
+  // A recommended document signed by hand and not returned stays out (core/packet/gate.ts signedCopiesPlan).
+  const omitted = checklist(c)
+    .filter((i) => i.importance === 'recommended' && i.signing)
+    .filter((i) => !c.attachments.some((a) => a.checklistItemId === i.id))
+    .map((i) => i.signing!.templateId);
   const texts = new Map<string, string>();
   for (const id of ids.filter((i) => only.includes(i)))
     texts.set(
@@ -43,7 +50,7 @@ async function packet(c: Case, only: readonly string[]): Promise<Packet> {
         }),
       ),
     );
-  return { ids, texts };
+  return { ids, omitted, texts };
 }
 
 const titleOf = (id: string) => documentTemplate(id)?.title.zh ?? id;
@@ -98,14 +105,16 @@ describe('lists of enclosures match the packet (review 8)', () => {
   it.each(['licence', 'licenceUnfiled'])(
     '%s: the licence letter encloses every licence document the packet holds, the 个人信息清单 included',
     (name) => {
-      const { ids, texts } = packets.get(name)!;
+      const { ids, omitted, texts } = packets.get(name)!;
       const enclosures = enclosuresOf(texts.get('licence-application-letter') ?? '');
       expect(enclosures).toContain('附件：');
       const licenceDocuments = ids.filter(
         (id) => id !== 'licence-application-letter' && documentTemplate(id)?.pathway !== 'filing',
       );
       expect(licenceDocuments).toContain('pi-inventory');
-      for (const id of licenceDocuments) expect(enclosures, id).toContain(titleOf(id));
+      for (const id of licenceDocuments)
+        if (omitted.includes(id)) expect(enclosures, id).not.toContain(titleOf(id));
+        else expect(enclosures, id).toContain(titleOf(id));
       // The filing documents go to the filing system, not to the licence authority with the letter.
       for (const id of ids.filter((i) => documentTemplate(i)?.pathway === 'filing'))
         expect(enclosures, id).not.toContain(titleOf(id));
@@ -149,6 +158,31 @@ describe('lists of enclosures match the packet (review 8)', () => {
     expect(asked(c)).toBe(true);
     expect(await sheetOf(c)).toContain('✓法定代表人身份证件（居民身份证）');
   }, 30_000);
+
+  it('the key staff table not returned is left out: neither the letter nor the company overview names it (review 9)', async () => {
+    const c = licenceCase();
+    const table = titleOf('key-staff');
+    const read = async (x: Case) => {
+      const { texts } = await packet(x, ['licence-application-letter', 'company-overview']);
+      return {
+        letter: enclosuresOf(texts.get('licence-application-letter') ?? ''),
+        overview: texts.get('company-overview') ?? '',
+      };
+    };
+    const bare = await read(c);
+    expect(bare.letter).toContain('附件：');
+    expect(bare.letter).not.toContain(table);
+    expect(bare.overview).not.toContain(table);
+    // The staff are still described, and counted, where the overview describes the company.
+    expect(bare.overview).toContain('（二）技术负责人：王强（技术总监，本科）。');
+    expect(bare.overview).toContain('本公司现有员工26人，其中主要管理人员和技术人员5人。');
+    // Signed and returned, the table is in the packet: both name it.
+    c.attachments = [scan('key-staff-table', 7)];
+    const back = await read(c);
+    expect(back.letter).toContain(`5．${table}`);
+    expect(back.overview).toContain(`见《${table}》及其附件`);
+    expect(back.overview).toContain(`列入《${table}》的主要管理人员和技术人员5人`);
+  }, 60_000);
 
   it('a recommended document signed by hand and not returned is left out of the packet: not ticked', () => {
     const { ids, texts } = packets.get('renamedNotReturned')!;
