@@ -262,3 +262,30 @@ describe("the legal representative's ID in a licence application (review 8)", ()
     expect(bare).not.toContain('身份证');
   }, 60_000);
 });
+
+describe('no staff entered: the licence documents say nothing of staff they do not have (review 9)', () => {
+  const render = async (id: string, c: Case) =>
+    compactText(
+      await renderDocument(id, c, { variant: 'submission', fonts: bundledFonts(), now: DOCUMENT_NOW }),
+    );
+
+  it('no “0人”, no “由0名”, no list announced and left empty', async () => {
+    const c = licenceCase();
+    c.licence.staff = [];
+    const overview = await render('company-overview', c);
+    expect(overview).not.toContain('下列主要管理人员和技术人员');
+    expect(overview).not.toMatch(/技术人员0人/);
+    expect(overview).toContain('全面负责公司经营管理。');
+    expect(overview).toContain('本公司现有员工26人。');
+    const plan = await render('business-plan', c);
+    expect(plan).not.toContain('由0名');
+    expect(plan).toContain('（三）业务系统采用冗余部署和数据备份，保障服务连续。');
+    const security = await render('security-measures', c);
+    expect(security).not.toContain('分工如下');
+    expect(security).toContain('对网络与信息安全工作负总责。工作小组实行二十四小时值班制度');
+    // With the staff entered, each keeps its list and its count.
+    const staffed = licenceCase();
+    expect(await render('business-plan', staffed)).toContain('（三）由5名主要管理人员和技术人员负责');
+    expect(await render('security-measures', staffed)).toContain('工作小组成员及分工如下：（一）总经理');
+  }, 60_000);
+});
