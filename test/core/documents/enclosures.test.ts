@@ -289,3 +289,19 @@ describe('no staff entered: the licence documents say nothing of staff they do n
     expect(await render('security-measures', staffed)).toContain('工作小组成员及分工如下：（一）总经理');
   }, 60_000);
 });
+
+describe('the not-yet-filed licence fixture is one coherent case (review 9)', () => {
+  it('a subject with no filing number has no filed service: no document of its packet prints a filing number', async () => {
+    const c = licenceCaseUnfiled();
+    const { ids, texts } = await packet(c, [
+      'filing-info-sheet',
+      'business-plan',
+      'licence-application-letter',
+    ]);
+    expect(ids).toContain('filing-info-sheet');
+    for (const [id, text] of texts) expect(text, id).not.toMatch(/粤ICP备\d+号/);
+    // The plan describes a service still to be filed and launched, as the filing sheet files it.
+    expect(texts.get('business-plan')).toContain('准备阶段');
+    expect(texts.get('business-plan')).not.toContain('已办理ICP备案');
+  }, 60_000);
+});
