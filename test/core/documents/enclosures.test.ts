@@ -305,3 +305,15 @@ describe('the not-yet-filed licence fixture is one coherent case (review 9)', ()
     expect(texts.get('business-plan')).not.toContain('已办理ICP备案');
   }, 60_000);
 });
+
+describe('the rename letter encloses what the packet holds (review 9)', () => {
+  it('the new business licence, and no market-regulator notice the checklist never asks for', async () => {
+    const c = renamedCase();
+    const { texts } = await packet(returned(c), ['rename-letter']);
+    const letter = texts.get('rename-letter') ?? '';
+    const enclosures = letter.slice(letter.indexOf('附件：'), letter.indexOf('法定代表人（签字）'));
+    expect(enclosures).toContain('营业执照（更名后）');
+    expect(checklist(c).some((i) => /变更登记通知书/.test(i.name['zh-CN']))).toBe(false);
+    expect(enclosures).not.toContain('变更登记通知书');
+  }, 30_000);
+});
