@@ -8,6 +8,7 @@
  *
  * Placeholders: `{{path}}` or `{{path|format}}`. Paths are dotted case paths (`subject.name`), `$item.…`
  * inside an `each` (the current array element), `$index` (1-based position), `$now` (the document date),
+ * `$signDate` (in the text of a paper signed by hand: the case's one signing date, or 年 月 日 left blank),
  * `$documentDate` (for a document nobody signs: the case's one signing date, else the document date),
  * `$contact.name|role|mobile|email` (the
  * agency's 经办人, else the person in charge).
@@ -484,6 +485,7 @@ const OWNERSHIP_READS = [
 
 /** Case paths the computed placeholders ($documentDate, $contact.…) read. */
 const COMPUTED_READS: Record<string, string[]> = {
+  $signDate: ['plannedSubmissionOn'],
   $documentDate: ['plannedSubmissionOn'],
   $crossBorderRoute: [
     'personalDataScale.crossBorderPeople',
