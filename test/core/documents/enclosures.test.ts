@@ -303,6 +303,8 @@ describe('the not-yet-filed licence fixture is one coherent case (review 9)', ()
     // The plan describes a service still to be filed and launched, as the filing sheet files it.
     expect(texts.get('business-plan')).toContain('准备阶段');
     expect(texts.get('business-plan')).not.toContain('已办理ICP备案');
+    // A site not launched yet has no registered users to speak of.
+    expect(texts.get('business-plan')).not.toMatch(/已积累[^。]*用户/);
   }, 60_000);
 });
 
