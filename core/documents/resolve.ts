@@ -829,7 +829,9 @@ function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
         {
           kind: 'notes',
           heading: fillText(block.heading, ctx, {}),
-          items: block.items.map((item) => fillText(item, ctx, {})),
+          items: block.items
+            .filter((item) => holds(item.when, ctx, {}))
+            .map((item) => fillText(item, ctx, {})),
         },
       ];
     case 'ownership':

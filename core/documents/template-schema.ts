@@ -244,7 +244,8 @@ const NotesBlock = lazySchema(() =>
       type: z.literal('notes'),
       ...blockBase,
       heading: Text.default({ zh: '说明', en: 'Notes' }),
-      items: z.array(Text).min(1),
+      // An item may have a `when`: a note about an enclosure is printed only when the case encloses it.
+      items: z.array(z.object({ ...Text.shape, when: ConditionSchema.optional() }).strict()).min(1),
     })
     .strict(),
 );
@@ -624,7 +625,10 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
         }
         break;
       case 'notes':
-        for (const item of block.items) addBoth(item, []);
+        for (const item of block.items) {
+          addBoth(item, []);
+          addCondition(item.when, []);
+        }
         break;
     }
   }

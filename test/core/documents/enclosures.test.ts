@@ -180,7 +180,7 @@ describe('lists of enclosures match the packet (review 8)', () => {
     c.attachments = [scan('key-staff-table', 7)];
     const back = await read(c);
     expect(back.letter).toContain(`5．${table}`);
-    expect(back.overview).toContain(`见《${table}》及其附件`);
+    expect(back.overview).toContain(`各岗位人员情况见《${table}》。`);
     expect(back.overview).toContain(`列入《${table}》的主要管理人员和技术人员5人`);
   }, 60_000);
 
@@ -318,4 +318,29 @@ describe('the rename letter encloses what the packet holds (review 9)', () => {
     expect(checklist(c).some((i) => /变更登记通知书/.test(i.name['zh-CN']))).toBe(false);
     expect(enclosures).not.toContain('变更登记通知书');
   }, 30_000);
+});
+
+describe('the key staff’s records are said to be enclosed only when they are (review 9)', () => {
+  const render = async (id: string, c: Case) =>
+    compactText(
+      await renderDocument(id, c, { variant: 'submission', fonts: bundledFonts(), now: DOCUMENT_NOW }),
+    );
+
+  it('情况表 note 3 and the 公司概况 point to the IDs, CVs and insurance records once they are attached', async () => {
+    const c = licenceCase();
+    c.attachments = [scan('key-staff-table', 7)];
+    const table = await render('key-staff', c);
+    expect(table).toContain('“社保”一栏指是否在本单位缴纳社会保险。');
+    expect(table).not.toContain('另附');
+    const overview = await render('company-overview', c);
+    expect(overview).toContain('各岗位人员情况见《主要管理人员及技术人员情况表》。');
+    expect(overview).not.toContain('及其附件');
+    c.attachments = [scan('key-staff-table', 7), scan('key-staff-documents', 8)];
+    expect(await render('key-staff', c)).toContain(
+      '3．表内人员的身份证明、学历证明、简历及社保缴纳记录另附。',
+    );
+    expect(await render('company-overview', c)).toContain(
+      '简历和社保记录见《主要管理人员及技术人员情况表》及其附件。',
+    );
+  }, 60_000);
 });
