@@ -7,6 +7,7 @@ import path from 'node:path';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Language } from '../core/i18n/language';
 import { PacketError } from '../core/packet/errors';
+import { chinaDate } from '../core/packet/safe-names';
 import type * as LifecycleHost from '../host/lifecycle';
 import type { LifecyclePacketRequest, WrittenLifecyclePacket } from '../host/lifecycle';
 import type { CliIo } from './command';
@@ -14,7 +15,12 @@ import { packetErrorText } from './messages';
 
 /** The command's options, day, language and terminal. */
 export interface LifecycleOut {
-  values: { out?: string | undefined; force?: boolean | undefined; date?: string | undefined };
+  values: {
+    out?: string | undefined;
+    force?: boolean | undefined;
+    date?: string | undefined;
+    today?: string | undefined;
+  };
   today: string;
   lang: Language;
   io: CliIo;
@@ -30,13 +36,15 @@ export async function writeLifecyclePacketOut(
 ): Promise<{ folder?: string } | 'refused'> {
   if (!values.out) return {};
   const host = await import('../host/lifecycle');
+  const now = new Date();
   try {
     const written = await write(host, {
       outDir: path.resolve(io.cwd, values.out),
       replace: values.force ?? false,
       today,
-      signOn: values.date ?? today,
-      now: new Date(),
+      // Dated as the packet folder and its 目录 are, by China's calendar — unless a day was given.
+      signOn: values.date ?? (values.today ? today : chinaDate(now)),
+      now,
       appVersion: packageJson.version,
       resourcesDir: io.resourcesDir,
     });

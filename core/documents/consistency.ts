@@ -23,6 +23,7 @@ export type ConsistencyFact =
   | 'services'
   | 'filingNumber'
   | 'signingDate'
+  | 'effectiveDate'
   | 'pathway';
 
 export interface ConsistencyIssue {
@@ -133,10 +134,10 @@ export function factsOf(doc: ResolvedDocument, title = doc.title): DocumentFacts
       ? b.signers.filter((s) => !s.handDated).map((s) => (s.date?.zh ?? '（手写）').replace(JOINERS, ''))
       : [],
   );
-  put('signingDate', [
-    ...dates,
-    ...all(EFFECTIVE_DATE, text).map((d) => (/年.*月.*日/.test(d) && !/\d/.test(d) ? '（手写）' : d)),
-  ]);
+  put('signingDate', dates);
+  // A policy's or an agreement's 生效日期 is not a signature's date: with the signatures dated by hand it is
+  // the day the packet is made, and two of them still must agree.
+  put('effectiveDate', all(EFFECTIVE_DATE, text));
   const pathway: string[] = [];
   if (NON_COMMERCIAL.test(text)) pathway.push('非经营性（仅备案）');
   if (LICENCE_APPLICATION.test(text)) pathway.push('经营性（申请经营许可）');
@@ -151,6 +152,7 @@ const SINGLE_VALUED: ConsistencyFact[] = [
   'coverage',
   'authority',
   'signingDate',
+  'effectiveDate',
   'pathway',
 ];
 
@@ -249,5 +251,6 @@ export const FACT_NAMES: Record<ConsistencyFact, { zh: string; en: string }> = {
   services: { zh: '服务名称', en: 'service names' },
   filingNumber: { zh: '备案号', en: 'filing number' },
   signingDate: { zh: '签署日期', en: 'signing date' },
+  effectiveDate: { zh: '生效日期', en: 'effective date' },
   pathway: { zh: '申请事项（备案或经营许可）', en: 'pathway (filing or licence)' },
 };

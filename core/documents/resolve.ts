@@ -272,7 +272,7 @@ export function signingDate(caseData: Case): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(caseData.plannedSubmissionOn) ? caseData.plannedSubmissionOn : '';
 }
 
-/** 年 月 日 with room to write the date by hand, for running text (生效日期). */
+/** 年 月 日 with room to write the date by hand, for running text of a paper signed by hand. */
 const HAND_DATE = '\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
 function validityOf(
@@ -555,7 +555,7 @@ function computedSource(path: string, caseData: Case): string | undefined {
       : 'personalDataScale.crossBorderSensitivePeople';
   }
   const field = /^\$contact\.(name|mobile|email|role)$/.exec(path)?.[1];
-  if (!field) return path === '$signDate' ? 'plannedSubmissionOn' : undefined;
+  if (!field) return path === '$documentDate' || path === '$signDate' ? 'plannedSubmissionOn' : undefined;
   const agent = caseData.contacts.findIndex((c) => AGENCY_ROLE.test(c.role) && c.name.trim());
   // The agency's role prints as 经办人 whatever its row says; a person in charge's is their title.
   if (field === 'role') return agent >= 0 ? undefined : 'principal.title';
@@ -566,9 +566,14 @@ function computedSource(path: string, caseData: Case): string | undefined {
 function computed(path: string, ctx: ResolveContext, lang: Lang): unknown {
   switch (path) {
     case '$signDate': {
+      // A paper signed by hand (a resolution's closing date): the signing date, or 年 月 日 to write in.
       const date = signingDate(ctx.caseData);
       return date ? formatDate(date, lang) : lang === 'zh' ? HAND_DATE : 'date to be written by hand';
     }
+    case '$documentDate':
+      // A document nobody signs (a policy, an agreement, the inventory) goes into the packet as printed:
+      // nobody would write a date into it, so without a planned submission date it carries the day it is made.
+      return formatDate(signingDate(ctx.caseData) || ctx.today, lang);
     case '$contact.name': {
       const contact = applicationContact(ctx.caseData);
       return lang === 'zh' ? contact.name : contact.nameEn;
@@ -593,7 +598,8 @@ function computed(path: string, ctx: ResolveContext, lang: Lang): unknown {
       // The categories the packet applies for (the Pathway answer, or what the decision calls for).
       return formatLicenceCategories(ctx.decision.licenceCategories, lang);
     default:
-      return undefined;
+      // A placeholder no case of this switch knows would print a blank on every document: fail instead.
+      throw new Error(`Unknown computed placeholder "${path}"`);
   }
 }
 
@@ -823,7 +829,9 @@ function resolveBlock(block: Block, ctx: ResolveContext): ResolvedBlock[] {
         {
           kind: 'notes',
           heading: fillText(block.heading, ctx, {}),
-          items: block.items.map((item) => fillText(item, ctx, {})),
+          items: block.items
+            .filter((item) => holds(item.when, ctx, {}))
+            .map((item) => fillText(item, ctx, {})),
         },
       ];
     case 'ownership':

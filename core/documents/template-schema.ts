@@ -8,7 +8,9 @@
  *
  * Placeholders: `{{path}}` or `{{path|format}}`. Paths are dotted case paths (`subject.name`), `$item.…`
  * inside an `each` (the current array element), `$index` (1-based position), `$now` (the document date),
- * `$signDate` (the case's one signing date, or 年 月 日 left blank), `$contact.name|role|mobile|email` (the
+ * `$signDate` (in the text of a paper signed by hand: the case's one signing date, or 年 月 日 left blank),
+ * `$documentDate` (for a document nobody signs: the case's one signing date, else the document date),
+ * `$contact.name|role|mobile|email` (the
  * agency's 经办人, else the person in charge).
  * Formats: date, cny, pct, yesno, count, list[:<table>], label:<table> (a table of labels.json), province,
  * region (a city or district code; Latin name in English), area (on an object with province, city and
@@ -242,7 +244,8 @@ const NotesBlock = lazySchema(() =>
       type: z.literal('notes'),
       ...blockBase,
       heading: Text.default({ zh: '说明', en: 'Notes' }),
-      items: z.array(Text).min(1),
+      // An item may have a `when`: a note about an enclosure is printed only when the case encloses it.
+      items: z.array(z.object({ ...Text.shape, when: ConditionSchema.optional() }).strict()).min(1),
     })
     .strict(),
 );
@@ -399,7 +402,7 @@ export const DocumentTemplateSchema = lazySchema(() =>
       signing: Signing.optional(),
       /**
        * Every value the template prints, by its placeholder path in the binds notation (`licence.staff[].idNumber`;
-       * `services[]` for `{{$item|serviceIdentity}}`; `$signDate`, `$contact.mobile`), and how: see
+       * `services[]` for `{{$item|serviceIdentity}}`; `$documentDate`, `$contact.mobile`), and how: see
        * {@link PRINT_MODES}. A test holds the keys to the placeholders the template has.
        */
       prints: z.record(z.string(), PrintDeclaration),
@@ -481,9 +484,10 @@ const OWNERSHIP_READS = [
   'subject.shareholders[].owners[].sharePct',
 ];
 
-/** Case paths the computed placeholders ($signDate, $contact.…) read. */
+/** Case paths the computed placeholders ($documentDate, $contact.…) read. */
 const COMPUTED_READS: Record<string, string[]> = {
   $signDate: ['plannedSubmissionOn'],
+  $documentDate: ['plannedSubmissionOn'],
   $crossBorderRoute: [
     'personalDataScale.crossBorderPeople',
     'personalDataScale.crossBorderSensitivePeople',
@@ -621,7 +625,10 @@ export function pathsUsedBy(template: DocumentTemplate): Set<string> {
         }
         break;
       case 'notes':
-        for (const item of block.items) addBoth(item, []);
+        for (const item of block.items) {
+          addBoth(item, []);
+          addCondition(item.when, []);
+        }
         break;
     }
   }

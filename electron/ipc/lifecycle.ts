@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Case } from '../../core/model/case';
 import { DocumentError } from '../../core/documents/render';
 import { PacketError } from '../../core/packet/errors';
+import { chinaDate } from '../../core/packet/safe-names';
 import { todayIso } from '../../core/validate/common';
 import type { HandlerMap } from '../contract';
 import {
@@ -88,13 +89,15 @@ export function createLifecycleHandlers(deps: HandlerDeps): Pick<HandlerMap, Lif
     const outDir = await deps.showPacketFolderDialog();
     if (!outDir) return { built: false as const };
     const today = dates.today ?? todayIso();
+    const now = new Date();
     const attempt = (replace: boolean) =>
       write({
         outDir,
         replace,
         today,
-        signOn: dates.signOn ?? today,
-        now: new Date(),
+        // Dated as the packet folder and its 目录 are: by China's calendar, not this computer's day.
+        signOn: dates.signOn ?? chinaDate(now),
+        now,
         appVersion: deps.appVersion,
         ...resources,
       });

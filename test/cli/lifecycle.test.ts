@@ -6,10 +6,11 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main, type CliIo } from '../../cli/main';
 import { cleanFigures, licenceHolderCase } from '../fixtures/lifecycle';
 import { RESOURCES_DIR } from '../support/paths';
+import { compact, extractText } from '../core/documents/pdf-reader';
 
 let dir: string;
 
@@ -207,5 +208,31 @@ describe('icp-packet change and renewal', { timeout: 60_000 }, () => {
     expect(text).toContain('Apply by: 2030-09-02 (23 days)');
     expect(text).toContain('FAIL Annual reports filed');
     expect(text).toContain('The 2025 annual report is not marked as submitted.');
+  });
+});
+
+describe('icp-packet renewal --out without --today or --date (review 9)', { timeout: 60_000 }, () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('dates the documents by China’s calendar, as the packet folder and its 目录 are', async () => {
+    // 20:00 UTC on 7 December is already 8 December in China.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-07T20:00:00Z'));
+    const cli = io();
+    await main(['renewal', 'case.json', '--out', 'dated'], cli);
+    const [folder] = await readdir(path.join(dir, 'dated'));
+    expect(folder).toMatch(/-renewal-20261208$/);
+    const read = async (file: string) =>
+      compact(
+        (await extractText(new Uint8Array(await readFile(path.join(dir, 'dated', folder!, file))))).items
+          .map((i) => i.text)
+          .join(''),
+      );
+    expect(await read('00 目录 Index.pdf')).toContain('编制日期2026年12月8日');
+    const application = await read('01 增值电信业务经营许可证续期申请表.pdf');
+    expect(application).toContain('2026年12月8日');
+    expect(application).not.toContain('2026年12月7日');
   });
 });

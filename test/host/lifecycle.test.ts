@@ -79,6 +79,7 @@ describe('lifecycle packets', { timeout: 60_000 }, () => {
       'licence',
       'hosting',
       'domainCertificate',
+      'serviceScreenshots',
       'filingScreenshot',
     ]);
 
@@ -108,6 +109,10 @@ describe('lifecycle packets', { timeout: 60_000 }, () => {
     expect(evidence.text).toContain('https://www.yunfan-edu.cn');
     expect(evidence.text).toContain('2026年1月5日');
     expect(evidence.text).toContain('用户总数为31200户');
+    // The screenshots it says go with it are in the index as material to add (review 9).
+    expect(evidence.text).toContain('随本说明附各网站首页及应用界面截图、ICP备案查询截图');
+    expect(index.text).toContain('网站首页及应用界面截图');
+    expect(index.text).toContain('ICP备案截图');
     const full = await textOf(path.join(folder, '完整材料包 Full packet.pdf'));
     expect(full.pages).toBe(
       index.pages + application.pages + commitment.pages + resolution.pages + evidence.pages,

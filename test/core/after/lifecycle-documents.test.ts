@@ -300,3 +300,18 @@ describe('注册资本变更: the shareholders’ resolution', () => {
     expect(resolution).not.toContain('600万元');
   });
 });
+
+describe('股东会决议: its closing date (review 9)', () => {
+  it('is the signing date, or 年 月 日 to write by hand: a paper signed by hand never carries the day it was printed', async () => {
+    const c = licenceHolderCase();
+    const dated = renewalPacketPlan(c, { today: '2030-08-20', signOn: '2030-08-25' });
+    const text = (await readPlan(dated, 'submission')).get('shareholders-resolution')!.text;
+    expect(text).toMatch(/有限公司2030年8月25日第1页/);
+    expect(text).not.toContain('________');
+    const undated = renewalPacketPlan(c, { today: '2030-08-20', signOn: '' });
+    const hand = (await readPlan(undated, 'submission')).get('shareholders-resolution')!.text;
+    expect(hand).toMatch(/有限公司年月日第1页/);
+    expect(hand).not.toContain('2030年8月20日');
+    expect(hand).not.toContain('________');
+  });
+});

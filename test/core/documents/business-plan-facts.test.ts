@@ -35,6 +35,10 @@ describe('business plan: live or not yet (review 8)', () => {
     // Still no commercial service before the licence, and the planned start of operation stays.
     expect(text).toContain('取得经营许可证前，本公司不通过上述服务开展经营性互联网信息服务');
     expect(text).toContain('计划于2027年2月1日正式开展经营');
+    // What the company does meanwhile is its own clause, not joined to what it does not do (review 9).
+    expect(text).toContain(
+      '经营性互联网信息服务；在此期间完成网络安全等级保护定级备案及安全测评，健全网络与信息安全管理制度和客户服务体系。',
+    );
   }, 30_000);
 
   it('the go-live date recorded after filing counts too', async () => {

@@ -24,12 +24,19 @@ import { bundledFonts, compactText } from './pdf-reader';
 
 interface Packet {
   ids: string[];
+  /** Of `ids`, the recommended documents signed by hand that are not returned: left out of the packet. */
+  omitted: string[];
   texts: Map<string, string>;
 }
 
 async function packet(c: Case, only: readonly string[]): Promise<Packet> {
   const { documents } = planPacket(c, decidePathway(c.answers));
   const ids = packetDocuments(c, documents).map((d) => d.templateId);
+  // A recommended document signed by hand and not returned stays out (core/packet/gate.ts signedCopiesPlan).
+  const omitted = checklist(c)
+    .filter((i) => i.importance === 'recommended' && i.signing)
+    .filter((i) => !c.attachments.some((a) => a.checklistItemId === i.id))
+    .map((i) => i.signing!.templateId);
   const texts = new Map<string, string>();
   for (const id of ids.filter((i) => only.includes(i)))
     texts.set(
@@ -43,7 +50,7 @@ async function packet(c: Case, only: readonly string[]): Promise<Packet> {
         }),
       ),
     );
-  return { ids, texts };
+  return { ids, omitted, texts };
 }
 
 const titleOf = (id: string) => documentTemplate(id)?.title.zh ?? id;
@@ -98,14 +105,16 @@ describe('lists of enclosures match the packet (review 8)', () => {
   it.each(['licence', 'licenceUnfiled'])(
     '%s: the licence letter encloses every licence document the packet holds, the 个人信息清单 included',
     (name) => {
-      const { ids, texts } = packets.get(name)!;
+      const { ids, omitted, texts } = packets.get(name)!;
       const enclosures = enclosuresOf(texts.get('licence-application-letter') ?? '');
       expect(enclosures).toContain('附件：');
       const licenceDocuments = ids.filter(
         (id) => id !== 'licence-application-letter' && documentTemplate(id)?.pathway !== 'filing',
       );
       expect(licenceDocuments).toContain('pi-inventory');
-      for (const id of licenceDocuments) expect(enclosures, id).toContain(titleOf(id));
+      for (const id of licenceDocuments)
+        if (omitted.includes(id)) expect(enclosures, id).not.toContain(titleOf(id));
+        else expect(enclosures, id).toContain(titleOf(id));
       // The filing documents go to the filing system, not to the licence authority with the letter.
       for (const id of ids.filter((i) => documentTemplate(i)?.pathway === 'filing'))
         expect(enclosures, id).not.toContain(titleOf(id));
@@ -149,6 +158,31 @@ describe('lists of enclosures match the packet (review 8)', () => {
     expect(asked(c)).toBe(true);
     expect(await sheetOf(c)).toContain('✓法定代表人身份证件（居民身份证）');
   }, 30_000);
+
+  it('the key staff table not returned is left out: neither the letter nor the company overview names it (review 9)', async () => {
+    const c = licenceCase();
+    const table = titleOf('key-staff');
+    const read = async (x: Case) => {
+      const { texts } = await packet(x, ['licence-application-letter', 'company-overview']);
+      return {
+        letter: enclosuresOf(texts.get('licence-application-letter') ?? ''),
+        overview: texts.get('company-overview') ?? '',
+      };
+    };
+    const bare = await read(c);
+    expect(bare.letter).toContain('附件：');
+    expect(bare.letter).not.toContain(table);
+    expect(bare.overview).not.toContain(table);
+    // The staff are still described, and counted, where the overview describes the company.
+    expect(bare.overview).toContain('（二）技术负责人：王强（技术总监，本科）。');
+    expect(bare.overview).toContain('本公司现有员工26人，其中主要管理人员和技术人员5人。');
+    // Signed and returned, the table is in the packet: both name it.
+    c.attachments = [scan('key-staff-table', 7)];
+    const back = await read(c);
+    expect(back.letter).toContain(`5．${table}`);
+    expect(back.overview).toContain(`各岗位人员情况见《${table}》。`);
+    expect(back.overview).toContain(`列入《${table}》的主要管理人员和技术人员5人`);
+  }, 60_000);
 
   it('a recommended document signed by hand and not returned is left out of the packet: not ticked', () => {
     const { ids, texts } = packets.get('renamedNotReturned')!;
@@ -226,5 +260,87 @@ describe("the legal representative's ID in a licence application (review 8)", ()
     // Nothing attached yet: the letter promises neither.
     const bare = await enclosures(licenceCase());
     expect(bare).not.toContain('身份证');
+  }, 60_000);
+});
+
+describe('no staff entered: the licence documents say nothing of staff they do not have (review 9)', () => {
+  const render = async (id: string, c: Case) =>
+    compactText(
+      await renderDocument(id, c, { variant: 'submission', fonts: bundledFonts(), now: DOCUMENT_NOW }),
+    );
+
+  it('no “0人”, no “由0名”, no list announced and left empty', async () => {
+    const c = licenceCase();
+    c.licence.staff = [];
+    const overview = await render('company-overview', c);
+    expect(overview).not.toContain('下列主要管理人员和技术人员');
+    expect(overview).not.toMatch(/技术人员0人/);
+    expect(overview).toContain('全面负责公司经营管理。');
+    expect(overview).toContain('本公司现有员工26人。');
+    const plan = await render('business-plan', c);
+    expect(plan).not.toContain('由0名');
+    expect(plan).toContain('（三）业务系统采用冗余部署和数据备份，保障服务连续。');
+    const security = await render('security-measures', c);
+    expect(security).not.toContain('分工如下');
+    expect(security).toContain('对网络与信息安全工作负总责。工作小组实行二十四小时值班制度');
+    // With the staff entered, each keeps its list and its count.
+    const staffed = licenceCase();
+    expect(await render('business-plan', staffed)).toContain('（三）由5名主要管理人员和技术人员负责');
+    expect(await render('security-measures', staffed)).toContain('工作小组成员及分工如下：（一）总经理');
+  }, 60_000);
+});
+
+describe('the not-yet-filed licence fixture is one coherent case (review 9)', () => {
+  it('a subject with no filing number has no filed service: no document of its packet prints a filing number', async () => {
+    const c = licenceCaseUnfiled();
+    const { ids, texts } = await packet(c, [
+      'filing-info-sheet',
+      'business-plan',
+      'licence-application-letter',
+    ]);
+    expect(ids).toContain('filing-info-sheet');
+    for (const [id, text] of texts) expect(text, id).not.toMatch(/粤ICP备\d+号/);
+    // The plan describes a service still to be filed and launched, as the filing sheet files it.
+    expect(texts.get('business-plan')).toContain('准备阶段');
+    expect(texts.get('business-plan')).not.toContain('已办理ICP备案');
+    // A site not launched yet has no registered users to speak of.
+    expect(texts.get('business-plan')).not.toMatch(/已积累[^。]*用户/);
+  }, 60_000);
+});
+
+describe('the rename letter encloses what the packet holds (review 9)', () => {
+  it('the new business licence, and no market-regulator notice the checklist never asks for', async () => {
+    const c = renamedCase();
+    const { texts } = await packet(returned(c), ['rename-letter']);
+    const letter = texts.get('rename-letter') ?? '';
+    const enclosures = letter.slice(letter.indexOf('附件：'), letter.indexOf('法定代表人（签字）'));
+    expect(enclosures).toContain('营业执照（更名后）');
+    expect(checklist(c).some((i) => /变更登记通知书/.test(i.name['zh-CN']))).toBe(false);
+    expect(enclosures).not.toContain('变更登记通知书');
+  }, 30_000);
+});
+
+describe('the key staff’s records are said to be enclosed only when they are (review 9)', () => {
+  const render = async (id: string, c: Case) =>
+    compactText(
+      await renderDocument(id, c, { variant: 'submission', fonts: bundledFonts(), now: DOCUMENT_NOW }),
+    );
+
+  it('情况表 note 3 and the 公司概况 point to the IDs, CVs and insurance records once they are attached', async () => {
+    const c = licenceCase();
+    c.attachments = [scan('key-staff-table', 7)];
+    const table = await render('key-staff', c);
+    expect(table).toContain('“社保”一栏指是否在本单位缴纳社会保险。');
+    expect(table).not.toContain('另附');
+    const overview = await render('company-overview', c);
+    expect(overview).toContain('各岗位人员情况见《主要管理人员及技术人员情况表》。');
+    expect(overview).not.toContain('及其附件');
+    c.attachments = [scan('key-staff-table', 7), scan('key-staff-documents', 8)];
+    expect(await render('key-staff', c)).toContain(
+      '3．表内人员的身份证明、学历证明、简历及社保缴纳记录另附。',
+    );
+    expect(await render('company-overview', c)).toContain(
+      '简历和社保记录见《主要管理人员及技术人员情况表》及其附件。',
+    );
   }, 60_000);
 });

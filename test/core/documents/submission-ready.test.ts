@@ -486,7 +486,18 @@ describe('across documents', () => {
       }
     }
     expect(text('licence', 'privacy-policy')).toContain('生效日期：2026年12月1日');
-    expect(text('sample', 'privacy-policy')).toMatch(/生效日期：年月日/);
+  });
+
+  it('a document nobody signs prints its date, never 年 月 日 to fill in: the planned submission date, else the day it is made (review 9)', () => {
+    // The policy, the agreement and the inventory go into the packet as printed: a blank date in them is a
+    // blank nobody fills. Without a planned submission date they carry the document date (China's calendar).
+    for (const id of ['privacy-policy', 'pi-inventory']) {
+      const t = text('sample', id);
+      expect(t, id).toMatch(/上海澜岸贸易有限公司(生效日期：)?2026年11月25日/);
+      expect(t, id).not.toMatch(/年月日/);
+    }
+    expect(text('licence', 'user-agreement')).toContain('生效日期：2026年12月1日');
+    expect(text('licence', 'pi-inventory')).toContain('深圳市云帆知学科技有限公司2026年12月1日');
   });
 
   it('the seal circle sits over the name and the date (GB/T 9704 §7.3.5), the date inside it', () => {

@@ -8,6 +8,7 @@ import { recordChange } from '../../../core/after/changes';
 import type { HandlerDeps } from '../../../electron/ipc/handlers';
 import { sheetFileName } from '../../../electron/ipc/lifecycle';
 import { licenceHolderCase } from '../../fixtures/lifecycle';
+import { compact, extractText } from '../../core/documents/pdf-reader';
 import { removeTempDirs, tempDir } from '../../host/store/helpers';
 import { tempHandlers, value } from './harness';
 
@@ -113,5 +114,26 @@ describe('lifecycle handlers', { timeout: 60_000 }, () => {
       ok: false,
       code: 'invalidPayload',
     });
+  });
+});
+
+describe('renewal:build dates its documents (review 9)', { timeout: 60_000 }, () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('by China’s calendar, as the packet folder and its 目录 are, not by this computer’s day', async () => {
+    const outDir = await tempDir('icp-lifecycle-dated-');
+    const { h, id } = await setUp({ showPacketFolderDialog: async () => outDir });
+    // 20:00 UTC on 7 December is already 8 December in China; the renderer sends its own day.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-07T20:00:00Z'));
+    value(await h['renewal:build']({ caseId: id, today: '2026-12-07' }));
+    const [folder] = await readdir(outDir);
+    expect(folder).toMatch(/-renewal-20261208$/);
+    const bytes = await readFile(path.join(outDir, folder!, '01 增值电信业务经营许可证续期申请表.pdf'));
+    const text = compact((await extractText(new Uint8Array(bytes))).items.map((i) => i.text).join(''));
+    expect(text).toContain('2026年12月8日');
+    expect(text).not.toContain('2026年12月7日');
   });
 });
