@@ -14,16 +14,17 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 
 /**
- * 1f34d27 (2026-12-07, the sixth session's document and screen fixes on 07bd19d, merged into main by 6b9ac2f,
- * before that session's speed work). A baseline must build the bench's packet as this
+ * bc6035a (2026-12-07, review9: the seventh session's document fixes on 1f34d27 — the sixth session's document
+ * and screen fixes, before its speed work — merged into main). A baseline must build the bench's packet as this
  * checkout does: the bench case carries signed-and-returned copies of the signed documents, drawn for this
  * checkout's text, and a revision from before a signed document's printed text changed refuses them as stale
  * at its export gate (26376b5, the baseline of issue 26's second round, since the review fixes of that day;
  * fc47e29, of the first round, even earlier: its case schema differs; 353449f since the licence letter names the
  * contact's post; 29cefe3 since the licence case asks for the legal representative's ID and its letter and
- * business plan changed). Move it forward when that happens again.
+ * business plan changed; 1f34d27 since review9 changed what the licence letter, 公司概况, business plan and
+security measures print). Move it forward when that happens again.
  */
-export const DEFAULT_BASELINE = '1f34d27546606307c75dca99b36913380b71789e';
+export const DEFAULT_BASELINE = 'bc6035a4c3e600ae80490344029324b45678d12e';
 
 const exists = (file: string) =>
   stat(file).then(
