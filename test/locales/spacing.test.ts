@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import zhCN from '../../locales/zh-CN.json';
+import catalogue from '../../templates/fields/case-fields.json';
 
 function leaves(node: unknown, path = ''): [string, string][] {
   if (typeof node === 'string') return [[path, node]];
@@ -44,5 +45,16 @@ describe('Chinese UI spacing', () => {
     const { likely, what } = zhCN.pathway.bottom;
     for (const phrase of Object.values(what))
       expect(unspaced(likely.replace('{{what}}', phrase))).toEqual([]);
+  });
+});
+
+describe('Chinese help text of the field catalogue', () => {
+  it('spaces Latin letters and digits off from Chinese as the UI does; numbers the portal prints stay verbatim', () => {
+    // A filing number is quoted as the portal prints it: 粤ICP备2024061234号-1.
+    const verbatim = (text: string) => text.replace(/\p{Script=Han}ICP备\d+号(?:-\d+)?/gu, '⟨number⟩');
+    const offenders = catalogue.fields.flatMap((field) =>
+      unspaced(verbatim(field.help['zh-CN'])).map((at) => `${field.path}: …${at}…`),
+    );
+    expect(offenders).toEqual([]);
   });
 });
