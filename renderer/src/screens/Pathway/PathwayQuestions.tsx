@@ -12,7 +12,7 @@ import {
   type PathwayAnswers,
 } from '../../../../core/model/case';
 import { provinceList } from '../../../../core/model/regions';
-import { mainlandProvinceByCode } from '../../../../core/validate/provinces';
+import { regionLabel } from '../../components/fields/RegionSelect';
 import { PATHWAY_RULES, preApprovalFor } from '../../../../core/rules/data';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { enumKey } from '../../i18n/enumKey';
@@ -304,9 +304,10 @@ export function PathwayQuestions({
               >
                 <option value="">{t('fields.choose')}</option>
                 {provinceList().map((province) => (
-                  <option key={province.code} value={province.code}>
-                    {/* Both names, whatever the language: the portal uses the Chinese one (issue 12.7). */}
-                    {`${province.name} ${mainlandProvinceByCode(province.code)?.nameEn ?? ''}`.trim()}
+                  // Both names, whatever the language (the portal uses the Chinese one, issue 12.7), the UI
+                  // language's first as in every region picker: a place's name, not text to translate.
+                  <option key={province.code} value={province.code} translate="no">
+                    {regionLabel(province, lang)}
                   </option>
                 ))}
               </select>
