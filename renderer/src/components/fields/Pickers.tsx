@@ -18,6 +18,7 @@ import { useCaseSession } from '../../screens/Case/caseSession';
 import { setAt } from './paths';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { RegionSelect } from './RegionSelect';
+import { WordSpace } from '../../i18n/WordSpace';
 
 interface InputProps {
   id: string;
@@ -276,7 +277,8 @@ export function RemarkPatterns({ path, serviceIndex }: { path: string; serviceIn
             <li key={pattern['zh-CN']} className="remark-patterns__item">
               <p lang="zh-CN">{pattern['zh-CN']}</p>
               <p lang="en" className="hint">
-                {t('pickers.meaning', { meaning: pattern.en })}{' '}
+                {t('pickers.meaning', { meaning: pattern.en })}
+                <WordSpace />
                 {t('pickers.remarks.length', { count: pattern.length })}
               </p>
               <button

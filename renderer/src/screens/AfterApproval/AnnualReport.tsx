@@ -24,6 +24,7 @@ import { issueTargets } from '../Review/IssueList';
 import { AfterSection } from './AfterSection';
 import { ConfidenceBadge, CopyValue, NumberField } from './LifecycleFields';
 import { SourceList } from './SourceList';
+import { WordSpace } from '../../i18n/WordSpace';
 
 /** The DOM id of a figure's input (`services.0.users` → `annual-figure-services-0-users`). */
 const figureId = (figure: string) => `annual-figure-${figure.replaceAll('.', '-')}`;
@@ -279,10 +280,15 @@ export function AnnualReport({
               data-code={check.code}
             >
               <strong>
-                {t(`lifecycle.annualReport.checks.${check.severity}`)} ·{' '}
-                {t(`lifecycle.annualReport.checks.stages.${check.stage}`)}
-              </strong>{' '}
-              {check.message[lang]} <span className="hint">{check.fix[lang]}</span>{' '}
+                {t('lifecycle.annualReport.checks.label', {
+                  severity: t(`lifecycle.annualReport.checks.${check.severity}`),
+                  stage: t(`lifecycle.annualReport.checks.stages.${check.stage}`),
+                })}
+              </strong>
+              <WordSpace />
+              {check.message[lang]}
+              <WordSpace />
+              <span className="hint">{check.fix[lang]}</span>{' '}
               {(check.figure || (check.casePath && fieldDef(check.casePath))) && (
                 <button type="button" className="button button--small" onClick={() => goTo(check)}>
                   {check.figure

@@ -15,7 +15,10 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
       <ul>
         {sources.map((s) => (
           <li key={s.title + (s.url ?? '')}>
-            <SourceTitle source={s} lang={lang} />
+            {/* A citation's title, as in the pathway result's source lists: a name, not text to translate. */}
+            <span translate="no">
+              <SourceTitle source={s} lang={lang} />
+            </span>
             {s.url && s.url.startsWith('https://') && (
               <>
                 {' '}
