@@ -542,10 +542,9 @@ function EnglishMeaningInput({ path, disabled }: { path: string; disabled?: bool
   const value = caseData.englishMeanings[path] ?? '';
   return (
     <div className="field field--text field--english-meaning" data-path={`englishMeanings.${path}`}>
+      {/* The label is UI text, in the UI's language (the input takes English). */}
       <label htmlFor={id} className="field__label">
-        <span className="field__meaning" lang="en">
-          {t('englishMeaning.label')}
-        </span>
+        <span className="field__meaning">{t('englishMeaning.label')}</span>
       </label>
       <p className="hint" id={`${id}-help`}>
         {t('englishMeaning.help')}
