@@ -11,7 +11,7 @@ import zhCN from '../../locales/zh-CN.json';
 import { CASE_STEPS as STEPS } from '../../renderer/src/screens/Case/steps';
 import { REPO_ROOT, type AppSession } from './support/browser';
 import { expectOnlyLoopbackTraffic, useAppSession, useChromium } from './support/fixture';
-import { bareChinese, strayLatinSpaces, untranslatedWords } from './support/latin';
+import { bareChinese, englishInChinese, strayLatinSpaces, untranslatedWords } from './support/latin';
 
 const chromium = useChromium();
 
@@ -177,7 +177,9 @@ describe('the sample case, screen by screen, in English and 简体中文', () =>
   const e2e = useAppSession({ chromium });
 
   /** The screen as it is now with every disclosure open, the case's own words (names, values) taken out. */
-  async function screenText(userWords: readonly string[]): Promise<{ strings: string[]; running: string }> {
+  async function screenText(
+    userWords: readonly string[],
+  ): Promise<{ strings: string[]; running: string; declaredChinese: string[] }> {
     await e2e.page.evaluate(() => {
       for (const details of document.querySelectorAll('details')) details.open = true;
     });
@@ -185,6 +187,7 @@ describe('the sample case, screen by screen, in English and 简体中文', () =>
     return {
       strings: (await e2e.app.visibleStrings()).map(strip),
       running: strip(await e2e.app.runningText()),
+      declaredChinese: (await e2e.app.declaredChinese()).map(strip),
     };
   }
 
@@ -205,10 +208,10 @@ describe('the sample case, screen by screen, in English and 简体中文', () =>
           (a, b) => b.length - a.length,
         );
         const check = async (screen: string) => {
-          const { strings, running } = await screenText(userWords);
+          const { strings, running, declaredChinese } = await screenText(userWords);
           const found =
             language === 'en'
-              ? bareChinese(strings)
+              ? [...bareChinese(strings), ...englishInChinese(declaredChinese)]
               : [
                   ...untranslatedWords(strings),
                   ...strayLatinSpaces(running).map((at) => `stray space: …${at}…`),
@@ -225,6 +228,16 @@ describe('the sample case, screen by screen, in English and 简体中文', () =>
           await e2e.ws.showStep(step);
           await e2e.screenshot(`sample-${step}-${language}`);
           await check(step);
+        }
+        if (language === 'en') {
+          // The sample becomes a licence holder: the annual report, renewal and changes open (the Chinese
+          // walk then sees them too, on the same case).
+          await e2e.page.locator('[data-testid="golive-filing-number"]').fill('沪ICP备2026012345号');
+          await e2e.page.locator('[data-testid="golive-licence-number"]').fill('沪B2-20260001');
+          await e2e.page.locator('[data-testid="golive-licence-valid-to"]').fill('2031-11-30');
+          await e2e.ws.waitUntilSaved();
+          await e2e.page.locator('[data-testid="renewal-countdown"]').waitFor();
+          await check('afterApproval, licence holder');
         }
         await e2e.app.header.home.click();
         await e2e.ws.home.row(caseId).waitFor();

@@ -191,6 +191,23 @@ export class AppPage {
     });
   }
 
+  /** The visible text declared Chinese (`lang="zh-CN"`) while the UI is in English, not marked translate="no". */
+  declaredChinese(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const strings: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = node.textContent?.trim() ?? '';
+        const parent = node.parentElement;
+        if (text === '' || parent === null || parent.closest('[translate="no"]') !== null) continue;
+        if (parent.closest('[lang]')?.getAttribute('lang') !== 'zh-CN') continue;
+        if (parent.closest('option') !== null || parent.checkVisibility({ visibilityProperty: true }))
+          strings.push(text);
+      }
+      return strings;
+    });
+  }
+
   async screenshot(name: string): Promise<string> {
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);
     // Park the pointer in a corner so no hover state shows in the picture.

@@ -54,10 +54,14 @@ export const LATIN_ALLOWED_IN_CHINESE: ReadonlySet<string> = new Set([
   'appinchina',
 ]);
 
+/** A web address or domain named in Chinese text (beian.miit.gov.cn) is an address, not words. */
+const withoutAddresses = (text: string) =>
+  text.replace(/(?:https?:\/\/)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|gov\.cn)(?:\/\S*)?/gu, '⟦⟧');
+
 /** The Latin-letter words in `strings` that are not allowed proper names, each with the string it came from. */
 export function untranslatedWords(strings: readonly string[]): string[] {
   const found: string[] = [];
-  for (const text of strings) {
+  for (const text of strings.map(withoutAddresses)) {
     // A token with a digit is a code, not a word: a version code (BADFC-67573), a licence number (B25).
     for (const word of text.match(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*/g) ?? []) {
       if (/\d/.test(word) || !/[A-Za-z]/.test(word)) continue;
@@ -107,6 +111,19 @@ export function bareChinese(strings: readonly string[]): string[] {
  */
 export function strayLatinSpaces(text: string): string[] {
   return [...text.matchAll(/[\u3400-\u9fff，。：；！？、）」”》] +(?=[\u3400-\u9fff（「“《])/gu)].map(
-    (match) => text.slice(Math.max(0, match.index - 10), match.index + match[0].length + 10),
+    (match) =>
+      text.slice(Math.max(0, match.index - 10), match.index + match[0].length + 10).replaceAll('\n', '⏎'),
+  );
+}
+
+/**
+ * English words (four letters or more) in text declared Chinese: English UI text put inside a lang="zh-CN"
+ * element, which a screen reader would read with a Chinese voice ("用户数 (descriptive)").
+ */
+export function englishInChinese(strings: readonly string[]): string[] {
+  return strings.flatMap((text) =>
+    (text.match(/[A-Za-z]{4,}/g) ?? [])
+      .filter((word) => !LATIN_ALLOWED_IN_CHINESE.has(word))
+      .map((word) => `${word} (in “${text}”, declared Chinese)`),
   );
 }

@@ -3,6 +3,7 @@ import type { Source } from '../../../../core/rules/data';
 import { ExternalLink } from '../../components/ExternalLink';
 import { SecondaryMark, SourceTitle } from '../Pathway/PathwayResult';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
+import { WordSpace } from '../../i18n/WordSpace';
 
 /** The sources a rule rests on, as a compact list, titled as {@link SourceTitle} does (links open in the browser after main's allow-check). */
 export function SourceList({ sources }: { sources: readonly Source[] }) {
@@ -21,7 +22,7 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
             </span>
             {s.url && s.url.startsWith('https://') && (
               <>
-                {' '}
+                <WordSpace />
                 <ExternalLink href={s.url}>{t('afterApproval.openSource')}</ExternalLink>
               </>
             )}
