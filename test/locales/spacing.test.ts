@@ -8,6 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import zhCN from '../../locales/zh-CN.json';
 import catalogue from '../../templates/fields/case-fields.json';
+import adTerms from '../../templates/rules/ad-terms.json';
+import preApprovals from '../../templates/rules/pre-approvals.json';
+import preflightRules from '../../templates/rules/preflight-rules.json';
 
 function leaves(node: unknown, path = ''): [string, string][] {
   if (typeof node === 'string') return [[path, node]];
@@ -54,6 +57,33 @@ describe('Chinese help text of the field catalogue', () => {
     const verbatim = (text: string) => text.replace(/\p{Script=Han}ICP备\d+号(?:-\d+)?/gu, '⟨number⟩');
     const offenders = catalogue.fields.flatMap((field) =>
       unspaced(verbatim(field.help['zh-CN'])).map((at) => `${field.path}: …${at}…`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('Chinese text of the pre-flight, pre-approval and ad-check rule data', () => {
+  // Verbatim: document numbers and citation years (工信部通信函〔2024〕107号, 令第5号, （2023年）), dates, filing
+  // numbers and placeholders. These files' text is shown in the UI only; other rule files print into documents.
+  const verbatim = (text: string) =>
+    text.replace(
+      /〔\d{4}〕\d+号|令第\d+号|第\d+号|\d{4}年版|（\d{4}年）|\p{Script=Han}ICP备\d+号(?:-\d+)?|\{\{?\w+\}?\}/gu,
+      '⟨verbatim⟩',
+    );
+  function chinese(node: unknown, path: string, out: [string, string][]): [string, string][] {
+    if (Array.isArray(node)) node.forEach((item, i) => chinese(item, `${path}.${i}`, out));
+    else if (node !== null && typeof node === 'object')
+      for (const [key, value] of Object.entries(node))
+        if ((key === 'zh-CN' || key === 'titleZh') && typeof value === 'string') out.push([path, value]);
+        else chinese(value, `${path}.${key}`, out);
+    return out;
+  }
+
+  it('spaces Latin letters and digits off from Chinese as the UI does', () => {
+    const offenders = [preflightRules, preApprovals, adTerms].flatMap((data, i) =>
+      chinese(data, String(i), []).flatMap(([path, text]) =>
+        unspaced(verbatim(text)).map((at) => `${path}: …${at}…`),
+      ),
     );
     expect(offenders).toEqual([]);
   });
