@@ -196,14 +196,16 @@ describe('the sample case, screen by screen, in English and 简体中文', () =>
     { timeout: 240_000 },
     async () => {
       const findings: string[] = [];
+      let sampleId = '';
       for (const language of ['en', 'zh-CN'] as const) {
         await e2e.app.open('#/settings');
         await e2e.app.chooseLanguage(language, language);
         await e2e.app.header.home.click();
         if (language === 'en') await e2e.ws.home.openSample.click();
-        else await e2e.page.locator('.case-row a').first().click();
+        else await e2e.ws.home.row(sampleId).locator('a').first().click();
         await e2e.ws.pathway.verdict.waitFor();
         const caseId = await e2e.ws.caseId();
+        sampleId = caseId;
         const userWords = [...new Set(caseStrings(await e2e.ws.storedCase(caseId)))].sort(
           (a, b) => b.length - a.length,
         );
@@ -244,6 +246,16 @@ describe('the sample case, screen by screen, in English and 简体中文', () =>
         await check('home');
         await e2e.app.header.settings.click();
         await check('settings');
+        // An empty case: every question unanswered, every step as a new user first sees it.
+        await e2e.app.openNewCase('pathway', language === 'en' ? 'Empty case' : '空白申请');
+        for (let group = 0; group < 6; group++) {
+          await e2e.page.locator('.question-nav__item').nth(group).click();
+          await check(`empty case, pathway ${group + 1}`);
+        }
+        for (const step of STEPS.slice(1)) {
+          await e2e.app.openStep(step);
+          await check(`empty case, ${step}`);
+        }
       }
       expect(findings).toEqual([]);
     },
