@@ -442,7 +442,7 @@ function ChangeItem({ caseId, event, today }: { caseId: string; event: ChangeEve
           {t('lifecycle.changes.event.beforeValue', { value: values.before[lang] || '—' })}
         </span>{' '}
         → {t('lifecycle.changes.event.afterLabel')}
-        {lang === 'en' ? ' ' : ''}
+        <WordSpace />
         <strong data-testid="change-after">{values.after[lang] || '—'}</strong>
       </p>
 
