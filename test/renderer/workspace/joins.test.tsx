@@ -2,7 +2,7 @@
  * Where the UI joins two phrases (a label and its value, a sentence and the next, a sentence and a link), English
  * puts a space and Chinese none: "修改方法：请先保存。", never "修改方法： 请先保存。".
  */
-import { render } from '@testing-library/react';
+import { fireEvent, render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../electron/contract';
@@ -11,6 +11,7 @@ import { decidePathway } from '../../../core/rules/decide';
 import en from '../../../locales/en.json';
 import zhCN from '../../../locales/zh-CN.json';
 import { FieldIssues } from '../../../renderer/src/components/fields/CatalogueField';
+import { DateField } from '../../../renderer/src/components/fields/Field';
 import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { PathwayResult, SecondaryMark } from '../../../renderer/src/screens/Pathway/PathwayResult';
 import { WFOE_MINI_PROGRAM } from '../../fixtures/pathway';
@@ -62,5 +63,24 @@ describe('joined phrases', () => {
     zh.unmount();
     const english = renderIn('en', <SecondaryMark />);
     expect(english.container.textContent).toBe(' (a copy on another site: no official text was found)');
+  });
+});
+
+describe('a refused date and the value kept', () => {
+  it('run on in Chinese, spaced in English', () => {
+    for (const [language, expected] of [
+      ['zh-CN', `${zhCN.dateInput.notInCalendar}${zhCN.dateInput.kept.replace('{{date}}', '2026年3月1日')}`],
+      ['en', `${en.dateInput.notInCalendar} ${en.dateInput.kept.replace('{{date}}', '2026-03-01')}`],
+    ] as const) {
+      const view = renderIn(
+        language,
+        <DateField id="d" label="Valid until" value="2026-03-01" onChange={() => undefined} />,
+      );
+      const input = view.getByLabelText('Valid until');
+      fireEvent.change(input, { target: { value: '2026-02-30' } });
+      fireEvent.blur(input);
+      expect(view.container.querySelector('[role="alert"]')?.textContent).toBe(expected);
+      view.unmount();
+    }
   });
 });
