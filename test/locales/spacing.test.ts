@@ -88,3 +88,13 @@ describe('Chinese text of the pre-flight, pre-approval and ad-check rule data', 
     expect(offenders).toEqual([]);
   });
 });
+
+describe('names the user gave (files, services) in Chinese text', () => {
+  // A name may be Chinese (澜岸家居优选, 营业执照.jpg): a Latin space beside it reads as a typo (删除 澜岸家居优选).
+  it('are never set off from Chinese by a Latin space: quoted (移除“{{name}}”) or run on ({{name}}的页脚)', () => {
+    const offenders = leaves(zhCN).filter(([, text]) =>
+      /\p{Script=Han} \{\{name\}\}|\{\{name\}\} \p{Script=Han}/u.test(text),
+    );
+    expect(offenders.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
+  });
+});
