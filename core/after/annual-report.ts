@@ -179,7 +179,7 @@ function amountNote(yuan: number | null): Bilingual | undefined {
   const grouped = yuan.toLocaleString('en-US', { maximumFractionDigits: 2 });
   const UNIT = { zh: ANNUAL_REPORT_RULES.amountUnit['zh-CN'], en: ANNUAL_REPORT_RULES.amountUnit.en };
   return {
-    en: `in ${UNIT.en} (${UNIT.zh}): RMB ${grouped}. If the field's unit is 元, type ${yuan}.`,
+    en: `in ${UNIT.en} (${UNIT.zh}): RMB ${grouped}. If the field's unit is 元 (yuan), type ${yuan}.`,
     'zh-CN': `单位：${UNIT.zh}（即 ${grouped} 元）。如系统栏目单位为“元”，请填写 ${yuan}。`,
   };
 }
@@ -226,6 +226,11 @@ function securityOfficer(c: Case): { value: string; casePath: string } {
 }
 
 type FieldValue = Pick<ReportField, 'value' | 'valueNote' | 'suggested' | 'figure' | 'casePath'>;
+
+/** The type of enterprise (企业性质) the app suggests for the case's applicant, with its English meaning. */
+export function enterpriseNatureSuggestion(c: Case): Bilingual | undefined {
+  return NATURE_SUGGESTIONS[c.answers.subject ?? ''];
+}
 
 function basicValues(c: Case, f: AnnualFigures): Record<string, FieldValue> {
   const province = provinceByCode(c.subject.province);

@@ -191,9 +191,15 @@ export function parseIcpNumber(
 export function validateIcpNumber(value: string, options: IcpNumberOptions = {}): ValidationIssue[] {
   const blocked = presenceIssues(value);
   if (blocked) return blocked;
+  const kinds = options.kinds ?? ['filing', 'licence'];
+  // A field that takes only a public-security number says so: "not an ICP number" would send the user to
+  // the wrong system.
+  if (kinds.every((kind) => kind === 'publicSecurity')) {
+    const { parsed } = analyse(value, options.today ?? todayIso());
+    return parsed?.kind === 'publicSecurity' ? [] : [error('icpNumber.publicSecurityFormat')];
+  }
   const { parsed, issues } = analyse(value, options.today ?? todayIso());
   if (!parsed) return issues;
-  const kinds = options.kinds ?? ['filing', 'licence'];
   if (!kinds.includes(parsed.kind)) return [error('icpNumber.format'), ...issues];
   if (options.service !== undefined && parsed.service !== options.service) {
     issues.push(

@@ -779,6 +779,16 @@ export const MESSAGES = {
       '请从工信部备案系统（beian.miit.gov.cn）或许可证上复制号码。',
     ),
   },
+  'icpNumber.publicSecurityFormat': {
+    message: t(
+      'This is not a public-security filing number (e.g. 沪公网安备 31011502000001号: the province, 公网安备 (public-security filing) and 14 digits).',
+      '这不是有效的公安联网备案号（例如沪公网安备 31011502000001号：省份简称、“公网安备”和 14 位数字）。',
+    ),
+    fix: t(
+      'Copy the number from the public-security filing platform (beian.mps.gov.cn) once your filing there is approved.',
+      '请在全国互联网安全管理服务平台（beian.mps.gov.cn）备案通过后，从平台复制号码。',
+    ),
+  },
   'icpNumber.province': {
     message: t(
       '"{{prefix}}" is not the short name of a province that issues ICP numbers.',

@@ -11,7 +11,7 @@ import zhCN from '../../locales/zh-CN.json';
 import { CASE_STEPS as STEPS } from '../../renderer/src/screens/Case/steps';
 import { REPO_ROOT, type AppSession } from './support/browser';
 import { expectOnlyLoopbackTraffic, useAppSession, useChromium } from './support/fixture';
-import { untranslatedWords } from './support/latin';
+import { bareChinese, englishInChinese, strayLatinSpaces, untranslatedWords } from './support/latin';
 
 const chromium = useChromium();
 
@@ -161,4 +161,103 @@ describe('system language', () => {
     expect(untranslatedWords(await e2e.app.visibleStrings())).toEqual([]);
     expectOnlyLoopbackTraffic(e2e.session);
   });
+});
+
+/** Every string the case holds (its names, values, file names): the user's own words, in whatever language. */
+function caseStrings(node: unknown, out: string[] = []): string[] {
+  if (typeof node === 'string') {
+    // Codes made of digits only (a district's 310115) would cut into the app's own examples.
+    if (node.trim().length >= 2 && /[\p{L}]/u.test(node)) out.push(node.trim());
+  } else if (node !== null && typeof node === 'object')
+    for (const value of Object.values(node)) caseStrings(value, out);
+  return out;
+}
+
+describe('the sample case, screen by screen, in English and 简体中文', () => {
+  const e2e = useAppSession({ chromium });
+
+  /** The screen as it is now with every disclosure open, the case's own words (names, values) taken out. */
+  async function screenText(
+    userWords: readonly string[],
+  ): Promise<{ strings: string[]; running: string; declaredChinese: string[] }> {
+    await e2e.page.evaluate(() => {
+      for (const details of document.querySelectorAll('details')) details.open = true;
+    });
+    const strip = (text: string) => userWords.reduce((rest, word) => rest.replaceAll(word, '⟦⟧'), text);
+    return {
+      strings: (await e2e.app.visibleStrings()).map(strip),
+      running: strip(await e2e.app.runningText()),
+      declaredChinese: (await e2e.app.declaredChinese()).map(strip),
+    };
+  }
+
+  it(
+    'shows no Chinese without its English in English, and natural Chinese in Chinese',
+    { timeout: 240_000 },
+    async () => {
+      const findings: string[] = [];
+      let sampleId = '';
+      for (const language of ['en', 'zh-CN'] as const) {
+        await e2e.app.open('#/settings');
+        await e2e.app.chooseLanguage(language, language);
+        await e2e.app.header.home.click();
+        if (language === 'en') await e2e.ws.home.openSample.click();
+        else await e2e.ws.home.row(sampleId).locator('a').first().click();
+        await e2e.ws.pathway.verdict.waitFor();
+        const caseId = await e2e.ws.caseId();
+        sampleId = caseId;
+        const userWords = [...new Set(caseStrings(await e2e.ws.storedCase(caseId)))].sort(
+          (a, b) => b.length - a.length,
+        );
+        const check = async (screen: string) => {
+          const { strings, running, declaredChinese } = await screenText(userWords);
+          const found =
+            language === 'en'
+              ? [...bareChinese(strings), ...englishInChinese(declaredChinese)]
+              : [
+                  ...untranslatedWords(strings),
+                  ...strayLatinSpaces(running).map((at) => `stray space: …${at}…`),
+                ];
+          findings.push(...new Set(found.map((finding) => `${language} ${screen}: ${finding}`)));
+        };
+
+        for (let group = 0; group < 6; group++) {
+          await e2e.page.locator('.question-nav__item').nth(group).click();
+          await check(`pathway ${group + 1}`);
+        }
+        await e2e.screenshot(`sample-pathway-${language}`);
+        for (const step of STEPS.slice(1)) {
+          await e2e.ws.showStep(step);
+          await e2e.screenshot(`sample-${step}-${language}`);
+          await check(step);
+        }
+        if (language === 'en') {
+          // The sample becomes a licence holder: the annual report, renewal and changes open (the Chinese
+          // walk then sees them too, on the same case).
+          await e2e.page.locator('[data-testid="golive-filing-number"]').fill('沪ICP备2026012345号');
+          await e2e.page.locator('[data-testid="golive-licence-number"]').fill('沪B2-20260001');
+          await e2e.page.locator('[data-testid="golive-licence-valid-to"]').fill('2031-11-30');
+          await e2e.ws.waitUntilSaved();
+          await e2e.page.locator('[data-testid="renewal-countdown"]').waitFor();
+          await check('afterApproval, licence holder');
+        }
+        await e2e.app.header.home.click();
+        await e2e.ws.home.row(caseId).waitFor();
+        await check('home');
+        await e2e.app.header.settings.click();
+        await check('settings');
+        // An empty case: every question unanswered, every step as a new user first sees it.
+        await e2e.app.openNewCase('pathway', language === 'en' ? 'Empty case' : '空白申请');
+        for (let group = 0; group < 6; group++) {
+          await e2e.page.locator('.question-nav__item').nth(group).click();
+          await check(`empty case, pathway ${group + 1}`);
+        }
+        for (const step of STEPS.slice(1)) {
+          await e2e.app.openStep(step);
+          await check(`empty case, ${step}`);
+        }
+      }
+      expect(findings).toEqual([]);
+    },
+  );
 });

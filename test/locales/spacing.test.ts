@@ -7,6 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import zhCN from '../../locales/zh-CN.json';
+import catalogue from '../../templates/fields/case-fields.json';
+import adTerms from '../../templates/rules/ad-terms.json';
+import preApprovals from '../../templates/rules/pre-approvals.json';
+import preflightRules from '../../templates/rules/preflight-rules.json';
 
 function leaves(node: unknown, path = ''): [string, string][] {
   if (typeof node === 'string') return [[path, node]];
@@ -44,5 +48,53 @@ describe('Chinese UI spacing', () => {
     const { likely, what } = zhCN.pathway.bottom;
     for (const phrase of Object.values(what))
       expect(unspaced(likely.replace('{{what}}', phrase))).toEqual([]);
+  });
+});
+
+describe('Chinese help text of the field catalogue', () => {
+  it('spaces Latin letters and digits off from Chinese as the UI does; numbers the portal prints stay verbatim', () => {
+    // A filing number is quoted as the portal prints it: 粤ICP备2024061234号-1.
+    const verbatim = (text: string) => text.replace(/\p{Script=Han}ICP备\d+号(?:-\d+)?/gu, '⟨number⟩');
+    const offenders = catalogue.fields.flatMap((field) =>
+      unspaced(verbatim(field.help['zh-CN'])).map((at) => `${field.path}: …${at}…`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('Chinese text of the pre-flight, pre-approval and ad-check rule data', () => {
+  // Verbatim: document numbers and citation years (工信部通信函〔2024〕107号, 令第5号, （2023年）), dates, filing
+  // numbers and placeholders. These files' text is shown in the UI only; other rule files print into documents.
+  const verbatim = (text: string) =>
+    text.replace(
+      /〔\d{4}〕\d+号|令第\d+号|第\d+号|\d{4}年版|（\d{4}年）|\p{Script=Han}ICP备\d+号(?:-\d+)?|\{\{?\w+\}?\}/gu,
+      '⟨verbatim⟩',
+    );
+  function chinese(node: unknown, path: string, out: [string, string][]): [string, string][] {
+    if (Array.isArray(node)) node.forEach((item, i) => chinese(item, `${path}.${i}`, out));
+    else if (node !== null && typeof node === 'object')
+      for (const [key, value] of Object.entries(node))
+        if ((key === 'zh-CN' || key === 'titleZh') && typeof value === 'string') out.push([path, value]);
+        else chinese(value, `${path}.${key}`, out);
+    return out;
+  }
+
+  it('spaces Latin letters and digits off from Chinese as the UI does', () => {
+    const offenders = [preflightRules, preApprovals, adTerms].flatMap((data, i) =>
+      chinese(data, String(i), []).flatMap(([path, text]) =>
+        unspaced(verbatim(text)).map((at) => `${path}: …${at}…`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('names the user gave (files, services) in Chinese text', () => {
+  // A name may be Chinese (澜岸家居优选, 营业执照.jpg): a Latin space beside it reads as a typo (删除 澜岸家居优选).
+  it('are never set off from Chinese by a Latin space: quoted (移除“{{name}}”) or run on ({{name}}的页脚)', () => {
+    const offenders = leaves(zhCN).filter(([, text]) =>
+      /\p{Script=Han} \{\{name\}\}|\{\{name\}\} \p{Script=Han}/u.test(text),
+    );
+    expect(offenders.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
   });
 });

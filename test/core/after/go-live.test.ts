@@ -81,9 +81,13 @@ describe('number formats of the go-live kit', () => {
     [
       'afterApproval.publicSecurityNumber',
       { publicSecurityNumber: '京公网安备 1101020200920号' },
-      'icpNumber.format',
+      'icpNumber.publicSecurityFormat',
     ],
-    ['afterApproval.publicSecurityNumber', { publicSecurityNumber: '京ICP备16020626号' }, 'icpNumber.format'],
+    [
+      'afterApproval.publicSecurityNumber',
+      { publicSecurityNumber: '京ICP备16020626号' },
+      'icpNumber.publicSecurityFormat',
+    ],
   ])('refuses %s = %j with %s', (path, fields, code) => {
     const c = sampleCase(NOW);
     const findings = checkGoLiveNumbers(withAfterApproval(c, fields), TODAY);

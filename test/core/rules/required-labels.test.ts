@@ -19,7 +19,7 @@ describe('required-field messages', () => {
     const issue = checkCase(c, { today: '2026-11-25' }).find(
       (i) => i.code === 'field.required' && i.path === 'services',
     );
-    expect(issue?.message['zh-CN']).toContain('至少一个网站、APP或小程序');
+    expect(issue?.message['zh-CN']).toContain('至少一个网站、APP 或小程序');
     expect(issue?.message.en).toContain('at least one website, App or mini-program');
   });
 });

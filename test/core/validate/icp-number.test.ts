@@ -126,6 +126,17 @@ describe('licence, ICP证 and public-security numbers (§8.2, §8.3)', () => {
     );
     expect(
       codes(validateIcpNumber('京公网安备1101080203534号', { today, kinds: ['publicSecurity'] })),
-    ).toEqual(['icpNumber.format']);
+    ).toEqual(['icpNumber.publicSecurityFormat']);
+  });
+
+  it('a field for a public-security number says that is what it expects, not an ICP number', () => {
+    for (const value of ['12345', '京ICP备12345678号', '沪公网安备 3101150200000号']) {
+      const [issue, ...rest] = validateIcpNumber(value, { today, kinds: ['publicSecurity'] });
+      expect(rest, value).toEqual([]);
+      expect(issue?.code, value).toBe('icpNumber.publicSecurityFormat');
+      expect(issue?.message.en).toMatch(/public-security filing number/);
+      expect(issue?.message['zh-CN']).toContain('公安联网备案号');
+      expect(issue?.message['zh-CN']).not.toContain('ICP');
+    }
   });
 });

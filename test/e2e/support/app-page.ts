@@ -132,6 +132,39 @@ export class AppPage {
    * accessible names and tooltips, and the window title. Text marked as another language (`lang`) or as not
    * to be translated (`translate="no"`: the user's own data, examples, codes) is left out on purpose.
    */
+  /**
+   * The visible text of the page as it reads, one line per block (paragraph, list item, cell, label), with
+   * each control (button, input, select, badge, progress bar) written as ⎀: what stands between two phrases
+   * the UI joined. The space before a control is layout and not part of the text.
+   */
+  runningText(): Promise<string> {
+    return this.page.evaluate(() => {
+      const CONTROL = 'button, input, select, textarea, progress, .button, [class*="badge"]';
+      const BLOCK = 'p, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, label, legend, summary, div';
+      let text = '';
+      let block: Element | null = null;
+      let control: Element | null = null;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (parent === null || !parent.checkVisibility({ visibilityProperty: true })) continue;
+        if (parent.closest('option') !== null) continue;
+        const nextBlock = parent.closest(BLOCK);
+        if (nextBlock !== block) text += '\n';
+        block = nextBlock;
+        const inControl = parent.closest(CONTROL);
+        if (inControl !== null) {
+          if (inControl !== control) text += '⎀';
+          control = inControl;
+          continue;
+        }
+        control = null;
+        text += node.textContent ?? '';
+      }
+      return text;
+    });
+  }
+
   visibleStrings(): Promise<string[]> {
     return this.page.evaluate(() => {
       const strings: string[] = [document.title];
@@ -153,6 +186,23 @@ export class AppPage {
           const value = element.getAttribute(name)?.trim();
           if (value) strings.push(value);
         }
+      }
+      return strings;
+    });
+  }
+
+  /** The visible text declared Chinese (`lang="zh-CN"`) while the UI is in English, not marked translate="no". */
+  declaredChinese(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const strings: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const text = node.textContent?.trim() ?? '';
+        const parent = node.parentElement;
+        if (text === '' || parent === null || parent.closest('[translate="no"]') !== null) continue;
+        if (parent.closest('[lang]')?.getAttribute('lang') !== 'zh-CN') continue;
+        if (parent.closest('option') !== null || parent.checkVisibility({ visibilityProperty: true }))
+          strings.push(text);
       }
       return strings;
     });

@@ -42,7 +42,7 @@ describe('After approval step', () => {
   it('shows a validated number message under the public-security field in the UI language', async () => {
     await openAfterApproval();
     fireEvent.change(screen.getByTestId('golive-ps-number'), { target: { value: '京公网安备 1101号' } });
-    const alert = await screen.findByText(/This is not an ICP filing or licence number/);
+    const alert = await screen.findByText(/This is not a public-security filing number/);
     expect(alert.closest('[role="alert"]')).toBeTruthy();
   });
 });

@@ -29,6 +29,23 @@ function renderGroup(group: QuestionGroup, initial: Partial<PathwayAnswers> = {}
 }
 
 describe('pathway questions (issues 16, 13.5)', () => {
+  it('says why an equity share outside 0–100 is not taken, and takes a valid one', () => {
+    const { answers } = renderGroup('applicant', { subject: 'jv', foreignEquityPct: 40 });
+    const input = document.getElementById('q-foreignEquityPct') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '150' } });
+    // What was typed stays in the box with the reason beside it; the stored answer is unchanged.
+    expect(input.value).toBe('150');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const alert = document.querySelector('[role="alert"]');
+    expect(alert?.textContent).toBe(en.pathway.equityRange);
+    expect(input.getAttribute('aria-describedby')).toContain(alert?.id);
+    expect(answers().foreignEquityPct).toBe(40);
+    fireEvent.change(input, { target: { value: '60' } });
+    expect(answers().foreignEquityPct).toBe(60);
+    expect(document.querySelector('[role="alert"]')).toBeNull();
+    expect(input.getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('asks about hosting for websites and Apps, and about the account for a mini-program', () => {
     const { question, answers } = renderGroup('launch');
     expect(question('mainlandHosting')).toBeNull();
@@ -67,6 +84,9 @@ describe('pathway questions (issues 16, 13.5)', () => {
     expect(label?.textContent).toContain('Hangzhou');
     expect(label?.textContent).toContain('Shanghai (outside Lin-gang and Pudong)');
     const shanghai = document.querySelector('#q-province option[value="310000"]');
-    expect(shanghai?.textContent).toMatch(/上海市.*Shanghai/);
+    // English first in English, as every region picker does (a select's type-ahead matches the start);
+    // a place's name, not text to translate.
+    expect(shanghai?.textContent).toBe('Shanghai 上海市');
+    expect(shanghai?.getAttribute('translate')).toBe('no');
   });
 });

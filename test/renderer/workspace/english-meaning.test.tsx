@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import en from '../../../locales/en.json';
 import zhCN from '../../../locales/zh-CN.json';
@@ -103,5 +103,31 @@ describe('English meanings in a row list (RowList)', () => {
     await waitFor(() =>
       expect(store.cases.get(id)?.englishMeanings).toEqual({ 'subject.shareholders.0.name': 'Yi Co.' }),
     );
+  });
+});
+
+describe('Chinese text is never marked as English', () => {
+  /** The language an element's text is declared in (its nearest `lang`). */
+  const declared = (element: Element | null | undefined) => element?.closest('[lang]')?.getAttribute('lang');
+
+  it('the English-meaning input’s label and a picked title’s meaning read as Chinese in the Chinese UI', async () => {
+    await renderCaseAt('people', { name: 'Lang', systemLanguage: 'zh-CN' });
+    const label = document.querySelector('label[for="field-principal-title-en"]');
+    expect(label?.textContent).toBe(zhCN.englishMeaning.label);
+    expect(declared(label?.firstElementChild ?? label)).not.toBe('en');
+
+    const title = document.getElementById('field-principal-title') as HTMLInputElement;
+    fireEvent.focus(title);
+    fireEvent.change(title, { target: { value: 'operations man' } });
+    fireEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: /运营经理/ }));
+    const meaning = await waitFor(() => {
+      const found = document.querySelector('.choice-input__meaning');
+      if (!found) throw new Error('no meaning yet');
+      return found;
+    });
+    // The Chinese prefix in the UI language, the English meaning marked as English.
+    expect(meaning.textContent).toBe(`${zhCN.pickers.meaningLabel}Operations manager`);
+    expect(declared(meaning)).not.toBe('en');
+    expect(declared(within(meaning as HTMLElement).getByText('Operations manager'))).toBe('en');
   });
 });

@@ -21,6 +21,7 @@ import { RegionSelect, regionLabel } from './RegionSelect';
 import { listLabels, type ListLabels } from './listLabels';
 import { getAt, setAt } from './paths';
 import { enumKey } from '../../i18n/enumKey';
+import { WordSpace } from '../../i18n/WordSpace';
 
 /** Findings that only say an empty field needs a value: held back until the user has been to the field. */
 const EMPTY_FIELD_CODES = new Set(['field.required', 'document.valueMissing']);
@@ -404,8 +405,10 @@ export function FieldIssues({ id, issues }: { id: string; issues: readonly Prefl
     <ul id={id} className="field__issues">
       {issues.map((issue) => (
         <li key={issue.key} className={`field-issue field-issue--${issue.severity}`} data-code={issue.code}>
-          <span className="field-issue__severity">{t(`fields.severity.${issue.severity}`)}</span>{' '}
-          <span className="field-issue__message">{issue.message[lang]}</span>{' '}
+          <span className="field-issue__severity">{t(`fields.severity.${issue.severity}`)}</span>
+          <WordSpace />
+          <span className="field-issue__message">{issue.message[lang]}</span>
+          <WordSpace />
           <span className="field-issue__fix">{issue.fix[lang]}</span>
         </li>
       ))}
@@ -539,10 +542,9 @@ function EnglishMeaningInput({ path, disabled }: { path: string; disabled?: bool
   const value = caseData.englishMeanings[path] ?? '';
   return (
     <div className="field field--text field--english-meaning" data-path={`englishMeanings.${path}`}>
+      {/* The label is UI text, in the UI's language (the input takes English). */}
       <label htmlFor={id} className="field__label">
-        <span className="field__meaning" lang="en">
-          {t('englishMeaning.label')}
-        </span>
+        <span className="field__meaning">{t('englishMeaning.label')}</span>
       </label>
       <p className="hint" id={`${id}-help`}>
         {t('englishMeaning.help')}

@@ -6,6 +6,7 @@ import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { addMonths } from '../../../../core/validate/dates';
 import { addDays } from '../../../../core/rules/validity';
 import { couldBecomeDate, longDate, readDate, showDate } from './dateText';
+import { WordSpace } from '../../i18n/WordSpace';
 
 export interface DateInputProps {
   id: string;
@@ -82,9 +83,12 @@ export function DateInput({
   const note = problem ? (
     <span id={noteId} className="field-issue field-issue--error date-input__note" role="alert">
       {t(problem === 'calendar' ? 'dateInput.notInCalendar' : 'dateInput.format')}
-      {/* Chinese sentences follow 。 without a space. */}
-      {value !== '' &&
-        `${lang === 'zh-CN' ? '' : ' '}${t('dateInput.kept', { date: showDate(value, lang) })}`}
+      {value !== '' && (
+        <>
+          <WordSpace />
+          {t('dateInput.kept', { date: showDate(value, lang) })}
+        </>
+      )}
     </span>
   ) : visited && confirmed ? (
     <span id={noteId} className="hint date-input__note" aria-live="polite" data-testid="date-confirmed">

@@ -18,6 +18,7 @@ import { useCaseSession } from '../../screens/Case/caseSession';
 import { setAt } from './paths';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { RegionSelect } from './RegionSelect';
+import { WordSpace } from '../../i18n/WordSpace';
 
 interface InputProps {
   id: string;
@@ -76,8 +77,8 @@ export function ChoiceInput({
         onBlur={input.onBlur}
       />
       {picked && (
-        <p className="hint choice-input__meaning" lang="en">
-          {t('pickers.meaning', { meaning: picked.en })}
+        <p className="hint choice-input__meaning">
+          <EnglishMeaning meaning={picked.en} />
         </p>
       )}
       {open && matches.length > 0 && (
@@ -275,8 +276,9 @@ export function RemarkPatterns({ path, serviceIndex }: { path: string; serviceIn
           {patterns.map((pattern) => (
             <li key={pattern['zh-CN']} className="remark-patterns__item">
               <p lang="zh-CN">{pattern['zh-CN']}</p>
-              <p lang="en" className="hint">
-                {t('pickers.meaning', { meaning: pattern.en })}{' '}
+              <p className="hint">
+                <EnglishMeaning meaning={pattern.en} />
+                <WordSpace />
                 {t('pickers.remarks.length', { count: pattern.length })}
               </p>
               <button
@@ -296,5 +298,17 @@ export function RemarkPatterns({ path, serviceIndex }: { path: string; serviceIn
         </ul>
       )}
     </div>
+  );
+}
+
+/** "In English: …" — the label in the UI language, the meaning marked as English. */
+function EnglishMeaning({ meaning }: { meaning: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t('pickers.meaningLabel')}
+      <WordSpace />
+      <span lang="en">{meaning}</span>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import {
   withAnnualReport,
   type ReportCheck,
   type ReportField,
+  enterpriseNatureSuggestion,
 } from '../../../../core/after/annual-report';
 import { isLicenceHolder } from '../../../../core/after/changes';
 import type { AnnualFigures } from '../../../../core/model/case';
@@ -24,6 +25,7 @@ import { issueTargets } from '../Review/IssueList';
 import { AfterSection } from './AfterSection';
 import { ConfidenceBadge, CopyValue, NumberField } from './LifecycleFields';
 import { SourceList } from './SourceList';
+import { WordSpace } from '../../i18n/WordSpace';
 
 /** The DOM id of a figure's input (`services.0.users` → `annual-figure-services-0-users`). */
 const figureId = (figure: string) => `annual-figure-${figure.replaceAll('.', '-')}`;
@@ -66,6 +68,9 @@ export function AnnualReport({
 
   const run = dryRunAnnualReport(caseData, year, { today });
   const f = run.figures;
+  // The suggestion is typed into the Chinese system as it is; in English its meaning stands beside it.
+  const nature = enterpriseNatureSuggestion(caseData);
+  const naturePlaceholder = nature && (lang === 'en' ? `${nature['zh-CN']} (${nature.en})` : nature['zh-CN']);
   const firstYear = licenceFirstYear(caseData) ?? Number(today.slice(0, 4)) - 1;
   const years = new Set<number>([year, ...caseData.lifecycle.annualReports.map((r) => r.year)]);
   for (let y = firstYear; y <= Number(today.slice(0, 4)); y++) years.add(y);
@@ -190,7 +195,7 @@ export function AnnualReport({
             value={
               caseData.lifecycle.annualReports.find((r) => r.year === year)?.figures.enterpriseNature ?? ''
             }
-            placeholder={run.forms[0]?.fields.find((x) => x.id === 'enterpriseNature')?.value}
+            placeholder={naturePlaceholder}
             onChange={(value) => setFigures({ enterpriseNature: value })}
           />
           <SelectField
@@ -279,10 +284,15 @@ export function AnnualReport({
               data-code={check.code}
             >
               <strong>
-                {t(`lifecycle.annualReport.checks.${check.severity}`)} ·{' '}
-                {t(`lifecycle.annualReport.checks.stages.${check.stage}`)}
-              </strong>{' '}
-              {check.message[lang]} <span className="hint">{check.fix[lang]}</span>{' '}
+                {t('lifecycle.annualReport.checks.label', {
+                  severity: t(`lifecycle.annualReport.checks.${check.severity}`),
+                  stage: t(`lifecycle.annualReport.checks.stages.${check.stage}`),
+                })}
+              </strong>
+              <WordSpace />
+              {check.message[lang]}
+              <WordSpace />
+              <span className="hint">{check.fix[lang]}</span>{' '}
               {(check.figure || (check.casePath && fieldDef(check.casePath))) && (
                 <button type="button" className="button button--small" onClick={() => goTo(check)}>
                   {check.figure
@@ -305,8 +315,8 @@ export function AnnualReport({
           className="after-table lifecycle-form"
           data-form={form.id}
         >
-          <caption lang="zh-CN">
-            {form.title['zh-CN']}
+          <caption>
+            <span lang="zh-CN">{form.title['zh-CN']}</span>
             {lang === 'en' && <span className="hint"> — {form.title.en}</span>}
           </caption>
           <thead>
@@ -391,13 +401,20 @@ function FieldRow({ field, failing }: { field: ReportField; failing: boolean }) 
   const lang = useUiLanguage();
   return (
     <tr data-field={field.key} className={failing ? 'lifecycle-form__row--error' : undefined}>
-      <th scope="row" lang="zh-CN">
-        {field.label['zh-CN']}
+      {/* The system's Chinese label; the marks beside it are UI text, in the UI's language. */}
+      <th scope="row">
+        <span lang="zh-CN">{field.label['zh-CN']}</span>
         {field.labelFrom === 'ours' && (
-          <span className="lifecycle-mark"> {t('lifecycle.annualReport.forms.descriptiveShort')}</span>
+          <>
+            <WordSpace />
+            <span className="lifecycle-mark">{t('lifecycle.annualReport.forms.descriptiveShort')}</span>
+          </>
         )}
         {field.published && (
-          <span className="hint lifecycle-published"> {t('lifecycle.annualReport.forms.published')}</span>
+          <>
+            <WordSpace />
+            <span className="hint lifecycle-published">{t('lifecycle.annualReport.forms.published')}</span>
+          </>
         )}
       </th>
       <td lang="en">{field.label.en}</td>

@@ -37,6 +37,7 @@ import { ConfidenceBadge, NumberField } from './LifecycleFields';
 import { ChinaDateNote } from '../../components/ChinaDateNote';
 import { SourceList } from './SourceList';
 import { localDay } from '../../i18n/useFormat';
+import { WordSpace } from '../../i18n/WordSpace';
 
 interface ShareholderRow {
   name: string;
@@ -430,7 +431,8 @@ function ChangeItem({ caseId, event, today }: { caseId: string; event: ChangeEve
   return (
     <li data-testid={`change-${event.id}`} data-kind={event.kind}>
       <p>
-        <strong>{rule.title[lang]}</strong>{' '}
+        <strong>{rule.title[lang]}</strong>
+        <WordSpace />
         <span className="hint">
           {t('lifecycle.changes.event.recordedOn', { date: localDay(event.recordedAt) })}
         </span>
@@ -440,7 +442,7 @@ function ChangeItem({ caseId, event, today }: { caseId: string; event: ChangeEve
           {t('lifecycle.changes.event.beforeValue', { value: values.before[lang] || '—' })}
         </span>{' '}
         → {t('lifecycle.changes.event.afterLabel')}
-        {lang === 'en' ? ' ' : ''}
+        <WordSpace />
         <strong data-testid="change-after">{values.after[lang] || '—'}</strong>
       </p>
 
@@ -532,7 +534,8 @@ function ChangeItem({ caseId, event, today }: { caseId: string; event: ChangeEve
           <li key={m.id}>
             <span className="hint">
               {m.template ? t('lifecycle.changes.event.written') : t('lifecycle.changes.event.toPrepare')}
-            </span>{' '}
+            </span>
+            <WordSpace />
             <span lang="zh-CN">{m.label['zh-CN']}</span>
             {lang === 'en' && <span className="hint"> — {m.label.en}</span>}
           </li>

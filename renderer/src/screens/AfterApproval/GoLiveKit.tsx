@@ -117,7 +117,9 @@ function CopyBlock({ id, label, text }: { id: string; label: string; text: strin
               : ''}
         </span>
       </div>
+      {/* Code and text to paste into the user's own pages, as they are: not UI text to translate. */}
       <pre
+        translate="no"
         className="after-snippet__code"
         aria-labelledby={`${id}-label`}
         tabIndex={0}

@@ -12,6 +12,7 @@ import { ConfidenceBadge } from './LifecycleFields';
 import { ChinaDateNote } from '../../components/ChinaDateNote';
 import { SourceList } from './SourceList';
 import { useFormat } from '../../i18n/useFormat';
+import { WordSpace } from '../../i18n/WordSpace';
 
 /**
  * Licence renewal: the countdown to the last day to apply, each service's launch date (the evidence the
@@ -134,7 +135,8 @@ export function Renewal({ caseId, today }: { caseId: string; today: string }) {
               {m.template
                 ? t('lifecycle.renewal.materials.written')
                 : t('lifecycle.renewal.materials.toPrepare')}
-            </span>{' '}
+            </span>
+            <WordSpace />
             <span lang="zh-CN">{m.label['zh-CN']}</span>
             {lang === 'en' && <span className="hint"> — {m.label.en}</span>}
           </li>

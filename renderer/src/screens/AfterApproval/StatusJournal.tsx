@@ -31,6 +31,7 @@ import { SourceList } from './SourceList';
 import { AfterSection } from './AfterSection';
 import { chinaDate } from '../../../../core/packet/safe-names';
 import { localDay, useFormat } from '../../i18n/useFormat';
+import { WordSpace } from '../../i18n/WordSpace';
 
 interface Draft {
   status: CaseStatus | '';
@@ -388,13 +389,14 @@ export function StatusJournal({
       <ol className="after-history" data-testid="journal-history">
         {history.map((entry) => (
           <li key={entry.id || entry.at} data-status={entry.status}>
-            <span className="after-history__date">{fmt.date(entry.on || localDay(entry.at))}</span>{' '}
+            {/* The date is a column of the history: its gap is layout (CSS), the same in both languages. */}
+            <span className="after-history__date">{fmt.date(entry.on || localDay(entry.at))}</span>
             <strong>{t(`home.statuses.${enumKey(entry.status)}`)}</strong>
             {entry.number && <span className="after-history__number"> {entry.number}</span>}
             {entry.note && <span className="hint"> — {entry.note}</span>}
             {entry.packetManifestSha256 && (
               <span className="hint">
-                {' '}
+                <WordSpace />
                 {t('afterApproval.journal.sentVersion', {
                   version: (
                     versions.find((v) => v.record.manifestSha256 === entry.packetManifestSha256)?.version ??

@@ -7,6 +7,7 @@ import { FieldIssues, RadioGroupField, fieldDomId } from '../../components/field
 import { enumKey } from '../../i18n/enumKey';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { useCaseSession } from '../Case/caseSession';
+import { WordSpace } from '../../i18n/WordSpace';
 
 const PATH = 'answers.licenceCategory';
 
@@ -57,7 +58,8 @@ export function LicenceCategories() {
       />
       {def && <p className="hint">{def.help[lang]}</p>}
       <p className="licence-categories__applied" data-testid="licence-categories-applied" data-codes={codes}>
-        {t(`forms.applicant.licenceCategory.applied.${plan.source}`, { codes })}{' '}
+        {t(`forms.applicant.licenceCategory.applied.${plan.source}`, { codes })}
+        <WordSpace />
         <span lang="zh-CN">{formatLicenceCategories(plan.categories, 'zh')}</span>
       </p>
       <FieldIssues id={issuesId} issues={found} />

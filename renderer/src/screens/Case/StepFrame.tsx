@@ -7,6 +7,7 @@ import { useCaseSession } from './caseSession';
 import { StepPager } from './StepPager';
 import type { StepScreenProps } from './stepProps';
 import { CASE_STEPS, type StepId } from './steps';
+import { WordSpace } from '../../i18n/WordSpace';
 
 /**
  * What every step screen shares: "Step n of 8", the packet the case is preparing, the step's title and
@@ -64,7 +65,8 @@ export function PacketLine() {
   const pathway = packet ?? decision.pathway;
   return (
     <p className="step__packet" data-pathway={pathway} data-alternative={alternative || undefined}>
-      <span className="step__packet-label">{t('workspaceGuide.packet.label')}</span>{' '}
+      <span className="step__packet-label">{t('workspaceGuide.packet.label')}</span>
+      <WordSpace />
       {t(`workspaceGuide.packet.${enumKey(pathway)}`, { services })}
       {alternative && t('workspaceGuide.packet.alternative')}
     </p>

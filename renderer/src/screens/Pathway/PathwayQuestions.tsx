@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTIVITIES,
@@ -12,7 +12,7 @@ import {
   type PathwayAnswers,
 } from '../../../../core/model/case';
 import { provinceList } from '../../../../core/model/regions';
-import { mainlandProvinceByCode } from '../../../../core/validate/provinces';
+import { regionLabel } from '../../components/fields/RegionSelect';
 import { PATHWAY_RULES, preApprovalFor } from '../../../../core/rules/data';
 import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { enumKey } from '../../i18n/enumKey';
@@ -96,6 +96,53 @@ function InputQuestion({ id, children }: { id: Answer; children: (describedBy: s
     >
       {children}
     </Field>
+  );
+}
+
+/**
+ * The foreign equity share, 0 to 100. A number outside that range is not stored: it stays in the box with the
+ * reason under it, so the user sees why (the input used to drop the keystroke without a word).
+ */
+function EquityInput({
+  describedBy,
+  value,
+  onChange,
+}: {
+  describedBy: string;
+  value: number | null;
+  onChange: (value: number | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [refused, setRefused] = useState<string | null>(null);
+  const errorId = 'q-foreignEquityPct-error';
+  return (
+    <>
+      <input
+        id="q-foreignEquityPct"
+        type="number"
+        min={0}
+        max={100}
+        className="input input--number"
+        aria-describedby={
+          [describedBy, refused !== null ? errorId : ''].filter(Boolean).join(' ') || undefined
+        }
+        aria-invalid={refused !== null || undefined}
+        value={refused ?? value ?? ''}
+        onChange={(event) => {
+          const raw = event.target.value;
+          const next = raw === '' ? null : Number(raw);
+          if (next === null || (Number.isFinite(next) && next >= 0 && next <= 100)) {
+            setRefused(null);
+            onChange(next);
+          } else setRefused(raw);
+        }}
+      />
+      {refused !== null && (
+        <p id={errorId} role="alert" className="field-issue field-issue--error">
+          {t('pathway.equityRange')}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -270,20 +317,10 @@ export function PathwayQuestions({
           {answers.subject !== null && COMPANY_KINDS.includes(answers.subject) && (
             <InputQuestion id="foreignEquityPct">
               {(describedBy) => (
-                <input
-                  id="q-foreignEquityPct"
-                  type="number"
-                  min={0}
-                  max={100}
-                  className="input input--number"
-                  aria-describedby={describedBy}
-                  value={answers.foreignEquityPct ?? ''}
-                  onChange={(event) => {
-                    const raw = event.target.value;
-                    const value = raw === '' ? null : Number(raw);
-                    if (value === null || (Number.isFinite(value) && value >= 0 && value <= 100))
-                      set('foreignEquityPct', value, { typing: true });
-                  }}
+                <EquityInput
+                  describedBy={describedBy}
+                  value={answers.foreignEquityPct}
+                  onChange={(value) => set('foreignEquityPct', value, { typing: true })}
                 />
               )}
             </InputQuestion>
@@ -304,9 +341,10 @@ export function PathwayQuestions({
               >
                 <option value="">{t('fields.choose')}</option>
                 {provinceList().map((province) => (
-                  <option key={province.code} value={province.code}>
-                    {/* Both names, whatever the language: the portal uses the Chinese one (issue 12.7). */}
-                    {`${province.name} ${mainlandProvinceByCode(province.code)?.nameEn ?? ''}`.trim()}
+                  // Both names, whatever the language (the portal uses the Chinese one, issue 12.7), the UI
+                  // language's first as in every region picker: a place's name, not text to translate.
+                  <option key={province.code} value={province.code} translate="no">
+                    {regionLabel(province, lang)}
                   </option>
                 ))}
               </select>

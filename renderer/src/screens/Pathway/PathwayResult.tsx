@@ -15,6 +15,7 @@ import { useUiLanguage } from '../../i18n/useUiLanguage';
 import { enumKey } from '../../i18n/enumKey';
 import { RuleAgeNotice, useRulePackWords } from '../../components/RuleAgeNotice';
 import './pathway.css';
+import { WordSpace } from '../../i18n/WordSpace';
 
 const LEGEND_ID = 'pathway-confidence-levels';
 const DISPUTES_ID = 'pathway-disputes';
@@ -68,8 +69,8 @@ export function SecondaryMark() {
   const { t } = useTranslation();
   return (
     <span className="source__secondary" translate="yes" data-testid="source-secondary">
-      {' '}
-      ({t('pathway.secondarySource')})
+      <WordSpace />
+      {t('pathway.secondarySource')}
     </span>
   );
 }
@@ -92,7 +93,8 @@ export function SourceTitle({ source, lang }: { source: Source; lang: Language }
   const { title, meaning } = sourceTitle(source, lang);
   return (
     <>
-      {title}
+      {/* A title with an English meaning is the Chinese original. */}
+      {meaning ? <span lang="zh-CN">{title}</span> : title}
       {meaning && <SourceMeaning meaning={meaning} />}
     </>
   );
@@ -108,9 +110,13 @@ function SourceList({ sources }: { sources: readonly Source[] }) {
         return (
           <li key={source.url ?? source.title} className="source">
             {isWeb(source.url) ? (
-              <ExternalLink href={source.url}>{title}</ExternalLink>
+              <ExternalLink href={source.url}>
+                <span lang={meaning ? 'zh-CN' : undefined}>{title}</span>
+              </ExternalLink>
             ) : (
-              <span className="source__title">{title}</span>
+              <span className="source__title" lang={meaning ? 'zh-CN' : undefined}>
+                {title}
+              </span>
             )}
             {meaning && <SourceMeaning meaning={meaning} />}
             {source.secondary && <SecondaryMark />}
@@ -305,7 +311,8 @@ function BottomLine({ decision, lang }: { decision: Decision; lang: Language }) 
       )}
       {bottomLine.kind !== 'incomplete' && (
         <p className="bottom-line__sure">
-          {t('pathway.bottom.sure', { level: t(`pathway.bottom.levels.${bottomLine.confidence}`) })}{' '}
+          {t('pathway.bottom.sure', { level: t(`pathway.bottom.levels.${bottomLine.confidence}`) })}
+          <WordSpace />
           <a href={`#${LEGEND_ID}`} onClick={openTarget}>
             {t('pathway.bottom.whatLevelsMean')}
           </a>
@@ -313,7 +320,8 @@ function BottomLine({ decision, lang }: { decision: Decision; lang: Language }) 
       )}
       {question && (
         <p className="bottom-line__question">
-          {t('pathway.bottom.openQuestion', { topic: question.topic[lang] })}{' '}
+          {t('pathway.bottom.openQuestion', { topic: question.topic[lang] })}
+          <WordSpace />
           {question.disputeId !== undefined && (
             <a href={`#${disputeAnchor(question.disputeId)}`} onClick={openTarget}>
               {t('pathway.bottom.seeViews')}

@@ -7,6 +7,7 @@ import type { Route } from '../../navigation/routes';
 import { checklistItemDomId } from '../Documents/ChecklistItemCard';
 import { CASE_STEPS, type StepId } from '../Case/steps';
 import { useCaseSession } from '../Case/caseSession';
+import { WordSpace } from '../../i18n/WordSpace';
 
 /**
  * The elements an issue can open, best first: the field itself, else its nearest listed parent
@@ -106,7 +107,9 @@ export function IssueList({
                       </p>
                     )}
                     <p className="issue__fix">
-                      <span className="issue__fix-label">{t('reviewStep.fix')}</span> {issue.fix[lang]}
+                      <span className="issue__fix-label">{t('reviewStep.fix')}</span>
+                      <WordSpace />
+                      {issue.fix[lang]}
                     </p>
                     <div className="issue__actions">
                       <button

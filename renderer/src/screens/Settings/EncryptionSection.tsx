@@ -5,6 +5,7 @@ import { useApi } from '../../api/ApiContext';
 import { Card, PassphraseField, SubmitRow } from '../../components/fields';
 import { MIN_PASSPHRASE_LENGTH, type OnStatus } from './encryption-errors';
 import { useEncryptionCall } from './useEncryptionCall';
+import { WordSpace } from '../../i18n/WordSpace';
 
 /**
  * Settings → Encryption: which protection guards the key of the case store (the OS keychain or the user's
@@ -37,7 +38,8 @@ export function EncryptionSection() {
       {status && (
         <>
           <p>
-            <strong>{t('encryption.inUse')}</strong>{' '}
+            <strong>{t('encryption.inUse')}</strong>
+            <WordSpace />
             <span data-testid="encryption-in-use">{t(`encryption.protection.${status.protection}`)}</span>
           </p>
           <p className="hint">
