@@ -86,14 +86,12 @@ async function signedScans(c: Case, dir: string): Promise<AttachmentMeta[]> {
   const metas: AttachmentMeta[] = [];
   for (const template of signedDocumentsOf(c, previewDecision(c))) {
     for (const scan of await drawSignedScans(c, template.id, sampleFonts, { now: CASE_NOW, resourcesDir })) {
-      const judgement = await checkSignedScan(
-        { ...c, attachments: [...c.attachments, ...metas] },
-        template.id,
-        {
-          bytes: scan.jpeg,
-          mediaType: 'image/jpeg',
-        },
-      );
+      // Checked as a new copy: one drawn earlier of the same document is left out, not taken as its pages.
+      const others = c.attachments.filter((a) => a.signedCopy?.templateId !== template.id);
+      const judgement = await checkSignedScan({ ...c, attachments: [...others, ...metas] }, template.id, {
+        bytes: scan.jpeg,
+        mediaType: 'image/jpeg',
+      });
       if (!judgement.ok)
         throw new Error(`the drawn signed scan ${scan.originalName} is refused: ${judgement.refusal.reason}`);
       const meta = scanAttachment(
@@ -105,6 +103,16 @@ async function signedScans(c: Case, dir: string): Promise<AttachmentMeta[]> {
     }
   }
   return metas;
+}
+
+/**
+ * The case's signed copies drawn for the text it prints once they are all attached. A signed document may
+ * name another only once that one's signed scan is attached (the licence letter and the 公司概况 name the key
+ * staff table), so the copies of a first drawing, attached, give the case the second drawing is made for.
+ */
+async function finalSignedScans(metas: AttachmentMeta[], dir: string): Promise<AttachmentMeta[]> {
+  const first = await signedScans(readyLicenceCase(metas), dir);
+  return signedScans(readyLicenceCase([...metas, ...first]), dir);
 }
 
 /** Distinct scans cut from one noise canvas (fast to make, incompressible like real paper texture). */
@@ -154,18 +162,20 @@ async function prepare(
   );
   if (!cached) {
     const metas = await makeScans(dir, kind === 'phone');
-    const signed = await signedScans(readyLicenceCase(metas), dir);
+    const signed = await finalSignedScans(metas, dir);
     await writeFile(caseFile, JSON.stringify(readyLicenceCase([...metas, ...signed])));
   } else {
     // Signed copies drawn before a signed document's printed text changed are out of date (the export gate
     // refuses them): drawn again, the scans kept.
     const kept = JSON.parse(await readFile(caseFile, 'utf8')) as Case;
     const metas = kept.attachments.filter((a) => !a.signedCopy);
-    const base = readyLicenceCase(metas);
-    const decision = previewDecision(base);
-    const current = new Set(signedDocumentsOf(base, decision).map((t) => contentVersion(t, base, decision)));
+    const final = readyLicenceCase(kept.attachments);
+    const decision = previewDecision(final);
+    const current = new Set(
+      signedDocumentsOf(final, decision).map((t) => contentVersion(t, final, decision)),
+    );
     if (kept.attachments.some((a) => a.signedCopy && !current.has(a.signedCopy.contentVersion))) {
-      const signed = await signedScans(base, dir);
+      const signed = await finalSignedScans(metas, dir);
       await writeFile(caseFile, JSON.stringify(readyLicenceCase([...metas, ...signed])));
     }
   }
