@@ -14,8 +14,8 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 
 /**
- * bc6035a (2026-12-07, review9: the seventh session's document fixes on 1f34d27 — the sixth session's document
- * and screen fixes, before its speed work — merged into main). A baseline must build the bench's packet as this
+ * 35d6793 (2026-12-07: review9 and review9b, the seventh session's document fixes on 1f34d27 — the sixth
+ * session's document and screen fixes, before its speed work — merged into main). A baseline must build the bench's packet as this
  * checkout does: the bench case carries signed-and-returned copies of the signed documents, drawn for this
  * checkout's text, and a revision from before a signed document's printed text changed refuses them as stale
  * at its export gate (26376b5, the baseline of issue 26's second round, since the review fixes of that day;
@@ -24,7 +24,7 @@ const exec = promisify(execFile);
  * business plan changed; 1f34d27 since review9 changed what the licence letter, 公司概况, business plan and
 security measures print). Move it forward when that happens again.
  */
-export const DEFAULT_BASELINE = 'bc6035a4c3e600ae80490344029324b45678d12e';
+export const DEFAULT_BASELINE = '35d6793c6e5ad435816ec2a73a06be710f229afc';
 
 const exists = (file: string) =>
   stat(file).then(
