@@ -63,6 +63,28 @@ function test(value: unknown, condition: Record<string, unknown>): boolean {
   return true;
 }
 
+/**
+ * The checklist entries whose files a template's text looks at (`attached` conditions anywhere in it): what
+ * it prints — an enclosure list, a sentence — changes when a file is attached to one of them.
+ */
+export function attachmentsLookedAt(template: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object')
+      for (const [key, value] of Object.entries(node))
+        if (key === 'attached' && typeof value === 'string') found.add(value);
+        else walk(value);
+  };
+  walk(template);
+  return [...found];
+}
+
+/** Whether `checklistItemId` is a line of checklist entry `entry` (`entry`, or `entry@<instance>`). */
+export function isLineOf(checklistItemId: string, entry: string): boolean {
+  return checklistItemId === entry || checklistItemId.startsWith(`${entry}@`);
+}
+
 export function evaluate(condition: Condition, scope: ConditionScope): boolean {
   if ('always' in condition) return condition.always;
   if ('all' in condition) return condition.all.every((c) => evaluate(c, scope));
@@ -74,9 +96,7 @@ export function evaluate(condition: Condition, scope: ConditionScope): boolean {
   }
   if ('attached' in condition) {
     const entry = condition.attached;
-    return scope.caseData.attachments.some(
-      (a) => a.checklistItemId === entry || a.checklistItemId.startsWith(`${entry}@`),
-    );
+    return scope.caseData.attachments.some((a) => isLineOf(a.checklistItemId, entry));
   }
   if ('document' in condition) {
     // The named document is in the packet: its template's own condition, read on the same case and decision.

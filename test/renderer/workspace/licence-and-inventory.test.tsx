@@ -163,3 +163,52 @@ describe('personal-information scale: the audit and the cross-border route follo
     );
   });
 });
+
+describe('a signed document whose text lists the files that go with it', () => {
+  const hintOn = (itemId: string) =>
+    document.querySelector(`[data-item-id="${itemId}"] [data-testid="signing-attach-first"]`)?.textContent ??
+    '';
+
+  it('names, before it is printed, the files it lists that are not attached yet, in the UI language', async () => {
+    // Attached after the letter is printed, a file changes its 附件 list, and the signed letter is out of date.
+    const c = licenceCase();
+    c.attachments = [
+      {
+        id: 'a'.repeat(64),
+        checklistItemId: 'audit-report',
+        originalName: 'audit.pdf',
+        mediaType: 'application/pdf',
+        bytes: 1000,
+        pages: 1,
+        addedAt: '2026-11-25T08:00:00.000Z',
+        validFrom: '',
+        validTo: '',
+      },
+    ];
+    await openCaseAt(c, 'documents');
+    const letter = hintOn('licence-application-letter');
+    expect(letter).toContain('Not attached yet:');
+    expect(letter).toContain('IDs, CVs and social-insurance records of key staff');
+    expect(letter).toContain('Screenshot of the ICP filing record');
+    // Attached already, or not a file the letter lists: not named.
+    expect(letter).not.toContain('Audit report');
+    expect(letter).not.toContain('Articles of association');
+    // Documents whose text lists no files say nothing.
+    expect(hintOn('lawful-operation-commitment')).toBe('');
+  });
+
+  it('says the same in Chinese', async () => {
+    const fake = createFakeApi('zh-CN');
+    useFakeStore(fake);
+    const created = await fake.api.caseCreate({ name: 'Licence' });
+    if (!created.ok) throw new Error('fake store refused');
+    await fake.api.caseSave({ case: { ...licenceCase(), id: created.value.id } });
+    window.location.hash = `#/case/${created.value.id}/documents`;
+    renderApp({ fake });
+    await screen.findByRole('heading', { level: 1 });
+    const letter = hintOn('licence-application-letter');
+    expect(letter).toContain('尚未上传：');
+    expect(letter).toContain('审计报告 / 验资报告');
+    expect(letter).toContain('、');
+  });
+});

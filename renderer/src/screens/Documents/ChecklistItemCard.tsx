@@ -34,6 +34,8 @@ const ACCEPT = 'image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf';
 export interface ChecklistItemCardProps {
   caseId: string;
   item: ChecklistItem;
+  /** Every line of the checklist (a signed document names the files it lists that are not attached yet). */
+  checklist: readonly ChecklistItem[];
   files: readonly AttachmentMeta[];
   busy: boolean;
   onAddFiles: (files: readonly File[]) => void;
@@ -63,6 +65,7 @@ export function validityStepOf(entryId: string): StepId | undefined {
 export function ChecklistItemCard({
   caseId,
   item,
+  checklist,
   files,
   busy,
   onAddFiles,
@@ -179,7 +182,7 @@ export function ChecklistItemCard({
       </dl>
       {format?.colour === true && <p className="hint">{t('workspaceGuide.documents.colourAdvice')}</p>}
 
-      {item.signing && <SigningPanel caseId={caseId} item={item} />}
+      {item.signing && <SigningPanel caseId={caseId} item={item} checklist={checklist} />}
 
       {item.problems.length > 0 && (
         <ul className="checklist-item__problems">

@@ -238,6 +238,7 @@ export function DocumentsStep({ caseId, step, navigate }: StepScreenProps) {
       <ChecklistItemCard
         caseId={caseId}
         item={item}
+        checklist={checklist}
         files={caseData.attachments.filter((a) => item.attachmentIds.includes(a.id))}
         busy={adding !== null || removing || turning !== null}
         onAddFiles={(files) => void addFiles(item.id, files)}

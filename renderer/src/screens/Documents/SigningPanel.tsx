@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AttachmentMeta } from '../../../../core/model/case';
 import type { ChecklistItem, SigningLine } from '../../../../core/rules/checklist';
+import { attachmentsLookedAt, isLineOf } from '../../../../core/documents/conditions';
 import {
   changedFieldLabel,
   displayVersion,
@@ -36,8 +37,19 @@ function stateText(t: TFunction, signing: SigningLine): string {
  * The sign-and-return part of a checklist line for a document the app generates to be signed by hand:
  * what the line needs now, who signs and seals what, the version the document prints now, and
  * "Print / save for signing" (main saves the marked PDF with its instruction page through its own dialog).
+ * A document whose text lists files that go with it (the licence letter's 附件) names those not attached
+ * yet: attached after it is printed, they change it, and it must be signed again.
  */
-export function SigningPanel({ caseId, item }: { caseId: string; item: ChecklistItem }) {
+export function SigningPanel({
+  caseId,
+  item,
+  checklist,
+}: {
+  caseId: string;
+  item: ChecklistItem;
+  /** Every line of the case's checklist. */
+  checklist: readonly ChecklistItem[];
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const call = useApiCall();
@@ -50,6 +62,14 @@ export function SigningPanel({ caseId, item }: { caseId: string; item: Checklist
   if (!signing || !template) return null;
 
   const duties = signingDuties(template, caseData, lang === 'zh-CN' ? 'zh' : 'en');
+  const lookedAt = attachmentsLookedAt(template);
+  const notYetAttached = checklist.filter(
+    (line) =>
+      line.id !== item.id &&
+      line.attachmentIds.length === 0 &&
+      lookedAt.some((entry) => isLineOf(line.id, entry)),
+  );
+  const waiting = notYetAttached.map((line) => line.name[lang]).join(lang === 'zh-CN' ? '、' : '; ');
   // The seal carries the Chinese name; in English the company's English name follows it, when the case has one.
   const latin = caseData.subject.nameLatin.trim();
   const companyName = (company: string) =>
@@ -103,6 +123,13 @@ export function SigningPanel({ caseId, item }: { caseId: string; item: Checklist
           components={{ code: <code translate="no" /> }}
         />
       </p>
+      {waiting !== '' && (
+        <p className="hint" data-testid="signing-attach-first">
+          {signing.state === 'complete'
+            ? t('signing.attachChanges', { list: waiting })
+            : t('signing.attachFirst', { list: waiting })}
+        </p>
+      )}
       <div className="signing-panel__actions">
         <button
           type="button"
