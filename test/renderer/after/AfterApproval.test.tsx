@@ -103,6 +103,28 @@ describe('the go-live kit and the 2025–2026 rules (issue 24)', () => {
     ]);
   });
 
+  it('shows no empty footer while the number typed is not a valid one, and says why', async () => {
+    await renderCaseAt('afterApproval', {
+      name: 'Half typed',
+      edit: (c) => ({
+        ...c,
+        services: [ServiceSchema.parse({ kind: 'website', id: 'web-1', name: 'Shop' })],
+        afterApproval: { ...c.afterApproval, filingNumber: '沪ICP备2026' },
+      }),
+    });
+    const footer = await screen.findByTestId('footer-website');
+    expect(within(footer).queryByTestId('snippet-html-web-1')).toBeNull();
+    expect(within(footer).queryByTestId('snippet-text-web-1')).toBeNull();
+    expect(within(footer).getByTestId('footer-no-valid-number').textContent).toBe(
+      en.afterApproval.goLive.noValidNumber,
+    );
+    fireEvent.change(screen.getByTestId('golive-filing-number'), {
+      target: { value: '沪ICP备2026012345号' },
+    });
+    expect((await screen.findByTestId('snippet-text-web-1')).textContent).toContain('沪ICP备2026012345号');
+    expect(within(screen.getByTestId('footer-website')).queryByTestId('footer-no-valid-number')).toBeNull();
+  });
+
   it('without generative AI the kit asks for no model', async () => {
     await renderCaseAt('afterApproval', {
       edit: (c) => ({ ...c, answers: { ...c.answers, generativeAi: 'none', recommendation: false } }),

@@ -11,7 +11,7 @@ import {
   type FooterLine,
 } from '../../../../core/after/go-live';
 import { AFTER_APPROVAL_RULES } from '../../../../core/after/rules';
-import { DISPLAY_NUMBER_CHOICES, type AfterApproval } from '../../../../core/model/case';
+import { DISPLAY_NUMBER_CHOICES, type AfterApproval, type Service } from '../../../../core/model/case';
 import type { ValidationIssue } from '../../../../core/validate/types';
 import { ExternalLink } from '../../components/ExternalLink';
 import { DateField, InlineCheck, ListEditor, TextField } from '../../components/fields';
@@ -128,6 +128,41 @@ function CopyBlock({ id, label, text }: { id: string; label: string; text: strin
         {text}
       </pre>
     </div>
+  );
+}
+
+/** Which number a surface shows, its live preview and the snippets to copy. */
+function FooterSnippets({
+  line,
+  serviceId,
+  kind,
+  miniProgramNote,
+}: {
+  line: FooterLine;
+  serviceId: string;
+  kind: Service['kind'];
+  miniProgramNote: string;
+}) {
+  const { t } = useTranslation();
+  const snippets = footerSnippets(line);
+  return (
+    <>
+      <p>{t(`afterApproval.goLive.source.${line.numberSource}`)}</p>
+      <Preview line={line} />
+      {kind === 'website' && (
+        <CopyBlock id={`html-${serviceId}`} label={t('afterApproval.goLive.html')} text={snippets.html} />
+      )}
+      {kind === 'mini_program' && (
+        <>
+          <CopyBlock id={`wxml-${serviceId}`} label={t('afterApproval.goLive.wxml')} text={snippets.wxml} />
+          <p className="hint">{miniProgramNote}</p>
+        </>
+      )}
+      <CopyBlock id={`text-${serviceId}`} label={t('afterApproval.goLive.text')} text={snippets.text} />
+      {kind === 'website' && line.publicSecurity && (
+        <p className="hint">{t('afterApproval.goLive.badgeHint', { path: BADGE_PATH })}</p>
+      )}
+    </>
   );
 }
 
@@ -314,7 +349,6 @@ export function GoLiveKit({ today }: { today: string }) {
       ) : (
         caseData.services.map((service) => {
           const line = footerFor(caseData, service, today);
-          const snippets = footerSnippets(line);
           const name = service.name || t(`afterApproval.goLive.kinds.${enumKey(service.kind)}`);
           return (
             <section
@@ -326,32 +360,18 @@ export function GoLiveKit({ today }: { today: string }) {
               <h3 id={`footer-${service.id}`} className="card__subheading">
                 {t('afterApproval.goLive.footerFor', { name })}
               </h3>
-              <p>{t(`afterApproval.goLive.source.${line.numberSource}`)}</p>
-              <Preview line={line} />
-              {service.kind === 'website' && (
-                <CopyBlock
-                  id={`html-${service.id}`}
-                  label={t('afterApproval.goLive.html')}
-                  text={snippets.html}
+              {line.icpNumber === '' && line.licenceNumber === '' ? (
+                // A number is typed but not a valid one yet (its field says why): no footer of empty boxes.
+                <p className="hint" data-testid="footer-no-valid-number">
+                  {t('afterApproval.goLive.noValidNumber')}
+                </p>
+              ) : (
+                <FooterSnippets
+                  line={line}
+                  serviceId={service.id}
+                  kind={service.kind}
+                  miniProgramNote={display.miniProgramNote[lang]}
                 />
-              )}
-              {service.kind === 'mini_program' && (
-                <>
-                  <CopyBlock
-                    id={`wxml-${service.id}`}
-                    label={t('afterApproval.goLive.wxml')}
-                    text={snippets.wxml}
-                  />
-                  <p className="hint">{display.miniProgramNote[lang]}</p>
-                </>
-              )}
-              <CopyBlock
-                id={`text-${service.id}`}
-                label={t('afterApproval.goLive.text')}
-                text={snippets.text}
-              />
-              {service.kind === 'website' && line.publicSecurity && (
-                <p className="hint">{t('afterApproval.goLive.badgeHint', { path: BADGE_PATH })}</p>
               )}
             </section>
           );
