@@ -228,16 +228,6 @@ const INPUT_MESSAGES = {
     en: (p) => `--year must be a year such as 2025, not "${p.value}".`,
     'zh-CN': (p) => `--year 须为年份（如 2025），不能是“${p.value}”。`,
   },
-  notLicensed: {
-    en: (p) =>
-      p.what === 'renewal'
-        ? 'this case holds no licence to renew: an ICP filing does not expire and is not renewed. For a licence holder, enter the licence number and its expiry date in the app (After approval → Go-live kit).'
-        : 'the annual report concerns licence holders, and this case holds no licence: an ICP filing is not reported on. For a licence holder, enter the licence number in the app (After approval → Go-live kit), or record the licence as granted in the status journal.',
-    'zh-CN': (p) =>
-      p.what === 'renewal'
-        ? '本申请没有可续期的经营许可证：ICP 备案没有有效期，无需续期。如已持证，请在应用中（获批之后 → 上线工具包）填写许可证编号及有效期。'
-        : '年报仅针对持有经营许可证的企业，本申请没有许可证：ICP 备案无需报送年报。如已持证，请在应用中（获批之后 → 上线工具包）填写许可证编号，或在进度记录中登记许可证已获批。',
-  },
   badDate: {
     en: (p) => `${p.option} must be a date as YYYY-MM-DD, not "${p.value}".`,
     'zh-CN': (p) => `${p.option} 须为 YYYY-MM-DD 格式的日期，不能是“${p.value}”。`,
@@ -407,14 +397,14 @@ const MESSAGES = {
       p.missing === 'expiry'
         ? 'No renewal packet: the case has no licence expiry date. Enter it in the app (After approval → Go-live kit), then build again.\n'
         : p.what === 'renewal'
-          ? 'No renewal packet: this case holds no licence to renew (an ICP filing does not expire and is not renewed).\n'
-          : 'No annual report sheet: this case holds no licence to report on (an ICP filing is not reported on).\n',
+          ? 'No renewal: this case holds no licence to renew (an ICP filing does not expire and is not renewed). For a licence holder, enter the licence number and its expiry date in the app (After approval → Go-live kit).\n'
+          : 'No annual report: this case holds no licence to report on (an ICP filing is not reported on). For a licence holder, enter the licence number in the app (After approval → Go-live kit), or record the licence as granted in the status journal.\n',
     'zh-CN': (p) =>
       p.missing === 'expiry'
         ? '未生成续期材料：申请中没有许可证有效期。请在应用中（获批之后 → 上线工具包）填写后重新生成。\n'
         : p.what === 'renewal'
-          ? '未生成续期材料：本申请没有可续期的经营许可证（ICP 备案没有有效期，无需续期）。\n'
-          : '未生成年报对照表：本申请没有经营许可证（ICP 备案无需报送年报）。\n',
+          ? '无法续期：本申请没有可续期的经营许可证（ICP 备案没有有效期，无需续期）。如已持证，请在应用中（获批之后 → 上线工具包）填写许可证编号及有效期。\n'
+          : '无法准备年报：本申请没有经营许可证（ICP 备案无需报送年报）。如已持证，请在应用中（获批之后 → 上线工具包）填写许可证编号，或在进度记录中登记许可证已获批。\n',
   },
   cancelled: { en: () => 'Export cancelled.\n', 'zh-CN': () => '已取消导出。\n' },
   built: {

@@ -7,9 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { AnnualFigures, Case } from '../core/model/case';
 import { dryRunAnnualReport, type AnnualReportDryRun } from '../core/after/annual-report';
-import { isLicenceHolder } from '../core/after/changes';
-import { renewalStatus } from '../core/after/renewal';
-import { PacketError } from '../core/packet/errors';
+import { noLicenceRefusal } from '../core/after/changes';
+import { renewalRefusal } from '../core/after/renewal';
 import { annualReportSheet } from '../core/after/annual-report-sheet';
 import {
   assembleLifecyclePacket,
@@ -36,8 +35,9 @@ export async function renderAnnualReportSheet(
   c: Case,
   request: SheetRequest,
 ): Promise<{ run: AnnualReportDryRun; bytes: Uint8Array }> {
-  // As the app's After approval step: a filing has no licence to report on (its sheet would be all blanks).
-  if (!isLicenceHolder(c)) throw new PacketError('noLicence', { what: 'annualReport', missing: 'licence' });
+  // A filing has no licence to report on: its sheet would be all blanks.
+  const refusal = noLicenceRefusal(c, 'annualReport');
+  if (refusal) throw refusal;
   const run = dryRunAnnualReport(c, request.year, {
     today: request.today,
     ...(request.figures ? { figures: request.figures } : {}),
@@ -90,18 +90,7 @@ async function write(
   return { folder: written.folder, packet };
 }
 
-/**
- * Why no renewal packet can be made of `c`, as the app's After approval step does not offer one: no licence
- * to renew (an ICP filing), or no expiry date — its application form would print the licence's blanks.
- */
-export function renewalRefusal(c: Case, today: string): PacketError | undefined {
-  if (!isLicenceHolder(c)) return new PacketError('noLicence', { what: 'renewal', missing: 'licence' });
-  if (renewalStatus(c, today).phase === 'noLicence')
-    return new PacketError('noLicence', { what: 'renewal', missing: 'expiry' });
-  return undefined;
-}
-
-/** The renewal packet; refused as {@link renewalRefusal} says. */
+/** The renewal packet; refused as core's `renewalRefusal` says. */
 export async function writeRenewalPacket(
   c: Case,
   request: LifecyclePacketRequest,

@@ -12,12 +12,13 @@
 import * as z from 'zod';
 import { countOf } from '../../core/i18n/plural';
 import { dryRunAnnualReport, type AnnualReportDryRun } from '../../core/after/annual-report';
-import { isLicenceHolder } from '../../core/after/changes';
+import { noLicenceRefusal } from '../../core/after/changes';
 import type { Language } from '../../core/i18n/language';
 import { AnnualFiguresSchema, AnnualServiceRowSchema, type AnnualFigures } from '../../core/model/case';
 import { todayIso } from '../../core/validate/common';
 import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import { InputError, defineCommand } from '../define-command';
+import { packetErrorText } from '../messages';
 import { jsonValue, readInputFile, writeOutput } from '../files';
 import { sourceList } from './report';
 
@@ -138,7 +139,11 @@ export default defineCommand(
       throw new InputError('badYear', { value: yearText });
     const year = Number(yearText);
     const { case: c } = await readCase(file, io, { passphrase: values.passphrase });
-    if (!isLicenceHolder(c)) throw new InputError('notLicensed', { what: 'annualReport' });
+    const refusal = noLicenceRefusal(c, 'annualReport');
+    if (refusal) {
+      io.stderr(packetErrorText(lang, refusal));
+      return 2;
+    }
     const figures = values.figures ? await readFigures(values.figures, io) : undefined;
     const today = values.today ?? todayIso();
     let run = dryRunAnnualReport(c, year, { today, ...(figures ? { figures } : {}) });

@@ -9,7 +9,7 @@
  * 2 bad input, or a case with no licence to renew (an ICP filing; with `--out`, also one without the
  * licence's expiry date, whose form would print blanks) — as the app's After approval step.
  */
-import { isLicenceHolder } from '../../core/after/changes';
+import { noLicenceRefusal } from '../../core/after/changes';
 import { renewalMaterials, renewalPreChecks, renewalStatus } from '../../core/after/renewal';
 import type { Language } from '../../core/i18n/language';
 import type { Case } from '../../core/model/case';
@@ -17,6 +17,7 @@ import { todayIso } from '../../core/validate/common';
 import { CASE_OPTIONS, ONE_CASE, readCase } from '../case-reader';
 import { countOf } from '../../core/i18n/plural';
 import { InputError, defineCommand } from '../define-command';
+import { packetErrorText } from '../messages';
 import { materialLines } from '../lifecycle-text';
 import { packetWrittenLine, writeLifecyclePacketOut } from '../lifecycle-packet';
 import { sourceList } from './report';
@@ -87,7 +88,11 @@ export default defineCommand(
       throw new InputError('badDate', { option: '--date', value: values.date });
     const today = values.today ?? todayIso();
     const { case: c } = await readCase(file, io, { passphrase: values.passphrase });
-    if (!isLicenceHolder(c)) throw new InputError('notLicensed', { what: 'renewal' });
+    const refusal = noLicenceRefusal(c, 'renewal');
+    if (refusal) {
+      io.stderr(packetErrorText(lang, refusal));
+      return 2;
+    }
     const checks = renewalPreChecks(c, today);
     const out = { values, today, lang, io };
     const written = await writeLifecyclePacketOut(

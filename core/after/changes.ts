@@ -25,6 +25,7 @@ import {
   type Shareholder,
 } from '../model/case';
 import { PERSON_KEYS } from '../model/principal';
+import { PacketError } from '../packet/errors';
 import { formatCny, formatDate } from '../documents/resolve';
 import { glossOf } from '../documents/glossary';
 import { printedName } from '../documents/names';
@@ -92,6 +93,14 @@ export interface LicenceChangeDeadline extends ComputedDeadline {
 /** The case holds a licence: a licence number, or a grant recorded in the journal. */
 export function isLicenceHolder(c: Case): boolean {
   return c.afterApproval.licenceNumber.trim() !== '' || c.journal.some((e) => e.status === 'licence_granted');
+}
+
+/**
+ * Why the renewal or the annual report cannot be prepared for `c`, as the After approval step does not offer
+ * them: the case holds no licence (an ICP filing is neither renewed nor reported on).
+ */
+export function noLicenceRefusal(c: Case, what: 'renewal' | 'annualReport'): PacketError | undefined {
+  return isLicenceHolder(c) ? undefined : new PacketError('noLicence', { what, missing: 'licence' });
 }
 
 /**

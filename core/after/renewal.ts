@@ -8,7 +8,8 @@ import type { Case } from '../model/case';
 import type { Confidence, Source } from '../rules/data';
 import type { Bilingual } from '../validate/types';
 import { licenceFirstYear, storedReport } from './annual-report';
-import { changePending, filedServices, materialsOf, type PacketMaterial } from './changes';
+import { PacketError } from '../packet/errors';
+import { changePending, filedServices, materialsOf, noLicenceRefusal, type PacketMaterial } from './changes';
 import { ANNUAL_REPORT_RULES, LIFECYCLE_RULES, changeRule } from './lifecycle-rules';
 import { addCalendarDays, dayNumber, isIsoDate } from './working-days';
 
@@ -64,6 +65,19 @@ export function renewalStatus(c: Case, today: string): RenewalStatus {
     daysToApplyBy: dayNumber(applyBy) - t,
     daysToExpiry: dayNumber(validTo) - t,
   };
+}
+
+/**
+ * Why no renewal packet can be made of `c`, as the After approval step offers none: no licence to renew (an
+ * ICP filing), or no expiry date — its application form would print the licence's blanks.
+ */
+export function renewalRefusal(c: Case, today: string): PacketError | undefined {
+  return (
+    noLicenceRefusal(c, 'renewal') ??
+    (renewalStatus(c, today).phase === 'noLicence'
+      ? new PacketError('noLicence', { what: 'renewal', missing: 'expiry' })
+      : undefined)
+  );
 }
 
 export type PreCheckId = 'licence' | 'annualReports' | 'filings' | 'pendingChanges' | 'launched';

@@ -9,6 +9,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Case } from '../../core/model/case';
+import { renewalRefusal } from '../../core/after/renewal';
 import { DocumentError } from '../../core/documents/render';
 import { PacketError } from '../../core/packet/errors';
 import { chinaDate } from '../../core/packet/safe-names';
@@ -16,7 +17,6 @@ import { todayIso } from '../../core/validate/common';
 import type { HandlerMap } from '../contract';
 import {
   renderAnnualReportSheet,
-  renewalRefusal,
   writeChangePacket,
   writeRenewalPacket,
   type LifecyclePacketRequest,

@@ -190,7 +190,7 @@ describe('icp-packet change and renewal', { timeout: 60_000 }, () => {
     const report = io();
     const reportArgs = ['annual-report', 'filing.json', '--year', '2025', '--out', 'filing-sheet.pdf'];
     expect(await main([...reportArgs, '--lang', 'zh-CN'], report)).toBe(2);
-    expect(report.err.join('')).toContain('年报仅针对持有经营许可证的企业');
+    expect(report.err.join('')).toContain('无法准备年报：本申请没有经营许可证');
     expect((await readdir(dir)).filter((f) => f.startsWith('filing-'))).toEqual([]);
   });
 
