@@ -11,6 +11,8 @@ import type { NormalisedImage } from '../../core/packet/types';
 import { PacketError } from '../../core/packet/errors';
 import { meetsMinPixels, type UploadProfile } from '../../core/packet/profiles';
 import { loadSharp, type Sharp } from './sharp';
+
+type SharpPipeline = ReturnType<Sharp>;
 import { MAX_IMAGE_PIXELS } from '../store/verify-media';
 
 export { SHARP_LIMITS } from './sharp';
@@ -239,36 +241,68 @@ async function encode(
   const { width, height, quality, optimiseCoding } = encoding;
   const upright = UPRIGHT[info.orientation] ?? { turn: 0, mirror: false };
   const sideways = info.orientation >= 5;
-  let pipeline = sharp(bytes, {
+  // The stored image's sides: a photo lying on its side is resized before it is turned.
+  const stored = { width: sideways ? height : width, height: sideways ? width : height };
+  let pipeline: SharpPipeline = sharp(bytes, {
     failOn: 'warning',
     limitInputPixels: MAX_IMAGE_PIXELS,
     // Rows are decoded as the resize takes them: the full-size image is never held whole.
     sequentialRead: true,
-  }).resize({
-    // The stored image's sides: a photo lying on its side is resized before it is turned.
-    width: sideways ? height : width,
-    height: sideways ? width : height,
-    fit: 'fill',
-    withoutEnlargement: true,
-  });
+  }).resize({ ...stored, fit: 'fill', withoutEnlargement: true });
   if (upright.mirror) pipeline = pipeline.flop();
-  if (upright.turn) pipeline = pipeline.rotate(upright.turn);
+  pipeline = pipeline.flatten({ background: '#ffffff' }).toColourspace('srgb');
+  const unreadable = (error: unknown) => {
+    // The header read fine but the pixels end early or are damaged.
+    throw new PacketError('attachmentUnreadable', {
+      name,
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  };
+  if (upright.turn) pipeline = await turned(sharp, pipeline, upright.turn, stored).catch(unreadable);
   const { data, info: out } = await pipeline
-    .flatten({ background: '#ffffff' })
-    .toColourspace('srgb')
     .jpeg({ quality, chromaSubsampling: '4:2:0', optimiseCoding })
     .toBuffer({ resolveWithObject: true })
-    .catch((error: unknown) => {
-      // The header read fine but the pixels end early or are damaged.
-      throw new PacketError('attachmentUnreadable', {
-        name,
-        reason: error instanceof Error ? error.message : String(error),
-      });
-    });
+    .catch(unreadable);
   return {
     bytes: new Uint8Array(data.buffer, data.byteOffset, data.length),
     width: out.width,
     height: out.height,
     reencoded: true,
   };
+}
+
+/**
+ * Bytes an image held whole to be turned takes at least: above 32 MiB, the largest block glibc's malloc
+ * (Linux) adapts its mmap threshold to on 64-bit systems.
+ */
+const TURN_BUFFER_BYTES = 33 * 1024 * 1024;
+
+/**
+ * `resized` (sRGB, flattened) turned clockwise by `turn`, as a pipeline for the encode: the same pixels as
+ * sharp's own rotate() in the same pipeline, byte for byte (test/host/packet/normalise-image.test.ts).
+ *
+ * Why not rotate() in the pipeline: to turn an image decoded row by row, sharp first copies the resized image
+ * whole into memory (27.7 MB for a 12-megapixel photo), on whichever libuv thread runs the job. glibc serves a
+ * block that size with mmap and, when it is freed, raises its mmap threshold to the block's size — and its
+ * trim threshold to twice that. From then on every thread's arena keeps up to that much freed memory instead
+ * of giving it back: RSS grew by ~150 MB over 20 such photos (peak 366–388 MB where issue 26's goal is
+ * 300 MB). So the resized image is written out here instead, padded with white rows to more than 32 MiB:
+ * glibc maps a block that size and unmaps it when freed, without raising either threshold. The turn and the
+ * encode then read it from memory, the padding left out. Peak RSS over the 20 photos: 219–235 MB, each photo
+ * 0–20 ms slower (measured 2026-12-07 on the 2-core Linux bench machine). Windows' and macOS's allocators
+ * have no such thresholds; the padding costs them those few milliseconds.
+ */
+async function turned(
+  sharp: Sharp,
+  resized: SharpPipeline,
+  turn: 90 | 180 | 270,
+  stored: { width: number; height: number },
+): Promise<SharpPipeline> {
+  const channels = 3;
+  const padding = Math.max(0, Math.ceil(TURN_BUFFER_BYTES / (stored.width * channels)) - stored.height);
+  if (padding > 0) resized = resized.extend({ bottom: padding, background: '#ffffff' });
+  const { data, info } = await resized.raw().toBuffer({ resolveWithObject: true });
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+    .extract({ left: 0, top: 0, width: info.width, height: info.height - padding })
+    .rotate(turn);
 }

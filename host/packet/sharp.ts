@@ -18,14 +18,13 @@ export type Sharp = typeof SharpModule;
  * - no libvips operation cache: it kept decoded scans for reuse we never make (unbounded, a packet of phone
  *   photos held hundreds of MB in it; it was then bounded to 16 MB);
  * - each image uses two threads (normalise-image.ts runs one image at a time; one core, one thread), also on
- *   Linux with glibc, where sharp alone would choose one: glibc's per-thread arenas keep the largest buffers
- *   an image needed, and sharp guards against that. With copies encoded in one pass (normalise-image.ts,
- *   OPTIMISED_SHARE) the second thread costs no memory we could measure and overlaps the decode with the
- *   resize and the encode: attaching 12-megapixel photos one after another, 293 ms each (median of 18) with
- *   two threads against 424 ms with one, peak RSS 384 MB against 371 MB for 20 of them (2026-12-07, Linux,
- *   machine loaded). The arenas are what sets that peak: MALLOC_ARENA_MAX=2 in the environment a process
- *   starts with brings it to 216 MB; Windows' and macOS's allocators, which the app ships on, keep no
- *   per-thread arenas.
+ *   Linux with glibc, where sharp alone would choose one: glibc's per-thread arenas keep freed memory, and
+ *   sharp guards against that. With copies encoded in one pass (normalise-image.ts, OPTIMISED_SHARE) the
+ *   second thread costs no memory we could measure and overlaps the decode with the resize and the encode:
+ *   attaching 12-megapixel photos one after another, 293 ms each (median of 18) with two threads against
+ *   424 ms with one (2026-12-07, Linux, machine loaded). What made the arenas keep memory was a large block
+ *   freed, which raises glibc's thresholds for giving memory back; normalise-image.ts (`turned`) keeps its
+ *   big block above them, and 20 such photos peak at 219–234 MB.
  */
 export const SHARP_LIMITS = {
   cacheMemoryMb: 0,

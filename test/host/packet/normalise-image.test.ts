@@ -158,6 +158,56 @@ describe('normaliseImage', () => {
     }
   });
 
+  it('turns a photo to the very bytes sharp makes turning it in one pipeline, small or large', async () => {
+    // What encode() did before it turned images in two passes (issue 26): resize, mirror, turn, all in one.
+    const onePipeline = (
+      photo: Uint8Array,
+      stored: { width: number; height: number },
+      orientation: number,
+    ) => {
+      const turn = { 3: 180, 4: 180, 5: 270, 6: 90, 7: 90, 8: 270 }[orientation] ?? 0;
+      let image = sharp(photo, { sequentialRead: true }).resize({ ...stored, fit: 'fill' });
+      if ([2, 4, 5, 7].includes(orientation)) image = image.flop();
+      if (turn) image = image.rotate(turn);
+      return image
+        .flatten({ background: '#ffffff' })
+        .toColourspace('srgb')
+        .jpeg({ quality: profile.jpegQuality, chromaSubsampling: '4:2:0', optimiseCoding: false })
+        .toBuffer();
+    };
+    const grey = (orientation: number) =>
+      paper(1500, 1000, 1).then(async (image) =>
+        sharp(await image.greyscale().toBuffer())
+          .withMetadata({ orientation })
+          .jpeg({ quality: 90 }),
+      );
+    // Resized to a 1300 px long edge: a turned copy far below the 33 MiB block, padded. And a 6000 × 2000
+    // photo under a 6000 px limit, not resized: 36 MB, turned without padding.
+    const cases = [
+      ...[2, 3, 4, 5, 6, 7, 8].map((o) => ({ image: paper(1500, 1000, o), orientation: o, edge: 1300 })),
+      { image: grey(8), orientation: 8, edge: 1300 },
+      { image: paper(6000, 2000, 6), orientation: 6, edge: 6000 },
+    ];
+    for (const { image, orientation, edge } of cases) {
+      const photo = await bytesOf(await image);
+      const meta = await sharp(photo).metadata();
+      const scale = Math.min(1, edge / Math.max(meta.width, meta.height));
+      const stored = { width: Math.round(meta.width * scale), height: Math.round(meta.height * scale) };
+      const limits = {
+        ...profile,
+        maxLongEdgePx: { ...profile.maxLongEdgePx, value: edge },
+        maxBytes: { ...profile.maxBytes, value: 50_000_000 },
+      };
+      const out = await normaliseImage(photo, limits, 'photo.jpg');
+      expect([orientation, createHash('sha256').update(out.bytes).digest('hex')]).toEqual([
+        orientation,
+        createHash('sha256')
+          .update(await onePipeline(photo, stored, orientation))
+          .digest('hex'),
+      ]);
+    }
+  }, 30_000);
+
   it('turns PNG and CMYK into sRGB JPEG', async () => {
     for (const input of [
       await bytesOf(await scan(1600, 1000, 'png')),
