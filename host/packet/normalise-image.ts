@@ -92,9 +92,8 @@ interface OrientedInfo {
 /**
  * What makes a stored image upright for each EXIF orientation, applied after the resize: a turn clockwise,
  * and a mirror left-to-right, which sharp applies before the turn. sharp's autoOrient() does the same before
- * the resize, so it needed the whole decoded image in memory to turn it and then resized the turned copy;
- * turned after the resize, the decode streams into the resize and only the smaller result is held and turned.
- * The output is the same byte for byte (test/host/packet/normalise-image.test.ts checks every orientation).
+ * the resize, then resizes the turned copy; turning the smaller, resized image is less work. The output is the
+ * same byte for byte (test/host/packet/normalise-image.test.ts checks every orientation).
  */
 const UPRIGHT: Record<number, { turn: 0 | 90 | 180 | 270; mirror: boolean }> = {
   1: { turn: 0, mirror: false },
@@ -211,6 +210,14 @@ async function normalise(
   // every pixel, whether or not its copy fits the byte limit.
   const fullSize =
     Math.round(info.width * scale) * 2 > info.width && Math.round(info.height * scale) * 2 > info.height;
+  // A JPEG photo to resize or turn is decoded whole first, once for every copy tried (`decodeWhole`).
+  const source: Source =
+    info.format === 'jpeg' &&
+    fullSize &&
+    (scale < 1 || info.orientation !== 1) &&
+    info.width * info.height <= WHOLE_DECODE_MAX_PIXELS
+      ? await decodeWhole(sharp, bytes, info, name)
+      : { kind: 'file', bytes };
   for (;;) {
     const width = Math.round(info.width * scale);
     const height = Math.round(info.height * scale);
@@ -218,7 +225,7 @@ async function normalise(
     for (const step of QUALITY_STEPS) {
       const quality = profile.jpegQuality - step;
       const copy = (optimiseCoding: boolean) =>
-        encode(sharp, bytes, info, { width, height, quality, optimiseCoding }, name);
+        encode(sharp, source, info, { width, height, quality, optimiseCoding }, name);
       const standard = await copy(false);
       if (standard.bytes.length <= maxBytes) return { image: standard, info, fullSize };
       if (standard.bytes.length * OPTIMISED_SHARE > maxBytes) continue;
@@ -230,10 +237,69 @@ async function normalise(
   throw new PacketError('attachmentTooLarge', { name, bytes: bytes.length, maxBytes });
 }
 
-/** One re-encoded copy of `bytes`: `width` × `height` once upright, at `quality`. */
-async function encode(
+/**
+ * What a copy is made from: the file, decoded row by row as the pipeline takes them; or its pixels, decoded
+ * whole into memory once (`decodeWhole`), in the file's own orientation, sRGB.
+ */
+type Source =
+  | { kind: 'file'; bytes: Uint8Array }
+  | { kind: 'pixels'; data: Buffer; width: number; height: number; channels: 3 | 4; padding: number };
+
+/** The error for a file whose header read fine but whose pixels end early or are damaged. */
+function unreadable(name: string): (error: unknown) => never {
+  return (error) => {
+    throw new PacketError('attachmentUnreadable', {
+      name,
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  };
+}
+
+/**
+ * The largest JPEG decoded whole (`decodeWhole`): 16 megapixels, 48 MB decoded. A larger photo is decoded as
+ * the resize takes its rows, which holds less (a 24-megapixel photo would take 72 MB whole) but is slower.
+ */
+const WHOLE_DECODE_MAX_PIXELS = 16_000_000;
+
+/**
+ * Decodes a JPEG whole into memory, padded (see TURN_BUFFER_BYTES). For a photo to be resized or turned this
+ * is faster than decoding it as the resize takes its rows: a 12-megapixel photo took 149 ms to decode and then
+ * resize, turn and encode from memory against 228 ms in one pipeline, the same bytes out (median of 8,
+ * 2026-12-07, 2-core Linux). The decode is at full size with failOn 'warning': it proves the file whole.
+ */
+async function decodeWhole(
   sharp: Sharp,
   bytes: Uint8Array,
+  info: OrientedInfo,
+  name: string,
+): Promise<Source> {
+  const sideways = info.orientation >= 5;
+  const stored = { width: sideways ? info.height : info.width, height: sideways ? info.width : info.height };
+  const padding = paddingRows(stored);
+  let pipeline = sharp(bytes, {
+    failOn: 'warning',
+    limitInputPixels: MAX_IMAGE_PIXELS,
+    sequentialRead: true,
+  }).toColourspace('srgb');
+  if (padding > 0) pipeline = pipeline.extend({ bottom: padding, background: '#ffffff' });
+  const { data, info: out } = await pipeline
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+    .catch(unreadable(name));
+  return {
+    kind: 'pixels',
+    data,
+    width: out.width,
+    height: out.height - padding,
+    channels: out.channels === 4 ? 4 : 3,
+    padding,
+  };
+}
+
+/** One re-encoded copy of the source: `width` × `height` once upright, at `quality`. */
+async function encode(
+  sharp: Sharp,
+  source: Source,
   info: OrientedInfo,
   encoding: { width: number; height: number; quality: number; optimiseCoding: boolean },
   name: string,
@@ -243,26 +309,31 @@ async function encode(
   const sideways = info.orientation >= 5;
   // The stored image's sides: a photo lying on its side is resized before it is turned.
   const stored = { width: sideways ? height : width, height: sideways ? width : height };
-  let pipeline: SharpPipeline = sharp(bytes, {
-    failOn: 'warning',
-    limitInputPixels: MAX_IMAGE_PIXELS,
-    // Rows are decoded as the resize takes them: the full-size image is never held whole.
-    sequentialRead: true,
-  }).resize({ ...stored, fit: 'fill', withoutEnlargement: true });
+  let pipeline: SharpPipeline =
+    source.kind === 'file'
+      ? sharp(source.bytes, {
+          failOn: 'warning',
+          limitInputPixels: MAX_IMAGE_PIXELS,
+          // Rows are decoded as the resize takes them: the full-size image is never held whole.
+          sequentialRead: true,
+        })
+      : sharp(source.data, {
+          raw: { width: source.width, height: source.height + source.padding, channels: source.channels },
+        }).extract({ left: 0, top: 0, width: source.width, height: source.height });
+  pipeline = pipeline.resize({ ...stored, fit: 'fill', withoutEnlargement: true });
   if (upright.mirror) pipeline = pipeline.flop();
   pipeline = pipeline.flatten({ background: '#ffffff' }).toColourspace('srgb');
-  const unreadable = (error: unknown) => {
-    // The header read fine but the pixels end early or are damaged.
-    throw new PacketError('attachmentUnreadable', {
-      name,
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  };
-  if (upright.turn) pipeline = await turned(sharp, pipeline, upright.turn, stored).catch(unreadable);
+  if (upright.turn) {
+    // From memory, sharp turns the image as the encoder takes it; from the file, it would first copy it whole.
+    pipeline =
+      source.kind === 'pixels'
+        ? pipeline.rotate(upright.turn)
+        : await turned(sharp, pipeline, upright.turn, stored).catch(unreadable(name));
+  }
   const { data, info: out } = await pipeline
     .jpeg({ quality, chromaSubsampling: '4:2:0', optimiseCoding })
     .toBuffer({ resolveWithObject: true })
-    .catch(unreadable);
+    .catch(unreadable(name));
   return {
     bytes: new Uint8Array(data.buffer, data.byteOffset, data.length),
     width: out.width,
@@ -272,25 +343,26 @@ async function encode(
 }
 
 /**
- * Bytes an image held whole to be turned takes at least: above 32 MiB, the largest block glibc's malloc
- * (Linux) adapts its mmap threshold to on 64-bit systems.
+ * The least an image held whole in memory takes (`decodeWhole`, `turned`): above 32 MiB, the largest block
+ * glibc's malloc (Linux) adapts its mmap threshold to on 64-bit systems. Smaller images are padded with white
+ * rows to this size, and the padding is left out when the image is read back.
+ *
+ * Why: glibc serves a block of a few MB or more with mmap and, when that block is freed, raises its mmap
+ * threshold to the block's size and its trim threshold to twice that. From then on each thread's arena keeps
+ * up to that much freed memory instead of giving it back. sharp held such a block for every photo it turned —
+ * to turn an image decoded row by row it first copies it whole (27.7 MB for a 12-megapixel photo, resized),
+ * on whichever libuv thread runs the job — and RSS grew by ~150 MB over 20 such photos (peak 366–388 MB where
+ * issue 26's goal is 300 MB). A block above 32 MiB is mapped and unmapped without raising either threshold:
+ * 20 such photos now peak at 224–243 MB (measured 2026-12-07 on the 2-core Linux bench machine). Windows' and
+ * macOS's allocators have no such thresholds; the padding costs them a few milliseconds.
  */
 const TURN_BUFFER_BYTES = 33 * 1024 * 1024;
 
 /**
- * `resized` (sRGB, flattened) turned clockwise by `turn`, as a pipeline for the encode: the same pixels as
- * sharp's own rotate() in the same pipeline, byte for byte (test/host/packet/normalise-image.test.ts).
- *
- * Why not rotate() in the pipeline: to turn an image decoded row by row, sharp first copies the resized image
- * whole into memory (27.7 MB for a 12-megapixel photo), on whichever libuv thread runs the job. glibc serves a
- * block that size with mmap and, when it is freed, raises its mmap threshold to the block's size — and its
- * trim threshold to twice that. From then on every thread's arena keeps up to that much freed memory instead
- * of giving it back: RSS grew by ~150 MB over 20 such photos (peak 366–388 MB where issue 26's goal is
- * 300 MB). So the resized image is written out here instead, padded with white rows to more than 32 MiB:
- * glibc maps a block that size and unmaps it when freed, without raising either threshold. The turn and the
- * encode then read it from memory, the padding left out. Peak RSS over the 20 photos: 219–235 MB, each photo
- * 0–20 ms slower (measured 2026-12-07 on the 2-core Linux bench machine). Windows' and macOS's allocators
- * have no such thresholds; the padding costs them those few milliseconds.
+ * `resized` (sRGB, flattened, read from the file) turned clockwise by `turn`, as a pipeline for the encode:
+ * written out whole (padded, see TURN_BUFFER_BYTES), then turned as the encoder reads it. The same pixels as
+ * sharp's own rotate() in the same pipeline, byte for byte (test/host/packet/normalise-image.test.ts). Only
+ * for images not decoded whole first: PNGs, and JPEGs decoded reduced (shrunk to half or less).
  */
 async function turned(
   sharp: Sharp,
@@ -298,11 +370,15 @@ async function turned(
   turn: 90 | 180 | 270,
   stored: { width: number; height: number },
 ): Promise<SharpPipeline> {
-  const channels = 3;
-  const padding = Math.max(0, Math.ceil(TURN_BUFFER_BYTES / (stored.width * channels)) - stored.height);
+  const padding = paddingRows(stored);
   if (padding > 0) resized = resized.extend({ bottom: padding, background: '#ffffff' });
   const { data, info } = await resized.raw().toBuffer({ resolveWithObject: true });
   return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
     .extract({ left: 0, top: 0, width: info.width, height: info.height - padding })
     .rotate(turn);
+}
+
+/** White rows that bring an 8-bit RGB image of `sides` above TURN_BUFFER_BYTES; none if it is already. */
+function paddingRows(sides: { width: number; height: number }): number {
+  return Math.max(0, Math.ceil(TURN_BUFFER_BYTES / (sides.width * 3)) - sides.height);
 }

@@ -158,7 +158,7 @@ describe('normaliseImage', () => {
     }
   });
 
-  it('turns a photo to the very bytes sharp makes turning it in one pipeline, small or large', async () => {
+  it('makes the very bytes of one sharp pipeline, whether it decodes a photo whole or row by row', async () => {
     // What encode() did before it turned images in two passes (issue 26): resize, mirror, turn, all in one.
     const onePipeline = (
       photo: Uint8Array,
@@ -181,12 +181,15 @@ describe('normaliseImage', () => {
           .withMetadata({ orientation })
           .jpeg({ quality: 90 }),
       );
-    // Resized to a 1300 px long edge: a turned copy far below the 33 MiB block, padded. And a 6000 × 2000
-    // photo under a 6000 px limit, not resized: 36 MB, turned without padding.
+    // Decoded whole, then resized to a 1300 px long edge and turned: far below the 33 MiB block, padded.
+    // A 6000 × 2000 photo under a 6000 px limit: 36 MB decoded, not padded. A photo shrunk to less than half
+    // is decoded reduced, as the resize takes its rows, and turned from its resized copy.
     const cases = [
       ...[2, 3, 4, 5, 6, 7, 8].map((o) => ({ image: paper(1500, 1000, o), orientation: o, edge: 1300 })),
       { image: grey(8), orientation: 8, edge: 1300 },
       { image: paper(6000, 2000, 6), orientation: 6, edge: 6000 },
+      { image: paper(3000, 2000, 6), orientation: 6, edge: 1300 },
+      { image: paper(3000, 2000, 3), orientation: 3, edge: 1300 },
     ];
     for (const { image, orientation, edge } of cases) {
       const photo = await bytesOf(await image);
