@@ -1,4 +1,5 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { computeAccessibleDescription, computeAccessibleName } from 'dom-accessibility-api';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { PathwayAnswersSchema, type PathwayAnswers } from '../../../core/model/case';
@@ -115,6 +116,20 @@ describe('pathway result', () => {
     const hrefs = links.map((a) => a.getAttribute('href'));
     for (const url of urls) expect(hrefs).toContain(url);
     for (const a of links) expect(a.textContent).not.toMatch(/^https?:/);
+  });
+
+  it('says once, to a screen reader, that a source link opens in the browser', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      cleanup();
+      renderResult(blocked, lang);
+      const says = lang === 'en' ? 'Opens in your web browser' : '在浏览器中打开';
+      const links = [...document.querySelectorAll('a.external-link')];
+      expect(links.length).toBeGreaterThan(0);
+      for (const a of links) {
+        const spoken = `${computeAccessibleName(a)} ${computeAccessibleDescription(a)}`;
+        expect(spoken.split(says).length - 1).toBe(1);
+      }
+    }
   });
 
   it('marks a source whose address is a copy, not the official text, in the UI language', () => {
