@@ -1,5 +1,4 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { computeAccessibleDescription, computeAccessibleName } from 'dom-accessibility-api';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { PathwayAnswersSchema, type PathwayAnswers } from '../../../core/model/case';
@@ -123,12 +122,17 @@ describe('pathway result', () => {
       cleanup();
       renderResult(blocked, lang);
       const says = lang === 'en' ? 'Opens in your web browser' : '在浏览器中打开';
-      const links = [...document.querySelectorAll('a.external-link')];
-      expect(links.length).toBeGreaterThan(0);
-      for (const a of links) {
-        const spoken = `${computeAccessibleName(a)} ${computeAccessibleDescription(a)}`;
-        expect(spoken.split(says).length - 1).toBe(1);
-      }
+      // What a screen reader says for each link: its accessible name, then its description.
+      const spoken = new Map<Element, string>();
+      const heard = (part: string, link: Element) => {
+        if (link.classList.contains('external-link')) spoken.set(link, `${spoken.get(link) ?? ''} ${part}`);
+        return true;
+      };
+      screen.getAllByRole('link', { name: heard });
+      screen.getAllByRole('link', { description: heard });
+      expect(spoken.size).toBe(document.querySelectorAll('a.external-link').length);
+      expect(spoken.size).toBeGreaterThan(0);
+      for (const text of spoken.values()) expect(text.split(says).length - 1).toBe(1);
     }
   });
 
