@@ -1,6 +1,8 @@
 /**
  * A source cited in Chinese (a statute, a notice) carries its English meaning, which the English UI and the
- * CLI show beside the Chinese title: an English reader never meets a citation they cannot read.
+ * CLI show beside the Chinese title: an English reader never meets a citation they cannot read. A source
+ * titled in English carries a Chinese title, which the Chinese UI shows instead: a Chinese reader never meets
+ * an English citation title either.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +40,18 @@ describe('sources in the rule data', () => {
       .filter(({ s }) => chineseOnly(s.title as string) && typeof s.titleEn !== 'string')
       .map(({ name, s }) => `${name}: ${String(s.title)}`);
     expect([...new Set(unglossed)]).toEqual([]);
+  });
+
+  it('give every English title a Chinese title for the Chinese UI', () => {
+    const files = readdirSync(rules).filter((name) => name.endsWith('.json'));
+    const sources = files.flatMap((name) =>
+      sourcesIn(JSON.parse(readFileSync(join(rules, name), 'utf8'))).map((s) => ({ name, s })),
+    );
+    const untitled = sources
+      .filter(({ s }) => !/\p{Script=Han}/u.test(s.title as string))
+      .filter(({ s }) => typeof s.titleZh !== 'string' || !/\p{Script=Han}/u.test(s.titleZh.trim()))
+      .map(({ name, s }) => `${name}: ${String(s.title)}`);
+    expect([...new Set(untitled)]).toEqual([]);
   });
 
   it('title a source by its Chinese name with the English meaning beside it in English, and in Chinese alone', () => {
