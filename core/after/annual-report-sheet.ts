@@ -7,7 +7,7 @@
  */
 import type { Case } from '../model/case';
 import { formatDate } from '../documents/resolve';
-import type { Source } from '../rules/data';
+import { sourceTitle, type Source } from '../rules/data';
 import type { AnnualReportDryRun, ReportCheck, ReportField } from './annual-report';
 import { ANNUAL_REPORT_RULES, type LabelOrigin } from './lifecycle-rules';
 import { sheetTemplate, sheetText, type SheetBlock, type SheetText } from './sheet';
@@ -74,14 +74,24 @@ function noteCell(field: ReportField, checks: readonly ReportCheck[]): SheetText
   return { zh: zh.join('\n'), en: en.join('\n') };
 }
 
+/**
+ * The sources, each once: in Chinese by its Chinese title (`titleZh` where the data has one) and its address;
+ * beneath it, in the review print, the English title (with the English meaning of a Chinese title) as its
+ * gloss — the address is not repeated there. A source with one title for both prints it once.
+ */
 function sourceLines(sources: readonly Source[]): SheetText[] {
   const seen = new Set<string>();
   const out: SheetText[] = [];
   for (const s of sources) {
-    const line = s.url ? `${s.title} ${s.url}` : s.title;
-    if (seen.has(line)) continue;
-    seen.add(line);
-    out.push({ zh: line, en: line });
+    const zhTitle = sourceTitle(s, 'zh-CN').title;
+    const { title, meaning } = sourceTitle(s, 'en');
+    const enTitle = meaning ? `${title} (${meaning})` : title;
+    const zh = s.url ? `${zhTitle} ${s.url}` : zhTitle;
+    const line = { zh, en: enTitle === zhTitle ? zh : enTitle };
+    const key = `${line.zh}\n${line.en}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(line);
   }
   return out;
 }

@@ -8,11 +8,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withAnnualReport } from '../../core/after/annual-report';
+import { ANNUAL_REPORT_RULES } from '../../core/after/lifecycle-rules';
 import { recordChange } from '../../core/after/changes';
 import type { LifecycleManifest } from '../../core/after/lifecycle-packet';
 import { PacketError } from '../../core/packet/errors';
 import { renderAnnualReportSheet, writeChangePacket, writeRenewalPacket } from '../../host/lifecycle';
-import { extractText } from '../core/documents/pdf-reader';
+import { compact, extractText } from '../core/documents/pdf-reader';
 import { licenceHolderCase } from '../fixtures/lifecycle';
 import { removeTempDirs, tempDir } from './store/helpers';
 import { RESOURCES_DIR } from '../support/paths';
@@ -233,5 +234,39 @@ describe('the annual report sheet', { timeout: 60_000 }, () => {
     const keptText = (await extractText(withText.bytes)).items.map((i) => i.text).join('');
     expect(keptText).toContain('本企业承诺所填报的年报信息真实、准确、完整。');
     expect(keptText).not.toContain('承诺书划线文字');
+  });
+
+  it('lists its sources by their Chinese titles, each with the English title as its gloss', async () => {
+    const { run, bytes } = await renderAnnualReportSheet(licenceHolderCase(), {
+      year: 2025,
+      today: '2026-02-10',
+      now: NOW,
+      resourcesDir: RESOURCES_DIR,
+    });
+    const sources = [
+      ...ANNUAL_REPORT_RULES.system.sources,
+      ...run.deadlines.flatMap((d) => d.sources),
+      ...run.forms.flatMap((f) => f.sources),
+    ].filter((s) => s.titleZh !== undefined);
+    expect(sources.length).toBeGreaterThan(3);
+    const { items } = await extractText(bytes);
+    // The Chinese line is set in the note size, its English gloss smaller beneath it.
+    const chinese = compact(
+      items
+        .filter((i) => i.size > 10)
+        .map((i) => i.text)
+        .join(''),
+    );
+    const gloss = compact(
+      items
+        .filter((i) => i.size < 8)
+        .map((i) => i.text)
+        .join(''),
+    );
+    for (const s of sources) {
+      expect(chinese).toContain(compact(s.titleZh!));
+      expect(chinese, s.title).not.toContain(compact(s.title));
+      expect(gloss).toContain(compact(s.title));
+    }
   });
 });

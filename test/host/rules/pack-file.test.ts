@@ -149,10 +149,12 @@ describe('the imported pack in the user-data folder', { timeout: 20_000 }, () =>
     const dir = await tempDir('icp-rules-');
     const same = signedPack(packEdition({ version: BUNDLED_RULE_PACK_INFO.version }), keys);
     expect(await importFile(dir, same)).toEqual({ ok: false, reason: 'notNewer' });
-    const newer = signedPack(markedPack(5), keys);
+    const version = BUNDLED_RULE_PACK_INFO.version + 2;
+    const newer = signedPack(markedPack(version), keys);
     expect((await importFile(dir, newer)).ok).toBe(true);
-    const installed = { ...BUNDLED_RULE_PACK_INFO, version: 5, origin: 'imported' as const };
-    expect(await importFile(dir, signedPack(markedPack(4), keys), installed)).toEqual({
+    // Older than the installed pack, though newer than the bundled one.
+    const installed = { ...BUNDLED_RULE_PACK_INFO, version, origin: 'imported' as const };
+    expect(await importFile(dir, signedPack(markedPack(version - 1), keys), installed)).toEqual({
       ok: false,
       reason: 'notNewer',
     });

@@ -104,6 +104,25 @@ describe('pathway result', () => {
     for (const d of details) expect(d.open).toBe(false);
   });
 
+  it('titles the sources in Chinese in the Chinese UI, and in their original titles in English', () => {
+    const sources = [
+      ...sample.conclusions.flatMap((c) => c.sources),
+      ...sample.disputes.flatMap((d) => d.views.flatMap((v) => v.sources)),
+    ];
+    const english = sources.filter((s) => s.titleZh !== undefined);
+    expect(english.length).toBeGreaterThan(5);
+    renderResult(sample, 'zh-CN');
+    const zhText = document.body.textContent ?? '';
+    for (const source of english) {
+      expect(zhText).toContain(source.titleZh);
+      expect(zhText, source.title).not.toContain(source.title);
+    }
+    document.body.innerHTML = '';
+    renderResult(sample, 'en');
+    const enText = document.body.textContent ?? '';
+    for (const source of english) expect(enText).toContain(source.title);
+  });
+
   it('links every web source through the app’s external-link guard, titled, never a raw address', () => {
     renderResult(blocked, 'en');
     const urls = [
