@@ -14,17 +14,21 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 
 /**
- * 35d6793 (2026-12-07: review9 and review9b, the seventh session's document fixes on 1f34d27 — the sixth
- * session's document and screen fixes, before its speed work — merged into main). A baseline must build the bench's packet as this
- * checkout does: the bench case carries signed-and-returned copies of the signed documents, drawn for this
- * checkout's text, and a revision from before a signed document's printed text changed refuses them as stale
- * at its export gate (26376b5, the baseline of issue 26's second round, since the review fixes of that day;
- * fc47e29, of the first round, even earlier: its case schema differs; 353449f since the licence letter names the
- * contact's post; 29cefe3 since the licence case asks for the legal representative's ID and its letter and
- * business plan changed; 1f34d27 since review9 changed what the licence letter, 公司概况, business plan and
-security measures print). Move it forward when that happens again.
+ * 62df023: the code of 35d6793 (2026-12-07: review9 and review9b, the seventh session's document fixes on
+ * 1f34d27 — the sixth session's document and screen fixes, before its speed work — merged into main) with the
+ * rule data main ships on 2026-12-08 (Chinese source titles, rule files' versions, rule pack edition 4; the old
+ * code reads it as it is). A baseline must build the bench's packet as this checkout does: the packet's
+ * manifest names each rule file's version, so a baseline with other rule data differs there (35d6793 itself
+ * did, from the eighth session's titles on). And the bench case carries signed-and-returned copies of the
+ * signed documents, drawn for this checkout's text: a revision from before a signed document's printed text
+ * changed refuses them as stale at its export gate (26376b5, the baseline of issue 26's second round, since the
+ * review fixes of that day; fc47e29, of the first round, even earlier: its case schema differs; 353449f since
+ * the licence letter names the contact's post; 29cefe3 since the licence case asks for the legal
+ * representative's ID and its letter and business plan changed; 1f34d27 since review9 changed what the licence
+ * letter, 公司概况, business plan and security measures print). Move it forward when either happens again:
+ * branch from the baseline, take the new templates or rule data, merge that branch into main.
  */
-export const DEFAULT_BASELINE = '35d6793c6e5ad435816ec2a73a06be710f229afc';
+export const DEFAULT_BASELINE = '62df0239ee55dc72f8e737df4b9d504b9c308939';
 
 const exists = (file: string) =>
   stat(file).then(
