@@ -212,8 +212,17 @@ interface ExportRun {
 const fromSources = process.env.BENCH_FROM_SOURCES === '1';
 const bundles = new Map<string, Promise<string>>();
 
+/**
+ * Where the warm builds of one set and side are profiled, with `BENCH_CPU_PROFILE=<file>`: beside it, named
+ * for both (`<file>.phone.new.cpuprofile`), so each build's profile is kept; '' (no profile) without it.
+ */
+function profileFile(kind: 'scanner' | 'phone', side: 'old' | 'new'): string {
+  const file = process.env.BENCH_CPU_PROFILE;
+  return file ? `${file.replace(/\.cpuprofile$/, '')}.${kind}.${side}.cpuprofile` : '';
+}
+
 /** Runs one worker job on the code of `codeRoot` (this checkout or the baseline tree). */
-async function worker<T>(codeRoot: string, args: string[]): Promise<T> {
+async function worker<T>(codeRoot: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<T> {
   let command: string[];
   if (fromSources) {
     command = ['--import', 'tsx', path.join(root, 'bench/packet-worker.ts'), codeRoot, ...args];
@@ -221,7 +230,7 @@ async function worker<T>(codeRoot: string, args: string[]): Promise<T> {
     if (!bundles.has(codeRoot)) bundles.set(codeRoot, bundlePacketJobs(root, codeRoot));
     command = [await bundles.get(codeRoot)!, codeRoot, ...args];
   }
-  const { stdout } = await exec(process.execPath, command, { cwd: root, maxBuffer: 1024 * 1024 });
+  const { stdout } = await exec(process.execPath, command, { cwd: root, maxBuffer: 1024 * 1024, env });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T;
 }
 
@@ -289,13 +298,11 @@ async function measure(kind: 'scanner' | 'phone'): Promise<BenchResult[]> {
       new: await worker<AttachRun>(code.new, ['attach', dir, path.join(work, 'store-new')]),
     };
     const exportJob = (side: 'old' | 'new', store: string, out: string, warmRuns = 3) =>
-      worker<ExportRun>(code[side], [
-        'export',
-        path.join(work, store),
-        path.join(work, out),
-        String(warmRuns),
-        PACKET_TIME,
-      ]);
+      worker<ExportRun>(
+        code[side],
+        ['export', path.join(work, store), path.join(work, out), String(warmRuns), PACKET_TIME],
+        { ...process.env, BENCH_CPU_PROFILE: warmRuns > 0 ? profileFile(kind, side) : '' },
+      );
     // Both builds read the case and the normalised copies new's attach stored, so the packets differ only
     // where the build code does.
     const runs: Record<'old' | 'new', ExportRun> = {
