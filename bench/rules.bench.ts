@@ -1,39 +1,18 @@
 /**
  * Rules core speed: `checkCase` on a complete case (goal ≤ 20 ms, issue 3) and `decidePathway`.
- * The complete case is the bundled sample with a well-formed attachment record for every checklist item.
+ * The complete case is the rule tests' (test/core/rules/helpers.ts): the bundled sample with a good file for every
+ * checklist item, each document signed by hand as a checked signed copy of the version it prints. The bench
+ * had its own copy, with plain files for those documents, which the pre-flight refuses since it checks them.
  */
-import type { AttachmentMeta, Case } from '../core/model/case';
-import { sampleCase } from '../core/model/sample-case';
 import { buildChecklist, checkCase, decidePathway } from '../core/rules';
+import { completeSample, TODAY } from '../test/core/rules/helpers';
 import { medianMs, type Bench } from './run';
-
-const TODAY = '2026-11-25';
-
-function completeCase(): Case {
-  const c = sampleCase(new Date(`${TODAY}T09:00:00Z`));
-  const items = buildChecklist(c, decidePathway(c.answers), { today: TODAY });
-  const attachments: AttachmentMeta[] = items
-    .filter((i) => i.origin === 'user' || i.origin === 'generated_signed')
-    .map((i, n) => ({
-      id: (n + 1).toString(16).padStart(64, '0'),
-      checklistItemId: i.id,
-      originalName: `${i.id}.jpg`,
-      mediaType: 'image/jpeg',
-      bytes: 80_000,
-      widthPx: 2400,
-      heightPx: 1600,
-      addedAt: `${TODAY}T09:00:00Z`,
-      validFrom: '',
-      validTo: '',
-    }));
-  return { ...c, attachments };
-}
 
 export const benches: Bench[] = [
   {
     name: 'rules',
     run: async () => {
-      const c = completeCase();
+      const c = completeSample();
       const issues = checkCase(c, { today: TODAY });
       const errors = issues.filter((i) => i.severity === 'error').length;
       if (errors > 0) throw new Error(`the complete case should have no errors, has ${errors}`);
