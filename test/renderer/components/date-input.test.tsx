@@ -185,15 +185,11 @@ describe('the calendar pop-up beside a date field', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     // The month is the grid's name, shown above it.
     expect(screen.getByRole('grid', { name: 'December 2026' })).toBe(grid);
-    expect(within(grid).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Mon',
-      'Tue',
-      'Wed',
-      'Thu',
-      'Fri',
-      'Sat',
-      'Sun',
-    ]);
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
     const chosen = within(grid).getByRole('gridcell', { name: dayName('2026-12-07', 'en') });
     expect(chosen.getAttribute('aria-selected')).toBe('true');
     // Focus goes into the grid, on the field's date.
@@ -207,15 +203,11 @@ describe('the calendar pop-up beside a date field', () => {
     renderDate('zh-CN', '2026-12-07');
     const { grid } = open('zh-CN');
     expect(screen.getByText('2026年12月')).toBeTruthy();
-    expect(within(grid).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      '一',
-      '二',
-      '三',
-      '四',
-      '五',
-      '六',
-      '日',
-    ]);
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['一', '二', '三', '四', '五', '六', '日']);
     expect(focused().getAttribute('aria-label')).toBe(dayName('2026-12-07', 'zh-CN'));
     expect(focused().getAttribute('aria-label')).toContain('星期一');
   });
