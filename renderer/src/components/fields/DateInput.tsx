@@ -7,6 +7,7 @@ import { addMonths } from '../../../../core/validate/dates';
 import { addDays } from '../../../../core/rules/validity';
 import { couldBecomeDate, longDate, readDate, showDate } from './dateText';
 import { WordSpace } from '../../i18n/WordSpace';
+import { DatePicker } from './DatePicker';
 
 export interface DateInputProps {
   id: string;
@@ -30,7 +31,8 @@ export interface DateInputProps {
  * typed is checked as it is typed: the date it reads is confirmed in full under the field (with the weekday)
  * from the moment the field is entered, and a date that cannot be one says so at once. The model only ever receives an ISO date; a wrong one keeps
  * the case's previous date, and the field says which. Keyboard: ↑/↓ a day later or earlier, Page Up/Page Down
- * a month (from today when empty).
+ * a month (from today when empty). The button beside it opens a calendar ({@link DatePicker}) on the field's
+ * date, or today; a day chosen there is given to the model as if typed.
  */
 export function DateInput({
   id,
@@ -51,7 +53,12 @@ export function DateInput({
   // leaving the field would move the buttons below it between the press and the release of a click.
   const [visited, setVisited] = useState(false);
   const editingNow = useRef(false);
-  const noteId = `${useId()}-date`;
+  const [calendarOpen, setCalendarOpen] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const baseId = useId();
+  const noteId = `${baseId}-date`;
+  const calendarId = `${baseId}-calendar`;
 
   // The model or the language changed from outside (undo, a scan's reading, the language switch): show it.
   // Not while typing (the model follows the typing), and not on leaving a wrong date (it stays, with its note).
@@ -66,6 +73,21 @@ export function DateInput({
       : undefined;
   const confirmed = read && 'iso' in read ? read.iso : undefined;
 
+  // A click anywhere outside the calendar and its button (the text field included: typing is the other way
+  // in) closes the calendar, and leaves focus where the click put it.
+  useEffect(() => {
+    if (!calendarOpen) return;
+    const outside = (event: MouseEvent) => {
+      const target = event.target as Node;
+      const inside = [buttonRef.current, document.getElementById(calendarId)].some((part) =>
+        part?.contains(target),
+      );
+      if (!inside) setCalendarOpen(false);
+    };
+    document.addEventListener('mousedown', outside);
+    return () => document.removeEventListener('mousedown', outside);
+  }, [calendarOpen, calendarId]);
+
   const type = (next: string) => {
     setText(next);
     if (next.trim() === '') return onChange('');
@@ -78,6 +100,19 @@ export function DateInput({
     const next = !from ? todayIso() : by.months ? addMonths(from, by.months) : addDays(from, by.days ?? 0);
     setText(showDate(next, lang));
     onChange(next);
+  };
+
+  // The calendar opens on the date the field reads, else the case's date, else today.
+  const modelDate = value !== '' ? readDate(value) : undefined;
+  const fieldDate = confirmed ?? (modelDate && 'iso' in modelDate ? modelDate.iso : undefined);
+
+  const choose = (iso: string) => {
+    setCalendarOpen(false);
+    setText(showDate(iso, lang));
+    // Chosen counts as visited: the date is confirmed under the field, as when typed.
+    setVisited(true);
+    if (iso !== value) onChange(iso);
+    inputRef.current?.focus();
   };
 
   const note = problem ? (
@@ -99,6 +134,7 @@ export function DateInput({
   return (
     <span className="date-input">
       <input
+        ref={inputRef}
         id={id}
         type="text"
         inputMode="numeric"
@@ -138,6 +174,50 @@ export function DateInput({
           onBlur?.();
         }}
       />
+      <button
+        ref={buttonRef}
+        type="button"
+        className="date-input__calendar"
+        aria-label={t('dateInput.choose')}
+        title={t('dateInput.choose')}
+        aria-haspopup="dialog"
+        aria-expanded={calendarOpen}
+        aria-controls={calendarOpen ? calendarId : undefined}
+        disabled={disabled}
+        onClick={() => setCalendarOpen((open) => !open)}
+      >
+        <svg className="date-input__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+          <rect
+            x="3"
+            y="4.5"
+            width="14"
+            height="12.5"
+            rx="2"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+          />
+          <path
+            d="M3 8.5h14M7 2.5v4M13 2.5v4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+          />
+          <rect x="6" y="11" width="3" height="3" rx="0.5" fill="currentColor" />
+        </svg>
+      </button>
+      {calendarOpen && !disabled && (
+        <DatePicker
+          id={calendarId}
+          selected={fieldDate}
+          onChoose={choose}
+          onCancel={() => {
+            setCalendarOpen(false);
+            buttonRef.current?.focus();
+          }}
+        />
+      )}
       {note}
     </span>
   );
