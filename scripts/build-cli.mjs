@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { noWoff2Decoder, zodEnglishOnly } from './bundle-plugins.mjs';
+import { helveticaMetricsOnly, noWoff2Decoder, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -128,6 +128,7 @@ export async function buildCli(outdir = path.join(ROOT, 'dist', 'cli')) {
         jsonAsString,
         zodEnglishOnly,
         noWoff2Decoder,
+        helveticaMetricsOnly,
         onlyCommand(command),
         zodJitlessFirst,
         // Not in a file Node's CommonJS loader runs with real import(): `import('pdf-lib')` of an external

@@ -42,3 +42,29 @@ export const noWoff2Decoder = {
     }));
   },
 };
+
+/**
+ * pdf-lib bundles the metrics of all 14 standard PDF fonts (@pdf-lib/standard-fonts, ~130 KB). The app uses
+ * one: Helvetica, for the page numbers stamped on the merged PDF (core/packet/merge.ts); the documents embed
+ * their own fonts. The others' metrics are left out; asking for one of them fails saying so. Each bundle
+ * that ships pdf-lib (main, the scan worker) is ~115 KB smaller: the installer payload has a 50 MB limit.
+ */
+export const helveticaMetricsOnly = {
+  name: 'helvetica-metrics-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[\w-]+\.compressed\.json$/ }, (args) => {
+      if (!/[\\/]@pdf-lib[\\/]standard-fonts[\\/]/.test(args.resolveDir)) return undefined;
+      const font = path.basename(args.path, '.compressed.json');
+      if (font === 'Helvetica' || font === 'all-encodings') return undefined;
+      return { path: font, namespace: 'unbundled-standard-font' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'unbundled-standard-font' }, (args) => {
+      const message = `The metrics of the PDF font ${args.path} are not bundled: the app uses Helvetica only`;
+      return {
+        // pdf-lib reads the data as a base64 string: its length is the first thing it asks for.
+        contents: `module.exports = { get length() { throw new Error(${JSON.stringify(message)}); } };`,
+        loader: 'js',
+      };
+    });
+  },
+};

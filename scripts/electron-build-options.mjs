@@ -4,7 +4,7 @@
 // `import.meta` is an error outright: in CommonJS output esbuild leaves it empty, so
 // `fileURLToPath(import.meta.url)` throws while main.cjs loads and the app never opens (issue 20). Paths a
 // bundle needs are passed in (bootstrap's resourcesDirFor), never derived from a module's own location.
-import { noWoff2Decoder, zodEnglishOnly } from './bundle-plugins.mjs';
+import { helveticaMetricsOnly, noWoff2Decoder, zodEnglishOnly } from './bundle-plugins.mjs';
 
 export const ELECTRON_BUILD_OPTIONS = {
   bundle: true,
@@ -29,6 +29,7 @@ export const ELECTRON_BUILD_OPTIONS = {
   // app.asar and app.asar.unpacked for certain.
   supported: { 'dynamic-import': false },
   metafile: true,
-  // Code the app never runs: zod's messages in 45 languages, fontkit's WOFF2 decoder (scripts/bundle-plugins.mjs).
-  plugins: [zodEnglishOnly, noWoff2Decoder],
+  // Code and data the app never uses: zod's messages in 45 languages, fontkit's WOFF2 decoder, the metrics of
+  // 13 of pdf-lib's 14 standard fonts (scripts/bundle-plugins.mjs).
+  plugins: [zodEnglishOnly, noWoff2Decoder, helveticaMetricsOnly],
 };

@@ -62,4 +62,22 @@ describe('electron bundles', () => {
     expect(external.filter((m) => m !== 'electron' && m !== 'sharp')).toEqual([]);
     expect(external).toContain('electron');
   });
+
+  it('carry the metrics of Helvetica, the one standard PDF font the app uses, and of no other', async () => {
+    // The start of each font's compressed metrics, as pdf-lib's package holds them.
+    const metrics = async (font: string) =>
+      JSON.parse(
+        await readFile(
+          path.join(root, 'node_modules/@pdf-lib/standard-fonts/lib', `${font}.compressed.json`),
+          'utf8',
+        ),
+      ) as string;
+    const helvetica = (await metrics('Helvetica')).slice(0, 60);
+    const others = await Promise.all(['Times-Roman', 'Courier', 'Helvetica-Bold'].map(metrics));
+    for (const bundle of ['main.cjs', 'scan-worker.cjs']) {
+      const code = await readFile(path.join(outdir, bundle), 'utf8');
+      if (bundle === 'main.cjs') expect(code).toContain(helvetica);
+      for (const other of others) expect(code.includes(other.slice(0, 60)), bundle).toBe(false);
+    }
+  });
 });
