@@ -11,9 +11,9 @@ import type { NormalisedImage } from '../../core/packet/types';
 import { PacketError } from '../../core/packet/errors';
 import { meetsMinPixels, type UploadProfile } from '../../core/packet/profiles';
 import { loadSharp, type Sharp } from './sharp';
+import { MAX_IMAGE_PIXELS } from '../store/verify-media';
 
 type SharpPipeline = ReturnType<Sharp>;
-import { MAX_IMAGE_PIXELS } from '../store/verify-media';
 
 export { SHARP_LIMITS } from './sharp';
 /** At most this many images are decoded at once (each with SHARP_LIMITS.threads threads). */
@@ -190,7 +190,7 @@ async function normalise(
     bytes.length <= maxBytes;
   if (compliant) {
     // Passed through byte for byte, so it must be whole: decode every pixel (a copy made below is decoded anyway).
-    await sharp(bytes, { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true })
+    await fromFile(sharp, bytes, { sequentialRead: true })
       .stats()
       .catch((error: unknown) => {
         throw new PacketError('attachmentUnreadable', {
@@ -241,9 +241,40 @@ async function normalise(
  * What a copy is made from: the file, decoded row by row as the pipeline takes them; or its pixels, decoded
  * whole into memory once (`decodeWhole`), in the file's own orientation, sRGB.
  */
-type Source =
-  | { kind: 'file'; bytes: Uint8Array }
-  | { kind: 'pixels'; data: Buffer; width: number; height: number; channels: 3 | 4; padding: number };
+type Source = { kind: 'file'; bytes: Uint8Array } | ({ kind: 'pixels' } & Held);
+
+/** An image written out whole into memory, padded (see TURN_BUFFER_BYTES): `height` rows, then `padding`. */
+interface Held {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+  padding: number;
+}
+
+/** The file, read with the checks every decode of an attached scan makes. */
+function fromFile(sharp: Sharp, bytes: Uint8Array, options: { sequentialRead: boolean }): SharpPipeline {
+  return sharp(bytes, { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS, ...options });
+}
+
+/** Writes `image` (8-bit, `sides` pixels) out whole, padded with white rows (see TURN_BUFFER_BYTES). */
+async function hold(image: SharpPipeline, sides: { width: number; height: number }): Promise<Held> {
+  const padding = Math.max(0, Math.ceil(TURN_BUFFER_BYTES / (sides.width * 3)) - sides.height);
+  if (padding > 0) image = image.extend({ bottom: padding, background: '#ffffff' });
+  const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height - padding, channels: info.channels, padding };
+}
+
+/** A pipeline reading a held image, its padding left out. */
+function fromHeld(sharp: Sharp, held: Held): SharpPipeline {
+  const { data, width, height, channels, padding } = held;
+  return sharp(data, { raw: { width, height: height + padding, channels } }).extract({
+    left: 0,
+    top: 0,
+    width,
+    height,
+  });
+}
 
 /** The error for a file whose header read fine but whose pixels end early or are damaged. */
 function unreadable(name: string): (error: unknown) => never {
@@ -275,25 +306,8 @@ async function decodeWhole(
 ): Promise<Source> {
   const sideways = info.orientation >= 5;
   const stored = { width: sideways ? info.height : info.width, height: sideways ? info.width : info.height };
-  const padding = paddingRows(stored);
-  let pipeline = sharp(bytes, {
-    failOn: 'warning',
-    limitInputPixels: MAX_IMAGE_PIXELS,
-    sequentialRead: true,
-  }).toColourspace('srgb');
-  if (padding > 0) pipeline = pipeline.extend({ bottom: padding, background: '#ffffff' });
-  const { data, info: out } = await pipeline
-    .raw()
-    .toBuffer({ resolveWithObject: true })
-    .catch(unreadable(name));
-  return {
-    kind: 'pixels',
-    data,
-    width: out.width,
-    height: out.height - padding,
-    channels: out.channels === 4 ? 4 : 3,
-    padding,
-  };
+  const decoded = fromFile(sharp, bytes, { sequentialRead: true }).toColourspace('srgb');
+  return { kind: 'pixels', ...(await hold(decoded, stored).catch(unreadable(name))) };
 }
 
 /** One re-encoded copy of the source: `width` × `height` once upright, at `quality`. */
@@ -309,17 +323,11 @@ async function encode(
   const sideways = info.orientation >= 5;
   // The stored image's sides: a photo lying on its side is resized before it is turned.
   const stored = { width: sideways ? height : width, height: sideways ? width : height };
-  let pipeline: SharpPipeline =
+  let pipeline =
     source.kind === 'file'
-      ? sharp(source.bytes, {
-          failOn: 'warning',
-          limitInputPixels: MAX_IMAGE_PIXELS,
-          // Rows are decoded as the resize takes them: the full-size image is never held whole.
-          sequentialRead: true,
-        })
-      : sharp(source.data, {
-          raw: { width: source.width, height: source.height + source.padding, channels: source.channels },
-        }).extract({ left: 0, top: 0, width: source.width, height: source.height });
+      ? // Rows are decoded as the resize takes them: the full-size image is never held whole.
+        fromFile(sharp, source.bytes, { sequentialRead: true })
+      : fromHeld(sharp, source);
   pipeline = pipeline.resize({ ...stored, fit: 'fill', withoutEnlargement: true });
   if (upright.mirror) pipeline = pipeline.flop();
   pipeline = pipeline.flatten({ background: '#ffffff' }).toColourspace('srgb');
@@ -343,7 +351,7 @@ async function encode(
 }
 
 /**
- * The least an image held whole in memory takes (`decodeWhole`, `turned`): above 32 MiB, the largest block
+ * The least an image held whole in memory takes (`hold`): above 32 MiB, the largest block
  * glibc's malloc (Linux) adapts its mmap threshold to on 64-bit systems. Smaller images are padded with white
  * rows to this size, and the padding is left out when the image is read back.
  *
@@ -370,15 +378,5 @@ async function turned(
   turn: 90 | 180 | 270,
   stored: { width: number; height: number },
 ): Promise<SharpPipeline> {
-  const padding = paddingRows(stored);
-  if (padding > 0) resized = resized.extend({ bottom: padding, background: '#ffffff' });
-  const { data, info } = await resized.raw().toBuffer({ resolveWithObject: true });
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
-    .extract({ left: 0, top: 0, width: info.width, height: info.height - padding })
-    .rotate(turn);
-}
-
-/** White rows that bring an 8-bit RGB image of `sides` above TURN_BUFFER_BYTES; none if it is already. */
-function paddingRows(sides: { width: number; height: number }): number {
-  return Math.max(0, Math.ceil(TURN_BUFFER_BYTES / (sides.width * 3)) - sides.height);
+  return fromHeld(sharp, await hold(resized, stored)).rotate(turn);
 }
